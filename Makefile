@@ -1,0 +1,33 @@
+# Wraps CMake; all build logic lives in CMakeLists.txt and CMakePresets.json.
+PRESET ?= release
+BUILD  := build/$(PRESET)
+JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all deps build run test bench asan clean
+
+all: build
+
+deps:
+	@.ci/deps
+
+$(BUILD)/CMakeCache.txt: | deps
+	cmake --preset $(PRESET)
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	$(BUILD)/repl/kvalitet demo
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+bench: build
+	cmake --build $(BUILD) -j $(JOBS) --target bench
+	$(BUILD)/bench/run-all
+
+asan:
+	$(MAKE) test PRESET=asan
+
+clean:
+	rm -rf build

@@ -1,0 +1,126 @@
+#include "lua/state.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <new>
+
+#include "lua/danish.hpp"
+
+namespace kvalitet::lua {
+
+namespace {
+
+int message_handler(lua_State* L) {
+    const char* msg = lua_tostring(L, 1);
+    if (!msg) msg = luaL_typename(L, 1);
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+constexpr std::size_t kMiB = 1u << 20;
+
+} // namespace
+
+State::State(Limits limits) : limits_(limits) {
+    mem_.cap = limits_.memory_bytes;
+    L_ = lua_newstate(&State::allocate, &mem_);
+    if (!L_) throw std::bad_alloc();
+    host_.state = this;
+    *static_cast<Host**>(lua_getextraspace(L_)) = host_ptr_;
+}
+
+State::~State() {
+    if (L_) lua_close(L_);
+}
+
+// Growth beyond the cap is refused; frees and shrinks always succeed, so Lua can
+// collect garbage and unwind after LUA_ERRMEM and the state stays usable.
+void* State::allocate(void* ud, void* ptr, std::size_t osize, std::size_t nsize) noexcept {
+    auto* mem = static_cast<Memory*>(ud);
+    std::size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        std::free(ptr);
+        mem->used -= old;
+        return nullptr;
+    }
+    if (nsize > old && mem->used + (nsize - old) > mem->cap) return nullptr;
+    void* p = std::realloc(ptr, nsize);
+    if (p) mem->used = mem->used - old + nsize;
+    return p;
+}
+
+void State::budget_hook(lua_State* L, lua_Debug*) {
+    State& s = of(L);
+    s.budget_hit_ = true;
+    // Keep firing on every instruction so nothing can swallow the error and go on.
+    lua_sethook(L, &State::budget_hook, LUA_MASKCOUNT, 1);
+    luaL_error(L, "scriptet brugte mere end %d instruktioner (er der en uendelig løkke?)",
+               static_cast<int>(s.limits_.instructions));
+}
+
+void State::call(int nargs, int nresults) {
+    const int base = lua_gettop(L_) - nargs;
+    lua_pushcfunction(L_, message_handler);
+    lua_insert(L_, base);
+    const bool arm = limits_.instructions > 0;
+    budget_hit_ = false;
+    if (arm) lua_sethook(L_, &State::budget_hook, LUA_MASKCOUNT, static_cast<int>(limits_.instructions));
+    const int status = lua_pcall(L_, nargs, nresults, base);
+    if (arm) lua_sethook(L_, nullptr, 0, 0);
+    lua_remove(L_, base);
+    if (status == LUA_OK) return;
+
+    std::string text;
+    if (const char* s = lua_tostring(L_, -1)) text = s;
+    lua_pop(L_, 1);
+    if (status == LUA_ERRMEM) {
+        throw ScriptError(ScriptError::Kind::Memory,
+                          fmt::format("scriptet brugte mere end {} MiB hukommelse",
+                                      limits_.memory_bytes / kMiB));
+    }
+    auto kind = budget_hit_ ? ScriptError::Kind::Budget : ScriptError::Kind::Runtime;
+    budget_hit_ = false;
+    throw to_script_error(kind, text);
+}
+
+void State::load(std::string_view source, const std::string& chunkname) {
+    const int status =
+        luaL_loadbufferx(L_, source.data(), source.size(), chunkname.c_str(), "t");
+    if (status == LUA_OK) return;
+    std::string text;
+    if (const char* s = lua_tostring(L_, -1)) text = s;
+    lua_pop(L_, 1);
+    if (status == LUA_ERRMEM)
+        throw ScriptError(ScriptError::Kind::Memory, "ikke nok hukommelse til at indlæse scriptet");
+    ScriptError e = to_script_error(ScriptError::Kind::Syntax, text);
+    if (e.chunk().empty() && chunkname.size() > 1 && (chunkname[0] == '@' || chunkname[0] == '='))
+        throw ScriptError(e.kind(), e.message(), chunkname.substr(1), 0);
+    throw e;
+}
+
+ScriptError to_script_error(ScriptError::Kind kind, std::string_view text) {
+    std::string_view message = text, traceback;
+    if (auto p = text.find("\nstack traceback:"); p != std::string_view::npos) {
+        message = text.substr(0, p);
+        traceback = text.substr(p + 1);
+    }
+    // "chunk:line: message": the first ':' followed by digits and ": ".
+    std::string chunk;
+    int line = 0;
+    for (std::size_t i = 0; i < message.size(); ++i) {
+        if (message[i] == '\n') break;
+        if (message[i] != ':') continue;
+        std::size_t j = i + 1;
+        while (j < message.size() && message[j] >= '0' && message[j] <= '9') ++j;
+        if (j > i + 1 && j + 1 < message.size() && message[j] == ':' && message[j + 1] == ' ') {
+            chunk = std::string(message.substr(0, i));
+            line = std::atoi(std::string(message.substr(i + 1, j - i - 1)).c_str());
+            message = message.substr(j + 2);
+            break;
+        }
+    }
+    return ScriptError(kind, danish(message), chunk, line, std::string(traceback));
+}
+
+} // namespace kvalitet::lua

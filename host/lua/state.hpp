@@ -1,0 +1,140 @@
+#pragma once
+// RAII over lua_State, in the spirit of SQLiteCpp: one object, one resource.
+// Lua is the C++ build (lua5.4-c++): Lua errors are C++ exceptions, so destructors run.
+#include <lua.h>
+#include <lauxlib.h>
+
+#include <cassert>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "lua/error.hpp"
+
+namespace kvalitet::lua {
+
+struct Limits {
+    std::size_t memory_bytes = 256u << 20;    // per state
+    std::int64_t instructions = 50'000'000;   // per call
+};
+
+class State;
+
+// Whatever the host needs to reach from inside a C function; lives in lua_getextraspace.
+struct Host {
+    State* state = nullptr;
+    void* user = nullptr;                         // owner-defined (the engine's context)
+    std::function<void(std::string_view)> print;  // where `print` writes; none: discarded
+};
+
+class State {
+public:
+    explicit State(Limits limits = {});
+    ~State();
+    State(const State&) = delete;
+    State& operator=(const State&) = delete;
+
+    lua_State* get() const noexcept { return L_; }
+    operator lua_State*() const noexcept { return L_; }
+
+    const Limits& limits() const noexcept { return limits_; }
+    void set_instruction_budget(std::int64_t n) noexcept { limits_.instructions = n; }
+    std::size_t memory_used() const noexcept { return mem_.used; }
+
+    Host& host() noexcept { return host_; }
+    static Host& host(lua_State* L) noexcept { return **static_cast<Host**>(lua_getextraspace(L)); }
+    static State& of(lua_State* L) noexcept { return *host(L).state; }
+
+    // Calls the function below `nargs` arguments on the stack, under a message handler
+    // that keeps the traceback and under the instruction budget. Leaves `nresults`
+    // results (LUA_MULTRET allowed). Throws ScriptError; the stack is then as before
+    // the function and its arguments were pushed.
+    void call(int nargs, int nresults);
+
+    // Compiles text (never bytecode) and pushes the chunk. Throws ScriptError(Syntax).
+    void load(std::string_view source, const std::string& chunkname);
+
+private:
+    static void* allocate(void* ud, void* ptr, std::size_t osize, std::size_t nsize) noexcept;
+    static void budget_hook(lua_State* L, lua_Debug* ar);
+
+    struct Memory {
+        std::size_t used = 0;
+        std::size_t cap = 0;
+    };
+
+    Limits limits_;
+    Memory mem_;
+    Host host_;
+    Host* host_ptr_ = &host_;
+    lua_State* L_ = nullptr;
+    bool budget_hit_ = false;
+};
+
+// Checks in debug builds that a scope leaves the stack as it found it (plus `delta`).
+class StackGuard {
+public:
+    explicit StackGuard(lua_State* L, int delta = 0) noexcept : L_(L), top_(lua_gettop(L) + delta) {}
+    ~StackGuard() { assert(lua_gettop(L_) == top_ && "Lua stack unbalanced"); }
+    StackGuard(const StackGuard&) = delete;
+    StackGuard& operator=(const StackGuard&) = delete;
+
+private:
+    lua_State* L_;
+    int top_;
+};
+
+// A registry reference to one Lua value; unreferenced on destruction.
+class Ref {
+public:
+    Ref() = default;
+    // Pops the value on top of the stack into the registry.
+    explicit Ref(lua_State* L) : L_(L), ref_(luaL_ref(L, LUA_REGISTRYINDEX)) {}
+    ~Ref() { reset(); }
+    Ref(Ref&& o) noexcept : L_(o.L_), ref_(o.ref_) { o.ref_ = LUA_NOREF; }
+    Ref& operator=(Ref&& o) noexcept {
+        if (this != &o) {
+            reset();
+            L_ = o.L_;
+            ref_ = o.ref_;
+            o.ref_ = LUA_NOREF;
+        }
+        return *this;
+    }
+    Ref(const Ref&) = delete;
+    Ref& operator=(const Ref&) = delete;
+
+    explicit operator bool() const noexcept { return ref_ != LUA_NOREF && ref_ != LUA_REFNIL; }
+    void push() const { lua_rawgeti(L_, LUA_REGISTRYINDEX, ref_); }
+    void reset() noexcept {
+        if (L_ && ref_ != LUA_NOREF) luaL_unref(L_, LUA_REGISTRYINDEX, ref_);
+        ref_ = LUA_NOREF;
+    }
+
+private:
+    lua_State* L_ = nullptr;
+    int ref_ = LUA_NOREF;
+};
+
+// Turns a Lua error value (with "chunk:line: " prefix and traceback) into a ScriptError.
+ScriptError to_script_error(ScriptError::Kind kind, std::string_view text);
+
+// Wraps a C function so a C++ exception inside it becomes a Lua error at the caller's
+// line, instead of an exception that Lua's own try/catch would turn into junk.
+template <int (*F)(lua_State*)>
+int guarded(lua_State* L) {
+    std::string message;
+    try {
+        return F(L);
+    } catch (const std::exception& e) {
+        message = e.what();
+    }
+    luaL_where(L, 1);
+    lua_pushlstring(L, message.data(), message.size());
+    lua_concat(L, 2);
+    return lua_error(L);
+}
+
+} // namespace kvalitet::lua

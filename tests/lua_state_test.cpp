@@ -1,0 +1,171 @@
+#include <catch2/catch.hpp>
+
+#include <stdexcept>
+#include <string>
+
+#include <lualib.h>
+
+#include "lua/state.hpp"
+
+using kvalitet::ScriptError;
+using kvalitet::lua::Ref;
+using kvalitet::lua::StackGuard;
+using kvalitet::lua::State;
+
+namespace {
+
+State& with_base(State& s) {
+    luaL_requiref(s, LUA_GNAME, luaopen_base, 1);
+    lua_pop(s, 1);
+    return s;
+}
+
+void run(State& s, const std::string& code, const std::string& chunk = "=test") {
+    s.load(code, chunk);
+    s.call(0, 0);
+}
+
+struct Counted {
+    static inline int alive = 0;
+    Counted() { ++alive; }
+    ~Counted() { --alive; }
+};
+
+int throws_cpp(lua_State*) {
+    Counted c;
+    throw std::runtime_error("fejl fra C++");
+}
+
+int raises_lua(lua_State* L) {
+    Counted c;
+    return luaL_error(L, "fejl fra Lua");
+}
+
+} // namespace
+
+TEST_CASE("a call leaves the stack balanced, on success and on error") {
+    State s;
+    with_base(s);
+    lua_State* L = s;
+    StackGuard guard(L);
+    s.load("return 1 + 2", "=t");
+    s.call(0, 1);
+    CHECK(lua_tointeger(L, -1) == 3);
+    lua_pop(L, 1);
+    const int top = lua_gettop(L);
+    CHECK_THROWS_AS(run(s, "error('x')"), ScriptError);
+    CHECK(lua_gettop(L) == top);
+}
+
+TEST_CASE("a runtime error carries chunk name, line and traceback") {
+    State s;
+    with_base(s);
+    try {
+        run(s, "local x = 1\n\nerror('noget gik galt')", "@municipalities/x/standard.lua");
+        FAIL("expected an error");
+    } catch (const ScriptError& e) {
+        CHECK(e.kind() == ScriptError::Kind::Runtime);
+        CHECK(e.chunk() == "municipalities/x/standard.lua");
+        CHECK(e.line() == 3);
+        CHECK(e.message() == "noget gik galt");
+        CHECK(std::string(e.what()) == "municipalities/x/standard.lua:3: noget gik galt");
+        CHECK(e.traceback().find("stack traceback") != std::string::npos);
+    }
+}
+
+TEST_CASE("a syntax error names file and line, in Danish") {
+    State s;
+    try {
+        s.load("local x = = 2", "@stdlib/x.lua");
+        FAIL("expected an error");
+    } catch (const ScriptError& e) {
+        CHECK(e.kind() == ScriptError::Kind::Syntax);
+        CHECK(e.chunk() == "stdlib/x.lua");
+        CHECK(e.line() == 1);
+        CHECK(e.message().find("uventet tegn") != std::string::npos);
+    }
+}
+
+TEST_CASE("Lua's own runtime messages come out in Danish") {
+    State s;
+    try {
+        run(s, "local t = nil\nreturn t.felt", "=t");
+        FAIL("expected an error");
+    } catch (const ScriptError& e) {
+        CHECK(e.message().find("kan ikke slå op i en værdi, der ikke findes") != std::string::npos);
+        CHECK(e.message().find("lokal variabel 't'") != std::string::npos);
+    }
+}
+
+TEST_CASE("a C++ exception inside a C function becomes a Lua error and unwinds cleanly") {
+    State s;
+    lua_State* L = s;
+    lua_pushcfunction(L, kvalitet::lua::guarded<throws_cpp>);
+    lua_setglobal(L, "kast");
+    Counted::alive = 0;
+    try {
+        run(s, "\nkast()", "=t");
+        FAIL("expected an error");
+    } catch (const ScriptError& e) {
+        CHECK(e.message() == "fejl fra C++");
+        CHECK(e.line() == 2);
+    }
+    CHECK(Counted::alive == 0);
+    run(s, "local a = 1 + 1"); // still usable
+}
+
+TEST_CASE("a Lua error raised from C++ runs destructors (lua5.4-c++ build)") {
+    State s;
+    lua_State* L = s;
+    lua_pushcfunction(L, raises_lua);
+    lua_setglobal(L, "rejs");
+    Counted::alive = 0;
+    CHECK_THROWS_WITH(run(s, "rejs()"), Catch::Contains("fejl fra Lua"));
+    CHECK(Counted::alive == 0);
+}
+
+TEST_CASE("registry references keep a value alive and release it") {
+    State s;
+    lua_State* L = s;
+    StackGuard guard(L);
+    lua_pushstring(L, "hej");
+    Ref r(L);
+    CHECK(bool(r));
+    r.push();
+    CHECK(std::string(lua_tostring(L, -1)) == "hej");
+    lua_pop(L, 1);
+    Ref moved = std::move(r);
+    CHECK_FALSE(bool(r));
+    moved.push();
+    CHECK(std::string(lua_tostring(L, -1)) == "hej");
+    lua_pop(L, 1);
+}
+
+TEST_CASE("the instruction budget stops a loop and the state stays usable") {
+    State s({.memory_bytes = 64u << 20, .instructions = 100'000});
+    try {
+        run(s, "while true do end");
+        FAIL("expected an error");
+    } catch (const ScriptError& e) {
+        CHECK(e.kind() == ScriptError::Kind::Budget);
+        CHECK(e.message().find("mere end 100000 instruktioner") != std::string::npos);
+    }
+    s.load("local n = 0 for i = 1, 1000 do n = n + i end return n", "=t");
+    s.call(0, 1);
+    CHECK(lua_tointeger(s, -1) == 500500);
+    lua_pop(s, 1);
+}
+
+TEST_CASE("the memory cap stops growth and the state stays usable") {
+    State s({.memory_bytes = 8u << 20, .instructions = 0});
+    try {
+        run(s, "local t = {} for i = 1, 1e9 do t[i] = i end");
+        FAIL("expected an error");
+    } catch (const ScriptError& e) {
+        CHECK(e.kind() == ScriptError::Kind::Memory);
+        CHECK(e.message().find("MiB hukommelse") != std::string::npos);
+    }
+    lua_gc(s, LUA_GCCOLLECT, 0);
+    CHECK(s.memory_used() < (1u << 20));
+    run(s, "local t = {} for i = 1, 100 do t[i] = i end");
+}

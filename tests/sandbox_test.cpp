@@ -1,0 +1,154 @@
+// Escape attempts: each must be refused with a clear error, and the same state must
+// still evaluate a normal chunk afterwards.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "sandbox.hpp"
+
+using kvalitet::ScriptError;
+using kvalitet::Sources;
+namespace sandbox = kvalitet::sandbox;
+
+namespace {
+
+struct Sandboxed {
+    Sources sources = Sources::directory(KVALITET_SOURCE_DIR "/tests/fixtures");
+    kvalitet::lua::State state{{.memory_bytes = 64u << 20, .instructions = 10'000'000}};
+    Sandboxed() { sandbox::open(state, sources); }
+
+    // Runs `code` as a standard would be run; returns its first result as text.
+    std::string run(const std::string& code, sandbox::Env env = sandbox::Env::Standard) {
+        sandbox::load(state, code, "@municipalities/test/standard.lua", env);
+        state.call(0, 1);
+        std::string out = luaL_tolstring(state, -1, nullptr);
+        lua_pop(state, 2);
+        return out;
+    }
+    bool healthy() { return run("local t = {} for i = 1, 10 do t[i] = i * i end return t[10]") == "100"; }
+};
+
+} // namespace
+
+TEST_CASE("escape attempts are refused and the state stays usable") {
+    struct Attempt {
+        const char* code;
+        const char* error; // a fragment of the Danish message
+    };
+    const Attempt attempts[] = {
+        {"os.execute('id')", "ukendt navn 'os'"},
+        {"io.open('/etc/passwd')", "ukendt navn 'io'"},
+        {"require('os')", "ukendt navn 'require'"},
+        {"return load('\\27Lua')", "ukendt navn 'load'"},
+        {"return loadfile('/etc/passwd')", "ukendt navn 'loadfile'"},
+        {"return dofile('/etc/passwd')", "ukendt navn 'dofile'"},
+        {"return string.dump(print)", "kan ikke kalde noget, der ikke findes"},
+        {"return (''):dump()", "kan ikke kalde noget, der ikke findes"},
+        {"return getmetatable('').__index.dump", "ukendt navn 'getmetatable'"},
+        {"return debug.getregistry()", "ukendt navn 'debug'"},
+        {"return package.loaded", "ukendt navn 'package'"},
+        {"collectgarbage('stop')", "collectgarbage(\"stop\") er ikke tilladt"},
+        {"setmetatable({}, {__gc = print})", "ukendt navn 'setmetatable'"},
+        {"return rawget(_G, 'os')", "ukendt navn 'rawget'"},
+        {"return _G.os", "ukendt navn '_G'"},
+        {"return coroutine.create(print)", "ukendt navn 'coroutine'"},
+        {"return pcall(error, 'x')", "ukendt navn 'pcall'"},
+        {"return math.random()", "kan ikke kalde noget, der ikke findes"},
+        {"string.rep = nil", "'rep' kan ikke ændres"},
+        {"math.pi = 3", "'pi' kan ikke ændres"},
+        {"x = 1", "kan ikke oprette den globale variabel 'x'"},
+        {"brug '../../etc/passwd'", "ugyldigt modulnavn"},
+        {"brug '/etc/passwd'", "ugyldigt modulnavn"},
+        {"brug 'stdlib.findes_ikke'", "modulet findes ikke"},
+        {"while true do end", "mere end 10000000 instruktioner"},
+        {"local s = string.rep('x', 1 << 30)", "hukommelse"},
+        {"local t = {} local i = 0 while true do i = i + 1 t[i] = string.rep('x', 1000) .. i end", "hukommelse"},
+        {"local function f(n) return 1 + f(n + 1) end return f(1)", "for dyb rekursion"},
+        {"local s = 'x' while true do s = s .. s end", "hukommelse"},
+    };
+    Sandboxed sb;
+    for (const auto& a : attempts) {
+        INFO(a.code);
+        try {
+            sb.run(a.code);
+            FAIL("the attempt was not refused");
+        } catch (const ScriptError& e) {
+            CHECK_THAT(e.what(), Catch::Contains(a.error));
+        }
+        CHECK(sb.healthy());
+    }
+}
+
+TEST_CASE("a binary chunk is refused by the loader") {
+    Sandboxed sb;
+    try {
+        sb.run(std::string("\x1bLua\x54\x00", 6));
+        FAIL("a binary chunk was loaded");
+    } catch (const ScriptError& e) {
+        CHECK(e.kind() == ScriptError::Kind::Syntax);
+        CHECK_THAT(e.what(), Catch::Contains("kun tekst"));
+    }
+    CHECK(sb.healthy());
+}
+
+TEST_CASE("the safe libraries work") {
+    Sandboxed sb;
+    CHECK(sb.run("return string.format('%d-%s', 7, ('ab'):upper())") == "7-AB");
+    CHECK(sb.run("return table.concat({1, 2, 3}, ',')") == "1,2,3");
+    CHECK(sb.run("return math.max(3, 9)") == "9");
+    CHECK(sb.run("return utf8.len('æøå')") == "3");
+    CHECK(sb.run("return select('#', 1, 2)") == "2");
+    CHECK(sb.run("return type(collectgarbage('count'))") == "number");
+}
+
+TEST_CASE("an undeclared global is an error naming the name and the line") {
+    Sandboxed sb;
+    try {
+        sb.run("local a = 1\nmaalgrupe = 2");
+        FAIL("expected an error");
+    } catch (const ScriptError& e) {
+        CHECK(e.line() == 2);
+        CHECK(e.chunk() == "municipalities/test/standard.lua");
+        CHECK_THAT(e.message(), Catch::Contains("'maalgrupe'"));
+    }
+}
+
+TEST_CASE("the REPL environment may create globals") {
+    Sandboxed sb;
+    sandbox::push_env(sb.state, sandbox::Env::Repl);
+    const int env = lua_gettop(sb.state);
+    for (const char* code : {"x = 41", "return x + 1"}) {
+        sb.state.load(code, "=repl");
+        lua_pushvalue(sb.state, env);
+        lua_setupvalue(sb.state, -2, 1);
+        sb.state.call(0, 1);
+    }
+    CHECK(lua_tointeger(sb.state, -1) == 42);
+    lua_settop(sb.state, 0);
+}
+
+TEST_CASE("brug loads a module once, from the allowed trees only") {
+    Sandboxed sb;
+    CHECK(sb.run("local a = brug 'stdlib.taeller' local b = brug 'stdlib.taeller' return a == b") ==
+          "true");
+    CHECK(sb.run("return (brug 'stdlib.taeller').navn") == "tæller");
+    CHECK(sandbox::valid_module_name("municipalities.varde.standard"));
+    CHECK_FALSE(sandbox::valid_module_name("municipalities..x"));
+    CHECK_FALSE(sandbox::valid_module_name("etc.passwd"));
+    CHECK_FALSE(sandbox::valid_module_name("stdlib"));
+    CHECK_FALSE(sandbox::valid_module_name("stdlib.Sel85"));
+}
+
+TEST_CASE("a cycle between modules is an error, not a hang") {
+    Sandboxed sb;
+    CHECK_THROWS_WITH(sb.run("brug 'stdlib.cyklus_a'"), Catch::Contains("cirkulær"));
+    CHECK(sb.healthy());
+}
+
+TEST_CASE("dsl modules see _vaert, scripts do not") {
+    Sandboxed sb;
+    lua_pushinteger(sb.state, 7);
+    sandbox::expose_trusted(sb.state, "hemmelig");
+    CHECK(sb.run("return _vaert.hemmelig", sandbox::Env::Trusted) == "7");
+    CHECK_THROWS_WITH(sb.run("return _vaert.hemmelig"), Catch::Contains("ukendt navn '_vaert'"));
+}
