@@ -1,0 +1,45 @@
+#pragma once
+// The domain types as Lua values. Everything here is exposed to scripts through the
+// sandbox's base environment by open_domain().
+#include <lua.h>
+
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "domain/dato.hpp"
+#include "domain/frist.hpp"
+#include "domain/sag.hpp"
+
+namespace kvalitet::bind {
+
+// Registers Dato, durations, kalender, Frist, and the case view metatables.
+// Call inside a protected call, after sandbox::open.
+void open_domain(lua_State* L);
+
+void push_dato(lua_State* L, Dato d);
+Dato* to_dato(lua_State* L, int index); // nullptr when not a Dato
+Dato check_dato(lua_State* L, int index);
+void push_varighed(lua_State* L, Varighed v);
+Varighed* to_varighed(lua_State* L, int index);
+
+// What one rule read from the case while it ran: the facts it needed but the case does
+// not have (→ `mangler`), and the dates it used (→ the trace).
+struct CaseContext {
+    const Sag* sag = nullptr;
+    Dato dato;
+    std::vector<std::string_view> missing;
+    std::vector<std::pair<std::string_view, Dato>> dates;
+    void reset_reads() {
+        missing.clear();
+        dates.clear();
+    }
+    void read_missing(std::string_view fact);
+    void read_date(std::string_view path, Dato d);
+};
+
+// Pushes a read-only view of ctx.sag (valid while ctx and the Sag live).
+void push_sag(lua_State* L, CaseContext& ctx);
+
+} // namespace kvalitet::bind

@@ -1,0 +1,281 @@
+// Dato, Varighed, kalender and Frist in Lua.
+#include <fmt/format.h>
+#include <lauxlib.h>
+
+#include <cmath>
+#include <cstring>
+
+#include "bind/bind.hpp"
+#include "domain/kalender.hpp"
+#include "lua/state.hpp"
+#include "sandbox.hpp"
+
+namespace kvalitet::bind {
+
+namespace {
+
+constexpr const char* kDato = "Dato";
+constexpr const char* kVarighed = "Varighed";
+constexpr const char* kFrist = "Frist";
+
+struct FristUd {
+    Frist frist;
+};
+
+// Either a Dato or a "YYYY-MM-DD" string.
+Dato date_arg(lua_State* L, int i) {
+    if (Dato* d = to_dato(L, i)) return *d;
+    if (lua_type(L, i) == LUA_TSTRING) {
+        const char* s = lua_tostring(L, i);
+        if (auto d = Dato::parse(s)) return *d;
+        luaL_error(L, "ugyldig dato \"%s\" (forventede ÅÅÅÅ-MM-DD, en rigtig dato)", s);
+    }
+    luaL_error(L, "argument %d: forventede en dato, fik %s", i, luaL_typename(L, i));
+    return {};
+}
+
+int int_arg(lua_State* L, int i) {
+    if (!lua_isinteger(L, i)) {
+        lua_Number n = luaL_checknumber(L, i);
+        if (n != std::floor(n)) luaL_error(L, "argument %d: forventede et heltal, fik %f", i, n);
+        return static_cast<int>(n);
+    }
+    lua_Integer n = lua_tointeger(L, i);
+    if (n < -100000 || n > 100000) luaL_error(L, "argument %d: %d er uden for området", i, int(n));
+    return static_cast<int>(n);
+}
+
+int dato_new(lua_State* L) {
+    if (lua_gettop(L) >= 3) {
+        int y = int_arg(L, 1), m = int_arg(L, 2), d = int_arg(L, 3);
+        std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month(unsigned(m)),
+                                        std::chrono::day(unsigned(d))};
+        if (m < 1 || d < 1 || !ymd.ok()) return luaL_error(L, "%d-%d-%d er ikke en rigtig dato", y, m, d);
+        push_dato(L, Dato(ymd));
+        return 1;
+    }
+    push_dato(L, date_arg(L, 1));
+    return 1;
+}
+
+int dato_index(lua_State* L) {
+    Dato d = *to_dato(L, 1);
+    std::string_view k = luaL_checkstring(L, 2);
+    if (k == "aar") lua_pushinteger(L, d.aar());
+    else if (k == "maaned") lua_pushinteger(L, d.maaned());
+    else if (k == "dag") lua_pushinteger(L, d.dag());
+    else if (k == "ugedag") lua_pushinteger(L, d.ugedag());
+    else if (k == "uge") lua_pushinteger(L, d.uge());
+    else if (k == "iso" || k == "tekst" || k == "lang") {
+        lua_getmetatable(L, 1);
+        lua_getfield(L, -1, k == "iso" ? "_iso" : k == "tekst" ? "_tekst" : "_lang");
+    } else return luaL_error(L, "en dato har ikke feltet '%s' (kun aar, maaned, dag, ugedag, uge, iso, tekst, lang)", k.data());
+    return 1;
+}
+
+int dato_iso(lua_State* L) { lua_pushstring(L, check_dato(L, 1).iso().c_str()); return 1; }
+int dato_tekst(lua_State* L) { lua_pushstring(L, check_dato(L, 1).tekst().c_str()); return 1; }
+int dato_lang(lua_State* L) { lua_pushstring(L, check_dato(L, 1).lang().c_str()); return 1; }
+
+int dato_add(lua_State* L) {
+    int di = to_dato(L, 1) ? 1 : 2, vi = 3 - di;
+    Dato* d = to_dato(L, di);
+    Varighed* v = to_varighed(L, vi);
+    if (!d || !v) return luaL_error(L, "en dato kan kun lægges sammen med en varighed (f.eks. uger(4))");
+    push_dato(L, v->efter(*d));
+    return 1;
+}
+
+int dato_sub(lua_State* L) {
+    Dato* a = to_dato(L, 1);
+    if (!a) return luaL_error(L, "kan ikke trække en dato fra noget, der ikke er en dato");
+    if (Dato* b = to_dato(L, 2)) {
+        lua_pushinteger(L, *a - *b);
+        return 1;
+    }
+    if (Varighed* v = to_varighed(L, 2)) {
+        push_dato(L, v->foer(*a));
+        return 1;
+    }
+    return luaL_error(L, "fra en dato kan man trække en varighed eller en anden dato");
+}
+
+int dato_eq(lua_State* L) {
+    Dato *a = to_dato(L, 1), *b = to_dato(L, 2);
+    lua_pushboolean(L, a && b && *a == *b);
+    return 1;
+}
+int dato_lt(lua_State* L) { lua_pushboolean(L, date_arg(L, 1) < date_arg(L, 2)); return 1; }
+int dato_le(lua_State* L) { lua_pushboolean(L, date_arg(L, 1) <= date_arg(L, 2)); return 1; }
+int dato_tostring(lua_State* L) { return dato_tekst(L); }
+
+int immutable(lua_State* L) { return luaL_error(L, "en %s kan ikke ændres", luaL_typename(L, 1)); }
+
+template <Varighed::Enhed E>
+int varighed_new(lua_State* L) {
+    push_varighed(L, Varighed{E, int_arg(L, 1)});
+    return 1;
+}
+
+int varighed_tostring(lua_State* L) {
+    lua_pushstring(L, to_varighed(L, 1)->tekst().c_str());
+    return 1;
+}
+
+int varighed_index(lua_State* L) {
+    Varighed v = *to_varighed(L, 1);
+    std::string_view k = luaL_checkstring(L, 2);
+    static constexpr const char* names[] = {"dage", "uger", "maaneder", "aar", "hverdage"};
+    if (k == "antal") lua_pushinteger(L, v.n);
+    else if (k == "enhed") lua_pushstring(L, names[int(v.enhed)]);
+    else return luaL_error(L, "en varighed har ikke feltet '%s' (kun antal, enhed)", k.data());
+    return 1;
+}
+
+int varighed_eq(lua_State* L) {
+    Varighed *a = to_varighed(L, 1), *b = to_varighed(L, 2);
+    lua_pushboolean(L, a && b && a->enhed == b->enhed && a->n == b->n);
+    return 1;
+}
+
+int helligdag(lua_State* L) {
+    if (auto name = kalender::helligdag(date_arg(L, 1))) lua_pushlstring(L, name->data(), name->size());
+    else lua_pushnil(L);
+    return 1;
+}
+int arbejdsdag(lua_State* L) { lua_pushboolean(L, kalender::arbejdsdag(date_arg(L, 1))); return 1; }
+int naeste_arbejdsdag(lua_State* L) { push_dato(L, kalender::naeste_arbejdsdag(date_arg(L, 1))); return 1; }
+int paaskedag(lua_State* L) {
+    int y = int_arg(L, 1);
+    if (y < 1583 || y > 9999) return luaL_error(L, "årstal %d er uden for kalenderens område", y);
+    push_dato(L, kalender::paaskedag(y));
+    return 1;
+}
+
+Flyt flyt_arg(lua_State* L, int i) {
+    if (lua_isnil(L, i)) return Flyt::Ingen;
+    std::string_view s = luaL_checkstring(L, i);
+    if (s == "naeste_arbejdsdag") return Flyt::NaesteArbejdsdag;
+    if (s == "ingen") return Flyt::Ingen;
+    luaL_error(L, "flyt = \"%s\" kendes ikke; brug \"naeste_arbejdsdag\" eller \"ingen\"", s.data());
+    return Flyt::Ingen;
+}
+
+// Frist { fra = dato, varighed = uger(4), flyt = "naeste_arbejdsdag", kilde = "…", id = "…" }
+int frist_new(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_getfield(L, 1, "fra");
+    Dato start = date_arg(L, -1);
+    lua_getfield(L, 1, "varighed");
+    Varighed* v = to_varighed(L, -1);
+    if (!v) return luaL_error(L, "Frist: 'varighed' skal være en varighed, f.eks. uger(4)");
+    Varighed varighed = *v;
+    lua_getfield(L, 1, "flyt");
+    Flyt flyt = flyt_arg(L, -1);
+    lua_settop(L, 1);
+    auto* ud = static_cast<FristUd*>(lua_newuserdatauv(L, sizeof(FristUd), 1));
+    ud->frist = Frist{start, varighed, flyt};
+    lua_pushvalue(L, 1); // the declaration, for kilde/id/tekst
+    lua_setiuservalue(L, -2, 1);
+    luaL_setmetatable(L, kFrist);
+    return 1;
+}
+
+FristUd& check_frist(lua_State* L, int i) { return *static_cast<FristUd*>(luaL_checkudata(L, i, kFrist)); }
+
+int frist_status(lua_State* L) {
+    FristUd& f = check_frist(L, 1);
+    Dato on = date_arg(L, 2);
+    std::optional<Dato> event;
+    if (!lua_isnoneornil(L, 3)) event = date_arg(L, 3);
+    auto s = status_navn(f.frist.status(on, event));
+    lua_pushlstring(L, s.data(), s.size());
+    return 1;
+}
+
+int frist_index(lua_State* L) {
+    FristUd& f = check_frist(L, 1);
+    std::string_view k = luaL_checkstring(L, 2);
+    if (k == "dato") push_dato(L, f.frist.dato());
+    else if (k == "fra") push_dato(L, f.frist.start);
+    else if (k == "varighed") push_varighed(L, f.frist.varighed);
+    else if (k == "flyttet") lua_pushboolean(L, f.frist.dato() != f.frist.uflyttet());
+    else if (k == "status") lua_pushcfunction(L, frist_status);
+    else if (k == "kilde" || k == "id" || k == "tekst") {
+        lua_getiuservalue(L, 1, 1);
+        lua_getfield(L, -1, k.data());
+    } else return luaL_error(L, "en frist har ikke feltet '%s' (kun dato, fra, varighed, flyttet, status, kilde, id, tekst)", k.data());
+    return 1;
+}
+
+int frist_tostring(lua_State* L) {
+    FristUd& f = check_frist(L, 1);
+    lua_getiuservalue(L, 1, 1);
+    lua_getfield(L, -1, "kilde");
+    const char* kilde = lua_tostring(L, -1);
+    std::string s = fmt::format("frist {} ({} fra {}{})", f.frist.dato().lang(), f.frist.varighed.tekst(),
+                                f.frist.start.tekst(), kilde ? fmt::format("; {}", kilde) : "");
+    lua_pushstring(L, s.c_str());
+    return 1;
+}
+
+void metatable(lua_State* L, const char* name, std::initializer_list<luaL_Reg> fns) {
+    luaL_newmetatable(L, name);
+    for (const auto& r : fns) {
+        lua_pushcfunction(L, r.func);
+        lua_setfield(L, -2, r.name);
+    }
+    lua_pushcfunction(L, immutable);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 1);
+}
+
+void expose_fn(lua_State* L, const char* name, lua_CFunction f) {
+    lua_pushcfunction(L, f);
+    sandbox::expose(L, name);
+}
+
+} // namespace
+
+void push_dato(lua_State* L, Dato d) {
+    auto* p = static_cast<Dato*>(lua_newuserdatauv(L, sizeof(Dato), 0));
+    *p = d;
+    luaL_setmetatable(L, kDato);
+}
+
+Dato* to_dato(lua_State* L, int i) { return static_cast<Dato*>(luaL_testudata(L, i, kDato)); }
+
+Dato check_dato(lua_State* L, int i) { return date_arg(L, i); }
+
+void push_varighed(lua_State* L, Varighed v) {
+    auto* p = static_cast<Varighed*>(lua_newuserdatauv(L, sizeof(Varighed), 0));
+    *p = v;
+    luaL_setmetatable(L, kVarighed);
+}
+
+Varighed* to_varighed(lua_State* L, int i) { return static_cast<Varighed*>(luaL_testudata(L, i, kVarighed)); }
+
+void open_dates(lua_State* L) {
+    metatable(L, kDato,
+              {{"__index", dato_index}, {"__add", dato_add}, {"__sub", dato_sub}, {"__eq", dato_eq},
+               {"__lt", dato_lt}, {"__le", dato_le}, {"__tostring", dato_tostring},
+               {"_iso", dato_iso}, {"_tekst", dato_tekst}, {"_lang", dato_lang}});
+    metatable(L, kVarighed, {{"__index", varighed_index}, {"__tostring", varighed_tostring}, {"__eq", varighed_eq}});
+    metatable(L, kFrist, {{"__index", frist_index}, {"__tostring", frist_tostring}});
+
+    expose_fn(L, "Dato", dato_new);
+    expose_fn(L, "Frist", frist_new);
+    expose_fn(L, "dage", varighed_new<Varighed::Enhed::Dage>);
+    expose_fn(L, "uger", varighed_new<Varighed::Enhed::Uger>);
+    expose_fn(L, "maaneder", varighed_new<Varighed::Enhed::Maaneder>);
+    expose_fn(L, "aar", varighed_new<Varighed::Enhed::Aar>);
+    expose_fn(L, "hverdage", varighed_new<Varighed::Enhed::Hverdage>);
+    expose_fn(L, "helligdag", helligdag);
+    expose_fn(L, "arbejdsdag", arbejdsdag);
+    expose_fn(L, "naeste_arbejdsdag", naeste_arbejdsdag);
+    expose_fn(L, "paaskedag", paaskedag);
+}
+
+} // namespace kvalitet::bind

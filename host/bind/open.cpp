@@ -1,0 +1,13 @@
+#include "bind/bind.hpp"
+
+namespace kvalitet::bind {
+
+void open_dates(lua_State* L);
+void open_case_views(lua_State* L);
+
+void open_domain(lua_State* L) {
+    open_dates(L);
+    open_case_views(L);
+}
+
+} // namespace kvalitet::bind

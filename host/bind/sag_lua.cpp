@@ -1,0 +1,451 @@
+// The case as a read-only Lua view. Nothing is copied into Lua tables: each field is
+// read from the C++ Sag when a rule asks for it. Sub-objects (borger, bevilling, …)
+// always exist as views, so `sag.bevilling.start` is nil, not an error, when the case
+// has no grant; reading an absent fact records it, so an undetermined rule can name
+// what the caseworker must still establish.
+#include <fmt/format.h>
+#include <lauxlib.h>
+
+#include <array>
+#include <span>
+
+#include "bind/bind.hpp"
+
+namespace kvalitet::bind {
+
+void CaseContext::read_missing(std::string_view fact) {
+    for (auto f : missing)
+        if (f == fact) return;
+    missing.push_back(fact);
+}
+
+void CaseContext::read_date(std::string_view path, Dato d) {
+    for (const auto& [p, _] : dates)
+        if (p == path) return;
+    dates.emplace_back(path, d);
+}
+
+namespace {
+
+struct View {
+    const void* obj; // the C++ object viewed (may be null: an absent sub-object)
+    CaseContext* ctx;
+};
+
+using Getter = void (*)(lua_State*, const View&);
+struct Field {
+    std::string_view name;
+    Getter get;
+};
+struct Kind {
+    const char* name; // metatable name and what an error calls it
+    std::span<const Field> fields;
+};
+
+const Sag& sag(const View& v) { return *static_cast<const Sag*>(v.obj); }
+
+void push_view(lua_State* L, const void* obj, CaseContext* ctx, const Kind& kind);
+
+template <class T>
+void push_opt(lua_State* L, const View& v, const std::optional<T>& value, std::string_view fact);
+
+void push_value(lua_State* L, bool b) { lua_pushboolean(L, b); }
+void push_value(lua_State* L, int n) { lua_pushinteger(L, n); }
+void push_value(lua_State* L, double d) { lua_pushnumber(L, d); }
+void push_value(lua_State* L, const std::string& s) { lua_pushlstring(L, s.data(), s.size()); }
+void push_value(lua_State* L, Dato d) { push_dato(L, d); }
+
+template <class T>
+void push_opt(lua_State* L, const View& v, const std::optional<T>& value, std::string_view fact) {
+    if (!value) {
+        v.ctx->read_missing(fact);
+        lua_pushnil(L);
+        return;
+    }
+    if constexpr (std::is_same_v<T, Dato>) v.ctx->read_date(fact, *value);
+    push_value(L, *value);
+}
+
+std::string clock_text(int minute) { return fmt::format("{:02}:{:02}", minute / 60, minute % 60); }
+
+// ---- arrays ----------------------------------------------------------------------------
+
+// Element kinds.
+extern const Kind kYdelse, kOpfoelgning, kLevering, kAfbud;
+
+template <const Kind* ElementKind, class T, const std::vector<T>& (*Get)(const Sag&)>
+int array_index(lua_State* L) {
+    auto* v = static_cast<View*>(lua_touserdata(L, 1));
+    const auto& items = Get(sag(*v));
+    if (!lua_isinteger(L, 2))
+        return luaL_error(L, "en liste i sagen slås op med et tal (sag.%s[1]), ikke '%s'", ElementKind->name,
+                          luaL_tolstring(L, 2, nullptr));
+    lua_Integer i = lua_tointeger(L, 2);
+    if (i < 1 || i > lua_Integer(items.size())) {
+        lua_pushnil(L);
+        return 1;
+    }
+    if constexpr (std::is_same_v<T, std::string>) push_value(L, items[i - 1]);
+    else push_view(L, &items[i - 1], v->ctx, *ElementKind);
+    return 1;
+}
+
+template <class T, const std::vector<T>& (*Get)(const Sag&)>
+int array_len(lua_State* L) {
+    auto* v = static_cast<View*>(lua_touserdata(L, 1));
+    lua_pushinteger(L, lua_Integer(Get(sag(*v)).size()));
+    return 1;
+}
+
+int ipairs_step(lua_State* L) {
+    lua_Integer i = luaL_checkinteger(L, 2) + 1;
+    lua_pushinteger(L, i);
+    return lua_geti(L, 1, i) == LUA_TNIL ? 1 : 2;
+}
+
+int array_pairs(lua_State* L) {
+    lua_pushcfunction(L, ipairs_step);
+    lua_pushvalue(L, 1);
+    lua_pushinteger(L, 0);
+    return 3;
+}
+
+const std::vector<Ydelse>& ydelser(const Sag& s) { return s.ydelser; }
+const std::vector<std::string>& aktiviteter(const Sag& s) { return s.ansoegte_aktiviteter; }
+const std::vector<Opfoelgning>& opfoelgninger(const Sag& s) { return s.opfoelgninger; }
+const std::vector<Levering>& leverancer(const Sag& s) { return s.leverancer; }
+const std::vector<Afbud>& afbud(const Sag& s) { return s.afbud; }
+
+const Kind kAktivitet{"ansoegte_aktiviteter", {}};
+
+void push_array(lua_State* L, const View& v, const char* mt) {
+    auto* ud = static_cast<View*>(lua_newuserdatauv(L, sizeof(View), 0));
+    *ud = v;
+    luaL_setmetatable(L, mt);
+}
+
+// ---- object kinds ----------------------------------------------------------------------
+
+const Bevilling* bevilling(const View& v) {
+    const auto& b = sag(v).bevilling;
+    return b ? &*b : nullptr;
+}
+
+template <class T, std::optional<T> Bevilling::*M>
+void bev_field(lua_State* L, const View& v, std::string_view fact) {
+    const Bevilling* b = bevilling(v);
+    push_opt(L, v, b ? b->*M : std::optional<T>{}, fact);
+}
+
+const Vum* vum(const View& v) {
+    const auto& x = sag(v).vum;
+    return x ? &*x : nullptr;
+}
+
+int vum_max(lua_State* L);
+int vum_sum(lua_State* L);
+int vum_antal_mindst(lua_State* L);
+int vum_tema(lua_State* L);
+
+extern const Kind kBorger, kAnsoegning, kVum, kTemaer, kForhold, kBevilling, kLeverandoer,
+    kKlage, kArbejdspladsvurdering, kIndsatsplan;
+
+const Field kSagFields[] = {
+    {"id", [](lua_State* L, const View& v) { push_value(L, sag(v).id); }},
+    {"kommune", [](lua_State* L, const View& v) { push_opt(L, v, sag(v).kommune, "kommune"); }},
+    {"borger", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kBorger); }},
+    {"ansoegning", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kAnsoegning); }},
+    {"vum", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kVum); }},
+    {"forhold", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kForhold); }},
+    {"ydelser", [](lua_State* L, const View& v) { push_array(L, v, "sag.ydelser"); }},
+    {"ansoegte_aktiviteter", [](lua_State* L, const View& v) { push_array(L, v, "sag.ansoegte_aktiviteter"); }},
+    {"bevilling", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kBevilling); }},
+    {"opfoelgninger", [](lua_State* L, const View& v) { push_array(L, v, "sag.opfoelgninger"); }},
+    {"leverancer", [](lua_State* L, const View& v) { push_array(L, v, "sag.leverancer"); }},
+    {"afbud", [](lua_State* L, const View& v) { push_array(L, v, "sag.afbud"); }},
+    {"klage", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kKlage); }},
+    {"arbejdspladsvurdering", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kArbejdspladsvurdering); }},
+    {"indsatsplan", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kIndsatsplan); }},
+};
+const Kind kSag{"sag", kSagFields};
+
+const Field kBorgerFields[] = {
+    {"alder", [](lua_State* L, const View& v) { push_opt(L, v, sag(v).alder_paa(v.ctx->dato), "borger.alder"); }},
+    {"foedselsdato", [](lua_State* L, const View& v) { push_opt(L, v, sag(v).foedselsdato, "borger.foedselsdato"); }},
+};
+const Kind kBorger{"sag.borger", kBorgerFields};
+
+const Field kAnsoegningFields[] = {
+    {"modtaget", [](lua_State* L, const View& v) { push_opt(L, v, sag(v).ansoegning_modtaget, "ansoegning.modtaget"); }},
+    {"akut", [](lua_State* L, const View& v) { push_opt(L, v, sag(v).ansoegning_akut, "ansoegning.akut"); }},
+};
+const Kind kAnsoegning{"sag.ansoegning", kAnsoegningFields};
+
+const Field kVumFields[] = {
+    {"dato", [](lua_State* L, const View& v) {
+         const Vum* x = vum(v);
+         push_opt(L, v, x ? x->dato : std::optional<Dato>{}, x ? "vum.dato" : "vum");
+     }},
+    {"temaer", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kTemaer); }},
+    {"max", [](lua_State* L, const View&) { lua_pushcfunction(L, vum_max); }},
+    {"sum", [](lua_State* L, const View&) { lua_pushcfunction(L, vum_sum); }},
+    {"antal_mindst", [](lua_State* L, const View&) { lua_pushcfunction(L, vum_antal_mindst); }},
+    {"tema", [](lua_State* L, const View&) { lua_pushcfunction(L, vum_tema); }},
+};
+const Kind kVum{"sag.vum", kVumFields};
+
+void push_tema(lua_State* L, const View& v, std::size_t i) {
+    const Vum* x = vum(v);
+    if (!x) {
+        v.ctx->read_missing("vum");
+        lua_pushnil(L);
+        return;
+    }
+    static constexpr std::array<std::string_view, Vum::kTemaer> facts{
+        "vum.temaer.praktiske_opgaver", "vum.temaer.egenomsorg", "vum.temaer.kommunikation",
+        "vum.temaer.mobilitet", "vum.temaer.samfundsliv", "vum.temaer.socialt_liv", "vum.temaer.sundhed"};
+    push_opt(L, v, x->tema(i), facts[i]);
+}
+
+template <std::size_t I>
+void tema_field(lua_State* L, const View& v) { push_tema(L, v, I); }
+
+const Field kTemaerFields[] = {
+    {"praktiske_opgaver", tema_field<0>}, {"egenomsorg", tema_field<1>}, {"kommunikation", tema_field<2>},
+    {"mobilitet", tema_field<3>},         {"samfundsliv", tema_field<4>}, {"socialt_liv", tema_field<5>},
+    {"sundhed", tema_field<6>},
+};
+const Kind kTemaer{"sag.vum.temaer", kTemaerFields};
+
+template <std::size_t I>
+void forhold_field(lua_State* L, const View& v) {
+    // Contract: a missing finding is named by its bare id in `mangler`.
+    push_opt(L, v, sag(v).forhold.vaerdi[I], Forhold::ids[I]);
+}
+const Field kForholdFields[] = {
+    {Forhold::ids[0], forhold_field<0>}, {Forhold::ids[1], forhold_field<1>}, {Forhold::ids[2], forhold_field<2>},
+    {Forhold::ids[3], forhold_field<3>}, {Forhold::ids[4], forhold_field<4>}, {Forhold::ids[5], forhold_field<5>},
+    {Forhold::ids[6], forhold_field<6>}, {Forhold::ids[7], forhold_field<7>},
+};
+const Kind kForhold{"sag.forhold", kForholdFields};
+
+const Field kBevillingFields[] = {
+    {"afgoerelse_dato", [](lua_State* L, const View& v) { bev_field<Dato, &Bevilling::afgoerelse_dato>(L, v, "bevilling.afgoerelse_dato"); }},
+    {"afgoerelse_modtaget", [](lua_State* L, const View& v) { bev_field<Dato, &Bevilling::afgoerelse_modtaget>(L, v, "bevilling.afgoerelse_modtaget"); }},
+    {"foerstegangs", [](lua_State* L, const View& v) { bev_field<bool, &Bevilling::foerstegangs>(L, v, "bevilling.foerstegangs"); }},
+    {"start", [](lua_State* L, const View& v) { bev_field<Dato, &Bevilling::start>(L, v, "bevilling.start"); }},
+    {"timer", [](lua_State* L, const View& v) { bev_field<double, &Bevilling::timer>(L, v, "bevilling.timer"); }},
+    {"periode", [](lua_State* L, const View& v) { bev_field<std::string, &Bevilling::periode>(L, v, "bevilling.periode"); }},
+    {"pakke", [](lua_State* L, const View& v) { bev_field<std::string, &Bevilling::pakke>(L, v, "bevilling.pakke"); }},
+    {"form", [](lua_State* L, const View& v) { bev_field<std::string, &Bevilling::form>(L, v, "bevilling.form"); }},
+    {"leverandoer", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kLeverandoer); }},
+    {"opfoelgning_interval_maaneder", [](lua_State* L, const View& v) {
+         bev_field<int, &Bevilling::opfoelgning_interval_maaneder>(L, v, "bevilling.opfoelgning_interval_maaneder");
+     }},
+};
+const Kind kBevilling{"sag.bevilling", kBevillingFields};
+
+const Field kLeverandoerFields[] = {
+    {"naert_beslaegtet", [](lua_State* L, const View& v) {
+         bev_field<bool, &Bevilling::naert_beslaegtet>(L, v, "bevilling.leverandoer.naert_beslaegtet");
+     }},
+};
+const Kind kLeverandoer{"sag.bevilling.leverandoer", kLeverandoerFields};
+
+const Field kKlageFields[] = {
+    {"modtaget", [](lua_State* L, const View& v) { push_opt(L, v, sag(v).klage_modtaget, "klage.modtaget"); }}};
+const Kind kKlage{"sag.klage", kKlageFields};
+const Field kApvFields[] = {
+    {"dato", [](lua_State* L, const View& v) { push_opt(L, v, sag(v).arbejdspladsvurdering_dato, "arbejdspladsvurdering.dato"); }}};
+const Kind kArbejdspladsvurdering{"sag.arbejdspladsvurdering", kApvFields};
+const Field kIndsatsplanFields[] = {
+    {"dato", [](lua_State* L, const View& v) { push_opt(L, v, sag(v).indsatsplan_dato, "indsatsplan.dato"); }}};
+const Kind kIndsatsplan{"sag.indsatsplan", kIndsatsplanFields};
+
+// Element views point at the element itself.
+template <class T>
+const T& el(const View& v) { return *static_cast<const T*>(v.obj); }
+
+const Field kYdelseFields[] = {{"paragraf", [](lua_State* L, const View& v) { push_value(L, el<Ydelse>(v).paragraf); }}};
+const Kind kYdelse{"ydelser", kYdelseFields};
+
+const Field kOpfoelgningFields[] = {
+    {"dato", [](lua_State* L, const View& v) { push_dato(L, el<Opfoelgning>(v).dato); }},
+    {"form", [](lua_State* L, const View& v) { push_opt(L, v, el<Opfoelgning>(v).form, "opfoelgninger[].form"); }},
+};
+const Kind kOpfoelgning{"opfoelgninger", kOpfoelgningFields};
+
+const Field kLeveringFields[] = {
+    {"dato", [](lua_State* L, const View& v) { push_dato(L, el<Levering>(v).dato); }},
+    {"start", [](lua_State* L, const View& v) { push_value(L, clock_text(el<Levering>(v).start_minut)); }},
+    {"start_minut", [](lua_State* L, const View& v) { push_value(L, el<Levering>(v).start_minut); }},
+    {"slut_minut", [](lua_State* L, const View& v) { push_value(L, el<Levering>(v).start_minut + el<Levering>(v).minutter); }},
+    {"minutter", [](lua_State* L, const View& v) { push_value(L, el<Levering>(v).minutter); }},
+    {"art", [](lua_State* L, const View& v) { push_value(L, el<Levering>(v).art); }},
+};
+const Kind kLevering{"leverancer", kLeveringFields};
+
+const Field kAfbudFields[] = {
+    {"dato", [](lua_State* L, const View& v) { push_dato(L, el<Afbud>(v).dato); }},
+    {"af", [](lua_State* L, const View& v) { push_value(L, el<Afbud>(v).af); }},
+};
+const Kind kAfbud{"afbud", kAfbudFields};
+
+// ---- VUM helpers (methods: sag.vum:max()) ------------------------------------------------
+
+const Vum* vum_self(lua_State* L) {
+    auto* v = static_cast<View*>(luaL_checkudata(L, 1, "sag.vum"));
+    const Vum* x = vum(*v);
+    if (!x || x->antal_scoret() == 0) v->ctx->read_missing("vum");
+    return x;
+}
+
+int vum_max(lua_State* L) {
+    const Vum* x = vum_self(L);
+    auto m = x ? x->max() : std::nullopt;
+    if (m) lua_pushinteger(L, *m);
+    else lua_pushnil(L);
+    return 1;
+}
+int vum_sum(lua_State* L) {
+    const Vum* x = vum_self(L);
+    if (x && x->antal_scoret()) lua_pushinteger(L, x->sum());
+    else lua_pushnil(L);
+    return 1;
+}
+int vum_antal_mindst(lua_State* L) {
+    const Vum* x = vum_self(L);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    if (x && x->antal_scoret()) lua_pushinteger(L, x->antal_mindst(int(n)));
+    else lua_pushnil(L);
+    return 1;
+}
+int vum_tema(lua_State* L) {
+    auto* v = static_cast<View*>(luaL_checkudata(L, 1, "sag.vum"));
+    const char* id = luaL_checkstring(L, 2);
+    auto i = Vum::tema_index(id);
+    if (!i) return luaL_error(L, "ukendt VUM-tema '%s'", id);
+    push_tema(L, *v, *i);
+    return 1;
+}
+
+// ---- metatables ------------------------------------------------------------------------
+
+int view_index(lua_State* L) {
+    const Kind& kind = *static_cast<const Kind*>(lua_touserdata(L, lua_upvalueindex(1)));
+    auto* v = static_cast<View*>(lua_touserdata(L, 1));
+    if (lua_type(L, 2) == LUA_TSTRING) {
+        std::string_view key = lua_tostring(L, 2);
+        for (const auto& f : kind.fields)
+            if (f.name == key) {
+                f.get(L, *v);
+                return 1;
+            }
+    }
+    return luaL_error(L, "%s har ikke feltet '%s' (stavefejl?)", kind.name, luaL_tolstring(L, 2, nullptr));
+}
+
+int view_newindex(lua_State* L) {
+    return luaL_error(L, "sagen kan ikke ændres af et script (forsøgte at sætte '%s')", luaL_tolstring(L, 2, nullptr));
+}
+
+int view_next(lua_State* L) {
+    const Kind& kind = *static_cast<const Kind*>(lua_touserdata(L, lua_upvalueindex(1)));
+    std::size_t i = 0;
+    if (!lua_isnil(L, 2)) {
+        std::string_view key = luaL_checkstring(L, 2);
+        while (i < kind.fields.size() && kind.fields[i].name != key) ++i;
+        ++i;
+    }
+    // Methods (functions) are not data: skip them when listing.
+    for (; i < kind.fields.size(); ++i) {
+        kind.fields[i].get(L, *static_cast<View*>(lua_touserdata(L, 1)));
+        if (lua_type(L, -1) == LUA_TFUNCTION) {
+            lua_pop(L, 1);
+            continue;
+        }
+        lua_pushlstring(L, kind.fields[i].name.data(), kind.fields[i].name.size());
+        lua_insert(L, -2);
+        return 2;
+    }
+    lua_pushnil(L);
+    return 1;
+}
+
+int view_pairs(lua_State* L) {
+    lua_getmetatable(L, 1);
+    lua_getfield(L, -1, "__next");
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
+int view_tostring(lua_State* L) {
+    lua_getmetatable(L, 1);
+    lua_getfield(L, -1, "__name");
+    lua_pushfstring(L, "<%s>", lua_tostring(L, -1));
+    return 1;
+}
+
+void register_kind(lua_State* L, const Kind& kind) {
+    luaL_newmetatable(L, kind.name);
+    lua_pushlightuserdata(L, const_cast<Kind*>(&kind));
+    lua_pushcclosure(L, view_index, 1);
+    lua_setfield(L, -2, "__index");
+    lua_pushlightuserdata(L, const_cast<Kind*>(&kind));
+    lua_pushcclosure(L, view_next, 1);
+    lua_setfield(L, -2, "__next");
+    lua_pushcfunction(L, view_pairs);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushcfunction(L, view_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushcfunction(L, view_tostring);
+    lua_setfield(L, -2, "__tostring");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 1);
+}
+
+template <lua_CFunction Index, lua_CFunction Len>
+void register_array(lua_State* L, const char* name) {
+    luaL_newmetatable(L, name);
+    lua_pushcfunction(L, Index);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, Len);
+    lua_setfield(L, -2, "__len");
+    lua_pushcfunction(L, array_pairs);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushcfunction(L, view_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushcfunction(L, view_tostring);
+    lua_setfield(L, -2, "__tostring");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 1);
+}
+
+void push_view(lua_State* L, const void* obj, CaseContext* ctx, const Kind& kind) {
+    auto* ud = static_cast<View*>(lua_newuserdatauv(L, sizeof(View), 0));
+    *ud = View{obj, ctx};
+    luaL_setmetatable(L, kind.name);
+}
+
+} // namespace
+
+void open_case_views(lua_State* L) {
+    for (const Kind* k : {&kSag, &kBorger, &kAnsoegning, &kVum, &kTemaer, &kForhold, &kBevilling,
+                          &kLeverandoer, &kKlage, &kArbejdspladsvurdering, &kIndsatsplan, &kYdelse,
+                          &kOpfoelgning, &kLevering, &kAfbud})
+        register_kind(L, *k);
+    register_array<array_index<&kYdelse, Ydelse, ydelser>, array_len<Ydelse, ydelser>>(L, "sag.ydelser");
+    register_array<array_index<&kAktivitet, std::string, aktiviteter>, array_len<std::string, aktiviteter>>(
+        L, "sag.ansoegte_aktiviteter");
+    register_array<array_index<&kOpfoelgning, Opfoelgning, opfoelgninger>, array_len<Opfoelgning, opfoelgninger>>(
+        L, "sag.opfoelgninger");
+    register_array<array_index<&kLevering, Levering, leverancer>, array_len<Levering, leverancer>>(L, "sag.leverancer");
+    register_array<array_index<&kAfbud, Afbud, afbud>, array_len<Afbud, afbud>>(L, "sag.afbud");
+}
+
+void push_sag(lua_State* L, CaseContext& ctx) { push_view(L, ctx.sag, &ctx, kSag); }
+
+} // namespace kvalitet::bind

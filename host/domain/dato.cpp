@@ -1,0 +1,107 @@
+#include "domain/dato.hpp"
+
+#include <fmt/format.h>
+
+#include "domain/kalender.hpp"
+
+namespace kvalitet {
+
+using namespace std::chrono;
+
+namespace {
+constexpr const char* kUgedage[] = {"mandag", "tirsdag", "onsdag", "torsdag",
+                                    "fredag", "lørdag",  "søndag"};
+constexpr const char* kMaaneder[] = {"januar", "februar", "marts",     "april",   "maj",      "juni",
+                                     "juli",   "august",  "september", "oktober", "november", "december"};
+
+year_month_day clamp(year_month_day ymd) {
+    if (ymd.ok()) return ymd;
+    return year_month_day(year_month_day_last(ymd.year(), month_day_last(ymd.month())));
+}
+} // namespace
+
+const char* ugedag_navn(unsigned d) { return d >= 1 && d <= 7 ? kUgedage[d - 1] : "?"; }
+const char* maaned_navn(unsigned m) { return m >= 1 && m <= 12 ? kMaaneder[m - 1] : "?"; }
+
+Dato Dato::ymd(int y, unsigned m, unsigned d) { return Dato(year{y} / month{m} / day{d}); }
+
+std::optional<Dato> Dato::parse(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    auto num = [&](std::size_t from, std::size_t len, int& out) {
+        out = 0;
+        for (std::size_t i = from; i < from + len; ++i) {
+            if (s[i] < '0' || s[i] > '9') return false;
+            out = out * 10 + (s[i] - '0');
+        }
+        return true;
+    };
+    int y, m, d;
+    if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return std::nullopt;
+    year_month_day ymd{year{y}, month{unsigned(m)}, day{unsigned(d)}};
+    if (!ymd.ok()) return std::nullopt;
+    return Dato(ymd);
+}
+
+unsigned Dato::ugedag() const { return weekday(sys()).iso_encoding(); }
+
+int Dato::uge_aar() const {
+    // The ISO year is the year of this week's Thursday.
+    return Dato(sys() + std::chrono::days(4 - int(ugedag()))).aar();
+}
+
+unsigned Dato::uge() const {
+    const Dato thursday(sys() + std::chrono::days(4 - int(ugedag())));
+    const Dato jan1 = Dato::ymd(thursday.aar(), 1, 1);
+    return unsigned((thursday - jan1) / 7 + 1);
+}
+
+std::string Dato::iso() const {
+    auto v = ymd();
+    return fmt::format("{:04}-{:02}-{:02}", int(v.year()), unsigned(v.month()), unsigned(v.day()));
+}
+
+std::string Dato::tekst() const { return fmt::format("{}. {} {}", dag(), maaned_navn(maaned()), aar()); }
+
+std::string Dato::lang() const { return fmt::format("{} den {}", ugedag_navn(ugedag()), tekst()); }
+
+int alder(Dato foedt, Dato on) {
+    auto b = foedt.ymd(), o = on.ymd();
+    int years = int(o.year()) - int(b.year());
+    if (std::pair(unsigned(o.month()), unsigned(o.day())) < std::pair(unsigned(b.month()), unsigned(b.day())))
+        --years;
+    return years;
+}
+
+Dato Varighed::efter(Dato d) const {
+    switch (enhed) {
+    case Enhed::Dage: return d.plus_days(n);
+    case Enhed::Uger: return d.plus_days(7 * n);
+    case Enhed::Maaneder: return Dato(clamp(d.ymd() + months(n)));
+    case Enhed::Aar: return Dato(clamp(d.ymd() + years(n)));
+    case Enhed::Hverdage: {
+        const int step = n >= 0 ? 1 : -1;
+        for (int left = n >= 0 ? n : -n; left > 0;) {
+            d = d.plus_days(step);
+            if (kalender::arbejdsdag(d)) --left;
+        }
+        return d;
+    }
+    }
+    return d;
+}
+
+Dato Varighed::foer(Dato d) const { return Varighed{enhed, -n}.efter(d); }
+
+std::string Varighed::tekst() const {
+    const bool one = n == 1 || n == -1;
+    switch (enhed) {
+    case Enhed::Dage: return fmt::format("{} {}", n, one ? "dag" : "dage");
+    case Enhed::Uger: return fmt::format("{} {}", n, one ? "uge" : "uger");
+    case Enhed::Maaneder: return fmt::format("{} {}", n, one ? "måned" : "måneder");
+    case Enhed::Aar: return fmt::format("{} år", n);
+    case Enhed::Hverdage: return fmt::format("{} {}", n, one ? "hverdag" : "hverdage");
+    }
+    return {};
+}
+
+} // namespace kvalitet

@@ -1,0 +1,64 @@
+#pragma once
+// Dato: a calendar date, stored as days since 1970-01-01 (cheap to copy, compare, add).
+// Varighed: a calendar duration, applied the way Danish deadlines are counted.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kvalitet {
+
+class Dato {
+public:
+    constexpr Dato() = default;
+    constexpr explicit Dato(std::chrono::sys_days d) : days_(d.time_since_epoch().count()) {}
+    constexpr explicit Dato(std::chrono::year_month_day ymd) : Dato(std::chrono::sys_days(ymd)) {}
+    static constexpr Dato from_days(std::int32_t days) { Dato d; d.days_ = days; return d; }
+    static Dato ymd(int y, unsigned m, unsigned d);
+
+    // "YYYY-MM-DD", a real date; nullopt otherwise (2026-02-30, 2025-02-29, "2026-1-5").
+    static std::optional<Dato> parse(std::string_view text);
+
+    constexpr std::int32_t days() const { return days_; }
+    constexpr std::chrono::sys_days sys() const { return std::chrono::sys_days(std::chrono::days(days_)); }
+    std::chrono::year_month_day ymd() const { return std::chrono::year_month_day(sys()); }
+    int aar() const { return int(ymd().year()); }
+    unsigned maaned() const { return unsigned(ymd().month()); }
+    unsigned dag() const { return unsigned(ymd().day()); }
+    unsigned ugedag() const; // ISO: 1 mandag … 7 søndag
+    unsigned uge() const;    // ISO 8601 week number
+    int uge_aar() const;     // the year the ISO week belongs to
+
+    std::string iso() const;   // 2026-11-22
+    std::string tekst() const; // 22. november 2026
+    std::string lang() const;  // søndag den 22. november 2026
+
+    constexpr Dato plus_days(std::int32_t n) const { return from_days(days_ + n); }
+    friend constexpr auto operator<=>(Dato, Dato) = default;
+    friend constexpr std::int32_t operator-(Dato a, Dato b) { return a.days_ - b.days_; }
+
+private:
+    std::int32_t days_ = 0;
+};
+
+// Whole years between birth and `on` (a birthday on 29 February counts from 1 March in
+// common years, as Danish practice reads "fylder år").
+int alder(Dato foedt, Dato on);
+
+struct Varighed {
+    enum class Enhed : std::uint8_t { Dage, Uger, Maaneder, Aar, Hverdage };
+    Enhed enhed = Enhed::Dage;
+    std::int32_t n = 0;
+
+    // d + varighed. Months and years clamp to the month's end (31/1 + 1 md = 28/29/2);
+    // hverdage skips weekends and public holidays.
+    Dato efter(Dato d) const;
+    Dato foer(Dato d) const; // d - varighed
+    std::string tekst() const; // "4 uger", "1 måned"
+};
+
+const char* ugedag_navn(unsigned iso_weekday); // 1 → "mandag"
+const char* maaned_navn(unsigned month);       // 1 → "januar"
+
+} // namespace kvalitet

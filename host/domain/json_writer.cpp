@@ -1,0 +1,45 @@
+#include "domain/json_writer.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace kvalitet {
+
+JsonWriter& JsonWriter::value(double d) {
+    sep();
+    if (!std::isfinite(d)) {
+        out_ += "null";
+    } else if (d == std::floor(d) && std::fabs(d) < 1e15) {
+        out_ += std::to_string(static_cast<long long>(d));
+    } else {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.17g", d);
+        out_ += buf;
+    }
+    return *this;
+}
+
+void JsonWriter::quote_into(std::string& out, std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    for (unsigned char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (c < 0x20) {
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 15];
+            } else {
+                out += static_cast<char>(c);
+            }
+        }
+    }
+    out += '"';
+}
+
+} // namespace kvalitet

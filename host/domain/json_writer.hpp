@@ -1,0 +1,40 @@
+#pragma once
+// A direct JSON writer: keys in the order written, so the same value gives the same bytes.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace kvalitet {
+
+class JsonWriter {
+public:
+    explicit JsonWriter(std::string& out) : out_(out) {}
+
+    JsonWriter& begin_object() { sep(); out_ += '{'; first_ = true; return *this; }
+    JsonWriter& end_object() { out_ += '}'; first_ = false; return *this; }
+    JsonWriter& begin_array() { sep(); out_ += '['; first_ = true; return *this; }
+    JsonWriter& end_array() { out_ += ']'; first_ = false; return *this; }
+    JsonWriter& key(std::string_view k) { sep(); quote(k); out_ += ':'; first_ = true; return *this; }
+
+    JsonWriter& value(std::string_view s) { sep(); quote(s); return *this; }
+    JsonWriter& value(const char* s) { return value(std::string_view(s)); }
+    JsonWriter& value(bool b) { sep(); out_ += b ? "true" : "false"; return *this; }
+    JsonWriter& value(std::int64_t n) { sep(); out_ += std::to_string(n); return *this; }
+    JsonWriter& value(int n) { return value(std::int64_t(n)); }
+    JsonWriter& value(double d);
+    JsonWriter& null() { sep(); out_ += "null"; return *this; }
+
+    static void quote_into(std::string& out, std::string_view s);
+
+private:
+    void sep() {
+        if (!first_) out_ += ',';
+        first_ = false;
+    }
+    void quote(std::string_view s) { quote_into(out_, s); }
+
+    std::string& out_;
+    bool first_ = true;
+};
+
+} // namespace kvalitet

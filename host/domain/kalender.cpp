@@ -1,0 +1,55 @@
+#include "domain/kalender.hpp"
+
+#include <array>
+#include <utility>
+
+namespace kvalitet::kalender {
+
+// Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+Dato paaskedag(int y) {
+    const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+    const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+    const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+    const int m = (a + 11 * h + 22 * l) / 451;
+    const int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+    return Dato::ymd(y, unsigned(month), unsigned(day));
+}
+
+namespace {
+// Offsets from Easter Sunday.
+constexpr std::array<std::pair<int, std::string_view>, 7> kMovable{{
+    {-3, "skærtorsdag"},
+    {-2, "langfredag"},
+    {0, "påskedag"},
+    {1, "2. påskedag"},
+    {39, "Kristi himmelfartsdag"},
+    {49, "pinsedag"},
+    {50, "2. pinsedag"},
+}};
+constexpr int kStoreBededag = 26;
+constexpr int kLastStoreBededag = 2023;
+} // namespace
+
+std::optional<std::string_view> helligdag(Dato d) {
+    const unsigned m = d.maaned(), day = d.dag();
+    if (m == 1 && day == 1) return "nytårsdag";
+    if (m == 12 && day == 25) return "juledag";
+    if (m == 12 && day == 26) return "2. juledag";
+    if (m < 3 || m > 6) return std::nullopt; // movable feasts fall 19 March – 14 June
+    const int offset = d - paaskedag(d.aar());
+    for (const auto& [o, name] : kMovable)
+        if (o == offset) return name;
+    if (offset == kStoreBededag && d.aar() <= kLastStoreBededag) return "store bededag";
+    return std::nullopt;
+}
+
+bool weekend(Dato d) { return d.ugedag() >= 6; }
+
+bool arbejdsdag(Dato d) { return !weekend(d) && !helligdag(d); }
+
+Dato naeste_arbejdsdag(Dato d) {
+    while (!arbejdsdag(d)) d = d.plus_days(1);
+    return d;
+}
+
+} // namespace kvalitet::kalender

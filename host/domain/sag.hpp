@@ -1,0 +1,86 @@
+#pragma once
+// Sag: one citizen's case, validated from the contract's case JSON. Every field that may
+// be absent is optional; absence means "not yet known", never a default.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/dato.hpp"
+#include "domain/vum.hpp"
+
+namespace kvalitet {
+
+// The caseworker's findings, three-valued: true, false, or not yet assessed.
+struct Forhold {
+    static constexpr std::array<std::string_view, 8> ids{
+        "saerlige_sociale_problemer",  "kan_deltage_aktivt",
+        "profiterer_af_stoette",       "daarligt_helbred",
+        "kan_afhjaelpes_med_hjaelpemidler", "kan_afhjaelpes_med_traening",
+        "kan_afhjaelpes_efter_anden_lovgivning", "motiveret"};
+    std::array<std::optional<bool>, ids.size()> vaerdi{};
+    static std::optional<std::size_t> index(std::string_view id);
+};
+
+struct Ydelse {
+    std::string paragraf;
+};
+
+struct Bevilling {
+    std::optional<Dato> afgoerelse_dato, afgoerelse_modtaget, start;
+    std::optional<bool> foerstegangs;
+    std::optional<double> timer;
+    std::optional<std::string> periode; // "uge" | "maaned"
+    std::optional<std::string> pakke;
+    std::optional<std::string> form; // "individuel" | "gruppe" | "kombination"
+    std::optional<bool> naert_beslaegtet; // leverandoer.naert_beslaegtet
+    std::optional<int> opfoelgning_interval_maaneder;
+};
+
+struct Opfoelgning {
+    Dato dato;
+    std::optional<std::string> form; // personlig | virtuel | telefonisk | administrativ
+};
+
+struct Levering {
+    Dato dato;
+    int start_minut = 0; // minutes after midnight ("HH:MM")
+    int minutter = 0;
+    std::string art; // ansigt_til_ansigt | telefon | video | sms | transport | administration
+};
+
+struct Afbud {
+    Dato dato;
+    std::string af; // borger | udeblevet | leverandoer
+};
+
+struct Sag {
+    std::string id;
+    std::optional<std::string> kommune;
+    std::optional<int> alder;
+    std::optional<Dato> foedselsdato;
+    std::optional<Dato> ansoegning_modtaget;
+    std::optional<bool> ansoegning_akut;
+    std::optional<Vum> vum;
+    Forhold forhold;
+    std::vector<Ydelse> ydelser;
+    std::vector<std::string> ansoegte_aktiviteter;
+    std::optional<Bevilling> bevilling;
+    std::vector<Opfoelgning> opfoelgninger;
+    std::vector<Levering> leverancer;
+    std::vector<Afbud> afbud;
+    std::optional<Dato> klage_modtaget;
+    std::optional<Dato> arbejdspladsvurdering_dato;
+    std::optional<Dato> indsatsplan_dato;
+
+    // Age on `on`: from the birth date when given, else the stated age.
+    std::optional<int> alder_paa(Dato on) const;
+
+    // Parses and validates the contract's case JSON. Throws InputError naming the JSON
+    // path in Danish ("vum.temaer.socialt_liv: …").
+    static Sag from_json(std::string_view text);
+};
+
+} // namespace kvalitet

@@ -1,0 +1,95 @@
+#pragma once
+// Vurdering: the assessment of one case on one date, with its reasons. Rule metadata
+// (id, tekst, kilde) is referenced, not copied: `keepalive` holds the loaded standard.
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "domain/dato.hpp"
+#include "domain/frist.hpp"
+
+namespace kvalitet {
+
+enum class Trin { Maalgruppe, Aktiviteter, Pakke, Frister, Krav };
+std::string_view trin_navn(Trin t);
+
+// A declared rule's identity, owned by the loaded standard.
+struct Regel {
+    std::string id, tekst, kilde;
+    std::string fil; // where it is declared, for messages
+    int linje = 0;
+    bool kommunal = false;  // declared by the municipality (else: national baseline)
+    bool erstatter = false; // a municipal rule replacing a national one with the same id
+};
+
+struct Begrundelse {
+    const Regel* regel;
+    std::optional<bool> opfyldt; // for an exclusion or referral: whether it applies
+};
+
+struct AktivitetResultat {
+    std::string id;
+    bool omfattet = false;
+    std::optional<std::string> henvis_til;
+    const Regel* regel = nullptr; // nullptr: the activity is not in the catalogue
+};
+
+struct PakkeResultat {
+    const Regel* regel;
+    std::string_view navn;
+    double timer;
+    std::string_view periode;
+};
+
+struct FristResultat {
+    const Regel* regel;
+    Frist frist;
+    Dato dato;
+    FristStatus status;
+    std::optional<Dato> haendelse;
+};
+
+struct Advarsel {
+    std::string_view id;
+    std::string tekst;
+    std::string_view kilde;
+};
+
+struct SporPost {
+    Trin trin;
+    const Regel* regel;
+    std::string resultat;
+    std::vector<std::pair<std::string_view, Dato>> datoer; // the dates the rule used
+    std::vector<std::string> mangler;
+};
+
+struct Vurdering {
+    std::shared_ptr<const void> keepalive;
+    std::string_view kommune;
+    std::string sag_id;
+    Dato vurderingsdato;
+    std::string_view titel;
+    std::optional<Dato> godkendt;
+    std::string_view sha256;
+
+    std::optional<bool> i_maalgruppe;
+    std::vector<std::string> mangler;
+    std::vector<std::string> henvis_til;
+    std::vector<Begrundelse> begrundelser;
+    std::vector<AktivitetResultat> aktiviteter;
+    std::optional<PakkeResultat> pakke;
+    std::vector<FristResultat> frister;
+    std::vector<Advarsel> advarsler;
+    std::vector<SporPost> spor;
+
+    // The contract's assessment JSON, one line, keys in a fixed order.
+    std::string json() const;
+    void append_json(std::string& out) const;
+    // What a caseworker pastes into a note, in Danish.
+    std::string tekst() const;
+};
+
+} // namespace kvalitet

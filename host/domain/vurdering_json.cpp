@@ -1,0 +1,151 @@
+#include "domain/json_writer.hpp"
+#include "domain/vurdering.hpp"
+
+namespace kvalitet {
+
+std::string_view trin_navn(Trin t) {
+    switch (t) {
+    case Trin::Maalgruppe: return "maalgruppe";
+    case Trin::Aktiviteter: return "aktiviteter";
+    case Trin::Pakke: return "pakke";
+    case Trin::Frister: return "frister";
+    case Trin::Krav: return "krav";
+    }
+    return "?";
+}
+
+namespace {
+
+void optional_bool(JsonWriter& w, std::optional<bool> b) {
+    if (b) w.value(*b);
+    else w.null();
+}
+
+void strings(JsonWriter& w, const std::vector<std::string>& v) {
+    w.begin_array();
+    for (const auto& s : v) w.value(s);
+    w.end_array();
+}
+
+} // namespace
+
+std::string Vurdering::json() const {
+    std::string out;
+    append_json(out);
+    return out;
+}
+
+void Vurdering::append_json(std::string& out) const {
+    JsonWriter w(out);
+    w.begin_object();
+    w.key("kommune").value(kommune);
+    w.key("sag_id").value(sag_id);
+    w.key("vurderingsdato").value(vurderingsdato.iso());
+    w.key("standard").begin_object();
+    w.key("titel").value(titel);
+    w.key("godkendt");
+    if (godkendt) w.value(godkendt->iso());
+    else w.null();
+    w.key("sha256").value(sha256);
+    w.end_object();
+
+    w.key("maalgruppe").begin_object();
+    w.key("i_maalgruppe");
+    optional_bool(w, i_maalgruppe);
+    w.key("mangler");
+    strings(w, mangler);
+    w.key("henvis_til");
+    strings(w, henvis_til);
+    w.key("begrundelser").begin_array();
+    for (const auto& b : begrundelser) {
+        w.begin_object();
+        w.key("regel").value(b.regel->id);
+        w.key("tekst").value(b.regel->tekst);
+        w.key("kilde").value(b.regel->kilde);
+        w.key("opfyldt");
+        optional_bool(w, b.opfyldt);
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+
+    w.key("aktiviteter").begin_array();
+    for (const auto& a : aktiviteter) {
+        w.begin_object();
+        w.key("id").value(a.id);
+        w.key("omfattet").value(a.omfattet);
+        w.key("henvis_til");
+        if (a.henvis_til) w.value(*a.henvis_til);
+        else w.null();
+        w.key("kilde");
+        if (a.regel) w.value(a.regel->kilde);
+        else w.null();
+        if (a.regel) w.key("tekst").value(a.regel->tekst);
+        w.end_object();
+    }
+    w.end_array();
+
+    w.key("pakke");
+    if (pakke) {
+        w.begin_object();
+        w.key("id").value(pakke->regel->id);
+        w.key("navn").value(pakke->navn);
+        w.key("timer").value(pakke->timer);
+        w.key("periode").value(pakke->periode);
+        w.key("kilde").value(pakke->regel->kilde);
+        w.end_object();
+    } else {
+        w.null();
+    }
+
+    w.key("frister").begin_array();
+    for (const auto& f : frister) {
+        w.begin_object();
+        w.key("id").value(f.regel->id);
+        w.key("dato").value(f.dato.iso());
+        w.key("status").value(status_navn(f.status));
+        w.key("kilde").value(f.regel->kilde);
+        w.key("tekst").value(f.regel->tekst);
+        w.key("fra").value(f.frist.start.iso());
+        w.key("varighed").value(f.frist.varighed.tekst());
+        if (f.dato != f.frist.uflyttet()) w.key("flyttet_fra").value(f.frist.uflyttet().iso());
+        if (f.haendelse) w.key("haendelse").value(f.haendelse->iso());
+        w.end_object();
+    }
+    w.end_array();
+
+    w.key("advarsler").begin_array();
+    for (const auto& a : advarsler) {
+        w.begin_object();
+        w.key("id").value(a.id);
+        w.key("tekst").value(a.tekst);
+        w.key("kilde").value(a.kilde);
+        w.end_object();
+    }
+    w.end_array();
+
+    w.key("spor").begin_array();
+    for (const auto& s : spor) {
+        w.begin_object();
+        w.key("trin").value(trin_navn(s.trin));
+        w.key("regel").value(s.regel->id);
+        w.key("resultat").value(s.resultat);
+        w.key("kilde").value(s.regel->kilde);
+        w.key("afgjort_af").value(s.regel->kommunal ? "kommunal" : "national");
+        if (s.regel->erstatter) w.key("erstatter_national").value(true);
+        if (!s.datoer.empty()) {
+            w.key("datoer").begin_object();
+            for (const auto& [k, d] : s.datoer) w.key(k).value(d.iso());
+            w.end_object();
+        }
+        if (!s.mangler.empty()) {
+            w.key("mangler");
+            strings(w, s.mangler);
+        }
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+}
+
+} // namespace kvalitet

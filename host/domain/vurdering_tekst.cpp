@@ -1,0 +1,83 @@
+// The assessment as Danish text, for a caseworker's note.
+#include <fmt/format.h>
+
+#include "domain/vurdering.hpp"
+
+namespace kvalitet {
+
+namespace {
+std::string join(const std::vector<std::string>& v, std::string_view sep = ", ") {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : std::string(sep)) + s;
+    return out;
+}
+
+std::string timer_tekst(double t) {
+    std::string s = fmt::format("{:.2f}", t);
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    for (auto& c : s)
+        if (c == '.') c = ',';
+    return s;
+}
+} // namespace
+
+std::string Vurdering::tekst() const {
+    std::string out;
+    auto line = [&](std::string s) { out += s; out += '\n'; };
+    line(fmt::format("Vurdering af sag {} efter {} ({})", sag_id.empty() ? "(uden id)" : sag_id, titel, kommune));
+    line(fmt::format("Vurderingsdato: {}", vurderingsdato.lang()));
+    line("");
+    line("Målgruppe");
+    if (!i_maalgruppe) {
+        line(fmt::format("  Uafklaret: mangler {}", join(mangler)));
+    } else {
+        line(*i_maalgruppe ? "  Borgeren er i målgruppen." : "  Borgeren er ikke i målgruppen.");
+    }
+    for (const auto& b : begrundelser) {
+        const char* mark = !b.opfyldt ? "?" : *b.opfyldt ? "ja " : "nej";
+        line(fmt::format("  [{}] {} ({})", mark, b.regel->tekst, b.regel->kilde));
+    }
+    if (!henvis_til.empty()) line(fmt::format("  Overvej også: {}", join(henvis_til)));
+
+    if (!aktiviteter.empty()) {
+        line("");
+        line("Aktiviteter");
+        for (const auto& a : aktiviteter) {
+            std::string what = a.regel ? a.regel->tekst : a.id;
+            if (a.omfattet) line(fmt::format("  Omfattet: {} ({})", what, a.regel ? a.regel->kilde : ""));
+            else if (a.henvis_til)
+                line(fmt::format("  Ikke omfattet: {}; henvises til {} ({})", what, *a.henvis_til,
+                                 a.regel ? a.regel->kilde : ""));
+            else line(fmt::format("  Ikke omfattet: {} ({})", what, a.regel ? a.regel->kilde : "ukendt aktivitet"));
+        }
+    }
+    if (pakke) {
+        line("");
+        line(fmt::format("Pakke: {}, {} timer pr. {} ({})", pakke->navn, timer_tekst(pakke->timer),
+                         pakke->periode == "maaned" ? "måned" : std::string(pakke->periode), pakke->regel->kilde));
+    }
+    if (!frister.empty()) {
+        line("");
+        line("Frister");
+        for (const auto& f : frister) {
+            std::string extra;
+            if (f.dato != f.frist.uflyttet())
+                extra = fmt::format("; flyttet fra {} til næste arbejdsdag", f.frist.uflyttet().tekst());
+            if (f.haendelse) extra += fmt::format("; hændelse {}", f.haendelse->tekst());
+            line(fmt::format("  {}: {} ({}); {} fra {}{} ({})", f.regel->tekst, f.dato.lang(),
+                             status_navn(f.status), f.frist.varighed.tekst(), f.frist.start.tekst(), extra,
+                             f.regel->kilde));
+        }
+    }
+    line("");
+    if (advarsler.empty()) {
+        line("Advarsler: ingen");
+    } else {
+        line("Advarsler");
+        for (const auto& a : advarsler) line(fmt::format("  ! {} ({})", a.tekst, a.kilde));
+    }
+    return out;
+}
+
+} // namespace kvalitet

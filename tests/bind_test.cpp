@@ -1,0 +1,138 @@
+// The domain types as scripts see them.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "bind/bind.hpp"
+#include "sandbox.hpp"
+
+using namespace kvalitet;
+
+namespace {
+
+int open_domain(lua_State* L) {
+    bind::open_domain(L);
+    return 0;
+}
+
+struct Lua {
+    Sources sources = Sources::directory(KVALITET_SOURCE_DIR "/tests/fixtures");
+    lua::State state;
+    bind::CaseContext ctx;
+    Sag sag;
+
+    Lua() {
+        sandbox::open(state, sources);
+        lua_pushcfunction(state, open_domain);
+        state.call(0, 0);
+    }
+    void load_case(const char* path_or_json, const char* dato = "2026-11-22") {
+        std::string text = path_or_json;
+        if (text.front() != '{') {
+            std::ifstream in(path_or_json);
+            std::stringstream ss;
+            ss << in.rdbuf();
+            text = ss.str();
+        }
+        sag = Sag::from_json(text);
+        ctx.sag = &sag;
+        ctx.dato = *Dato::parse(dato);
+    }
+    // Runs `body` as function(sag, dato) and returns its result as text.
+    std::string eval(const std::string& body) {
+        sandbox::load(state, "local sag, dato = ...\n" + body, "=test", sandbox::Env::Standard);
+        bind::push_sag(state, ctx);
+        bind::push_dato(state, ctx.dato);
+        state.call(2, 1);
+        std::string out = luaL_tolstring(state, -1, nullptr);
+        lua_pop(state, 2);
+        return out;
+    }
+};
+
+const char* kExample = KVALITET_SOURCE_DIR "/docs/eksempler/sag.json";
+
+} // namespace
+
+TEST_CASE("Dato in Lua: construction, arithmetic, comparison, fields") {
+    Lua lua;
+    lua.load_case(R"({"id":"x"})");
+    CHECK(lua.eval("return tostring(Dato '2026-11-22')") == "22. november 2026");
+    CHECK(lua.eval("return (Dato '2026-01-31' + maaneder(1)):iso()") == "2026-02-28");
+    CHECK(lua.eval("return Dato '2026-03-01' - Dato '2026-02-01'") == "28");
+    CHECK(lua.eval("return (Dato '2026-03-01' - uger(1)):iso()") == "2026-02-22");
+    CHECK(lua.eval("return Dato '2026-03-01' < Dato '2026-03-02'") == "true");
+    CHECK(lua.eval("return Dato '2026-03-01' == Dato(2026, 3, 1)") == "true");
+    CHECK(lua.eval("local d = Dato '2026-11-22' return d.aar .. d.maaned .. d.dag .. d.ugedag .. d.uge") ==
+          "20261122747");
+    CHECK(lua.eval("return (Dato '2026-11-20' + hverdage(1)):lang()") == "mandag den 23. november 2026");
+    CHECK(lua.eval("return tostring(aar(1)) .. '/' .. tostring(uger(4))") == "1 år/4 uger");
+    CHECK_THROWS_WITH(lua.eval("return Dato '2026-02-30'"), Catch::Contains("ugyldig dato \"2026-02-30\""));
+    CHECK_THROWS_WITH(lua.eval("local d = Dato '2026-01-01' d.aar = 3"), Catch::Contains("kan ikke ændres"));
+    CHECK_THROWS_WITH(lua.eval("return Dato '2026-01-01' + 3"), Catch::Contains("varighed"));
+}
+
+TEST_CASE("kalender and Frist in Lua") {
+    Lua lua;
+    lua.load_case(R"({"id":"x"})");
+    CHECK(lua.eval("return helligdag(Dato '2023-05-05')") == "store bededag");
+    CHECK(lua.eval("return helligdag('2024-04-26')") == "nil");
+    CHECK(lua.eval("return arbejdsdag('2026-11-23')") == "true");
+    CHECK(lua.eval("return naeste_arbejdsdag('2026-12-25'):iso()") == "2026-12-28");
+    CHECK(lua.eval("return paaskedag(2026):iso()") == "2026-04-05");
+    const char* klage = "local f = Frist { fra = Dato '2026-12-04', varighed = uger(4), "
+                        "flyt = 'naeste_arbejdsdag', kilde = 'Rsl. § 67' } ";
+    CHECK(lua.eval(std::string(klage) + "return f.dato:iso()") == "2027-01-04");
+    CHECK(lua.eval(std::string(klage) + "return f.flyttet") == "true");
+    CHECK(lua.eval(std::string(klage) + "return f.kilde") == "Rsl. § 67");
+    CHECK(lua.eval(std::string(klage) + "return f:status('2027-01-04')") == "kommende");
+    CHECK(lua.eval(std::string(klage) + "return f:status('2027-01-05')") == "overskredet");
+    CHECK(lua.eval(std::string(klage) + "return f:status('2027-01-05', '2026-12-20')") == "opfyldt");
+    CHECK_THAT(lua.eval(std::string(klage) + "return tostring(f)"), Catch::Contains("mandag den 4. januar 2027"));
+    CHECK_THROWS_WITH(lua.eval("return Frist { fra = '2026-01-01', varighed = 4 }"), Catch::Contains("'varighed'"));
+    CHECK_THROWS_WITH(lua.eval("return Frist { fra = '2026-01-01', varighed = uger(4), flyt = 'frem' }"),
+                      Catch::Contains("flyt = \"frem\" kendes ikke"));
+}
+
+TEST_CASE("the case view reads every field and cannot be written") {
+    Lua lua;
+    lua.load_case(kExample);
+    CHECK(lua.eval("return sag.id") == "eksempel-1");
+    CHECK(lua.eval("return sag.borger.alder") == "34");
+    CHECK(lua.eval("return sag.vum.temaer.socialt_liv") == "3");
+    CHECK(lua.eval("return sag.vum:max() .. '/' .. sag.vum:sum() .. '/' .. sag.vum:antal_mindst(2)") == "3/11/4");
+    CHECK(lua.eval("return sag.vum:tema('mobilitet')") == "0");
+    CHECK(lua.eval("return sag.forhold.saerlige_sociale_problemer") == "true");
+    CHECK(lua.eval("return sag.forhold.motiveret") == "nil");
+    CHECK(lua.eval("return sag.ydelser[1].paragraf") == "83");
+    CHECK(lua.eval("return #sag.ansoegte_aktiviteter .. sag.ansoegte_aktiviteter[2]") == "4oekonomi");
+    CHECK(lua.eval("return sag.bevilling.start:iso()") == "2026-10-05");
+    CHECK(lua.eval("return sag.bevilling.leverandoer.naert_beslaegtet") == "false");
+    CHECK(lua.eval("local n = 0 for _, l in ipairs(sag.leverancer) do n = n + l.minutter end return n") == "180");
+    CHECK(lua.eval("local n = 0 for _, l in pairs(sag.leverancer) do n = n + 1 end return n") == "3");
+    CHECK(lua.eval("return sag.leverancer[2].start .. ' ' .. sag.leverancer[2].slut_minut") == "17:30 1110");
+    CHECK(lua.eval("return sag.afbud[1].af") == "borger");
+    CHECK(lua.eval("return sag.klage.modtaget:iso()") == "2026-10-20");
+    CHECK(lua.eval("return sag.arbejdspladsvurdering.dato") == "nil");
+    CHECK(lua.eval("local n = 0 for k in pairs(sag.borger) do n = n + 1 end return n") == "2");
+    CHECK_THROWS_WITH(lua.eval("sag.id = 'y'"), Catch::Contains("sagen kan ikke ændres"));
+    CHECK_THROWS_WITH(lua.eval("sag.bevilling.timer = 99"), Catch::Contains("sagen kan ikke ændres"));
+    CHECK_THROWS_WITH(lua.eval("return sag.forhold.motiverett"), Catch::Contains("sag.forhold har ikke feltet 'motiverett'"));
+    CHECK_THROWS_WITH(lua.eval("return sag.vum:tema('humoer')"), Catch::Contains("ukendt VUM-tema 'humoer'"));
+}
+
+TEST_CASE("reading an absent fact records it, and dates read are recorded") {
+    Lua lua;
+    lua.load_case(R"({"id":"x","forhold":{"motiveret":true},"bevilling":{"start":"2026-01-05"}})");
+    lua.ctx.reset_reads();
+    CHECK(lua.eval("return tostring(sag.forhold.kan_deltage_aktivt) .. tostring(sag.vum:max()) .. "
+                   "tostring(sag.borger.alder) .. tostring(sag.klage.modtaget)") == "nilnilnilnil");
+    std::vector<std::string> missing(lua.ctx.missing.begin(), lua.ctx.missing.end());
+    CHECK(missing == std::vector<std::string>{"kan_deltage_aktivt", "vum", "borger.alder", "klage.modtaget"});
+    lua.ctx.reset_reads();
+    lua.eval("return sag.bevilling.start");
+    REQUIRE(lua.ctx.dates.size() == 1);
+    CHECK(lua.ctx.dates[0].first == "bevilling.start");
+    CHECK(lua.ctx.missing.empty());
+}
