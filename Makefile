@@ -16,8 +16,10 @@ $(BUILD)/CMakeCache.txt: | deps
 build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
+# Until the case store lands (issue 7): the bundled example case, assessed by Varde's standard.
 run: build
-	$(BUILD)/repl/kvalitet demo
+	$(BUILD)/repl/kvalitet kommuner
+	$(BUILD)/repl/kvalitet vurder --kommune varde --dato 2026-11-22 --format tekst docs/eksempler/sag.json
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)

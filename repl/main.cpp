@@ -5,25 +5,31 @@
 #include <cstdio>
 #include <unistd.h>
 
+#include "cli.hpp"
+
+using namespace kvalitet::cli;
+
 namespace {
 
 int not_yet(const char* verb) {
     fmt::print(stderr, "kvalitet {}: ikke implementeret endnu\n", verb);
-    return 2;
+    return kUsage;
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"Kvalitet: kvalitetsstandarder for socialpædagogisk støtte (SEL § 85) som kode",
-                 "kvalitet"};
+    CLI::App app{"Kvalitet: kvalitetsstandarder for socialpædagogisk støtte (SEL § 85) som kode", "kvalitet"};
     app.set_version_flag("--version", std::string("kvalitet ") + KVALITET_VERSION);
     app.require_subcommand(0, 1);
-
-    auto* vurder = app.add_subcommand("vurder", "Vurder én sag (eller NDJSON) efter en kommunes standard");
+    Common common;
+    app.add_option("--hjem", common.hjem, "Mappe med dsl/, stdlib/ og municipalities/ (standard: KVALITET_HJEM, "
+                                          "arbejdsmappen hvis den er en checkout, ellers de indlejrede)");
+    int exit_code = kOk;
+    add_vurder(app, common, exit_code);
+    add_kommuner(app, common, exit_code);
     auto* test = app.add_subcommand("test", "Kør kommunernes testsager");
     auto* repl = app.add_subcommand("repl", "Interaktiv prompt");
-    auto* kommuner = app.add_subcommand("kommuner", "List kommunerne med titel, godkendelse og kilde");
     auto* db = app.add_subcommand("db", "Sagsdatabasen (SQLite)");
     auto* demo = app.add_subcommand("demo", "Hovedjobbet: demosager i en lokal SQLite-fil");
 
@@ -31,15 +37,15 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         int code = app.exit(e);
-        return code == 0 ? 0 : 2;
+        return code == 0 ? kOk : kUsage;
     }
-    if (*vurder) return not_yet("vurder");
     if (*test) return not_yet("test");
     if (*repl) return not_yet("repl");
-    if (*kommuner) return not_yet("kommuner");
     if (*db) return not_yet("db");
     if (*demo) return not_yet("demo");
-    if (isatty(STDIN_FILENO)) return not_yet("repl");
-    fmt::print("{}", app.help());
-    return 0;
+    if (app.get_subcommands().empty()) {
+        if (isatty(STDIN_FILENO)) return not_yet("repl");
+        fmt::print("{}", app.help());
+    }
+    return exit_code;
 }

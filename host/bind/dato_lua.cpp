@@ -66,10 +66,11 @@ int dato_index(lua_State* L) {
     else if (k == "dag") lua_pushinteger(L, d.dag());
     else if (k == "ugedag") lua_pushinteger(L, d.ugedag());
     else if (k == "uge") lua_pushinteger(L, d.uge());
+    else if (k == "uge_aar") lua_pushinteger(L, d.uge_aar());
     else if (k == "iso" || k == "tekst" || k == "lang") {
         lua_getmetatable(L, 1);
         lua_getfield(L, -1, k == "iso" ? "_iso" : k == "tekst" ? "_tekst" : "_lang");
-    } else return luaL_error(L, "en dato har ikke feltet '%s' (kun aar, maaned, dag, ugedag, uge, iso, tekst, lang)", k.data());
+    } else return luaL_error(L, "en dato har ikke feltet '%s' (kun aar, maaned, dag, ugedag, uge, uge_aar, iso, tekst, lang)", k.data());
     return 1;
 }
 

@@ -170,7 +170,10 @@ const Field kSagFields[] = {
 const Kind kSag{"sag", kSagFields};
 
 const Field kBorgerFields[] = {
-    {"alder", [](lua_State* L, const View& v) { push_opt(L, v, sag(v).alder_paa(v.ctx->dato), "borger.alder"); }},
+    {"alder", [](lua_State* L, const View& v) {
+         if (sag(v).foedselsdato) v.ctx->read_date("borger.foedselsdato", *sag(v).foedselsdato);
+         push_opt(L, v, sag(v).alder_paa(v.ctx->dato), "borger.alder");
+     }},
     {"foedselsdato", [](lua_State* L, const View& v) { push_opt(L, v, sag(v).foedselsdato, "borger.foedselsdato"); }},
 };
 const Kind kBorger{"sag.borger", kBorgerFields};

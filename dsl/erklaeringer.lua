@@ -1,0 +1,252 @@
+-- Erklæringer: the words a kvalitetsstandard is written in.
+--
+-- A script declares; the host evaluates. Each declaration is checked here when the
+-- script loads (missing id/tekst/kilde, unknown fields, wrong types, duplicate ids),
+-- and the error names the script's file and line. The host reads `register` after the
+-- script has run and owns the order of evaluation.
+--
+-- Origin: a declaration made in stdlib/ is national; one made anywhere else is
+-- municipal. A municipal declaration with the id of a national one replaces it in
+-- place (an exception to the default, as in Catala), and the trace says so.
+
+local setmetatable = _vaert.setmetatable
+local sted = _vaert.sted            -- (level) -> file, line of a caller
+local er_varighed = _vaert.er_varighed
+local FORHOLD = _vaert.forhold_ids  -- set of the contract's forhold ids
+local DATOSTIER = _vaert.datostier  -- set of date paths the host reads itself
+
+local register = {
+  standard = nil,
+  parametre = {},    -- id -> { vaerdi, tekst, kilde, antagelse, fil, linje, kommunal }
+  regler = {},       -- declarations in order of evaluation within their step
+  efter_id = {},
+}
+
+-- Values of all parameters, read by rules when they run (so an override counts).
+local vaerdier = {}
+
+local function fejl(fil, linje, hvad, id, besked)
+  local navn = id and string.format("%s '%s'", hvad, id) or hvad
+  error(string.format("%s:%d: %s: %s", fil, linje, navn, besked), 0)
+end
+
+-- Field types: each checker returns nil when the value is fine, else what was expected.
+local function er(t, beskrivelse)
+  return function(v)
+    if type(v) ~= t then return beskrivelse end
+  end
+end
+local tekst = er("string", "en tekst i anførselstegn")
+local funktion = er("function", "en funktion(sag, dato) ... end")
+local sandhed = er("boolean", "true eller false")
+local tal = er("number", "et tal")
+local function en_af(...)
+  local checkers = { ... }
+  return function(v)
+    local forventet = {}
+    for _, c in ipairs(checkers) do
+      local f = c(v)
+      if not f then return nil end
+      forventet[#forventet + 1] = f
+    end
+    return table.concat(forventet, " eller ")
+  end
+end
+local varighed = function(v)
+  if not er_varighed(v) then return "en varighed, f.eks. uger(4)" end
+end
+local forhold_id = function(v)
+  if type(v) ~= "string" or not FORHOLD[v] then
+    return "et forhold-id fra kontrakten (f.eks. \"saerlige_sociale_problemer\")"
+  end
+end
+local datosti = function(v)
+  if type(v) ~= "string" or not DATOSTIER[v] then
+    local kendte = {}
+    for k in pairs(DATOSTIER) do kendte[#kendte + 1] = k end
+    table.sort(kendte)
+    return "en datosti (" .. table.concat(kendte, ", ") .. ") eller en funktion"
+  end
+end
+local periode = function(v)
+  if v ~= "uge" and v ~= "maaned" then return "\"uge\" eller \"maaned\"" end
+end
+local flyt = function(v)
+  if v ~= "naeste_arbejdsdag" and v ~= "ingen" then return "\"naeste_arbejdsdag\" eller \"ingen\"" end
+end
+
+local FAELLES = { id = tekst, tekst = tekst, kilde = tekst, note = tekst, antagelse = sandhed }
+
+-- For each kind: its step, its own fields, which are required, and which logic field
+-- must be present (one of).
+local ARTER = {
+  betingelse = { trin = "maalgruppe", felter = { naar = funktion, forhold = forhold_id },
+                 en_af = { "naar", "forhold" } },
+  udelukkelse = { trin = "maalgruppe", felter = { naar = funktion, forhold = forhold_id, henvis_til = tekst },
+                  en_af = { "naar", "forhold" } },
+  henvisning = { trin = "maalgruppe", felter = { naar = funktion, forhold = forhold_id, til = tekst },
+                 kraevet = { "til" }, en_af = { "naar", "forhold" } },
+  aktivitet = { trin = "aktiviteter", felter = { omfattet = en_af(sandhed, funktion),
+                                                  henvis_til = en_af(tekst, funktion), betingelse = tekst },
+                kraevet = { "omfattet" } },
+  pakke = { trin = "pakke", felter = { navn = tekst, timer = tal, periode = periode, naar = funktion,
+                                       kriterier = tekst },
+            kraevet = { "navn", "timer", "periode", "naar" } },
+  frist = { trin = "frister", felter = { fra = en_af(datosti, funktion), varighed = en_af(varighed, funktion),
+                                         flyt = flyt, opfyldt_ved = en_af(datosti, funktion), naar = funktion },
+            kraevet = { "fra", "varighed" } },
+  krav = { trin = "krav", felter = { afvigelser = funktion }, kraevet = { "afvigelser" } },
+}
+
+local function national(fil) return fil:sub(1, 7) == "stdlib/" end
+
+local function erklaer(art, d)
+  local fil, linje = sted(3)
+  local spec = ARTER[art]
+  if type(d) ~= "table" then
+    fejl(fil, linje, art, nil, "skriv " .. art .. " { id = ..., tekst = ..., kilde = ... }")
+  end
+  local id = d.id
+  if type(id) ~= "string" or id == "" then fejl(fil, linje, art, nil, "feltet 'id' mangler") end
+  if not id:match("^[a-z0-9_]+$") then
+    fejl(fil, linje, art, id, "et id skrives med små bogstaver a-z, tal og _ (æ→ae, ø→oe, å→aa)")
+  end
+  for _, felt in ipairs({ "tekst", "kilde" }) do
+    if d[felt] == nil then fejl(fil, linje, art, id, "feltet '" .. felt .. "' mangler") end
+  end
+  for felt, v in pairs(d) do
+    local check = FAELLES[felt] or spec.felter[felt]
+    if not check then
+      fejl(fil, linje, art, id, "ukendt felt '" .. tostring(felt) .. "' (stavefejl?)")
+    end
+    local forventet = check(v)
+    if forventet then
+      fejl(fil, linje, art, id, string.format("feltet '%s' skal være %s, ikke %s", felt, forventet, type(v)))
+    end
+  end
+  for _, felt in ipairs(spec.kraevet or {}) do
+    if d[felt] == nil then fejl(fil, linje, art, id, "feltet '" .. felt .. "' mangler") end
+  end
+  if spec.en_af then
+    local n = 0
+    for _, felt in ipairs(spec.en_af) do if d[felt] ~= nil then n = n + 1 end end
+    if n ~= 1 then
+      fejl(fil, linje, art, id, "angiv præcis ét af felterne '" .. table.concat(spec.en_af, "' og '") .. "'")
+    end
+  end
+
+  local r = {}
+  for k, v in pairs(d) do r[k] = v end
+  r.art, r.trin, r.fil, r.linje = art, spec.trin, fil, linje
+  r.kommunal = not national(fil)
+
+  local tidligere = register.efter_id[id]
+  if tidligere then
+    if tidligere.kommunal or not r.kommunal then
+      fejl(fil, linje, art, id, string.format("id'et er allerede brugt i %s:%d", tidligere.fil, tidligere.linje))
+    end
+    if tidligere.art ~= art then
+      fejl(fil, linje, art, id, string.format("erstatter en national %s (%s:%d); en regel kan kun erstattes af samme slags",
+        tidligere.art, tidligere.fil, tidligere.linje))
+    end
+    r.erstatter = true
+    for i, x in ipairs(register.regler) do
+      if x == tidligere then register.regler[i] = r end
+    end
+  else
+    register.regler[#register.regler + 1] = r
+  end
+  register.efter_id[id] = r
+  return r
+end
+
+local M = { register = register, eksport = {} }
+local E = M.eksport
+
+for art in pairs(ARTER) do
+  E[art] = function(d)
+    local r = erklaer(art, d) -- not a tail call: sted(3) must find the script's line
+    return r
+  end
+end
+
+-- kvalitetsstandard { kommune, titel, godkendt, revideres, kilde, beskrivelse }
+local STANDARD_FELTER = { kommune = tekst, titel = tekst, godkendt = tekst, revideres = tekst, kilde = tekst,
+                          beskrivelse = er("table", "en tabel af overskrift = tekst") }
+function E.kvalitetsstandard(d)
+  local fil, linje = sted(2)
+  if register.standard then
+    fejl(fil, linje, "kvalitetsstandard", nil, "en fil kan kun erklære én kvalitetsstandard")
+  end
+  if type(d) ~= "table" then fejl(fil, linje, "kvalitetsstandard", nil, "skriv kvalitetsstandard { ... }") end
+  for felt, v in pairs(d) do
+    local check = STANDARD_FELTER[felt]
+    if not check then fejl(fil, linje, "kvalitetsstandard", nil, "ukendt felt '" .. tostring(felt) .. "'") end
+    local forventet = check(v)
+    if forventet then
+      fejl(fil, linje, "kvalitetsstandard", nil, string.format("feltet '%s' skal være %s", felt, forventet))
+    end
+  end
+  for _, felt in ipairs({ "kommune", "titel", "kilde" }) do
+    if d[felt] == nil then fejl(fil, linje, "kvalitetsstandard", nil, "feltet '" .. felt .. "' mangler") end
+  end
+  if d.godkendt and not _vaert.er_dato(d.godkendt) then
+    fejl(fil, linje, "kvalitetsstandard", nil, "'godkendt' skal være en dato \"ÅÅÅÅ-MM-DD\"")
+  end
+  for overskrift, t in pairs(d.beskrivelse or {}) do
+    if type(overskrift) ~= "string" or type(t) ~= "string" then
+      fejl(fil, linje, "kvalitetsstandard", nil, "'beskrivelse' skal være overskrift = \"tekst\"")
+    end
+  end
+  local s = {}
+  for k, v in pairs(d) do s[k] = v end
+  s.fil, s.linje = fil, linje
+  register.standard = s
+end
+
+-- parametre { navn = { vaerdi = ..., tekst = ..., kilde = ... } }
+-- or, when the standard is vague, { vaerdi = ..., tekst = ..., antagelse = true }.
+-- Returns a read-only table navn -> vaerdi, looked up when rules run.
+local PARAMETER_FELTER = { vaerdi = true, tekst = true, kilde = true, antagelse = true, note = true }
+local parametre_proxy = setmetatable({}, {
+  __index = function(_, k)
+    local v = vaerdier[k]
+    if v == nil then error("ukendt parameter '" .. tostring(k) .. "'", 2) end
+    return v
+  end,
+  __newindex = function(_, k) error("parameteren '" .. tostring(k) .. "' kan ikke ændres her; ret den i parametre { }", 2) end,
+  __metatable = false,
+})
+
+function E.parametre(d)
+  local fil, linje = sted(2)
+  if type(d) ~= "table" then fejl(fil, linje, "parametre", nil, "skriv parametre { navn = { vaerdi = ..., ... } }") end
+  for navn, p in pairs(d) do
+    if type(navn) ~= "string" or not navn:match("^[a-z0-9_]+$") then
+      fejl(fil, linje, "parametre", nil, "et parameternavn skrives med a-z, 0-9 og _")
+    end
+    if type(p) ~= "table" then fejl(fil, linje, "parameter", navn, "skriv " .. navn .. " = { vaerdi = ..., tekst = ..., kilde = ... }") end
+    for felt in pairs(p) do
+      if not PARAMETER_FELTER[felt] then fejl(fil, linje, "parameter", navn, "ukendt felt '" .. tostring(felt) .. "'") end
+    end
+    if p.vaerdi == nil then fejl(fil, linje, "parameter", navn, "feltet 'vaerdi' mangler") end
+    if type(p.vaerdi) == "function" then
+      fejl(fil, linje, "parameter", navn, "'vaerdi' skal være data (tal, tekst, tabel), ikke en funktion")
+    end
+    if type(p.tekst) ~= "string" then fejl(fil, linje, "parameter", navn, "feltet 'tekst' mangler") end
+    if p.kilde == nil and p.antagelse ~= true then
+      fejl(fil, linje, "parameter", navn, "angiv 'kilde', eller 'antagelse = true' når standarden er uklar")
+    end
+    local tidligere = register.parametre[navn]
+    local kommunal = not national(fil)
+    if tidligere and (tidligere.kommunal or not kommunal) then
+      fejl(fil, linje, "parameter", navn, string.format("er allerede erklæret i %s:%d", tidligere.fil, tidligere.linje))
+    end
+    register.parametre[navn] = { vaerdi = p.vaerdi, tekst = p.tekst, kilde = p.kilde, antagelse = p.antagelse == true,
+                                 fil = fil, linje = linje, kommunal = kommunal, erstatter = tidligere ~= nil }
+    vaerdier[navn] = p.vaerdi
+  end
+  return parametre_proxy
+end
+
+return M

@@ -1,0 +1,86 @@
+-- Hjælpere: small pure functions rules are written with.
+--
+-- Three-valued logic: a fact the case does not have yet is nil, so a rule's answer is
+-- true, false or nil ("cannot say yet"). `og`, `eller` and `ikke` keep nil where the
+-- answer depends on it (Kleene logic), so a rule does not decide on missing facts.
+
+local H = {}
+
+function H.ikke(a)
+  if a == nil then return nil end
+  return not a
+end
+
+function H.og(...)
+  local ukendt = false
+  for i = 1, select("#", ...) do
+    local v = select(i, ...)
+    if v == false then return false end
+    if v == nil then ukendt = true end
+  end
+  if ukendt then return nil end
+  return true
+end
+
+function H.eller(...)
+  local ukendt = false
+  for i = 1, select("#", ...) do
+    local v = select(i, ...)
+    if v == true then return true end
+    if v == nil then ukendt = true end
+  end
+  if ukendt then return nil end
+  return false
+end
+
+-- x >= n, nil when x is unknown.
+function H.mindst(x, n)
+  if x == nil then return nil end
+  return x >= n
+end
+
+-- x <= n, nil when x is unknown.
+function H.hoejst(x, n)
+  if x == nil then return nil end
+  return x <= n
+end
+
+-- Does the citizen already get support under `paragraf` ("83", "83a", …)?
+function H.har_ydelse(sag, paragraf)
+  for _, y in ipairs(sag.ydelser) do
+    if y.paragraf == paragraf then return true end
+  end
+  return false
+end
+
+-- The latest date in a list of records with a `dato` (opfoelgninger, leverancer, …), or nil.
+function H.seneste(liste, hvor)
+  local bedst
+  for _, x in ipairs(liste) do
+    if (hvor == nil or hvor(x)) and (bedst == nil or x.dato > bedst) then bedst = x.dato end
+  end
+  return bedst
+end
+
+-- How many records satisfy `hvor` (all when nil).
+function H.antal(liste, hvor)
+  local n = 0
+  for _, x in ipairs(liste) do
+    if hvor == nil or hvor(x) then n = n + 1 end
+  end
+  return n
+end
+
+-- Is `dato` inside [fra, til] (both inclusive; a missing end is open)?
+function H.mellem(dato, fra, til)
+  return (fra == nil or dato >= fra) and (til == nil or dato <= til)
+end
+
+-- "HH:MM" -> minutes after midnight.
+function H.minut(klokken)
+  local t, m = klokken:match("^(%d%d):(%d%d)$")
+  if not t then error("klokkeslæt skal skrives TT:MM, ikke '" .. tostring(klokken) .. "'", 2) end
+  return tonumber(t) * 60 + tonumber(m)
+end
+
+return H

@@ -1,0 +1,344 @@
+// Assessing one case: the host drives the fixed order maalgruppe → aktiviteter → pakke →
+// frister → krav, calls the script's small functions, and writes every step to the trace.
+// All of it runs inside one protected call, under the instruction budget.
+#include <fmt/format.h>
+#include <lauxlib.h>
+
+#include <algorithm>
+
+#include "bind/bind.hpp"
+#include "engine/standard.hpp"
+
+namespace kvalitet {
+
+struct Evaluation {
+    Standard& standard;
+    const Sag& sag;
+    Dato dato;
+    Vurdering& v;
+    bind::CaseContext ctx;
+    const Rule* current = nullptr;
+};
+
+namespace {
+
+constexpr int kSag = 2, kDato = 3; // stack slots inside evaluate()
+
+[[noreturn]] void rule_error(lua_State* L, const Rule& r, const std::string& what) {
+    lua_pushfstring(L, "%s:%d: %s", r.regel->fil.c_str(), r.regel->linje, what.c_str());
+    lua_error(L);
+    throw; // unreachable: lua_error throws
+}
+
+void call(lua_State* L, Evaluation& ev, const lua::Ref& fn) {
+    ev.ctx.reset_reads();
+    fn.push();
+    lua_pushvalue(L, kSag);
+    lua_pushvalue(L, kDato);
+    lua_call(L, 2, 1);
+}
+
+std::optional<bool> pop_tri(lua_State* L, const Rule& r, const char* felt) {
+    switch (lua_type(L, -1)) {
+    case LUA_TBOOLEAN: {
+        bool b = lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        return b;
+    }
+    case LUA_TNIL: lua_pop(L, 1); return std::nullopt;
+    default:
+        rule_error(L, r, fmt::format("{} '{}': '{}' skal give true, false eller nil (ukendt), men gav {}",
+                                     art_navn(r.art), r.regel->id, felt, luaL_typename(L, -1)));
+    }
+}
+
+// A rule's condition: its `forhold` or its `naar` function. Unset: true.
+std::optional<bool> condition(lua_State* L, Evaluation& ev, const Rule& r) {
+    if (r.forhold >= 0) {
+        ev.ctx.reset_reads();
+        auto value = ev.sag.forhold.vaerdi[std::size_t(r.forhold)];
+        if (!value) ev.ctx.read_missing(Forhold::ids[std::size_t(r.forhold)]);
+        return value;
+    }
+    if (!r.naar) return true;
+    call(L, ev, r.naar);
+    return pop_tri(L, r, "naar");
+}
+
+std::optional<Dato> pop_date(lua_State* L, const Rule& r, const char* felt) {
+    std::optional<Dato> out;
+    if (Dato* d = bind::to_dato(L, -1)) out = *d;
+    else if (!lua_isnil(L, -1))
+        rule_error(L, r, fmt::format("frist '{}': '{}' skal give en dato eller nil, men gav {}", r.regel->id, felt,
+                                     luaL_typename(L, -1)));
+    lua_pop(L, 1);
+    return out;
+}
+
+SporPost& trace(Evaluation& ev, const Rule& r, std::string resultat) {
+    auto& p = ev.v.spor.emplace_back(SporPost{r.trin, r.regel, std::move(resultat), {}, {}});
+    p.datoer = ev.ctx.dates;
+    p.mangler.assign(ev.ctx.missing.begin(), ev.ctx.missing.end());
+    return p;
+}
+
+void add_unique(std::vector<std::string>& v, std::string_view s) {
+    if (std::find(v.begin(), v.end(), s) == v.end()) v.emplace_back(s);
+}
+
+std::string_view tri_text(std::optional<bool> c, std::string_view yes, std::string_view no) {
+    return c ? (*c ? yes : no) : std::string_view("ukendt");
+}
+
+void maalgruppe(lua_State* L, Evaluation& ev) {
+    auto& v = ev.v;
+    bool out = false, unknown = false;
+    for (const Rule& r : ev.standard.rules()) {
+        if (r.trin != Trin::Maalgruppe) continue;
+        ev.current = &r;
+        auto c = condition(L, ev, r);
+        v.begrundelser.push_back({r.regel, c});
+        switch (r.art) {
+        case Art::Betingelse:
+            if (c == false) out = true;
+            if (!c) {
+                unknown = true;
+                if (ev.ctx.missing.empty()) add_unique(v.mangler, r.regel->id);
+                for (auto m : ev.ctx.missing) add_unique(v.mangler, m);
+            }
+            trace(ev, r, std::string(tri_text(c, "opfyldt", "ikke opfyldt")));
+            break;
+        case Art::Udelukkelse:
+            if (c == true) {
+                out = true;
+                if (!r.til.empty()) add_unique(v.henvis_til, r.til);
+            }
+            trace(ev, r, c ? std::string(*c ? "gælder: udelukker" : "gælder ikke")
+                           : std::string("ukendt: udelukker ikke, før det er fastslået"));
+            break;
+        case Art::Henvisning:
+            if (c == true) add_unique(v.henvis_til, r.til);
+            trace(ev, r, c == true ? "henviser til " + r.til : std::string(tri_text(c, "", "ingen henvisning")));
+            break;
+        default: break;
+        }
+    }
+    v.i_maalgruppe = out ? std::optional<bool>(false) : unknown ? std::nullopt : std::optional<bool>(true);
+    if (out) v.mangler.clear(); // nothing left to establish once the answer is no
+}
+
+const Rule* activity_rule(const Standard& s, std::string_view id) {
+    for (const Rule& r : s.rules())
+        if (r.art == Art::Aktivitet && r.regel->id == id) return &r;
+    return nullptr;
+}
+
+void aktiviteter(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
+    for (const auto& id : ev.sag.ansoegte_aktiviteter) {
+        const Rule* r = activity_rule(ev.standard, id);
+        if (!r) {
+            ev.v.aktiviteter.push_back({id, false, std::nullopt, nullptr});
+            ev.v.advarsler.push_back({meta.ukendt_aktivitet.id,
+                                      fmt::format("Aktiviteten '{}' findes ikke i aktivitetskataloget; vurder den manuelt", id),
+                                      meta.ukendt_aktivitet.kilde});
+            ev.ctx.reset_reads();
+            ev.v.spor.push_back(SporPost{Trin::Aktiviteter, &meta.ukendt_aktivitet,
+                                         fmt::format("'{}' er ukendt", id), {}, {}});
+            continue;
+        }
+        ev.current = r;
+        ev.ctx.reset_reads();
+        std::optional<bool> omfattet = r->omfattet;
+        if (r->omfattet_fn) {
+            call(L, ev, r->omfattet_fn);
+            omfattet = pop_tri(L, *r, "omfattet");
+        }
+        AktivitetResultat a{id, omfattet.value_or(false), std::nullopt, r->regel};
+        if (!a.omfattet) {
+            if (r->til_fn) {
+                call(L, ev, r->til_fn);
+                if (lua_type(L, -1) == LUA_TSTRING) a.henvis_til = lua_tostring(L, -1);
+                else if (!lua_isnil(L, -1))
+                    rule_error(L, *r, fmt::format("aktivitet '{}': 'henvis_til' skal give en tekst eller nil", id));
+                lua_pop(L, 1);
+            } else if (!r->til.empty()) {
+                a.henvis_til = r->til;
+            }
+        }
+        std::string res = !omfattet ? "ukendt: ikke omfattet, før det er fastslået"
+                          : a.omfattet ? "omfattet"
+                          : a.henvis_til ? "ikke omfattet; henvis til " + *a.henvis_til
+                                         : "ikke omfattet";
+        trace(ev, *r, std::move(res));
+        ev.v.aktiviteter.push_back(std::move(a));
+    }
+}
+
+void pakke(lua_State* L, Evaluation& ev) {
+    if (ev.v.i_maalgruppe == false) return; // no package outside the target group
+    const Rule* chosen = nullptr;
+    for (const Rule& r : ev.standard.rules()) {
+        if (r.art != Art::Pakke) continue;
+        ev.current = &r;
+        auto c = condition(L, ev, r);
+        if (c == true) chosen = &r; // declared in rising order: the last that fits wins
+        trace(ev, r, std::string(tri_text(c, "kriterier opfyldt", "kriterier ikke opfyldt")));
+    }
+    if (chosen) {
+        ev.v.pakke = PakkeResultat{chosen->regel, chosen->navn, chosen->timer, chosen->periode};
+        ev.ctx.reset_reads();
+        trace(ev, *chosen, "valgt: højeste pakke hvis kriterier er opfyldt");
+    }
+}
+
+void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
+    for (const Rule& r : ev.standard.rules()) {
+        if (r.art != Art::Frist) continue;
+        ev.current = &r;
+        if (r.naar) {
+            auto c = condition(L, ev, r);
+            if (c != true) {
+                trace(ev, r, c ? "gælder ikke for sagen" : "ukendt: udeladt, før det er fastslået");
+                continue;
+            }
+        }
+        ev.ctx.reset_reads();
+        std::optional<Dato> start;
+        if (r.fra) {
+            start = r.fra(ev.sag);
+            if (start) ev.ctx.read_date(r.fra_navn, *start);
+            else ev.ctx.read_missing(r.fra_navn);
+        } else {
+            call(L, ev, r.fra_fn);
+            start = pop_date(L, r, "fra");
+        }
+        if (!start) {
+            trace(ev, r, "udeladt: sagen har ikke startdatoen");
+            continue;
+        }
+        auto reads_dates = ev.ctx.dates;
+        auto reads_missing = ev.ctx.missing;
+        std::optional<Varighed> varighed = r.varighed;
+        if (r.varighed_fn) {
+            call(L, ev, r.varighed_fn);
+            if (auto* d = bind::to_varighed(L, -1)) varighed = *d;
+            else if (!lua_isnil(L, -1))
+                rule_error(L, r, fmt::format("frist '{}': 'varighed' skal give en varighed eller nil", r.regel->id));
+            lua_pop(L, 1);
+            for (auto& d : ev.ctx.dates) reads_dates.push_back(d);
+        }
+        if (!varighed) {
+            ev.ctx.dates = reads_dates;
+            trace(ev, r, "udeladt: varigheden kan ikke fastslås");
+            continue;
+        }
+        std::optional<Dato> event;
+        if (r.opfyldt_ved) {
+            event = r.opfyldt_ved(ev.sag);
+            if (event) reads_dates.emplace_back(r.opfyldt_navn, *event);
+        } else if (r.opfyldt_fn) {
+            call(L, ev, r.opfyldt_fn);
+            event = pop_date(L, r, "opfyldt_ved");
+            for (auto& d : ev.ctx.dates) reads_dates.push_back(d);
+        }
+        Frist f{*start, *varighed, r.flyt};
+        const Dato due = f.dato();
+        const FristStatus status = f.status(ev.dato, event);
+        ev.v.frister.push_back({r.regel, f, due, status, event && *event <= ev.dato ? event : std::nullopt});
+        ev.ctx.dates = std::move(reads_dates);
+        ev.ctx.missing = std::move(reads_missing);
+        ev.ctx.read_date("frist", due);
+        trace(ev, r, fmt::format("{} {}", due.iso(), status_navn(status)));
+        if (status == FristStatus::Overskredet)
+            ev.v.advarsler.push_back({meta.frist_overskredet.id,
+                                      fmt::format("Fristen '{}' ({}) var {} og er overskredet", r.regel->tekst,
+                                                  r.regel->id, due.tekst()),
+                                      r.regel->kilde});
+    }
+}
+
+void krav(lua_State* L, Evaluation& ev) {
+    for (const Rule& r : ev.standard.rules()) {
+        if (r.art != Art::Krav) continue;
+        ev.current = &r;
+        call(L, ev, r.afvigelser);
+        std::vector<std::string> details;
+        bool checked = true;
+        switch (lua_type(L, -1)) {
+        case LUA_TNIL: checked = false; break;
+        case LUA_TBOOLEAN:
+            if (lua_toboolean(L, -1)) details.emplace_back();
+            break;
+        case LUA_TSTRING: details.emplace_back(lua_tostring(L, -1)); break;
+        case LUA_TTABLE: {
+            const lua_Integer n = luaL_len(L, -1);
+            for (lua_Integer i = 1; i <= n; ++i) {
+                lua_geti(L, -1, i);
+                if (lua_type(L, -1) != LUA_TSTRING)
+                    rule_error(L, r, fmt::format("krav '{}': 'afvigelser' skal give en liste af tekster", r.regel->id));
+                details.emplace_back(lua_tostring(L, -1));
+                lua_pop(L, 1);
+            }
+            break;
+        }
+        default:
+            rule_error(L, r, fmt::format("krav '{}': 'afvigelser' skal give nil, true/false, en tekst eller en liste af tekster, men gav {}",
+                                         r.regel->id, luaL_typename(L, -1)));
+        }
+        lua_pop(L, 1);
+        for (auto& d : details)
+            ev.v.advarsler.push_back({r.regel->id, d.empty() ? r.regel->tekst : r.regel->tekst + ": " + d, r.regel->kilde});
+        trace(ev, r, !checked ? "kunne ikke vurderes"
+                     : details.empty() ? "overholdt"
+                                       : fmt::format("{} afvigelse{}", details.size(), details.size() == 1 ? "" : "r"));
+    }
+}
+
+} // namespace
+
+int evaluate(lua_State* L) {
+    auto& ev = *static_cast<Evaluation*>(lua_touserdata(L, 1));
+    const auto& meta = *ev.standard.meta_;
+    bind::push_sag(L, ev.ctx);
+    bind::push_dato(L, ev.dato);
+    maalgruppe(L, ev);
+    aktiviteter(L, ev, meta);
+    pakke(L, ev);
+    frister(L, ev, meta);
+    krav(L, ev);
+    ev.current = nullptr;
+    return 0;
+}
+
+Vurdering Standard::vurder(const Sag& sag, Dato dato) {
+    Vurdering v;
+    const auto& info = meta_->info;
+    v.keepalive = meta_;
+    v.kommune = info.kommune;
+    v.sag_id = sag.id;
+    v.vurderingsdato = dato;
+    v.titel = info.titel;
+    v.godkendt = info.godkendt;
+    v.sha256 = info.sha256;
+    v.spor.reserve(rules_.size() + sag.ansoegte_aktiviteter.size());
+
+    Evaluation ev{*this, sag, dato, v, {}, nullptr};
+    ev.ctx.sag = &sag;
+    ev.ctx.dato = dato;
+    lua_State* L = *state_;
+    lua_pushcfunction(L, evaluate);
+    lua_pushlightuserdata(L, &ev);
+    try {
+        state_->call(1, 0);
+    } catch (const ScriptError& e) {
+        if (!ev.current) throw;
+        const Regel& r = *ev.current->regel;
+        throw ScriptError(e.kind(),
+                          fmt::format("{} '{}' (sag '{}'): {}", art_navn(ev.current->art), r.id, sag.id, e.message()),
+                          e.chunk().empty() ? r.fil : e.chunk(), e.chunk().empty() ? r.linje : e.line(),
+                          e.traceback());
+    }
+    return v;
+}
+
+} // namespace kvalitet

@@ -1,0 +1,108 @@
+#pragma once
+// Standard: one municipality's kvalitetsstandard, loaded once into its own sandboxed Lua
+// state and compiled into rules the host evaluates. Assessing a case never re-parses.
+// Not thread-safe: use one Standard per thread (Lua states are single-threaded).
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "domain/dato.hpp"
+#include "domain/frist.hpp"
+#include "domain/sag.hpp"
+#include "domain/vurdering.hpp"
+#include "lua/state.hpp"
+#include "sources.hpp"
+
+namespace kvalitet {
+
+struct Parameter {
+    std::string id, tekst, kilde, vaerdi;
+    bool antagelse = false, kommunal = false, erstatter = false;
+    std::string fil;
+    int linje = 0;
+};
+
+struct StandardInfo {
+    std::string kommune, titel, kilde, revideres, fil, sha256;
+    std::optional<Dato> godkendt;
+    std::vector<std::pair<std::string, std::string>> beskrivelse; // sorted by heading
+    std::vector<Parameter> parametre;                             // sorted by id
+};
+
+enum class Art { Betingelse, Udelukkelse, Henvisning, Aktivitet, Pakke, Frist, Krav };
+std::string_view art_navn(Art a);
+
+// A date the host reads straight from the case (a frist's `fra = "bevilling.start"`).
+using DatePath = std::optional<Dato> (*)(const Sag&);
+
+struct Rule {
+    const Regel* regel = nullptr;
+    Art art{};
+    Trin trin{};
+    lua::Ref naar;
+    int forhold = -1; // data shorthand: the value of one forhold
+    std::string til;  // henvisning.til, udelukkelse.henvis_til, aktivitet.henvis_til as data
+    lua::Ref til_fn;
+    std::optional<bool> omfattet;
+    lua::Ref omfattet_fn;
+    std::string navn, periode; // pakke
+    double timer = 0;
+    DatePath fra = nullptr;
+    std::string_view fra_navn;
+    lua::Ref fra_fn;
+    std::optional<Varighed> varighed;
+    lua::Ref varighed_fn;
+    Flyt flyt = Flyt::Ingen;
+    DatePath opfyldt_ved = nullptr;
+    std::string_view opfyldt_navn;
+    lua::Ref opfyldt_fn;
+    lua::Ref afvigelser;
+};
+
+class Standard {
+public:
+    // Loads municipalities/<kommune>/standard.lua. Throws ScriptError (script faults, with
+    // file and line) or InputError (unknown municipality).
+    static std::unique_ptr<Standard> load(const Sources& sources, const std::string& kommune,
+                                          lua::Limits limits = {});
+    ~Standard();
+
+    // Throws ScriptError naming the rule and the case when a rule fails.
+    Vurdering vurder(const Sag& sag, Dato dato);
+
+    const StandardInfo& info() const { return meta_->info; }
+    const std::vector<Rule>& rules() const { return rules_; }
+    const Rule* rule(std::string_view id) const;
+    lua::State& state() { return *state_; }
+    const Sources& sources() const { return sources_; }
+
+    struct Meta {
+        StandardInfo info;
+        std::deque<Regel> regler;
+        Regel frist_overskredet, ukendt_aktivitet;
+    };
+
+private:
+    Standard(const Sources& sources) : sources_(sources) {}
+    void compile(lua_State* L);
+    friend struct Evaluation;
+    friend int evaluate(lua_State* L);
+
+    const Sources& sources_;
+    std::unique_ptr<lua::State> state_;
+    std::shared_ptr<Meta> meta_;
+    std::vector<Rule> rules_;
+};
+
+// Ids of the municipalities that have municipalities/<id>/standard.lua.
+std::vector<std::string> kommuner(const Sources& sources);
+bool valid_kommune_id(std::string_view id);
+
+// The date paths a declaration may name instead of a function.
+DatePath date_path(std::string_view name);
+std::vector<std::string_view> date_path_names();
+
+} // namespace kvalitet

@@ -1,0 +1,46 @@
+#include "cli.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "lua/error.hpp"
+
+namespace kvalitet::cli {
+
+Sources Common::sources() const {
+    if (!hjem.empty()) return Sources::directory(hjem);
+    return Sources::discover();
+}
+
+Dato evaluation_date(const std::string& flag) {
+    if (flag.empty()) {
+        auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+        return Dato(std::chrono::sys_days(today));
+    }
+    auto d = Dato::parse(flag);
+    if (!d) throw CLI::ValidationError("--dato", fmt::format("\"{}\" er ikke en dato (ÅÅÅÅ-MM-DD)", flag));
+    return *d;
+}
+
+std::string read_input(const std::string& path) {
+    std::stringstream ss;
+    if (path == "-") {
+        ss << std::cin.rdbuf();
+        return ss.str();
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(fmt::format("{}: kan ikke åbne filen", path));
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+int fail(const std::string& message) {
+    fmt::print(stderr, "kvalitet: {}\n", message);
+    return kInvalid;
+}
+
+} // namespace kvalitet::cli

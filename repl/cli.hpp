@@ -1,0 +1,31 @@
+#pragma once
+// Shared pieces of the kvalitet sub-commands.
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+
+#include "domain/dato.hpp"
+#include "sources.hpp"
+
+namespace kvalitet::cli {
+
+// Exit codes of the contract.
+constexpr int kOk = 0, kInvalid = 1, kUsage = 2;
+
+struct Common {
+    std::string hjem; // --hjem: where dsl/, stdlib/, municipalities/ are read from
+    Sources sources() const;
+};
+
+// --dato or today (the host reads the clock; rules never do).
+Dato evaluation_date(const std::string& flag);
+std::string read_input(const std::string& path); // "-" is standard input
+
+void add_vurder(CLI::App& app, Common& common, int& exit_code);
+void add_kommuner(CLI::App& app, Common& common, int& exit_code);
+
+// Prints "kvalitet: <message>" on stderr; returns kInvalid.
+int fail(const std::string& message);
+
+} // namespace kvalitet::cli

@@ -1,0 +1,39 @@
+// kvalitet kommuner: the standards there are, with title, approval date and source.
+#include <fmt/format.h>
+
+#include "cli.hpp"
+#include "engine/standard.hpp"
+#include "lua/error.hpp"
+
+namespace kvalitet::cli {
+
+void add_kommuner(CLI::App& app, Common& common, int& exit_code) {
+    auto* cmd = app.add_subcommand("kommuner", "List kommunerne med titel, godkendelsesdato og kilde");
+    static bool detaljer = false;
+    cmd->add_flag("--detaljer", detaljer, "Vis også beskrivelse og parametre (antagelser markeret)");
+    cmd->callback([&common, &exit_code] {
+        Sources sources = common.sources();
+        int bad = 0;
+        for (const auto& id : kommuner(sources)) {
+            try {
+                auto s = Standard::load(sources, id);
+                const auto& i = s->info();
+                fmt::print("{:<12} {}\n", id, i.titel);
+                fmt::print("{:<12} godkendt: {}; kilde: {}\n", "", i.godkendt ? i.godkendt->tekst() : "ikke angivet", i.kilde);
+                if (!i.revideres.empty()) fmt::print("{:<12} revision: {}\n", "", i.revideres);
+                if (detaljer) {
+                    for (const auto& [h, t] : i.beskrivelse) fmt::print("{:<12} {}: {}\n", "", h, t);
+                    for (const auto& p : i.parametre)
+                        fmt::print("{:<12} parameter {} = {}{} ({})\n", "", p.id, p.vaerdi,
+                                   p.antagelse ? " [antagelse]" : "", p.antagelse ? p.tekst : p.kilde);
+                }
+            } catch (const std::exception& e) {
+                fmt::print("{:<12} KAN IKKE INDLÆSES: {}\n", id, e.what());
+                ++bad;
+            }
+        }
+        exit_code = bad ? kInvalid : kOk;
+    });
+}
+
+} // namespace kvalitet::cli

@@ -1,0 +1,19 @@
+-- Frister som retssikkerhedsloven giver alle kommuner.
+
+frist {
+  id = "klage",
+  tekst = "Klagefrist over afgørelsen",
+  kilde = "Rsl. § 67, stk. 1",
+  fra = "bevilling.afgoerelse_modtaget",
+  varighed = uger(4),
+  flyt = "naeste_arbejdsdag", -- en frist borgeren skal overholde
+  opfyldt_ved = "klage.modtaget",
+}
+
+frist {
+  id = "genvurdering",
+  tekst = "Genvurdering af afgørelsen efter klage",
+  kilde = "Rsl. § 66, stk. 1",
+  fra = "klage.modtaget",
+  varighed = uger(4),
+}

@@ -1,0 +1,40 @@
+-- Det nationale grundlag for socialpædagogisk støtte efter Serviceloven § 85.
+-- Enhver kommunes standard begynder med  brug "stdlib.sel85"  og arver herfra.
+-- En kommune erstatter en national regel ved at erklære en regel med samme id.
+
+local P = parametre {
+  betydelig_nedsat_funktionsevne = {
+    vaerdi = 3,
+    tekst = "Laveste VUM-score (0-4) i mindst ét tema, der regnes som betydeligt nedsat funktionsevne",
+    -- antagelse: loven siger "betydelig nedsat fysisk eller psykisk funktionsevne"; VUM's
+    -- skala har 3 = "svære begrænsninger". Kommunen bør tage stilling til grænsen.
+    antagelse = true,
+  },
+  myndighedsalder = {
+    vaerdi = 18,
+    tekst = "Alder fra hvilken § 85 gælder (personer over 18 år læses som 18 år eller ældre)",
+    kilde = "SEL § 85, stk. 1",
+  },
+}
+
+betingelse {
+  id = "alder",
+  tekst = "Borgeren er fyldt 18 år",
+  kilde = "SEL § 85, stk. 1",
+  naar = function(sag)
+    return mindst(sag.borger.alder, P.myndighedsalder)
+  end,
+}
+
+betingelse {
+  id = "funktionsevne",
+  tekst = "Borgeren har betydelig nedsat fysisk eller psykisk funktionsevne eller særlige sociale problemer",
+  kilde = "SEL § 85, stk. 1",
+  naar = function(sag)
+    return eller(mindst(sag.vum:max(), P.betydelig_nedsat_funktionsevne),
+                 sag.forhold.saerlige_sociale_problemer)
+  end,
+}
+
+brug "stdlib.aktiviteter"
+brug "stdlib.frister"

@@ -1,0 +1,200 @@
+// The engine against small standards written here, on top of the real dsl/ and stdlib/.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "engine/standard.hpp"
+
+using namespace kvalitet;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A throwaway project tree: the real dsl/ and stdlib/, plus test municipalities.
+struct Tree {
+    fs::path root;
+    Tree() {
+        root = fs::temp_directory_path() / ("kvalitet-engine-" + std::to_string(::getpid()));
+        fs::remove_all(root);
+        fs::create_directories(root / "municipalities");
+        fs::copy(KVALITET_SOURCE_DIR "/dsl", root / "dsl", fs::copy_options::recursive);
+        fs::copy(KVALITET_SOURCE_DIR "/stdlib", root / "stdlib", fs::copy_options::recursive);
+    }
+    ~Tree() { fs::remove_all(root); }
+    Sources write(const std::string& kommune, const std::string& body) {
+        fs::create_directories(root / "municipalities" / kommune);
+        std::ofstream(root / "municipalities" / kommune / "standard.lua")
+            << "brug \"stdlib.sel85\"\nkvalitetsstandard { kommune = \"" << kommune
+            << "\", titel = \"Test\", kilde = \"Test KS\", godkendt = \"2024-01-01\" }\n"
+            << body;
+        return Sources::directory(root);
+    }
+};
+
+Dato D(const char* s) { return *Dato::parse(s); }
+
+const char* kFull = R"({"id":"s1","borger":{"alder":30},"forhold":{"saerlige_sociale_problemer":true},
+  "ansoegte_aktiviteter":["netvaerk","bpa","findes_ikke"],
+  "bevilling":{"afgoerelse_modtaget":"2026-12-04","start":"2026-12-07"}})";
+
+} // namespace
+
+TEST_CASE("a standard inheriting stdlib assesses a case, with a complete trace") {
+    Tree t;
+    auto s = Standard::load(t.write("a", ""), "a");
+    Vurdering v = s->vurder(Sag::from_json(kFull), D("2026-12-20"));
+    CHECK(v.i_maalgruppe == true);
+    CHECK(v.mangler.empty());
+    REQUIRE(v.aktiviteter.size() == 3);
+    CHECK(v.aktiviteter[0].omfattet);
+    CHECK_FALSE(v.aktiviteter[1].omfattet);
+    CHECK(v.aktiviteter[1].henvis_til == "SEL § 96");
+    CHECK(v.aktiviteter[2].regel == nullptr);
+    REQUIRE(v.frister.size() == 1); // klage; no complaint, so no genvurdering
+    CHECK(v.frister[0].regel->id == "klage");
+    CHECK(v.frister[0].dato == D("2027-01-04")); // 1 January 2027 is a holiday
+    CHECK(v.frister[0].status == FristStatus::Kommende);
+    CHECK(v.advarsler.size() == 1); // the unknown activity
+    CHECK(v.advarsler[0].id == "ukendt_aktivitet");
+    // Every rule evaluated is in the trace, in the host's order.
+    std::vector<std::string> order;
+    for (const auto& p : v.spor) order.emplace_back(trin_navn(p.trin));
+    CHECK(std::is_sorted(v.spor.begin(), v.spor.end(), [](auto& a, auto& b) { return a.trin < b.trin; }));
+    CHECK(v.spor.size() == 2 + 3 + 2);
+    CHECK(v.godkendt == D("2024-01-01"));
+    CHECK(v.sha256.size() == 64);
+}
+
+TEST_CASE("a municipal rule overrides the national one by id, and the trace says so") {
+    Tree t;
+    auto s = Standard::load(t.write("b", R"(
+betingelse { id = "alder", tekst = "Borgeren er fyldt 25 år", kilde = "B KS 1", naar = function(sag) return mindst(sag.borger.alder, 25) end }
+)"), "b");
+    Vurdering v = s->vurder(Sag::from_json(kFull), D("2026-12-20"));
+    CHECK(v.i_maalgruppe == true);
+    const auto& first = v.spor.front();
+    CHECK(first.regel->id == "alder");
+    CHECK(first.regel->kommunal);
+    CHECK(first.regel->erstatter);
+    CHECK(v.json().find(R"("regel":"alder","resultat":"opfyldt","kilde":"B KS 1","afgjort_af":"kommunal","erstatter_national":true)") !=
+          std::string::npos);
+    Vurdering young = s->vurder(Sag::from_json(R"({"id":"y","borger":{"alder":20},"forhold":{"saerlige_sociale_problemer":true}})"),
+                                D("2026-12-20"));
+    CHECK(young.i_maalgruppe == false);
+}
+
+TEST_CASE("the target group is three-valued, and mangler names the missing facts") {
+    Tree t;
+    auto s = Standard::load(t.write("c", R"(
+betingelse { id = "motiveret", tekst = "Motiveret", kilde = "C KS 2", forhold = "motiveret" }
+udelukkelse { id = "hjaelpemidler", tekst = "Kan afhjælpes med hjælpemidler", kilde = "C KS 3", forhold = "kan_afhjaelpes_med_hjaelpemidler" }
+henvisning { id = "helbred", tekst = "Dårligt helbred", kilde = "C KS 4", til = "SEL § 83", forhold = "daarligt_helbred" }
+)"), "c");
+    auto assess = [&](const char* json) { return s->vurder(Sag::from_json(json), D("2026-12-20")); };
+
+    Vurdering unknown = assess(R"({"id":"u"})");
+    CHECK_FALSE(unknown.i_maalgruppe.has_value());
+    CHECK(unknown.mangler == std::vector<std::string>{"borger.alder", "vum", "saerlige_sociale_problemer", "motiveret"});
+    CHECK(unknown.json().find(R"("i_maalgruppe":null)") != std::string::npos);
+
+    Vurdering yes = assess(R"({"id":"y","borger":{"alder":40},"vum":{"temaer":{"sundhed":3}},"forhold":{"motiveret":true}})");
+    CHECK(yes.i_maalgruppe == true);
+    CHECK(yes.mangler.empty());
+
+    Vurdering excluded = assess(R"({"id":"e","forhold":{"kan_afhjaelpes_med_hjaelpemidler":true,"daarligt_helbred":true}})");
+    CHECK(excluded.i_maalgruppe == false);
+    CHECK(excluded.mangler.empty());
+    CHECK(excluded.henvis_til == std::vector<std::string>{"SEL § 83"});
+
+    Vurdering no = assess(R"({"id":"n","borger":{"alder":40},"forhold":{"saerlige_sociale_problemer":true,"motiveret":false}})");
+    CHECK(no.i_maalgruppe == false);
+}
+
+TEST_CASE("load-time errors name file, line and id") {
+    Tree t;
+    struct Bad { const char* body; const char* error; };
+    const Bad bad[] = {
+        {"betingelse { id = 'x', tekst = 'X', naar = function() return true end }", "standard.lua:3: betingelse 'x': feltet 'kilde' mangler"},
+        {"aktivitet { tekst = 'X', kilde = 'K', omfattet = true }", "standard.lua:3: aktivitet: feltet 'id' mangler"},
+        {"krav { id = 'k', tekst = 'K', kilde = 'K', afvigelser = function() end, farve = 'roed' }", "krav 'k': ukendt felt 'farve'"},
+        {"pakke { id = 'p', tekst = 'P', kilde = 'K', navn = 'P', timer = function() return 2 end, periode = 'uge', naar = function() return true end }",
+         "pakke 'p': feltet 'timer' skal være et tal, ikke function"},
+        {"frist { id = 'f', tekst = 'F', kilde = 'K', fra = 'bevilling.slut', varighed = uger(2) }", "frist 'f': feltet 'fra' skal være en datosti"},
+        {"krav { id = 'k', tekst = 'K', kilde = 'K', afvigelser = function() end }\n"
+         "krav { id = 'k', tekst = 'K', kilde = 'K', afvigelser = function() end }", "standard.lua:4: krav 'k': id'et er allerede brugt i municipalities/d/standard.lua:3"},
+        {"frist { id = 'alder', tekst = 'F', kilde = 'K', fra = 'bevilling.start', varighed = uger(2) }", "erstatter en national betingelse"},
+        {"betingelse { id = 'x', tekst = 'X', kilde = 'K', forhold = 'glad' }", "feltet 'forhold' skal være et forhold-id"},
+        {"betingelse { id = 'x', tekst = 'X', kilde = 'K' }", "angiv præcis ét af felterne 'naar' og 'forhold'"},
+        {"local P = parametre { graense = { vaerdi = 3, tekst = 'G' } }", "parameter 'graense': angiv 'kilde', eller 'antagelse = true'"},
+        {"noget = 3", "standard.lua:3: kan ikke oprette den globale variabel 'noget'"},
+        {"betingelse { id = 'x' tekst = 'X' }", "standard.lua:3: '}' mangler nær 'tekst'"},
+    };
+    for (const auto& b : bad) {
+        INFO(b.body);
+        try {
+            Standard::load(t.write("d", b.body), "d");
+            FAIL("loaded a broken standard");
+        } catch (const ScriptError& e) {
+            CHECK_THAT(e.what(), Catch::Contains(b.error));
+        }
+    }
+    CHECK_THROWS_WITH(Standard::load(t.write("e", ""), "nej"), Catch::Contains("ukendt kommune 'nej'"));
+    CHECK_THROWS_WITH(Standard::load(t.write("e", ""), "../e"), Catch::Contains("ugyldigt kommune-id"));
+}
+
+TEST_CASE("a runtime error names the rule, the case and the line") {
+    Tree t;
+    auto s = Standard::load(t.write("f", R"(
+krav {
+  id = "regner_forkert", tekst = "K", kilde = "F KS",
+  afvigelser = function(sag)
+    return sag.bevilling.timer * 2
+  end,
+}
+)"), "f");
+    try {
+        s->vurder(Sag::from_json(R"({"id":"sag-42"})"), D("2026-12-20"));
+        FAIL("expected an error");
+    } catch (const ScriptError& e) {
+        CHECK_THAT(e.what(), Catch::Contains("municipalities/f/standard.lua:7: krav 'regner_forkert' (sag 'sag-42'): kan ikke regne med en værdi, der ikke findes"));
+    }
+    // A wrong result type is named too.
+    auto s2 = Standard::load(t.write("g", "betingelse { id = 'x', tekst = 'X', kilde = 'K', naar = function() return 'ja' end }"), "g");
+    CHECK_THROWS_WITH(s2->vurder(Sag::from_json(R"({"id":"q"})"), D("2026-12-20")),
+                      Catch::Contains("standard.lua:3: betingelse 'x' (sag 'q'): betingelse 'x': 'naar' skal give true, false eller nil"));
+}
+
+TEST_CASE("an endless rule hits the budget, names the rule, and the standard still works") {
+    Tree t;
+    auto s = Standard::load(t.write("h", R"(
+krav { id = "evig", tekst = "K", kilde = "H KS", afvigelser = function(sag) if sag.id == "loop" then while true do end end return {} end }
+)"), "h", {.memory_bytes = 64u << 20, .instructions = 1'000'000});
+    try {
+        s->vurder(Sag::from_json(R"({"id":"loop"})"), D("2026-12-20"));
+        FAIL("expected the budget error");
+    } catch (const ScriptError& e) {
+        CHECK(e.kind() == ScriptError::Kind::Budget);
+        CHECK_THAT(e.what(), Catch::Contains("krav 'evig' (sag 'loop'): scriptet brugte mere end 1000000 instruktioner"));
+    }
+    CHECK(s->vurder(Sag::from_json(R"({"id":"ok"})"), D("2026-12-20")).sag_id == "ok");
+}
+
+TEST_CASE("the same case twice gives byte-identical JSON") {
+    Tree t;
+    auto s = Standard::load(t.write("i", ""), "i");
+    Sag sag = Sag::from_json(kFull);
+    const std::string a = s->vurder(sag, D("2026-12-20")).json();
+    const std::string b = s->vurder(sag, D("2026-12-20")).json();
+    CHECK(a == b);
+    auto again = Standard::load(t.write("i", ""), "i");
+    CHECK(again->vurder(sag, D("2026-12-20")).json() == a);
+}
+
+TEST_CASE("a case cannot be changed by the rules that judge it") {
+    Tree t;
+    auto s = Standard::load(t.write("j", R"(
+krav { id = "snyd", tekst = "K", kilde = "J KS", afvigelser = function(sag) sag.borger.alder = 99 return {} end }
+)"), "j");
+    CHECK_THROWS_WITH(s->vurder(Sag::from_json(R"({"id":"s"})"), D("2026-12-20")), Catch::Contains("sagen kan ikke ændres"));
+}
