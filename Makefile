@@ -26,7 +26,7 @@ test: build
 
 bench: build
 	cmake --build $(BUILD) -j $(JOBS) --target bench
-	$(BUILD)/bench/run-all
+	$(BUILD)/bench/bench_parse_and_assess .
 
 asan:
 	$(MAKE) test PRESET=asan
