@@ -140,6 +140,18 @@ bool function_field(lua_State* L, int t, const char* key, lua::Ref& out) {
     return false;
 }
 
+// A field that is either a function or a date path ("bevilling.start"); the DSL has
+// already checked that a path is one the host knows.
+void date_field(lua_State* L, int t, const char* key, DatePath& path, std::string_view& name, lua::Ref& fn) {
+    if (function_field(L, t, key, fn)) return;
+    const std::string p = string_field(L, t, key);
+    for (auto known : date_path_names())
+        if (known == p) {
+            path = date_path(known);
+            name = known;
+        }
+}
+
 } // namespace
 
 std::unique_ptr<Standard> Standard::load(const Sources& sources, const std::string& kommune, lua::Limits limits) {
@@ -289,26 +301,14 @@ void Standard::compile(lua_State* L) {
         lua_getfield(L, d, "timer");
         r.timer = lua_tonumber(L, -1);
         lua_pop(L, 1);
-        if (!function_field(L, d, "fra", r.fra_fn)) {
-            if (auto p = string_field(L, d, "fra"); !p.empty()) {
-                r.fra = date_path(p);
-                for (auto name : date_path_names())
-                    if (name == p) r.fra_navn = name;
-            }
-        }
+        date_field(L, d, "fra", r.fra, r.fra_navn, r.fra_fn);
         if (!function_field(L, d, "varighed", r.varighed_fn)) {
             lua_getfield(L, d, "varighed");
             if (auto* v = bind::to_varighed(L, -1)) r.varighed = *v;
             lua_pop(L, 1);
         }
         r.flyt = string_field(L, d, "flyt") == "naeste_arbejdsdag" ? Flyt::NaesteArbejdsdag : Flyt::Ingen;
-        if (!function_field(L, d, "opfyldt_ved", r.opfyldt_fn)) {
-            if (auto p = string_field(L, d, "opfyldt_ved"); !p.empty()) {
-                r.opfyldt_ved = date_path(p);
-                for (auto name : date_path_names())
-                    if (name == p) r.opfyldt_navn = name;
-            }
-        }
+        date_field(L, d, "opfyldt_ved", r.opfyldt_ved, r.opfyldt_navn, r.opfyldt_fn);
         function_field(L, d, "afvigelser", r.afvigelser);
         rules_.push_back(std::move(r));
         lua_pop(L, 1);
