@@ -390,6 +390,17 @@ int view_tostring(lua_State* L) {
     return 1;
 }
 
+// Every view's metatable ends the same way: read-only, printable, locked. Pops it.
+void seal_and_pop(lua_State* L) {
+    lua_pushcfunction(L, view_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushcfunction(L, view_tostring);
+    lua_setfield(L, -2, "__tostring");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 1);
+}
+
 void register_kind(lua_State* L, const Kind& kind) {
     luaL_newmetatable(L, kind.name);
     lua_pushlightuserdata(L, const_cast<Kind*>(&kind));
@@ -400,13 +411,7 @@ void register_kind(lua_State* L, const Kind& kind) {
     lua_setfield(L, -2, "__next");
     lua_pushcfunction(L, view_pairs);
     lua_setfield(L, -2, "__pairs");
-    lua_pushcfunction(L, view_newindex);
-    lua_setfield(L, -2, "__newindex");
-    lua_pushcfunction(L, view_tostring);
-    lua_setfield(L, -2, "__tostring");
-    lua_pushboolean(L, 0);
-    lua_setfield(L, -2, "__metatable");
-    lua_pop(L, 1);
+    seal_and_pop(L);
 }
 
 template <lua_CFunction Index, lua_CFunction Len>
@@ -418,13 +423,7 @@ void register_array(lua_State* L, const char* name) {
     lua_setfield(L, -2, "__len");
     lua_pushcfunction(L, array_pairs);
     lua_setfield(L, -2, "__pairs");
-    lua_pushcfunction(L, view_newindex);
-    lua_setfield(L, -2, "__newindex");
-    lua_pushcfunction(L, view_tostring);
-    lua_setfield(L, -2, "__tostring");
-    lua_pushboolean(L, 0);
-    lua_setfield(L, -2, "__metatable");
-    lua_pop(L, 1);
+    seal_and_pop(L);
 }
 
 void push_view(lua_State* L, const void* obj, CaseContext* ctx, const Kind& kind) {
