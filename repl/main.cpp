@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
     int exit_code = kOk;
     add_vurder(app, common, exit_code);
     add_kommuner(app, common, exit_code);
-    auto* test = app.add_subcommand("test", "Kør kommunernes testsager");
+    add_test(app, common, exit_code);
     auto* repl = app.add_subcommand("repl", "Interaktiv prompt");
     auto* db = app.add_subcommand("db", "Sagsdatabasen (SQLite)");
     auto* demo = app.add_subcommand("demo", "Hovedjobbet: demosager i en lokal SQLite-fil");
@@ -39,7 +39,6 @@ int main(int argc, char** argv) {
         int code = app.exit(e);
         return code == 0 ? kOk : kUsage;
     }
-    if (*test) return not_yet("test");
     if (*repl) return not_yet("repl");
     if (*db) return not_yet("db");
     if (*demo) return not_yet("demo");

@@ -77,7 +77,7 @@ betingelse { id = "alder", tekst = "Borgeren er fyldt 25 år", kilde = "B KS 1",
     CHECK(first.regel->id == "alder");
     CHECK(first.regel->kommunal);
     CHECK(first.regel->erstatter);
-    CHECK(v.json().find(R"("regel":"alder","resultat":"opfyldt","kilde":"B KS 1","afgjort_af":"kommunal","erstatter_national":true)") !=
+    CHECK(v.json().find(R"("regel":"alder","udfald":"opfyldt","resultat":"opfyldt","kilde":"B KS 1","afgjort_af":"kommunal","erstatter_national":true)") !=
           std::string::npos);
     Vurdering young = s->vurder(Sag::from_json(R"({"id":"y","borger":{"alder":20},"forhold":{"saerlige_sociale_problemer":true}})"),
                                 D("2026-12-20"));

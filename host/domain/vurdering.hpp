@@ -61,6 +61,7 @@ struct Advarsel {
 struct SporPost {
     Trin trin;
     const Regel* regel;
+    std::string_view udfald; // a fixed token ("opfyldt", "kommende", …) for coverage
     std::string resultat;
     std::vector<std::pair<std::string_view, Dato>> datoer; // the dates the rule used
     std::vector<std::string> mangler;

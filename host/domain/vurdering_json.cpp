@@ -129,6 +129,7 @@ void Vurdering::append_json(std::string& out) const {
         w.begin_object();
         w.key("trin").value(trin_navn(s.trin));
         w.key("regel").value(s.regel->id);
+        w.key("udfald").value(s.udfald);
         w.key("resultat").value(s.resultat);
         w.key("kilde").value(s.regel->kilde);
         w.key("afgjort_af").value(s.regel->kommunal ? "kommunal" : "national");

@@ -75,8 +75,9 @@ std::optional<Dato> pop_date(lua_State* L, const Rule& r, const char* felt) {
     return out;
 }
 
-SporPost& trace(Evaluation& ev, const Rule& r, std::string resultat) {
-    auto& p = ev.v.spor.emplace_back(SporPost{r.trin, r.regel, std::move(resultat), {}, {}});
+// `udfald` is one of outcomes(r.art): what the coverage report counts.
+SporPost& trace(Evaluation& ev, const Rule& r, std::string_view udfald, std::string resultat) {
+    auto& p = ev.v.spor.emplace_back(SporPost{r.trin, r.regel, udfald, std::move(resultat), {}, {}});
     p.datoer = ev.ctx.dates;
     p.mangler.assign(ev.ctx.missing.begin(), ev.ctx.missing.end());
     return p;
@@ -106,19 +107,19 @@ void maalgruppe(lua_State* L, Evaluation& ev) {
                 if (ev.ctx.missing.empty()) add_unique(v.mangler, r.regel->id);
                 for (auto m : ev.ctx.missing) add_unique(v.mangler, m);
             }
-            trace(ev, r, std::string(tri_text(c, "opfyldt", "ikke opfyldt")));
+            trace(ev, r, tri_text(c, "opfyldt", "ikke_opfyldt"), std::string(tri_text(c, "opfyldt", "ikke opfyldt")));
             break;
         case Art::Udelukkelse:
             if (c == true) {
                 out = true;
                 if (!r.til.empty()) add_unique(v.henvis_til, r.til);
             }
-            trace(ev, r, c ? std::string(*c ? "gælder: udelukker" : "gælder ikke")
+            trace(ev, r, tri_text(c, "gaelder", "gaelder_ikke"), c ? std::string(*c ? "gælder: udelukker" : "gælder ikke")
                            : std::string("ukendt: udelukker ikke, før det er fastslået"));
             break;
         case Art::Henvisning:
             if (c == true) add_unique(v.henvis_til, r.til);
-            trace(ev, r, c == true ? "henviser til " + r.til : std::string(tri_text(c, "", "ingen henvisning")));
+            trace(ev, r, tri_text(c, "henviser", "ingen"), c == true ? "henviser til " + r.til : std::string(tri_text(c, "", "ingen henvisning")));
             break;
         default: break;
         }
@@ -142,7 +143,7 @@ void aktiviteter(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                                       fmt::format("Aktiviteten '{}' findes ikke i aktivitetskataloget; vurder den manuelt", id),
                                       meta.ukendt_aktivitet.kilde});
             ev.ctx.reset_reads();
-            ev.v.spor.push_back(SporPost{Trin::Aktiviteter, &meta.ukendt_aktivitet,
+            ev.v.spor.push_back(SporPost{Trin::Aktiviteter, &meta.ukendt_aktivitet, "ukendt",
                                          fmt::format("'{}' er ukendt", id), {}, {}});
             continue;
         }
@@ -169,7 +170,7 @@ void aktiviteter(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                           : a.omfattet ? "omfattet"
                           : a.henvis_til ? "ikke omfattet; henvis til " + *a.henvis_til
                                          : "ikke omfattet";
-        trace(ev, *r, std::move(res));
+        trace(ev, *r, tri_text(omfattet, "omfattet", "ikke_omfattet"), std::move(res));
         ev.v.aktiviteter.push_back(std::move(a));
     }
 }
@@ -182,12 +183,12 @@ void pakke(lua_State* L, Evaluation& ev) {
         ev.current = &r;
         auto c = condition(L, ev, r);
         if (c == true) chosen = &r; // declared in rising order: the last that fits wins
-        trace(ev, r, std::string(tri_text(c, "kriterier opfyldt", "kriterier ikke opfyldt")));
+        trace(ev, r, tri_text(c, "opfyldt", "ikke_opfyldt"), std::string(tri_text(c, "kriterier opfyldt", "kriterier ikke opfyldt")));
     }
     if (chosen) {
         ev.v.pakke = PakkeResultat{chosen->regel, chosen->navn, chosen->timer, chosen->periode};
         ev.ctx.reset_reads();
-        trace(ev, *chosen, "valgt: højeste pakke hvis kriterier er opfyldt");
+        trace(ev, *chosen, "valgt", "valgt: højeste pakke hvis kriterier er opfyldt");
     }
 }
 
@@ -198,7 +199,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         if (r.naar) {
             auto c = condition(L, ev, r);
             if (c != true) {
-                trace(ev, r, c ? "gælder ikke for sagen" : "ukendt: udeladt, før det er fastslået");
+                trace(ev, r, c ? "gaelder_ikke" : "ukendt", c ? "gælder ikke for sagen" : "ukendt: udeladt, før det er fastslået");
                 continue;
             }
         }
@@ -213,7 +214,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             start = pop_date(L, r, "fra");
         }
         if (!start) {
-            trace(ev, r, "udeladt: sagen har ikke startdatoen");
+            trace(ev, r, "udeladt", "udeladt: sagen har ikke startdatoen");
             continue;
         }
         auto reads_dates = ev.ctx.dates;
@@ -229,7 +230,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         }
         if (!varighed) {
             ev.ctx.dates = reads_dates;
-            trace(ev, r, "udeladt: varigheden kan ikke fastslås");
+            trace(ev, r, "udeladt", "udeladt: varigheden kan ikke fastslås");
             continue;
         }
         std::optional<Dato> event;
@@ -248,7 +249,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         ev.ctx.dates = std::move(reads_dates);
         ev.ctx.missing = std::move(reads_missing);
         ev.ctx.read_date("frist", due);
-        trace(ev, r, fmt::format("{} {}", due.iso(), status_navn(status)));
+        trace(ev, r, status_navn(status), fmt::format("{} {}", due.iso(), status_navn(status)));
         if (status == FristStatus::Overskredet)
             ev.v.advarsler.push_back({meta.frist_overskredet.id,
                                       fmt::format("Fristen '{}' ({}) var {} og er overskredet", r.regel->tekst,
@@ -288,7 +289,8 @@ void krav(lua_State* L, Evaluation& ev) {
         lua_pop(L, 1);
         for (auto& d : details)
             ev.v.advarsler.push_back({r.regel->id, d.empty() ? r.regel->tekst : r.regel->tekst + ": " + d, r.regel->kilde});
-        trace(ev, r, !checked ? "kunne ikke vurderes"
+        trace(ev, r, !checked ? "ukendt" : details.empty() ? "overholdt" : "afvigelse",
+              !checked ? "kunne ikke vurderes"
                      : details.empty() ? "overholdt"
                                        : fmt::format("{} afvigelse{}", details.size(), details.size() == 1 ? "" : "r"));
     }

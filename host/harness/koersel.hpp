@@ -1,0 +1,52 @@
+#pragma once
+// Running test files: find them, load each municipality's standard once, assess every
+// case, compare, and keep the coverage.
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/standard.hpp"
+#include "harness/daekning.hpp"
+#include "harness/sammenlign.hpp"
+#include "harness/testfil.hpp"
+
+namespace kvalitet::harness {
+
+struct Testfil {
+    std::string fil; // as shown to the user
+    std::string tekst;
+};
+
+// All test files of all municipalities (no `stier`), or those a path names: a test file,
+// a directory (its *.lua but standard.lua), or a municipality id. Throws InputError for
+// a path that is none of these.
+std::vector<Testfil> find_test_files(const Sources& sources, const std::vector<std::string>& stier);
+
+struct Resultat {
+    const TestSag* test = nullptr;
+    std::vector<Forskel> forskelle;
+    std::string fejl;            // the case or the standard could not be assessed
+    std::optional<Vurdering> vurdering;
+    bool ok() const { return fejl.empty() && forskelle.empty(); }
+};
+
+class Koersel {
+public:
+    explicit Koersel(const Sources& sources) : sources_(sources) {}
+    Resultat run(const TestSag& t);
+    // The loaded standard of a municipality, or nullptr when it failed to load.
+    const Standard* standard(const std::string& kommune);
+    const std::map<std::string, Daekning>& daekning() const { return daekning_; }
+
+private:
+    const Sources& sources_;
+    std::map<std::string, std::unique_ptr<Standard>> standards_;
+    std::map<std::string, std::string> load_errors_;
+    std::map<std::string, Daekning> daekning_;
+};
+
+// The trace of an assessment, one rule per line, for a failing test.
+std::string spor_tekst(const Vurdering& v);
+
+} // namespace kvalitet::harness

@@ -1,0 +1,93 @@
+#include "harness/sammenlign.hpp"
+
+#include <algorithm>
+
+namespace kvalitet::harness {
+
+using nlohmann::json;
+
+namespace {
+
+std::string vis(const json& j) {
+    auto s = j.dump(-1, ' ', false, json::error_handler_t::replace);
+    return s.size() > 200 ? s.substr(0, 197) + "..." : s;
+}
+
+std::string join(const std::string& a, const std::string& b) { return a.empty() ? b : a + "." + b; }
+
+// The id of a record in an assessment list: "id", or "regel" in begrundelser.
+const json* record_id(const json& x) {
+    if (!x.is_object()) return nullptr;
+    if (auto it = x.find("id"); it != x.end() && it->is_string()) return &*it;
+    if (auto it = x.find("regel"); it != x.end() && it->is_string()) return &*it;
+    return nullptr;
+}
+
+bool is_record_list(const json& a) {
+    return a.is_array() && std::all_of(a.begin(), a.end(), [](const json& x) { return record_id(x) != nullptr; });
+}
+
+void match(const json& exp, const json& act, const std::string& sti, std::vector<Forskel>& out);
+
+void match_by_id(const json& exp, const json& act, const std::string& sti, std::vector<Forskel>& out) {
+    for (const auto& [id, e] : exp.items()) {
+        auto it = std::find_if(act.begin(), act.end(), [&](const json& x) { return *record_id(x) == id; });
+        const std::string p = join(sti, id);
+        if (e.is_boolean() && !e.get<bool>()) {
+            if (it != act.end()) out.push_back({p, "ikke til stede", vis(*it)});
+        } else if (it == act.end()) {
+            out.push_back({p, vis(e), "ikke til stede"});
+        } else {
+            match(e, *it, p, out);
+        }
+    }
+}
+
+void match_ids(const json& exp, const json& act, const std::string& sti, std::vector<Forskel>& out) {
+    std::vector<std::string> want, got;
+    for (const auto& e : exp) want.push_back(e.get<std::string>());
+    for (const auto& a : act) got.push_back(record_id(a)->get<std::string>());
+    std::sort(want.begin(), want.end());
+    std::sort(got.begin(), got.end());
+    if (want != got) out.push_back({sti, vis(json(want)), vis(json(got))});
+}
+
+void match(const json& exp, const json& act, const std::string& sti, std::vector<Forskel>& out) {
+    const bool empty_exp = (exp.is_object() || exp.is_array()) && exp.empty();
+    if (empty_exp) {
+        if (!((act.is_array() || act.is_object()) && act.empty())) out.push_back({sti, "tom", vis(act)});
+        return;
+    }
+    if (exp.is_object()) {
+        if (is_record_list(act)) return match_by_id(exp, act, sti, out);
+        if (!act.is_object()) return out.push_back({sti, vis(exp), vis(act)});
+        for (const auto& [k, e] : exp.items()) {
+            auto it = act.find(k);
+            if (it == act.end()) out.push_back({join(sti, k), vis(e), "feltet findes ikke i vurderingen"});
+            else match(e, *it, join(sti, k), out);
+        }
+        return;
+    }
+    if (exp.is_array()) {
+        const bool ids = std::all_of(exp.begin(), exp.end(), [](const json& x) { return x.is_string(); });
+        if (ids && is_record_list(act) && !act.empty()) return match_ids(exp, act, sti, out);
+        if (!act.is_array() || act.size() != exp.size()) return out.push_back({sti, vis(exp), vis(act)});
+        for (std::size_t i = 0; i < exp.size(); ++i) match(exp[i], act[i], sti + "[" + std::to_string(i + 1) + "]", out);
+        return;
+    }
+    if (exp.is_number() && act.is_number()) {
+        if (exp.get<double>() != act.get<double>()) out.push_back({sti, vis(exp), vis(act)});
+        return;
+    }
+    if (exp != act) out.push_back({sti, vis(exp), vis(act)});
+}
+
+} // namespace
+
+std::vector<Forskel> sammenlign(const json& forvent, const json& faktisk) {
+    std::vector<Forskel> out;
+    match(forvent, faktisk, "", out);
+    return out;
+}
+
+} // namespace kvalitet::harness

@@ -1,0 +1,231 @@
+// Loading test files: a sandboxed state per file, `test`, `med` and `ukendt` in its base,
+// each declared case turned into contract JSON at once so errors name the line.
+#include "harness/testfil.hpp"
+
+#include <fmt/format.h>
+#include <lauxlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "bind/bind.hpp"
+#include "lua/state.hpp"
+#include "sandbox.hpp"
+
+namespace kvalitet::harness {
+
+using nlohmann::json;
+
+namespace {
+
+// `ukendt`: JSON null in a test (a Lua table cannot hold nil).
+const char kUkendt = 0;
+
+struct Collector {
+    const Sources* sources;
+    std::string fil;
+    std::string kommune;
+    std::vector<TestSag> tests;
+};
+
+[[noreturn]] void fail_at(lua_State* L, const std::string& msg) {
+    luaL_where(L, 1);
+    lua_pushstring(L, msg.c_str());
+    lua_concat(L, 2);
+    lua_error(L);
+    throw; // unreachable
+}
+
+json to_json(lua_State* L, int idx, const std::string& path, int depth);
+
+json table_to_json(lua_State* L, int idx, const std::string& path, int depth) {
+    idx = lua_absindex(L, idx);
+    lua_Integer n = 0, keys = 0;
+    bool only_ints = true;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        ++keys;
+        if (lua_isinteger(L, -2)) n = std::max(n, lua_tointeger(L, -2));
+        else only_ints = false;
+        lua_pop(L, 1);
+    }
+    if (only_ints && n == keys) { // {} is an empty list: lists are what a case leaves empty
+        json arr = json::array();
+        for (lua_Integer i = 1; i <= n; ++i) {
+            lua_geti(L, idx, i);
+            arr.push_back(to_json(L, -1, fmt::format("{}[{}]", path, i), depth + 1));
+            lua_pop(L, 1);
+        }
+        return arr;
+    }
+    json obj = json::object();
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (lua_type(L, -2) != LUA_TSTRING)
+            fail_at(L, fmt::format("'{}' blander en liste {{ a, b }} og felter {{ navn = ... }}; vælg én af delene", path));
+        std::string key = lua_tostring(L, -2);
+        obj[key] = to_json(L, -1, path.empty() ? key : path + "." + key, depth + 1);
+        lua_pop(L, 1);
+    }
+    return obj;
+}
+
+json to_json(lua_State* L, int idx, const std::string& path, int depth) {
+    if (depth > 40) fail_at(L, fmt::format("'{}' er for dybt indlejret", path));
+    switch (lua_type(L, idx)) {
+    case LUA_TNIL: return nullptr;
+    case LUA_TBOOLEAN: return bool(lua_toboolean(L, idx));
+    case LUA_TNUMBER:
+        if (lua_isinteger(L, idx)) return lua_tointeger(L, idx);
+        return lua_tonumber(L, idx);
+    case LUA_TSTRING: return std::string(lua_tostring(L, idx));
+    case LUA_TLIGHTUSERDATA:
+        if (lua_touserdata(L, idx) == &kUkendt) return nullptr;
+        break;
+    case LUA_TUSERDATA:
+        if (Dato* d = bind::to_dato(L, idx)) return d->iso();
+        break;
+    case LUA_TTABLE: return table_to_json(L, idx, path, depth);
+    default: break;
+    }
+    fail_at(L, fmt::format("'{}' kan ikke bruges i en test ({}); skriv tal, tekst, true/false, ukendt eller en tabel",
+                           path, luaL_typename(L, idx)));
+}
+
+std::optional<std::string> read_disk(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// A case file named in a test, relative to the test file.
+void read_case_file(const Collector& c, TestSag& t, const std::string& name) {
+    const auto rel = (std::filesystem::path(c.fil).parent_path() / name).lexically_normal();
+    auto text = read_disk(rel);
+    if (!text) text = c.sources->read(rel.generic_string());
+    if (!text) {
+        t.sag_fejl = fmt::format("sagsfilen '{}' findes ikke (søgt som {})", name, rel.generic_string());
+        return;
+    }
+    try {
+        t.sag = json::parse(*text);
+    } catch (const json::parse_error& e) {
+        t.sag_fejl = fmt::format("sagsfilen '{}' er ikke gyldig JSON: {}", rel.generic_string(), e.what());
+    }
+}
+
+constexpr const char* kFelter[] = {"navn", "dato", "sag", "forvent", "kommune", "note"};
+
+// test { navn, dato, sag, forvent [, kommune, note] }
+int l_test(lua_State* L) {
+    auto& c = *static_cast<Collector*>(lua_touserdata(L, lua_upvalueindex(1)));
+    if (!lua_istable(L, 1)) fail_at(L, "skriv test { navn = ..., dato = ..., sag = ..., forvent = ... }");
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        const char* k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : nullptr;
+        bool known = false;
+        for (auto* f : kFelter) known = known || (k && std::string_view(k) == f);
+        if (!known) fail_at(L, fmt::format("test: ukendt felt '{}' (kendte: navn, dato, sag, forvent, kommune, note)",
+                                           k ? k : "?"));
+        lua_pop(L, 1);
+    }
+    TestSag t;
+    lua_Debug ar;
+    if (lua_getstack(L, 1, &ar)) {
+        lua_getinfo(L, "l", &ar);
+        t.linje = ar.currentline;
+    }
+    t.fil = c.fil;
+    lua_getfield(L, 1, "navn");
+    if (!lua_isstring(L, -1)) fail_at(L, "test: feltet 'navn' mangler (en kort sætning om hvad testen viser)");
+    t.navn = lua_tostring(L, -1);
+    lua_getfield(L, 1, "dato");
+    if (Dato* d = bind::to_dato(L, -1)) t.dato = *d;
+    else if (auto parsed = lua_type(L, -1) == LUA_TSTRING ? Dato::parse(lua_tostring(L, -1)) : std::nullopt) t.dato = *parsed;
+    else fail_at(L, fmt::format("test '{}': feltet 'dato' skal være vurderingsdatoen \"ÅÅÅÅ-MM-DD\"", t.navn));
+    lua_getfield(L, 1, "kommune");
+    t.kommune = lua_isstring(L, -1) ? lua_tostring(L, -1) : c.kommune;
+    if (t.kommune.empty())
+        fail_at(L, fmt::format("test '{}': angiv kommune = \"id\", eller læg filen i municipalities/<id>/tests/", t.navn));
+    lua_getfield(L, 1, "sag");
+    if (lua_type(L, -1) == LUA_TSTRING) read_case_file(c, t, lua_tostring(L, -1));
+    else if (lua_istable(L, -1)) t.sag = to_json(L, -1, "sag", 0);
+    else fail_at(L, fmt::format("test '{}': feltet 'sag' skal være en tabel eller et filnavn \"sag.json\"", t.navn));
+    if (t.sag.is_object() && !t.sag.contains("id")) t.sag["id"] = fmt::format("{}:{}", t.fil, t.linje);
+    lua_getfield(L, 1, "forvent");
+    if (!lua_istable(L, -1)) fail_at(L, fmt::format("test '{}': feltet 'forvent' mangler (hvad vurderingen skal indeholde)", t.navn));
+    t.forvent = to_json(L, -1, "forvent", 0);
+    c.tests.push_back(std::move(t));
+    return 0;
+}
+
+// med(basis, aendringer): a deep copy of basis with aendringer merged in; a list in
+// aendringer replaces the list in basis, and `ukendt` removes a field.
+constexpr std::string_view kMed = R"lua(
+local ukendt = ...
+local function kopi(t)
+  if type(t) ~= "table" then return t end
+  local k = {}
+  for n, v in pairs(t) do k[n] = kopi(v) end
+  return k
+end
+local function er_liste(t) return next(t) == nil or t[1] ~= nil end
+local function flet(a, b)
+  for n, v in pairs(b) do
+    if v == ukendt then a[n] = nil
+    elseif type(v) == "table" and type(a[n]) == "table" and not er_liste(v) then flet(a[n], v)
+    else a[n] = kopi(v) end
+  end
+  return a
+end
+return function(basis, aendringer)
+  if type(basis) ~= "table" then error("med: første argument skal være en tabel (en sag)", 2) end
+  return flet(kopi(basis), aendringer or {})
+end
+)lua";
+
+int prepare(lua_State* L) {
+    auto* c = static_cast<Collector*>(lua_touserdata(L, 1));
+    bind::open_domain(L);
+    lua_pushlightuserdata(L, const_cast<char*>(&kUkendt));
+    sandbox::expose(L, "ukendt");
+    lua_pushlightuserdata(L, c);
+    lua_pushcclosure(L, l_test, 1);
+    sandbox::expose(L, "test");
+    return 0;
+}
+
+} // namespace
+
+std::string kommune_of_path(std::string_view path) {
+    std::string p(path);
+    for (auto& ch : p)
+        if (ch == '\\') ch = '/';
+    const std::string key = "municipalities/";
+    auto at = p.rfind(key);
+    if (at == std::string::npos || (at > 0 && p[at - 1] != '/')) return {};
+    auto rest = p.substr(at + key.size());
+    return rest.substr(0, rest.find('/'));
+}
+
+std::vector<TestSag> load_test_file(const Sources& sources, const std::string& fil, std::string_view text) {
+    Collector c{&sources, fil, kommune_of_path(fil), {}};
+    lua::State state;
+    sandbox::open(state, sources);
+    lua_State* L = state;
+    lua_pushcfunction(L, prepare);
+    lua_pushlightuserdata(L, &c);
+    state.call(1, 0);
+    sandbox::load(state, kMed, "=med", sandbox::Env::Standard);
+    lua_pushlightuserdata(L, const_cast<char*>(&kUkendt));
+    state.call(1, 1);
+    sandbox::expose(L, "med");
+    sandbox::load(state, text, "@" + fil, sandbox::Env::Standard);
+    state.call(0, 0);
+    return std::move(c.tests);
+}
+
+} // namespace kvalitet::harness

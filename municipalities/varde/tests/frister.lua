@@ -1,0 +1,144 @@
+-- Varde: tidsfrister (KS 3.5, 3.6, 3.7 og 4.5). Datoerne er valgt, så fristerne rammer
+-- hverdage, weekender og helligdage (påsken 2026: 2.–6. april; julen 2026).
+
+local bevilget = {
+  borger = { alder = 40 },
+  vum = { dato = "2025-12-01", temaer = { socialt_liv = 3 } },
+  forhold = { profiterer_af_stoette = true, motiveret = true, kan_deltage_aktivt = true },
+  ansoegning = { modtaget = "2025-11-03" },
+  bevilling = { afgoerelse_dato = "2025-11-20", afgoerelse_modtaget = "2026-10-26", start = "2026-01-05",
+                timer = 3, periode = "uge" },
+  indsatsplan = { dato = "2026-01-20" },
+  opfoelgninger = { { dato = "2025-11-23", form = "personlig" } },
+}
+
+-- Klagefristen: 4 uger fra borgeren modtog afgørelsen (26/10 → mandag 23/11).
+test {
+  navn = "Klagefristen dagen før: kommende",
+  dato = "2026-11-22",
+  sag = bevilget,
+  forvent = { frister = { klage = { dato = "2026-11-23", status = "kommende" } } },
+}
+
+test {
+  navn = "Klagefristen på dagen: stadig kommende",
+  dato = "2026-11-23",
+  sag = bevilget,
+  forvent = { frister = { klage = { dato = "2026-11-23", status = "kommende" } } },
+}
+
+test {
+  navn = "Klagefristen dagen efter: overskredet, med advarsel (og opfølgningen, der faldt samme dag)",
+  dato = "2026-11-24",
+  sag = bevilget,
+  forvent = { frister = { klage = { status = "overskredet" }, naeste_opfoelgning = { status = "overskredet" } },
+              advarsler = { "frist_overskredet", "frist_overskredet" } },
+}
+
+test {
+  navn = "Klagefrist der ender en lørdag flyttes til mandag",
+  dato = "2026-11-01",
+  sag = med(bevilget, { bevilling = { afgoerelse_modtaget = "2026-10-24" } }),
+  forvent = { frister = { klage = { dato = "2026-11-23", status = "kommende" } } },
+}
+
+test {
+  navn = "Klagefrist der ender skærtorsdag flyttes forbi påsken til tirsdag 7. april",
+  dato = "2026-03-10",
+  sag = med(bevilget, { bevilling = { afgoerelse_modtaget = "2026-03-05" } }),
+  forvent = { frister = { klage = { dato = "2026-04-07" } } },
+}
+
+test {
+  navn = "Klagefrist der ender juledag flyttes til mandag 28. december",
+  dato = "2026-12-01",
+  sag = med(bevilget, { bevilling = { afgoerelse_modtaget = "2026-11-27" } }),
+  forvent = { frister = { klage = { dato = "2026-12-28" } } },
+}
+
+test {
+  navn = "Modtaget klage: klagefristen er opfyldt og genvurderingen skal ske inden 4 uger",
+  dato = "2026-11-22",
+  sag = med(bevilget, { klage = { modtaget = "2026-11-20" } }),
+  forvent = { frister = { klage = { status = "opfyldt" }, genvurdering = { dato = "2026-12-18", status = "kommende" } } },
+}
+
+test {
+  navn = "Genvurderingen dagen efter fristen: overskredet",
+  dato = "2026-12-19",
+  sag = med(bevilget, { klage = { modtaget = "2026-11-20" } }),
+  forvent = { frister = { genvurdering = { status = "overskredet" } } },
+}
+
+test {
+  navn = "Uden klage er der ingen genvurderingsfrist",
+  dato = "2026-11-22",
+  sag = bevilget,
+  forvent = { frister = { genvurdering = false } },
+}
+
+-- Henvendelse inden 4 uger fra ansøgningen (intern frist: flyttes ikke fra weekend).
+test {
+  navn = "Henvendelse: afgørelsen er truffet, så fristen regnes som opfyldt (antagelse)",
+  dato = "2026-11-22",
+  sag = bevilget,
+  forvent = { frister = { henvendelse = { dato = "2025-12-01", status = "opfyldt" } } },
+}
+
+test {
+  navn = "Henvendelse: ny ansøgning uden afgørelse, fristen søndag 29/11 flyttes ikke",
+  dato = "2026-11-29",
+  sag = { borger = { alder = 40 }, ansoegning = { modtaget = "2026-11-01" } },
+  forvent = { frister = { henvendelse = { dato = "2026-11-29", status = "kommende" } } },
+}
+
+test {
+  navn = "Henvendelse: dagen efter fristen uden afgørelse er den overskredet",
+  dato = "2026-11-30",
+  sag = { borger = { alder = 40 }, ansoegning = { modtaget = "2026-11-01" } },
+  forvent = { frister = { henvendelse = { status = "overskredet" } }, advarsler = { "frist_overskredet" } },
+}
+
+-- Opfølgning mindst 1 gang årligt: 12 måneder fra seneste opfølgning (23/11/2025).
+test {
+  navn = "Opfølgning: 12 måneder efter seneste opfølgning, på dagen er den kommende",
+  dato = "2026-11-23",
+  sag = bevilget,
+  forvent = { frister = { naeste_opfoelgning = { dato = "2026-11-23", status = "kommende" } } },
+}
+
+test {
+  navn = "Opfølgning: dagen efter er den overskredet",
+  dato = "2026-11-24",
+  sag = bevilget,
+  forvent = { frister = { naeste_opfoelgning = { status = "overskredet" } } },
+}
+
+test {
+  navn = "Opfølgning uden tidligere opfølgninger regnes fra bevillingens start",
+  dato = "2026-11-22",
+  sag = med(bevilget, { opfoelgninger = {} }),
+  forvent = { frister = { naeste_opfoelgning = { dato = "2027-01-05", status = "kommende" } } },
+}
+
+-- Indsatsplan inden for den første måned (fra bevilling.start).
+test {
+  navn = "Indsatsplan: start 31. januar giver frist 28. februar (månedens sidste dag)",
+  dato = "2026-02-28",
+  sag = med(bevilget, { bevilling = { start = "2026-01-31" }, indsatsplan = ukendt }),
+  forvent = { frister = { indsatsplan = { dato = "2026-02-28", status = "kommende" } } },
+}
+
+test {
+  navn = "Indsatsplan: ikke lavet en dag efter fristen",
+  dato = "2026-03-01",
+  sag = med(bevilget, { bevilling = { start = "2026-01-31" }, indsatsplan = ukendt }),
+  forvent = { frister = { indsatsplan = { status = "overskredet" } } },
+}
+
+test {
+  navn = "Indsatsplan lavet inden fristen: opfyldt",
+  dato = "2026-11-22",
+  sag = bevilget,
+  forvent = { frister = { indsatsplan = { dato = "2026-02-05", status = "opfyldt" } } },
+}

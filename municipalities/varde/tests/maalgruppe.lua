@@ -1,0 +1,91 @@
+-- Varde: hvem kan modtage støtten (KS 1.4–2.5 og SEL § 85, stk. 1).
+
+local borger = {
+  borger = { alder = 34 },
+  vum = { dato = "2026-09-01", temaer = { praktiske_opgaver = 2, socialt_liv = 3 } },
+  forhold = { profiterer_af_stoette = true, motiveret = true, kan_deltage_aktivt = true },
+}
+
+test {
+  navn = "En borger der opfylder alle betingelser er i målgruppen",
+  dato = "2026-11-22",
+  sag = borger,
+  forvent = { maalgruppe = { i_maalgruppe = true, mangler = {}, henvis_til = {} } },
+}
+
+test {
+  navn = "En borger der ikke er motiveret er ikke i målgruppen (KS 1.7)",
+  dato = "2026-11-22",
+  sag = med(borger, { forhold = { motiveret = false } }),
+  forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { motiveret = { opfyldt = false } } } },
+}
+
+test {
+  navn = "Motivation ikke vurderet endnu: uafklaret, og sagsbehandleren får at vide hvad der mangler",
+  dato = "2026-11-22",
+  sag = med(borger, { forhold = { motiveret = ukendt } }),
+  forvent = { maalgruppe = { i_maalgruppe = ukendt, mangler = { "motiveret" } } },
+}
+
+test {
+  navn = "En borger der ikke profiterer af støtten er ikke i målgruppen (KS 1.4 og 1.5)",
+  dato = "2026-11-22",
+  sag = med(borger, { forhold = { profiterer_af_stoette = false } }),
+  forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { profiterer = { opfyldt = false } } } },
+}
+
+test {
+  navn = "En borger der ikke kan deltage aktivt er ikke i målgruppen (KS 2.2 og 2.5)",
+  dato = "2026-11-22",
+  sag = med(borger, { forhold = { kan_deltage_aktivt = false } }),
+  forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { deltager_aktivt = { opfyldt = false } } } },
+}
+
+test {
+  navn = "17-årig er ikke i målgruppen (SEL § 85: over 18 år læses som 18 eller ældre)",
+  dato = "2026-11-22",
+  sag = med(borger, { borger = { alder = 17 } }),
+  forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { alder = { opfyldt = false } } } },
+}
+
+test {
+  navn = "Alderen regnes fra fødselsdatoen: dagen før 18-årsdagen er borgeren ikke i målgruppen",
+  dato = "2026-11-22",
+  sag = med(borger, { borger = { alder = ukendt, foedselsdato = "2008-11-23" } }),
+  forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { alder = { opfyldt = false } } } },
+}
+
+test {
+  navn = "Alderen regnes fra fødselsdatoen: på 18-årsdagen er borgeren i målgruppen",
+  dato = "2026-11-23",
+  sag = med(borger, { borger = { alder = ukendt, foedselsdato = "2008-11-23" } }),
+  forvent = { maalgruppe = { i_maalgruppe = true, begrundelser = { alder = { opfyldt = true } } } },
+}
+
+test {
+  navn = "Kun moderate begrænsninger og ingen særlige sociale problemer: ikke betydelig nedsat funktionsevne",
+  dato = "2026-11-22",
+  sag = med(borger, { vum = { temaer = { socialt_liv = 2 } }, forhold = { saerlige_sociale_problemer = false } }),
+  forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { funktionsevne = { opfyldt = false } } } },
+}
+
+test {
+  navn = "Særlige sociale problemer er nok, selv med lave VUM-scorer",
+  dato = "2026-11-22",
+  sag = med(borger, { vum = { temaer = { socialt_liv = 1 } }, forhold = { saerlige_sociale_problemer = true } }),
+  forvent = { maalgruppe = { i_maalgruppe = true, begrundelser = { funktionsevne = { opfyldt = true } } } },
+}
+
+test {
+  navn = "Uden VUM og uden vurdering af sociale problemer kan funktionsevnen ikke afgøres",
+  dato = "2026-11-22",
+  sag = med(borger, { vum = ukendt }),
+  forvent = { maalgruppe = { i_maalgruppe = ukendt, mangler = { "vum", "saerlige_sociale_problemer" } } },
+}
+
+test {
+  navn = "Alder ikke oplyst: uafklaret med borger.alder som mangel",
+  dato = "2026-11-22",
+  sag = med(borger, { borger = ukendt }),
+  forvent = { maalgruppe = { i_maalgruppe = ukendt, mangler = { "borger.alder" } } },
+}

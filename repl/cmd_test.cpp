@@ -1,0 +1,121 @@
+// kvalitet test [PATH…]: the municipalities' test cases, a readable diff for each failure
+// with the trace that led there, and (--daekning) which rule outcomes the tests reached.
+#include <fmt/format.h>
+
+#include <map>
+
+#include "cli.hpp"
+#include "harness/koersel.hpp"
+#include "lua/error.hpp"
+
+namespace kvalitet::cli {
+
+namespace {
+
+struct TestOptions {
+    std::vector<std::string> stier;
+    bool daekning = false, kraev_daekning = false, alle = false;
+};
+
+void print_failure(const harness::Resultat& r) {
+    const auto& t = *r.test;
+    fmt::print("FEJL  {}:{}  [{}] {}\n", t.fil, t.linje, t.kommune, t.navn);
+    if (!r.fejl.empty()) fmt::print("      {}\n", r.fejl);
+    for (const auto& f : r.forskelle)
+        fmt::print("      {}\n        forventet: {}\n        fik:       {}\n", f.sti.empty() ? "(vurderingen)" : f.sti,
+                   f.forventet, f.fik);
+    if (r.vurdering) fmt::print("      spor (vurderet {}):\n{}", t.dato.iso(), harness::spor_tekst(*r.vurdering));
+    fmt::print("\n");
+}
+
+// Prints the coverage of each municipality; returns the number of rules no test reached.
+int print_coverage(harness::Koersel& k, const std::vector<std::string>& kommuner) {
+    int unreached = 0;
+    for (const auto& id : kommuner) {
+        const Standard* s = k.standard(id);
+        if (!s) continue;
+        auto it = k.daekning().find(id);
+        harness::Daekning empty;
+        const auto lines = (it == k.daekning().end() ? empty : it->second).report(*s);
+        int rules = 0, hit_rules = 0, outcomes = 0, hit_outcomes = 0;
+        fmt::print("Dækning: {}\n", id);
+        for (const auto& l : lines) {
+            ++rules;
+            hit_rules += l.afproevet;
+            std::string udfald;
+            for (const auto& [u, hit] : l.udfald) {
+                ++outcomes;
+                hit_outcomes += hit;
+                udfald += fmt::format(" {}{}", hit ? "+" : "-", u);
+            }
+            fmt::print("  {} {:<12} {:<42}{}\n", l.afproevet ? "  " : "!!", l.art, l.id, udfald);
+        }
+        unreached += rules - hit_rules;
+        fmt::print("  {}: {}/{} regler afprøvet ({:.0f} %), {}/{} udfald nået ({:.0f} %)\n\n", id, hit_rules, rules,
+                   rules ? 100.0 * hit_rules / rules : 100.0, hit_outcomes, outcomes,
+                   outcomes ? 100.0 * hit_outcomes / outcomes : 100.0);
+    }
+    return unreached;
+}
+
+int run_tests(const Common& common, const TestOptions& o) {
+    Sources sources = common.sources();
+    std::vector<harness::Testfil> filer;
+    try {
+        filer = harness::find_test_files(sources, o.stier);
+    } catch (const InputError& e) {
+        return fail(e.what());
+    }
+    harness::Koersel koersel(sources);
+    std::vector<harness::TestSag> tests;
+    int passed = 0, failed = 0;
+    for (const auto& f : filer) {
+        try {
+            auto loaded = harness::load_test_file(sources, f.fil, f.tekst);
+            for (auto& t : loaded) tests.push_back(std::move(t));
+        } catch (const std::exception& e) {
+            fmt::print("FEJL  {}\n      testfilen kan ikke indlæses: {}\n\n", f.fil, e.what());
+            ++failed;
+        }
+    }
+    std::map<std::string, std::pair<int, int>> per_kommune;
+    for (const auto& t : tests) {
+        auto r = koersel.run(t);
+        auto& [ok, bad] = per_kommune[t.kommune];
+        if (r.ok()) {
+            ++passed, ++ok;
+            if (o.alle) fmt::print("ok    {}:{}  [{}] {}\n", t.fil, t.linje, t.kommune, t.navn);
+        } else {
+            ++failed, ++bad;
+            print_failure(r);
+        }
+    }
+    for (const auto& [id, n] : per_kommune) fmt::print("{:<12} {} bestået, {} fejlet\n", id, n.first, n.second);
+    int unreached = 0;
+    if (o.daekning || o.kraev_daekning) {
+        std::vector<std::string> ids;
+        for (const auto& [id, n] : per_kommune) ids.push_back(id);
+        fmt::print("\n");
+        unreached = print_coverage(koersel, ids);
+        if (o.kraev_daekning && unreached)
+            fmt::print("{} regler er ikke afprøvet af nogen test (markeret !!)\n", unreached);
+    }
+    if (filer.empty()) fmt::print("ingen testfiler fundet\n");
+    fmt::print("{} passed, {} failed\n", passed, failed);
+    return failed || (o.kraev_daekning && unreached) || filer.empty() ? kInvalid : kOk;
+}
+
+} // namespace
+
+void add_test(CLI::App& app, Common& common, int& exit_code) {
+    static TestOptions o;
+    auto* cmd = app.add_subcommand("test", "Kør kommunernes testsager (alle, eller dem STI udpeger)");
+    cmd->add_option("sti", o.stier, "Testfil, mappe eller kommune-id (standard: alle kommuner)");
+    cmd->add_flag("--daekning", o.daekning, "Vis for hver regel hvilke udfald testene har nået");
+    cmd->add_flag("--kraev-daekning", o.kraev_daekning,
+                  "Som --daekning, og fejl hvis en regel ikke er afprøvet af nogen test");
+    cmd->add_flag("-a,--alle", o.alle, "Vis også de beståede tests");
+    cmd->callback([&common, &exit_code] { exit_code = run_tests(common, o); });
+}
+
+} // namespace kvalitet::cli

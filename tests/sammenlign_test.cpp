@@ -1,0 +1,52 @@
+#include <catch2/catch.hpp>
+
+#include "harness/sammenlign.hpp"
+
+using kvalitet::harness::sammenlign;
+using nlohmann::json;
+
+namespace {
+const json kVurdering = json::parse(R"({
+  "maalgruppe": {"i_maalgruppe": null, "mangler": ["motiveret"], "henvis_til": [],
+                 "begrundelser": [{"regel": "alder", "opfyldt": true}]},
+  "frister": [{"id": "klage", "dato": "2026-11-23", "status": "kommende"}],
+  "advarsler": [{"id": "mange_afbud", "tekst": "x"}, {"id": "frist_overskredet", "tekst": "y"}],
+  "pakke": null
+})");
+}
+
+TEST_CASE("sammenlign: only the named fields count") {
+    CHECK(sammenlign(json::parse(R"({"maalgruppe": {"i_maalgruppe": null}})"), kVurdering).empty());
+    CHECK(sammenlign(json::parse(R"({"maalgruppe": {"henvis_til": {}}})"), kVurdering).empty());
+    auto d = sammenlign(json::parse(R"({"maalgruppe": {"i_maalgruppe": true}})"), kVurdering);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].sti == "maalgruppe.i_maalgruppe");
+    CHECK(d[0].forventet == "true");
+    CHECK(d[0].fik == "null");
+}
+
+TEST_CASE("sammenlign: records by id, absence with false") {
+    CHECK(sammenlign(json::parse(R"({"frister": {"klage": {"status": "kommende"}}})"), kVurdering).empty());
+    CHECK(sammenlign(json::parse(R"({"maalgruppe": {"begrundelser": {"alder": {"opfyldt": true}}}})"), kVurdering).empty());
+    CHECK(sammenlign(json::parse(R"({"frister": {"genvurdering": false}})"), kVurdering).empty());
+    auto d = sammenlign(json::parse(R"({"frister": {"klage": false, "henvendelse": {"status": "opfyldt"}}})"), kVurdering);
+    REQUIRE(d.size() == 2);
+    CHECK(d[0].sti == "frister.henvendelse");
+    CHECK(d[0].fik == "ikke til stede");
+    CHECK(d[1].sti == "frister.klage");
+    CHECK(d[1].forventet == "ikke til stede");
+}
+
+TEST_CASE("sammenlign: a list of ids against records compares the ids in any order") {
+    CHECK(sammenlign(json::parse(R"({"advarsler": ["frist_overskredet", "mange_afbud"]})"), kVurdering).empty());
+    CHECK(sammenlign(json::parse(R"({"advarsler": ["mange_afbud"]})"), kVurdering).size() == 1);
+    CHECK(sammenlign(json::parse(R"({"advarsler": []})"), kVurdering).size() == 1);
+}
+
+TEST_CASE("sammenlign: plain lists match element by element") {
+    CHECK(sammenlign(json::parse(R"({"maalgruppe": {"mangler": ["motiveret"]}})"), kVurdering).empty());
+    CHECK(sammenlign(json::parse(R"({"maalgruppe": {"mangler": ["vum"]}})"), kVurdering).size() == 1);
+    CHECK(sammenlign(json::parse(R"({"maalgruppe": {"mangler": []}})"), kVurdering).size() == 1);
+    CHECK(sammenlign(json::parse(R"({"ukendt_felt": 1})"), kVurdering).at(0).fik == "feltet findes ikke i vurderingen");
+    CHECK(sammenlign(json::parse(R"({"pakke": {"id": "p1"}})"), kVurdering).size() == 1);
+}
