@@ -76,6 +76,12 @@ function H.mellem(dato, fra, til)
   return (fra == nil or dato >= fra) and (til == nil or dato <= til)
 end
 
+-- A number as a Danish reader writes it: 2.5 -> "2,5", 3.0 -> "3".
+function H.tal(x)
+  local s = string.format("%.2f", x):gsub("0+$", ""):gsub("%.$", "")
+  return (s:gsub("%.", ","))
+end
+
 -- "HH:MM" -> minutes after midnight.
 function H.minut(klokken)
   local t, m = klokken:match("^(%d%d):(%d%d)$")

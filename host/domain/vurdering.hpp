@@ -23,6 +23,7 @@ struct Regel {
     int linje = 0;
     bool kommunal = false;  // declared by the municipality (else: national baseline)
     bool erstatter = false; // a municipal rule replacing a national one with the same id
+    bool antagelse = false; // the rule encodes an assumption, not the standard's words
 };
 
 struct Begrundelse {
@@ -42,6 +43,7 @@ struct PakkeResultat {
     std::string_view navn;
     double timer;
     std::string_view periode;
+    std::string_view kriterier;
 };
 
 struct FristResultat {

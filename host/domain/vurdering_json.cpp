@@ -93,6 +93,8 @@ void Vurdering::append_json(std::string& out) const {
         w.key("timer").value(pakke->timer);
         w.key("periode").value(pakke->periode);
         w.key("kilde").value(pakke->regel->kilde);
+        if (!pakke->kriterier.empty()) w.key("kriterier").value(pakke->kriterier);
+        if (pakke->regel->antagelse) w.key("antagelse").value(true);
         w.end_object();
     } else {
         w.null();

@@ -56,6 +56,9 @@ std::string Vurdering::tekst() const {
         line("");
         line(fmt::format("Pakke: {}, {} timer pr. {} ({})", pakke->navn, timer_tekst(pakke->timer),
                          pakke->periode == "maaned" ? "måned" : std::string(pakke->periode), pakke->regel->kilde));
+        if (!pakke->kriterier.empty()) line(fmt::format("  Kriterier: {}", pakke->kriterier));
+        if (pakke->regel->antagelse)
+            line("  Bemærk: pakkens indhold er en antagelse i scriptet, ikke standardens ord");
     }
     if (!frister.empty()) {
         line("");

@@ -186,7 +186,7 @@ void pakke(lua_State* L, Evaluation& ev) {
         trace(ev, r, tri_text(c, "opfyldt", "ikke_opfyldt"), std::string(tri_text(c, "kriterier opfyldt", "kriterier ikke opfyldt")));
     }
     if (chosen) {
-        ev.v.pakke = PakkeResultat{chosen->regel, chosen->navn, chosen->timer, chosen->periode};
+        ev.v.pakke = PakkeResultat{chosen->regel, chosen->navn, chosen->timer, chosen->periode, chosen->kriterier};
         ev.ctx.reset_reads();
         trace(ev, *chosen, "valgt", "valgt: højeste pakke hvis kriterier er opfyldt");
     }

@@ -272,6 +272,7 @@ void Standard::compile(lua_State* L) {
         regel.linje = int_field(L, d, "linje");
         regel.kommunal = bool_field(L, d, "kommunal");
         regel.erstatter = bool_field(L, d, "erstatter");
+        regel.antagelse = bool_field(L, d, "antagelse");
 
         Rule r;
         r.regel = &regel;
@@ -298,6 +299,7 @@ void Standard::compile(lua_State* L) {
         }
         r.navn = string_field(L, d, "navn");
         r.periode = string_field(L, d, "periode");
+        r.kriterier = string_field(L, d, "kriterier");
         lua_getfield(L, d, "timer");
         r.timer = lua_tonumber(L, -1);
         lua_pop(L, 1);

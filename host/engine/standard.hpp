@@ -48,7 +48,7 @@ struct Rule {
     lua::Ref til_fn;
     std::optional<bool> omfattet;
     lua::Ref omfattet_fn;
-    std::string navn, periode; // pakke
+    std::string navn, periode, kriterier; // pakke
     double timer = 0;
     DatePath fra = nullptr;
     std::string_view fra_navn;

@@ -206,7 +206,7 @@ krav {
     local ud = {}
     for _, noegle in ipairs(orden) do
       if leveret[noegle] > timer * 60 then
-        ud[#ud + 1] = string.format("%s: %g timer leveret, %g bevilget", noegle, leveret[noegle] / 60, timer)
+        ud[#ud + 1] = string.format("%s: %s timer leveret, %s bevilget", noegle, tal(leveret[noegle] / 60), tal(timer))
       end
     end
     return ud

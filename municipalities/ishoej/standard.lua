@@ -1,0 +1,167 @@
+-- Ishøj Kommune: kvalitetsstandard for § 85 socialpædagogisk individuel støtte.
+-- Kilde: "Kvalitetsstandard for § 85 socialpædagogisk individuel støtte", godkendt af
+-- Social- og Sundhedsudvalget januar 2024. Standarden har ingen afsnitsnumre; `kilde`
+-- nævner afsnittets overskrift (Målgruppe, Tildeling, Afgrænsning, Omfang og varighed …).
+
+brug "stdlib.sel85"
+
+kvalitetsstandard {
+  kommune = "ishoej",
+  titel = "Kvalitetsstandard for § 85 socialpædagogisk individuel støtte, Ishøj Kommune",
+  -- Standarden siger kun "januar 2024", ingen dag; derfor ingen godkendt-dato.
+  revideres = "Godkendt af Social- og Sundhedsudvalget januar 2024; revideres ved større ændringer",
+  kilde = "Ishøj Kommune, Kvalitetsstandard for § 85 socialpædagogisk individuel støtte (januar 2024)",
+  beskrivelse = {
+    ["Formål"] = "Gennem hjælp, omsorg og støtte at fremme borgerens muligheder for at udvikle sig og selvstændigt klare sig bedst muligt i den daglige tilværelse: mestre eget liv i egen bolig, udvikle og vedligeholde færdigheder, forebygge forværring, afklare fremtidigt støttebehov.",
+    ["Tildeling"] = "Kommunen bruger VUM og lægger vægt på, at borgeren har svært ved at klare hverdagen på grund af betydelig nedsat funktionsevne eller særligt udfordrende sociale problemer, er i risiko for at miste færdigheder, eller har behov for at udvikle nye færdigheder. Vægtningen er sagsbehandlerens faglige vurdering; sagen har ingen felter for de to sidste, så scriptet afgør ikke målgruppen på dem.",
+    ["Form og indhold"] = "Rehabiliterende tilgang; borgeren er aktivt deltagende. Støttepersonen behøver ikke være til stede: støtte kan gives over telefon, virtuelle møder, sms eller aftaler fra gang til gang.",
+    ["Svarfrist"] = "Svarfristen regnes fra modtagelsen af ansøgningen til afgørelsen; den aktuelle frist står i kommunens oversigt over svarfrister (ikke i standarden), så scriptet sætter ingen sagsbehandlingsfrist.",
+    ["Omfang og varighed"] = "Timetallet i afgørelsen er ansigt-til-ansigt-tid med en vejleder; administration og transport opgøres andetsteds. Fra få timer om måneden til mange timer om ugen.",
+    ["Opfølgning"] = "Det fremgår af den enkelte afgørelse, hvor ofte der følges op og ud fra hvilke kriterier.",
+    ["Brugerbetaling"] = "Ingen egenbetaling; borgeren kan have udgifter til transport.",
+    ["Vejleders fravær"] = "Kommunen tilstræber, at borgeren ved vejleders fravær får tilbud om støtte fra en anden vejleder.",
+  },
+}
+
+local P = parametre {
+  direkte_tid = {
+    vaerdi = { ansigt_til_ansigt = true, telefon = true, video = true, sms = true },
+    tekst = "Leverancearter der tæller som den bevilgede tid med en vejleder (transport og administration tæller ikke)",
+    kilde = "Ishøj KS, Omfang og varighed; Form og indhold",
+  },
+  direkte_tid_tolerance = {
+    vaerdi = 0,
+    tekst = "Minutter leveret tid pr. periode må afvige fra bevillingen, før der advares",
+    -- antagelse: standarden nævner ingen tolerance; enhver afvigelse vises.
+    antagelse = true,
+  },
+  direkte_tid_perioder = {
+    vaerdi = 12,
+    tekst = "Hvor mange afsluttede perioder (uger eller måneder) før vurderingsdatoen der kontrolleres",
+    -- antagelse: standarden siger ikke, hvor langt tilbage der følges op; et år med
+    -- månedsperioder, knap et kvartal med ugeperioder.
+    antagelse = true,
+  },
+}
+
+-- Målgruppe ---------------------------------------------------------------------------------
+
+betingelse {
+  id = "ressourcer_og_motivation",
+  tekst = "Borgeren har ressourcer og motivation til at klare sig selv på nogle områder og behov for hjælp på andre",
+  kilde = "Ishøj KS, Målgruppe",
+  forhold = "motiveret",
+}
+
+betingelse {
+  id = "aktivt_deltagende",
+  tekst = "Borgeren er aktivt deltagende i forhold til den hjælp og støtte, der gives",
+  kilde = "Ishøj KS, Form og indhold (rehabiliterende tilgang)",
+  forhold = "kan_deltage_aktivt",
+}
+
+-- Indhold ------------------------------------------------------------------------------------
+
+local function indhold(id, tekst, betingelse)
+  aktivitet { id = id, tekst = tekst, kilde = "Ishøj KS, Form og indhold", omfattet = true, betingelse = betingelse }
+end
+indhold("struktur_i_hverdagen", "At skabe struktur i hverdagen")
+indhold("uddannelse_beskaeftigelse", "At opbygge eller fastholde tilknytning til uddannelse, beskæftigelse eller anden aktivitet")
+indhold("medicin_haandtering", "At mestre funktionsnedsættelse eller sygdom, f.eks. selv huske og håndtere medicin")
+indhold("sociale_relationer", "At indgå i sociale sammenhænge")
+indhold("netvaerk", "At indgå i netværk")
+indhold("laege_tandlaege", "At planlægge læge- og tandlægebesøg", "Støtte til selve besøget kun i særlige tilfælde")
+indhold("oekonomi", "At planlægge og styre økonomien")
+indhold("post", "At forstå og handle på fysisk og digital post")
+
+-- Afgrænsning --------------------------------------------------------------------------------
+
+local function afgraenset(id, tekst, henvis_til)
+  aktivitet { id = id, tekst = tekst, kilde = "Ishøj KS, Afgrænsning", omfattet = false, henvis_til = henvis_til }
+end
+afgraenset("indkoeb_madlavning", "Praktisk opgave: at købe ind og lave mad", "SEL § 83")
+afgraenset("personlig_hygiejne", "Praktisk opgave: at håndtere den personlige hygiejne", "SEL § 83")
+afgraenset("rengoering_toejvask", "Praktisk opgave: at rydde op, gøre rent og vaske tøj", "SEL § 83")
+afgraenset("ledsagelse_uden_paedagogisk_formaal", "Ledsagelse uden et socialpædagogisk formål", "SEL § 97")
+afgraenset("genoptraening", "Genoptræning (dækkes af anden lovgivning)", "SEL § 86")
+afgraenset("afloesning_aflastning", "Afløsning og aflastning (dækkes af anden lovgivning)", "SEL § 84")
+afgraenset("bpa", "Borgerstyret Personlig Assistance (dækkes af anden lovgivning)", "SEL § 96")
+afgraenset("psykologbehandling", "Psykologfaglig behandling ydes ikke")
+afgraenset("medicindosering", "Sygeplejefaglig behandling ydes ikke")
+
+-- Opfølgning og klage -------------------------------------------------------------------------
+
+frist {
+  id = "naeste_opfoelgning",
+  tekst = "Opfølgning så ofte som afgørelsen fastsætter",
+  kilde = "Ishøj KS, Opfølgning",
+  fra = function(sag) return seneste(sag.opfoelgninger) or sag.bevilling.start end,
+  varighed = function(sag)
+    local m = sag.bevilling.opfoelgning_interval_maaneder
+    return m and maaneder(m)
+  end,
+}
+
+frist {
+  id = "klage",
+  tekst = "Klagen skal være modtaget af Ishøj Kommune senest 4 uger efter, at borgeren har modtaget afgørelsen",
+  kilde = "Ishøj KS, Klagemuligheder",
+  fra = "bevilling.afgoerelse_modtaget",
+  varighed = uger(4),
+  flyt = "naeste_arbejdsdag",
+  opfyldt_ved = "klage.modtaget",
+}
+
+frist {
+  id = "genvurdering",
+  tekst = "Ny afgørelse, eller klagen videresendt til Ankestyrelsen, senest 4 uger efter at kommunen modtog klagen",
+  kilde = "Ishøj KS, Klagemuligheder",
+  fra = "klage.modtaget",
+  varighed = uger(4),
+}
+
+-- Omfang: den bevilgede tid er ansigt-til-ansigt-tid ------------------------------------------
+
+-- The period (week Monday–Sunday, or calendar month) that contains d: first and last day.
+local function periode_om(d, periode)
+  if periode == "uge" then
+    local mandag = d - dage(d.ugedag - 1)
+    return mandag, mandag + dage(6)
+  end
+  local foerste = Dato(d.aar, d.maaned, 1)
+  return foerste, foerste + maaneder(1) - dage(1)
+end
+
+local function periode_navn(fra, periode)
+  if periode == "uge" then return string.format("uge %d/%d", fra.uge, fra.uge_aar) end
+  return string.format("%02d/%d", fra.maaned, fra.aar)
+end
+
+krav {
+  id = "ansigt_til_ansigt_afviger",
+  tekst = "Den leverede ansigt-til-ansigt-tid (også telefon, video og sms; ikke transport og administration) svarer til bevillingen",
+  kilde = "Ishøj KS, Omfang og varighed",
+  afvigelser = function(sag, dato)
+    local b = sag.bevilling
+    if b.timer == nil or b.periode == nil or b.start == nil then return nil end
+    -- the last period that has ended before the evaluation date, and those before it
+    local fra, til = periode_om(dato, b.periode)
+    local ud = {}
+    for _ = 1, P.direkte_tid_perioder do
+      fra, til = periode_om(fra - dage(1), b.periode)
+      if til < b.start then break end
+      if fra >= b.start then -- only whole periods of the grant
+        local minutter = 0
+        for _, l in ipairs(sag.leverancer) do
+          if P.direkte_tid[l.art] and mellem(l.dato, fra, til) then minutter = minutter + l.minutter end
+        end
+        local bevilget = b.timer * 60
+        if math.abs(minutter - bevilget) > P.direkte_tid_tolerance then
+          table.insert(ud, 1, string.format("%s: %s timer leveret, %s bevilget", periode_navn(fra, b.periode),
+                                            tal(minutter / 60), tal(b.timer)))
+        end
+      end
+    end
+    return ud
+  end,
+}

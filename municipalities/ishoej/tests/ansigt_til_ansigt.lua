@@ -1,0 +1,74 @@
+-- Ishøj: det bevilgede timetal er ansigt-til-ansigt-tid med en vejleder, også over telefon,
+-- video og sms; transport og administration tæller ikke (Omfang og varighed). Kontrollen
+-- ser på hele, afsluttede perioder af bevillingen (antagelse: de seneste 12).
+
+local bevilget = {
+  borger = { alder = 36 },
+  vum = { dato = "2026-09-01", temaer = { socialt_liv = 3 } },
+  forhold = { motiveret = true, kan_deltage_aktivt = true },
+  bevilling = { start = "2026-11-02", timer = 2, periode = "uge" },
+}
+
+local function leveret(liste) return med(bevilget, { leverancer = liste }) end
+local function l(dato, minutter, art) return { dato = dato, start = "10:00", minutter = minutter, art = art } end
+
+test {
+  navn = "To timer i hver af ugerne 45 og 46: i orden (uge 47 er ikke afsluttet søndag 22/11)",
+  dato = "2026-11-22",
+  sag = leveret({ l("2026-11-03", 120, "ansigt_til_ansigt"), l("2026-11-10", 120, "ansigt_til_ansigt") }),
+  forvent = { advarsler = {} },
+}
+
+test {
+  navn = "Telefon og sms tæller som tid med vejlederen",
+  dato = "2026-11-22",
+  sag = leveret({ l("2026-11-03", 60, "telefon"), l("2026-11-05", 60, "video"),
+                  l("2026-11-10", 90, "ansigt_til_ansigt"), l("2026-11-12", 30, "sms") }),
+  forvent = { advarsler = {} },
+}
+
+test {
+  navn = "Transport tæller ikke: kun 1 time i uge 46",
+  dato = "2026-11-22",
+  sag = leveret({ l("2026-11-03", 120, "ansigt_til_ansigt"), l("2026-11-10", 60, "ansigt_til_ansigt"),
+                  l("2026-11-10", 60, "transport") }),
+  forvent = { advarsler = { ansigt_til_ansigt_afviger = {
+    tekst = "Den leverede ansigt-til-ansigt-tid (også telefon, video og sms; ikke transport og administration) svarer til bevillingen: uge 46/2026: 1 timer leveret, 2 bevilget" } } },
+}
+
+test {
+  navn = "Administration tæller ikke, og for meget tid er også en afvigelse: en advarsel pr. periode",
+  dato = "2026-11-22",
+  sag = leveret({ l("2026-11-03", 150, "ansigt_til_ansigt"), l("2026-11-10", 120, "administration") }),
+  forvent = { advarsler = { "ansigt_til_ansigt_afviger", "ansigt_til_ansigt_afviger" } },
+}
+
+test {
+  navn = "En bevilling der starter onsdag: den første, halve uge kontrolleres ikke",
+  dato = "2026-11-22",
+  sag = med(leveret({ l("2026-11-10", 120, "ansigt_til_ansigt") }), { bevilling = { start = "2026-11-04" } }),
+  forvent = { advarsler = {} },
+}
+
+test {
+  navn = "Månedsbevilling: 8 timer i oktober er i orden; november er ikke afsluttet",
+  dato = "2026-11-22",
+  sag = med(leveret({ l("2026-10-06", 240, "ansigt_til_ansigt"), l("2026-10-20", 240, "video") }),
+            { bevilling = { start = "2026-10-01", timer = 8, periode = "maaned" } }),
+  forvent = { advarsler = {} },
+}
+
+test {
+  navn = "Månedsbevilling: 6 timer i oktober afviger fra 8",
+  dato = "2026-11-22",
+  sag = med(leveret({ l("2026-10-06", 240, "ansigt_til_ansigt"), l("2026-10-20", 120, "video") }),
+            { bevilling = { start = "2026-10-01", timer = 8, periode = "maaned" } }),
+  forvent = { advarsler = { "ansigt_til_ansigt_afviger" } },
+}
+
+test {
+  navn = "Uden timetal i bevillingen kan tiden ikke kontrolleres",
+  dato = "2026-11-22",
+  sag = med(bevilget, { bevilling = { timer = ukendt } }),
+  forvent = { advarsler = {} },
+}

@@ -1,0 +1,171 @@
+-- Kerteminde Kommune: kvalitetsstandard for socialpædagogisk støtte i eget hjem, SEL § 85.
+-- Kilde: "Socialpædagogisk støtte i eget hjem, Servicelovens § 85, Kvalitetsstandard",
+-- godkendt i Ældre-, Handicap- og Psykiatriudvalget 13.04.2021.
+-- Standarden har ingen afsnitsnumre; `kilde` nævner afsnittets overskrift.
+
+brug "stdlib.sel85"
+
+kvalitetsstandard {
+  kommune = "kerteminde",
+  titel = "Socialpædagogisk støtte i eget hjem, Servicelovens § 85, Kerteminde Kommune",
+  godkendt = "2021-04-13",
+  kilde = "Kerteminde Kommune, Kvalitetsstandard for socialpædagogisk støtte i eget hjem (godkendt 13.04.2021)",
+  beskrivelse = {
+    ["Formål"] = "Kommunens indsats skal understøtte borgerens handlemuligheder, så borgeren opnår et så selvstændigt og meningsfyldt liv som muligt; afsæt i den rehabiliterende tankegang.",
+    ["Hvad omfatter støtten"] = "Støtten er som udgangspunkt midlertidig. Den kan gives som gruppetilbud eller som en kombination af individuel støtte og gruppetilbud.",
+    ["Indsatsområder"] = "Mestring af sygdom/handicap (forældrerollen), egenomsorg, struktur og praktiske færdigheder, netværk og sociale relationer, beskæftigelse/uddannelse, fritid og frivillige aktiviteter, råd og vejledning, hverdagens opgaver, økonomi efter retningslinjer, sundhed.",
+    ["Ydelsespakker"] = "Støtten er gradueret i 6 ydelsespakker, der bevilges ud fra funktionsnedsættelsen efter en individuel, konkret vurdering. Standarden beskriver ikke pakkernes indhold; timetal og kriterier i dette script er antagelser.",
+    ["Handleplan"] = "Borgeren tilbydes en handleplan (frivillig). Der udarbejdes altid en bestilling og en pædagogisk handleplan sammen med medarbejderen.",
+    ["Hvad koster støtten"] = "Socialpædagogisk støtte i eget hjem er gratis.",
+    ["Hvem leverer støtten"] = "Som udgangspunkt Kerteminde Kommunes ansatte.",
+    ["Hvad forventes af dig"] = "Der må ikke ryges i hjemmet, når medarbejderen er til stede. Borgeren har pligt til at give de oplysninger, der er nødvendige for vurderingen, også ved ændringer.",
+    ["Opfølgning"] = "Der følges op på regelmæssige statusmøder: mål, behov for ændringer, ændringer i funktionsniveau.",
+    ["Kvalitetsmål"] = "Støtten gør borgeren så selvhjulpen som muligt; der opsættes mål; sammenhæng mellem bevilling og leverede ydelser; individuel handleplan hvis borgeren ønsker det; løbende opfølgning. Borgeren oplever at blive set og hørt, respekt, inddragelse og et trygt samarbejde.",
+    ["Klageadgang"] = "Klagevejledning fremgår af afgørelsen.",
+  },
+}
+
+local P = parametre {
+  -- antagelse: standarden siger kun, at der er 6 pakker "ud fra funktionsnedsættelsen".
+  -- Mål for funktionsnedsættelsen her: summen af VUM-scorerne i de syv temaer (0–28);
+  -- en borger med mindst lige så høje scorer i alle temaer får aldrig en lavere pakke.
+  pakke_fra_vum_sum = {
+    vaerdi = { 0, 6, 9, 12, 16, 20 },
+    tekst = "Laveste VUM-sum (0–28) for pakke 1 til 6",
+    antagelse = true,
+  },
+  pakke_timer_pr_uge = {
+    vaerdi = { 1, 2, 3, 5, 7, 10 },
+    tekst = "Timer pr. uge i pakke 1 til 6 (stigende)",
+    antagelse = true,
+  },
+  arbejdsplads_interval = {
+    vaerdi = 12,
+    tekst = "Måneder mellem vurderinger af hjemmet som arbejdsplads (som minimum hvert år)",
+    kilde = "Kerteminde KS, Hjemmet som arbejdsplads",
+  },
+}
+
+-- Hvem kan få støtte -----------------------------------------------------------------------
+
+betingelse {
+  id = "funktionsevne",
+  tekst = "Borgeren har et væsentligt nedsat fysisk, psykisk og/eller socialt funktionsniveau",
+  kilde = "Kerteminde KS, Hvem kan få støtte",
+  naar = function(sag)
+    return eller(mindst(sag.vum:max(), P.betydelig_nedsat_funktionsevne), sag.forhold.saerlige_sociale_problemer)
+  end,
+}
+
+-- Hvem kan ikke få støtte ------------------------------------------------------------------
+
+udelukkelse {
+  id = "hjaelpemidler",
+  tekst = "Funktionsnedsættelsen kan afhjælpes ved hjælpemidler",
+  kilde = "Kerteminde KS, Hvem kan ikke få støtte",
+  forhold = "kan_afhjaelpes_med_hjaelpemidler",
+}
+
+udelukkelse {
+  id = "traening",
+  tekst = "Funktionsnedsættelsen kan afhjælpes ved træningsindsatser",
+  kilde = "Kerteminde KS, Hvem kan ikke få støtte",
+  forhold = "kan_afhjaelpes_med_traening",
+}
+
+udelukkelse {
+  id = "anden_lovgivning",
+  tekst = "Funktionsnedsættelsen kan afhjælpes af anden lovgivning",
+  kilde = "Kerteminde KS, Hvem kan ikke få støtte",
+  forhold = "kan_afhjaelpes_efter_anden_lovgivning",
+}
+
+udelukkelse {
+  id = "kan_ikke_deltage_aktivt",
+  tekst = "Borgeren er ikke selv i stand til at deltage aktivt i den støtte, der kan tilbydes",
+  kilde = "Kerteminde KS, Hvem kan ikke få støtte",
+  naar = function(sag) return ikke(sag.forhold.kan_deltage_aktivt) end,
+}
+
+-- Hvad omfatter støtten --------------------------------------------------------------------
+
+local function omfattet(id, tekst, betingelse)
+  aktivitet { id = id, tekst = tekst, kilde = "Kerteminde KS, Hvad omfatter støtten?", omfattet = true,
+              betingelse = betingelse }
+end
+omfattet("struktur_i_hverdagen", "Støtte til struktur i dagligdagen")
+omfattet("sociale_relationer", "Netværk og evnen at indgå i sociale relationer")
+omfattet("netvaerk", "Opbygning og opretholdelse af sociale netværk")
+omfattet("uddannelse_beskaeftigelse", "Støtte til at fastholde beskæftigelse, uddannelse, praktik eller § 103-tilbud")
+omfattet("velfaerdsteknologi", "Velfærdsteknologi, hvor den er understøttende")
+omfattet("oekonomi", "Økonomi i henhold til retningslinjer")
+omfattet("medicin_haandtering", "Sundhed og egenomsorg")
+omfattet("ledsagelse_behandling", "Ledsagelse med socialpædagogisk indhold til dag- og fritidstilbud eller behandling, herunder læge",
+         "Kun når borgeren af psykiske årsager umuligt kan tage af sted på egen hånd, eller ikke magter at forklare sig eller omsætte beskeder")
+omfattet("laege_tandlaege", "At følge til læge mv. med socialpædagogisk indhold",
+         "Kun når borgeren af psykiske årsager umuligt kan tage af sted på egen hånd, eller ikke magter at forklare sig eller omsætte beskeder")
+
+aktivitet {
+  id = "ledsagelse_uden_paedagogisk_formaal",
+  tekst = "Ledsagelse uden socialpædagogisk indhold",
+  kilde = "Kerteminde KS, Hvad omfatter støtten? (kun ledsagelse med socialpædagogisk indhold)",
+  omfattet = false, henvis_til = "SEL § 97",
+}
+
+aktivitet {
+  id = "husdyr",
+  tekst = "Støtte til at passe eget/egne husdyr",
+  kilde = "Kerteminde KS, Hvad omfatter støtten? (hverdagens opgaver)",
+  betingelse = "Kun hvis borgeren selv er aktivt deltagende i opgaven",
+  omfattet = function(sag) return sag.forhold.kan_deltage_aktivt end,
+}
+
+-- Ydelsespakker ----------------------------------------------------------------------------
+
+for n = 1, 6 do
+  pakke {
+    id = "pakke_" .. n,
+    navn = "Ydelsespakke " .. n,
+    tekst = "Ydelsespakke " .. n .. " af 6, gradueret efter funktionsnedsættelsen",
+    kilde = "Kerteminde KS, Hvad omfatter støtten? (6 ydelsespakker)",
+    timer = P.pakke_timer_pr_uge[n],
+    periode = "uge",
+    kriterier = "VUM-sum mindst " .. P.pakke_fra_vum_sum[n] .. " (antagelse)",
+    antagelse = true,
+    naar = function(sag) return mindst(sag.vum:sum(), P.pakke_fra_vum_sum[n]) end,
+  }
+end
+
+-- Frister ----------------------------------------------------------------------------------
+
+frist {
+  id = "arbejdspladsvurdering",
+  tekst = "Hjemmet vurderes som arbejdsplads (som minimum hvert år)",
+  kilde = "Kerteminde KS, Hjemmet som arbejdsplads",
+  fra = function(sag) return sag.arbejdspladsvurdering.dato or sag.bevilling.start end,
+  varighed = function() return maaneder(P.arbejdsplads_interval) end,
+}
+
+frist {
+  id = "naeste_opfoelgning",
+  tekst = "Statusmøde, når afgørelsen fastsætter hvor ofte",
+  kilde = "Kerteminde KS, Opfølgning på støtten",
+  fra = function(sag) return seneste(sag.opfoelgninger) or sag.bevilling.start end,
+  varighed = function(sag)
+    local m = sag.bevilling.opfoelgning_interval_maaneder
+    return m and maaneder(m)
+  end,
+}
+
+-- Krav -------------------------------------------------------------------------------------
+
+krav {
+  id = "individuel_form_alene",
+  tekst = "Støtten gives som gruppetilbud eller som en kombination af individuel støtte og gruppetilbud",
+  kilde = "Kerteminde KS, Hvad omfatter støtten?",
+  afvigelser = function(sag)
+    local form = sag.bevilling.form
+    if form == nil then return nil end
+    return form == "individuel" and { "bevillingen er alene individuel støtte" } or {}
+  end,
+}

@@ -1,0 +1,46 @@
+-- Kerteminde: hvad støtten omfatter.
+
+local borger = {
+  borger = { alder = 30 },
+  vum = { dato = "2026-09-01", temaer = { egenomsorg = 3 } },
+  forhold = { kan_deltage_aktivt = true },
+}
+
+test {
+  navn = "Indsatsområderne er omfattet; ledsagelse kun med socialpædagogisk indhold",
+  dato = "2026-11-22",
+  sag = med(borger, { ansoegte_aktiviteter = {
+    "struktur_i_hverdagen", "sociale_relationer", "netvaerk", "uddannelse_beskaeftigelse", "velfaerdsteknologi",
+    "oekonomi", "medicin_haandtering", "ledsagelse_behandling", "laege_tandlaege",
+    "ledsagelse_uden_paedagogisk_formaal", "indkoeb_madlavning", "personlig_hygiejne", "rengoering_toejvask",
+    "post", "genoptraening", "afloesning_aflastning", "bpa", "psykologbehandling", "medicindosering",
+    "administration_af_penge", "transport_uden_paedagogisk_sigte" } }),
+  forvent = { aktiviteter = {
+    struktur_i_hverdagen = { omfattet = true, kilde = "Kerteminde KS, Hvad omfatter støtten?" },
+    sociale_relationer = { omfattet = true }, netvaerk = { omfattet = true },
+    uddannelse_beskaeftigelse = { omfattet = true }, velfaerdsteknologi = { omfattet = true },
+    oekonomi = { omfattet = true }, medicin_haandtering = { omfattet = true },
+    ledsagelse_behandling = { omfattet = true }, laege_tandlaege = { omfattet = true },
+    ledsagelse_uden_paedagogisk_formaal = { omfattet = false, henvis_til = "SEL § 97" },
+    indkoeb_madlavning = { omfattet = true }, personlig_hygiejne = { omfattet = true },
+    rengoering_toejvask = { omfattet = true }, post = { omfattet = true },
+    genoptraening = { omfattet = false, henvis_til = "SEL § 86" },
+    afloesning_aflastning = { omfattet = false }, bpa = { omfattet = false },
+    psykologbehandling = { omfattet = false }, medicindosering = { omfattet = false },
+    administration_af_penge = { omfattet = false }, transport_uden_paedagogisk_sigte = { omfattet = false },
+  } },
+}
+
+test {
+  navn = "Husdyr: omfattet når borgeren selv deltager aktivt",
+  dato = "2026-11-22",
+  sag = med(borger, { ansoegte_aktiviteter = { "husdyr" } }),
+  forvent = { aktiviteter = { husdyr = { omfattet = true } } },
+}
+
+test {
+  navn = "Husdyr: ikke omfattet når borgeren ikke selv deltager",
+  dato = "2026-11-22",
+  sag = med(borger, { forhold = { kan_deltage_aktivt = false }, ansoegte_aktiviteter = { "husdyr" } }),
+  forvent = { aktiviteter = { husdyr = { omfattet = false } } },
+}

@@ -1,0 +1,73 @@
+-- Kerteminde: de 6 ydelsespakker. Standarden nævner pakkerne, ikke deres indhold; grænserne
+-- (VUM-sum 0, 6, 9, 12, 16, 20) og timerne (1, 2, 3, 5, 7, 10 pr. uge) er scriptets antagelser.
+
+local borger = {
+  borger = { alder = 45 },
+  forhold = { kan_deltage_aktivt = true, saerlige_sociale_problemer = true },
+}
+
+local function vum(temaer) return med(borger, { vum = { dato = "2026-10-01", temaer = temaer } }) end
+
+test {
+  navn = "VUM-sum 5 giver pakke 1",
+  dato = "2026-11-22",
+  sag = vum({ socialt_liv = 3, samfundsliv = 2 }),
+  forvent = { pakke = { id = "pakke_1", timer = 1, periode = "uge", antagelse = true } },
+}
+
+test {
+  navn = "VUM-sum 6 (grænsen) giver pakke 2",
+  dato = "2026-11-22",
+  sag = vum({ socialt_liv = 3, samfundsliv = 3 }),
+  forvent = { pakke = { id = "pakke_2", timer = 2 } },
+}
+
+test {
+  navn = "VUM-sum 9 giver pakke 3",
+  dato = "2026-11-22",
+  sag = vum({ socialt_liv = 3, samfundsliv = 3, sundhed = 3 }),
+  forvent = { pakke = { id = "pakke_3", timer = 3 } },
+}
+
+test {
+  navn = "VUM-sum 11 (lige under 12) giver stadig pakke 3",
+  dato = "2026-11-22",
+  sag = vum({ socialt_liv = 3, samfundsliv = 3, sundhed = 3, mobilitet = 2 }),
+  forvent = { pakke = { id = "pakke_3" } },
+}
+
+test {
+  navn = "VUM-sum 12 giver pakke 4",
+  dato = "2026-11-22",
+  sag = vum({ socialt_liv = 3, samfundsliv = 3, sundhed = 3, mobilitet = 3 }),
+  forvent = { pakke = { id = "pakke_4", timer = 5 } },
+}
+
+test {
+  navn = "VUM-sum 16 giver pakke 5",
+  dato = "2026-11-22",
+  sag = vum({ socialt_liv = 4, samfundsliv = 4, sundhed = 4, mobilitet = 4 }),
+  forvent = { pakke = { id = "pakke_5", timer = 7 } },
+}
+
+test {
+  navn = "Fuldstændige begrænsninger i alle temaer (sum 28) giver pakke 6",
+  dato = "2026-11-22",
+  sag = vum({ praktiske_opgaver = 4, egenomsorg = 4, kommunikation = 4, mobilitet = 4, samfundsliv = 4,
+              socialt_liv = 4, sundhed = 4 }),
+  forvent = { pakke = { id = "pakke_6", timer = 10, navn = "Ydelsespakke 6" } },
+}
+
+test {
+  navn = "Ingen pakke til en borger uden for målgruppen",
+  dato = "2026-11-22",
+  sag = med(vum({ socialt_liv = 4, samfundsliv = 4 }), { forhold = { kan_afhjaelpes_med_traening = true } }),
+  forvent = { maalgruppe = { i_maalgruppe = false }, pakke = ukendt },
+}
+
+test {
+  navn = "Uden VUM kan pakken ikke vælges",
+  dato = "2026-11-22",
+  sag = borger,
+  forvent = { pakke = ukendt },
+}

@@ -1,0 +1,113 @@
+-- Lejre: sagsbehandlingsfrist (KS 10), opfølgning (KS 11) og klage (KS 13).
+
+local ansoegt = {
+  borger = { alder = 33 },
+  vum = { dato = "2026-10-01", temaer = { socialt_liv = 3 } },
+  forhold = { kan_afhjaelpes_efter_anden_lovgivning = false },
+  ansoegning = { modtaget = "2026-10-19" },
+}
+
+test {
+  navn = "Sagsbehandlingsfrist 5 uger: dagen før fristen er den kommende",
+  dato = "2026-11-22",
+  sag = ansoegt,
+  forvent = { frister = { sagsbehandling = { dato = "2026-11-23", status = "kommende" } } },
+}
+
+test {
+  navn = "Sagsbehandlingsfrist: på dagen er den kommende",
+  dato = "2026-11-23",
+  sag = ansoegt,
+  forvent = { frister = { sagsbehandling = { status = "kommende" } }, advarsler = {} },
+}
+
+test {
+  navn = "Sagsbehandlingsfrist: dagen efter uden afgørelse er den overskredet",
+  dato = "2026-11-24",
+  sag = ansoegt,
+  forvent = { frister = { sagsbehandling = { status = "overskredet" } }, advarsler = { "frist_overskredet" } },
+}
+
+test {
+  navn = "Sagsbehandlingsfrist: afgørelse truffet inden fristen",
+  dato = "2026-11-24",
+  sag = med(ansoegt, { bevilling = { afgoerelse_dato = "2026-11-20" } }),
+  forvent = { frister = { sagsbehandling = { status = "opfyldt" } } },
+}
+
+test {
+  navn = "Akut behov: ansøgning fredag, støtten skal være iværksat mandag (antagelse: næste hverdag)",
+  dato = "2026-11-21",
+  sag = med(ansoegt, { ansoegning = { modtaget = "2026-11-20", akut = true } }),
+  forvent = { frister = { sagsbehandling = { dato = "2026-11-23", status = "kommende" } } },
+}
+
+test {
+  navn = "Akut behov: støtten iværksat samme dag er opfyldt",
+  dato = "2026-11-25",
+  sag = med(ansoegt, { ansoegning = { modtaget = "2026-11-20", akut = true }, bevilling = { start = "2026-11-20" } }),
+  forvent = { frister = { sagsbehandling = { status = "opfyldt" } } },
+}
+
+local foerstegangs = med(ansoegt, { bevilling = { foerstegangs = true, start = "2026-08-31",
+                                                  afgoerelse_dato = "2026-08-20", afgoerelse_modtaget = "2026-11-02" } })
+
+test {
+  navn = "Førstegangsbevilling: revurdering 12 uger efter start, på dagen kommende",
+  dato = "2026-11-23",
+  sag = foerstegangs,
+  forvent = { frister = { foerste_opfoelgning = { dato = "2026-11-23", status = "kommende" }, naeste_opfoelgning = false } },
+}
+
+test {
+  navn = "Førstegangsbevilling: dagen efter uden revurdering er fristen overskredet",
+  dato = "2026-11-24",
+  sag = foerstegangs,
+  forvent = { frister = { foerste_opfoelgning = { status = "overskredet" } } },
+}
+
+test {
+  navn = "Førstegangsbevilling: revurderet, og herefter hver halve år fra den seneste opfølgning",
+  dato = "2026-11-24",
+  sag = med(foerstegangs, { opfoelgninger = { { dato = "2026-11-16", form = "personlig" } } }),
+  forvent = { frister = { foerste_opfoelgning = { status = "opfyldt" },
+                          naeste_opfoelgning = { dato = "2027-05-16", status = "kommende" } } },
+}
+
+test {
+  navn = "Ikke førstegangs: ingen 12-ugers frist; halvårlig opfølgning fra seneste",
+  dato = "2026-11-23",
+  sag = med(foerstegangs, { bevilling = { foerstegangs = false },
+                            opfoelgninger = { { dato = "2026-05-23", form = "telefonisk" } } }),
+  forvent = { frister = { foerste_opfoelgning = false, naeste_opfoelgning = { dato = "2026-11-23", status = "kommende" } } },
+}
+
+test {
+  navn = "Halvårlig opfølgning: dagen efter er den overskredet",
+  dato = "2026-11-24",
+  sag = med(foerstegangs, { bevilling = { foerstegangs = false },
+                            opfoelgninger = { { dato = "2026-05-23", form = "telefonisk" } } }),
+  forvent = { frister = { naeste_opfoelgning = { status = "overskredet" } } },
+}
+
+test {
+  navn = "Klage modtaget: genvurdering eller videresendelse til Ankestyrelsen inden 4 uger",
+  dato = "2026-11-22",
+  sag = med(foerstegangs, { klage = { modtaget = "2026-11-16" } }),
+  forvent = { frister = { genvurdering = { dato = "2026-12-14", status = "kommende", kilde = "Lejre KS 13 Klagemuligheder" },
+                          klage = { status = "opfyldt" } } },
+}
+
+test {
+  navn = "Genvurdering dagen efter fristen: overskredet",
+  dato = "2026-12-15",
+  sag = med(foerstegangs, { klage = { modtaget = "2026-11-16" } }),
+  forvent = { frister = { genvurdering = { status = "overskredet" } } },
+}
+
+test {
+  navn = "Klagefristen udløber uden klage: 4 uger fra modtagelsen 2/11, dagen efter 30/11",
+  dato = "2026-12-01",
+  sag = foerstegangs,
+  forvent = { frister = { klage = { dato = "2026-11-30", status = "overskredet" } } },
+}
