@@ -40,10 +40,10 @@ struct AktivitetResultat {
 
 struct PakkeResultat {
     const Regel* regel;
-    std::string_view navn;
+    std::string navn; // copied: the compiled rule may go before the Vurdering does
     double timer;
-    std::string_view periode;
-    std::string_view kriterier;
+    std::string periode;
+    std::string kriterier;
 };
 
 struct FristResultat {

@@ -1,0 +1,51 @@
+#pragma once
+// Malformed cases and the Danish error each must give. Shared by the parser's test and the
+// JSON Schema's test, so the two cannot drift apart.
+namespace kvalitet::testdata {
+
+struct MalformedCase {
+    const char* json;
+    const char* error;
+    bool schema_sees_it = true; // false: only the calendar can tell (2025-02-29), or not JSON at all
+};
+
+inline constexpr MalformedCase kMalformedCases[] = {
+    {R"({"id": "a",)", "ugyldig JSON", false},
+    {R"([1, 2])", "forventede et objekt"},
+    {R"({"id": true})", "feltet 'id': forventede en tekst"},
+    {R"({"kommune": 7})", "feltet 'kommune': forventede en tekst"},
+    {R"({"borger": 18})", "feltet 'borger': forventede et objekt"},
+    {R"({"borger": {"alder": "18"}})", "feltet 'borger.alder': forventede et heltal"},
+    {R"({"borger": {"alder": 17.5}})", "feltet 'borger.alder': forventede et heltal"},
+    {R"({"borger": {"alder": -1}})", "feltet 'borger.alder': skal være mellem 0 og 130"},
+    {R"({"borger": {"foedselsdato": "2025-02-29"}})", "feltet 'borger.foedselsdato': \"2025-02-29\" er ikke en gyldig dato", false},
+    {R"({"ansoegning": {"modtaget": "2026-02-30"}})", "feltet 'ansoegning.modtaget'", false},
+    {R"({"ansoegning": {"akut": "ja"}})", "feltet 'ansoegning.akut': forventede true eller false"},
+    {R"({"vum": {"temaer": {"socialt_liv": 7}}})", "feltet 'vum.temaer.socialt_liv': skal være mellem 0 og 4"},
+    {R"({"vum": {"temaer": {"humoer": 2}}})", "feltet 'vum.temaer.humoer': ukendt VUM-tema"},
+    {R"({"vum": {"temaer": []}})", "feltet 'vum.temaer': forventede et objekt"},
+    {R"({"vum": {"dato": 20260101}})", "feltet 'vum.dato': forventede en dato"},
+    {R"({"forhold": {"motiveret": "ja"}})", "feltet 'forhold.motiveret': forventede true eller false"},
+    {R"({"ydelser": {"paragraf": "83"}})", "feltet 'ydelser': forventede en liste"},
+    {R"({"ydelser": [{}]})", "feltet 'ydelser[0].paragraf': mangler"},
+    {R"({"ansoegte_aktiviteter": ["netvaerk", 3]})", "feltet 'ansoegte_aktiviteter[1]': forventede en tekst"},
+    {R"({"bevilling": {"timer": -2}})", "feltet 'bevilling.timer': skal være mellem 0 og 1000"},
+    {R"({"bevilling": {"periode": "dag"}})", "feltet 'bevilling.periode': \"dag\" er ikke en gyldig værdi; brug en af: uge, maaned"},
+    {R"({"bevilling": {"form": "online"}})", "feltet 'bevilling.form'"},
+    {R"({"bevilling": {"leverandoer": {"naert_beslaegtet": 1}}})", "feltet 'bevilling.leverandoer.naert_beslaegtet'"},
+    {R"({"bevilling": {"opfoelgning_interval_maaneder": 0}})", "feltet 'bevilling.opfoelgning_interval_maaneder': skal være mellem 1 og 120"},
+    {R"({"bevilling": {"start": "1. marts 2026"}})", "feltet 'bevilling.start'"},
+    {R"({"opfoelgninger": [{"dato": "2026-01-01", "form": "brev"}]})", "feltet 'opfoelgninger[0].form'"},
+    {R"({"opfoelgninger": [{"form": "personlig"}]})", "feltet 'opfoelgninger[0].dato': mangler"},
+    {R"({"leverancer": [{"dato": "2026-01-05", "start": "25:00", "minutter": 30, "art": "video"}]})", "feltet 'leverancer[0].start': \"25:00\" er ikke et klokkeslæt"},
+    {R"({"leverancer": [{"dato": "2026-01-05", "start": "9:30", "minutter": 30, "art": "video"}]})", "feltet 'leverancer[0].start'"},
+    {R"({"leverancer": [{"dato": "2026-01-05", "start": "09:30", "minutter": -5, "art": "video"}]})", "feltet 'leverancer[0].minutter'"},
+    {R"({"leverancer": [{"dato": "2026-01-05", "start": "09:30", "minutter": 5, "art": "brevdue"}]})", "feltet 'leverancer[0].art'"},
+    {R"({"leverancer": [{"dato": "2026-01-05", "start": "09:30", "art": "video"}]})", "feltet 'leverancer[0].minutter': mangler"},
+    {R"({"afbud": [{"dato": "2026-01-05", "af": "kommunen"}]})", "feltet 'afbud[0].af'"},
+    {R"({"klage": {"modtaget": "i går"}})", "feltet 'klage.modtaget'"},
+    {R"({"arbejdspladsvurdering": "2026-01-01"})", "feltet 'arbejdspladsvurdering': forventede et objekt"},
+    {R"({"indsatsplan": {"dato": "2026-1-1"}})", "feltet 'indsatsplan.dato'"},
+};
+
+} // namespace kvalitet::testdata
