@@ -16,10 +16,10 @@ $(BUILD)/CMakeCache.txt: | deps
 build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Until the case store lands (issue 7): the bundled example case, assessed by Varde's standard.
+# The main job: kvalitet.db with synthetic cases (made on the first run, reused after),
+# every case assessed under its municipality's standard, and a summary per municipality.
 run: build
-	$(BUILD)/repl/kvalitet kommuner
-	$(BUILD)/repl/kvalitet vurder --kommune varde --dato 2026-11-22 --format tekst docs/eksempler/sag.json
+	$(BUILD)/repl/kvalitet demo
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)

@@ -25,6 +25,7 @@ std::string read_input(const std::string& path); // "-" is standard input
 void add_vurder(CLI::App& app, Common& common, int& exit_code);
 void add_kommuner(CLI::App& app, Common& common, int& exit_code);
 void add_test(CLI::App& app, Common& common, int& exit_code);
+void add_db(CLI::App& app, Common& common, int& exit_code);
 
 // Prints "kvalitet: <message>" on stderr; returns kInvalid.
 int fail(const std::string& message);

@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <iostream>
 #include <fstream>
-#include <thread>
 
 #include "cli.hpp"
 #include "domain/json_writer.hpp"
+#include "engine/parallel.hpp"
 #include "engine/standard.hpp"
 #include "lua/error.hpp"
 
@@ -29,26 +29,15 @@ std::string error_json(const std::string& message, std::size_t line) {
     return out;
 }
 
-// One line of NDJSON → one line of output (an assessment or an error object).
-std::string assess_line(Standard& standard, const std::string& line, std::size_t number, Dato dato, bool& ok) {
-    try {
-        Sag sag = Sag::from_json(line);
-        return standard.vurder(sag, dato).json();
-    } catch (const std::exception& e) {
-        ok = false;
-        return error_json(e.what(), number);
-    }
-}
-
 int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
-    unsigned threads = o.traade ? o.traade : std::max(1u, std::thread::hardware_concurrency());
-    std::vector<std::unique_ptr<Standard>> standards;
-    for (unsigned i = 0; i < threads; ++i) standards.push_back(Standard::load(sources, o.kommune));
+    ParallelAssessor assessor(sources, o.traade);
+    assessor.info(o.kommune); // an unknown municipality or a broken script fails here, once
 
-    // Batches keep memory bounded; each worker takes a contiguous slice, output keeps order.
+    // Batches keep memory bounded; output keeps input order.
     constexpr std::size_t kBatch = 8192;
-    std::vector<std::string> lines, out;
-    std::size_t first_line = 1, failed = 0;
+    std::vector<Opgave> batch;
+    std::vector<std::size_t> numbers; // input line of each item (blank lines are skipped)
+    std::size_t line_no = 0, failed = 0;
     std::ifstream fin;
     if (o.file != "-" && !o.file.empty()) {
         fin.open(o.file);
@@ -57,35 +46,27 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
     std::istream& src = fin.is_open() ? fin : std::cin;
     bool eof = false;
     while (!eof) {
-        lines.clear();
+        batch.clear();
+        numbers.clear();
         std::string line;
-        while (lines.size() < kBatch && std::getline(src, line)) lines.push_back(std::move(line));
-        eof = lines.size() < kBatch;
-        out.assign(lines.size(), {});
-        std::vector<char> ok(lines.size(), 1);
-        // Worker t takes lines t, t+stride, …; each has its own Lua state.
-        auto work = [&](unsigned t, unsigned stride) {
-            for (std::size_t i = t; i < lines.size(); i += stride) {
-                if (lines[i].find_first_not_of(" \t\r") == std::string::npos) continue; // blank line
-                bool good = true;
-                out[i] = assess_line(*standards[t], lines[i], first_line + i, dato, good);
-                ok[i] = good;
+        while (batch.size() < kBatch) {
+            if (!std::getline(src, line)) {
+                eof = true;
+                break;
             }
-        };
-        const unsigned used = lines.size() < 64 ? 1 : threads;
-        std::vector<std::thread> pool;
-        for (unsigned t = 1; t < used; ++t) pool.emplace_back(work, t, used);
-        work(0, used);
-        for (auto& th : pool) th.join();
+            ++line_no;
+            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+            batch.push_back({std::move(line), o.kommune});
+            numbers.push_back(line_no);
+        }
+        const auto results = assessor.assess(batch, dato);
         std::string buffer;
-        for (std::size_t i = 0; i < out.size(); ++i) {
-            if (out[i].empty()) continue;
-            buffer += out[i];
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            if (results[i].ok()) buffer += results[i].vurdering_json;
+            else buffer += error_json(results[i].fejl, numbers[i]), ++failed;
             buffer += '\n';
-            failed += ok[i] ? 0 : 1;
         }
         std::fwrite(buffer.data(), 1, buffer.size(), stdout);
-        first_line += lines.size();
     }
     std::fflush(stdout);
     if (failed) {

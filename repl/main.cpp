@@ -30,8 +30,7 @@ int main(int argc, char** argv) {
     add_kommuner(app, common, exit_code);
     add_test(app, common, exit_code);
     auto* repl = app.add_subcommand("repl", "Interaktiv prompt");
-    auto* db = app.add_subcommand("db", "Sagsdatabasen (SQLite)");
-    auto* demo = app.add_subcommand("demo", "Hovedjobbet: demosager i en lokal SQLite-fil");
+    add_db(app, common, exit_code);
 
     try {
         app.parse(argc, argv);
@@ -40,8 +39,6 @@ int main(int argc, char** argv) {
         return code == 0 ? kOk : kUsage;
     }
     if (*repl) return not_yet("repl");
-    if (*db) return not_yet("db");
-    if (*demo) return not_yet("demo");
     if (app.get_subcommands().empty()) {
         if (isatty(STDIN_FILENO)) return not_yet("repl");
         fmt::print("{}", app.help());

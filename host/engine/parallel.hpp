@@ -1,0 +1,43 @@
+#pragma once
+// Assessing many cases on all cores: one Lua state per worker and municipality (states are
+// single-threaded), results in input order, so the output is the same for any thread count.
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/standard.hpp"
+
+namespace kvalitet {
+
+struct Opgave {
+    std::string sag_json;
+    std::string kommune; // empty: the case's own "kommune"
+};
+
+struct Udfald {
+    std::string vurdering_json; // the assessment, when ok
+    std::string fejl;           // why it could not be assessed, otherwise
+    std::string sag_id, kommune;
+    bool ok() const { return fejl.empty(); }
+};
+
+class ParallelAssessor {
+public:
+    // threads == 0: all cores. Standards load lazily, per worker, on first use.
+    ParallelAssessor(const Sources& sources, unsigned threads);
+    ~ParallelAssessor();
+
+    unsigned threads() const { return threads_; }
+    std::vector<Udfald> assess(const std::vector<Opgave>& opgaver, Dato dato);
+    // The standard's sha256 for a municipality (loads it on worker 0).
+    const StandardInfo& info(const std::string& kommune);
+
+private:
+    struct Worker;
+    const Sources& sources_;
+    unsigned threads_;
+    std::vector<std::unique_ptr<Worker>> workers_;
+};
+
+} // namespace kvalitet

@@ -1,0 +1,69 @@
+#include "store/status.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+namespace kvalitet {
+
+namespace {
+
+constexpr const char* kLatest =
+    "WITH seneste AS (SELECT v.kommune, v.vurdering FROM vurderinger v "
+    "JOIN (SELECT max(nr) AS nr FROM vurderinger GROUP BY sag_id) m ON v.nr = m.nr) ";
+
+void count_by(CaseStore& store, const char* sql, std::map<std::string, KommuneStatus>& out,
+              std::map<std::string, std::int64_t> KommuneStatus::*field) {
+    SQLite::Statement st(store.db(), std::string(kLatest) + sql);
+    while (st.executeStep())
+        (out[st.getColumn(0).getString()].*field)[st.getColumn(1).getString()] += st.getColumn(2).getInt64();
+}
+
+} // namespace
+
+std::map<std::string, KommuneStatus> store_status(CaseStore& store) {
+    std::map<std::string, KommuneStatus> out;
+    SQLite::Statement cases(store.db(), "SELECT kommune, count(*) FROM sager GROUP BY kommune");
+    while (cases.executeStep()) out[cases.getColumn(0).getString()].sager = cases.getColumn(1).getInt64();
+    SQLite::Statement groups(store.db(), std::string(kLatest) +
+        "SELECT kommune, count(*), "
+        "sum(json_type(vurdering, '$.maalgruppe.i_maalgruppe') = 'true'), "
+        "sum(json_type(vurdering, '$.maalgruppe.i_maalgruppe') = 'false'), "
+        "sum(json_type(vurdering, '$.maalgruppe.i_maalgruppe') = 'null') "
+        "FROM seneste GROUP BY kommune");
+    while (groups.executeStep()) {
+        auto& k = out[groups.getColumn(0).getString()];
+        k.vurderet = groups.getColumn(1).getInt64();
+        k.i_maalgruppe = groups.getColumn(2).getInt64();
+        k.uden_for = groups.getColumn(3).getInt64();
+        k.uafklaret = groups.getColumn(4).getInt64();
+    }
+    count_by(store, "SELECT kommune, json_extract(vurdering, '$.pakke.id') AS p, count(*) FROM seneste "
+                    "WHERE p IS NOT NULL GROUP BY 1, 2", out, &KommuneStatus::pakker);
+    count_by(store, "SELECT s.kommune, json_extract(f.value, '$.id'), count(*) FROM seneste s, "
+                    "json_each(s.vurdering, '$.frister') f WHERE json_extract(f.value, '$.status') = 'overskredet' "
+                    "GROUP BY 1, 2", out, &KommuneStatus::overskredne_frister);
+    count_by(store, "SELECT s.kommune, json_extract(a.value, '$.id'), count(*) FROM seneste s, "
+                    "json_each(s.vurdering, '$.advarsler') a GROUP BY 1, 2", out, &KommuneStatus::advarsler);
+    return out;
+}
+
+std::string status_tekst(const std::map<std::string, KommuneStatus>& status) {
+    std::string out;
+    auto liste = [](const std::map<std::string, std::int64_t>& m) {
+        if (m.empty()) return std::string("ingen");
+        std::string s;
+        for (const auto& [id, n] : m) s += fmt::format("{}{} {}", s.empty() ? "" : ", ", id, n);
+        return s;
+    };
+    for (const auto& [id, k] : status) {
+        out += fmt::format("{}\n", id);
+        out += fmt::format("  sager: {}, vurderet: {}\n", k.sager, k.vurderet);
+        out += fmt::format("  målgruppe: {} i, {} uden for, {} uafklaret\n", k.i_maalgruppe, k.uden_for, k.uafklaret);
+        if (!k.pakker.empty()) out += fmt::format("  pakker: {}\n", liste(k.pakker));
+        out += fmt::format("  overskredne frister: {}\n", liste(k.overskredne_frister));
+        out += fmt::format("  advarsler: {}\n", liste(k.advarsler));
+    }
+    return out;
+}
+
+} // namespace kvalitet

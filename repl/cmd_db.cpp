@@ -1,0 +1,271 @@
+// kvalitet db …: the case store (SQLite). kvalitet demo: the main job on synthetic cases.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
+
+#include "cli.hpp"
+#include "engine/parallel.hpp"
+#include "lua/error.hpp"
+#include "store/case_store.hpp"
+#include "store/demo_sager.hpp"
+#include "store/status.hpp"
+
+namespace kvalitet::cli {
+
+namespace {
+
+struct DbOptions {
+    std::string db, kommune, dato, fil;
+    bool alle = false, ndjson = false;
+    unsigned traade = 0;
+    std::size_t batch = 4096, antal = 3000;
+    std::uint64_t seed = 85;
+};
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void on_sigint(int) { g_interrupted = true; }
+
+std::string db_path(const DbOptions& o) { return o.db.empty() ? CaseStore::default_path() : o.db; }
+
+// A case for the store: valid under the contract, with an id and a known municipality.
+std::optional<std::string> check_case(const std::string& text, const std::vector<std::string>& kommuner,
+                                      StoredCase& out) {
+    try {
+        Sag sag = Sag::from_json(text);
+        if (sag.id.empty()) return "feltet 'id' mangler: sagsdatabasen kræver et sags-id";
+        if (!sag.kommune) return "feltet 'kommune' mangler: sagsdatabasen kræver kommunen";
+        if (std::find(kommuner.begin(), kommuner.end(), *sag.kommune) == kommuner.end())
+            return fmt::format("feltet 'kommune': '{}' er ikke en kendt kommune ({})", *sag.kommune, fmt::join(kommuner, ", "));
+        out = {0, sag.id, *sag.kommune, text};
+        return std::nullopt;
+    } catch (const InputError& e) {
+        return std::string(e.what());
+    }
+}
+
+int cmd_init(const DbOptions& o) {
+    CaseStore store(db_path(o));
+    fmt::print("{}: klar (skemaversion {}, {} sager, {} vurderinger)\n", store.path(), store.schema_version(),
+               store.count_cases(), store.count_assessments());
+    return kOk;
+}
+
+int cmd_importer(const DbOptions& o, const Sources& sources) {
+    const std::string text = read_input(o.fil);
+    const auto ids = kommuner(sources);
+    std::vector<StoredCase> good;
+    std::size_t bad = 0;
+    auto take = [&](const std::string& item, const std::string& where) {
+        StoredCase c;
+        if (auto err = check_case(item, ids, c)) {
+            fmt::print(stderr, "{}: {}; sagen er sprunget over\n", where, *err);
+            ++bad;
+        } else {
+            good.push_back(std::move(c));
+        }
+    };
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && text[first] == '[') {
+        nlohmann::json arr;
+        try {
+            arr = nlohmann::json::parse(text);
+        } catch (const nlohmann::json::parse_error& e) {
+            return fail(fmt::format("{}: ugyldig JSON ved tegn {}; ret filen, intet er importeret", o.fil, e.byte));
+        }
+        for (std::size_t i = 0; i < arr.size(); ++i) take(arr[i].dump(), fmt::format("{} element {}", o.fil, i + 1));
+    } else {
+        std::size_t line_no = 0, at = 0;
+        while (at < text.size()) {
+            auto end = text.find('\n', at);
+            if (end == std::string::npos) end = text.size();
+            std::string line = text.substr(at, end - at);
+            at = end + 1;
+            ++line_no;
+            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+            take(line, fmt::format("{} linje {}", o.fil == "-" ? "standard input" : o.fil, line_no));
+        }
+    }
+    CaseStore store(db_path(o));
+    store.put_cases(good);
+    fmt::print("{} sager importeret, {} afvist{}\n", good.size(), bad,
+               bad ? " (se ovenfor; de gyldige er importeret)" : "");
+    return bad ? kInvalid : kOk;
+}
+
+void progress(std::int64_t done, std::int64_t total) {
+    if (!isatty(STDERR_FILENO) || total <= 0) return;
+    const int width = 30, filled = int(width * done / total);
+    fmt::print(stderr, "\r[{}{}] {}/{} sager", std::string(std::size_t(filled), '#'),
+               std::string(std::size_t(width - filled), ' '), done, total);
+    if (done >= total) fmt::print(stderr, "\n");
+}
+
+// Assesses the stored cases batch by batch; each batch's assessments are stored in one
+// transaction, so an interruption leaves whole batches only.
+int assess_store(const DbOptions& o, const Sources& sources, CaseStore& store, Dato dato) {
+    ParallelAssessor assessor(sources, o.traade);
+    std::map<std::string, std::string> sha; // kommune -> standard sha256
+    auto sha_of = [&](const std::string& k) -> const std::string& {
+        auto it = sha.find(k);
+        if (it == sha.end()) it = sha.emplace(k, assessor.info(k).sha256).first;
+        return it->second;
+    };
+    if (!o.kommune.empty()) sha_of(o.kommune); // fail early on an unknown municipality
+    const std::int64_t total = store.count_cases();
+    std::int64_t after = 0, seen = 0, assessed = 0, failed = 0, skipped = 0;
+    g_interrupted = false;
+    auto old = std::signal(SIGINT, on_sigint);
+    while (!g_interrupted) {
+        auto cases = store.read_cases(after, o.batch, o.kommune);
+        if (cases.empty()) break;
+        after = cases.back().nr;
+        seen += std::int64_t(cases.size());
+        std::vector<Opgave> todo;
+        for (auto& c : cases) {
+            if (!o.alle && store.has_assessment(c.id, sha_of(c.kommune), dato.iso())) {
+                ++skipped;
+                continue;
+            }
+            todo.push_back({std::move(c.json), c.kommune});
+        }
+        auto results = assessor.assess(todo, dato);
+        std::vector<AssessmentRow> rows;
+        rows.reserve(results.size());
+        for (auto& r : results) {
+            if (!r.ok()) {
+                fmt::print(stderr, "sag '{}': {}\n", r.sag_id, r.fejl);
+                ++failed;
+                continue;
+            }
+            rows.push_back({r.sag_id, r.kommune, sha_of(r.kommune), dato.iso(), std::move(r.vurdering_json)});
+        }
+        store.add_assessments(rows);
+        assessed += std::int64_t(rows.size());
+        progress(o.kommune.empty() ? seen : std::min(seen, total), total);
+    }
+    std::signal(SIGINT, old);
+    fmt::print("{} sager vurderet pr. {}{}{}\n", assessed, dato.iso(),
+               skipped ? fmt::format(", {} allerede vurderet (brug --alle for at vurdere igen)", skipped) : "",
+               failed ? fmt::format(", {} kunne ikke vurderes (se ovenfor)", failed) : "");
+    if (g_interrupted) {
+        fmt::print(stderr, "afbrudt: de gemte vurderinger er hele batches; kør igen for at fortsætte\n");
+        return kInvalid;
+    }
+    return failed ? kInvalid : kOk;
+}
+
+int cmd_status(const DbOptions& o) {
+    CaseStore store(db_path(o));
+    fmt::print("{}: {} sager, {} vurderinger (skemaversion {})\n\n", store.path(), store.count_cases(),
+               store.count_assessments(), store.schema_version());
+    fmt::print("{}", status_tekst(store_status(store)));
+    return kOk;
+}
+
+int cmd_eksporter(const DbOptions& o) {
+    CaseStore store(db_path(o));
+    std::string buffer;
+    store.latest_assessments([&](const std::string& json) {
+        buffer += json;
+        buffer += '\n';
+        if (buffer.size() > (1u << 20)) {
+            std::fwrite(buffer.data(), 1, buffer.size(), stdout);
+            buffer.clear();
+        }
+    });
+    std::fwrite(buffer.data(), 1, buffer.size(), stdout);
+    return kOk;
+}
+
+// The main job: a store of synthetic cases (made on first run), assessed, summarised.
+int cmd_demo(const DbOptions& o, const Sources& sources) {
+    const Dato dato = evaluation_date(o.dato);
+    if (o.ndjson) {
+        std::string buffer;
+        for (std::size_t i = 0; i < o.antal; ++i) {
+            buffer += demo_sag(o.seed, i, dato);
+            buffer += '\n';
+            if (buffer.size() > (1u << 20)) std::fwrite(buffer.data(), 1, buffer.size(), stdout), buffer.clear();
+        }
+        std::fwrite(buffer.data(), 1, buffer.size(), stdout);
+        return kOk;
+    }
+    CaseStore store(db_path(o));
+    if (store.count_cases() == 0) {
+        fmt::print("{}: opretter {} syntetiske sager (frø {}, omkring {})\n", store.path(), o.antal, o.seed, dato.iso());
+        std::vector<StoredCase> cases;
+        cases.reserve(o.antal);
+        for (std::size_t i = 0; i < o.antal; ++i) {
+            std::string json = demo_sag(o.seed, i, dato);
+            Sag sag = Sag::from_json(json);
+            cases.push_back({0, sag.id, *sag.kommune, std::move(json)});
+        }
+        store.put_cases(cases);
+    } else {
+        fmt::print("{}: genbruger {} sager\n", store.path(), store.count_cases());
+    }
+    const int rc = assess_store(o, sources, store, dato);
+    fmt::print("\n{}", status_tekst(store_status(store)));
+    return rc;
+}
+
+template <class F>
+void guarded_callback(CLI::App* cmd, int& exit_code, F f) {
+    cmd->callback([cmd, &exit_code, f] {
+        (void)cmd;
+        try {
+            exit_code = f();
+        } catch (const InputError& e) {
+            exit_code = fail(e.what());
+        } catch (const ScriptError& e) {
+            exit_code = fail(e.what());
+        } catch (const std::exception& e) {
+            exit_code = fail(fmt::format("sagsdatabasen: {}", e.what()));
+        }
+    });
+}
+
+} // namespace
+
+void add_db(CLI::App& app, Common& common, int& exit_code) {
+    static DbOptions o;
+    auto* db = app.add_subcommand("db", "Sagsdatabasen (SQLite): init, importer, vurder, eksporter, status");
+    db->require_subcommand(1);
+    db->add_option("--db", o.db, "SQLite-filen (standard: KVALITET_DB, ellers kvalitet.db)");
+    auto* init = db->add_subcommand("init", "Opret eller opgrader databasen");
+    guarded_callback(init, exit_code, [] { return cmd_init(o); });
+    auto* imp = db->add_subcommand("importer", "Importér sager: et JSON-array eller NDJSON (én sag pr. linje)");
+    imp->add_option("FIL", o.fil, "Filen, eller - for standard input")->required();
+    guarded_callback(imp, exit_code, [&common] { return cmd_importer(o, common.sources()); });
+    auto* vur = db->add_subcommand("vurder", "Vurder de gemte sager og gem vurderingerne (revisionslog)");
+    vur->add_option("--kommune", o.kommune, "Kun denne kommunes sager");
+    vur->add_option("--dato", o.dato, "Vurderingsdato ÅÅÅÅ-MM-DD (standard: i dag)");
+    vur->add_flag("--alle", o.alle, "Vurder også sager, der allerede er vurderet på datoen efter samme standard");
+    vur->add_option("--traade", o.traade, "Antal tråde (standard: alle kerner)")->check(CLI::Range(1u, 256u));
+    vur->add_option("--batch", o.batch, "Sager pr. transaktion")->check(CLI::Range(std::size_t(1), std::size_t(1) << 20));
+    guarded_callback(vur, exit_code, [&common] {
+        const Sources sources = common.sources();
+        CaseStore store(db_path(o));
+        return assess_store(o, sources, store, evaluation_date(o.dato));
+    });
+    auto* eks = db->add_subcommand("eksporter", "Skriv den seneste vurdering af hver sag som NDJSON");
+    guarded_callback(eks, exit_code, [] { return cmd_eksporter(o); });
+    auto* st = db->add_subcommand("status", "Sager og vurderinger pr. kommune: målgruppe, pakker, frister, advarsler");
+    guarded_callback(st, exit_code, [] { return cmd_status(o); });
+
+    auto* demo = app.add_subcommand("demo", "Hovedjobbet: syntetiske demosager i en lokal SQLite-fil, vurderet og opsummeret");
+    demo->add_option("--db", o.db, "SQLite-filen (standard: KVALITET_DB, ellers kvalitet.db)");
+    demo->add_option("--antal", o.antal, "Antal sager, når databasen er tom")->check(CLI::Range(std::size_t(1), std::size_t(100'000'000)));
+    demo->add_option("--frø,--seed", o.seed, "Frø for generatoren (samme frø, samme sager)");
+    demo->add_option("--dato", o.dato, "Vurderingsdato og generatorens referencedato (standard: i dag)");
+    demo->add_option("--traade", o.traade, "Antal tråde (standard: alle kerner)")->check(CLI::Range(1u, 256u));
+    demo->add_flag("--ndjson", o.ndjson, "Skriv kun de syntetiske sager som NDJSON (ingen database)");
+    guarded_callback(demo, exit_code, [&common] { return cmd_demo(o, common.sources()); });
+}
+
+} // namespace kvalitet::cli
