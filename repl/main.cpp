@@ -9,14 +9,6 @@
 
 using namespace kvalitet::cli;
 
-namespace {
-
-int not_yet(const char* verb) {
-    fmt::print(stderr, "kvalitet {}: ikke implementeret endnu\n", verb);
-    return kUsage;
-}
-
-} // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"Kvalitet: kvalitetsstandarder for socialpædagogisk støtte (SEL § 85) som kode", "kvalitet"};
@@ -29,7 +21,7 @@ int main(int argc, char** argv) {
     add_vurder(app, common, exit_code);
     add_kommuner(app, common, exit_code);
     add_test(app, common, exit_code);
-    auto* repl = app.add_subcommand("repl", "Interaktiv prompt");
+    add_repl(app, common, exit_code);
     add_db(app, common, exit_code);
 
     try {
@@ -38,9 +30,8 @@ int main(int argc, char** argv) {
         int code = app.exit(e);
         return code == 0 ? kOk : kUsage;
     }
-    if (*repl) return not_yet("repl");
     if (app.get_subcommands().empty()) {
-        if (isatty(STDIN_FILENO)) return not_yet("repl");
+        if (isatty(STDIN_FILENO)) return run_repl(common, "", "", "");
         fmt::print("{}", app.help());
     }
     return exit_code;

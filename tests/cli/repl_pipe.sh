@@ -1,0 +1,86 @@
+#!/bin/sh
+# The REPL driven through a pipe: every meta-command, expression vs statement, multi-line
+# input, errors that do not end the session, and :genindlaes keeping the old standard when
+# the edited script is broken, then showing the difference once it is fixed.
+set -eu
+K="$1"; SRC="$2"; T="$(mktemp -d)"; trap 'rm -rf "$T"' EXIT
+cp -r "$SRC/dsl" "$SRC/stdlib" "$SRC/municipalities" "$T/"
+cp "$SRC/docs/eksempler/sag.json" "$T/sag.json"
+fail() { echo "FEJL: $1"; echo "--- uddata:"; cat "$T/ud"; exit 1; }
+expect() { grep -q -- "$1" "$T/ud" || fail "mangler: $1"; }
+
+# 1. Everything but reload, in one session.
+cat > "$T/ind" <<'IN'
+:hjaelp
+1 + 1
+x = 20
+x + 2
+for i = 1, 2 do
+  print("linje " .. i)
+end
+{ b = 1, a = { 2, 3 } }
+:sag SAG
+sag.borger.alder
+dato + uger(4)
+:vurder
+:spor
+:frister
+:dato 2027-06-01
+dato
+:regler
+error("med vilje")
+sag.vum = 1
+:nogetandet
+:kommune aarhus
+:kommune kerteminde
+:vurder
+:afslut
+print("efter afslut")
+IN
+sed -i "s|SAG|$T/sag.json|" "$T/ind"
+"$K" --hjem "$T" repl --kommune lejre --dato 2026-11-22 < "$T/ind" > "$T/ud" 2>&1 || fail "afslutningskode $?"
+expect ":genindlaes"
+expect "^2$"
+expect "^22$"
+expect "^linje 2$"
+expect "^  a = {"
+expect "sag 'eksempel-1' indlæst"
+expect "^34$"
+expect "søndag den 20. december 2026"
+expect "Vurdering af sag eksempel-1 efter Kvalitetsstandard for støttekontaktperson"
+expect "maalgruppe  alder .*opfyldt"
+expect "sagsbehandling .*tirsdag den 6. oktober 2026 .*opfyldt"
+expect "vurderingsdato: tirsdag den 1. juni 2027"
+expect "^tirsdag den 1. juni 2027$"
+expect "krav        naert_beslaegtet_leverandoer"
+expect "fejl: stdin:1: med vilje"
+expect "fejl: stdin:1: sagen kan ikke ændres"
+expect "fejl: ukendt kommando ':nogetandet'"
+expect "fejl: ukendt kommune 'aarhus'"
+expect "(beholder lejre)"
+expect "Pakke: Ydelsespakke"
+grep -q "efter afslut" "$T/ud" && fail ":afslut sluttede ikke sessionen"
+
+# 2. Reload: a broken edit keeps the old standard; the fixed edit shows the difference.
+cp "$T/municipalities/lejre/standard.lua" "$T/god.lua"
+# The pipe is read line by line; edit the script between the reloads with a FIFO.
+mkfifo "$T/fifo"
+"$K" --hjem "$T" repl --kommune lejre --dato 2026-11-22 < "$T/fifo" > "$T/ud" 2>&1 &
+pid=$!
+exec 3> "$T/fifo"
+printf ':sag %s\n:vurder\n' "$T/sag.json" >&3
+sleep 0.3
+printf 'betingelse { id = "x" \n' >> "$T/municipalities/lejre/standard.lua"   # broken
+printf ':genindlaes\n:vurder\n' >&3
+sleep 0.3
+cp "$T/god.lua" "$T/municipalities/lejre/standard.lua"
+sed -i 's/vaerdi = 5,/vaerdi = 3,/' "$T/municipalities/lejre/standard.lua"         # 5 → 3 weeks
+printf ':genindlaes\n:vurder\n:afslut\n' >&3
+exec 3>&-
+wait $pid || fail "afslutningskode"
+expect "fejl: municipalities/lejre/standard.lua:"
+expect "(beholder lejre)"
+test "$(grep -c 'tirsdag den 6. oktober 2026 (opfyldt); 5 uger' "$T/ud")" -eq 2 || fail "den gamle standard blev ikke beholdt"
+expect "lejre genindlæst"
+expect "tirsdag den 22. september 2026 (overskredet); 3 uger"
+echo "repl via pipe: alt som forventet"
