@@ -1,0 +1,66 @@
+#pragma once
+// Kvalitet's C++ API: assess citizen cases against a municipality's kvalitetsstandard.
+//
+//   auto engine = kvalitet::Engine::embedded();          // the standards built in
+//   kvalitet::Assessor varde(engine, "varde");            // one per thread
+//   kvalitet::Vurdering v = varde.assess(kvalitet::Sag::from_json(text), *kvalitet::Dato::parse("2026-11-22"));
+//   std::string json = v.json();                          // the contract's assessment JSON
+//
+// Thread safety: an Engine is immutable and may be shared by any number of threads. An
+// Assessor owns a Lua state and must be used by one thread at a time; make one per thread.
+// A Vurdering owns what it refers to and outlives its Assessor.
+// Errors are exceptions derived from std::runtime_error, with a Danish message naming the
+// file and line (script faults) or the JSON field (case faults); see kvalitet/errors.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/dato.hpp"
+#include "domain/sag.hpp"
+#include "domain/vurdering.hpp"
+
+namespace kvalitet {
+
+class Sources;
+class Standard;
+
+class Engine {
+public:
+    // The dsl/, stdlib/ and municipalities/ trees compiled into the library.
+    static std::shared_ptr<const Engine> embedded();
+    // A directory holding dsl/, stdlib/ and municipalities/ (e.g. an edited checkout).
+    static std::shared_ptr<const Engine> from_directory(const std::string& root);
+    ~Engine();
+
+    std::vector<std::string> kommuner() const; // the municipality ids it has standards for
+    const Sources& sources() const { return *sources_; }
+
+private:
+    Engine() = default;
+    std::unique_ptr<Sources> sources_;
+};
+
+class Assessor {
+public:
+    // Loads municipalities/<kommune>/standard.lua. Throws on an unknown municipality or a
+    // script error (the message names file and line).
+    Assessor(std::shared_ptr<const Engine> engine, const std::string& kommune);
+    ~Assessor();
+    Assessor(Assessor&&) noexcept;
+    Assessor& operator=(Assessor&&) noexcept;
+
+    Vurdering assess(const Sag& sag, Dato dato);
+    // Case JSON in, assessment JSON out (one line, fixed key order).
+    std::string assess_json(std::string_view sag_json, Dato dato);
+
+    const std::string& kommune() const { return kommune_; }
+    const std::string& standard_sha256() const;
+
+private:
+    std::shared_ptr<const Engine> engine_;
+    std::string kommune_;
+    std::unique_ptr<Standard> standard_;
+};
+
+} // namespace kvalitet

@@ -1,0 +1,57 @@
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "kvalitet.h"
+
+namespace {
+std::string example() {
+    std::ifstream in(KVALITET_SOURCE_DIR "/docs/eksempler/sag.json");
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+} // namespace
+
+TEST_CASE("C API: assess a case, caller frees the result") {
+    kvalitet_assessor* k = nullptr;
+    REQUIRE(kvalitet_open("lejre", KVALITET_SOURCE_DIR, &k) == KVALITET_OK);
+    CHECK(std::strlen(kvalitet_standard_sha256(k)) == 64);
+    const std::string sag = example();
+    char* out = nullptr;
+    size_t n = 0;
+    REQUIRE(kvalitet_assess(k, sag.data(), sag.size(), "2026-11-22", &out, &n) == KVALITET_OK);
+    CHECK(std::string(out, n).rfind(R"({"kommune":"lejre","sag_id":"eksempel-1")", 0) == 0);
+    CHECK(std::string(kvalitet_errmsg(k)).empty());
+    kvalitet_free(out);
+    kvalitet_close(k);
+}
+
+TEST_CASE("C API: every failure is a code and a Danish message, never an exception") {
+    CHECK(kvalitet_open("varde", nullptr, nullptr) == KVALITET_MISUSE);
+    kvalitet_assessor* k = nullptr;
+    CHECK(kvalitet_open("aarhus", KVALITET_SOURCE_DIR, &k) == KVALITET_INVALID);
+    REQUIRE(k);
+    CHECK_THAT(kvalitet_errmsg(k), Catch::Contains("ukendt kommune 'aarhus'"));
+    char* out = nullptr;
+    CHECK(kvalitet_assess(k, "{}", 2, "2026-11-22", &out, nullptr) == KVALITET_MISUSE);
+    kvalitet_close(k);
+
+    REQUIRE(kvalitet_open("varde", KVALITET_SOURCE_DIR, &k) == KVALITET_OK);
+    const char bad[] = R"({"vum": {"temaer": {"socialt_liv": 9}}})";
+    CHECK(kvalitet_assess(k, bad, sizeof bad - 1, "2026-11-22", &out, nullptr) == KVALITET_INVALID);
+    CHECK(out == nullptr);
+    CHECK_THAT(kvalitet_errmsg(k), Catch::Contains("vum.temaer.socialt_liv"));
+    CHECK(kvalitet_assess(k, "{}", 2, "2026-02-30", &out, nullptr) == KVALITET_INVALID);
+    CHECK_THAT(kvalitet_errmsg(k), Catch::Contains("2026-02-30"));
+    CHECK(kvalitet_assess(k, "{", 1, "2026-11-22", &out, nullptr) == KVALITET_INVALID);
+    CHECK(kvalitet_assess(k, nullptr, 0, "2026-11-22", &out, nullptr) == KVALITET_MISUSE);
+    CHECK(kvalitet_assess(nullptr, "{}", 2, "2026-11-22", &out, nullptr) == KVALITET_MISUSE);
+    CHECK(kvalitet_assess(k, "{}", 2, "2026-11-22", &out, nullptr) == KVALITET_OK); // still usable
+    kvalitet_free(out);
+    kvalitet_close(k);
+    kvalitet_close(nullptr);
+}
