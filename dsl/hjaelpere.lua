@@ -62,6 +62,18 @@ function H.seneste(liste, hvor)
   return bedst
 end
 
+-- For a frist's `fra`: the latest follow-up, or the grant's start when there is none.
+function H.seneste_opfoelgning_eller_start(sag)
+  return H.seneste(sag.opfoelgninger) or sag.bevilling.start
+end
+
+-- For a frist's `varighed`: the follow-up interval the decision itself sets
+-- (bevilling.opfoelgning_interval_maaneder), or nil when it sets none.
+function H.interval_fra_afgoerelsen(sag)
+  local m = sag.bevilling.opfoelgning_interval_maaneder
+  return m and maaneder(m)
+end
+
 -- How many records satisfy `hvor` (all when nil).
 function H.antal(liste, hvor)
   local n = 0

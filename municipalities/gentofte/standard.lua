@@ -61,11 +61,8 @@ frist {
   id = "naeste_opfoelgning",
   tekst = "Opfølgning på det tidspunkt afgørelsen fastsætter",
   kilde = "Gentofte KS, Hvordan følges op på ydelsen?",
-  fra = function(sag) return seneste(sag.opfoelgninger) or sag.bevilling.start end,
-  varighed = function(sag)
-    local m = sag.bevilling.opfoelgning_interval_maaneder
-    return m and maaneder(m)
-  end,
+  fra = seneste_opfoelgning_eller_start,
+  varighed = interval_fra_afgoerelsen,
 }
 
 -- Krav --------------------------------------------------------------------------------------

@@ -150,11 +150,8 @@ frist {
   id = "naeste_opfoelgning",
   tekst = "Statusmøde, når afgørelsen fastsætter hvor ofte",
   kilde = "Kerteminde KS, Opfølgning på støtten",
-  fra = function(sag) return seneste(sag.opfoelgninger) or sag.bevilling.start end,
-  varighed = function(sag)
-    local m = sag.bevilling.opfoelgning_interval_maaneder
-    return m and maaneder(m)
-  end,
+  fra = seneste_opfoelgning_eller_start,
+  varighed = interval_fra_afgoerelsen,
 }
 
 -- Krav -------------------------------------------------------------------------------------

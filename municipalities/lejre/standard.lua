@@ -159,7 +159,7 @@ frist {
     if #sag.opfoelgninger > 0 then return true end
     return ikke(sag.bevilling.foerstegangs)
   end,
-  fra = function(sag) return seneste(sag.opfoelgninger) or sag.bevilling.start end,
+  fra = seneste_opfoelgning_eller_start,
   varighed = function() return maaneder(P.opfoelgning_interval) end,
 }
 

@@ -134,7 +134,7 @@ frist {
   id = "naeste_opfoelgning",
   tekst = "Næste opfølgning (mindst 1 gang årligt)",
   kilde = "Varde KS 3.7 Opfølgning og 4.4",
-  fra = function(sag) return seneste(sag.opfoelgninger) or sag.bevilling.start end,
+  fra = seneste_opfoelgning_eller_start,
   varighed = function() return maaneder(P.opfoelgning_interval) end,
 }
 
