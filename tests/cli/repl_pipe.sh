@@ -83,4 +83,11 @@ expect "(beholder lejre)"
 test "$(grep -c 'tirsdag den 6. oktober 2026 (opfyldt); 5 uger' "$T/ud")" -eq 2 || fail "den gamle standard blev ikke beholdt"
 expect "lejre genindlæst"
 expect "tirsdag den 22. september 2026 (overskredet); 3 uger"
+# 3. :sag ID reads the case from the store.
+"$K" --hjem "$T" demo --db "$T/s.db" --antal 10 --dato 2026-11-22 > /dev/null
+printf ':sag demo-varde-000003\nsag.kommune\n:sag findes-ikke\n' |
+  "$K" --hjem "$T" repl --kommune varde --dato 2026-11-22 --db "$T/s.db" > "$T/ud" 2>&1
+expect "sag 'demo-varde-000003' indlæst fra $T/s.db"
+expect '^"varde"$'
+expect "fejl: 'findes-ikke' er hverken en fil eller en sag i sagsdatabasen"
 echo "repl via pipe: alt som forventet"
