@@ -24,6 +24,7 @@ struct Regel {
     bool kommunal = false;  // declared by the municipality (else: national baseline)
     bool erstatter = false; // a municipal rule replacing a national one with the same id
     bool antagelse = false; // the rule encodes an assumption, not the standard's words
+    std::string betingelse; // an activity's condition in words, for the caseworker
 };
 
 struct Begrundelse {

@@ -81,6 +81,7 @@ void Vurdering::append_json(std::string& out) const {
         if (a.regel) w.value(a.regel->kilde);
         else w.null();
         if (a.regel) w.key("tekst").value(a.regel->tekst);
+        if (a.regel && a.omfattet && !a.regel->betingelse.empty()) w.key("betingelse").value(a.regel->betingelse);
         w.end_object();
     }
     w.end_array();

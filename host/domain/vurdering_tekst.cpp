@@ -45,7 +45,10 @@ std::string Vurdering::tekst() const {
         line("Aktiviteter");
         for (const auto& a : aktiviteter) {
             std::string what = a.regel ? a.regel->tekst : a.id;
-            if (a.omfattet) line(fmt::format("  Omfattet: {} ({})", what, a.regel ? a.regel->kilde : ""));
+            if (a.omfattet) {
+                line(fmt::format("  Omfattet: {} ({})", what, a.regel ? a.regel->kilde : ""));
+                if (a.regel && !a.regel->betingelse.empty()) line(fmt::format("    Betingelse: {}", a.regel->betingelse));
+            }
             else if (a.henvis_til)
                 line(fmt::format("  Ikke omfattet: {}; henvises til {} ({})", what, *a.henvis_til,
                                  a.regel ? a.regel->kilde : ""));

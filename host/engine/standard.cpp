@@ -273,6 +273,7 @@ void Standard::compile(lua_State* L) {
         regel.kommunal = bool_field(L, d, "kommunal");
         regel.erstatter = bool_field(L, d, "erstatter");
         regel.antagelse = bool_field(L, d, "antagelse");
+        regel.betingelse = string_field(L, d, "betingelse");
 
         Rule r;
         r.regel = &regel;
@@ -320,9 +321,9 @@ void Standard::compile(lua_State* L) {
     std::stable_sort(rules_.begin(), rules_.end(), [](const Rule& a, const Rule& b) { return a.trin < b.trin; });
 
     auto& m = *meta_;
-    m.frist_overskredet = Regel{"frist_overskredet", "En frist er overskredet", "", "", 0, false, false};
-    m.ukendt_aktivitet = Regel{"ukendt_aktivitet", "Aktiviteten findes ikke i standardens aktivitetskatalog",
-                               "Kvalitet (aktivitetskataloget)", "", 0, false, false};
+    m.frist_overskredet = Regel{.id = "frist_overskredet", .tekst = "En frist er overskredet"};
+    m.ukendt_aktivitet = Regel{.id = "ukendt_aktivitet", .tekst = "Aktiviteten findes ikke i standardens aktivitetskatalog",
+                               .kilde = "Kvalitet (aktivitetskataloget)"};
 }
 
 const Rule* Standard::rule(std::string_view id) const {
