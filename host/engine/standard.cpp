@@ -321,9 +321,11 @@ void Standard::compile(lua_State* L) {
     std::stable_sort(rules_.begin(), rules_.end(), [](const Rule& a, const Rule& b) { return a.trin < b.trin; });
 
     auto& m = *meta_;
-    m.frist_overskredet = Regel{.id = "frist_overskredet", .tekst = "En frist er overskredet"};
-    m.ukendt_aktivitet = Regel{.id = "ukendt_aktivitet", .tekst = "Aktiviteten findes ikke i standardens aktivitetskatalog",
-                               .kilde = "Kvalitet (aktivitetskataloget)"};
+    m.frist_overskredet.id = "frist_overskredet";
+    m.frist_overskredet.tekst = "En frist er overskredet";
+    m.ukendt_aktivitet.id = "ukendt_aktivitet";
+    m.ukendt_aktivitet.tekst = "Aktiviteten findes ikke i standardens aktivitetskatalog";
+    m.ukendt_aktivitet.kilde = "Kvalitet (aktivitetskataloget)";
 }
 
 const Rule* Standard::rule(std::string_view id) const {
