@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "cli.hpp"
+#include "line_reader.hpp"
 #include "domain/json_writer.hpp"
 #include "engine/parallel.hpp"
 #include "engine/standard.hpp"
@@ -38,19 +39,23 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
     std::vector<Opgave> batch;
     std::vector<std::size_t> numbers; // input line of each item (blank lines are skipped)
     std::size_t line_no = 0, failed = 0;
-    std::ifstream fin;
+    std::FILE* in = stdin;
     if (o.file != "-" && !o.file.empty()) {
-        fin.open(o.file);
-        if (!fin) return fail(fmt::format("{}: kan ikke åbne filen", o.file));
+        in = std::fopen(o.file.c_str(), "rb");
+        if (!in) return fail(fmt::format("{}: kan ikke åbne filen", o.file));
     }
-    std::istream& src = fin.is_open() ? fin : std::cin;
+    struct Closer {
+        std::FILE* f;
+        ~Closer() { if (f != stdin) std::fclose(f); }
+    } closer{in};
+    LineReader src(in);
     bool eof = false;
     while (!eof) {
         batch.clear();
         numbers.clear();
         std::string line;
         while (batch.size() < kBatch) {
-            if (!std::getline(src, line)) {
+            if (!src.next(line)) {
                 eof = true;
                 break;
             }
@@ -60,7 +65,10 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
             numbers.push_back(line_no);
         }
         const auto results = assessor.assess(batch, dato);
+        std::size_t bytes = 0;
+        for (const auto& r : results) bytes += r.vurdering_json.size() + 1;
         std::string buffer;
+        buffer.reserve(bytes + 256 * (results.size() - 0));
         for (std::size_t i = 0; i < results.size(); ++i) {
             if (results[i].ok()) buffer += results[i].vurdering_json;
             else buffer += error_json(results[i].fejl, numbers[i]), ++failed;

@@ -31,6 +31,7 @@ void strings(JsonWriter& w, const std::vector<std::string>& v) {
 
 std::string Vurdering::json() const {
     std::string out;
+    out.reserve(512 + 160 * spor.size()); // about what one trace entry takes: one allocation
     append_json(out);
     return out;
 }
