@@ -27,6 +27,7 @@ test: build
 bench: build
 	cmake --build $(BUILD) -j $(JOBS) --target bench
 	$(BUILD)/bench/bench_parse_and_assess .
+	$(BUILD)/bench/bench_assess_per_kommune .
 
 asan:
 	$(MAKE) test PRESET=asan

@@ -1,0 +1,68 @@
+// Group 1 and part of 5 of bench/README.md: full assessments per second on one core, per
+// municipality, on the main job's synthetic cases (already parsed); with the JSON written;
+// and the time to load all five standards. Prints medians of repeated runs.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <vector>
+
+#include "engine/standard.hpp"
+#include "store/demo_sager.hpp"
+
+using namespace kvalitet;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const std::string root = argc > 1 ? argv[1] : ".";
+    const Sources sources = Sources::directory(root);
+    const Dato dato = *Dato::parse("2026-11-22");
+    constexpr int kRuns = 5;
+    constexpr std::size_t kCases = 10000;
+
+    std::vector<double> load;
+    for (int r = 0; r < kRuns; ++r) {
+        auto t0 = Clock::now();
+        for (const auto& k : kommuner(sources)) (void)Standard::load(sources, k);
+        load.push_back(seconds(t0) * 1000);
+    }
+    fmt::print("indlæs alle fem standarder: {:.1f} ms (median af {})\n\n", median(load), kRuns);
+
+    fmt::print("{:<12} {:>10} {:>10} {:>10} {:>10}\n", "kommune", "vurd./s", "+JSON/s", "leverancer", "opfølgn.");
+    for (const auto& k : kommuner(sources)) {
+        auto standard = Standard::load(sources, k);
+        std::vector<Sag> sager;
+        std::size_t lev = 0, opf = 0;
+        for (std::uint64_t i = 0; sager.size() < kCases; ++i) {
+            Sag s = Sag::from_json(demo_sag(85, i, dato));
+            if (s.kommune != k) continue;
+            lev += s.leverancer.size();
+            opf += s.opfoelgninger.size();
+            sager.push_back(std::move(s));
+        }
+        std::vector<double> plain, with_json;
+        std::size_t sink = 0;
+        for (int r = 0; r < kRuns; ++r) {
+            auto t0 = Clock::now();
+            for (const auto& s : sager) sink += standard->vurder(s, dato).spor.size();
+            plain.push_back(double(sager.size()) / seconds(t0));
+            t0 = Clock::now();
+            for (const auto& s : sager) sink += standard->vurder(s, dato).json().size();
+            with_json.push_back(double(sager.size()) / seconds(t0));
+        }
+        fmt::print("{:<12} {:>10.0f} {:>10.0f} {:>10.1f} {:>10.1f}{}\n", k, median(plain), median(with_json),
+                   double(lev) / double(sager.size()), double(opf) / double(sager.size()), sink ? "" : " ");
+    }
+    return 0;
+}
