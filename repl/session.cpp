@@ -326,12 +326,12 @@ void Session::lua_input(const std::string& line) {
     pending_.clear();
     // At the prompt Ctrl-C is the way out of a long loop, so the budget is much larger
     // than an assessment's; it still ends a runaway loop after some seconds.
-    const auto budget = st.limits().instructions;
-    st.set_instruction_budget(std::int64_t(2'000'000'000)); // the most a count hook takes (int)
+    const auto budget = st.limits().time;
+    st.set_time_budget(std::chrono::seconds(30));
     struct Restore {
         lua::State& st;
-        std::int64_t budget;
-        ~Restore() { st.set_instruction_budget(budget); }
+        std::chrono::milliseconds budget;
+        ~Restore() { st.set_time_budget(budget); }
     } restore{st, budget};
     try {
         st.call(0, LUA_MULTRET);

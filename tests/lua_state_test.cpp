@@ -141,14 +141,14 @@ TEST_CASE("registry references keep a value alive and release it") {
     lua_pop(L, 1);
 }
 
-TEST_CASE("the instruction budget stops a loop and the state stays usable") {
-    State s({.memory_bytes = 64u << 20, .instructions = 100'000});
+TEST_CASE("the time budget stops a loop and the state stays usable") {
+    State s({.memory_bytes = 64u << 20, .time = std::chrono::milliseconds(50)});
     try {
         run(s, "while true do end");
         FAIL("expected an error");
     } catch (const ScriptError& e) {
         CHECK(e.kind() == ScriptError::Kind::Budget);
-        CHECK(e.message().find("mere end 100000 instruktioner") != std::string::npos);
+        CHECK(e.message().find("kørte længere end 50 ms") != std::string::npos);
     }
     s.load("local n = 0 for i = 1, 1000 do n = n + i end return n", "=t");
     s.call(0, 1);
@@ -156,8 +156,26 @@ TEST_CASE("the instruction budget stops a loop and the state stays usable") {
     lua_pop(s, 1);
 }
 
+TEST_CASE("the time budget is per call: many short calls add up to more and none fails") {
+    State s({.memory_bytes = 64u << 20, .time = std::chrono::milliseconds(20)});
+    // Each call ~1-2 ms: together about five budgets, so a watchdog that did not notice
+    // the calls end, or a hook left armed from one call to the next, would fail one.
+    const auto t0 = std::chrono::steady_clock::now();
+    int calls = 0;
+    while (std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(100)) {
+        s.load("local n = 0 for i = 1, 200000 do n = n + i end return n", "=t");
+        s.call(0, 1);
+        CHECK(lua_tointeger(s, -1) == 20000100000);
+        lua_pop(s, 1);
+        ++calls;
+    }
+    CHECK(calls > 5);
+    // And the budget still bites afterwards.
+    CHECK_THROWS_AS(run(s, "while true do end"), ScriptError);
+}
+
 TEST_CASE("the memory cap stops growth and the state stays usable") {
-    State s({.memory_bytes = 8u << 20, .instructions = 0});
+    State s({.memory_bytes = 8u << 20, .time = std::chrono::milliseconds(0)});
     try {
         run(s, "local t = {} for i = 1, 1e9 do t[i] = i end");
         FAIL("expected an error");

@@ -28,9 +28,11 @@ State::State(Limits limits) : limits_(limits) {
     if (!L_) throw std::bad_alloc();
     host_.state = this;
     *static_cast<Host**>(lua_getextraspace(L_)) = host_ptr_;
+    if (limits_.time.count() > 0) watch_ = std::make_unique<Watch>(L_, &State::budget_hook, limits_.time);
 }
 
 State::~State() {
+    watch_.reset(); // the watchdog must stop looking before the state goes
     if (L_) lua_close(L_);
 }
 
@@ -50,24 +52,25 @@ void* State::allocate(void* ud, void* ptr, std::size_t osize, std::size_t nsize)
     return p;
 }
 
+// Armed by the watchdog with a count of 1, so it fires on every instruction until the
+// call ends: nothing can swallow the error and go on.
 void State::budget_hook(lua_State* L, lua_Debug*) {
     State& s = of(L);
     s.budget_hit_ = true;
-    // Keep firing on every instruction so nothing can swallow the error and go on.
-    lua_sethook(L, &State::budget_hook, LUA_MASKCOUNT, 1);
-    luaL_error(L, "scriptet brugte mere end %d instruktioner (er der en uendelig løkke?)",
-               static_cast<int>(s.limits_.instructions));
+    const auto ms = s.limits_.time.count();
+    const std::string limit = ms % 1000 == 0 ? fmt::format("{} sekund{}", ms / 1000, ms == 1000 ? "" : "er")
+                                             : fmt::format("{} ms", ms);
+    luaL_error(L, "scriptet kørte længere end %s (er der en uendelig løkke?)", limit.c_str());
 }
 
 void State::call(int nargs, int nresults) {
     const int base = lua_gettop(L_) - nargs;
     lua_pushcfunction(L_, message_handler);
     lua_insert(L_, base);
-    const bool arm = limits_.instructions > 0;
     budget_hit_ = false;
-    if (arm) lua_sethook(L_, &State::budget_hook, LUA_MASKCOUNT, static_cast<int>(limits_.instructions));
+    if (watch_) watch_->begin();
     const int status = lua_pcall(L_, nargs, nresults, base);
-    if (arm) lua_sethook(L_, nullptr, 0, 0);
+    if (watch_) watch_->end();
     lua_remove(L_, base);
     if (status == LUA_OK) return;
 

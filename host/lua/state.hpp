@@ -6,18 +6,23 @@
 
 #include <cassert>
 #include <cstddef>
+#include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "lua/error.hpp"
+#include "lua/watchdog.hpp"
 
 namespace kvalitet::lua {
 
 struct Limits {
     std::size_t memory_bytes = 256u << 20;    // per state
-    std::int64_t instructions = 50'000'000;   // per call
+    // Per call; 0: none. A time, not an instruction count: counting instructions needs a
+    // hook on every one of them (see watchdog.hpp). An assessment takes microseconds.
+    std::chrono::milliseconds time{1000};
 };
 
 class State;
@@ -40,7 +45,11 @@ public:
     operator lua_State*() const noexcept { return L_; }
 
     const Limits& limits() const noexcept { return limits_; }
-    void set_instruction_budget(std::int64_t n) noexcept { limits_.instructions = n; }
+    // Changes the budget of the next calls; only on a state made with a budget.
+    void set_time_budget(std::chrono::milliseconds t) noexcept {
+        limits_.time = t;
+        if (watch_) watch_->set_limit(t);
+    }
     std::size_t memory_used() const noexcept { return mem_.used; }
 
     Host& host() noexcept { return host_; }
@@ -48,7 +57,7 @@ public:
     static State& of(lua_State* L) noexcept { return *host(L).state; }
 
     // Calls the function below `nargs` arguments on the stack, under a message handler
-    // that keeps the traceback and under the instruction budget. Leaves `nresults`
+    // that keeps the traceback and under the time budget. Leaves `nresults`
     // results (LUA_MULTRET allowed). Throws ScriptError; the stack is then as before
     // the function and its arguments were pushed.
     void call(int nargs, int nresults);
@@ -70,6 +79,7 @@ private:
     Host host_;
     Host* host_ptr_ = &host_;
     lua_State* L_ = nullptr;
+    std::unique_ptr<Watch> watch_;  // none without a time budget; ends before L_ closes
     bool budget_hit_ = false;
 };
 
