@@ -26,6 +26,7 @@ double median(std::vector<double> v) {
 
 int main(int argc, char** argv) {
     const std::string root = argc > 1 ? argv[1] : ".";
+    const std::string only = argc > 2 ? argv[2] : ""; // one municipality, for a profiler
     const Sources sources = Sources::directory(root);
     const Dato dato = *Dato::parse("2026-11-22");
     constexpr int kRuns = 5;
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
 
     fmt::print("{:<12} {:>10} {:>10} {:>10} {:>10}\n", "kommune", "vurd./s", "+JSON/s", "leverancer", "opfølgn.");
     for (const auto& k : kommuner(sources)) {
+        if (!only.empty() && k != only) continue;
         auto standard = Standard::load(sources, k);
         std::vector<Sag> sager;
         std::size_t lev = 0, opf = 0;

@@ -3,6 +3,10 @@
 // always exist as views, so `sag.bevilling.start` is nil, not an error, when the case
 // has no grant; reading an absent fact records it, so an undetermined rule can name
 // what the caseworker must still establish.
+//
+// Speed: a view is made once per case and kept in its parent's user values (a field
+// marked `stable`: sub-objects, lists, and an element's own date, none of which records
+// a read), so a rule that walks the deliveries twelve times makes each view once.
 #include <fmt/format.h>
 #include <lauxlib.h>
 
@@ -36,11 +40,19 @@ using Getter = void (*)(lua_State*, const View&);
 struct Field {
     std::string_view name;
     Getter get;
+    bool stable = false; // same value for the whole case and no read recorded: kept
 };
 struct Kind {
     const char* name; // metatable name and what an error calls it
     std::span<const Field> fields;
+    int user_values = 0; // one per field when any field is stable
 };
+
+int slots(std::span<const Field> fields) {
+    for (const auto& f : fields)
+        if (f.stable) return int(fields.size());
+    return 0;
+}
 
 const Sag& sag(const View& v) { return *static_cast<const Sag*>(v.obj); }
 
@@ -85,8 +97,22 @@ int array_index(lua_State* L) {
         lua_pushnil(L);
         return 1;
     }
-    if constexpr (std::is_same_v<T, std::string>) push_value(L, items[i - 1]);
-    else push_view(L, &items[i - 1], v->ctx, *ElementKind);
+    if constexpr (std::is_same_v<T, std::string>) {
+        push_value(L, items[i - 1]);
+    } else {
+        if (lua_getiuservalue(L, 1, 1) != LUA_TTABLE) {
+            lua_pop(L, 1);
+            lua_createtable(L, int(items.size()), 0);
+            lua_pushvalue(L, -1);
+            lua_setiuservalue(L, 1, 1);
+        }
+        if (lua_rawgeti(L, -1, i) == LUA_TNIL) {
+            lua_pop(L, 1);
+            push_view(L, &items[i - 1], v->ctx, *ElementKind);
+            lua_pushvalue(L, -1);
+            lua_rawseti(L, -3, i);
+        }
+    }
     return 1;
 }
 
@@ -118,8 +144,9 @@ const std::vector<Afbud>& afbud(const Sag& s) { return s.afbud; }
 
 const Kind kAktivitet{"ansoegte_aktiviteter", {}};
 
+// User value 1 of a list view: its element views, made on first use.
 void push_array(lua_State* L, const View& v, const char* mt) {
-    auto* ud = static_cast<View*>(lua_newuserdatauv(L, sizeof(View), 0));
+    auto* ud = static_cast<View*>(lua_newuserdatauv(L, sizeof(View), 1));
     *ud = v;
     luaL_setmetatable(L, mt);
 }
@@ -153,21 +180,21 @@ extern const Kind kBorger, kAnsoegning, kVum, kTemaer, kForhold, kBevilling, kLe
 const Field kSagFields[] = {
     {"id", [](lua_State* L, const View& v) { push_value(L, sag(v).id); }},
     {"kommune", [](lua_State* L, const View& v) { push_opt(L, v, sag(v).kommune, "kommune"); }},
-    {"borger", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kBorger); }},
-    {"ansoegning", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kAnsoegning); }},
-    {"vum", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kVum); }},
-    {"forhold", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kForhold); }},
-    {"ydelser", [](lua_State* L, const View& v) { push_array(L, v, "sag.ydelser"); }},
-    {"ansoegte_aktiviteter", [](lua_State* L, const View& v) { push_array(L, v, "sag.ansoegte_aktiviteter"); }},
-    {"bevilling", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kBevilling); }},
-    {"opfoelgninger", [](lua_State* L, const View& v) { push_array(L, v, "sag.opfoelgninger"); }},
-    {"leverancer", [](lua_State* L, const View& v) { push_array(L, v, "sag.leverancer"); }},
-    {"afbud", [](lua_State* L, const View& v) { push_array(L, v, "sag.afbud"); }},
-    {"klage", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kKlage); }},
-    {"arbejdspladsvurdering", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kArbejdspladsvurdering); }},
-    {"indsatsplan", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kIndsatsplan); }},
+    {"borger", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kBorger); }, true},
+    {"ansoegning", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kAnsoegning); }, true},
+    {"vum", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kVum); }, true},
+    {"forhold", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kForhold); }, true},
+    {"ydelser", [](lua_State* L, const View& v) { push_array(L, v, "sag.ydelser"); }, true},
+    {"ansoegte_aktiviteter", [](lua_State* L, const View& v) { push_array(L, v, "sag.ansoegte_aktiviteter"); }, true},
+    {"bevilling", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kBevilling); }, true},
+    {"opfoelgninger", [](lua_State* L, const View& v) { push_array(L, v, "sag.opfoelgninger"); }, true},
+    {"leverancer", [](lua_State* L, const View& v) { push_array(L, v, "sag.leverancer"); }, true},
+    {"afbud", [](lua_State* L, const View& v) { push_array(L, v, "sag.afbud"); }, true},
+    {"klage", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kKlage); }, true},
+    {"arbejdspladsvurdering", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kArbejdspladsvurdering); }, true},
+    {"indsatsplan", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kIndsatsplan); }, true},
 };
-const Kind kSag{"sag", kSagFields};
+const Kind kSag{"sag", kSagFields, slots(kSagFields)};
 
 const Field kBorgerFields[] = {
     {"alder", [](lua_State* L, const View& v) {
@@ -189,13 +216,13 @@ const Field kVumFields[] = {
          const Vum* x = vum(v);
          push_opt(L, v, x ? x->dato : std::optional<Dato>{}, x ? "vum.dato" : "vum");
      }},
-    {"temaer", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kTemaer); }},
+    {"temaer", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kTemaer); }, true},
     {"max", [](lua_State* L, const View&) { lua_pushcfunction(L, vum_max); }},
     {"sum", [](lua_State* L, const View&) { lua_pushcfunction(L, vum_sum); }},
     {"antal_mindst", [](lua_State* L, const View&) { lua_pushcfunction(L, vum_antal_mindst); }},
     {"tema", [](lua_State* L, const View&) { lua_pushcfunction(L, vum_tema); }},
 };
-const Kind kVum{"sag.vum", kVumFields};
+const Kind kVum{"sag.vum", kVumFields, slots(kVumFields)};
 
 void push_tema(lua_State* L, const View& v, std::size_t i) {
     const Vum* x = vum(v);
@@ -241,12 +268,12 @@ const Field kBevillingFields[] = {
     {"periode", [](lua_State* L, const View& v) { bev_field<std::string, &Bevilling::periode>(L, v, "bevilling.periode"); }},
     {"pakke", [](lua_State* L, const View& v) { bev_field<std::string, &Bevilling::pakke>(L, v, "bevilling.pakke"); }},
     {"form", [](lua_State* L, const View& v) { bev_field<std::string, &Bevilling::form>(L, v, "bevilling.form"); }},
-    {"leverandoer", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kLeverandoer); }},
+    {"leverandoer", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kLeverandoer); }, true},
     {"opfoelgning_interval_maaneder", [](lua_State* L, const View& v) {
          bev_field<int, &Bevilling::opfoelgning_interval_maaneder>(L, v, "bevilling.opfoelgning_interval_maaneder");
      }},
 };
-const Kind kBevilling{"sag.bevilling", kBevillingFields};
+const Kind kBevilling{"sag.bevilling", kBevillingFields, slots(kBevillingFields)};
 
 const Field kLeverandoerFields[] = {
     {"naert_beslaegtet", [](lua_State* L, const View& v) {
@@ -273,26 +300,26 @@ const Field kYdelseFields[] = {{"paragraf", [](lua_State* L, const View& v) { pu
 const Kind kYdelse{"ydelser", kYdelseFields};
 
 const Field kOpfoelgningFields[] = {
-    {"dato", [](lua_State* L, const View& v) { push_dato(L, el<Opfoelgning>(v).dato); }},
+    {"dato", [](lua_State* L, const View& v) { push_dato(L, el<Opfoelgning>(v).dato); }, true},
     {"form", [](lua_State* L, const View& v) { push_opt(L, v, el<Opfoelgning>(v).form, "opfoelgninger[].form"); }},
 };
-const Kind kOpfoelgning{"opfoelgninger", kOpfoelgningFields};
+const Kind kOpfoelgning{"opfoelgninger", kOpfoelgningFields, slots(kOpfoelgningFields)};
 
 const Field kLeveringFields[] = {
-    {"dato", [](lua_State* L, const View& v) { push_dato(L, el<Levering>(v).dato); }},
+    {"dato", [](lua_State* L, const View& v) { push_dato(L, el<Levering>(v).dato); }, true},
     {"start", [](lua_State* L, const View& v) { push_value(L, clock_text(el<Levering>(v).start_minut)); }},
     {"start_minut", [](lua_State* L, const View& v) { push_value(L, el<Levering>(v).start_minut); }},
     {"slut_minut", [](lua_State* L, const View& v) { push_value(L, el<Levering>(v).start_minut + el<Levering>(v).minutter); }},
     {"minutter", [](lua_State* L, const View& v) { push_value(L, el<Levering>(v).minutter); }},
     {"art", [](lua_State* L, const View& v) { push_value(L, el<Levering>(v).art); }},
 };
-const Kind kLevering{"leverancer", kLeveringFields};
+const Kind kLevering{"leverancer", kLeveringFields, slots(kLeveringFields)};
 
 const Field kAfbudFields[] = {
-    {"dato", [](lua_State* L, const View& v) { push_dato(L, el<Afbud>(v).dato); }},
+    {"dato", [](lua_State* L, const View& v) { push_dato(L, el<Afbud>(v).dato); }, true},
     {"af", [](lua_State* L, const View& v) { push_value(L, el<Afbud>(v).af); }},
 };
-const Kind kAfbud{"afbud", kAfbudFields};
+const Kind kAfbud{"afbud", kAfbudFields, slots(kAfbudFields)};
 
 // ---- VUM helpers (methods: sag.vum:max()) ------------------------------------------------
 
@@ -334,18 +361,21 @@ int vum_tema(lua_State* L) {
 
 // ---- metatables ------------------------------------------------------------------------
 
+// Upvalues: the Kind, and a table from field name to its 1-based index.
 int view_index(lua_State* L) {
+    lua_pushvalue(L, 2);
+    const int i = lua_rawget(L, lua_upvalueindex(2)) == LUA_TNUMBER ? int(lua_tointeger(L, -1)) : 0;
+    lua_pop(L, 1);
     const Kind& kind = *static_cast<const Kind*>(lua_touserdata(L, lua_upvalueindex(1)));
-    auto* v = static_cast<View*>(lua_touserdata(L, 1));
-    if (lua_type(L, 2) == LUA_TSTRING) {
-        std::string_view key = lua_tostring(L, 2);
-        for (const auto& f : kind.fields)
-            if (f.name == key) {
-                f.get(L, *v);
-                return 1;
-            }
+    if (i == 0) return luaL_error(L, "%s har ikke feltet '%s' (stavefejl?)", kind.name, luaL_tolstring(L, 2, nullptr));
+    const Field& f = kind.fields[std::size_t(i - 1)];
+    if (f.stable && lua_getiuservalue(L, 1, i) != LUA_TNIL) return 1;
+    f.get(L, *static_cast<View*>(lua_touserdata(L, 1)));
+    if (f.stable) {
+        lua_pushvalue(L, -1);
+        lua_setiuservalue(L, 1, i);
     }
-    return luaL_error(L, "%s har ikke feltet '%s' (stavefejl?)", kind.name, luaL_tolstring(L, 2, nullptr));
+    return 1;
 }
 
 int view_newindex(lua_State* L) {
@@ -404,7 +434,13 @@ void seal_and_pop(lua_State* L) {
 void register_kind(lua_State* L, const Kind& kind) {
     luaL_newmetatable(L, kind.name);
     lua_pushlightuserdata(L, const_cast<Kind*>(&kind));
-    lua_pushcclosure(L, view_index, 1);
+    lua_createtable(L, 0, int(kind.fields.size()));
+    for (std::size_t i = 0; i < kind.fields.size(); ++i) {
+        lua_pushlstring(L, kind.fields[i].name.data(), kind.fields[i].name.size());
+        lua_pushinteger(L, lua_Integer(i + 1));
+        lua_rawset(L, -3);
+    }
+    lua_pushcclosure(L, view_index, 2);
     lua_setfield(L, -2, "__index");
     lua_pushlightuserdata(L, const_cast<Kind*>(&kind));
     lua_pushcclosure(L, view_next, 1);
@@ -427,7 +463,7 @@ void register_array(lua_State* L, const char* name) {
 }
 
 void push_view(lua_State* L, const void* obj, CaseContext* ctx, const Kind& kind) {
-    auto* ud = static_cast<View*>(lua_newuserdatauv(L, sizeof(View), 0));
+    auto* ud = static_cast<View*>(lua_newuserdatauv(L, sizeof(View), kind.user_values));
     *ud = View{obj, ctx};
     luaL_setmetatable(L, kind.name);
 }

@@ -249,7 +249,10 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         ev.ctx.dates = std::move(reads_dates);
         ev.ctx.missing = std::move(reads_missing);
         ev.ctx.read_date("frist", due);
-        trace(ev, r, status_navn(status), fmt::format("{} {}", due.iso(), status_navn(status)));
+        std::string res = due.iso();
+        res += ' ';
+        res += status_navn(status);
+        trace(ev, r, status_navn(status), std::move(res));
         if (status == FristStatus::Overskredet)
             ev.v.advarsler.push_back({meta.frist_overskredet.id,
                                       fmt::format("Fristen '{}' ({}) var {} og er overskredet", r.regel->tekst,
