@@ -23,7 +23,10 @@ local register = {
 }
 
 -- Values of all parameters, read by rules when they run (so an override counts).
-local vaerdier = {}
+-- Rules read them through a table __index chain, not a function: no call per read.
+local vaerdier = setmetatable({}, {
+  __index = function(_, k) error("ukendt parameter '" .. tostring(k) .. "'", 2) end,
+})
 
 local function fejl(fil, linje, hvad, id, besked)
   local navn = id and string.format("%s '%s'", hvad, id) or hvad
@@ -209,11 +212,7 @@ end
 -- Returns a read-only table navn -> vaerdi, looked up when rules run.
 local PARAMETER_FELTER = { vaerdi = true, tekst = true, kilde = true, antagelse = true, note = true }
 local parametre_proxy = setmetatable({}, {
-  __index = function(_, k)
-    local v = vaerdier[k]
-    if v == nil then error("ukendt parameter '" .. tostring(k) .. "'", 2) end
-    return v
-  end,
+  __index = vaerdier,
   __newindex = function(_, k) error("parameteren '" .. tostring(k) .. "' kan ikke ændres her; ret den i parametre { }", 2) end,
   __metatable = false,
 })

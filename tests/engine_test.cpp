@@ -191,10 +191,70 @@ TEST_CASE("the same case twice gives byte-identical JSON") {
     CHECK(again->vurder(sag, D("2026-12-20")).json() == a);
 }
 
+const char* kLeverancer = R"({"id":"lev","leverancer":[
+  {"dato":"2026-10-06","start":"09:30","minutter":90,"art":"ansigt_til_ansigt"},
+  {"dato":"2026-10-08","start":"17:30","minutter":60,"art":"ansigt_til_ansigt"}]})";
+
+TEST_CASE("views kept from one case never show another case's lists") {
+    // The case view is reused from case to case (speed); a list read in one case must
+    // not be seen in the next, whatever order the cases come in.
+    Tree t;
+    auto s = Standard::load(t.write("k", R"(
+krav { id = "antal", tekst = "K", kilde = "K KS", afvigelser = function(sag)
+  local n, sidste = #sag.leverancer, nil
+  for _, l in ipairs(sag.leverancer) do sidste = l.dato end
+  return { n .. " " .. tostring(sidste) }
+end }
+)"), "k");
+    const Sag mange = Sag::from_json(kLeverancer);
+    const Sag ingen = Sag::from_json(R"({"id":"tom"})");
+    REQUIRE(!mange.leverancer.empty());
+    const std::string a = s->vurder(mange, D("2026-12-20")).json();
+    const std::string b = s->vurder(ingen, D("2026-12-20")).json();
+    CHECK(a.find("K: 2 8. oktober 2026") != std::string::npos);
+    CHECK(b.find("K: 0 nil") != std::string::npos);
+    CHECK(s->vurder(mange, D("2026-12-20")).json() == a);
+    auto fresh = Standard::load(t.write("k2", R"(
+krav { id = "antal", tekst = "K", kilde = "K KS", afvigelser = function(sag)
+  local n, sidste = #sag.leverancer, nil
+  for _, l in ipairs(sag.leverancer) do sidste = l.dato end
+  return { n .. " " .. tostring(sidste) }
+end }
+)"), "k2");
+    CHECK(fresh->vurder(ingen, D("2026-12-20")).json().find("K: 0 nil") != std::string::npos);
+}
+
+TEST_CASE("a list element a rule keeps cannot be read in the next case") {
+    Tree t;
+    auto s = Standard::load(t.write("l", R"(
+local gemt = {}
+krav { id = "gemmer", tekst = "K", kilde = "L KS", afvigelser = function(sag)
+  if gemt[1] then return { tostring(gemt[1].dato) } end
+  gemt[1] = sag.leverancer[1]
+  return {}
+end }
+)"), "l");
+    const Sag sag = Sag::from_json(kLeverancer);
+    s->vurder(sag, D("2026-12-20"));
+    CHECK_THROWS_WITH(s->vurder(sag, D("2026-12-20")),
+                      Catch::Contains("krav 'gemmer' (sag '") && Catch::Contains("sagen kan kun læses, mens en regel vurderer den"));
+}
+
 TEST_CASE("a case cannot be changed by the rules that judge it") {
     Tree t;
     auto s = Standard::load(t.write("j", R"(
 krav { id = "snyd", tekst = "K", kilde = "J KS", afvigelser = function(sag) sag.borger.alder = 99 return {} end }
 )"), "j");
     CHECK_THROWS_WITH(s->vurder(Sag::from_json(R"({"id":"s"})"), D("2026-12-20")), Catch::Contains("sagen kan ikke ændres"));
+}
+
+TEST_CASE("reading a parameter that does not exist names the rule's line") {
+    Tree t;
+    auto s = Standard::load(t.write("m", R"(
+local P = parametre { graense = { vaerdi = 3, tekst = "G", kilde = "M KS" } }
+betingelse { id = "b", tekst = "B", kilde = "M KS",
+  naar = function(sag) return mindst(sag.vum:max(), P.graense_stavet_forkert) end }
+)"), "m");
+    CHECK_THROWS_WITH(s->vurder(Sag::from_json(R"({"id":"p"})"), D("2026-12-20")),
+                      Catch::Contains("standard.lua:6: betingelse 'b' (sag 'p'): ukendt parameter 'graense_stavet_forkert'"));
 }

@@ -3,6 +3,7 @@
 // sandbox's base environment by open_domain().
 #include <lua.h>
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -27,7 +28,8 @@ Varighed* to_varighed(lua_State* L, int index);
 // What one rule read from the case while it ran: the facts it needed but the case does
 // not have (→ `mangler`), and the dates it used (→ the trace).
 struct CaseContext {
-    const Sag* sag = nullptr;
+    const Sag* sag = nullptr;      // null between evaluations: a kept view then refuses to read
+    std::uint64_t generation = 0;  // counts cases; a list element view is valid for one
     Dato dato;
     std::vector<std::string_view> missing;
     std::vector<std::pair<std::string_view, Dato>> dates;
@@ -39,7 +41,8 @@ struct CaseContext {
     void read_date(std::string_view path, Dato d);
 };
 
-// Pushes a read-only view of ctx.sag (valid while ctx and the Sag live).
+// Pushes a read-only view of ctx.sag, starting a new case for ctx. The same view is
+// pushed again for the same ctx (one per Lua state), so keep ctx alive and in place.
 void push_sag(lua_State* L, CaseContext& ctx);
 
 } // namespace kvalitet::bind

@@ -4,16 +4,21 @@
 // has no grant; reading an absent fact records it, so an undetermined rule can name
 // what the caseworker must still establish.
 //
-// Speed: a view is made once per case and kept in its parent's user values (a field
-// marked `stable`: sub-objects, lists, and an element's own date, none of which records
-// a read), so a rule that walks the deliveries twelve times makes each view once.
+// Speed: views are kept in their parent's user values instead of made on every read
+// (none of the kept fields records a read). The case view and its sub-objects read the
+// case through the CaseContext, so they are made once per context and reused for every
+// case (Keep::Always); lists, their elements and an element's date are kept for one case
+// (Keep::Case). A rule that walks the deliveries twelve times makes each view once.
 #include <fmt/format.h>
 #include <lauxlib.h>
 
 #include <array>
+#include <cstdint>
 #include <span>
+#include <stdexcept>
 
 #include "bind/bind.hpp"
+#include "lua/state.hpp"
 
 namespace kvalitet::bind {
 
@@ -32,16 +37,18 @@ void CaseContext::read_date(std::string_view path, Dato d) {
 namespace {
 
 struct View {
-    const void* obj; // the C++ object viewed (may be null: an absent sub-object)
+    const void* obj;          // a list element; unused by the case and its sub-objects
     CaseContext* ctx;
+    std::uint64_t generation; // ctx->generation when made: an element is only valid then
 };
 
 using Getter = void (*)(lua_State*, const View&);
 struct Field {
     std::string_view name;
     Getter get;
-    bool stable = false; // same value for the whole case and no read recorded: kept
+    enum class Keep { No, Case, Always } keep = Keep::No;
 };
+using Keep = Field::Keep;
 struct Kind {
     const char* name; // metatable name and what an error calls it
     std::span<const Field> fields;
@@ -50,11 +57,14 @@ struct Kind {
 
 int slots(std::span<const Field> fields) {
     for (const auto& f : fields)
-        if (f.stable) return int(fields.size());
+        if (f.keep != Keep::No) return int(fields.size());
     return 0;
 }
 
-const Sag& sag(const View& v) { return *static_cast<const Sag*>(v.obj); }
+const Sag& sag(const View& v) {
+    if (!v.ctx->sag) throw std::runtime_error("sagen kan kun læses, mens en regel vurderer den");
+    return *v.ctx->sag;
+}
 
 void push_view(lua_State* L, const void* obj, CaseContext* ctx, const Kind& kind);
 
@@ -180,19 +190,19 @@ extern const Kind kBorger, kAnsoegning, kVum, kTemaer, kForhold, kBevilling, kLe
 const Field kSagFields[] = {
     {"id", [](lua_State* L, const View& v) { push_value(L, sag(v).id); }},
     {"kommune", [](lua_State* L, const View& v) { push_opt(L, v, sag(v).kommune, "kommune"); }},
-    {"borger", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kBorger); }, true},
-    {"ansoegning", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kAnsoegning); }, true},
-    {"vum", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kVum); }, true},
-    {"forhold", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kForhold); }, true},
-    {"ydelser", [](lua_State* L, const View& v) { push_array(L, v, "sag.ydelser"); }, true},
-    {"ansoegte_aktiviteter", [](lua_State* L, const View& v) { push_array(L, v, "sag.ansoegte_aktiviteter"); }, true},
-    {"bevilling", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kBevilling); }, true},
-    {"opfoelgninger", [](lua_State* L, const View& v) { push_array(L, v, "sag.opfoelgninger"); }, true},
-    {"leverancer", [](lua_State* L, const View& v) { push_array(L, v, "sag.leverancer"); }, true},
-    {"afbud", [](lua_State* L, const View& v) { push_array(L, v, "sag.afbud"); }, true},
-    {"klage", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kKlage); }, true},
-    {"arbejdspladsvurdering", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kArbejdspladsvurdering); }, true},
-    {"indsatsplan", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kIndsatsplan); }, true},
+    {"borger", [](lua_State* L, const View& v) { push_view(L, nullptr, v.ctx, kBorger); }, Keep::Always},
+    {"ansoegning", [](lua_State* L, const View& v) { push_view(L, nullptr, v.ctx, kAnsoegning); }, Keep::Always},
+    {"vum", [](lua_State* L, const View& v) { push_view(L, nullptr, v.ctx, kVum); }, Keep::Always},
+    {"forhold", [](lua_State* L, const View& v) { push_view(L, nullptr, v.ctx, kForhold); }, Keep::Always},
+    {"ydelser", [](lua_State* L, const View& v) { push_array(L, v, "sag.ydelser"); }, Keep::Case},
+    {"ansoegte_aktiviteter", [](lua_State* L, const View& v) { push_array(L, v, "sag.ansoegte_aktiviteter"); }, Keep::Case},
+    {"bevilling", [](lua_State* L, const View& v) { push_view(L, nullptr, v.ctx, kBevilling); }, Keep::Always},
+    {"opfoelgninger", [](lua_State* L, const View& v) { push_array(L, v, "sag.opfoelgninger"); }, Keep::Case},
+    {"leverancer", [](lua_State* L, const View& v) { push_array(L, v, "sag.leverancer"); }, Keep::Case},
+    {"afbud", [](lua_State* L, const View& v) { push_array(L, v, "sag.afbud"); }, Keep::Case},
+    {"klage", [](lua_State* L, const View& v) { push_view(L, nullptr, v.ctx, kKlage); }, Keep::Always},
+    {"arbejdspladsvurdering", [](lua_State* L, const View& v) { push_view(L, nullptr, v.ctx, kArbejdspladsvurdering); }, Keep::Always},
+    {"indsatsplan", [](lua_State* L, const View& v) { push_view(L, nullptr, v.ctx, kIndsatsplan); }, Keep::Always},
 };
 const Kind kSag{"sag", kSagFields, slots(kSagFields)};
 
@@ -216,11 +226,11 @@ const Field kVumFields[] = {
          const Vum* x = vum(v);
          push_opt(L, v, x ? x->dato : std::optional<Dato>{}, x ? "vum.dato" : "vum");
      }},
-    {"temaer", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kTemaer); }, true},
-    {"max", [](lua_State* L, const View&) { lua_pushcfunction(L, vum_max); }},
-    {"sum", [](lua_State* L, const View&) { lua_pushcfunction(L, vum_sum); }},
-    {"antal_mindst", [](lua_State* L, const View&) { lua_pushcfunction(L, vum_antal_mindst); }},
-    {"tema", [](lua_State* L, const View&) { lua_pushcfunction(L, vum_tema); }},
+    {"temaer", [](lua_State* L, const View& v) { push_view(L, nullptr, v.ctx, kTemaer); }, Keep::Always},
+    {"max", [](lua_State* L, const View&) { lua_pushcfunction(L, lua::guarded<vum_max>); }},
+    {"sum", [](lua_State* L, const View&) { lua_pushcfunction(L, lua::guarded<vum_sum>); }},
+    {"antal_mindst", [](lua_State* L, const View&) { lua_pushcfunction(L, lua::guarded<vum_antal_mindst>); }},
+    {"tema", [](lua_State* L, const View&) { lua_pushcfunction(L, lua::guarded<vum_tema>); }},
 };
 const Kind kVum{"sag.vum", kVumFields, slots(kVumFields)};
 
@@ -268,7 +278,7 @@ const Field kBevillingFields[] = {
     {"periode", [](lua_State* L, const View& v) { bev_field<std::string, &Bevilling::periode>(L, v, "bevilling.periode"); }},
     {"pakke", [](lua_State* L, const View& v) { bev_field<std::string, &Bevilling::pakke>(L, v, "bevilling.pakke"); }},
     {"form", [](lua_State* L, const View& v) { bev_field<std::string, &Bevilling::form>(L, v, "bevilling.form"); }},
-    {"leverandoer", [](lua_State* L, const View& v) { push_view(L, v.obj, v.ctx, kLeverandoer); }, true},
+    {"leverandoer", [](lua_State* L, const View& v) { push_view(L, nullptr, v.ctx, kLeverandoer); }, Keep::Always},
     {"opfoelgning_interval_maaneder", [](lua_State* L, const View& v) {
          bev_field<int, &Bevilling::opfoelgning_interval_maaneder>(L, v, "bevilling.opfoelgning_interval_maaneder");
      }},
@@ -294,19 +304,23 @@ const Kind kIndsatsplan{"sag.indsatsplan", kIndsatsplanFields};
 
 // Element views point at the element itself.
 template <class T>
-const T& el(const View& v) { return *static_cast<const T*>(v.obj); }
+const T& el(const View& v) {
+    if (!v.ctx->sag || v.generation != v.ctx->generation)
+        throw std::runtime_error("sagen kan kun læses, mens en regel vurderer den");
+    return *static_cast<const T*>(v.obj);
+}
 
 const Field kYdelseFields[] = {{"paragraf", [](lua_State* L, const View& v) { push_value(L, el<Ydelse>(v).paragraf); }}};
 const Kind kYdelse{"ydelser", kYdelseFields};
 
 const Field kOpfoelgningFields[] = {
-    {"dato", [](lua_State* L, const View& v) { push_dato(L, el<Opfoelgning>(v).dato); }, true},
+    {"dato", [](lua_State* L, const View& v) { push_dato(L, el<Opfoelgning>(v).dato); }, Keep::Case},
     {"form", [](lua_State* L, const View& v) { push_opt(L, v, el<Opfoelgning>(v).form, "opfoelgninger[].form"); }},
 };
 const Kind kOpfoelgning{"opfoelgninger", kOpfoelgningFields, slots(kOpfoelgningFields)};
 
 const Field kLeveringFields[] = {
-    {"dato", [](lua_State* L, const View& v) { push_dato(L, el<Levering>(v).dato); }, true},
+    {"dato", [](lua_State* L, const View& v) { push_dato(L, el<Levering>(v).dato); }, Keep::Case},
     {"start", [](lua_State* L, const View& v) { push_value(L, clock_text(el<Levering>(v).start_minut)); }},
     {"start_minut", [](lua_State* L, const View& v) { push_value(L, el<Levering>(v).start_minut); }},
     {"slut_minut", [](lua_State* L, const View& v) { push_value(L, el<Levering>(v).start_minut + el<Levering>(v).minutter); }},
@@ -316,7 +330,7 @@ const Field kLeveringFields[] = {
 const Kind kLevering{"leverancer", kLeveringFields, slots(kLeveringFields)};
 
 const Field kAfbudFields[] = {
-    {"dato", [](lua_State* L, const View& v) { push_dato(L, el<Afbud>(v).dato); }, true},
+    {"dato", [](lua_State* L, const View& v) { push_dato(L, el<Afbud>(v).dato); }, Keep::Case},
     {"af", [](lua_State* L, const View& v) { push_value(L, el<Afbud>(v).af); }},
 };
 const Kind kAfbud{"afbud", kAfbudFields, slots(kAfbudFields)};
@@ -369,9 +383,9 @@ int view_index(lua_State* L) {
     const Kind& kind = *static_cast<const Kind*>(lua_touserdata(L, lua_upvalueindex(1)));
     if (i == 0) return luaL_error(L, "%s har ikke feltet '%s' (stavefejl?)", kind.name, luaL_tolstring(L, 2, nullptr));
     const Field& f = kind.fields[std::size_t(i - 1)];
-    if (f.stable && lua_getiuservalue(L, 1, i) != LUA_TNIL) return 1;
+    if (f.keep != Keep::No && lua_getiuservalue(L, 1, i) != LUA_TNIL) return 1;
     f.get(L, *static_cast<View*>(lua_touserdata(L, 1)));
-    if (f.stable) {
+    if (f.keep != Keep::No) {
         lua_pushvalue(L, -1);
         lua_setiuservalue(L, 1, i);
     }
@@ -440,10 +454,10 @@ void register_kind(lua_State* L, const Kind& kind) {
         lua_pushinteger(L, lua_Integer(i + 1));
         lua_rawset(L, -3);
     }
-    lua_pushcclosure(L, view_index, 2);
+    lua_pushcclosure(L, lua::guarded<view_index>, 2);
     lua_setfield(L, -2, "__index");
     lua_pushlightuserdata(L, const_cast<Kind*>(&kind));
-    lua_pushcclosure(L, view_next, 1);
+    lua_pushcclosure(L, lua::guarded<view_next>, 1);
     lua_setfield(L, -2, "__next");
     lua_pushcfunction(L, view_pairs);
     lua_setfield(L, -2, "__pairs");
@@ -453,7 +467,7 @@ void register_kind(lua_State* L, const Kind& kind) {
 template <lua_CFunction Index, lua_CFunction Len>
 void register_array(lua_State* L, const char* name) {
     luaL_newmetatable(L, name);
-    lua_pushcfunction(L, Index);
+    lua_pushcfunction(L, lua::guarded<Index>);
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, Len);
     lua_setfield(L, -2, "__len");
@@ -464,7 +478,7 @@ void register_array(lua_State* L, const char* name) {
 
 void push_view(lua_State* L, const void* obj, CaseContext* ctx, const Kind& kind) {
     auto* ud = static_cast<View*>(lua_newuserdatauv(L, sizeof(View), kind.user_values));
-    *ud = View{obj, ctx};
+    *ud = View{obj, ctx, ctx->generation};
     luaL_setmetatable(L, kind.name);
 }
 
@@ -484,6 +498,24 @@ void open_case_views(lua_State* L) {
     register_array<array_index<&kAfbud, Afbud, afbud>, array_len<Afbud, afbud>>(L, "sag.afbud");
 }
 
-void push_sag(lua_State* L, CaseContext& ctx) { push_view(L, ctx.sag, &ctx, kSag); }
+// One case view per context, kept in the registry: only what belongs to one case is
+// dropped (the lists); the sub-object views read the new case through the context.
+void push_sag(lua_State* L, CaseContext& ctx) {
+    static const char key = 0;
+    ++ctx.generation;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &key) == LUA_TUSERDATA &&
+        static_cast<View*>(lua_touserdata(L, -1))->ctx == &ctx) {
+        for (std::size_t i = 0; i < kSag.fields.size(); ++i)
+            if (kSag.fields[i].keep == Keep::Case) {
+                lua_pushnil(L);
+                lua_setiuservalue(L, -2, int(i + 1));
+            }
+        return;
+    }
+    lua_pop(L, 1);
+    push_view(L, nullptr, &ctx, kSag);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &key);
+}
 
 } // namespace kvalitet::bind

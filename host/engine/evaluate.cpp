@@ -16,7 +16,7 @@ struct Evaluation {
     const Sag& sag;
     Dato dato;
     Vurdering& v;
-    bind::CaseContext ctx;
+    bind::CaseContext& ctx;
     const Rule* current = nullptr;
 };
 
@@ -327,9 +327,15 @@ Vurdering Standard::vurder(const Sag& sag, Dato dato) {
     v.sha256 = info.sha256;
     v.spor.reserve(rules_.size() + sag.ansoegte_aktiviteter.size());
 
-    Evaluation ev{*this, sag, dato, v, {}, nullptr};
+    if (!ctx_) ctx_ = std::make_unique<bind::CaseContext>();
+    Evaluation ev{*this, sag, dato, v, *ctx_, nullptr};
     ev.ctx.sag = &sag;
     ev.ctx.dato = dato;
+    ev.ctx.reset_reads();
+    struct Done { // a view a script kept refuses to read once the case is gone
+        bind::CaseContext& ctx;
+        ~Done() { ctx.sag = nullptr; }
+    } done{ev.ctx};
     lua_State* L = *state_;
     lua_pushcfunction(L, evaluate);
     lua_pushlightuserdata(L, &ev);

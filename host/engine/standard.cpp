@@ -249,6 +249,8 @@ std::unique_ptr<Standard> Standard::load(const Sources& sources, const std::stri
     return s;
 }
 
+Standard::Standard(const Sources& sources) : sources_(sources) {}
+
 Standard::~Standard() {
     rules_.clear(); // registry refs go before the state closes
 }

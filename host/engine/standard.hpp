@@ -17,6 +17,7 @@
 #include "sources.hpp"
 
 namespace kvalitet {
+namespace bind { struct CaseContext; }
 
 struct Parameter {
     std::string id, tekst, kilde, vaerdi;
@@ -86,7 +87,7 @@ public:
     };
 
 private:
-    Standard(const Sources& sources) : sources_(sources) {}
+    explicit Standard(const Sources& sources);
     void compile(lua_State* L);
     friend struct Evaluation;
     friend int evaluate(lua_State* L);
@@ -95,6 +96,7 @@ private:
     std::unique_ptr<lua::State> state_;
     std::shared_ptr<Meta> meta_;
     std::vector<Rule> rules_;
+    std::unique_ptr<bind::CaseContext> ctx_; // in place for the state's lifetime: the case view reads through it
 };
 
 // Ids of the municipalities that have municipalities/<id>/standard.lua.
