@@ -24,10 +24,21 @@ run: build
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
+# The five groups of bench/README.md (not part of `make test`). BENCH_SAGER sets the
+# pipeline's number of cases (the issue's store run: make bench BENCH_SAGER=1000000).
+BENCH_SAGER ?= 20000
 bench: build
 	cmake --build $(BUILD) -j $(JOBS) --target bench
-	$(BUILD)/bench/bench_parse_and_assess .
+	@echo "== 1 og 5: vurderinger pr. sekund pr. kommune, indlæsning af standarderne"
 	$(BUILD)/bench/bench_assess_per_kommune .
+	@echo "== 2 og 3: værtens overhead og C++-gulvet (Kerteminde)"
+	$(BUILD)/bench/bench_host_overhead . --benchmark_color=false
+	@echo "== 4: parsing af sags-JSON, og hele pipelines"
+	$(BUILD)/bench/bench_json_parse
+	$(BUILD)/bench/bench_parse_and_assess .
+	bench/pipeline.sh $(BUILD)/repl/kvalitet $(BENCH_SAGER)
+	@echo "== 5: opstart"
+	bench/opstart.sh $(BUILD)/repl/kvalitet .
 
 asan:
 	$(MAKE) test PRESET=asan

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.hpp"
+#include "line_reader.hpp"
 #include "engine/parallel.hpp"
 #include "lua/error.hpp"
 #include "store/case_store.hpp"
@@ -55,22 +56,43 @@ int cmd_init(const DbOptions& o) {
     return kOk;
 }
 
+// NDJSON is streamed: one line in memory at a time, all valid cases in one transaction.
+// A JSON array is one document, so it is read whole.
 int cmd_importer(const DbOptions& o, const Sources& sources) {
-    const std::string text = read_input(o.fil);
     const auto ids = kommuner(sources);
-    std::vector<StoredCase> good;
-    std::size_t bad = 0;
+    std::FILE* in = stdin;
+    if (o.fil != "-") {
+        in = std::fopen(o.fil.c_str(), "rb");
+        if (!in) return fail(fmt::format("{}: kan ikke åbne filen", o.fil));
+    }
+    struct Closer {
+        std::FILE* f;
+        ~Closer() { if (f != stdin) std::fclose(f); }
+    } closer{in};
+    LineReader src(in);
+    std::string line;
+    std::size_t line_no = 0;
+    bool more = src.next(line);
+    while (more && line.find_first_not_of(" \t\r") == std::string::npos) ++line_no, more = src.next(line);
+
+    CaseStore store(db_path(o));
+    CaseStore::Import import(store);
+    std::size_t good = 0, bad = 0;
     auto take = [&](const std::string& item, const std::string& where) {
         StoredCase c;
         if (auto err = check_case(item, ids, c)) {
             fmt::print(stderr, "{}: {}; sagen er sprunget over\n", where, *err);
             ++bad;
         } else {
-            good.push_back(std::move(c));
+            import.add(c);
+            ++good;
         }
     };
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first != std::string::npos && text[first] == '[') {
+    const std::string name = o.fil == "-" ? "standard input" : o.fil;
+    const auto first = line.find_first_not_of(" \t\r\n");
+    if (more && line[first] == '[') {
+        std::string text = line;
+        while (src.next(line)) text += '\n' + line;
         nlohmann::json arr;
         try {
             arr = nlohmann::json::parse(text);
@@ -79,21 +101,14 @@ int cmd_importer(const DbOptions& o, const Sources& sources) {
         }
         for (std::size_t i = 0; i < arr.size(); ++i) take(arr[i].dump(), fmt::format("{} element {}", o.fil, i + 1));
     } else {
-        std::size_t line_no = 0, at = 0;
-        while (at < text.size()) {
-            auto end = text.find('\n', at);
-            if (end == std::string::npos) end = text.size();
-            std::string line = text.substr(at, end - at);
-            at = end + 1;
+        for (; more; more = src.next(line)) {
             ++line_no;
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-            take(line, fmt::format("{} linje {}", o.fil == "-" ? "standard input" : o.fil, line_no));
+            take(line, fmt::format("{} linje {}", name, line_no));
         }
     }
-    CaseStore store(db_path(o));
-    store.put_cases(good);
-    fmt::print("{} sager importeret, {} afvist{}\n", good.size(), bad,
-               bad ? " (se ovenfor; de gyldige er importeret)" : "");
+    import.commit();
+    fmt::print("{} sager importeret, {} afvist{}\n", good, bad, bad ? " (se ovenfor; de gyldige er importeret)" : "");
     return bad ? kInvalid : kOk;
 }
 

@@ -91,21 +91,26 @@ void CaseStore::migrate() {
     }
 }
 
+CaseStore::Import::Import(CaseStore& store)
+    : tx_(store.db_),
+      insert_(store.db_, "INSERT INTO sager(id, kommune, sag, opdateret) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT(id) DO UPDATE SET kommune = excluded.kommune, sag = excluded.sag, "
+                         "opdateret = excluded.opdateret"),
+      now_(now_utc()) {}
+
+void CaseStore::Import::add(const StoredCase& c) {
+    insert_.bind(1, c.id);
+    insert_.bind(2, c.kommune);
+    insert_.bind(3, c.json);
+    insert_.bind(4, now_);
+    insert_.exec();
+    insert_.reset();
+}
+
 void CaseStore::put_cases(const std::vector<StoredCase>& cases) {
-    SQLite::Transaction tx(db_);
-    SQLite::Statement st(db_, "INSERT INTO sager(id, kommune, sag, opdateret) VALUES (?, ?, ?, ?) "
-                              "ON CONFLICT(id) DO UPDATE SET kommune = excluded.kommune, sag = excluded.sag, "
-                              "opdateret = excluded.opdateret");
-    const std::string now = now_utc();
-    for (const auto& c : cases) {
-        st.bind(1, c.id);
-        st.bind(2, c.kommune);
-        st.bind(3, c.json);
-        st.bind(4, now);
-        st.exec();
-        st.reset();
-    }
-    tx.commit();
+    Import import(*this);
+    for (const auto& c : cases) import.add(c);
+    import.commit();
 }
 
 std::int64_t CaseStore::count_cases() { return db_.execAndGet("SELECT count(*) FROM sager").getInt64(); }

@@ -3,6 +3,8 @@
 // WAL mode; the schema is versioned with PRAGMA user_version and migrated forward on open.
 // One CaseStore per thread (SQLite connections are not shared here).
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 
 #include <cstdint>
 #include <functional>
@@ -36,6 +38,20 @@ public:
 
     // Inserts or replaces cases in one transaction.
     void put_cases(const std::vector<StoredCase>& cases);
+
+    // The same, one case at a time, so an import of any size holds one case in memory:
+    // nothing is stored unless commit() is called (destroyed first: rolled back).
+    class Import {
+    public:
+        explicit Import(CaseStore& store);
+        void add(const StoredCase& c);
+        void commit() { tx_.commit(); }
+
+    private:
+        SQLite::Transaction tx_;
+        SQLite::Statement insert_;
+        std::string now_;
+    };
     std::int64_t count_cases();
     std::int64_t count_assessments();
 

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Group 5 of bench/README.md: whole-process start-up. One case through `kvalitet vurder`,
+# and the REPL from start to its first prompt (fed ":afslut", so it leaves at once).
+# Prints the median of 21 runs in milliseconds. (Loading all five standards inside one
+# process is printed by bench_assess_per_kommune.)
+# Usage: bench/opstart.sh KVALITET ROOT
+set -euo pipefail
+K=$(realpath "$1")
+cd "$2"
+
+median_ms() { # command...
+  local times=()
+  for _ in $(seq 21); do
+    local t0 t1
+    t0=$(date +%s%N)
+    "$@" > /dev/null
+    t1=$(date +%s%N)
+    times+=($(( (t1 - t0) / 1000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", a[int((NR + 1) / 2)] / 1000 }'
+}
+
+repl_once() { echo ":afslut" | "$K" repl --kommune kerteminde --dato 2026-11-22; }
+
+echo "kvalitet vurder, én sag, hele processen: $(median_ms "$K" vurder --kommune kerteminde --dato 2026-11-22 docs/eksempler/sag.json) ms (median af 21; mål ≤ 20)"
+echo "kvalitet repl til første prompt og ud:    $(median_ms repl_once) ms (median af 21)"
