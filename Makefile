@@ -32,7 +32,7 @@ bench: build
 	@echo "== 1 og 5: vurderinger pr. sekund pr. kommune, indlæsning af standarderne"
 	$(BUILD)/bench/bench_assess_per_kommune .
 	@echo "== 2 og 3: værtens overhead og C++-gulvet (Kerteminde)"
-	$(BUILD)/bench/bench_host_overhead . --benchmark_color=false
+	$(BUILD)/bench/bench_host_overhead .
 	@echo "== 4: parsing af sags-JSON, og hele pipelines"
 	$(BUILD)/bench/bench_json_parse
 	$(BUILD)/bench/bench_parse_and_assess .

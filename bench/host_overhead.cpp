@@ -12,6 +12,8 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <map>
 
@@ -181,6 +183,7 @@ Afgoerelser sorted(Afgoerelser a) {
 // Prints as usual and keeps each benchmark's median items per second for the ratios.
 class Medians : public benchmark::ConsoleReporter {
 public:
+    Medians() : ConsoleReporter(isatty(STDOUT_FILENO) ? OO_Defaults : OO_Tabular) {} // no colour codes in a file
     std::map<std::string, double> rate;
     void ReportRuns(const std::vector<Run>& runs) override {
         for (const auto& r : runs)
