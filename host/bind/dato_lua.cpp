@@ -220,6 +220,28 @@ int frist_tostring(lua_State* L) {
     return 1;
 }
 
+// Slots in lua::Host::types.
+enum Slot : std::size_t { kDatoSlot, kVarighedSlot };
+
+void* to_typed(lua_State* L, int i, Slot slot) {
+    if (lua_type(L, i) != LUA_TUSERDATA || !lua_getmetatable(L, i)) return nullptr;
+    const bool same = lua_topointer(L, -1) == lua::State::host(L).types[slot].metatable;
+    lua_pop(L, 1);
+    return same ? lua_touserdata(L, i) : nullptr;
+}
+
+void set_typed_metatable(lua_State* L, Slot slot) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, lua::State::host(L).types[slot].ref);
+    lua_setmetatable(L, -2);
+}
+
+void remember(lua_State* L, const char* name, Slot slot) {
+    auto& t = lua::State::host(L).types[slot];
+    luaL_getmetatable(L, name);
+    t.metatable = lua_topointer(L, -1);
+    t.ref = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
 void metatable(lua_State* L, const char* name, std::initializer_list<luaL_Reg> fns) {
     luaL_newmetatable(L, name);
     for (const auto& r : fns) {
@@ -243,20 +265,20 @@ void expose_fn(lua_State* L, const char* name, lua_CFunction f) {
 void push_dato(lua_State* L, Dato d) {
     auto* p = static_cast<Dato*>(lua_newuserdatauv(L, sizeof(Dato), 0));
     *p = d;
-    luaL_setmetatable(L, kDato);
+    set_typed_metatable(L, kDatoSlot);
 }
 
-Dato* to_dato(lua_State* L, int i) { return static_cast<Dato*>(luaL_testudata(L, i, kDato)); }
+Dato* to_dato(lua_State* L, int i) { return static_cast<Dato*>(to_typed(L, i, kDatoSlot)); }
 
 Dato check_dato(lua_State* L, int i) { return date_arg(L, i); }
 
 void push_varighed(lua_State* L, Varighed v) {
     auto* p = static_cast<Varighed*>(lua_newuserdatauv(L, sizeof(Varighed), 0));
     *p = v;
-    luaL_setmetatable(L, kVarighed);
+    set_typed_metatable(L, kVarighedSlot);
 }
 
-Varighed* to_varighed(lua_State* L, int i) { return static_cast<Varighed*>(luaL_testudata(L, i, kVarighed)); }
+Varighed* to_varighed(lua_State* L, int i) { return static_cast<Varighed*>(to_typed(L, i, kVarighedSlot)); }
 
 void open_dates(lua_State* L) {
     metatable(L, kDato,
@@ -265,6 +287,8 @@ void open_dates(lua_State* L) {
                {"_iso", dato_iso}, {"_tekst", dato_tekst}, {"_lang", dato_lang}});
     metatable(L, kVarighed, {{"__index", varighed_index}, {"__tostring", varighed_tostring}, {"__eq", varighed_eq}});
     metatable(L, kFrist, {{"__index", frist_index}, {"__tostring", frist_tostring}});
+    remember(L, kDato, kDatoSlot);
+    remember(L, kVarighed, kVarighedSlot);
 
     expose_fn(L, "Dato", dato_new);
     expose_fn(L, "Frist", frist_new);

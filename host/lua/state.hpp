@@ -4,6 +4,7 @@
 #include <lua.h>
 #include <lauxlib.h>
 
+#include <array>
 #include <cassert>
 #include <cstddef>
 #include <chrono>
@@ -32,6 +33,14 @@ struct Host {
     State* state = nullptr;
     void* user = nullptr;                         // owner-defined (the engine's context)
     std::function<void(std::string_view)> print;  // where `print` writes; none: discarded
+    // Metatables the bindings set and check on every date they push or compare, kept by
+    // slot: a registry reference to set, and the table's address to recognise. A lookup by
+    // name (luaL_setmetatable/luaL_testudata) hashes and compares the name every time.
+    struct Type {
+        int ref = LUA_NOREF;
+        const void* metatable = nullptr;
+    };
+    std::array<Type, 4> types{};
 };
 
 class State {

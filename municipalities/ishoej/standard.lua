@@ -141,6 +141,15 @@ krav {
   afvigelser = function(sag, dato)
     local b = sag.bevilling
     if b.timer == nil or b.periode == nil or b.start == nil then return nil end
+    -- direct minutes per period, found by the period's first day (in days after the start):
+    -- one pass over the deliveries, not one per period
+    local leveret = {}
+    for _, l in ipairs(sag.leverancer) do
+      if P.direkte_tid[l.art] then
+        local noegle = periode_om(l.dato, b.periode) - b.start
+        leveret[noegle] = (leveret[noegle] or 0) + l.minutter
+      end
+    end
     -- the last period that has ended before the evaluation date, and those before it
     local fra, til = periode_om(dato, b.periode)
     local ud = {}
@@ -148,10 +157,7 @@ krav {
       fra, til = periode_om(fra - dage(1), b.periode)
       if til < b.start then break end
       if fra >= b.start then -- only whole periods of the grant
-        local minutter = 0
-        for _, l in ipairs(sag.leverancer) do
-          if P.direkte_tid[l.art] and mellem(l.dato, fra, til) then minutter = minutter + l.minutter end
-        end
+        local minutter = leveret[fra - b.start] or 0
         local bevilget = b.timer * 60
         if math.abs(minutter - bevilget) > P.direkte_tid_tolerance then
           table.insert(ud, 1, string.format("%s: %s timer leveret, %s bevilget", periode_navn(fra, b.periode),
