@@ -5,6 +5,7 @@
 #include <atomic>
 #include <csignal>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <unistd.h>
 
@@ -132,6 +133,8 @@ int assess_store(const DbOptions& o, const Sources& sources, CaseStore& store, D
     };
     if (!o.kommune.empty()) sha_of(o.kommune); // fail early on an unknown municipality
     const std::int64_t total = store.count_cases();
+    CaseStore writer(store.path());
+    std::future<void> storing;
     std::int64_t after = 0, seen = 0, assessed = 0, failed = 0, skipped = 0;
     g_interrupted = false;
     auto old = std::signal(SIGINT, on_sigint);
@@ -159,10 +162,14 @@ int assess_store(const DbOptions& o, const Sources& sources, CaseStore& store, D
             }
             rows.push_back({r.sag_id, r.kommune, sha_of(r.kommune), dato.iso(), std::move(r.vurdering_json)});
         }
-        store.add_assessments(rows);
+        // Stored on a second connection while the next batch is read and assessed
+        // (storing was ~60% of a run); one batch in flight, its error rethrown here.
+        if (storing.valid()) storing.get();
         assessed += std::int64_t(rows.size());
+        storing = std::async(std::launch::async, [&writer, rows = std::move(rows)] { writer.add_assessments(rows); });
         progress(o.kommune.empty() ? seen : std::min(seen, total), total);
     }
+    if (storing.valid()) storing.get();
     std::signal(SIGINT, old);
     fmt::print("{} sager vurderet pr. {}{}{}\n", assessed, dato.iso(),
                skipped ? fmt::format(", {} allerede vurderet (brug --alle for at vurdere igen)", skipped) : "",

@@ -65,6 +65,10 @@ std::string CaseStore::default_path() {
 
 CaseStore::CaseStore(const std::string& path) : path_(path), db_(open(path)) {
     try {
+        // Only takes effect on a new file. An assessment is ~6 KB of JSON: with the
+        // default 4 KB pages each spilled into overflow pages; storing 20,000 of them
+        // took 1.78 s, with 16 KB pages 1.37 s.
+        db_.exec("PRAGMA page_size = 16384");
         db_.exec("PRAGMA journal_mode = WAL");
         db_.exec("PRAGMA synchronous = NORMAL");
         db_.exec("PRAGMA foreign_keys = ON");
