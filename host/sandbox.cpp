@@ -7,7 +7,8 @@
 //    __index (the real string table) has no dump.
 //  - No load/loadfile/dofile/require, no get/setmetatable, no raw*, no pcall/xpcall
 //    (rules are pure; nothing may swallow a budget error), collectgarbage only "count".
-//  - Chunks are text only (State::load passes mode "t").
+//  - Chunks come from text only: State::load compiles text (mode "t"), or loads the
+//    bytecode it made itself from the very same text earlier in the process.
 //  - Every chunk gets its own environment; reading an unknown global is an error, and in
 //    a loaded standard so is creating one.
 //  - Modules only through `brug "a.b"`, resolved by Sources inside dsl/, stdlib/,

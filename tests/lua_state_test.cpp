@@ -187,3 +187,24 @@ TEST_CASE("the memory cap stops growth and the state stays usable") {
     CHECK(s.memory_used() < (1u << 20));
     run(s, "local t = {} for i = 1, 100 do t[i] = i end");
 }
+
+TEST_CASE("a chunk loaded again from the compiled cache keeps its lines, and an edit is compiled anew") {
+    // The second State loads the first one's bytecode: its errors must still name the line.
+    const std::string text = "local x = 1\nlocal y = 2\nerror('fejl her')\n";
+    for (int i = 0; i < 2; ++i) {
+        State s;
+        s.load(text, "@cache_test.lua");
+        try {
+            s.call(0, 0);
+            FAIL("expected an error");
+        } catch (const ScriptError& e) {
+            CHECK(e.chunk() == "cache_test.lua");
+            CHECK(e.line() == 3);
+        }
+    }
+    State s;
+    s.load("return 'ny'", "@cache_test.lua"); // same name, other text
+    s.call(0, 1);
+    CHECK(std::string(lua_tostring(s, -1)) == "ny");
+    lua_pop(s, 1);
+}

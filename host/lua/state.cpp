@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <mutex>
 #include <new>
+#include <optional>
+#include <unordered_map>
 
 #include "lua/danish.hpp"
 
@@ -87,10 +90,59 @@ void State::call(int nargs, int nresults) {
     throw to_script_error(kind, text);
 }
 
+namespace {
+
+// Compiled chunks, by name and exact text, shared by every state in the process: each of
+// the five standards (and each worker's copy) compiles the same dsl/ and stdlib/ text,
+// which was half the time to load them. Only bytecode our own compiler made from that
+// text in this process is ever loaded; nothing from outside is loaded as bytecode.
+class ChunkCache {
+public:
+    std::optional<std::string> find(const std::string& key) {
+        std::lock_guard lock(m_);
+        auto it = chunks_.find(key);
+        if (it == chunks_.end()) return std::nullopt;
+        return it->second;
+    }
+    void add(std::string key, std::string bytecode) {
+        std::lock_guard lock(m_);
+        if (chunks_.size() >= kMaxChunks) chunks_.clear(); // a REPL reloading edits for hours
+        chunks_.emplace(std::move(key), std::move(bytecode));
+    }
+
+private:
+    static constexpr std::size_t kMaxChunks = 256;
+    std::mutex m_;
+    std::unordered_map<std::string, std::string> chunks_;
+};
+
+ChunkCache& chunk_cache() {
+    static ChunkCache cache;
+    return cache;
+}
+
+int append_bytes(lua_State*, const void* p, std::size_t n, void* out) {
+    static_cast<std::string*>(out)->append(static_cast<const char*>(p), n);
+    return 0;
+}
+
+} // namespace
+
 void State::load(std::string_view source, const std::string& chunkname) {
+    std::string key = chunkname;
+    key += '\0';
+    key += source;
+    if (auto code = chunk_cache().find(key)) {
+        if (luaL_loadbufferx(L_, code->data(), code->size(), chunkname.c_str(), "b") == LUA_OK) return;
+        lua_pop(L_, 1); // cannot happen for our own dump; compile the text instead
+    }
     const int status =
         luaL_loadbufferx(L_, source.data(), source.size(), chunkname.c_str(), "t");
-    if (status == LUA_OK) return;
+    if (status == LUA_OK) {
+        std::string code;
+        if (lua_dump(L_, append_bytes, &code, 0) == 0) chunk_cache().add(std::move(key), std::move(code)); // with line info
+        return;
+    }
     std::string text;
     if (const char* s = lua_tostring(L_, -1)) text = s;
     lua_pop(L_, 1);

@@ -71,7 +71,9 @@ public:
     // the function and its arguments were pushed.
     void call(int nargs, int nresults);
 
-    // Compiles text (never bytecode) and pushes the chunk. Throws ScriptError(Syntax).
+    // Compiles text and pushes the chunk. Throws ScriptError(Syntax). Text seen before
+    // (same name, same bytes) is loaded from the bytecode our compiler made of it then;
+    // bytecode from anywhere else is never loaded.
     void load(std::string_view source, const std::string& chunkname);
 
 private:
