@@ -38,6 +38,15 @@ std::string read_input(const std::string& path) {
     return ss.str();
 }
 
+InputFile::InputFile(const std::string& path)
+    : f_(path.empty() || path == "-" ? stdin : std::fopen(path.c_str(), "rb")) {
+    if (!f_) throw InputError(fmt::format("{}: kan ikke åbne filen", path));
+}
+
+InputFile::~InputFile() {
+    if (f_ != stdin) std::fclose(f_);
+}
+
 int fail(const std::string& message) {
     fmt::print(stderr, "kvalitet: {}\n", message);
     return kInvalid;

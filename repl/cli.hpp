@@ -2,6 +2,7 @@
 // Shared pieces of the kvalitet sub-commands.
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <optional>
 #include <string>
 
@@ -21,6 +22,20 @@ struct Common {
 // --dato or today (the host reads the clock; rules never do).
 Dato evaluation_date(const std::string& flag);
 std::string read_input(const std::string& path); // "-" is standard input
+
+// A file opened for reading, or standard input for "-" (and ""); closed when it goes.
+// Throws InputError naming the file when it cannot be opened.
+class InputFile {
+public:
+    explicit InputFile(const std::string& path);
+    ~InputFile();
+    InputFile(const InputFile&) = delete;
+    InputFile& operator=(const InputFile&) = delete;
+    std::FILE* get() const { return f_; }
+
+private:
+    std::FILE* f_;
+};
 
 void add_vurder(CLI::App& app, Common& common, int& exit_code);
 void add_kommuner(CLI::App& app, Common& common, int& exit_code);

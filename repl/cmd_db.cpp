@@ -61,16 +61,8 @@ int cmd_init(const DbOptions& o) {
 // A JSON array is one document, so it is read whole.
 int cmd_importer(const DbOptions& o, const Sources& sources) {
     const auto ids = kommuner(sources);
-    std::FILE* in = stdin;
-    if (o.fil != "-") {
-        in = std::fopen(o.fil.c_str(), "rb");
-        if (!in) return fail(fmt::format("{}: kan ikke åbne filen", o.fil));
-    }
-    struct Closer {
-        std::FILE* f;
-        ~Closer() { if (f != stdin) std::fclose(f); }
-    } closer{in};
-    LineReader src(in);
+    const InputFile in(o.fil);
+    LineReader src(in.get());
     std::string line;
     std::size_t line_no = 0;
     bool more = src.next(line);

@@ -39,18 +39,10 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
     std::vector<Opgave> batch;
     std::vector<std::size_t> numbers; // input line of each item (blank lines are skipped)
     std::size_t line_no = 0, failed = 0;
-    std::FILE* in = stdin;
-    if (o.file != "-" && !o.file.empty()) {
-        in = std::fopen(o.file.c_str(), "rb");
-        if (!in) return fail(fmt::format("{}: kan ikke åbne filen", o.file));
-    }
-    struct Closer {
-        std::FILE* f;
-        ~Closer() { if (f != stdin) std::fclose(f); }
-    } closer{in};
+    const InputFile in(o.file);
     static char out_buffer[1 << 20];
     std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
-    LineReader src(in);
+    LineReader src(in.get());
     bool eof = false;
     while (!eof) {
         batch.clear();

@@ -327,7 +327,6 @@ Vurdering Standard::vurder(const Sag& sag, Dato dato) {
     v.sha256 = info.sha256;
     v.spor.reserve(rules_.size() + sag.ansoegte_aktiviteter.size());
 
-    if (!ctx_) ctx_ = std::make_unique<bind::CaseContext>();
     Evaluation ev{*this, sag, dato, v, *ctx_, nullptr};
     ev.ctx.sag = &sag;
     ev.ctx.dato = dato;

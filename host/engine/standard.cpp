@@ -167,6 +167,7 @@ std::unique_ptr<Standard> Standard::load(const Sources& sources, const std::stri
     std::unique_ptr<Standard> s(new Standard(sources));
     s->state_ = std::make_unique<lua::State>(limits);
     s->meta_ = std::make_shared<Meta>();
+    s->ctx_ = std::make_unique<bind::CaseContext>();
     lua::State& state = *s->state_;
     lua_State* L = state;
     sandbox::open(state, sources);
