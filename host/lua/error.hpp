@@ -37,9 +37,19 @@ private:
 };
 
 // A user-caused error outside any script: bad JSON field, bad flag value, missing file.
+// Beside the Danish message it carries the contract's stable error code (`kode`, e.g.
+// "ugyldig_json", "ugyldigt_felt", "ukendt_kommune") and, when a field is at fault, its
+// JSON path (`felt`, e.g. "ydelser[3].start").
 class InputError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit InputError(const std::string& message, std::string kode = "ugyldigt_input", std::string felt = {})
+        : std::runtime_error(message), kode_(std::move(kode)), felt_(std::move(felt)) {}
+
+    const std::string& kode() const noexcept { return kode_; }
+    const std::string& felt() const noexcept { return felt_; }
+
+private:
+    std::string kode_, felt_;
 };
 
 } // namespace kvalitet
