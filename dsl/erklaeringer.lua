@@ -103,8 +103,18 @@ local ARTER = {
 
 local function national(fil) return fil:sub(1, 7) == "stdlib/" end
 
+-- Declarations are made while a script loads, never while a rule runs: the host closes
+-- the register once the standard has loaded (`_vaert.lukket()` is then true).
+local function aaben(fil, linje, hvad)
+  if _vaert.lukket() then
+    fejl(fil, linje, hvad, nil, "erklæringer hører til standardens fil og gælder, når den indlæses — ikke inde i en "
+      .. "regel eller ved prompten (ret filen og indlæs den igen)")
+  end
+end
+
 local function erklaer(art, d)
   local fil, linje = sted(3)
+  aaben(fil, linje, art)
   local spec = ARTER[art]
   if type(d) ~= "table" then
     fejl(fil, linje, art, nil, "skriv " .. art .. " { id = ..., tekst = ..., kilde = ... }")
@@ -160,16 +170,16 @@ local function erklaer(art, d)
     register.regler[#register.regler + 1] = r
   end
   register.efter_id[id] = r
-  return r
 end
 
 local M = { register = register, eksport = {} }
 local E = M.eksport
 
 for art in pairs(ARTER) do
+  -- Returns nothing: what the host evaluates is the register's copy, out of the
+  -- script's reach.
   E[art] = function(d)
-    local r = erklaer(art, d) -- not a tail call: sted(3) must find the script's line
-    return r
+    erklaer(art, d) -- not a tail call: sted(3) must find the script's line
   end
 end
 
@@ -178,6 +188,7 @@ local STANDARD_FELTER = { kommune = tekst, titel = tekst, godkendt = tekst, revi
                           beskrivelse = er("table", "en tabel af overskrift = tekst") }
 function E.kvalitetsstandard(d)
   local fil, linje = sted(2)
+  aaben(fil, linje, "kvalitetsstandard")
   if register.standard then
     fejl(fil, linje, "kvalitetsstandard", nil, "en fil kan kun erklære én kvalitetsstandard")
   end
@@ -203,6 +214,8 @@ function E.kvalitetsstandard(d)
   end
   local s = {}
   for k, v in pairs(d) do s[k] = v end
+  s.beskrivelse = {}
+  for overskrift, t in pairs(d.beskrivelse or {}) do s.beskrivelse[overskrift] = t end
   s.fil, s.linje = fil, linje
   register.standard = s
 end
@@ -219,6 +232,7 @@ local parametre_proxy = setmetatable({}, {
 
 function E.parametre(d)
   local fil, linje = sted(2)
+  aaben(fil, linje, "parametre")
   if type(d) ~= "table" then fejl(fil, linje, "parametre", nil, "skriv parametre { navn = { vaerdi = ..., ... } }") end
   for navn, p in pairs(d) do
     if type(navn) ~= "string" or not navn:match("^[a-z0-9_]+$") then
@@ -240,6 +254,11 @@ function E.parametre(d)
     local kommunal = not national(fil)
     if tidligere and (tidligere.kommunal or not kommunal) then
       fejl(fil, linje, "parameter", navn, string.format("er allerede erklæret i %s:%d", tidligere.fil, tidligere.linje))
+    end
+    -- A table value is frozen in place: no rule can change it for the next case.
+    if type(p.vaerdi) == "table" then
+      local problem = _vaert.frys(p.vaerdi)
+      if problem then fejl(fil, linje, "parameter", navn, problem) end
     end
     register.parametre[navn] = { vaerdi = p.vaerdi, tekst = p.tekst, kilde = p.kilde, antagelse = p.antagelse == true,
                                  fil = fil, linje = linje, kommunal = kommunal, erstatter = tidligere ~= nil }

@@ -6,7 +6,11 @@
 //  - Library tables are read-only proxies; the string metatable is locked and its
 //    __index (the real string table) has no dump.
 //  - No load/loadfile/dofile/require, no get/setmetatable, no raw*, no pcall/xpcall
-//    (rules are pure; nothing may swallow a budget error), collectgarbage only "count".
+//    (rules are pure; nothing may swallow a budget error), no collectgarbage and no next
+//    (memory in use and hash order differ between runs, so no rule may read them).
+//  - Library functions that could run long in C or show addresses are bounded or
+//    replaced (sandbox_limits.cpp); after a standard loads, what its rules can reach is
+//    frozen (sandbox_freeze.cpp).
 //  - Chunks come from text only: State::load compiles text (mode "t"), or loads the
 //    bytecode it made itself from the very same text earlier in the process.
 //  - Every chunk gets its own environment; reading an unknown global is an error, and in
@@ -29,8 +33,11 @@ constexpr const char* kBase = "kvalitet.base";       // registry: what every scr
 constexpr const char* kTrusted = "kvalitet.trusted"; // registry: base + _vaert, for dsl/
 constexpr const char* kModules = "kvalitet.modules"; // registry: name -> loaded value
 constexpr const char* kSources = "kvalitet.sources"; // registry: light userdata Sources*
+constexpr const char* kClosed = "kvalitet.closed";   // registry: true once a standard has loaded
 
-constexpr std::array kBaseFunctions{"assert", "error",    "ipairs", "next", "pairs",
+// pairs and tostring are the sandbox's own (sandbox_limits.cpp); next is left out: the
+// order of a table's hash part differs from state to state.
+constexpr std::array kBaseFunctions{"assert", "error",    "ipairs", "pairs",
                                     "select", "tonumber", "tostring", "type"};
 constexpr std::array kLibraries{"string", "table", "math", "utf8"};
 constexpr std::array kRemoved{"string.dump", "math.random", "math.randomseed"};
@@ -52,15 +59,6 @@ int read_only(lua_State* L) {
     return luaL_error(L, "'%s' kan ikke ændres (skrivebeskyttet)", luaL_tolstring(L, 2, nullptr));
 }
 
-int collectgarbage_count(lua_State* L) {
-    const char* opt = luaL_optstring(L, 1, "");
-    if (std::string_view(opt) != "count")
-        return luaL_error(L, "collectgarbage(\"%s\") er ikke tilladt; kun \"count\"", opt);
-    lua_pushnumber(L, static_cast<lua_Number>(lua_gc(L, LUA_GCCOUNT, 0)) +
-                          lua_gc(L, LUA_GCCOUNTB, 0) / 1024.0);
-    return 1;
-}
-
 // Writes go through the host's print sink (the REPL's terminal); the library never prints.
 int print(lua_State* L) {
     auto& host = lua::State::host(L);
@@ -68,17 +66,65 @@ int print(lua_State* L) {
     std::string line;
     for (int i = 1, n = lua_gettop(L); i <= n; ++i) {
         if (i > 1) line += '\t';
-        line += luaL_tolstring(L, i, nullptr);
+        push_tostring(L, i);
+        line += lua_tostring(L, -1);
         lua_pop(L, 1);
     }
     host.print(line);
     return 0;
 }
 
+// `brug` as scripts see it: the DSL's modules are the host's own (a script uses their
+// words directly), and once the standard has loaded only modules loaded already are
+// given, so nothing a rule does at assessment time loads (and runs) new code.
 int brug(lua_State* L) {
     std::string name = luaL_checkstring(L, 1);
+    if (name.starts_with("dsl."))
+        throw InputError(fmt::format("brug \"{}\": dsl-modulerne er værtens egne; et script bruger deres ord "
+                                     "direkte (f.eks. krav {{ ... }})",
+                                     name));
     lua::State& state = lua::State::of(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, kClosed);
+    const bool closed = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    if (closed) {
+        lua_getfield(L, LUA_REGISTRYINDEX, kModules);
+        lua_pushlstring(L, name.data(), name.size());
+        const bool loaded = lua_rawget(L, -2) != LUA_TNIL && !lua_islightuserdata(L, -1);
+        lua_remove(L, -2);
+        if (loaded) return 1;
+        throw InputError(fmt::format("brug \"{}\": moduler hentes øverst i scriptet, ikke inde i en regel", name));
+    }
     require_module(state, name);
+    return 1;
+}
+
+// `brug` as the DSL's own modules see it: any module, dsl/ included.
+int brug_trusted(lua_State* L) {
+    std::string name = luaL_checkstring(L, 1);
+    require_module(lua::State::of(L), name);
+    return 1;
+}
+
+// _vaert.lukket(): whether the standard has loaded (declarations are then refused).
+int host_lukket(lua_State* L) {
+    lua_getfield(L, LUA_REGISTRYINDEX, kClosed);
+    lua_pushboolean(L, lua_toboolean(L, -1));
+    return 1;
+}
+
+// _vaert.frys(t): freezes a parameter's value in place. Returns nil, or what is wrong
+// with it (a function inside), for the DSL to report at the parameter's line.
+int host_frys(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    std::string problem;
+    try {
+        freeze_data(L, 1, "parameteren");
+        return 0;
+    } catch (const ScriptError& e) {
+        problem = e.message();
+    }
+    lua_pushlstring(L, problem.data(), problem.size());
     return 1;
 }
 
@@ -115,6 +161,7 @@ int open_protected(lua_State* L) {
         lua_setfield(L, -2, std::string(p.substr(dot + 1)).c_str());
         lua_pop(L, 1);
     }
+    install_limits(L, 2);
     // The string metatable's __index is the real string table (now without dump).
     lua_pushliteral(L, "");
     lua_getmetatable(L, -1);
@@ -139,8 +186,6 @@ int open_protected(lua_State* L) {
         lua_setfield(L, 3, lib);
         lua_pop(L, 1);
     }
-    lua_pushcfunction(L, collectgarbage_count);
-    lua_setfield(L, 3, "collectgarbage");
     lua_pushcfunction(L, print);
     lua_setfield(L, 3, "print");
     lua_pushcfunction(L, lua::guarded<brug>);
@@ -166,6 +211,14 @@ int open_protected(lua_State* L) {
     lua_newtable(L);
     lua_newtable(L);
     lua_setfield(L, -2, "_vaert");
+    lua_pushcfunction(L, lua::guarded<brug_trusted>);
+    lua_setfield(L, -2, "brug");
+    lua_getfield(L, -1, "_vaert");
+    lua_pushcfunction(L, host_lukket);
+    lua_setfield(L, -2, "lukket");
+    lua_pushcfunction(L, host_frys);
+    lua_setfield(L, -2, "frys");
+    lua_pop(L, 1);
     lua_createtable(L, 0, 1);
     lua_pushvalue(L, 3);
     lua_setfield(L, -2, "__index");
@@ -223,6 +276,24 @@ void load(lua::State& state, std::string_view source, const std::string& chunkna
     state.load(source, chunkname);
     push_env(L, kind);
     if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1); // _ENV is a text chunk's first upvalue
+}
+
+void close(lua::State& state) {
+    lua_State* L = state;
+    lua::StackGuard guard(L);
+    lua_pushboolean(L, 1);
+    lua_setfield(L, LUA_REGISTRYINDEX, kClosed);
+    lua_getfield(L, LUA_REGISTRYINDEX, kModules);
+    const int modules = lua_gettop(L);
+    lua_newtable(L);
+    const int seen = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, modules)) {
+        const std::string owner = fmt::format("modulet '{}'", lua_tostring(L, -2));
+        if (!std::string_view(lua_tostring(L, -2)).starts_with("dsl.")) seal(L, -1, seen, owner);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 2);
 }
 
 bool valid_module_name(std::string_view name) {

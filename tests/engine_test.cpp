@@ -234,10 +234,11 @@ krav { id = "gemmer", tekst = "K", kilde = "L KS", afvigelser = function(sag)
   return {}
 end }
 )"), "l");
+    // The module-level table is frozen when the standard loads: the rule cannot keep the
+    // element at all.
     const Sag sag = Sag::from_json(kLeverancer);
-    s->vurder(sag, D("2026-12-20"));
     CHECK_THROWS_WITH(s->vurder(sag, D("2026-12-20")),
-                      Catch::Contains("krav 'gemmer' (sag '") && Catch::Contains("sagen kan kun læses, mens en regel vurderer den"));
+                      Catch::Contains("krav 'gemmer' (sag 'lev')") && Catch::Contains("tabellen kan ikke ændres"));
 }
 
 TEST_CASE("a case cannot be changed by the rules that judge it") {

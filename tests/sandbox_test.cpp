@@ -47,7 +47,9 @@ TEST_CASE("escape attempts are refused and the state stays usable") {
         {"return getmetatable('').__index.dump", "ukendt navn 'getmetatable'"},
         {"return debug.getregistry()", "ukendt navn 'debug'"},
         {"return package.loaded", "ukendt navn 'package'"},
-        {"collectgarbage('stop')", "collectgarbage(\"stop\") er ikke tilladt"},
+        {"collectgarbage('stop')", "ukendt navn 'collectgarbage'"},
+        {"return collectgarbage('count')", "ukendt navn 'collectgarbage'"},
+        {"return next({})", "ukendt navn 'next'"},
         {"setmetatable({}, {__gc = print})", "ukendt navn 'setmetatable'"},
         {"return rawget(_G, 'os')", "ukendt navn 'rawget'"},
         {"return _G.os", "ukendt navn '_G'"},
@@ -102,7 +104,6 @@ TEST_CASE("the safe libraries work") {
     CHECK(sb.run("return math.max(3, 9)") == "9");
     CHECK(sb.run("return utf8.len('æøå')") == "3");
     CHECK(sb.run("return select('#', 1, 2)") == "2");
-    CHECK(sb.run("return type(collectgarbage('count'))") == "number");
 }
 
 TEST_CASE("an undeclared global is an error naming the name and the line") {

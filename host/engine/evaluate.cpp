@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "bind/bind.hpp"
+#include "domain/tekst.hpp"
 #include "engine/standard.hpp"
 
 namespace kvalitet {
@@ -18,9 +19,16 @@ struct Evaluation {
     Vurdering& v;
     bind::CaseContext& ctx;
     const Rule* current = nullptr;
+    std::size_t text_bytes = 0; // texts the script has given in this assessment
 };
 
 namespace {
+
+// What a script may hand the host in one assessment: the output stays a small multiple of
+// the standard, whatever a rule returns.
+constexpr std::size_t kMaxRuleText = 4096;          // one text (an afvigelse, a henvisning)
+constexpr lua_Integer kMaxAfvigelser = 200;         // texts from one krav
+constexpr std::size_t kMaxScriptText = 256 * 1024;  // all texts of one assessment
 
 constexpr int kSag = 2, kDato = 3; // stack slots inside evaluate()
 
@@ -36,6 +44,21 @@ void call(lua_State* L, Evaluation& ev, const lua::Ref& fn) {
     lua_pushvalue(L, kSag);
     lua_pushvalue(L, kDato);
     lua_call(L, 2, 1);
+}
+
+// The string at the top of the stack as a text for the output: checked for size, UTF-8 and
+// control characters before it is copied, and counted against the assessment's total.
+std::string take_text(lua_State* L, Evaluation& ev, const Rule& r, const char* felt) {
+    std::size_t n = 0;
+    const char* p = lua_tolstring(L, -1, &n);
+    const std::string_view text(p, n);
+    if (auto problem = text_problem(text, kMaxRuleText))
+        rule_error(L, r, fmt::format("{} '{}': '{}' gav en ugyldig tekst: {}", art_navn(r.art), r.regel->id, felt, *problem));
+    ev.text_bytes += n;
+    if (ev.text_bytes > kMaxScriptText)
+        rule_error(L, r, fmt::format("{} '{}': reglerne har givet mere end {} KiB tekst i én vurdering", art_navn(r.art),
+                                     r.regel->id, kMaxScriptText / 1024));
+    return std::string(text);
 }
 
 std::optional<bool> pop_tri(lua_State* L, const Rule& r, const char* felt) {
@@ -158,7 +181,7 @@ void aktiviteter(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         if (!a.omfattet) {
             if (r->til_fn) {
                 call(L, ev, r->til_fn);
-                if (lua_type(L, -1) == LUA_TSTRING) a.henvis_til = lua_tostring(L, -1);
+                if (lua_type(L, -1) == LUA_TSTRING) a.henvis_til = take_text(L, ev, *r, "henvis_til");
                 else if (!lua_isnil(L, -1))
                     rule_error(L, *r, fmt::format("aktivitet '{}': 'henvis_til' skal give en tekst eller nil", id));
                 lua_pop(L, 1);
@@ -273,14 +296,17 @@ void krav(lua_State* L, Evaluation& ev) {
         case LUA_TBOOLEAN:
             if (lua_toboolean(L, -1)) details.emplace_back();
             break;
-        case LUA_TSTRING: details.emplace_back(lua_tostring(L, -1)); break;
+        case LUA_TSTRING: details.push_back(take_text(L, ev, r, "afvigelser")); break;
         case LUA_TTABLE: {
             const lua_Integer n = luaL_len(L, -1);
+            if (n > kMaxAfvigelser)
+                rule_error(L, r, fmt::format("krav '{}': 'afvigelser' gav {} afvigelser; højst {} vises — saml dem i færre tekster",
+                                             r.regel->id, n, kMaxAfvigelser));
             for (lua_Integer i = 1; i <= n; ++i) {
                 lua_geti(L, -1, i);
                 if (lua_type(L, -1) != LUA_TSTRING)
                     rule_error(L, r, fmt::format("krav '{}': 'afvigelser' skal give en liste af tekster", r.regel->id));
-                details.emplace_back(lua_tostring(L, -1));
+                details.push_back(take_text(L, ev, r, "afvigelser"));
                 lua_pop(L, 1);
             }
             break;

@@ -9,6 +9,7 @@
 
 #include "bind/bind.hpp"
 #include "domain/sha256.hpp"
+#include "domain/tekst.hpp"
 #include "sandbox.hpp"
 
 namespace kvalitet {
@@ -108,10 +109,29 @@ int prepare(lua_State* L) {
     return 1;
 }
 
-std::string string_field(lua_State* L, int t, const char* key) {
+// Where the declaration being read was made, for the errors below.
+struct Place {
+    std::string fil;
+    int linje = 0;
+};
+
+[[noreturn]] void declaration_error(const Place& at, const std::string& what) {
+    throw ScriptError(ScriptError::Kind::Runtime, what, at.fil, at.linje);
+}
+
+// A text field: a string the output may carry as it is (valid UTF-8, no control
+// characters, bounded), else a load error at the declaration's line.
+std::string string_field(lua_State* L, int t, const char* key, const Place& at = {}) {
     lua_getfield(L, t, key);
-    std::string out = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+    std::string out;
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        std::size_t n = 0;
+        const char* p = lua_tolstring(L, -1, &n);
+        out.assign(p, n);
+    }
     lua_pop(L, 1);
+    if (auto problem = text_problem(out, kMaxDeclarationText))
+        declaration_error(at, fmt::format("feltet '{}': {}", key, *problem));
     return out;
 }
 
@@ -142,27 +162,72 @@ bool function_field(lua_State* L, int t, const char* key, lua::Ref& out) {
 
 // A field that is either a function or a date path ("bevilling.start"); the DSL has
 // already checked that a path is one the host knows.
-void date_field(lua_State* L, int t, const char* key, DatePath& path, std::string_view& name, lua::Ref& fn) {
+void date_field(lua_State* L, int t, const char* key, DatePath& path, std::string_view& name, lua::Ref& fn,
+                const Place& at) {
     if (function_field(L, t, key, fn)) return;
-    const std::string p = string_field(L, t, key);
+    const std::string p = string_field(L, t, key, at);
+    if (p.empty()) return;
     for (auto known : date_path_names())
         if (known == p) {
             path = date_path(known);
             name = known;
+            return;
         }
+    declaration_error(at, fmt::format("feltet '{}': ukendt datosti '{}'", key, p));
+}
+
+// A parameter's value as the document and the trace show it: numbers and texts as they
+// are, a table as { k = v, ... } sorted by key (a frozen table's contents included).
+std::string value_text(lua_State* L, int i, int depth) {
+    if (lua_type(L, i) != LUA_TTABLE) {
+        sandbox::push_tostring(L, i);
+        std::string out = lua_tostring(L, -1);
+        lua_pop(L, 1);
+        return out;
+    }
+    if (depth > 8) return "{ … }";
+    sandbox::frozen_contents(L, i);
+    const int t = lua_gettop(L);
+    std::vector<std::string> parts;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        std::string v = value_text(L, lua_gettop(L), depth + 1);
+        lua_pop(L, 1);
+        parts.push_back(value_text(L, lua_gettop(L), depth + 1) + " = " + v);
+    }
+    lua_pop(L, 1);
+    std::sort(parts.begin(), parts.end());
+    std::string out;
+    for (const auto& x : parts) out += (out.empty() ? "" : ", ") + x;
+    return "{ " + out + " }";
+}
+
+// A rule the host can evaluate has the logic its kind needs (the DSL checked this; the
+// host does not take it on trust).
+bool rule_complete(const Rule& r) {
+    switch (r.art) {
+    case Art::Betingelse:
+    case Art::Udelukkelse: return r.naar || r.forhold >= 0;
+    case Art::Henvisning: return (r.naar || r.forhold >= 0) && !r.til.empty();
+    case Art::Aktivitet: return r.omfattet || r.omfattet_fn;
+    case Art::Pakke: return bool(r.naar);
+    case Art::Frist: return (r.fra || r.fra_fn) && (r.varighed || r.varighed_fn);
+    case Art::Krav: return bool(r.afvigelser);
+    }
+    return false;
 }
 
 } // namespace
 
 std::unique_ptr<Standard> Standard::load(const Sources& sources, const std::string& kommune, lua::Limits limits) {
     if (!valid_kommune_id(kommune))
-        throw InputError(fmt::format("ugyldigt kommune-id '{}' (små bogstaver a-z, tal og _)", kommune));
+        throw InputError(fmt::format("ugyldigt kommune-id '{}' (små bogstaver a-z, tal og _)", kommune), "ukendt_kommune");
     const std::string path = "municipalities/" + kommune + "/standard.lua";
     auto source = sources.read(path);
     if (!source) {
         std::string known;
         for (const auto& k : kommuner(sources)) known += (known.empty() ? "" : ", ") + k;
-        throw InputError(fmt::format("ukendt kommune '{}' (kendte: {})", kommune, known));
+        throw InputError(fmt::format("ukendt kommune '{}' (kendte: {})", kommune, known), "ukendt_kommune");
     }
     std::unique_ptr<Standard> s(new Standard(sources));
     s->state_ = std::make_unique<lua::State>(limits);
@@ -181,26 +246,50 @@ std::unique_ptr<Standard> Standard::load(const Sources& sources, const std::stri
     auto& info = s->meta_->info;
     info.fil = path;
     info.sha256 = sha256_hex(*source);
+    // Everything read from the register below runs protected: a Lua error in any API call
+    // (memory, a metamethod) is a ScriptError, never a panic.
+    lua_pushvalue(L, reg);
+    state.protect(1, [&](lua_State* L) {
+        s->read_info(L, 1, kommune);
+        lua_getfield(L, reg, "regler");
+        s->compile(L);
+        s->seal(L);
+    });
+    lua_settop(L, 0);
+    return s;
+}
+
+void Standard::read_info(lua_State* L, int reg, const std::string& kommune) {
+    auto& info = meta_->info;
+    const std::string& path = info.fil;
     lua_getfield(L, reg, "standard");
     if (lua_isnil(L, -1))
         throw ScriptError(ScriptError::Kind::Runtime,
                           "scriptet erklærer ingen kvalitetsstandard { kommune = ..., titel = ..., kilde = ... }", path, 1);
     const int st = lua_gettop(L);
-    info.kommune = string_field(L, st, "kommune");
-    info.titel = string_field(L, st, "titel");
-    info.kilde = string_field(L, st, "kilde");
-    info.revideres = string_field(L, st, "revideres");
-    if (auto g = string_field(L, st, "godkendt"); !g.empty()) info.godkendt = Dato::parse(g);
+    const Place at{path, int_field(L, st, "linje")};
+    info.kommune = string_field(L, st, "kommune", at);
+    info.titel = string_field(L, st, "titel", at);
+    info.kilde = string_field(L, st, "kilde", at);
+    info.revideres = string_field(L, st, "revideres", at);
+    if (auto g = string_field(L, st, "godkendt", at); !g.empty()) info.godkendt = Dato::parse(g);
     if (info.kommune != kommune)
         throw ScriptError(ScriptError::Kind::Runtime,
                           fmt::format("kvalitetsstandard: kommune = \"{}\", men filen ligger under municipalities/{}/",
                                       info.kommune, kommune),
-                          path, int_field(L, st, "linje"));
+                          path, at.linje);
     lua_getfield(L, st, "beskrivelse");
     if (lua_istable(L, -1)) {
+        const int b = lua_gettop(L);
         lua_pushnil(L);
-        while (lua_next(L, -2)) {
-            info.beskrivelse.emplace_back(lua_tostring(L, -2), lua_tostring(L, -1));
+        while (lua_next(L, b)) {
+            if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
+                declaration_error(at, "kvalitetsstandard: 'beskrivelse' skal være overskrift = \"tekst\"");
+            std::string overskrift = lua_tostring(L, -2), tekst = lua_tostring(L, -1);
+            for (const std::string* t : {&overskrift, &tekst})
+                if (auto problem = text_problem(*t, kMaxDeclarationText))
+                    declaration_error(at, "kvalitetsstandard: 'beskrivelse': " + *problem);
+            info.beskrivelse.emplace_back(std::move(overskrift), std::move(tekst));
             lua_pop(L, 1);
         }
     }
@@ -208,46 +297,29 @@ std::unique_ptr<Standard> Standard::load(const Sources& sources, const std::stri
     std::sort(info.beskrivelse.begin(), info.beskrivelse.end());
 
     lua_getfield(L, reg, "parametre");
+    const int ps = lua_gettop(L);
     lua_pushnil(L);
-    while (lua_next(L, -2)) {
+    while (lua_next(L, ps)) {
         const int p = lua_gettop(L);
         Parameter par;
         par.id = lua_tostring(L, -2);
-        par.tekst = string_field(L, p, "tekst");
-        par.kilde = string_field(L, p, "kilde");
+        const Place pat{string_field(L, p, "fil"), int_field(L, p, "linje")};
+        par.tekst = string_field(L, p, "tekst", pat);
+        par.kilde = string_field(L, p, "kilde", pat);
         par.antagelse = bool_field(L, p, "antagelse");
         par.kommunal = bool_field(L, p, "kommunal");
         par.erstatter = bool_field(L, p, "erstatter");
-        par.fil = string_field(L, p, "fil");
-        par.linje = int_field(L, p, "linje");
+        par.fil = pat.fil;
+        par.linje = pat.linje;
         lua_getfield(L, p, "vaerdi");
-        if (lua_istable(L, -1)) {
-            std::vector<std::string> parts;
-            lua_pushnil(L);
-            while (lua_next(L, -2)) {
-                std::string v = luaL_tolstring(L, -1, nullptr);
-                lua_pop(L, 2);
-                lua_pushvalue(L, -1);
-                parts.push_back(std::string(luaL_tolstring(L, -1, nullptr)) + " = " + v);
-                lua_pop(L, 2);
-            }
-            std::sort(parts.begin(), parts.end());
-            for (const auto& x : parts) par.vaerdi += (par.vaerdi.empty() ? "" : ", ") + x;
-            par.vaerdi = "{ " + par.vaerdi + " }";
-        } else {
-            par.vaerdi = luaL_tolstring(L, -1, nullptr);
-            lua_pop(L, 1);
-        }
+        par.vaerdi = value_text(L, lua_gettop(L), 0);
+        if (auto problem = text_problem(par.vaerdi, kMaxDeclarationText))
+            declaration_error(pat, fmt::format("parameter '{}': 'vaerdi': {}", par.id, *problem));
         lua_pop(L, 2);
         info.parametre.push_back(std::move(par));
     }
     lua_pop(L, 1);
     std::sort(info.parametre.begin(), info.parametre.end(), [](auto& a, auto& b) { return a.id < b.id; });
-
-    lua_getfield(L, reg, "regler");
-    s->compile(L);
-    lua_settop(L, 0);
-    return s;
 }
 
 Standard::Standard(const Sources& sources) : sources_(sources) {}
@@ -259,6 +331,9 @@ Standard::~Standard() {
 void Standard::compile(lua_State* L) {
     const int list = lua_gettop(L);
     const lua_Integer n = luaL_len(L, list);
+    if (n > lua_Integer(kMaxRules))
+        throw ScriptError(ScriptError::Kind::Runtime,
+                          fmt::format("standarden erklærer {} regler; højst {} er tilladt", n, kMaxRules), meta_->info.fil, 0);
     rules_.reserve(std::size_t(n));
     static constexpr std::pair<std::string_view, Art> kArter[] = {
         {"betingelse", Art::Betingelse}, {"udelukkelse", Art::Udelukkelse}, {"henvisning", Art::Henvisning},
@@ -267,22 +342,29 @@ void Standard::compile(lua_State* L) {
     for (lua_Integer i = 1; i <= n; ++i) {
         lua_geti(L, list, i);
         const int d = lua_gettop(L);
+        if (!lua_istable(L, d)) throw ScriptError(ScriptError::Kind::Host, "erklæringernes register er beskadiget", meta_->info.fil, 0);
+        const Place at{string_field(L, d, "fil"), int_field(L, d, "linje")};
         Regel& regel = meta_->regler.emplace_back();
-        regel.id = string_field(L, d, "id");
-        regel.tekst = string_field(L, d, "tekst");
-        regel.kilde = string_field(L, d, "kilde");
-        regel.fil = string_field(L, d, "fil");
-        regel.linje = int_field(L, d, "linje");
+        regel.id = string_field(L, d, "id", at);
+        regel.tekst = string_field(L, d, "tekst", at);
+        regel.kilde = string_field(L, d, "kilde", at);
+        regel.fil = at.fil;
+        regel.linje = at.linje;
         regel.kommunal = bool_field(L, d, "kommunal");
         regel.erstatter = bool_field(L, d, "erstatter");
         regel.antagelse = bool_field(L, d, "antagelse");
-        regel.betingelse = string_field(L, d, "betingelse");
+        regel.betingelse = string_field(L, d, "betingelse", at);
 
         Rule r;
         r.regel = &regel;
-        const std::string art = string_field(L, d, "art");
+        const std::string art = string_field(L, d, "art", at);
+        bool known = false;
         for (auto [name, a] : kArter)
-            if (name == art) r.art = a;
+            if (name == art) {
+                r.art = a;
+                known = true;
+            }
+        if (!known) declaration_error(at, fmt::format("'{}': ukendt slags erklæring '{}'", regel.id, art));
         switch (r.art) {
         case Art::Betingelse:
         case Art::Udelukkelse:
@@ -293,32 +375,40 @@ void Standard::compile(lua_State* L) {
         case Art::Krav: r.trin = Trin::Krav; break;
         }
         function_field(L, d, "naar", r.naar);
-        if (auto f = string_field(L, d, "forhold"); !f.empty()) r.forhold = int(*Forhold::index(f));
-        r.til = string_field(L, d, r.art == Art::Henvisning ? "til" : "henvis_til");
+        if (auto f = string_field(L, d, "forhold", at); !f.empty()) {
+            auto index = Forhold::index(f);
+            if (!index) declaration_error(at, fmt::format("{} '{}': ukendt forhold '{}'", art, regel.id, f));
+            r.forhold = int(*index);
+        }
+        r.til = string_field(L, d, r.art == Art::Henvisning ? "til" : "henvis_til", at);
         function_field(L, d, "henvis_til", r.til_fn);
         if (!function_field(L, d, "omfattet", r.omfattet_fn)) {
             lua_getfield(L, d, "omfattet");
             if (lua_isboolean(L, -1)) r.omfattet = lua_toboolean(L, -1);
             lua_pop(L, 1);
         }
-        r.navn = string_field(L, d, "navn");
-        r.periode = string_field(L, d, "periode");
-        r.kriterier = string_field(L, d, "kriterier");
+        r.navn = string_field(L, d, "navn", at);
+        r.periode = string_field(L, d, "periode", at);
+        r.kriterier = string_field(L, d, "kriterier", at);
         lua_getfield(L, d, "timer");
         r.timer = lua_tonumber(L, -1);
         lua_pop(L, 1);
-        date_field(L, d, "fra", r.fra, r.fra_navn, r.fra_fn);
+        if (!(r.timer >= 0 && r.timer <= 1e6)) declaration_error(at, fmt::format("pakke '{}': 'timer' skal være mellem 0 og 1000000", regel.id));
+        date_field(L, d, "fra", r.fra, r.fra_navn, r.fra_fn, at);
         if (!function_field(L, d, "varighed", r.varighed_fn)) {
             lua_getfield(L, d, "varighed");
             if (auto* v = bind::to_varighed(L, -1)) r.varighed = *v;
             lua_pop(L, 1);
         }
-        r.flyt = string_field(L, d, "flyt") == "naeste_arbejdsdag" ? Flyt::NaesteArbejdsdag : Flyt::Ingen;
-        date_field(L, d, "opfyldt_ved", r.opfyldt_ved, r.opfyldt_navn, r.opfyldt_fn);
+        r.flyt = string_field(L, d, "flyt", at) == "naeste_arbejdsdag" ? Flyt::NaesteArbejdsdag : Flyt::Ingen;
+        date_field(L, d, "opfyldt_ved", r.opfyldt_ved, r.opfyldt_navn, r.opfyldt_fn, at);
         function_field(L, d, "afvigelser", r.afvigelser);
+        if (!rule_complete(r))
+            declaration_error(at, fmt::format("{} '{}': erklæringen mangler sin logik", art, regel.id));
         rules_.push_back(std::move(r));
         lua_pop(L, 1);
     }
+    lua_pop(L, 1);
     // Stable by step: the host's order is maalgruppe → aktiviteter → pakke → frister → krav;
     // within a step, the order of declaration.
     std::stable_sort(rules_.begin(), rules_.end(), [](const Rule& a, const Rule& b) { return a.trin < b.trin; });
@@ -329,6 +419,24 @@ void Standard::compile(lua_State* L) {
     m.ukendt_aktivitet.id = "ukendt_aktivitet";
     m.ukendt_aktivitet.tekst = "Aktiviteten findes ikke i standardens aktivitetskatalog";
     m.ukendt_aktivitet.kilde = "Kvalitet (aktivitetskataloget)";
+}
+
+// Rules cannot remember: every function of every rule, and all they reach, is sealed
+// (sandbox_freeze.cpp), then the sandbox is closed to new declarations and modules.
+void Standard::seal(lua_State* L) {
+    lua_newtable(L);
+    const int seen = lua_gettop(L);
+    for (const Rule& r : rules_) {
+        const std::string owner = fmt::format("{} '{}'", art_navn(r.art), r.regel->id);
+        for (const lua::Ref* f : {&r.naar, &r.til_fn, &r.omfattet_fn, &r.fra_fn, &r.varighed_fn, &r.opfyldt_fn, &r.afvigelser}) {
+            if (!*f) continue;
+            f->push();
+            sandbox::seal(L, -1, seen, owner);
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+    sandbox::close(*state_);
 }
 
 const Rule* Standard::rule(std::string_view id) const {

@@ -33,6 +33,9 @@ struct StandardInfo {
     std::vector<Parameter> parametre;                             // sorted by id
 };
 
+// Most rules one standard may declare: the host's evaluation and output stay bounded.
+inline constexpr std::size_t kMaxRules = 2000;
+
 enum class Art { Betingelse, Udelukkelse, Henvisning, Aktivitet, Pakke, Frist, Krav };
 std::string_view art_navn(Art a);
 
@@ -88,7 +91,9 @@ public:
 
 private:
     explicit Standard(const Sources& sources);
+    void read_info(lua_State* L, int reg, const std::string& kommune);
     void compile(lua_State* L);
+    void seal(lua_State* L);
     friend struct Evaluation;
     friend int evaluate(lua_State* L);
 

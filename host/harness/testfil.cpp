@@ -172,7 +172,11 @@ local function kopi(t)
   for n, v in pairs(t) do k[n] = kopi(v) end
   return k
 end
-local function er_liste(t) return next(t) == nil or t[1] ~= nil end
+local function er_liste(t)
+  if t[1] ~= nil then return true end
+  for _ in pairs(t) do return false end
+  return true
+end
 local function flet(a, b)
   for n, v in pairs(b) do
     if v == ukendt then a[n] = nil

@@ -31,7 +31,20 @@ State::State(Limits limits) : limits_(limits) {
     if (!L_) throw std::bad_alloc();
     host_.state = this;
     *static_cast<Host**>(lua_getextraspace(L_)) = host_ptr_;
+    lua_atpanic(L_, &State::panic);
     if (limits_.time.count() > 0) watch_ = std::make_unique<Watch>(L_, &State::budget_hook, limits_.time);
+}
+
+// Lua calls this for an error raised outside any protected call, and would abort after
+// it returns. Every call on a script's behalf is protected, so this is a host bug; an
+// embedding process must still not die of it. The C++ build of Lua unwinds with C++
+// exceptions, so throwing from here reaches the host's catch like any ScriptError.
+int State::panic(lua_State* L) {
+    State& s = of(L);
+    s.broken_ = true;
+    std::string text = "intern fejl i Lua-tilstanden";
+    if (const char* m = lua_tostring(L, -1)) text += fmt::format(" ({})", m);
+    throw ScriptError(ScriptError::Kind::Host, text + "; standarden skal indlæses igen");
 }
 
 State::~State() {
@@ -57,20 +70,37 @@ void* State::allocate(void* ud, void* ptr, std::size_t osize, std::size_t nsize)
 
 // Armed by the watchdog with a count of 1, so it fires on every instruction until the
 // call ends: nothing can swallow the error and go on.
-void State::budget_hook(lua_State* L, lua_Debug*) {
-    State& s = of(L);
-    s.budget_hit_ = true;
-    const auto ms = s.limits_.time.count();
+void State::budget_hook(lua_State* L, lua_Debug*) { of(L).raise_budget(L); }
+
+void State::raise_budget(lua_State* L) {
+    budget_hit_ = true;
+    const auto ms = limits_.time.count();
     const std::string limit = ms % 1000 == 0 ? fmt::format("{} sekund{}", ms / 1000, ms == 1000 ? "" : "er")
                                              : fmt::format("{} ms", ms);
     luaL_error(L, "scriptet kørte længere end %s (er der en uendelig løkke?)", limit.c_str());
+    std::abort(); // unreachable: luaL_error throws
+}
+
+void State::check_budget() {
+    if (watch_ && watch_->overran()) raise_budget(L_);
+}
+
+void State::check_memory(std::size_t bytes) {
+    if (bytes <= memory_left()) return;
+    memory_hit_ = true;
+    luaL_error(L_, "scriptet ville bruge mere end %d MiB hukommelse", int(limits_.memory_bytes / kMiB));
 }
 
 void State::call(int nargs, int nresults) {
+    if (broken_) {
+        lua_pop(L_, nargs + 1);
+        throw ScriptError(ScriptError::Kind::Host,
+                          "Lua-tilstanden er ubrugelig efter en intern fejl; indlæs standarden igen");
+    }
     const int base = lua_gettop(L_) - nargs;
     lua_pushcfunction(L_, message_handler);
     lua_insert(L_, base);
-    budget_hit_ = false;
+    budget_hit_ = memory_hit_ = false;
     if (watch_) watch_->begin();
     const int status = lua_pcall(L_, nargs, nresults, base);
     if (watch_) watch_->end();
@@ -85,8 +115,10 @@ void State::call(int nargs, int nresults) {
                           fmt::format("scriptet brugte mere end {} MiB hukommelse",
                                       limits_.memory_bytes / kMiB));
     }
-    auto kind = budget_hit_ ? ScriptError::Kind::Budget : ScriptError::Kind::Runtime;
-    budget_hit_ = false;
+    auto kind = budget_hit_ ? ScriptError::Kind::Budget
+                : memory_hit_ ? ScriptError::Kind::Memory
+                              : ScriptError::Kind::Runtime;
+    budget_hit_ = memory_hit_ = false;
     throw to_script_error(kind, text);
 }
 

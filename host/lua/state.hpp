@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <chrono>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <string>
@@ -60,6 +61,18 @@ public:
         if (watch_) watch_->set_limit(t);
     }
     std::size_t memory_used() const noexcept { return mem_.used; }
+    // Bytes a script may still allocate before the cap.
+    std::size_t memory_left() const noexcept { return mem_.cap > mem_.used ? mem_.cap - mem_.used : 0; }
+
+    // For C functions that loop or allocate on a script's behalf (the hook never fires
+    // inside C): raises the budget error when the running call has overrun its time.
+    void check_budget();
+    // Raises the memory error, as the allocator would, when `bytes` more would not fit.
+    void check_memory(std::size_t bytes);
+
+    // A Lua error outside any protected call reached the panic handler: the state may be
+    // inconsistent, so every later call refuses with a Danish message instead of running.
+    bool broken() const noexcept { return broken_; }
 
     Host& host() noexcept { return host_; }
     static Host& host(lua_State* L) noexcept { return **static_cast<Host**>(lua_getextraspace(L)); }
@@ -71,6 +84,14 @@ public:
     // the function and its arguments were pushed.
     void call(int nargs, int nresults);
 
+    // Runs f(L) inside a protected call under the budgets, so a Lua error raised by any
+    // API call in it (memory, a metamethod) is a ScriptError and never reaches the panic
+    // handler. A C++ exception from f is carried out of the call and rethrown as it was.
+    // The `nargs` values on top of the stack are popped and are f's stack slots 1..nargs
+    // (the call has its own stack frame).
+    template <class F>
+    void protect(int nargs, F&& f);
+
     // Compiles text and pushes the chunk. Throws ScriptError(Syntax). Text seen before
     // (same name, same bytes) is loaded from the bytecode our compiler made of it then;
     // bytecode from anywhere else is never loaded.
@@ -79,6 +100,8 @@ public:
 private:
     static void* allocate(void* ud, void* ptr, std::size_t osize, std::size_t nsize) noexcept;
     static void budget_hook(lua_State* L, lua_Debug* ar);
+    static int panic(lua_State* L);
+    [[noreturn]] void raise_budget(lua_State* L);
 
     struct Memory {
         std::size_t used = 0;
@@ -92,7 +115,34 @@ private:
     lua_State* L_ = nullptr;
     std::unique_ptr<Watch> watch_;  // none without a time budget; ends before L_ closes
     bool budget_hit_ = false;
+    bool memory_hit_ = false;
+    bool broken_ = false;
 };
+
+template <class F>
+void State::protect(int nargs, F&& f) {
+    struct Ctx {
+        F* f;
+        std::exception_ptr error;
+    } ctx{&f, nullptr};
+    lua_pushcfunction(L_, [](lua_State* L) -> int {
+        auto* c = static_cast<Ctx*>(lua_touserdata(L, 1));
+        lua_remove(L, 1);
+        // Only our own exceptions: Lua's C++ build unwinds its errors as exceptions of
+        // another type, which must pass through to lua_pcall.
+        try {
+            (*c->f)(L);
+        } catch (const std::exception&) {
+            c->error = std::current_exception();
+        }
+        return 0;
+    });
+    lua_insert(L_, -nargs - 1); // the function below its arguments
+    lua_pushlightuserdata(L_, &ctx);
+    lua_insert(L_, -nargs - 1); // the context first among them
+    call(nargs + 1, 0);
+    if (ctx.error) std::rethrow_exception(ctx.error);
+}
 
 // Checks in debug builds that a scope leaves the stack as it found it (plus `delta`).
 class StackGuard {

@@ -68,6 +68,7 @@ private:
         if (w.seq_.load(std::memory_order_acquire) != s) return; // it ended meanwhile
         lua_sethook(w.L_, w.hook_, LUA_MASKCOUNT, 1);
         w.armed_ = true;
+        w.tripped_.store(true, std::memory_order_relaxed);
     }
 
     std::mutex m_;
@@ -90,6 +91,7 @@ void Watch::end() noexcept {
     if (armed_) {
         lua_sethook(L_, nullptr, 0, 0);
         armed_ = false;
+        tripped_.store(false, std::memory_order_relaxed);
     }
 }
 

@@ -36,6 +36,9 @@ public:
     void set_limit(std::chrono::milliseconds limit) noexcept {
         limit_ms_.store(limit.count(), std::memory_order_relaxed);
     }
+    // True once the running call has overrun its budget: C functions that loop (the
+    // sandbox's string and table wrappers) ask this, since the hook never fires in C.
+    bool overran() const noexcept { return tripped_.load(std::memory_order_relaxed); }
 
 private:
     friend class Watchdog;
@@ -46,6 +49,7 @@ private:
     std::atomic<std::uint64_t> seq_{0};   // odd while a call runs
     std::mutex arm_;                      // the watchdog arms and the owner ends under it
     bool armed_ = false;
+    std::atomic<bool> tripped_{false};    // set with armed_, read without the lock
     // Watchdog thread only: which call it last saw and since when.
     std::uint64_t seen_seq_ = 0;
     Clock::time_point seen_at_{};

@@ -1,0 +1,77 @@
+#include "domain/tekst.hpp"
+
+#include <fmt/format.h>
+
+namespace kvalitet {
+
+namespace {
+
+// Length of the valid UTF-8 sequence at s[i], or 0. Overlong forms, surrogates and code
+// points above U+10FFFF are invalid.
+std::size_t utf8_length(std::string_view s, std::size_t i, char32_t* cp) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = b(i);
+    std::size_t n;
+    char32_t v;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        v = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        v = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        v = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (i + n > s.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k) {
+        if ((b(i + k) & 0xC0) != 0x80) return 0;
+        v = (v << 6) | (b(i + k) & 0x3F);
+    }
+    if ((n == 3 && (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))) || (n == 4 && (v < 0x10000 || v > 0x10FFFF)))
+        return 0;
+    *cp = v;
+    return n;
+}
+
+bool control(char32_t cp) { return (cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp <= 0x9F); }
+
+} // namespace
+
+std::optional<std::string> text_problem(std::string_view s, std::size_t max_bytes) {
+    if (s.size() > max_bytes)
+        return fmt::format("teksten er på {} bytes; højst {} er tilladt", s.size(), max_bytes);
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = 0;
+        const std::size_t n = utf8_length(s, i, &cp);
+        if (n == 0) return fmt::format("teksten er ikke gyldig UTF-8 (byte {})", i + 1);
+        if (control(cp)) return fmt::format("teksten indeholder et styretegn (U+{:04X}, byte {})", unsigned(cp), i + 1);
+        i += n;
+    }
+    return std::nullopt;
+}
+
+std::string printable(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = 0;
+        const std::size_t n = utf8_length(s, i, &cp);
+        if (n == 0) {
+            out += fmt::format("\\x{{{:02X}}}", static_cast<unsigned char>(s[i]));
+            ++i;
+            continue;
+        }
+        if (control(cp) || cp == '\t') out += fmt::format("\\u{{{:02X}}}", unsigned(cp));
+        else out.append(s.substr(i, n));
+        i += n;
+    }
+    return out;
+}
+
+} // namespace kvalitet
