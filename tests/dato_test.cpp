@@ -60,7 +60,8 @@ TEST_CASE("working days skip weekends and holidays") {
 
 TEST_CASE("property: d + uger(n) - d == 7n, and - undoes +") {
     std::mt19937 rng(20261122);
-    std::uniform_int_distribution<int> day(-25000, 60000), n(-200, 200);
+    // 1935–2134: d ± 200 weeks or months stays inside the supported range 1900–2200.
+    std::uniform_int_distribution<int> day(-12500, 60000), n(-200, 200);
     for (int i = 0; i < 5000; ++i) {
         Dato d = Dato::from_days(day(rng));
         int k = n(rng);
@@ -153,4 +154,69 @@ TEST_CASE("frist status the day before, on and after, and with an event") {
     CHECK(f.status(D("2026-12-05"), D("2026-12-01")) == FristStatus::Overskredet);
     // An event after the evaluation date has not happened yet.
     CHECK(f.status(D("2026-11-20"), D("2026-11-25")) == FristStatus::Kommende);
+}
+
+namespace {
+Varighed v(Varighed::Enhed e, std::int32_t n) { return {e, n}; }
+using E = Varighed::Enhed;
+} // namespace
+
+TEST_CASE("the supported range is 1900-01-01 to 2200-12-31") {
+    CHECK(Dato::foerste() == D("1900-01-01"));
+    CHECK(Dato::sidste() == D("2200-12-31"));
+    CHECK(D("2026-11-22").i_omraadet());
+    CHECK_FALSE(D("1899-12-31").i_omraadet());
+    CHECK_FALSE(D("2201-01-01").i_omraadet());
+    // Parsing still accepts an old date a case may hold; arithmetic from it is checked.
+    CHECK(Dato::parse("1850-06-01"));
+    CHECK(v(E::Aar, 67).efter(D("1890-03-01")) == D("1957-03-01"));
+}
+
+TEST_CASE("date arithmetic leaving the range is an error, not a year 30531") {
+    const Dato d = D("2026-11-22");
+    CHECK(v(E::Dage, 63000).efter(d) == D("2199-05-19"));
+    CHECK_THROWS_AS(v(E::Dage, 70000).efter(d), DatoFejl);
+    CHECK_THROWS_AS(v(E::Uger, 100000).efter(d), DatoFejl);
+    CHECK_THROWS_AS(v(E::Maaneder, 2100).efter(d), DatoFejl);
+    CHECK_THROWS_AS(v(E::Aar, 175).efter(d), DatoFejl);
+    CHECK(v(E::Aar, 174).efter(d) == D("2200-11-22"));
+    CHECK_THROWS_AS(v(E::Aar, -127).efter(d), DatoFejl);
+    CHECK(v(E::Aar, -126).efter(d) == D("1900-11-22"));
+    CHECK(v(E::Maaneder, -1522).efter(d) == D("1900-01-22"));
+    CHECK_THROWS_AS(v(E::Maaneder, -1523).efter(d), DatoFejl);
+    CHECK(v(E::Dage, 1).efter(D("2200-12-30")) == Dato::sidste());
+    CHECK_THROWS_AS(v(E::Dage, 1).efter(Dato::sidste()), DatoFejl);
+    CHECK_THROWS_AS(v(E::Dage, -1).efter(Dato::foerste()), DatoFejl);
+    CHECK_THROWS_WITH(v(E::Uger, 100000).efter(d),
+                      "22. november 2026 + 100000 uger ligger uden for de datoer, der kan regnes med "
+                      "(1. januar 1900 – 31. december 2200)");
+    CHECK_THROWS_WITH(v(E::Uger, 4).foer(D("1900-01-10")), Catch::Contains("10. januar 1900 - 4 uger"));
+}
+
+TEST_CASE("no overflow at the ends of int32 (signed overflow was undefined)") {
+    const Dato d = D("2026-11-22");
+    for (E e : {E::Dage, E::Uger, E::Maaneder, E::Aar, E::Hverdage}) {
+        CHECK_THROWS_AS(v(e, INT32_MAX).efter(d), DatoFejl);
+        CHECK_THROWS_AS(v(e, INT32_MIN).efter(d), DatoFejl);
+        CHECK_THROWS_AS(v(e, INT32_MIN).foer(d), DatoFejl);
+        CHECK_THROWS_AS(v(e, INT32_MAX).foer(d), DatoFejl);
+    }
+}
+
+TEST_CASE("hverdage: bounded by the range whatever n is, and only from a date inside it") {
+    // 2^31-1 working days once walked day by day for 25 s; now the walk stops at the
+    // range's edge, so this returns (with an error) after at most ~110,000 steps.
+    CHECK_THROWS_AS(v(E::Hverdage, INT32_MAX).efter(D("2026-11-20")), DatoFejl);
+    CHECK_THROWS_AS(v(E::Hverdage, 100000).efter(D("2026-11-20")), DatoFejl);
+    CHECK(v(E::Hverdage, 1).efter(D("2200-12-30")) == Dato::sidste());
+    CHECK_THROWS_AS(v(E::Hverdage, 1).efter(Dato::sidste()), DatoFejl);
+    CHECK_THROWS_AS(v(E::Hverdage, 1).efter(D("2201-01-05")), DatoFejl);
+    CHECK_THROWS_AS(v(E::Hverdage, -1).efter(D("1899-12-29")), DatoFejl);
+}
+
+TEST_CASE("next working day beyond the range is an error") {
+    CHECK(kalender::naeste_arbejdsdag(D("2200-12-27")) == D("2200-12-29"));
+    CHECK_THROWS_AS(kalender::naeste_arbejdsdag(D("2201-01-01")), DatoFejl);
+    Frist f{D("2200-12-20"), uger(2), Flyt::NaesteArbejdsdag};
+    CHECK_THROWS_AS(f.dato(), DatoFejl);
 }

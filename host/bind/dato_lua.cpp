@@ -34,27 +34,50 @@ Dato date_arg(lua_State* L, int i) {
     return {};
 }
 
-int int_arg(lua_State* L, int i) {
-    if (!lua_isinteger(L, i)) {
-        lua_Number n = luaL_checknumber(L, i);
-        if (n != std::floor(n)) luaL_error(L, "argument %d: forventede et heltal, fik %f", i, n);
-        return static_cast<int>(n);
+// A whole number within [lo, hi]: an integer, or a float with a whole value (2.0). NaN,
+// infinities, 2.5 and anything outside are refused before any conversion, so no cast
+// overflows and no float slips past the limit (2^31-1 as a float once ran hverdage for
+// 25 s).
+lua_Integer whole_arg(lua_State* L, int i, lua_Integer lo, lua_Integer hi) {
+    if (lua_isinteger(L, i)) {
+        const lua_Integer n = lua_tointeger(L, i);
+        if (n < lo || n > hi)
+            luaL_error(L, "argument %d: %I er uden for området %I til %I", i, n, lo, hi);
+        return n;
     }
-    lua_Integer n = lua_tointeger(L, i);
-    if (n < -100000 || n > 100000) luaL_error(L, "argument %d: %d er uden for området", i, int(n));
-    return static_cast<int>(n);
+    const lua_Number x = luaL_checknumber(L, i);
+    if (std::isnan(x)) luaL_error(L, "argument %d: forventede et heltal, fik NaN (ikke et tal)", i);
+    if (std::isinf(x)) luaL_error(L, "argument %d: forventede et heltal, fik uendelig", i);
+    if (x != std::floor(x)) luaL_error(L, "argument %d: forventede et heltal, fik %s", i, fmt::format("{}", x).c_str());
+    if (x < lua_Number(lo) || x > lua_Number(hi))
+        luaL_error(L, "argument %d: %s er uden for området %I til %I", i, fmt::format("{}", x).c_str(), lo, hi);
+    return lua_Integer(x);
 }
 
+// A count of days, weeks, months, years or working days.
+constexpr lua_Integer kMaxAntal = 100000;
+int int_arg(lua_State* L, int i) { return int(whole_arg(L, i, -kMaxAntal, kMaxAntal)); }
+
+// A date a script makes must lie in the supported range (dato.hpp).
+Dato in_range(lua_State* L, Dato d) {
+    if (!d.i_omraadet())
+        luaL_error(L, "datoen %s ligger uden for de datoer, der kan regnes med (%s – %s)", d.iso().c_str(),
+                   Dato::foerste().tekst().c_str(), Dato::sidste().tekst().c_str());
+    return d;
+}
+
+// Dato(2026, 11, 22) or Dato "2026-11-22"
 int dato_new(lua_State* L) {
     if (lua_gettop(L) >= 3) {
-        int y = int_arg(L, 1), m = int_arg(L, 2), d = int_arg(L, 3);
-        std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month(unsigned(m)),
-                                        std::chrono::day(unsigned(d))};
-        if (m < 1 || d < 1 || !ymd.ok()) return luaL_error(L, "%d-%d-%d er ikke en rigtig dato", y, m, d);
+        const auto y = int(whole_arg(L, 1, kFoersteAar, kSidsteAar));
+        const auto m = unsigned(whole_arg(L, 2, 1, 12));
+        const auto d = unsigned(whole_arg(L, 3, 1, 31));
+        const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+        if (!ymd.ok()) return luaL_error(L, "%s er ikke en rigtig dato", fmt::format("{}-{:02}-{:02}", y, m, d).c_str());
         push_dato(L, Dato(ymd));
         return 1;
     }
-    push_dato(L, date_arg(L, 1));
+    push_dato(L, in_range(L, date_arg(L, 1)));
     return 1;
 }
 
@@ -147,9 +170,7 @@ int helligdag(lua_State* L) {
 int arbejdsdag(lua_State* L) { lua_pushboolean(L, kalender::arbejdsdag(date_arg(L, 1))); return 1; }
 int naeste_arbejdsdag(lua_State* L) { push_dato(L, kalender::naeste_arbejdsdag(date_arg(L, 1))); return 1; }
 int paaskedag(lua_State* L) {
-    int y = int_arg(L, 1);
-    if (y < 1583 || y > 9999) return luaL_error(L, "årstal %d er uden for kalenderens område", y);
-    push_dato(L, kalender::paaskedag(y));
+    push_dato(L, kalender::paaskedag(int(whole_arg(L, 1, kFoersteAar, kSidsteAar))));
     return 1;
 }
 
@@ -201,7 +222,7 @@ int frist_index(lua_State* L) {
     else if (k == "fra") push_dato(L, f.frist.start);
     else if (k == "varighed") push_varighed(L, f.frist.varighed);
     else if (k == "flyttet") lua_pushboolean(L, f.frist.dato() != f.frist.uflyttet());
-    else if (k == "status") lua_pushcfunction(L, frist_status);
+    else if (k == "status") lua_pushcfunction(L, lua::guarded<frist_status>);
     else if (k == "kilde" || k == "id" || k == "tekst") {
         lua_getiuservalue(L, 1, 1);
         lua_getfield(L, -1, k.data());
@@ -242,6 +263,8 @@ void remember(lua_State* L, const char* name, Slot slot) {
     t.ref = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
+// Every function here is registered through lua::guarded: date arithmetic throws DatoFejl
+// and formatting can throw bad_alloc, and a C++ exception must reach Lua as a Lua error.
 void metatable(lua_State* L, const char* name, std::initializer_list<luaL_Reg> fns) {
     luaL_newmetatable(L, name);
     for (const auto& r : fns) {
@@ -281,26 +304,29 @@ void push_varighed(lua_State* L, Varighed v) {
 Varighed* to_varighed(lua_State* L, int i) { return static_cast<Varighed*>(to_typed(L, i, kVarighedSlot)); }
 
 void open_dates(lua_State* L) {
+    using lua::guarded;
     metatable(L, kDato,
-              {{"__index", dato_index}, {"__add", dato_add}, {"__sub", dato_sub}, {"__eq", dato_eq},
-               {"__lt", dato_lt}, {"__le", dato_le}, {"__tostring", dato_tostring},
-               {"_iso", dato_iso}, {"_tekst", dato_tekst}, {"_lang", dato_lang}});
-    metatable(L, kVarighed, {{"__index", varighed_index}, {"__tostring", varighed_tostring}, {"__eq", varighed_eq}});
-    metatable(L, kFrist, {{"__index", frist_index}, {"__tostring", frist_tostring}});
+              {{"__index", guarded<dato_index>}, {"__add", guarded<dato_add>}, {"__sub", guarded<dato_sub>},
+               {"__eq", dato_eq}, {"__lt", guarded<dato_lt>}, {"__le", guarded<dato_le>},
+               {"__tostring", guarded<dato_tostring>}, {"_iso", guarded<dato_iso>}, {"_tekst", guarded<dato_tekst>},
+               {"_lang", guarded<dato_lang>}});
+    metatable(L, kVarighed,
+              {{"__index", varighed_index}, {"__tostring", guarded<varighed_tostring>}, {"__eq", varighed_eq}});
+    metatable(L, kFrist, {{"__index", guarded<frist_index>}, {"__tostring", guarded<frist_tostring>}});
     remember(L, kDato, kDatoSlot);
     remember(L, kVarighed, kVarighedSlot);
 
-    expose_fn(L, "Dato", dato_new);
-    expose_fn(L, "Frist", frist_new);
+    expose_fn(L, "Dato", guarded<dato_new>);
+    expose_fn(L, "Frist", guarded<frist_new>);
     expose_fn(L, "dage", varighed_new<Varighed::Enhed::Dage>);
     expose_fn(L, "uger", varighed_new<Varighed::Enhed::Uger>);
     expose_fn(L, "maaneder", varighed_new<Varighed::Enhed::Maaneder>);
     expose_fn(L, "aar", varighed_new<Varighed::Enhed::Aar>);
     expose_fn(L, "hverdage", varighed_new<Varighed::Enhed::Hverdage>);
-    expose_fn(L, "helligdag", helligdag);
-    expose_fn(L, "arbejdsdag", arbejdsdag);
-    expose_fn(L, "naeste_arbejdsdag", naeste_arbejdsdag);
-    expose_fn(L, "paaskedag", paaskedag);
+    expose_fn(L, "helligdag", guarded<helligdag>);
+    expose_fn(L, "arbejdsdag", guarded<arbejdsdag>);
+    expose_fn(L, "naeste_arbejdsdag", guarded<naeste_arbejdsdag>);
+    expose_fn(L, "paaskedag", guarded<paaskedag>);
 }
 
 } // namespace kvalitet::bind

@@ -1,5 +1,7 @@
 #include "domain/dato.hpp"
 
+#include <cstdint>
+
 #include <fmt/format.h>
 
 #include "domain/kalender.hpp"
@@ -17,6 +19,43 @@ constexpr const char* kMaaneder[] = {"januar", "februar", "marts",     "april", 
 year_month_day clamp(year_month_day ymd) {
     if (ymd.ok()) return ymd;
     return year_month_day(year_month_day_last(ymd.year(), month_day_last(ymd.month())));
+}
+
+[[noreturn]] void outside(Dato d, Varighed v) {
+    const char sign = v.n < 0 ? '-' : '+';
+    const Varighed size{v.enhed, v.n == INT32_MIN ? INT32_MAX : v.n < 0 ? -v.n : v.n};
+    throw DatoFejl(fmt::format("{} {} {} ligger uden for de datoer, der kan regnes med ({} – {})", d.tekst(), sign,
+                               size.tekst(), Dato::foerste().tekst(), Dato::sidste().tekst()));
+}
+
+// Day counts in 64 bits: d.days() + 7 * n cannot overflow, and the range check decides.
+Dato plus_days_checked(Dato d, std::int64_t days, Varighed v) {
+    const std::int64_t r = std::int64_t(d.days()) + days;
+    if (r < Dato::foerste().days() || r > Dato::sidste().days()) outside(d, v);
+    return Dato::from_days(std::int32_t(r));
+}
+
+Dato plus_months_checked(Dato d, std::int64_t months, Varighed v) {
+    const auto ymd = d.ymd();
+    const std::int64_t total = std::int64_t(int(ymd.year())) * 12 + (unsigned(ymd.month()) - 1) + months;
+    const std::int64_t y = total >= 0 ? total / 12 : (total - 11) / 12;
+    if (y < kFoersteAar || y > kSidsteAar) outside(d, v);
+    const auto m = unsigned(total - y * 12 + 1);
+    return Dato(clamp(year{int(y)} / month{m} / ymd.day()));
+}
+
+// One day at a time: a step lands on the range's edge at the latest after the ~110,000
+// days of the range, so the loop is short whatever n is.
+Dato plus_working_days(const Dato start, Varighed v) {
+    if (!start.i_omraadet()) outside(start, v);
+    const int step = v.n >= 0 ? 1 : -1;
+    Dato d = start;
+    for (std::int64_t left = v.n >= 0 ? std::int64_t(v.n) : -std::int64_t(v.n); left > 0;) {
+        d = d.plus_days(step);
+        if (!d.i_omraadet()) outside(start, v);
+        if (kalender::arbejdsdag(d)) --left;
+    }
+    return d;
 }
 } // namespace
 
@@ -95,23 +134,19 @@ int alder(Dato foedt, Dato on) {
 
 Dato Varighed::efter(Dato d) const {
     switch (enhed) {
-    case Enhed::Dage: return d.plus_days(n);
-    case Enhed::Uger: return d.plus_days(7 * n);
-    case Enhed::Maaneder: return Dato(clamp(d.ymd() + months(n)));
-    case Enhed::Aar: return Dato(clamp(d.ymd() + years(n)));
-    case Enhed::Hverdage: {
-        const int step = n >= 0 ? 1 : -1;
-        for (int left = n >= 0 ? n : -n; left > 0;) {
-            d = d.plus_days(step);
-            if (kalender::arbejdsdag(d)) --left;
-        }
-        return d;
-    }
+    case Enhed::Dage: return plus_days_checked(d, n, *this);
+    case Enhed::Uger: return plus_days_checked(d, std::int64_t(n) * 7, *this);
+    case Enhed::Maaneder: return plus_months_checked(d, n, *this);
+    case Enhed::Aar: return plus_months_checked(d, std::int64_t(n) * 12, *this);
+    case Enhed::Hverdage: return plus_working_days(d, *this);
     }
     return d;
 }
 
-Dato Varighed::foer(Dato d) const { return Varighed{enhed, -n}.efter(d); }
+Dato Varighed::foer(Dato d) const {
+    if (n == INT32_MIN) outside(d, *this); // -n does not exist; no date is that far anyway
+    return Varighed{enhed, -n}.efter(d);
+}
 
 std::string Varighed::tekst() const {
     const bool one = n == 1 || n == -1;

@@ -1,13 +1,29 @@
 #pragma once
 // Dato: a calendar date, stored as days since 1970-01-01 (cheap to copy, compare, add).
 // Varighed: a calendar duration, applied the way Danish deadlines are counted.
+//
+// The supported range is 1 January 1900 – 31 December 2200, the years the holiday
+// calendar is checked for (kalender.hpp). Parsing accepts any real YYYY-MM-DD (a case may
+// hold an old date), but date arithmetic whose result falls outside the range, and a date
+// a script constructs outside it, is an error (DatoFejl): a deadline in the year 30531 is
+// a bug in a rule, not a deadline.
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
 namespace kvalitet {
+
+inline constexpr int kFoersteAar = 1900;
+inline constexpr int kSidsteAar = 2200;
+
+// A date outside the supported range; the message is Danish and names the computation.
+class DatoFejl : public std::out_of_range {
+public:
+    using std::out_of_range::out_of_range;
+};
 
 class Dato {
 public:
@@ -16,6 +32,9 @@ public:
     constexpr explicit Dato(std::chrono::year_month_day ymd) : Dato(std::chrono::sys_days(ymd)) {}
     static constexpr Dato from_days(std::int32_t days) { Dato d; d.days_ = days; return d; }
     static Dato ymd(int y, unsigned m, unsigned d);
+    static constexpr Dato foerste() { return Dato(std::chrono::year{kFoersteAar} / 1 / 1); }
+    static constexpr Dato sidste() { return Dato(std::chrono::year{kSidsteAar} / 12 / 31); }
+    constexpr bool i_omraadet() const { return *this >= foerste() && *this <= sidste(); }
 
     // "YYYY-MM-DD", a real date; nullopt otherwise (2026-02-30, 2025-02-29, "2026-1-5").
     static std::optional<Dato> parse(std::string_view text);
@@ -52,7 +71,9 @@ struct Varighed {
     std::int32_t n = 0;
 
     // d + varighed. Months and years clamp to the month's end (31/1 + 1 md = 28/29/2);
-    // hverdage skips weekends and public holidays.
+    // hverdage skips weekends and public holidays. Throws DatoFejl when the result lies
+    // outside the supported range (and for hverdage when d does: the calendar is only
+    // known inside it), so the work is bounded whatever n is.
     Dato efter(Dato d) const;
     Dato foer(Dato d) const; // d - varighed
     std::string tekst() const; // "4 uger", "1 måned"

@@ -1,5 +1,7 @@
 #include "domain/kalender.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <utility>
 
@@ -48,7 +50,11 @@ bool weekend(Dato d) { return d.ugedag() >= 6; }
 bool arbejdsdag(Dato d) { return !weekend(d) && !helligdag(d); }
 
 Dato naeste_arbejdsdag(Dato d) {
-    while (!arbejdsdag(d)) d = d.plus_days(1);
+    const Dato start = d;
+    while (!arbejdsdag(d)) d = d.plus_days(1); // at most a long Easter weekend
+    if (d != start && !d.i_omraadet())
+        throw DatoFejl(fmt::format("næste arbejdsdag efter {} ligger uden for de datoer, der kan regnes med ({} – {})",
+                                   start.tekst(), Dato::foerste().tekst(), Dato::sidste().tekst()));
     return d;
 }
 

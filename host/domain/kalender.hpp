@@ -14,7 +14,8 @@ Dato paaskedag(int year);
 std::optional<std::string_view> helligdag(Dato d);
 bool weekend(Dato d);
 bool arbejdsdag(Dato d);
-// d itself when it is a working day, else the next one.
+// d itself when it is a working day, else the next one; DatoFejl when moving d forward
+// leaves the supported range.
 Dato naeste_arbejdsdag(Dato d);
 
 } // namespace kvalitet::kalender
