@@ -136,3 +136,59 @@ TEST_CASE("reading an absent fact records it, and dates read are recorded") {
     CHECK(lua.ctx.dates[0].first == "bevilling.start");
     CHECK(lua.ctx.missing.empty());
 }
+
+TEST_CASE("date arguments are checked in full: floats, NaN, infinities, fractions, range") {
+    Lua lua;
+    lua.load_case(R"({"id":"x"})");
+    // A float once skipped the ±100,000 check: hverdage(2^31-1) ran for 25 s.
+    CHECK_THROWS_WITH(lua.eval("return dato + hverdage(2^31-1)"), Catch::Contains("uden for området -100000 til 100000"));
+    CHECK_THROWS_WITH(lua.eval("return dato + uger(1e9)"), Catch::Contains("uden for området"));
+    CHECK_THROWS_WITH(lua.eval("return dage(0/0)"), Catch::Contains("NaN"));
+    CHECK_THROWS_WITH(lua.eval("return dage(1/0)"), Catch::Contains("uendelig"));
+    CHECK_THROWS_WITH(lua.eval("return dage(-1/0)"), Catch::Contains("uendelig"));
+    CHECK_THROWS_WITH(lua.eval("return dage(2.5)"), Catch::Contains("forventede et heltal, fik 2.5"));
+    CHECK_THROWS_WITH(lua.eval("return dage(1e300)"), Catch::Contains("uden for området"));
+    CHECK_THROWS_WITH(lua.eval("return dage(math.mininteger)"), Catch::Contains("uden for området"));
+    CHECK(lua.eval("return (Dato '2026-11-22' + dage(2.0)):iso()") == "2026-11-24");
+    CHECK(lua.eval("return (Dato '2026-11-22' + dage(-1000.0) + dage(1000)):iso()") == "2026-11-22");
+}
+
+TEST_CASE("dates a script makes or computes stay in 1900-2200, or it is an error") {
+    Lua lua;
+    lua.load_case(R"({"id":"x"})");
+    // Dato(70000, 1, 1) was truncated to the year 4464; uger(100000) gave "5. februar 30531"-like years.
+    CHECK_THROWS_WITH(lua.eval("return Dato(70000, 1, 1)"), Catch::Contains("70000 er uden for området 1900 til 2200"));
+    CHECK_THROWS_WITH(lua.eval("return Dato(2026, 13, 1)"), Catch::Contains("13 er uden for området 1 til 12"));
+    CHECK_THROWS_WITH(lua.eval("return Dato(2026, 2, 30)"), Catch::Contains("2026-02-30 er ikke en rigtig dato"));
+    CHECK_THROWS_WITH(lua.eval("return Dato(2026, 1, 0/0)"), Catch::Contains("NaN"));
+    CHECK_THROWS_WITH(lua.eval("return Dato '1850-01-01'"), Catch::Contains("ligger uden for de datoer"));
+    CHECK(lua.eval("return Dato(2026.0, 11, 22):iso()") == "2026-11-22");
+    CHECK_THROWS_WITH(lua.eval("return Dato '2026-11-22' + uger(100000)"),
+                      Catch::Contains("22. november 2026 + 100000 uger ligger uden for de datoer"));
+    CHECK_THROWS_WITH(lua.eval("return Dato '2026-11-22' + aar(100000)"), Catch::Contains("ligger uden for"));
+    CHECK_THROWS_WITH(lua.eval("return Dato '2026-11-22' - maaneder(100000)"), Catch::Contains("ligger uden for"));
+    CHECK_THROWS_WITH(lua.eval("return Dato '2026-11-22' + hverdage(100000)"), Catch::Contains("ligger uden for"));
+    CHECK_THROWS_WITH(lua.eval("return paaskedag(9999)"), Catch::Contains("uden for området 1900 til 2200"));
+    CHECK_THROWS_WITH(lua.eval("return naeste_arbejdsdag '2201-01-01'"), Catch::Contains("ligger uden for"));
+    // A deadline is computed when read: the error comes then, as a Lua error with the place.
+    const char* sent = "local f = Frist { fra = '2200-12-20', varighed = uger(4) } ";
+    CHECK_THROWS_WITH(lua.eval(std::string(sent) + "return f.dato"), Catch::Contains("test:2: 20. december 2200 + 4 uger"));
+    CHECK_THROWS_WITH(lua.eval(std::string(sent) + "return tostring(f)"), Catch::Contains("ligger uden for"));
+    CHECK_THROWS_WITH(lua.eval(std::string(sent) + "return f:status('2026-01-01')"), Catch::Contains("ligger uden for"));
+}
+
+TEST_CASE("a kept list view refuses its length once the case is gone, as a Lua error") {
+    Lua lua;
+    lua.load_case(kExample);
+    lua_State* L = lua.state;
+    sandbox::load(lua.state, "local sag = ... return sag.leverancer", "=test", sandbox::Env::Standard);
+    bind::push_sag(L, lua.ctx);
+    lua.state.call(1, 1); // the list view stays on the stack
+    lua.ctx.sag = nullptr;
+    lua.ctx.gone = "sagen er skiftet";
+    sandbox::load(lua.state, "local l = ... return #l", "=test", sandbox::Env::Standard);
+    lua_rotate(L, -2, 1); // the chunk under its argument
+    // __len threw a C++ exception through Lua: std::terminate outside a protected call,
+    // a junk error inside one.
+    CHECK_THROWS_WITH(lua.state.call(1, 1), Catch::Contains("sagen er skiftet"));
+}

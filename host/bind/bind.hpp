@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -30,6 +31,9 @@ Varighed* to_varighed(lua_State* L, int index);
 struct CaseContext {
     const Sag* sag = nullptr;      // null between evaluations: a kept view then refuses to read
     std::uint64_t generation = 0;  // counts cases; a list element view is valid for one
+    // What a kept view says when it reads while sag is null; empty: the engine's message
+    // (outside an evaluation). The REPL sets it when it retires a context.
+    std::string_view gone;
     Dato dato;
     std::vector<std::string_view> missing;
     std::vector<std::pair<std::string_view, Dato>> dates;

@@ -61,8 +61,13 @@ int slots(std::span<const Field> fields) {
     return 0;
 }
 
+[[noreturn]] void refuse(const CaseContext& ctx) {
+    if (!ctx.gone.empty()) throw std::runtime_error(std::string(ctx.gone));
+    throw std::runtime_error("sagen kan kun læses, mens en regel vurderer den");
+}
+
 const Sag& sag(const View& v) {
-    if (!v.ctx->sag) throw std::runtime_error("sagen kan kun læses, mens en regel vurderer den");
+    if (!v.ctx->sag) refuse(*v.ctx);
     return *v.ctx->sag;
 }
 
@@ -305,8 +310,7 @@ const Kind kIndsatsplan{"sag.indsatsplan", kIndsatsplanFields};
 // Element views point at the element itself.
 template <class T>
 const T& el(const View& v) {
-    if (!v.ctx->sag || v.generation != v.ctx->generation)
-        throw std::runtime_error("sagen kan kun læses, mens en regel vurderer den");
+    if (!v.ctx->sag || v.generation != v.ctx->generation) refuse(*v.ctx);
     return *static_cast<const T*>(v.obj);
 }
 
@@ -469,7 +473,7 @@ void register_array(lua_State* L, const char* name) {
     luaL_newmetatable(L, name);
     lua_pushcfunction(L, lua::guarded<Index>);
     lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, Len);
+    lua_pushcfunction(L, lua::guarded<Len>); // a kept list refuses by throwing, like its elements
     lua_setfield(L, -2, "__len");
     lua_pushcfunction(L, array_pairs);
     lua_setfield(L, -2, "__pairs");
