@@ -101,10 +101,58 @@ std::optional<std::string> read_disk(const std::filesystem::path& p) {
     return s.str();
 }
 
-// A case file named in a test, relative to the test file.
-void read_case_file(const Collector& c, TestSag& t, const std::string& name) {
-    const auto rel = (std::filesystem::path(c.fil).parent_path() / name).lexically_normal();
-    auto text = read_disk(rel);
+// Largest case file a test may name: cases are small, and the file is read whole.
+constexpr std::uintmax_t kMaxCaseFile = 16u << 20;
+
+// Why `name` cannot name a case file, or "" when it can: a test reads only files in its
+// own folder or below it (in municipalities/<id>/tests/, its municipality's tree), so the
+// name is relative and has no "..". Otherwise a test could read any file the user can
+// (/tmp/secret.json) and show its content in the failure output.
+std::string bad_case_name(const std::string& name) {
+    namespace fs = std::filesystem;
+    if (name.empty()) return "navnet er tomt";
+    const fs::path p(name);
+    if (p.has_root_name() || p.has_root_directory()) return "en absolut sti er ikke tilladt";
+    for (const auto& part : p)
+        if (part == "..") return "'..' er ikke tilladt";
+    return {};
+}
+
+// On disk, the file must also resolve inside the folder: a symbolic link must not lead out.
+bool inside(const std::filesystem::path& file, const std::filesystem::path& folder) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const auto f = fs::weakly_canonical(file, ec);
+    if (ec) return false;
+    const auto d = fs::weakly_canonical(folder.empty() ? fs::path(".") : folder, ec);
+    if (ec) return false;
+    auto fi = f.begin();
+    for (auto di = d.begin(); di != d.end(); ++di, ++fi)
+        if (fi == f.end() || *fi != *di) return false;
+    return true;
+}
+
+// A case file named in a test, relative to the test file: from disk beside it, else from
+// `sources` (a test file that came from the embedded copy).
+void read_case_file(lua_State* L, const Collector& c, TestSag& t, const std::string& name) {
+    namespace fs = std::filesystem;
+    if (auto why = bad_case_name(name); !why.empty())
+        fail_at(L, fmt::format("test '{}': sagsfilen '{}' skal ligge i testfilens mappe eller under den ({})", t.navn,
+                               name, why));
+    const fs::path folder = fs::path(c.fil).parent_path();
+    const auto rel = (folder / name).lexically_normal();
+    std::optional<std::string> text;
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(rel, ec))) {
+        if (!inside(rel, folder))
+            fail_at(L, fmt::format("test '{}': sagsfilen '{}' fører uden for testfilens mappe (et symbolsk link?)",
+                                   t.navn, name));
+        if (!fs::is_regular_file(rel, ec))
+            fail_at(L, fmt::format("test '{}': sagsfilen '{}' er ikke en almindelig fil", t.navn, name));
+        if (fs::file_size(rel, ec) > kMaxCaseFile)
+            fail_at(L, fmt::format("test '{}': sagsfilen '{}' er større end {} MiB", t.navn, name, kMaxCaseFile >> 20));
+        text = read_disk(rel);
+    }
     if (!text) text = c.sources->read(rel.generic_string());
     if (!text) {
         t.sag_fejl = fmt::format("sagsfilen '{}' findes ikke (søgt som {})", name, rel.generic_string());
@@ -112,8 +160,10 @@ void read_case_file(const Collector& c, TestSag& t, const std::string& name) {
     }
     try {
         t.sag = json::parse(*text);
-    } catch (const json::parse_error& e) {
-        t.sag_fejl = fmt::format("sagsfilen '{}' er ikke gyldig JSON: {}", rel.generic_string(), e.what());
+    } catch (const json::parse_error& e) { // its message quotes the file: say where only
+        t.sag_fejl = fmt::format("sagsfilen '{}' er ikke gyldig JSON (fejl ved byte {})", rel.generic_string(), e.byte);
+    } catch (const json::exception&) { // e.g. a number too large for a double
+        t.sag_fejl = fmt::format("sagsfilen '{}' er ikke gyldig JSON (et tal uden for området?)", rel.generic_string());
     }
 }
 
@@ -151,7 +201,7 @@ int l_test(lua_State* L) {
     if (t.kommune.empty())
         fail_at(L, fmt::format("test '{}': angiv kommune = \"id\", eller læg filen i municipalities/<id>/tests/", t.navn));
     lua_getfield(L, 1, "sag");
-    if (lua_type(L, -1) == LUA_TSTRING) read_case_file(c, t, lua_tostring(L, -1));
+    if (lua_type(L, -1) == LUA_TSTRING) read_case_file(L, c, t, lua_tostring(L, -1));
     else if (lua_istable(L, -1)) t.sag = to_json(L, -1, "sag", 0);
     else fail_at(L, fmt::format("test '{}': feltet 'sag' skal være en tabel eller et filnavn \"sag.json\"", t.navn));
     if (t.sag.is_object() && !t.sag.contains("id")) t.sag["id"] = fmt::format("{}:{}", t.fil, t.linje);
@@ -197,7 +247,7 @@ int prepare(lua_State* L) {
     lua_pushlightuserdata(L, const_cast<char*>(&kUkendt));
     sandbox::expose(L, "ukendt");
     lua_pushlightuserdata(L, c);
-    lua_pushcclosure(L, l_test, 1);
+    lua_pushcclosure(L, lua::guarded<l_test>, 1); // a C++ exception must reach Lua as an error
     sandbox::expose(L, "test");
     return 0;
 }
