@@ -9,22 +9,59 @@
 
 namespace kvalitet {
 
+namespace fs = std::filesystem;
+
+namespace {
+
+// `path` lies in `dir` (both canonical): dir's parts are a prefix of path's.
+bool within(const fs::path& path, const fs::path& dir) {
+    auto p = path.begin();
+    for (auto d = dir.begin(); d != dir.end(); ++d, ++p) {
+        if (d->empty()) continue; // a trailing separator
+        if (p == path.end() || *p != *d) return false;
+    }
+    return true;
+}
+
+} // namespace
+
 Sources Sources::embedded() { return Sources{}; }
 
-Sources Sources::directory(std::filesystem::path root) {
+Sources Sources::directory(fs::path root) {
     Sources s;
-    s.root_ = std::filesystem::absolute(std::move(root));
+    s.root_ = fs::absolute(std::move(root));
+    std::error_code ec;
+    s.canonical_ = fs::weakly_canonical(s.root_, ec);
+    if (ec) s.canonical_ = s.root_.lexically_normal();
+    s.origin_ = Origin::Directory;
     return s;
 }
 
 Sources Sources::discover() {
-    if (const char* home = std::getenv("KVALITET_HJEM"); home && *home) return directory(home);
+    if (const char* home = std::getenv("KVALITET_HJEM"); home && *home) {
+        Sources s = directory(home);
+        s.origin_ = Origin::Environment;
+        return s;
+    }
     std::error_code ec;
-    auto cwd = std::filesystem::current_path(ec);
-    if (!ec && std::filesystem::is_directory(cwd / "dsl", ec) &&
-        std::filesystem::is_directory(cwd / "municipalities", ec))
-        return directory(cwd);
+    auto cwd = fs::current_path(ec);
+    if (!ec && fs::is_directory(cwd / "dsl", ec) && fs::is_directory(cwd / "municipalities", ec)) {
+        Sources s = directory(cwd);
+        s.origin_ = Origin::WorkingDirectory;
+        return s;
+    }
     return embedded();
+}
+
+fs::path Sources::inside(std::string_view relpath) const {
+    const fs::path rel(relpath);
+    if (relpath.empty() || rel.has_root_name() || rel.has_root_directory()) return {};
+    for (const auto& part : rel)
+        if (part == "..") return {};
+    std::error_code ec;
+    const fs::path file = fs::weakly_canonical(root_ / rel, ec);
+    if (ec || !within(file, canonical_)) return {};
+    return file;
 }
 
 std::optional<std::string> Sources::read(std::string_view relpath) const {
@@ -33,7 +70,10 @@ std::optional<std::string> Sources::read(std::string_view relpath) const {
             if (embedded::files[i].path == relpath) return std::string(embedded::files[i].text);
         return std::nullopt;
     }
-    std::ifstream in(root_ / std::filesystem::path(relpath), std::ios::binary);
+    const fs::path file = inside(relpath);
+    std::error_code ec;
+    if (file.empty() || !fs::is_regular_file(file, ec) || fs::file_size(file, ec) > kMaxFile) return std::nullopt;
+    std::ifstream in(file, std::ios::binary);
     if (!in) return std::nullopt;
     std::ostringstream ss;
     ss << in.rdbuf();
@@ -49,13 +89,14 @@ std::vector<std::string> Sources::list(std::string_view prefix) const {
             if (embedded::files[i].path.starts_with(dir)) out.emplace_back(embedded::files[i].path);
     } else {
         std::error_code ec;
-        auto base = root_ / std::filesystem::path(dir);
-        if (std::filesystem::is_directory(base, ec))
-            for (auto it = std::filesystem::recursive_directory_iterator(base, ec);
-                 it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        auto base = root_ / fs::path(dir);
+        if (fs::is_directory(base, ec))
+            for (auto it = fs::recursive_directory_iterator(base, ec); it != fs::recursive_directory_iterator();
+                 it.increment(ec)) {
                 if (ec) break;
-                if (it->is_regular_file())
-                    out.push_back(std::filesystem::relative(it->path(), root_).generic_string());
+                if (!it->is_regular_file()) continue;
+                auto rel = it->path().lexically_relative(root_).generic_string(); // not relative(): it resolves links
+                if (!inside(rel).empty()) out.push_back(std::move(rel)); // what read() would refuse is not listed
             }
     }
     std::sort(out.begin(), out.end());

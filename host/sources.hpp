@@ -1,6 +1,11 @@
 #pragma once
 // Where Lua sources come from: the copy embedded at build time, or a directory on disk
 // (a checkout being edited). Paths are relative and '/'-separated: "stdlib/sel85.lua".
+//
+// A directory is read as a tree of its own: a path with ".." or a root, and a file that
+// resolves outside the directory (a symbolic link leading out), are not there. Links that
+// stay inside the tree are followed.
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -11,10 +16,14 @@ namespace kvalitet {
 
 class Sources {
 public:
+    // How the sources were chosen, so the program can say so when it was not asked.
+    enum class Origin { Embedded, Directory, Environment, WorkingDirectory };
+
     static Sources embedded();
     static Sources directory(std::filesystem::path root);
     // KVALITET_HJEM if set, else the working directory when it holds dsl/ and
-    // municipalities/ (a checkout), else the embedded copy.
+    // municipalities/ (a checkout: a policy officer's edit counts), else the embedded copy.
+    // origin() tells which; the program announces a working directory (repl/cli.cpp).
     static Sources discover();
 
     std::optional<std::string> read(std::string_view relpath) const;
@@ -22,10 +31,19 @@ public:
     std::vector<std::string> list(std::string_view prefix) const;
     bool on_disk() const noexcept { return !root_.empty(); }
     const std::filesystem::path& root() const noexcept { return root_; }
+    Origin origin() const noexcept { return origin_; }
     std::string describe() const;
 
+    // Largest source file read from a directory: scripts are small.
+    static constexpr std::uintmax_t kMaxFile = 16u << 20;
+
 private:
-    std::filesystem::path root_; // empty: embedded
+    // The file under the root that `relpath` names, or empty when it names none there.
+    std::filesystem::path inside(std::string_view relpath) const;
+
+    std::filesystem::path root_;      // empty: embedded
+    std::filesystem::path canonical_; // root_ with every link resolved: what "inside" means
+    Origin origin_ = Origin::Embedded;
 };
 
 } // namespace kvalitet

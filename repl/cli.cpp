@@ -11,9 +11,22 @@
 
 namespace kvalitet::cli {
 
+// --hjem DIR, else KVALITET_HJEM, else a checkout in the working directory, else the
+// embedded standards. A checkout is used so that a policy officer who edits a standard and
+// runs `kvalitet test` in it sees the edit count, but never silently: the program says so
+// on stderr, once, since the same command elsewhere assesses with the embedded ones.
 Sources Common::sources() const {
     if (!hjem.empty()) return Sources::directory(hjem);
-    return Sources::discover();
+    Sources s = Sources::discover();
+    static bool announced = false;
+    if (s.origin() == Sources::Origin::WorkingDirectory && !announced) {
+        announced = true;
+        fmt::print(stderr,
+                   "kvalitet: bruger standarderne i {} (arbejdsmappen er en checkout), ikke de indbyggede; "
+                   "vælg med --hjem MAPPE eller KVALITET_HJEM\n",
+                   s.root().string());
+    }
+    return s;
 }
 
 Dato evaluation_date(const std::string& flag) {
