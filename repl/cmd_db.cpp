@@ -1,6 +1,5 @@
 // kvalitet db …: the case store (SQLite). kvalitet demo: the main job on synthetic cases.
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <atomic>
 #include <csignal>
@@ -15,6 +14,8 @@
 #include "lua/error.hpp"
 #include "store/case_store.hpp"
 #include "store/demo_sager.hpp"
+#include "store/import_json.hpp"
+#include "store/run_lock.hpp"
 #include "store/status.hpp"
 
 namespace kvalitet::cli {
@@ -35,6 +36,8 @@ extern "C" void on_sigint(int) { g_interrupted = true; }
 std::string db_path(const DbOptions& o) { return o.db.empty() ? CaseStore::default_path() : o.db; }
 
 // A case for the store: valid under the contract, with an id and a known municipality.
+// Stored compacted, so an array element and an NDJSON line holding the same case store
+// the same text. Whatever the parser throws is this case's error, never the import's.
 std::optional<std::string> check_case(const std::string& text, const std::vector<std::string>& kommuner,
                                       StoredCase& out) {
     try {
@@ -43,10 +46,15 @@ std::optional<std::string> check_case(const std::string& text, const std::vector
         if (!sag.kommune) return "feltet 'kommune' mangler: sagsdatabasen kræver kommunen";
         if (std::find(kommuner.begin(), kommuner.end(), *sag.kommune) == kommuner.end())
             return fmt::format("feltet 'kommune': '{}' er ikke en kendt kommune ({})", *sag.kommune, fmt::join(kommuner, ", "));
-        out = {0, sag.id, *sag.kommune, text};
+        out = {0, sag.id, *sag.kommune, compact_json(text), {}};
         return std::nullopt;
     } catch (const InputError& e) {
         return std::string(e.what());
+    } catch (const std::bad_alloc&) {
+        return "sagen er for stor til at blive læst";
+    } catch (const std::exception&) {
+        // Defensive: the parser should throw InputError only; its text might not be Danish.
+        return "ugyldig sag: JSON-teksten kunne ikke læses";
     }
 }
 
@@ -57,8 +65,9 @@ int cmd_init(const DbOptions& o) {
     return kOk;
 }
 
-// NDJSON is streamed: one line in memory at a time, all valid cases in one transaction.
-// A JSON array is one document, so it is read whole.
+// Streamed either way: one NDJSON line or one array element in memory at a time. All
+// valid cases are stored in one transaction; a bad case is named and skipped, never a
+// reason to drop the others.
 int cmd_importer(const DbOptions& o, const Sources& sources) {
     const auto ids = kommuner(sources);
     const InputFile in(o.fil);
@@ -84,15 +93,16 @@ int cmd_importer(const DbOptions& o, const Sources& sources) {
     const std::string name = o.fil == "-" ? "standard input" : o.fil;
     const auto first = line.find_first_not_of(" \t\r\n");
     if (more && line[first] == '[') {
-        std::string text = line;
-        while (src.next(line)) text += '\n' + line;
-        nlohmann::json arr;
-        try {
-            arr = nlohmann::json::parse(text);
-        } catch (const nlohmann::json::parse_error& e) {
-            return fail(fmt::format("{}: ugyldig JSON ved tegn {}; ret filen, intet er importeret", o.fil, e.byte));
-        }
-        for (std::size_t i = 0; i < arr.size(); ++i) take(arr[i].dump(), fmt::format("{} element {}", o.fil, i + 1));
+        JsonArraySplitter split;
+        auto each = [&](JsonArraySplitter::Element& e) {
+            const std::string where = e.nr ? fmt::format("{} element {} (linje {})", name, e.nr, e.linje)
+                                           : fmt::format("{} linje {}", name, e.linje);
+            if (e.fejl.empty()) return take(e.text, where);
+            fmt::print(stderr, "{}: {}{}\n", where, e.fejl, e.nr ? "; sagen er sprunget over" : "");
+            ++bad;
+        };
+        for (; more; more = src.next(line)) split.feed_line(line, ++line_no, each);
+        split.finish(line_no, each);
     } else {
         for (; more; more = src.next(line)) {
             ++line_no;
@@ -116,6 +126,7 @@ void progress(std::int64_t done, std::int64_t total) {
 // Assesses the stored cases batch by batch; each batch's assessments are stored in one
 // transaction, so an interruption leaves whole batches only.
 int assess_store(const DbOptions& o, const Sources& sources, CaseStore& store, Dato dato) {
+    const RunLock lock(store.path()); // held until the last batch is stored
     ParallelAssessor assessor(sources, o.traade);
     std::map<std::string, std::string> sha; // kommune -> standard sha256
     auto sha_of = [&](const std::string& k) -> const std::string& {
@@ -126,8 +137,9 @@ int assess_store(const DbOptions& o, const Sources& sources, CaseStore& store, D
     if (!o.kommune.empty()) sha_of(o.kommune); // fail early on an unknown municipality
     const std::int64_t total = store.count_cases();
     CaseStore writer(store.path());
-    std::future<void> storing;
-    std::int64_t after = 0, seen = 0, assessed = 0, failed = 0, skipped = 0;
+    std::future<std::size_t> storing; // how many rows the batch added
+    std::int64_t after = 0, seen = 0, failed = 0, skipped = 0;
+    std::size_t stored = 0, offered = 0; // rows added to the log, rows given to it
     g_interrupted = false;
     auto old = std::signal(SIGINT, on_sigint);
     while (!g_interrupted) {
@@ -136,35 +148,41 @@ int assess_store(const DbOptions& o, const Sources& sources, CaseStore& store, D
         after = cases.back().nr;
         seen += std::int64_t(cases.size());
         std::vector<Opgave> todo;
+        std::vector<std::string> case_sha; // beside todo: results come back in its order
         for (auto& c : cases) {
-            if (!o.alle && store.has_assessment(c.id, sha_of(c.kommune), dato.iso())) {
+            if (!o.alle && store.has_assessment(c.id, c.sha256, sha_of(c.kommune), dato.iso())) {
                 ++skipped;
                 continue;
             }
             todo.push_back({std::move(c.json), c.kommune});
+            case_sha.push_back(std::move(c.sha256));
         }
         auto results = assessor.assess(todo, dato);
         std::vector<AssessmentRow> rows;
         rows.reserve(results.size());
-        for (auto& r : results) {
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            auto& r = results[i];
             if (!r.ok()) {
                 fmt::print(stderr, "sag '{}': {}\n", r.sag_id, r.fejl);
                 ++failed;
                 continue;
             }
-            rows.push_back({r.sag_id, r.kommune, sha_of(r.kommune), dato.iso(), std::move(r.vurdering_json)});
+            rows.push_back({r.sag_id, case_sha[i], r.kommune, sha_of(r.kommune), dato.iso(), std::move(r.vurdering_json)});
         }
         // Stored on a second connection while the next batch is read and assessed
         // (storing was ~60% of a run); one batch in flight, its error rethrown here.
-        if (storing.valid()) storing.get();
-        assessed += std::int64_t(rows.size());
-        storing = std::async(std::launch::async, [&writer, rows = std::move(rows)] { writer.add_assessments(rows); });
+        if (storing.valid()) stored += storing.get();
+        offered += rows.size();
+        storing = std::async(std::launch::async,
+                             [&writer, rows = std::move(rows)] { return writer.add_assessments(rows); });
         progress(o.kommune.empty() ? seen : std::min(seen, total), total);
     }
-    if (storing.valid()) storing.get();
+    if (storing.valid()) stored += storing.get();
     std::signal(SIGINT, old);
-    fmt::print("{} sager vurderet pr. {}{}{}\n", assessed, dato.iso(),
+    // With --alle, rows already in the log are assessed again but not stored twice.
+    fmt::print("{} sager vurderet pr. {}{}{}{}\n", offered, dato.iso(),
                skipped ? fmt::format(", {} allerede vurderet (brug --alle for at vurdere igen)", skipped) : "",
+               offered > stored ? fmt::format(", {} stod allerede i loggen og er ikke gemt igen", offered - stored) : "",
                failed ? fmt::format(", {} kunne ikke vurderes (se ovenfor)", failed) : "");
     if (g_interrupted) {
         fmt::print(stderr, "afbrudt: de gemte vurderinger er hele batches; kør igen for at fortsætte\n");
@@ -173,16 +191,30 @@ int assess_store(const DbOptions& o, const Sources& sources, CaseStore& store, D
     return failed ? kInvalid : kOk;
 }
 
+// The read verbs open read-only (never creating or migrating the file) and check the
+// file first, so a damaged database is reported instead of half read.
+CaseStore open_for_reading(const DbOptions& o) {
+    CaseStore store(db_path(o), CaseStore::Access::ReadOnly);
+    store.check_integrity();
+    return store;
+}
+
 int cmd_status(const DbOptions& o) {
-    CaseStore store(db_path(o));
-    fmt::print("{}: {} sager, {} vurderinger (skemaversion {})\n\n", store.path(), store.count_cases(),
-               store.count_assessments(), store.schema_version());
-    fmt::print("{}", status_tekst(store_status(store)));
+    CaseStore store = open_for_reading(o);
+    const int version = store.schema_version();
+    fmt::print("{}: {} sager, {} vurderinger (skemaversion {}{})\n", store.path(), store.count_cases(),
+               store.count_assessments(), version,
+               version < CaseStore::kSchemaVersion
+                   ? fmt::format("; 'kvalitet db init' opgraderer til {}", CaseStore::kSchemaVersion)
+                   : "");
+    if (const auto dup = store.count_old_duplicates())
+        fmt::print("heraf {} dubletter fra før skemaversion 2; de er bevaret, for loggen ændres aldrig\n", dup);
+    fmt::print("\n{}", status_tekst(store_status(store)));
     return kOk;
 }
 
 int cmd_eksporter(const DbOptions& o) {
-    CaseStore store(db_path(o));
+    CaseStore store = open_for_reading(o);
     std::string buffer;
     store.latest_assessments([&](const std::string& json) {
         buffer += json;
@@ -217,7 +249,7 @@ int cmd_demo(const DbOptions& o, const Sources& sources) {
         for (std::size_t i = 0; i < o.antal; ++i) {
             std::string json = demo_sag(o.seed, i, dato);
             Sag sag = Sag::from_json(json);
-            cases.push_back({0, sag.id, *sag.kommune, std::move(json)});
+            cases.push_back({0, sag.id, *sag.kommune, std::move(json), {}});
         }
         store.put_cases(cases);
     } else {

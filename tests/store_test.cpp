@@ -1,13 +1,24 @@
 #include <catch2/catch.hpp>
 
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
 
+#include <array>
+#include <csignal>
 #include <filesystem>
+#include <fstream>
+#include <latch>
+#include <sstream>
+#include <thread>
 
 #include "lua/error.hpp"
+#include "domain/sag.hpp"
+#include "domain/sha256.hpp"
 #include "store/case_store.hpp"
 #include "store/demo_sager.hpp"
-#include "domain/sag.hpp"
+#include "store/import_json.hpp"
+#include "store/run_lock.hpp"
 
 using namespace kvalitet;
 namespace fs = std::filesystem;
@@ -41,8 +52,8 @@ TEST_CASE("store: a file from a newer kvalitet is refused in Danish") {
 TEST_CASE("store: cases upsert by id; assessments are an append-only log") {
     TempDb t;
     CaseStore s(t.path.string());
-    s.put_cases({{0, "a", "varde", "{\"id\":\"a\"}"}, {0, "b", "lejre", "{\"id\":\"b\"}"}});
-    s.put_cases({{0, "a", "varde", "{\"id\":\"a\",\"x\":1}"}});
+    s.put_cases({{0, "a", "varde", "{\"id\":\"a\"}", {}}, {0, "b", "lejre", "{\"id\":\"b\"}", {}}});
+    s.put_cases({{0, "a", "varde", "{\"id\":\"a\",\"x\":1}", {}}});
     CHECK(s.count_cases() == 2);
     auto all = s.read_cases(0, 10, "");
     REQUIRE(all.size() == 2);
@@ -50,11 +61,12 @@ TEST_CASE("store: cases upsert by id; assessments are an append-only log") {
     CHECK(s.read_cases(0, 10, "lejre").size() == 1);
     CHECK(s.read_cases(all[0].nr, 10, "").size() == 1);
 
-    s.add_assessments({{"a", "varde", "sha1", "2026-11-22", "{\"n\":1}"}});
-    s.add_assessments({{"a", "varde", "sha1", "2026-11-23", "{\"n\":2}"}, {"b", "lejre", "sha2", "2026-11-22", "{\"n\":3}"}});
+    s.add_assessments({{"a", "ca", "varde", "sha1", "2026-11-22", "{\"n\":1}"}});
+    s.add_assessments({{"a", "ca", "varde", "sha1", "2026-11-23", "{\"n\":2}"},
+                       {"b", "cb", "lejre", "sha2", "2026-11-22", "{\"n\":3}"}});
     CHECK(s.count_assessments() == 3);
-    CHECK(s.has_assessment("a", "sha1", "2026-11-22"));
-    CHECK_FALSE(s.has_assessment("a", "sha2", "2026-11-22"));
+    CHECK(s.has_assessment("a", "ca", "sha1", "2026-11-22"));
+    CHECK_FALSE(s.has_assessment("a", "ca", "sha2", "2026-11-22"));
     std::vector<std::string> latest;
     s.latest_assessments([&](const std::string& j) { latest.push_back(j); });
     CHECK(latest == std::vector<std::string>{"{\"n\":2}", "{\"n\":3}"});
@@ -77,4 +89,233 @@ TEST_CASE("demo cases: deterministic, valid, and spread over all five municipali
     }
     CHECK(per.size() == 5);
     CHECK(leverancer > 500 * 5);
+}
+
+// --- Hardening (issue 18, finding 9) ---
+
+namespace {
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A schema-1 file as kvalitet 1 left it: in WAL mode, holding `rows` assessments.
+void make_v1_database(const std::string& path, const std::vector<std::array<const char*, 4>>& rows) {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("CREATE TABLE sager (id TEXT PRIMARY KEY, kommune TEXT NOT NULL, sag TEXT NOT NULL, opdateret TEXT NOT NULL);"
+            "CREATE INDEX sager_kommune ON sager(kommune);"
+            "CREATE TABLE vurderinger (nr INTEGER PRIMARY KEY, sag_id TEXT NOT NULL, kommune TEXT NOT NULL,"
+            " standard_sha256 TEXT NOT NULL, motor_version TEXT NOT NULL, vurderingsdato TEXT NOT NULL,"
+            " vurdering TEXT NOT NULL, oprettet TEXT NOT NULL);"
+            "CREATE INDEX vurderinger_sag ON vurderinger(sag_id, nr);"
+            "INSERT INTO sager VALUES ('a', 'varde', '{\"id\":\"a\"}', 'x');"
+            "PRAGMA user_version = 1;");
+    for (const auto& r : rows) {
+        SQLite::Statement st(db, "INSERT INTO vurderinger(sag_id, kommune, standard_sha256, motor_version, "
+                                 "vurderingsdato, vurdering, oprettet) VALUES (?, 'varde', ?, '0.1', ?, ?, 'x')");
+        st.bind(1, r[0]);
+        st.bind(2, r[1]);
+        st.bind(3, r[2]);
+        st.bind(4, r[3]);
+        st.exec();
+    }
+}
+} // namespace
+
+TEST_CASE("store: a newer schema is refused before anything is written to the file") {
+    TempDb t;
+    {
+        SQLite::Database db(t.path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("CREATE TABLE x(y); PRAGMA user_version = 99");
+    }
+    const std::string before = slurp(t.path);
+    CHECK_THROWS_WITH(CaseStore(t.path.string()), Catch::Contains("skemaversion 99"));
+    CHECK(slurp(t.path) == before); // not switched to WAL (that rewrites the header)
+    CHECK_FALSE(fs::exists(t.path.string() + "-wal"));
+    SQLite::Database db(t.path.string());
+    CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "delete");
+}
+
+TEST_CASE("store: eight connections creating one new file at once all succeed") {
+    for (int trial = 0; trial < 10; ++trial) {
+        TempDb t;
+        constexpr int n = 8;
+        std::latch start(n);
+        std::vector<std::string> errors(n);
+        std::vector<std::thread> threads;
+        for (int i = 0; i < n; ++i)
+            threads.emplace_back([&, i] {
+                start.arrive_and_wait();
+                try {
+                    CaseStore s(t.path.string());
+                    s.put_cases({{0, "a" + std::to_string(i), "varde", "{}", {}}});
+                } catch (const std::exception& e) {
+                    errors[std::size_t(i)] = e.what();
+                }
+            });
+        for (auto& th : threads) th.join();
+        for (const auto& e : errors) CHECK(e == "");
+        CaseStore s(t.path.string());
+        CHECK(s.schema_version() == CaseStore::kSchemaVersion);
+        CHECK(s.count_cases() == n);
+    }
+}
+
+TEST_CASE("store: the same assessment identity is stored once, however often it is offered") {
+    TempDb t;
+    CaseStore s(t.path.string());
+    const AssessmentRow row{"a", "casesha1", "varde", "sha1", "2026-11-22", "{\"n\":1}"};
+    CHECK(s.add_assessments({row, row}) == 1);
+    CHECK(s.add_assessments({row}) == 0);
+    CHECK(s.count_assessments() == 1);
+    CHECK(s.has_assessment("a", "casesha1", "sha1", "2026-11-22"));
+    CHECK_FALSE(s.has_assessment("a", "casesha2", "sha1", "2026-11-22")); // the case changed
+    auto changed = row;
+    changed.sag_sha256 = "casesha2";
+    CHECK(s.add_assessments({changed}) == 1);
+    // A second connection (another process) cannot add it either.
+    CaseStore other(t.path.string());
+    CHECK(other.add_assessments({row, changed}) == 0);
+    CHECK(s.count_assessments() == 2);
+    // Every new row names the case version, so the index covers all of them.
+    CHECK_THROWS_WITH(s.db().exec("INSERT INTO vurderinger(sag_id, kommune, standard_sha256, motor_version, "
+                                  "vurderingsdato, vurdering, oprettet) VALUES ('a','v','s','m','d','{}','o')"),
+                      Catch::Contains("sha256"));
+}
+
+TEST_CASE("store: cases carry the sha256 of their stored text") {
+    TempDb t;
+    CaseStore s(t.path.string());
+    s.put_cases({{0, "a", "varde", "{\"id\":\"a\"}", {}}});
+    auto cases = s.read_cases(0, 10, "");
+    REQUIRE(cases.size() == 1);
+    CHECK(cases[0].sha256 == sha256_hex("{\"id\":\"a\"}"));
+}
+
+TEST_CASE("store: a schema-1 file is migrated, and its duplicate rows are kept, not deleted") {
+    TempDb t;
+    make_v1_database(t.path.string(), {{"a", "s", "2026-11-22", "{\"n\":1}"},
+                                       {"a", "s", "2026-11-22", "{\"n\":1}"},
+                                       {"a", "s", "2026-11-23", "{\"n\":2}"}});
+    CaseStore s(t.path.string());
+    CHECK(s.schema_version() == 2);
+    CHECK(s.count_assessments() == 3);
+    CHECK(s.count_old_duplicates() == 1);
+    auto cases = s.read_cases(0, 10, "");
+    REQUIRE(cases.size() == 1);
+    CHECK(cases[0].sha256 == sha256_hex("{\"id\":\"a\"}")); // computed: not stored before schema 2
+    // Old rows say nothing about the case version, so they do not count as this one's.
+    CHECK_FALSE(s.has_assessment("a", cases[0].sha256, "s", "2026-11-22"));
+}
+
+TEST_CASE("store: read-only access never creates, writes or migrates the file") {
+    TempDb t;
+    CHECK_THROWS_WITH(CaseStore(t.path.string(), CaseStore::Access::ReadOnly), Catch::Contains("findes ikke"));
+    CHECK_FALSE(fs::exists(t.path));
+
+    make_v1_database(t.path.string(), {{"a", "s", "2026-11-22", "{\"n\":1}"}});
+    CaseStore r(t.path.string(), CaseStore::Access::ReadOnly);
+    CHECK(sqlite3_db_readonly(r.db().getHandle(), "main") == 1);
+    CHECK(r.schema_version() == 1); // not migrated
+    CHECK(r.count_assessments() == 1);
+    CHECK_NOTHROW(r.check_integrity());
+    CHECK_THROWS(r.db().exec("CREATE TABLE y(z)"));
+}
+
+TEST_CASE("store: quick_check reports a damaged file in Danish") {
+    TempDb t;
+    {
+        CaseStore s(t.path.string());
+        std::vector<StoredCase> cases;
+        for (int i = 0; i < 2000; ++i)
+            cases.push_back({0, "sag-" + std::to_string(i), "varde", std::string(300, 'x'), {}});
+        s.put_cases(cases);
+    } // closed: the WAL is checkpointed into the file
+    {
+        std::fstream f(t.path, std::ios::in | std::ios::out | std::ios::binary);
+        const std::string garbage(16384 * 2, '\x5a');
+        f.seekp(16384 * 3); // past the header and the schema page, into the tables' pages
+        f.write(garbage.data(), std::streamsize(garbage.size()));
+    }
+    CaseStore r(t.path.string(), CaseStore::Access::ReadOnly);
+    CHECK_THROWS_WITH(r.check_integrity(), Catch::Contains("databasen er beskadiget"));
+}
+
+TEST_CASE("store: one run lock per database; a killed holder does not keep it") {
+    TempDb t;
+    const std::string lock_file = RunLock::lock_path(t.path.string());
+    {
+        RunLock first(t.path.string());
+        CHECK_THROWS_WITH(RunLock(t.path.string()), Catch::Contains("en anden kørsel af 'db vurder' er i gang") &&
+                                                         Catch::Contains(std::to_string(::getpid())));
+    }
+    CHECK_NOTHROW(RunLock(t.path.string())); // released when its holder goes
+
+    const pid_t child = ::fork();
+    if (child == 0) {
+        RunLock held(t.path.string());
+        ::raise(SIGKILL); // dies holding it, as kill -9 would leave it
+        ::_exit(1);
+    }
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    REQUIRE(WIFSIGNALED(status));
+    CHECK_NOTHROW(RunLock(t.path.string()));
+    fs::remove(lock_file);
+}
+
+TEST_CASE("import: an array element and an NDJSON line store the same text") {
+    const std::string line = R"({"id":"a","kommune":"varde","borger":{"alder":70,"navn":"A  B"}})";
+    const std::string array = "[\n  {\n    \"id\": \"a\",\n    \"kommune\": \"varde\",\n"
+                              "    \"borger\": { \"alder\": 70, \"navn\": \"A  B\" }\n  },\n  {\"id\": \"b, ]}\"}\n]\n";
+    std::vector<JsonArraySplitter::Element> got;
+    JsonArraySplitter split;
+    auto each = [&](JsonArraySplitter::Element& e) { got.push_back(e); };
+    std::size_t n = 0;
+    std::istringstream in(array);
+    for (std::string l; std::getline(in, l);) split.feed_line(l, ++n, each);
+    split.finish(n, each);
+    REQUIRE(got.size() == 2);
+    CHECK(got[0].fejl == "");
+    CHECK(got[0].nr == 1);
+    CHECK(got[0].linje == 2);
+    CHECK(compact_json(got[0].text) == compact_json(line));
+    CHECK(compact_json(line) == line); // whitespace inside strings is kept
+    CHECK(got[1].nr == 2);
+    CHECK(compact_json(got[1].text) == R"({"id":"b, ]}"})");
+}
+
+TEST_CASE("import: a broken array is reported element by element, in bounded memory") {
+    auto split_all = [](const std::vector<std::string>& lines, std::size_t max = 1 << 20) {
+        std::vector<JsonArraySplitter::Element> got;
+        JsonArraySplitter split(max);
+        auto each = [&](JsonArraySplitter::Element& e) { got.push_back(e); };
+        std::size_t n = 0;
+        for (const auto& l : lines) split.feed_line(l, ++n, each);
+        split.finish(n, each);
+        return got;
+    };
+    auto truncated = split_all({"[{\"id\":\"a\"},", "{\"id\":\"b\""});
+    REQUIRE(truncated.size() == 3);
+    CHECK(truncated[0].fejl == "");
+    CHECK(truncated[1].fejl == "elementet slutter ikke: filen er afkortet");
+    CHECK(truncated[1].linje == 2);
+    CHECK(truncated[2].fejl.find("']' mangler") != std::string::npos);
+
+    auto empty = split_all({"[1,,2,]"});
+    REQUIRE(empty.size() == 4);
+    CHECK(empty[1].nr == 2);
+    CHECK(empty[1].fejl.find("tomt element") != std::string::npos);
+    CHECK(empty[3].fejl.find("tomt element") != std::string::npos);
+
+    auto big = split_all({"[\"" + std::string(5000, 'x') + "\", 2]"}, 1000);
+    REQUIRE(big.size() == 2);
+    CHECK(big[0].fejl.find("større end") != std::string::npos);
+    CHECK(big[0].text.empty());
+    CHECK(big[1].text == "2");
+
+    auto after = split_all({"[1] 2"});
+    REQUIRE(after.size() == 2);
+    CHECK(after[1].fejl.find("efter arrayets afslutning") != std::string::npos);
 }

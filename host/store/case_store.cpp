@@ -4,10 +4,15 @@
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/chrono.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
+#include <thread>
+#include <unistd.h>
 
+#include "domain/sha256.hpp"
 #include "lua/error.hpp"
 
 namespace kvalitet {
@@ -40,6 +45,21 @@ constexpr const char* kMigrations[] = {
     CREATE TRIGGER vurderinger_slettes_ikke BEFORE DELETE ON vurderinger
       BEGIN SELECT RAISE(ABORT, 'vurderinger er en revisionslog og slettes aldrig'); END;
     )sql",
+    // 2: an assessment's identity, unique. Which version of the case was assessed is its
+    // sha256; rows from schema 1 did not record it and keep NULL (the log is never edited,
+    // and today's case text may not be the one they assessed). NULLs are outside the
+    // partial index, so old rows, even exact duplicates, stay as they are; every new row
+    // must carry the hash, so the index covers everything written from now on.
+    R"sql(
+    ALTER TABLE sager ADD COLUMN sha256 TEXT;
+    ALTER TABLE vurderinger ADD COLUMN sag_sha256 TEXT;
+    CREATE UNIQUE INDEX vurderinger_identitet
+      ON vurderinger(sag_id, sag_sha256, standard_sha256, motor_version, vurderingsdato)
+      WHERE sag_sha256 IS NOT NULL;
+    CREATE TRIGGER vurderinger_kraever_sag_sha256 BEFORE INSERT ON vurderinger
+      WHEN NEW.sag_sha256 IS NULL
+      BEGIN SELECT RAISE(ABORT, 'en vurdering skal angive sagens sha256'); END;
+    )sql",
 };
 static_assert(std::size(kMigrations) == CaseStore::kSchemaVersion);
 
@@ -48,12 +68,69 @@ std::string now_utc() {
     return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", t);
 }
 
-SQLite::Database open(const std::string& path) {
+// SQLite's errors in Danish, by primary code: what the user can do about each.
+std::string describe(const SQLite::Exception& e) {
+    switch (e.getErrorCode()) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return fmt::format("databasen er optaget af en anden proces (ventede {} s); prøv igen",
+                           CaseStore::kBusyTimeoutMs / 1000);
+    case SQLITE_NOTADB: return "filen er ikke en SQLite-database";
+    case SQLITE_CORRUPT: return "databasen er beskadiget";
+    case SQLITE_READONLY: return "der er ikke skriveadgang til databasen";
+    case SQLITE_CANTOPEN: return "filen (eller dens -wal/-shm) kan ikke åbnes";
+    case SQLITE_PERM:
+    case SQLITE_AUTH: return "adgang nægtet";
+    case SQLITE_FULL: return "disken er fuld";
+    case SQLITE_IOERR: return "læse- eller skrivefejl på disken";
+    default: return fmt::format("SQLite-fejl {}", e.getExtendedErrorCode());
+    }
+}
+
+// A file name as an SQLite URI path: '%', '?' and '#' would otherwise end or escape it.
+std::string uri_path(const std::string& path) {
+    std::string out = "file:";
+    for (unsigned char c : path) {
+        if (c == '%' || c == '?' || c == '#' || c < 0x20) out += fmt::format("%{:02X}", c);
+        else out += char(c);
+    }
+    return out;
+}
+
+SQLite::Database open_read_write(const std::string& path) {
     try {
         return SQLite::Database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     } catch (const SQLite::Exception& e) {
-        throw InputError(fmt::format("{}: kan ikke åbne sagsdatabasen: {}", path, e.what()));
+        throw InputError(fmt::format("{}: kan ikke åbne sagsdatabasen: {}", path, describe(e)));
     }
+}
+
+SQLite::Database open_read_only(const std::string& path) {
+    // SQLite would report "unable to open"; the likely cause is a typo, so say that. Never
+    // create the file: a read verb on a wrong name must not leave an empty database behind.
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw InputError(fmt::format("databasen {} findes ikke; opret den med 'kvalitet db init' eller "
+                                     "'kvalitet db importer'",
+                                     path));
+    try {
+        return SQLite::Database(path, SQLite::OPEN_READONLY);
+    } catch (const SQLite::Exception& e) {
+        throw InputError(fmt::format("{}: kan ikke åbne sagsdatabasen: {}", path, describe(e)));
+    }
+}
+
+// A WAL database is read through its -shm file, which a reader creates when it is
+// missing. On a read-only medium it cannot; with no -wal file there is nothing beyond the
+// main file to read and no writer (a writer would need the medium writable), so the file
+// is read as immutable.
+bool can_read_as_immutable(const std::string& path, const SQLite::Exception& e) {
+    const int code = e.getErrorCode();
+    if (code != SQLITE_CANTOPEN && code != SQLITE_READONLY) return false;
+    std::error_code ec;
+    if (std::filesystem::exists(path + "-wal", ec)) return false;
+    const auto dir = std::filesystem::absolute(path, ec).parent_path();
+    return ::access(dir.c_str(), W_OK) != 0;
 }
 
 } // namespace
@@ -63,50 +140,115 @@ std::string CaseStore::default_path() {
     return "kvalitet.db";
 }
 
-CaseStore::CaseStore(const std::string& path) : path_(path), db_(open(path)) {
+CaseStore::CaseStore(const std::string& path, Access access)
+    : path_(path), access_(access), db_(access == Access::ReadOnly ? open_read_only(path) : open_read_write(path)) {
+    // First, so every statement below, the very first read included, waits for another
+    // process's write lock instead of failing with "database is locked".
+    db_.setBusyTimeout(kBusyTimeoutMs);
+    int v = 0;
     try {
-        // Only takes effect on a new file. An assessment is ~6 KB of JSON: with the
-        // default 4 KB pages each spilled into overflow pages; storing 20,000 of them
-        // took 1.78 s, with 16 KB pages 1.37 s.
-        db_.exec("PRAGMA page_size = 16384");
-        db_.exec("PRAGMA journal_mode = WAL");
-        db_.exec("PRAGMA synchronous = NORMAL");
-        db_.exec("PRAGMA foreign_keys = ON");
-        db_.setBusyTimeout(5000);
-        migrate();
+        try {
+            v = schema_version();
+        } catch (const SQLite::Exception& e) {
+            if (access_ != Access::ReadOnly || !can_read_as_immutable(path_, e)) throw;
+            db_ = SQLite::Database(uri_path(path_) + "?immutable=1", SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+            v = schema_version();
+        }
     } catch (const SQLite::Exception& e) {
-        throw InputError(fmt::format("{}: er ikke en sagsdatabase, eller den er beskadiget: {}", path, e.what()));
+        throw InputError(fmt::format("{}: er ikke en sagsdatabase, eller den kan ikke læses: {}", path_, describe(e)));
+    }
+    // Refused before anything is written: not even the switch to WAL touches the file.
+    if (v > kSchemaVersion)
+        throw InputError(fmt::format("{}: databasen har skemaversion {}, men denne kvalitet kender kun op til {}; "
+                                     "brug en nyere kvalitet",
+                                     path_, v, kSchemaVersion));
+    if (access_ == Access::ReadOnly) return;
+    try {
+        prepare_for_writing();
+        migrate();
+    } catch (const InputError&) {
+        throw;
+    } catch (const SQLite::Exception& e) {
+        throw InputError(fmt::format("{}: kan ikke gøre sagsdatabasen klar: {}", path_, describe(e)));
+    }
+}
+
+void CaseStore::prepare_for_writing() {
+    // Only takes effect on a new file, and only before WAL. An assessment is ~6 KB of
+    // JSON: with the default 4 KB pages each spilled into overflow pages; storing 20,000
+    // of them took 1.78 s, with 16 KB pages 1.37 s.
+    db_.exec("PRAGMA page_size = 16384");
+    switch_to_wal();
+    db_.exec("PRAGMA synchronous = NORMAL");
+    db_.exec("PRAGMA foreign_keys = ON");
+}
+
+// Outside any transaction (SQLite requires that). Switching a new file upgrades a read
+// lock to a write lock, and SQLite does not call the busy handler for an upgrade (two
+// upgrading readers would deadlock), so a process racing another one over the same new
+// file gets SQLITE_BUSY at once: 1 to 4 of 16 processes did in 1 of 20 trials. Retried
+// here, within the same busy timeout.
+void CaseStore::switch_to_wal() {
+    using namespace std::chrono;
+    const auto deadline = steady_clock::now() + milliseconds(kBusyTimeoutMs);
+    for (auto pause = milliseconds(1);; pause = std::min(pause * 2, milliseconds(100))) {
+        try {
+            db_.exec("PRAGMA journal_mode = WAL");
+            return;
+        } catch (const SQLite::Exception& e) {
+            if (e.getErrorCode() != SQLITE_BUSY || steady_clock::now() + pause > deadline) throw;
+        }
+        std::this_thread::sleep_for(pause);
     }
 }
 
 int CaseStore::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
 
+// All steps in one write transaction taken before the version is read: two processes
+// opening the same new file cannot both see version 0 and both create the tables.
 void CaseStore::migrate() {
+    if (schema_version() == kSchemaVersion) return; // the common case: no write lock needed
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     int v = schema_version();
     if (v > kSchemaVersion)
         throw InputError(fmt::format("{}: databasen har skemaversion {}, men denne kvalitet kender kun op til {}; "
                                      "brug en nyere kvalitet",
                                      path_, v, kSchemaVersion));
-    for (; v < kSchemaVersion; ++v) {
-        SQLite::Transaction tx(db_);
-        db_.exec(kMigrations[v]);
-        db_.exec(fmt::format("PRAGMA user_version = {}", v + 1));
-        tx.commit();
+    for (; v < kSchemaVersion; ++v) db_.exec(kMigrations[v]);
+    db_.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
+    tx.commit();
+}
+
+void CaseStore::check_integrity() {
+    try {
+        SQLite::Statement st(db_, "PRAGMA quick_check(5)");
+        std::vector<std::string> problems;
+        while (st.executeStep())
+            if (auto line = st.getColumn(0).getString(); line != "ok") problems.push_back(line);
+        if (problems.empty()) return;
+        throw InputError(fmt::format("{}: databasen er beskadiget (PRAGMA quick_check: {}); gendan den fra en "
+                                     "sikkerhedskopi, eller importér sagerne igen i en ny fil",
+                                     path_, fmt::join(problems, "; ")));
+    } catch (const SQLite::Exception& e) {
+        throw InputError(fmt::format("{}: databasen er beskadiget ({}); gendan den fra en sikkerhedskopi, eller "
+                                     "importér sagerne igen i en ny fil",
+                                     path_, describe(e)));
     }
 }
 
 CaseStore::Import::Import(CaseStore& store)
     : tx_(store.db_),
-      insert_(store.db_, "INSERT INTO sager(id, kommune, sag, opdateret) VALUES (?, ?, ?, ?) "
+      insert_(store.db_, "INSERT INTO sager(id, kommune, sag, sha256, opdateret) VALUES (?, ?, ?, ?, ?) "
                          "ON CONFLICT(id) DO UPDATE SET kommune = excluded.kommune, sag = excluded.sag, "
-                         "opdateret = excluded.opdateret"),
+                         "sha256 = excluded.sha256, opdateret = excluded.opdateret"),
       now_(now_utc()) {}
 
 void CaseStore::Import::add(const StoredCase& c) {
     insert_.bind(1, c.id);
     insert_.bind(2, c.kommune);
     insert_.bind(3, c.json);
-    insert_.bind(4, now_);
+    insert_.bind(4, c.sha256.empty() ? sha256_hex(c.json) : c.sha256);
+    insert_.bind(5, now_);
     insert_.exec();
     insert_.reset();
 }
@@ -120,48 +262,72 @@ void CaseStore::put_cases(const std::vector<StoredCase>& cases) {
 std::int64_t CaseStore::count_cases() { return db_.execAndGet("SELECT count(*) FROM sager").getInt64(); }
 std::int64_t CaseStore::count_assessments() { return db_.execAndGet("SELECT count(*) FROM vurderinger").getInt64(); }
 
+std::int64_t CaseStore::count_old_duplicates() {
+    if (schema_version() < 2) return 0; // not migrated yet (a read-only open does not migrate)
+    // Each old row against the earlier rows of its case (index vurderinger_sag): one pass,
+    // no sort of the assessments' text.
+    return db_
+        .execAndGet("SELECT count(*) FROM vurderinger a WHERE a.sag_sha256 IS NULL AND EXISTS ("
+                    "SELECT 1 FROM vurderinger b WHERE b.sag_id = a.sag_id AND b.nr < a.nr AND b.sag_sha256 IS NULL "
+                    "AND b.standard_sha256 = a.standard_sha256 AND b.motor_version = a.motor_version "
+                    "AND b.vurderingsdato = a.vurderingsdato AND b.vurdering = a.vurdering)")
+        .getInt64();
+}
+
 std::vector<StoredCase> CaseStore::read_cases(std::int64_t after, std::size_t limit, const std::string& kommune) {
     SQLite::Statement st(db_, kommune.empty()
-                                  ? "SELECT rowid, id, kommune, sag FROM sager WHERE rowid > ? ORDER BY rowid LIMIT ?"
-                                  : "SELECT rowid, id, kommune, sag FROM sager WHERE rowid > ? AND kommune = ? "
+                                  ? "SELECT rowid, id, kommune, sag, sha256 FROM sager WHERE rowid > ? "
+                                    "ORDER BY rowid LIMIT ?"
+                                  : "SELECT rowid, id, kommune, sag, sha256 FROM sager WHERE rowid > ? AND kommune = ? "
                                     "ORDER BY rowid LIMIT ?");
     int i = 1;
     st.bind(i++, after);
     if (!kommune.empty()) st.bind(i++, kommune);
     st.bind(i, static_cast<std::int64_t>(limit));
     std::vector<StoredCase> out;
-    while (st.executeStep())
-        out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
-                       st.getColumn(3).getString()});
+    while (st.executeStep()) {
+        StoredCase c{st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
+                     st.getColumn(3).getString(), st.getColumn(4).getString()};
+        if (c.sha256.empty()) c.sha256 = sha256_hex(c.json); // stored before schema 2
+        out.push_back(std::move(c));
+    }
     return out;
 }
 
-bool CaseStore::has_assessment(const std::string& sag_id, const std::string& sha256, const std::string& dato) {
-    SQLite::Statement st(db_, "SELECT 1 FROM vurderinger WHERE sag_id = ? AND standard_sha256 = ? AND "
-                              "vurderingsdato = ? LIMIT 1");
+bool CaseStore::has_assessment(const std::string& sag_id, const std::string& sag_sha256,
+                               const std::string& standard_sha256, const std::string& dato) {
+    SQLite::Statement st(db_, "SELECT 1 FROM vurderinger WHERE sag_id = ? AND sag_sha256 = ? AND "
+                              "standard_sha256 = ? AND motor_version = ? AND vurderingsdato = ? LIMIT 1");
     st.bind(1, sag_id);
-    st.bind(2, sha256);
-    st.bind(3, dato);
+    st.bind(2, sag_sha256);
+    st.bind(3, standard_sha256);
+    st.bind(4, KVALITET_VERSION);
+    st.bind(5, dato);
     return st.executeStep();
 }
 
-void CaseStore::add_assessments(const std::vector<AssessmentRow>& rows) {
+std::size_t CaseStore::add_assessments(const std::vector<AssessmentRow>& rows) {
     SQLite::Transaction tx(db_);
-    SQLite::Statement st(db_, "INSERT INTO vurderinger(sag_id, kommune, standard_sha256, motor_version, "
-                              "vurderingsdato, vurdering, oprettet) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    // DO NOTHING on the identity index only: NOT NULL and the triggers still abort.
+    SQLite::Statement st(db_, "INSERT INTO vurderinger(sag_id, sag_sha256, kommune, standard_sha256, motor_version, "
+                              "vurderingsdato, vurdering, oprettet) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                              "ON CONFLICT DO NOTHING");
     const std::string now = now_utc();
+    std::size_t added = 0;
     for (const auto& r : rows) {
         st.bind(1, r.sag_id);
-        st.bind(2, r.kommune);
-        st.bind(3, r.standard_sha256);
-        st.bind(4, KVALITET_VERSION);
-        st.bind(5, r.vurderingsdato);
-        st.bind(6, r.json);
-        st.bind(7, now);
-        st.exec();
+        st.bind(2, r.sag_sha256);
+        st.bind(3, r.kommune);
+        st.bind(4, r.standard_sha256);
+        st.bind(5, KVALITET_VERSION);
+        st.bind(6, r.vurderingsdato);
+        st.bind(7, r.json);
+        st.bind(8, now);
+        added += std::size_t(st.exec());
         st.reset();
     }
     tx.commit();
+    return added;
 }
 
 void CaseStore::latest_assessments(const std::function<void(const std::string&)>& each) {

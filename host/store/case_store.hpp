@@ -2,6 +2,15 @@
 // The case store: one SQLite file holding cases and an append-only log of assessments.
 // WAL mode; the schema is versioned with PRAGMA user_version and migrated forward on open.
 // One CaseStore per thread (SQLite connections are not shared here).
+//
+// Guarantees (docs/embedding.md, "Sagsdatabasen"):
+// - an assessment is identified by (sag_id, sag_sha256, standard_sha256, motor_version,
+//   vurderingsdato); a UNIQUE index makes a second row with the same identity impossible,
+//   and add_assessments() skips such rows instead of failing;
+// - opening sets the busy timeout before anything else, refuses a newer schema before
+//   writing anything, and migrates inside BEGIN IMMEDIATE, so processes may open a new
+//   file at the same time;
+// - a read-only store never creates or writes the file.
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -17,24 +26,35 @@ namespace kvalitet {
 struct StoredCase {
     std::int64_t nr = 0; // rowid: the order cases are read in
     std::string id, kommune, json;
+    std::string sha256; // of `json`: which version of the case an assessment is of
 };
 
 struct AssessmentRow {
-    std::string sag_id, kommune, standard_sha256, vurderingsdato, json;
+    std::string sag_id, sag_sha256, kommune, standard_sha256, vurderingsdato, json;
 };
 
 class CaseStore {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
+    // How long a connection waits for another process's write lock (migration, batch).
+    static constexpr int kBusyTimeoutMs = 30'000;
+
+    enum class Access { ReadWrite, ReadOnly };
 
     // KVALITET_DB, else "kvalitet.db" in the working directory.
     static std::string default_path();
 
-    // Opens (creating if needed) and migrates. Throws InputError in Danish naming the file.
-    explicit CaseStore(const std::string& path);
+    // ReadWrite: opens (creating if needed) and migrates. ReadOnly: opens an existing file
+    // without writing to it (a missing file is an error, never created). Throws InputError
+    // in Danish naming the file.
+    explicit CaseStore(const std::string& path, Access access = Access::ReadWrite);
 
     int schema_version();
     const std::string& path() const { return path_; }
+    bool read_only() const { return access_ == Access::ReadOnly; }
+
+    // PRAGMA quick_check; throws InputError naming the file when the file is damaged.
+    void check_integrity();
 
     // Inserts or replaces cases in one transaction.
     void put_cases(const std::vector<StoredCase>& cases);
@@ -54,17 +74,22 @@ public:
     };
     std::int64_t count_cases();
     std::int64_t count_assessments();
+    // Rows from before schema 2 (no case hash) that repeat an earlier row exactly: kept,
+    // because the log is never edited, but worth telling.
+    std::int64_t count_old_duplicates();
 
-    // Up to `limit` cases with nr > after, in nr order; `kommune` empty: all. With
-    // `only_unassessed`, only cases with no assessment on `dato` under the standard's
-    // current sha256 (`sha_by_kommune` gives it).
+    // Up to `limit` cases with nr > after, in nr order; `kommune` empty: all. Each with
+    // its sha256 (computed here for cases stored before schema 2).
     std::vector<StoredCase> read_cases(std::int64_t after, std::size_t limit, const std::string& kommune);
 
-    // True when the case already has an assessment on that date under that standard.
-    bool has_assessment(const std::string& sag_id, const std::string& sha256, const std::string& dato);
+    // True when the log holds an assessment of this version of the case (its sha256), on
+    // that date, under that standard, by this engine version.
+    bool has_assessment(const std::string& sag_id, const std::string& sag_sha256, const std::string& standard_sha256,
+                        const std::string& dato);
 
-    // Appends assessments in one transaction (all or none).
-    void add_assessments(const std::vector<AssessmentRow>& rows);
+    // Appends assessments in one transaction (all or none). Rows whose identity is already
+    // in the log are skipped; returns how many were added.
+    std::size_t add_assessments(const std::vector<AssessmentRow>& rows);
 
     // The latest assessment of each case, in case id order.
     void latest_assessments(const std::function<void(const std::string& json)>& each);
@@ -72,8 +97,11 @@ public:
     SQLite::Database& db() { return db_; }
 
 private:
+    void prepare_for_writing();
+    void switch_to_wal();
     void migrate();
     std::string path_;
+    Access access_;
     SQLite::Database db_;
 };
 
