@@ -1,0 +1,59 @@
+#!/bin/sh
+# db importer: a case given as a JSON-array element and as an NDJSON line is stored and
+# assessed the same (duplicate keys included), and a bad case or a broken array costs
+# only itself: the good cases are imported, each bad one named by line, in Danish.
+set -eu
+K="$1"; T="$(mktemp -d)"; trap 'rm -rf "$T"' EXIT
+
+# The same three cases, one with a duplicate key, as NDJSON and as a pretty array.
+cat > "$T/sager.ndjson" <<'X'
+{"id":"a","kommune":"varde","borger":{"alder":70}}
+{"id":"b","id":"c","kommune":"lejre","borger":{"alder":30}}
+{"id":"d","kommune":"varde","borger":{"alder":70,"alder":12}}
+X
+cat > "$T/sager.json" <<'X'
+[
+  {"id": "a", "kommune": "varde", "borger": {"alder": 70}},
+  {
+    "id": "b", "id": "c",
+    "kommune": "lejre",
+    "borger": {"alder": 30}
+  },
+  {"id": "d", "kommune": "varde", "borger": {"alder": 70, "alder": 12}}
+]
+X
+for f in ndjson json; do
+  "$K" db --db "$T/$f.db" importer "$T/sager.$f" > "$T/imp-$f.out" 2>&1 || true
+  "$K" db --db "$T/$f.db" vurder --dato 2026-11-22 > /dev/null 2>&1 || true
+  "$K" db --db "$T/$f.db" eksporter > "$T/eks-$f.ndjson"
+done
+# Not a vacuous comparison: case a, which has no duplicate key, is assessed both ways.
+grep -q '"sag_id":"a"' "$T/eks-ndjson.ndjson" || { echo "FEJL: sag a blev ikke vurderet"; cat "$T"/imp-*.out; exit 1; }
+cmp "$T/eks-ndjson.ndjson" "$T/eks-json.ndjson" || {
+  echo "FEJL: samme sager som NDJSON og som array giver forskellige vurderinger"
+  diff "$T/eks-ndjson.ndjson" "$T/eks-json.ndjson" | cut -c1-200; exit 1; }
+if command -v sqlite3 > /dev/null; then
+  sqlite3 "$T/ndjson.db" "SELECT id, sag FROM sager ORDER BY id" > "$T/sager-ndjson.txt"
+  sqlite3 "$T/json.db" "SELECT id, sag FROM sager ORDER BY id" > "$T/sager-json.txt"
+  cmp "$T/sager-ndjson.txt" "$T/sager-json.txt" || { echo "FEJL: forskellig gemt tekst"; diff "$T/sager-ndjson.txt" "$T/sager-json.txt"; exit 1; }
+fi
+echo "array og NDJSON: samme gemte sager, samme vurderinger"
+
+# A number the parser cannot hold, between two good lines: the good ones are imported.
+printf '%s\n' '{"id":"a","kommune":"varde"}' '{"id":"x","kommune":"varde","borger":{"alder":1e400}}' \
+  '{"id":"c","kommune":"lejre"}' > "$T/tal.ndjson"
+rc=0; "$K" db --db "$T/tal.db" importer "$T/tal.ndjson" > "$T/tal.out" 2>&1 || rc=$?
+test $rc -eq 1 || { echo "FEJL: exit $rc"; cat "$T/tal.out"; exit 1; }
+grep -q "tal.ndjson linje 2: .*sagen er sprunget over" "$T/tal.out" || { echo "FEJL:"; cat "$T/tal.out"; exit 1; }
+grep -q "^2 sager importeret, 1 afvist" "$T/tal.out" || { echo "FEJL:"; cat "$T/tal.out"; exit 1; }
+if grep -q "exception\|parse error\|out_of_range" "$T/tal.out"; then echo "FEJL: engelsk tekst:"; cat "$T/tal.out"; exit 1; fi
+"$K" db --db "$T/tal.db" status | grep -q ": 2 sager"
+
+# A truncated array: the complete elements are imported; the cut one and the missing ']'
+# are named by line.
+printf '[\n{"id":"a","kommune":"varde"},\n{"id":"b","kommune":"lejre"},\n{"id":"c","kommu' > "$T/kort.json"
+rc=0; "$K" db --db "$T/kort.db" importer "$T/kort.json" > "$T/kort.out" 2>&1 || rc=$?
+test $rc -eq 1 || { echo "FEJL: exit $rc"; cat "$T/kort.out"; exit 1; }
+grep -q "kort.json element 3 (linje 4): elementet slutter ikke" "$T/kort.out" || { echo "FEJL:"; cat "$T/kort.out"; exit 1; }
+grep -q "^2 sager importeret" "$T/kort.out" || { echo "FEJL:"; cat "$T/kort.out"; exit 1; }
+echo "dårlige linjer og afkortede arrays koster kun sig selv"
