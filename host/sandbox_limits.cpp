@@ -190,11 +190,13 @@ int bounded_match(lua_State* L) {
     double cost;
     if (M == Matcher::Find && lua_toboolean(L, 4)) cost = double(subject.size() + 1) * double(lp + 1);
     else cost = pattern_cost(subject, std::string_view(p, lp));
-    if (cost > kMaxPatternSteps)
-        return luaL_error(L,
-                          "mønsteret \"%s\" er for krævende for en tekst på %d tegn (op mod %.0f skridt); "
-                          "brug et enklere mønster, en kortere tekst eller string.find(tekst, ord, 1, true)",
-                          std::string(p, std::min<std::size_t>(lp, 40)).c_str(), int(ls), cost);
+    if (cost > kMaxPatternSteps) {
+        const std::string message = fmt::format(
+            "mønsteret \"{}\" er for krævende for en tekst på {} tegn (op mod {:.3g} skridt); brug et enklere "
+            "mønster, en kortere tekst eller string.find(tekst, ord, 1, true)",
+            std::string_view(p, std::min<std::size_t>(lp, 40)), ls, cost);
+        return luaL_error(L, "%s", message.c_str());
+    }
     const int nargs = lua_gettop(L);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);

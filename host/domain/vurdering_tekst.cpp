@@ -1,6 +1,8 @@
 // The assessment as Danish text, for a caseworker's note.
 #include <fmt/format.h>
 
+#include "domain/tekst.hpp"
+
 #include "domain/vurdering.hpp"
 
 namespace kvalitet {
@@ -24,7 +26,12 @@ std::string timer_tekst(double t) {
 
 std::string Vurdering::tekst() const {
     std::string out;
-    auto line = [&](std::string s) { out += s; out += '\n'; };
+    // Every line through printable(): a case id or an unknown activity id comes from the
+    // case JSON, and an escape sequence in it must not reach the caseworker's terminal.
+    auto line = [&](const std::string& s) {
+        out += printable(s);
+        out += '\n';
+    };
     line(fmt::format("Vurdering af sag {} efter {} ({})", sag_id.empty() ? "(uden id)" : sag_id, titel, kommune));
     line(fmt::format("Vurderingsdato: {}", vurderingsdato.lang()));
     line("");

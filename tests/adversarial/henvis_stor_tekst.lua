@@ -1,0 +1,6 @@
+-- Fund 5: en henvis_til-funktion, der giver 100 MB.
+-- fase: vurdering
+-- forventet: 'henvis_til' gav en ugyldig tekst
+aktivitet { id = "netvaerk", tekst = "t", kilde = "k", omfattet = false, henvis_til = function()
+  return string.rep("x", 1e8)
+end }
