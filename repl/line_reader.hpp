@@ -1,43 +1,68 @@
 #pragma once
 // Lines from a FILE* in large reads: std::getline on std::cin goes a character at a time
 // through the C stdio lock, which measured as a third of a whole NDJSON run.
+//
+// A line is never held whole when it is longer than the limit: only its first
+// max_line + 1 bytes are kept (overlong() says so) and the rest is skipped up to the next
+// newline. One case per line is at most SagGraenser::max_bytes, so that prefix is already
+// refused by Sag::from_json ("for_stor"), and the caller reports the line and goes on.
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
 
+#include "domain/sag.hpp"
+
 namespace kvalitet::cli {
 
 class LineReader {
 public:
-    explicit LineReader(std::FILE* f) : f_(f), buf_(1u << 20) {}
+    explicit LineReader(std::FILE* f, std::size_t max_line = SagGraenser{}.max_bytes, std::size_t block = 1u << 20)
+        : f_(f), buf_(block ? block : 1), max_line_(max_line) {}
 
     // The next line without its '\n' (and '\r'); false at the end of the input.
     bool next(std::string& line) {
         line.clear();
+        overlong_ = false;
+        bool any = false; // a last line without '\n' still counts, even when cut to nothing
         while (true) {
             if (pos_ == end_) {
                 end_ = std::fread(buf_.data(), 1, buf_.size(), f_);
                 pos_ = 0;
-                if (end_ == 0) return !line.empty();
+                if (end_ == 0) return any;
             }
+            any = true;
             const char* start = buf_.data() + pos_;
             const void* nl = std::memchr(start, '\n', end_ - pos_);
             const std::size_t n = nl ? std::size_t(static_cast<const char*>(nl) - start) : end_ - pos_;
-            line.append(start, n);
+            keep(line, start, n);
             pos_ += n;
             if (nl) {
                 ++pos_;
-                if (!line.empty() && line.back() == '\r') line.pop_back();
+                if (!overlong_ && !line.empty() && line.back() == '\r') line.pop_back();
                 return true;
             }
         }
     }
 
+    // Whether the last line was longer than the limit (and so holds only its beginning).
+    bool overlong() const { return overlong_; }
+
 private:
+    void keep(std::string& line, const char* p, std::size_t n) {
+        // One byte over: enough to be refused as too big.
+        const std::size_t cap = max_line_ < SIZE_MAX ? max_line_ + 1 : max_line_;
+        const std::size_t room = line.size() < cap ? cap - line.size() : 0;
+        if (n > room) overlong_ = true;
+        line.append(p, n < room ? n : room);
+    }
+
     std::FILE* f_;
     std::vector<char> buf_;
+    std::size_t max_line_;
     std::size_t pos_ = 0, end_ = 0;
+    bool overlong_ = false;
 };
 
 } // namespace kvalitet::cli

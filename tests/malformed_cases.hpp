@@ -6,18 +6,23 @@ namespace kvalitet::testdata {
 struct MalformedCase {
     const char* json;
     const char* error;
-    bool schema_sees_it = true; // false: only the calendar can tell (2025-02-29), or not JSON at all
+    bool schema_sees_it = true; // false: only the calendar can tell (2025-02-29), or not JSON at all,
+                                // or what a JSON Schema cannot say (a key given twice)
 };
 
 inline constexpr MalformedCase kMalformedCases[] = {
-    {R"({"id": "a",)", "ugyldig JSON", false},
+    {R"({"id": "a",)", "ugyldig JSON i linje 1, kolonne 12: sagen slutter, før objektet fra linje 1, kolonne 1 er lukket", false},
+    {R"({"a": 1e400})", "ugyldig JSON i linje 1, kolonne 7 (feltet 'a'): tallet 1e400 er for stort", false},
+    {R"({"id": "a", "id": "b"})", "feltet 'id' står to gange", false},
     {R"([1, 2])", "forventede et objekt"},
     {R"({"id": true})", "feltet 'id': forventede en tekst"},
     {R"({"kommune": 7})", "feltet 'kommune': forventede en tekst"},
     {R"({"borger": 18})", "feltet 'borger': forventede et objekt"},
     {R"({"borger": {"alder": "18"}})", "feltet 'borger.alder': forventede et heltal"},
     {R"({"borger": {"alder": 17.5}})", "feltet 'borger.alder': forventede et heltal"},
-    {R"({"borger": {"alder": -1}})", "feltet 'borger.alder': skal være mellem 0 og 130"},
+    {R"({"borger": {"alder": -1}})", "feltet 'borger.alder': skal være mellem 0 og 130, fik -1"},
+    {R"({"borger": {"alder": -1e300}})", "feltet 'borger.alder': skal være mellem 0 og 130, fik -1e+300"},
+    {R"({"borger": {"alder": 18446744073709551615}})", "feltet 'borger.alder': skal være mellem 0 og 130, fik 18446744073709551615"},
     {R"({"borger": {"foedselsdato": "2025-02-29"}})", "feltet 'borger.foedselsdato': \"2025-02-29\" er ikke en gyldig dato", false},
     {R"({"ansoegning": {"modtaget": "2026-02-30"}})", "feltet 'ansoegning.modtaget'", false},
     {R"({"ansoegning": {"akut": "ja"}})", "feltet 'ansoegning.akut': forventede true eller false"},

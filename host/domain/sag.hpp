@@ -2,6 +2,7 @@
 // Sag: one citizen's case, validated from the contract's case JSON. Every field that may
 // be absent is optional; absence means "not yet known", never a default.
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -56,6 +57,18 @@ struct Afbud {
     std::string af; // borger | udeblevet | leverandoer
 };
 
+// Limits on a case document, checked before anything is built from it, so that one
+// hostile or broken case costs at most a small multiple of its size. Each violation is an
+// InputError with its own code (docs/fejlkoder.md) and, where a field is at fault, its path.
+// Real cases are far inside every default: a few KB, 3 levels deep, lists of hundreds.
+struct SagGraenser {
+    std::size_t max_bytes = std::size_t(1) << 20; // the whole document, in bytes ("for_stor")
+    std::size_t max_dybde = 32;                   // nesting of objects and lists ("for_dyb")
+    std::size_t max_liste = 10000;                // elements in one list ("for_lang_liste")
+    std::size_t max_felter = 1000;                // members of one object ("for_mange_felter")
+    std::size_t max_tekst = 1000;                 // characters in one text or field name ("for_lang_tekst")
+};
+
 struct Sag {
     std::string id;
     std::optional<std::string> kommune;
@@ -78,9 +91,16 @@ struct Sag {
     // Age on `on`: from the birth date when given, else the stated age.
     std::optional<int> alder_paa(Dato on) const;
 
-    // Parses and validates the contract's case JSON. Throws InputError naming the JSON
-    // path in Danish ("vum.temaer.socialt_liv: …").
-    static Sag from_json(std::string_view text);
+    // Parses and validates the contract's case JSON. Throws InputError, and nothing else,
+    // for any bytes: in Danish, with the contract's `kode` and the JSON path as `felt`
+    // ("vum.temaer.socialt_liv"), or the line and column of a syntax error. A leading
+    // UTF-8 byte order mark is skipped; a key given twice in any object is an error.
+    static Sag from_json(std::string_view text, const SagGraenser& graenser = {});
 };
+
+// The case's top-level "id" (a string, or an integer written as digits) as far as `text`
+// can be read from its start, for error reports on input that from_json refused; nullopt
+// when the text breaks before an id. Bounded: O(nesting) memory, one pass.
+std::optional<std::string> sag_id_of(std::string_view text);
 
 } // namespace kvalitet

@@ -1,17 +1,32 @@
-// Case JSON → Sag. Every error names the JSON path and says what was expected, in Danish.
-// Parsed with simdjson: bench/json_parse measured it 11× faster than nlohmann-json on the
-// main job's cases, and parsing was the largest cost of `vurder --ndjson`. nlohmann is
-// kept for one thing: the byte position of a syntax error, on that (rare) path only.
+// Case JSON → Sag. Every error is an InputError in Danish with the contract's code and the
+// JSON path of the field at fault, or the line and column of a syntax error.
+//
+// Three passes, the last two only over what the first accepted:
+//  1. simdjson parses (bench/json_parse: 11× faster than nlohmann-json on real cases, and
+//     parsing was the largest cost of `vurder --ndjson`). It says only what kind of error a
+//     document has, so on that (rare) path a bounded scan (Scanner) finds where; it keeps
+//     nothing but the path to the current value, so a hostile document cannot make the
+//     error path expensive (nlohmann here once built 1.6 GB for 20 MB of '[').
+//  2. LimitCheck walks the whole tree, unknown fields too: nesting, list and object sizes,
+//     text lengths, and keys given twice (simdjson keeps duplicates; which one a reader
+//     takes would otherwise decide what the case says).
+//  3. The known fields are read and validated.
+// The document size is checked before any of this.
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <simdjson.h>
 
 #include <algorithm>
+#include <array>
 #include <cassert>
+#include <charconv>
 #include <cmath>
 #include <initializer_list>
+#include <limits>
+#include <memory>
+#include <unordered_set>
 
 #include "domain/sag.hpp"
+#include "domain/sag_json_scan.hpp"
 #include "lua/error.hpp"
 
 namespace kvalitet {
@@ -20,6 +35,631 @@ namespace {
 
 using json = simdjson::dom::element;
 using Type = simdjson::dom::element_type;
+
+constexpr const char* kSyntax = "ugyldig_json";
+constexpr const char* kField = "ugyldigt_felt";
+
+// ---- Text --------------------------------------------------------------------------------
+
+std::string_view without_bom(std::string_view s) {
+    constexpr std::string_view bom = "\xEF\xBB\xBF";
+    return s.substr(0, bom.size()) == bom ? s.substr(bom.size()) : s;
+}
+
+// Length of the valid UTF-8 sequence at s[i] (its code point in *cp), or 0. Overlong forms,
+// UTF-16 surrogates and code points above U+10FFFF are invalid, as in RFC 3629 and simdjson.
+std::size_t utf8_length(std::string_view s, std::size_t i, char32_t* cp = nullptr) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len;
+    char32_t v, min;
+    if (c < 0x80) len = 1, v = c, min = 0;
+    else if ((c & 0xE0) == 0xC0) len = 2, v = c & 0x1F, min = 0x80;
+    else if ((c & 0xF0) == 0xE0) len = 3, v = c & 0x0F, min = 0x800;
+    else if ((c & 0xF8) == 0xF0) len = 4, v = c & 0x07, min = 0x10000;
+    else return 0;
+    if (len > s.size() - i) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) return 0;
+        v = (v << 6) | (b & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+    if (cp) *cp = v;
+    return len;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xC0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    } else {
+        out += char(0xF0 | (cp >> 18));
+        out += char(0x80 | ((cp >> 12) & 0x3F));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    }
+}
+
+// Characters (code points) in UTF-8: every byte that does not continue a sequence.
+std::size_t char_count(std::string_view s) {
+    return std::size_t(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+bool longer_than(std::string_view s, std::size_t max_chars) {
+    return s.size() > max_chars && char_count(s) > max_chars; // bytes ≥ characters: count only when it can matter
+}
+
+// At most `max` bytes of `s`, cut on a character boundary, for echoing input in a message.
+std::string excerpt(std::string_view s, std::size_t max = 40) {
+    if (s.size() <= max) return std::string(s);
+    std::size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(s.substr(0, cut)) + "…";
+}
+
+// The message with control characters written as \u001B: a key or value echoed back (in
+// a message printed on a terminal) must not be able to move the cursor or recolour it.
+std::string visible(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const bool c1 = c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+                        static_cast<unsigned char>(s[i + 1]) <= 0x9F;
+        if (c < 0x20 || c == 0x7F) {
+            out += fmt::format("\\u{:04X}", c);
+        } else if (c1) {
+            out += fmt::format("\\u{:04X}", static_cast<unsigned char>(s[++i]));
+        } else {
+            out += char(c);
+        }
+    }
+    return out;
+}
+
+// The character at s[i] as a message shows it: printable ones in quotes, the rest by number.
+std::string show_char(std::string_view s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c > 0x20 && c < 0x7F) return fmt::format("'{}'", char(c));
+    if (c < 0x80) return fmt::format("U+{:04X}", unsigned(c));
+    char32_t cp = 0;
+    const std::size_t len = utf8_length(s, i, &cp);
+    if (!len) return fmt::format("byte 0x{:02X} (ugyldig UTF-8)", unsigned(c));
+    const bool invisible = cp < 0xA0 || cp == 0xFEFF || (cp >= 0x2000 && cp <= 0x206F);
+    if (invisible) return fmt::format("U+{:04X}", unsigned(cp));
+    return fmt::format("'{}'", s.substr(i, len));
+}
+
+std::string size_text(std::size_t bytes) {
+    if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return fmt::format("{} bytes ({} MiB)", bytes, bytes >> 20);
+    if (bytes >= 1024 && bytes % 1024 == 0) return fmt::format("{} bytes ({} KiB)", bytes, bytes >> 10);
+    return fmt::format("{} bytes", bytes);
+}
+
+// ---- Limits: one wording for the scan and the tree walk ----------------------------------
+
+std::string too_deep(const SagGraenser& g) {
+    return fmt::format("sagen er indlejret dybere end grænsen på {} niveauer", g.max_dybde);
+}
+std::string too_long_list(const SagGraenser& g) {
+    return fmt::format("listen har flere end {} elementer, som er grænsen", g.max_liste);
+}
+std::string too_many_fields(const SagGraenser& g) {
+    return fmt::format("objektet har flere end {} felter, som er grænsen", g.max_felter);
+}
+std::string too_long_text(const SagGraenser& g, bool key) {
+    return fmt::format("{} er længere end grænsen på {} tegn", key ? "et feltnavn" : "teksten", g.max_tekst);
+}
+
+std::string with_field(const std::string& felt, const std::string& what) {
+    return felt.empty() ? what : fmt::format("feltet '{}': {}", felt, what);
+}
+
+// ---- The bounded scan --------------------------------------------------------------------
+
+// A JSON reader that only looks: it stops at the first problem and keeps the path to the
+// current value (the key of each open object), never the values.
+class Scanner {
+public:
+    Scanner(std::string_view s, const SagGraenser& g) : s_(s), g_(g) {}
+
+    std::optional<detail::JsonProblem> problem() {
+        scan();
+        return problem_;
+    }
+
+    // The top-level "id", read as far as the text goes; stops there.
+    std::optional<std::string> top_level_id() {
+        want_id_ = true;
+        scan();
+        return id_;
+    }
+
+private:
+    struct Frame {
+        bool object = false;
+        std::size_t open = 0;  // offset of its '{' or '['
+        std::size_t count = 0; // members or elements begun
+        std::string key;       // the current member's key, once read
+        bool has_key = false;
+    };
+    enum class State { Value, FirstValue, FirstKey, Key, After, Done };
+
+    void scan() {
+        State st = State::Value;
+        while (st != State::Done && !problem_) {
+            skip_ws();
+            switch (st) {
+            case State::Value: st = value(); break;
+            case State::FirstValue: st = first_value(); break;
+            case State::FirstKey: st = key(true); break;
+            case State::Key: st = key(false); break;
+            case State::After: st = after(); break;
+            case State::Done: break;
+            }
+        }
+    }
+
+    bool at_end() const { return pos_ >= s_.size(); }
+    char peek() const { return s_[pos_]; }
+    void skip_ws() {
+        while (!at_end() && (peek() == ' ' || peek() == '\t' || peek() == '\n' || peek() == '\r')) ++pos_;
+    }
+
+    // "borger.alder", "ydelser[3].start"; without the innermost step when `last` is false
+    // (a limit on a list or object names the list or object, not the element).
+    std::string path(bool last = true) const {
+        std::string out;
+        const std::size_t n = last ? stack_.size() : (stack_.empty() ? 0 : stack_.size() - 1);
+        for (std::size_t i = 0; i < n; ++i) {
+            const Frame& f = stack_[i];
+            if (!f.object && f.count > 0) out += fmt::format("[{}]", f.count - 1);
+            if (f.object && f.has_key) (out.empty() ? out : out += '.') += f.key;
+        }
+        return out;
+    }
+
+    std::pair<std::size_t, std::size_t> line_col(std::size_t at) const {
+        at = std::min(at, s_.size());
+        const std::string_view before = s_.substr(0, at);
+        const std::size_t line = 1 + std::size_t(std::count(before.begin(), before.end(), '\n'));
+        const std::size_t nl = before.rfind('\n');
+        const std::size_t start = nl == std::string_view::npos ? 0 : nl + 1;
+        return {line, 1 + char_count(before.substr(start))};
+    }
+
+    // A syntax error at byte `at`; `what` says what is wrong and what to do.
+    State syntax(std::size_t at, const std::string& what, bool last = true) {
+        auto [line, col] = line_col(at);
+        const std::string felt = path(last);
+        std::string where = fmt::format("ugyldig JSON i linje {}, kolonne {}", line, col);
+        if (!felt.empty()) where += fmt::format(" (feltet '{}')", felt);
+        problem_ = detail::JsonProblem{kSyntax, felt, where + ": " + what, line, col};
+        return State::Done;
+    }
+
+    State limit(std::size_t at, const char* kode, const std::string& what, bool last) {
+        auto [line, col] = line_col(at);
+        const std::string felt = path(last);
+        problem_ = detail::JsonProblem{kode, felt, fmt::format("{} (linje {}, kolonne {})", with_field(felt, what), line, col),
+                                       line, col};
+        return State::Done;
+    }
+
+    State unclosed() {
+        const Frame& f = stack_.back();
+        auto [line, col] = line_col(f.open);
+        return syntax(s_.size(),
+                      fmt::format("sagen slutter, før {} fra linje {}, kolonne {} er lukket: ret syntaksen i sagen",
+                                  f.object ? "objektet" : "listen", line, col),
+                      false);
+    }
+
+    bool capturing_id() const {
+        return want_id_ && stack_.size() == 1 && stack_[0].object && stack_[0].has_key && stack_[0].key == "id";
+    }
+
+    State value() {
+        if (at_end()) {
+            if (stack_.empty()) return syntax(pos_, "sagen er tom: forventede et JSON-objekt");
+            return unclosed();
+        }
+        const char c = peek();
+        if (c == '{' || c == '[') return open(c == '{');
+        if (c == '"') {
+            const bool capture = capturing_id();
+            std::string text;
+            if (!string(capture ? &text : nullptr, false)) return State::Done;
+            if (capture) {
+                id_ = std::move(text);
+                return State::Done;
+            }
+            return State::After;
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) return number();
+        if (token_char(c)) return literal();
+        return syntax(pos_, fmt::format("uventet tegn {}; forventede en værdi: ret syntaksen i sagen", show_char(s_, pos_)));
+    }
+
+    State open(bool object) {
+        if (stack_.size() >= g_.max_dybde) return limit(pos_, "for_dyb", too_deep(g_), true);
+        stack_.emplace_back();
+        stack_.back().object = object;
+        stack_.back().open = pos_;
+        ++pos_;
+        return object ? State::FirstKey : State::FirstValue;
+    }
+
+    State close() {
+        ++pos_;
+        stack_.pop_back();
+        return State::After;
+    }
+
+    State first_value() {
+        if (!at_end() && peek() == ']') return close();
+        return element();
+    }
+
+    State element() {
+        Frame& f = stack_.back();
+        if (++f.count > g_.max_liste) return limit(pos_, "for_lang_liste", too_long_list(g_), false);
+        return State::Value;
+    }
+
+    State key(bool first) {
+        if (at_end()) return unclosed();
+        Frame& f = stack_.back();
+        f.has_key = false;
+        if (first && peek() == '}') return close();
+        if (peek() != '"') {
+            const bool extra_comma = !first && (peek() == '}' || peek() == ']');
+            return syntax(pos_, fmt::format("uventet tegn {}; forventede et feltnavn i anførselstegn{}: ret syntaksen i sagen",
+                                            show_char(s_, pos_), extra_comma ? " (et komma for meget?)" : ""));
+        }
+        if (++f.count > g_.max_felter) return limit(pos_, "for_mange_felter", too_many_fields(g_), false);
+        f.key.clear();
+        if (!string(&f.key, true)) return State::Done;
+        f.has_key = true;
+        skip_ws();
+        if (at_end()) return unclosed();
+        if (peek() != ':')
+            return syntax(pos_, fmt::format("uventet tegn {}; forventede ':' efter feltnavnet: ret syntaksen i sagen",
+                                            show_char(s_, pos_)));
+        ++pos_;
+        return State::Value;
+    }
+
+    State after() {
+        if (stack_.empty()) {
+            if (at_end()) return State::Done;
+            return syntax(pos_, fmt::format("uventet tegn {} efter sagens afslutning: ret syntaksen i sagen",
+                                            show_char(s_, pos_)));
+        }
+        if (at_end()) return unclosed();
+        const bool object = stack_.back().object;
+        if (peek() == ',') {
+            ++pos_;
+            if (object) return State::Key;
+            skip_ws();
+            return element();
+        }
+        if (peek() == (object ? '}' : ']')) return close();
+        return syntax(pos_, fmt::format("uventet tegn {}; forventede ',' eller '{}': ret syntaksen i sagen",
+                                        show_char(s_, pos_), object ? '}' : ']'),
+                      false);
+    }
+
+    // A string from its opening quote; decoded into *out when given.
+    bool string(std::string* out, bool is_key) {
+        const std::size_t start = pos_++;
+        std::size_t chars = 0;
+        while (true) {
+            if (at_end()) {
+                syntax(start, "teksten, der begynder her, er ikke afsluttet med '\"': ret syntaksen i sagen", !is_key);
+                return false;
+            }
+            const auto c = static_cast<unsigned char>(peek());
+            if (c == '"') {
+                ++pos_;
+                return true;
+            }
+            if (++chars > g_.max_tekst) {
+                limit(start, "for_lang_tekst", too_long_text(g_, is_key), !is_key);
+                return false;
+            }
+            if (c == '\\') {
+                if (!escape(out, is_key)) return false;
+                continue;
+            }
+            if (c < 0x20) {
+                syntax(pos_, fmt::format("tegnet U+{:04X} skal skrives som escape-sekvens i en tekst (\\n, \\t, \\u{:04x}): "
+                                         "ret syntaksen i sagen", unsigned(c), unsigned(c)), !is_key);
+                return false;
+            }
+            const std::size_t len = utf8_length(s_, pos_);
+            if (!len) {
+                syntax(pos_, fmt::format("byte 0x{:02X} er ikke gyldig UTF-8: gem sagen som UTF-8", unsigned(c)), !is_key);
+                return false;
+            }
+            if (out) out->append(s_.substr(pos_, len));
+            pos_ += len;
+        }
+    }
+
+    bool hex4(std::size_t i, char32_t& v) const {
+        if (i > s_.size() || s_.size() - i < 4) return false;
+        v = 0;
+        for (std::size_t k = i; k < i + 4; ++k) {
+            const char h = s_[k];
+            const int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+            if (d < 0) return false;
+            v = v * 16 + char32_t(d);
+        }
+        return true;
+    }
+
+    bool escape(std::string* out, bool is_key) {
+        const std::size_t at = pos_;
+        auto bad = [&](const std::string& what) {
+            syntax(at, what + ": ret syntaksen i sagen", !is_key);
+            return false;
+        };
+        if (s_.size() - pos_ < 2) return bad("teksten slutter midt i en escape-sekvens");
+        const char e = s_[pos_ + 1];
+        static constexpr std::string_view simple = "\"\\/bfnrt", decoded = "\"\\/\b\f\n\r\t";
+        if (const auto k = simple.find(e); k != std::string_view::npos) {
+            if (out) *out += decoded[k];
+            pos_ += 2;
+            return true;
+        }
+        if (e != 'u') return bad(fmt::format("ugyldig escape-sekvens: '\\' efterfulgt af {}", show_char(s_, pos_ + 1)));
+        char32_t cp;
+        if (!hex4(pos_ + 2, cp)) return bad("ugyldig \\u-sekvens: forventede fire hexadecimale cifre");
+        pos_ += 6;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            char32_t low;
+            const bool pair = s_.size() - pos_ >= 2 && s_[pos_] == '\\' && s_[pos_ + 1] == 'u' && hex4(pos_ + 2, low) &&
+                              low >= 0xDC00 && low <= 0xDFFF;
+            if (!pair) return bad(fmt::format("\\u{:04x} er en halv UTF-16-surrogat uden sin anden halvdel", unsigned(cp)));
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            pos_ += 6;
+        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            return bad(fmt::format("\\u{:04x} er en halv UTF-16-surrogat uden sin første halvdel", unsigned(cp)));
+        }
+        if (out) append_utf8(*out, cp);
+        return true;
+    }
+
+    // What may run on from a number or a word: "01", "1.", "1e", "tru", "nulll" are one bad
+    // token each, reported whole, not a number followed by a stray character.
+    static bool token_char(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '+' ||
+               c == '-' || c == '_';
+    }
+
+    State number() {
+        const std::size_t start = pos_;
+        auto digits = [&] {
+            const std::size_t from = pos_;
+            while (!at_end() && peek() >= '0' && peek() <= '9') ++pos_;
+            return pos_ > from;
+        };
+        bool ok = true, integral = true;
+        if (peek() == '-') ++pos_;
+        if (!at_end() && peek() == '0') ++pos_;
+        else ok = digits();
+        if (ok && !at_end() && peek() == '.') ++pos_, integral = false, ok = digits();
+        if (ok && !at_end() && (peek() == 'e' || peek() == 'E')) {
+            ++pos_, integral = false;
+            if (!at_end() && (peek() == '+' || peek() == '-')) ++pos_;
+            ok = digits();
+        }
+        while (!at_end() && token_char(peek())) ++pos_, ok = false;
+        const std::string_view token = s_.substr(start, pos_ - start);
+        if (!ok) return syntax(start, fmt::format("'{}' er ikke et gyldigt tal: ret syntaksen i sagen", excerpt(token)));
+        if (!representable(token, integral)) {
+            if (!integral)
+                return syntax(start, fmt::format("tallet {} er for stort til at kunne læses (højst ±1,8·10^308)", excerpt(token)));
+            return syntax(start, fmt::format("heltallet {} er for {} til at kunne læses (et heltal skal ligge mellem {} og "
+                                             "{}; et id så langt skrives som tekst i anførselstegn)",
+                                             excerpt(token), token[0] == '-' ? "lille" : "stort",
+                                             std::numeric_limits<std::int64_t>::min(),
+                                             std::numeric_limits<std::uint64_t>::max()));
+        }
+        if (capturing_id() && integral) {
+            id_ = integer_text(token);
+            return State::Done;
+        }
+        return State::After;
+    }
+
+    // Whether simdjson can hold the number: integers in int64 (or uint64 when positive),
+    // others as a finite double (a number too small for one becomes 0, as in simdjson).
+    static bool representable(std::string_view token, bool integral) {
+        const char* b = token.data();
+        const char* e = b + token.size();
+        if (integral) {
+            if (token[0] == '-') {
+                std::int64_t v;
+                return std::from_chars(b, e, v).ec == std::errc{};
+            }
+            std::uint64_t v;
+            return std::from_chars(b, e, v).ec == std::errc{};
+        }
+        double d;
+        const auto r = std::from_chars(b, e, d);
+        if (r.ec == std::errc{}) return std::isfinite(d);
+        return r.ec == std::errc::result_out_of_range && decimal_exponent(token) < 0; // underflow
+    }
+
+    // The power of ten of a number's first significant digit (saturating); 0 for zero.
+    static long long decimal_exponent(std::string_view t) {
+        std::size_t i = t[0] == '-' ? 1 : 0;
+        long long lead = 0;
+        bool found = false;
+        long long int_digits = 0, frac_pos = 0;
+        for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i, ++int_digits)
+            if (!found && t[i] != '0') found = true, lead = int_digits;
+        long long e10 = found ? int_digits - 1 - lead : 0;
+        if (i < t.size() && t[i] == '.')
+            for (++i; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i) {
+                ++frac_pos;
+                if (!found && t[i] != '0') found = true, e10 = -frac_pos;
+            }
+        if (!found) return 0;
+        long long exp = 0;
+        if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+            ++i;
+            const bool neg = i < t.size() && t[i] == '-';
+            if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+            for (; i < t.size(); ++i) exp = std::min(exp * 10 + (t[i] - '0'), 1'000'000'000'000LL);
+            if (neg) exp = -exp;
+        }
+        return e10 + exp;
+    }
+
+    static std::string integer_text(std::string_view token) {
+        std::int64_t v;
+        if (std::from_chars(token.data(), token.data() + token.size(), v).ec == std::errc{}) return std::to_string(v);
+        return std::string(token); // above INT64_MAX: the digits as written
+    }
+
+    State literal() {
+        const std::size_t start = pos_;
+        while (!at_end() && token_char(peek())) ++pos_;
+        const std::string_view word = s_.substr(start, pos_ - start);
+        if (word == "true" || word == "false" || word == "null") return State::After;
+        return syntax(start, fmt::format("ukendt ord '{}'; forventede en værdi (en tekst i anførselstegn, et tal, true, "
+                                         "false eller null): ret syntaksen i sagen", excerpt(word)));
+    }
+
+    std::string_view s_;
+    const SagGraenser& g_;
+    std::size_t pos_ = 0;
+    std::vector<Frame> stack_;
+    std::optional<detail::JsonProblem> problem_;
+    bool want_id_ = false;
+    std::optional<std::string> id_;
+};
+
+// ---- The tree walk -----------------------------------------------------------------------
+
+// An object's members / a list's items, held in a local: iterating a member of a
+// temporary simdjson_result directly would dangle.
+simdjson::dom::object members(const json& v) {
+    simdjson::dom::object o;
+    [[maybe_unused]] const auto error = v.get(o);
+    assert(error == simdjson::SUCCESS && "callers check the type first");
+    return o;
+}
+simdjson::dom::array items(const json& v) {
+    simdjson::dom::array a;
+    [[maybe_unused]] const auto error = v.get(a);
+    assert(error == simdjson::SUCCESS && "callers check the type first");
+    return a;
+}
+
+// Every node of a parsed document, known fields or not, against the limits; and no key
+// twice in one object. Recursion is bounded: simdjson refused anything much deeper.
+class LimitCheck {
+public:
+    explicit LimitCheck(const SagGraenser& g) : g_(g) {}
+
+    void run(const json& root) { visit(root, 1); }
+
+private:
+    struct Step {
+        std::string_view key; // into the parsed document
+        std::size_t index = 0;
+        bool is_index = false;
+    };
+
+    void visit(const json& v, std::size_t depth) {
+        switch (v.type()) {
+        case Type::ARRAY: {
+            if (depth > g_.max_dybde) over("for_dyb", too_deep(g_));
+            const auto list = items(v);
+            if (list.size() > g_.max_liste) over("for_lang_liste", too_long_list(g_));
+            steps_.push_back(Step{{}, 0, true});
+            for (json x : list) {
+                visit(x, depth + 1);
+                ++steps_.back().index;
+            }
+            steps_.pop_back();
+            break;
+        }
+        case Type::OBJECT: {
+            if (depth > g_.max_dybde) over("for_dyb", too_deep(g_));
+            const auto obj = members(v);
+            if (obj.size() > g_.max_felter) over("for_mange_felter", too_many_fields(g_));
+            unique_keys(obj);
+            for (auto [key, x] : obj) {
+                if (longer_than(key, g_.max_tekst)) over("for_lang_tekst", too_long_text(g_, true));
+                steps_.push_back(Step{key});
+                visit(x, depth + 1);
+                steps_.pop_back();
+            }
+            break;
+        }
+        case Type::STRING:
+            if (longer_than(v.get_string().value_unsafe(), g_.max_tekst)) over("for_lang_tekst", too_long_text(g_, false));
+            break;
+        default: break;
+        }
+    }
+
+    // A linear look among few keys (cases' objects have at most a dozen); a hash set
+    // above that, so 100,000 keys cost 100,000 steps, not 5·10⁹.
+    void unique_keys(const simdjson::dom::object& obj) {
+        constexpr std::size_t kFew = 16;
+        if (obj.size() <= kFew) {
+            std::array<std::string_view, kFew> seen;
+            std::size_t n = 0;
+            for (auto [key, x] : obj) {
+                if (std::find(seen.begin(), seen.begin() + n, key) != seen.begin() + n) duplicate(key);
+                seen[n++] = key;
+            }
+            return;
+        }
+        std::unordered_set<std::string_view> seen;
+        seen.reserve(obj.size());
+        for (auto [key, x] : obj)
+            if (!seen.insert(key).second) duplicate(key);
+    }
+
+    std::string path() const {
+        std::string out;
+        for (const Step& s : steps_) {
+            if (s.is_index) out += fmt::format("[{}]", s.index);
+            else (out.empty() ? out : out += '.') += s.key;
+        }
+        return out;
+    }
+
+    [[noreturn]] void duplicate(std::string_view key) {
+        steps_.push_back(Step{key});
+        const std::string felt = path();
+        throw InputError(visible(fmt::format("feltet '{}' står to gange; hvert felt må kun stå én gang i et objekt", felt)),
+                         "dubleret_felt", felt);
+    }
+
+    [[noreturn]] void over(const char* kode, const std::string& what) {
+        const std::string felt = path();
+        throw InputError(visible(with_field(felt, what)), kode, felt);
+    }
+
+    const SagGraenser& g_;
+    std::vector<Step> steps_;
+};
+
+// ---- The known fields --------------------------------------------------------------------
 
 std::string type_name(const json& v) {
     switch (v.type()) {
@@ -36,7 +676,7 @@ std::string type_name(const json& v) {
 }
 
 [[noreturn]] void fail(const std::string& path, const std::string& what) {
-    throw InputError(fmt::format("feltet '{}': {}", path, what));
+    throw InputError(visible(fmt::format("feltet '{}': {}", path, what)), kField, path);
 }
 
 [[noreturn]] void wrong_type(const std::string& path, const char* expected, const json& v) {
@@ -60,20 +700,14 @@ double as_double(const json& v) {
     }
 }
 
-// A field of an object, or nullptr when absent or null (null counts as absent).
-// An object's members / a list's items, held in a local: iterating a member of a
-// temporary simdjson_result directly would dangle.
-simdjson::dom::object members(const json& v) {
-    simdjson::dom::object o;
-    [[maybe_unused]] const auto error = v.get(o);
-    assert(error == simdjson::SUCCESS && "callers check the type first");
-    return o;
-}
-simdjson::dom::array items(const json& v) {
-    simdjson::dom::array a;
-    [[maybe_unused]] const auto error = v.get(a);
-    assert(error == simdjson::SUCCESS && "callers check the type first");
-    return a;
+// A number as the case wrote it, near enough: integers exactly, others shortest round-trip
+// ("-1e+300", never a value cast into range first).
+std::string show_number(const json& v) {
+    switch (v.type()) {
+    case Type::INT64: return std::to_string(v.get_int64().value_unsafe());
+    case Type::UINT64: return std::to_string(v.get_uint64().value_unsafe());
+    default: return fmt::format("{}", v.get_double().value_unsafe());
+    }
 }
 
 // (Returns by value: an element is a small handle into the parser's document.)
@@ -93,32 +727,44 @@ std::string text(const json& v, const std::string& path) {
     return std::string(v.get_string().value_unsafe());
 }
 
+// A text, or an integer taken as its digits (ids and paragraphs: the schema allows both).
+std::string text_or_integer(const json& v, const std::string& path) {
+    if (v.is_int64() || v.is_uint64()) return show_number(v);
+    return text(v, path);
+}
+
 bool boolean(const json& v, const std::string& path) {
     if (!v.is_bool()) wrong_type(path, "true eller false", v);
     return v.get_bool().value_unsafe();
 }
 
+[[noreturn]] void out_of_range(const json& v, const std::string& path, long long lo, long long hi) {
+    fail(path, fmt::format("skal være mellem {} og {}, fik {}", lo, hi, show_number(v)));
+}
+
 long long integer(const json& v, const std::string& path, long long lo, long long hi) {
-    long long n = 0;
     switch (v.type()) {
     case Type::DOUBLE: {
         const double d = v.get_double().value_unsafe();
-        if (d != std::floor(d)) fail(path, fmt::format("forventede et heltal, fik {}", d));
-        n = std::fabs(d) < 1e18 ? static_cast<long long>(d) : hi + 1;
-        break;
+        if (d != std::floor(d)) fail(path, fmt::format("forventede et heltal, fik {}", show_number(v)));
+        if (!(d >= double(lo) && d <= double(hi))) out_of_range(v, path, lo, hi); // before the cast: out of range it is undefined
+        return static_cast<long long>(d);
     }
-    case Type::INT64: n = v.get_int64().value_unsafe(); break;
-    case Type::UINT64: n = hi + 1; break; // only above INT64_MAX
+    case Type::INT64: {
+        const long long n = v.get_int64().value_unsafe();
+        if (n < lo || n > hi) out_of_range(v, path, lo, hi);
+        return n;
+    }
+    case Type::UINT64: out_of_range(v, path, lo, hi); // only above INT64_MAX, so above any hi
     default: wrong_type(path, "et heltal", v);
     }
-    if (n < lo || n > hi) fail(path, fmt::format("skal være mellem {} og {}, fik {}", lo, hi, n));
-    return n;
+    return 0; // unreachable: fail() throws
 }
 
 double number(const json& v, const std::string& path, double lo, double hi) {
     if (!is_number(v)) wrong_type(path, "et tal", v);
-    double d = as_double(v);
-    if (!(d >= lo && d <= hi)) fail(path, fmt::format("skal være mellem {} og {}, fik {}", lo, hi, d));
+    const double d = as_double(v);
+    if (!(d >= lo && d <= hi)) fail(path, fmt::format("skal være mellem {} og {}, fik {}", lo, hi, show_number(v)));
     return d;
 }
 
@@ -126,7 +772,7 @@ Dato date(const json& v, const std::string& path) {
     if (!v.is_string()) wrong_type(path, "en dato \"ÅÅÅÅ-MM-DD\"", v);
     const std::string_view s = v.get_string().value_unsafe();
     auto d = Dato::parse(s);
-    if (!d) fail(path, fmt::format("\"{}\" er ikke en gyldig dato (forventede ÅÅÅÅ-MM-DD)", s));
+    if (!d) fail(path, fmt::format("\"{}\" er ikke en gyldig dato (forventede ÅÅÅÅ-MM-DD)", excerpt(s)));
     return *d;
 }
 
@@ -135,7 +781,7 @@ std::string one_of(const json& v, const std::string& path, std::initializer_list
     if (std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
         std::string list;
         for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-        fail(path, fmt::format("\"{}\" er ikke en gyldig værdi; brug en af: {}", s, list));
+        fail(path, fmt::format("\"{}\" er ikke en gyldig værdi; brug en af: {}", excerpt(s), list));
     }
     return s;
 }
@@ -158,12 +804,11 @@ int clock(const json& v, const std::string& path) {
     std::string s = text(v, path);
     auto digit = [&](std::size_t i) { return s[i] >= '0' && s[i] <= '9'; };
     if (s.size() != 5 || s[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4))
-        fail(path, fmt::format("\"{}\" er ikke et klokkeslæt (forventede TT:MM)", s));
+        fail(path, fmt::format("\"{}\" er ikke et klokkeslæt (forventede TT:MM)", excerpt(s)));
     int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
     if (h > 23 || m > 59) fail(path, fmt::format("\"{}\" er ikke et klokkeslæt (forventede TT:MM)", s));
     return h * 60 + m;
 }
-
 template <class F>
 void optional_field(const json& obj, std::string_view key, const std::string& path, F&& f) {
     if (auto v = field(obj, key)) f(*v, join(path, key));
@@ -232,7 +877,67 @@ std::vector<T> parse_list(const json& root, std::string_view key, F&& parse_one)
     return out;
 }
 
+// ---- Parsing -----------------------------------------------------------------------------
+
+// What simdjson's error code says, for the rare case the scan finds nothing more precise.
+std::string kind_of(simdjson::error_code e) {
+    switch (e) {
+    case simdjson::NUMBER_ERROR: return "et tal kan ikke læses";
+    case simdjson::STRING_ERROR: return "en tekst kan ikke læses";
+    case simdjson::UNCLOSED_STRING: return "en tekst er ikke afsluttet";
+    case simdjson::UNESCAPED_CHARS: return "en tekst indeholder et tegn, der skal skrives som escape-sekvens";
+    case simdjson::UTF8_ERROR: return "sagen er ikke gyldig UTF-8";
+    case simdjson::EMPTY: return "sagen er tom";
+    case simdjson::T_ATOM_ERROR:
+    case simdjson::F_ATOM_ERROR:
+    case simdjson::N_ATOM_ERROR: return "et ukendt ord";
+    default: return "kommaer, klammer eller kolon står forkert";
+    }
+}
+
+[[noreturn]] void refuse(std::string_view input, simdjson::error_code error, const SagGraenser& g) {
+    if (auto p = detail::scan_json(input, g)) throw InputError(visible(p->besked), p->kode, p->felt);
+    if (error == simdjson::DEPTH_ERROR) throw InputError(too_deep(g), "for_dyb");
+    if (error == simdjson::MEMALLOC || error == simdjson::CAPACITY)
+        throw InputError("der er ikke hukommelse nok til at læse sagen", "for_stor");
+    throw InputError(fmt::format("ugyldig JSON: {}: ret syntaksen i sagen", kind_of(error)), kSyntax);
+}
+
+// The document, parsed by this thread's parser: reused, since its buffers stay allocated.
+// They are about ten times the largest document parsed, so a parser grown by one larger
+// than the default limit (possible only with raised limits) is dropped, not kept.
+json parse(std::string_view input, const SagGraenser& g) {
+    constexpr std::size_t kKept = SagGraenser{}.max_bytes;
+    thread_local std::unique_ptr<simdjson::dom::parser> parser;
+    if (!parser || parser->capacity() > std::max(input.size(), kKept)) parser = std::make_unique<simdjson::dom::parser>();
+    // simdjson counts a scalar inside the innermost list as one level more than we do, so
+    // one level of slack; LimitCheck holds the exact limit.
+    const std::size_t depth = std::max<std::size_t>(g.max_dybde, 1) + 1;
+    if (parser->max_depth() != depth &&
+        parser->allocate(std::max<std::size_t>(parser->capacity(), 4096), depth) != simdjson::SUCCESS)
+        throw InputError("der er ikke hukommelse nok til at læse sagen", "for_stor");
+    json root;
+    if (const auto error = parser->parse(input.data(), input.size()).get(root)) refuse(input, error, g);
+    return root;
+}
+
 } // namespace
+
+namespace detail {
+
+std::optional<JsonProblem> scan_json(std::string_view text, const SagGraenser& graenser) {
+    return Scanner(text, graenser).problem();
+}
+
+} // namespace detail
+
+std::optional<std::string> sag_id_of(std::string_view text) {
+    // Lists and objects may be any length before the id: only nesting and the id itself
+    // are held, so only they are limited.
+    SagGraenser g;
+    g.max_liste = g.max_felter = std::numeric_limits<std::size_t>::max();
+    return Scanner(without_bom(text), g).top_level_id();
+}
 
 std::optional<std::size_t> Forhold::index(std::string_view id) {
     for (std::size_t i = 0; i < ids.size(); ++i)
@@ -245,24 +950,15 @@ std::optional<int> Sag::alder_paa(Dato on) const {
     return alder;
 }
 
-Sag Sag::from_json(std::string_view input) {
-    thread_local simdjson::dom::parser parser; // reused: its buffers stay allocated
-    json root;
-    if (parser.parse(input.data(), input.size()).get(root) != simdjson::SUCCESS) {
-        // Only on this path: nlohmann to say where the syntax breaks.
-        try {
-            const auto parsed = nlohmann::json::parse(input);
-            (void)parsed;
-        } catch (const nlohmann::json::parse_error& e) {
-            throw InputError(fmt::format("ugyldig JSON ved tegn {}: ret syntaksen i sagen", e.byte));
-        }
-        throw InputError("ugyldig JSON: ret syntaksen i sagen");
-    }
-    object(root, "(sagen)");
+Sag Sag::from_json(std::string_view input, const SagGraenser& g) {
+    if (input.size() > g.max_bytes) // before anything is built from it
+        throw InputError(fmt::format("sagen fylder mere end grænsen på {}", size_text(g.max_bytes)), "for_stor");
+    input = without_bom(input);
+    const json root = parse(input, g);
+    LimitCheck(g).run(root);
+    if (!root.is_object()) throw InputError(fmt::format("sagen: forventede et objekt, fik {}", type_name(root)), kSyntax);
     Sag s;
-    optional_field(root, "id", "", [&](const json& x, const std::string& p) {
-        s.id = x.is_int64() ? std::to_string(x.get_int64().value_unsafe()) : text(x, p);
-    });
+    optional_field(root, "id", "", [&](const json& x, const std::string& p) { s.id = text_or_integer(x, p); });
     optional_field(root, "kommune", "", [&](const json& x, const std::string& p) { s.kommune = text(x, p); });
     optional_field(root, "borger", "", [&](const json& b, const std::string& p) {
         object(b, p);
@@ -285,8 +981,7 @@ Sag Sag::from_json(std::string_view input) {
     });
     s.ydelser = parse_list<Ydelse>(root, "ydelser", [](const json& y, const std::string& p) {
         object(y, p);
-        const json par = required(y, "paragraf", p);
-        return Ydelse{par.is_int64() ? std::to_string(par.get_int64().value_unsafe()) : text(par, join(p, "paragraf"))};
+        return Ydelse{text_or_integer(required(y, "paragraf", p), join(p, "paragraf"))};
     });
     s.ansoegte_aktiviteter = parse_list<std::string>(root, "ansoegte_aktiviteter",
                                                      [](const json& a, const std::string& p) { return text(a, p); });
