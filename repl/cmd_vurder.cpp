@@ -7,7 +7,7 @@
 
 #include "cli.hpp"
 #include "line_reader.hpp"
-#include "domain/json_writer.hpp"
+#include "domain/fejl_json.hpp"
 #include "engine/parallel.hpp"
 #include "engine/standard.hpp"
 #include "lua/error.hpp"
@@ -22,12 +22,9 @@ struct Options {
     unsigned traade = 0;
 };
 
-std::string error_json(const std::string& message, std::size_t line) {
-    std::string out;
-    JsonWriter w(out);
-    w.begin_object().key("fejl").begin_object().key("besked").value(message).end_object();
-    w.key("linje").value(std::int64_t(line)).end_object();
-    return out;
+// The contract's error object for a line that could not be assessed.
+std::string error_json(const Udfald& u, std::size_t line) {
+    return fejl_json({u.kode.empty() ? "ugyldigt_input" : u.kode, u.fejl, u.felt, line, u.sag_id});
 }
 
 int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
@@ -65,7 +62,7 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
             if (results[i].ok()) {
                 std::fwrite(results[i].vurdering_json.data(), 1, results[i].vurdering_json.size(), stdout);
             } else {
-                const std::string e = error_json(results[i].fejl, numbers[i]);
+                const std::string e = error_json(results[i], numbers[i]);
                 std::fwrite(e.data(), 1, e.size(), stdout);
                 ++failed;
             }

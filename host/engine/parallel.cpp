@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <exception>
 #include <thread>
 
 #include "lua/error.hpp"
@@ -11,19 +12,18 @@ namespace kvalitet {
 
 struct ParallelAssessor::Worker {
     std::map<std::string, std::unique_ptr<Standard>, std::less<>> standards;
-    std::map<std::string, std::string, std::less<>> load_errors;
+    // A standard that failed to load fails the same way for every case that needs it.
+    std::map<std::string, std::exception_ptr, std::less<>> load_errors;
 
-    Standard* standard(const Sources& sources, const std::string& kommune, std::string& error) {
-        if (auto it = standards.find(kommune); it != standards.end()) return it->second.get();
-        if (auto it = load_errors.find(kommune); it != load_errors.end()) {
-            error = it->second;
-            return nullptr;
-        }
+    Standard& standard(const Sources& sources, const std::string& kommune) {
+        if (auto it = standards.find(kommune); it != standards.end()) return *it->second;
+        if (auto it = load_errors.find(kommune); it != load_errors.end()) std::rethrow_exception(it->second);
         try {
-            return (standards[kommune] = Standard::load(sources, kommune)).get();
-        } catch (const std::exception& e) {
-            error = load_errors[kommune] = e.what();
-            return nullptr;
+            return *(standards[kommune] = Standard::load(sources, kommune));
+        } catch (...) {
+            standards.erase(kommune);
+            load_errors[kommune] = std::current_exception();
+            throw;
         }
     }
 
@@ -32,16 +32,19 @@ struct ParallelAssessor::Worker {
             Sag sag = Sag::from_json(o.sag_json);
             u.sag_id = sag.id;
             u.kommune = !o.kommune.empty() ? o.kommune : sag.kommune.value_or("");
-            if (u.kommune.empty()) {
-                u.fejl = "feltet 'kommune' mangler: angiv kommunen i sagen eller med --kommune";
-                return;
-            }
-            Standard* s = standard(sources, u.kommune, u.fejl);
-            if (!s) return;
-            u.vurdering_json = s->vurder(sag, dato).json();
+            if (u.kommune.empty())
+                throw InputError("feltet 'kommune' mangler: angiv kommunen i sagen eller med --kommune", "ugyldigt_felt",
+                                 "kommune");
+            u.vurdering_json = standard(sources, u.kommune).vurder(sag, dato).json();
+        } catch (const InputError& e) {
+            u.fejl = e.what(), u.kode = e.kode(), u.felt = e.felt();
+        } catch (const ScriptError& e) {
+            const bool budget = e.kind() == ScriptError::Kind::Budget || e.kind() == ScriptError::Kind::Memory;
+            u.fejl = e.what(), u.kode = budget ? "budget_overskredet" : "script_fejl";
         } catch (const std::exception& e) {
-            u.fejl = e.what();
+            u.fejl = e.what(), u.kode = "intern_fejl";
         }
+        if (!u.ok() && u.sag_id.empty()) u.sag_id = sag_id_of(o.sag_json).value_or("");
     }
 };
 
@@ -67,10 +70,7 @@ std::vector<Udfald> ParallelAssessor::assess(const std::vector<Opgave>& opgaver,
 }
 
 const StandardInfo& ParallelAssessor::info(const std::string& kommune) {
-    std::string error;
-    Standard* s = workers_[0]->standard(sources_, kommune, error);
-    if (!s) throw InputError(error);
-    return s->info();
+    return workers_[0]->standard(sources_, kommune).info();
 }
 
 } // namespace kvalitet

@@ -17,8 +17,9 @@ struct Opgave {
 
 struct Udfald {
     std::string vurdering_json; // the assessment, when ok
-    std::string fejl;           // why it could not be assessed, otherwise
-    std::string sag_id, kommune;
+    std::string fejl;           // why it could not be assessed, otherwise (Danish)
+    std::string kode, felt;     // the contract's error code and the field at fault, if any
+    std::string sag_id, kommune; // sag_id also for a case refused, when it got as far as its id
     bool ok() const { return fejl.empty(); }
 };
 
