@@ -42,12 +42,65 @@ std::string trim(std::string s) {
     return s.substr(a, b - a + 1);
 }
 
+// A case file: only a regular file (not /dev/zero, a FIFO or a directory), and not a huge
+// one. nullopt when there is no such file; InputError when it is not one we read.
 std::optional<std::string> read_file(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) return std::nullopt;
+    if (!fs::is_regular_file(status)) throw InputError(fmt::format("'{}' er ikke en almindelig fil", path));
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size > Session::kMaxCaseFile)
+        throw InputError(fmt::format("'{}' er for stor til en sag ({} MiB; højst {} MiB)", path, size >> 20,
+                                     Session::kMaxCaseFile >> 20));
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
+}
+
+constexpr int kNoRef = LUA_NOREF;
+// Lua memory the session holds back from the user's code (see Session::hold_reserve).
+constexpr std::size_t kReserve = 1u << 20;
+
+// What a kept case view says once the session has bound a new case or date.
+constexpr std::string_view kSkiftet =
+    "sagen eller vurderingsdatoen er skiftet, siden denne del af sagen blev hentet; hent den igen fra sag "
+    "(f.eks. b = sag.borger)";
+
+template <class F>
+int trampoline(lua_State* L) {
+    F& f = *static_cast<F*>(lua_touserdata(L, 1));
+    lua_remove(L, 1);
+    std::string error;
+    try {
+        f(L);
+        return 0;
+    } catch (const std::exception& e) { // a Lua error is no std::exception: it passes on
+        error = e.what();
+    }
+    lua_pushlstring(L, error.data(), error.size());
+    return lua_error(L);
+}
+
+// Runs f(L) inside a protected call (State::call: message handler, time budget), with the
+// `nargs` values on top of the stack as its arguments 1..nargs; they are consumed. Outside
+// a protected call a Lua error is a panic, and any API call that allocates can raise one
+// once memory is at the cap: here it becomes a ScriptError instead.
+template <class F>
+void run_protected(lua::State& st, F& f, int nargs = 0) {
+    lua_State* L = st;
+    if (!lua_checkstack(L, 2)) {
+        lua_pop(L, nargs);
+        throw ScriptError(ScriptError::Kind::Memory, "ikke plads på Lua-stakken");
+    }
+    lua_pushcfunction(L, trampoline<F>);
+    lua_insert(L, -nargs - 1);
+    lua_pushlightuserdata(L, &f);
+    lua_insert(L, -nargs - 1);
+    st.call(nargs + 1, 0);
 }
 
 int open_bare(lua_State* L) {
@@ -62,7 +115,9 @@ void stop_hook(lua_State* L, lua_Debug*) {
 
 void pretty(lua_State* L, int idx, std::string& out, int depth, Dato dato);
 
+// Inside a protected call only: __tostring and Frist:status run here.
 void pretty_table(lua_State* L, int idx, std::string& out, int depth, Dato dato) {
+    luaL_checkstack(L, 4, "for dybt indlejret");
     if (depth >= 4) {
         out += "{…}";
         return;
@@ -103,7 +158,7 @@ void pretty_table(lua_State* L, int idx, std::string& out, int depth, Dato dato)
             lua_pushstring(L, e.s.c_str());
             out += e.s + " = ";
         }
-        lua_gettable(L, idx);
+        lua_rawget(L, idx); // the entries lua_next listed, without metamethods
         pretty(L, lua_gettop(L), out, depth + 1, dato);
         lua_pop(L, 1);
         out += ",\n";
@@ -113,6 +168,7 @@ void pretty_table(lua_State* L, int idx, std::string& out, int depth, Dato dato)
 
 void pretty(lua_State* L, int idx, std::string& out, int depth, Dato dato) {
     idx = lua_absindex(L, idx);
+    luaL_checkstack(L, 4, "for dybt indlejret");
     switch (lua_type(L, idx)) {
     case LUA_TSTRING: out += fmt::format("\"{}\"", lua_tostring(L, idx)); return;
     case LUA_TTABLE: pretty_table(L, idx, out, depth, dato); return;
@@ -149,7 +205,8 @@ Session::Session(const Sources& sources, const std::string& kommune, Dato dato, 
         sandbox::open(*bare_, sources_);
         lua_pushcfunction(*bare_, open_bare);
         bare_->call(0, 0);
-        bind_globals();
+        bind_globals(nullptr, dato_);
+        hold_reserve();
     }
 }
 
@@ -160,55 +217,116 @@ std::string Session::prompt() const {
     return (standard_ ? kommune_ : std::string("kvalitet")) + "> ";
 }
 
-lua::State& state_of(std::unique_ptr<Standard>& s, std::unique_ptr<lua::State>& bare) {
-    return s ? s->state() : *bare;
+lua::State& Session::state() { return standard_ ? standard_->state() : *bare_; }
+
+void Session::report(const ScriptError& e) {
+    if (e.kind() != ScriptError::Kind::Memory) return say(fmt::format("fejl: {}\n", e.what()));
+    release_reserve();
+    say(fmt::format("fejl: {}; hukommelsen er brugt op, men sessionen kører videre: slip store værdier "
+                    "(f.eks. t = nil) for at få plads\n",
+                    e.what()));
+}
+
+// Headroom for the session itself: a block of Lua memory held while the user's code runs,
+// let go when something meets the cap, so that binding a case, printing the error and
+// compiling `t = nil` still fit; taken again after a line once there is room.
+void Session::hold_reserve() {
+    if (reserve_ref_ != kNoRef) return;
+    // Only with room for the reserve and as much again for the user; else taking it back
+    // would leave no room to type `t = nil` in. Garbage counts as room: collect it first.
+    lua::State& st = state();
+    auto room = [&st] { return st.memory_used() + 2 * kReserve <= st.limits().memory_bytes; };
+    if (!room()) lua_gc(st, LUA_GCCOLLECT);
+    if (!room()) return;
+    auto take = [this](lua_State* L) {
+        lua_newuserdatauv(L, kReserve, 0);
+        reserve_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
+    };
+    try {
+        run_protected(st, take);
+    } catch (const ScriptError&) {
+        // no room after all: the next line tries again
+    }
+}
+
+void Session::release_reserve() {
+    if (reserve_ref_ == kNoRef) return;
+    lua_State* L = state();
+    luaL_unref(L, LUA_REGISTRYINDEX, reserve_ref_); // reuses the slot: no allocation
+    reserve_ref_ = kNoRef;
+    lua_gc(L, LUA_GCCOLLECT);
 }
 
 // The session's globals live in one Repl environment per state: `sag` and `dato` are set
-// again whenever the state, the case or the date changes.
-void Session::bind_globals() {
-    lua::State& st = state_of(standard_, bare_);
-    lua_State* L = st;
+// again whenever the state, the case or the date changes. Each binding gets a new case
+// context; the earlier ones stay alive (a view the user kept points at one) but stop
+// reading, so `b = sag.borger` followed by `:dato ...` makes `b.alder` an error that says
+// what to do rather than a read of freed memory. False (said why) when Lua could not.
+bool Session::bind_globals(const Sag* sag, Dato dato) {
+    lua::State& st = state();
     st.host().print = [this](std::string_view s) { say(std::string(s) + "\n"); };
-    if (env_ref_ == -2) {
-        sandbox::push_env(L, sandbox::Env::Repl);
-        env_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
+    contexts_.push_back(std::make_unique<bind::CaseContext>());
+    bind::CaseContext& ctx = *contexts_.back();
+    ctx.sag = sag;
+    ctx.dato = dato;
+    auto bind = [&](lua_State* L) {
+        luaL_checkstack(L, 4, nullptr);
+        if (env_ref_ == kNoRef) {
+            sandbox::push_env(L, sandbox::Env::Repl);
+            env_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
+        }
+        lua_rawgeti(L, LUA_REGISTRYINDEX, env_ref_);
+        bind::push_dato(L, dato); // both values first: setting them then cannot fail halfway
+        if (sag) bind::push_sag(L, ctx);
+        else lua_pushnil(L);
+        lua_setfield(L, -3, "sag");
+        lua_setfield(L, -2, "dato");
+    };
+    try {
+        run_protected(st, bind);
+    } catch (const ScriptError& e) {
+        ctx.sag = nullptr;
+        ctx.gone = kSkiftet;
+        report(e);
+        return false;
     }
-    lua_rawgeti(L, LUA_REGISTRYINDEX, env_ref_);
-    bind::push_dato(L, dato_);
-    lua_setfield(L, -2, "dato");
-    if (sag_) {
-        ctx_ = std::make_unique<bind::CaseContext>();
-        ctx_->sag = &*sag_;
-        ctx_->dato = dato_;
-        bind::push_sag(L, *ctx_);
-    } else {
-        lua_pushnil(L);
-    }
-    lua_setfield(L, -2, "sag");
-    lua_pop(L, 1);
+    for (auto& c : contexts_)
+        if (c.get() != &ctx && c->sag) {
+            c->sag = nullptr;
+            c->gone = kSkiftet;
+        }
+    return true;
 }
 
 bool Session::switch_to(const std::string& kommune) {
+    std::unique_ptr<Standard> s;
     try {
-        auto s = Standard::load(sources_, kommune);
-        standard_ = std::move(s);
-        bare_.reset();
-        kommune_ = kommune;
-        env_ref_ = -2;
-        last_.reset();
-        bind_globals();
-        return true;
+        s = Standard::load(sources_, kommune);
     } catch (const std::exception& e) {
         say(fmt::format("fejl: {}\n", e.what()));
         if (standard_) say(fmt::format("(beholder {})\n", kommune_));
         return false;
     }
+    // The old state goes, and every view into the old contexts with it.
+    standard_ = std::move(s);
+    bare_.reset();
+    contexts_.clear();
+    kommune_ = kommune;
+    env_ref_ = reserve_ref_ = kNoRef;
+    last_.reset();
+    bind_globals(sag_.get(), dato_);
+    hold_reserve();
+    return true;
 }
 
 void Session::load_case(const std::string& arg) {
-    std::optional<std::string> text = read_file(arg);
+    std::optional<std::string> text;
     std::string where = arg;
+    try {
+        text = read_file(arg);
+    } catch (const InputError& e) {
+        return say(fmt::format("fejl: {}\n", e.what()));
+    }
     if (!text) {
         const std::string db = db_.empty() ? CaseStore::default_path() : db_;
         if (std::filesystem::exists(db)) {
@@ -222,14 +340,16 @@ void Session::load_case(const std::string& arg) {
         say(fmt::format("fejl: '{}' er hverken en fil eller en sag i sagsdatabasen\n", arg));
         return;
     }
+    std::unique_ptr<Sag> next;
     try {
-        sag_ = Sag::from_json(*text);
+        next = std::make_unique<Sag>(Sag::from_json(*text));
     } catch (const InputError& e) {
         say(fmt::format("fejl: {}: {}\n", where, e.what()));
         return;
     }
+    if (!bind_globals(next.get(), dato_)) return say("(sagen blev ikke indlæst)\n");
+    sag_ = std::move(next); // the contexts that read the old case were retired by bind_globals
     last_.reset();
-    bind_globals();
     say(fmt::format("sag '{}' indlæst fra {}\n", sag_->id, where));
 }
 
@@ -240,7 +360,7 @@ void Session::assess() {
         last_ = standard_->vurder(*sag_, dato_);
         say(last_->tekst());
     } catch (const ScriptError& e) {
-        say(fmt::format("fejl: {}\n", e.what()));
+        report(e);
     }
 }
 
@@ -275,9 +395,12 @@ void Session::meta(const std::string& line) {
         if (!need("datoen")) return;
         auto d = Dato::parse(arg);
         if (!d) return say(fmt::format("fejl: '{}' er ikke en dato (ÅÅÅÅ-MM-DD)\n", arg));
+        if (!d->i_omraadet())
+            return say(fmt::format("fejl: vurderingsdatoen skal ligge mellem {} og {}\n", Dato::foerste().iso(),
+                                   Dato::sidste().iso()));
+        if (!bind_globals(sag_.get(), *d)) return say(fmt::format("(vurderingsdatoen er stadig {})\n", dato_.iso()));
         dato_ = *d;
         last_.reset();
-        bind_globals();
         say(fmt::format("vurderingsdato: {}\n", dato_.lang()));
     } else if (cmd == ":genindlaes" || cmd == ":genindlæs") {
         if (!standard_) return say("fejl: ingen standard at genindlæse; brug :kommune ID\n");
@@ -292,16 +415,32 @@ void Session::meta(const std::string& line) {
     }
 }
 
-void Session::print_value(int index) {
-    std::string out;
-    pretty(state_of(standard_, bare_), index, out, 0, dato_);
-    say(out + "\n");
+// Prints the n values on top of the stack (and pops them), one line each, protected: a
+// value's __tostring may raise, and Frist:status runs.
+void Session::print_values(int n) {
+    auto print = [&](lua_State* L) {
+        for (int i = 1; i <= n; ++i) {
+            std::string out;
+            pretty(L, i, out, 0, dato_);
+            out += '\n';
+            say(out);
+        }
+    };
+    try {
+        run_protected(state(), print, n);
+    } catch (const ScriptError& e) {
+        report(e);
+    }
 }
 
 void Session::lua_input(const std::string& line) {
-    lua::State& st = state_of(standard_, bare_);
+    lua::State& st = state();
     lua_State* L = st;
     const std::string code = pending_.empty() ? line : pending_ + "\n" + line;
+    if (code.size() > kMaxInput) {
+        pending_.clear();
+        return say(fmt::format("fejl: udtrykket er længere end {} KiB; det er droppet\n", kMaxInput >> 10));
+    }
     auto load = [&](const std::string& src) {
         st.load(src, "=stdin");
         lua_rawgeti(L, LUA_REGISTRYINDEX, env_ref_);
@@ -311,16 +450,17 @@ void Session::lua_input(const std::string& line) {
     try {
         try {
             load("return " + code); // an expression shows its value
-        } catch (const ScriptError&) {
+        } catch (const ScriptError& e) {
+            if (e.kind() == ScriptError::Kind::Memory) throw;
             load(code);
         }
     } catch (const ScriptError& e) {
-        if (e.message().find("<eof>") != std::string::npos) {
+        if (e.kind() == ScriptError::Kind::Syntax && e.message().find("<eof>") != std::string::npos) {
             pending_ = code; // incomplete: read on
             return;
         }
         pending_.clear();
-        say(fmt::format("fejl: {}\n", e.what()));
+        report(e);
         return;
     }
     pending_.clear();
@@ -335,29 +475,57 @@ void Session::lua_input(const std::string& line) {
     } restore{st, budget};
     try {
         st.call(0, LUA_MULTRET);
-        for (int i = top + 1; i <= lua_gettop(L); ++i) print_value(i);
     } catch (const ScriptError& e) {
-        say(fmt::format("fejl: {}\n", e.what()));
+        report(e);
+        lua_settop(L, top);
+        return;
     }
+    print_values(lua_gettop(L) - top);
     lua_settop(L, top);
 }
 
-bool Session::feed(const std::string& raw) {
+// Whatever goes wrong in one command is said, and the session reads the next line: an
+// unexpected C++ exception (a corrupt case database, an allocation) must not end it.
+void Session::dispatch(const std::string& raw) {
+    lua_sethook(state(), nullptr, 0, 0); // a Ctrl-C that came between evaluations is spent
     const std::string line = trim(raw);
-    if (pending_.empty()) {
-        if (line.empty()) return true;
-        if (line == ":afslut" || line == ":q") return false;
-        if (line[0] == ':') {
-            meta(line);
-            return true;
+    try {
+        if (pending_.empty()) {
+            if (line.empty()) return;
+            if (line == ":afslut" || line == ":q") {
+                ended_ = true;
+                return;
+            }
+            if (line[0] == ':') return meta(line);
         }
+        lua_input(raw);
+    } catch (const ScriptError& e) {
+        report(e);
+    } catch (const std::exception& e) {
+        say(fmt::format("fejl: {}\n", e.what()));
     }
-    lua_input(raw);
-    return true;
+}
+
+bool Session::feed(const std::string& raw) {
+    dispatch(raw);
+    hold_reserve();
+    return !ended_;
+}
+
+std::string Session::handle_line(std::string_view line) {
+    std::string text;
+    Out saved = std::exchange(out_, [&text](std::string_view s) { text.append(s); });
+    struct Restore {
+        Out& out;
+        Out& saved;
+        ~Restore() { out = std::move(saved); }
+    } restore{out_, saved};
+    feed(std::string(line));
+    return text;
 }
 
 void Session::interrupt() {
-    lua_sethook(state_of(standard_, bare_), stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+    lua_sethook(state(), stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
 }
 
 std::vector<std::string> Session::complete(const std::string& before, const std::string& word) {
@@ -384,21 +552,28 @@ std::vector<std::string> Session::complete(const std::string& before, const std:
             return out;
         }
     }
-    // globals: the session's own and everything in the base environment
-    lua_State* L = state_of(standard_, bare_);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, env_ref_);
-    for (int level = 0; level < 2 && lua_istable(L, -1); ++level) {
-        lua_pushnil(L);
-        while (lua_next(L, -2)) {
-            if (lua_type(L, -2) == LUA_TSTRING) add(lua_tostring(L, -2));
-            lua_pop(L, 1);
+    // globals: the session's own and everything in the base environment (protected: the
+    // walk reads metatables, and with memory at the cap even a push can raise)
+    auto walk = [&](lua_State* L) {
+        luaL_checkstack(L, 6, nullptr);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, env_ref_);
+        for (int level = 0; level < 2 && lua_istable(L, -1); ++level) {
+            lua_pushnil(L);
+            while (lua_next(L, -2)) {
+                if (lua_type(L, -2) == LUA_TSTRING) add(lua_tostring(L, -2));
+                lua_pop(L, 1);
+            }
+            if (!lua_getmetatable(L, -1)) break;
+            lua_getfield(L, -1, "__index");
+            lua_remove(L, -2);
+            lua_remove(L, -2);
         }
-        if (!lua_getmetatable(L, -1)) break;
-        lua_getfield(L, -1, "__index");
-        lua_remove(L, -2);
-        lua_remove(L, -2);
+    };
+    try {
+        run_protected(state(), walk);
+    } catch (const ScriptError&) {
+        // no candidates from Lua, then; completion must never disturb the line
     }
-    lua_pop(L, 1);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;

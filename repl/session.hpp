@@ -1,10 +1,17 @@
 #pragma once
 // A REPL session: Lua lines and meta-commands (":vurder") in, text out. No terminal here,
-// so tests drive it through a pipe; terminal.cpp adds line editing on top.
+// so tests drive it through a pipe; cmd_repl.cpp adds line editing on top.
+//
+// Whatever a line holds, the session survives it: every Lua API call made on the user's
+// behalf (binding `sag` and `dato`, printing a value, completion) runs inside a protected
+// call, so a raising __tostring or memory at the cap becomes a "fejl: ..." line, never an
+// abort; and a Lua memory reserve is let go when the user's code meets the cap, so the
+// session can still read `t = nil`.
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bind/bind.hpp"
@@ -21,6 +28,10 @@ public:
 
     // One input line. Returns false when the session should end (:afslut).
     bool feed(const std::string& line);
+    // One input line, and what the session wrote in answer (also what `print` wrote): the
+    // entry point for tests and the fuzz target. After :afslut, ended() is true.
+    std::string handle_line(std::string_view line);
+    bool ended() const { return ended_; }
     // True while a Lua statement is incomplete and the next line continues it.
     bool continuing() const { return !pending_.empty(); }
     void cancel_input() { pending_.clear(); }
@@ -31,14 +42,24 @@ public:
     // Asks a running evaluation to stop (from a signal handler: only sets a hook).
     void interrupt();
 
+    // An incomplete statement longer than this is dropped with an error.
+    static constexpr std::size_t kMaxInput = 1u << 20;
+    // A case file larger than this is refused before it is read.
+    static constexpr std::uintmax_t kMaxCaseFile = 64u << 20;
+
 private:
+    void dispatch(const std::string& line);
     void meta(const std::string& line);
     void lua_input(const std::string& line);
     bool switch_to(const std::string& kommune);
-    void bind_globals();
+    bool bind_globals(const Sag* sag, Dato dato);
     void load_case(const std::string& arg);
     void assess();
-    void print_value(int index);
+    void print_values(int n);
+    void report(const ScriptError& e);
+    void hold_reserve();
+    void release_reserve();
+    lua::State& state();
     void say(std::string_view s) { out_(s); }
 
     const Sources& sources_;
@@ -46,13 +67,18 @@ private:
     Dato dato_;
     std::string db_;
     Out out_;
+    // Every case context the current state has seen. A view the user kept (b = sag.borger)
+    // points at its context, so a context lives as long as the state; only the last one
+    // reads the case, the others refuse with a Danish message.
+    std::vector<std::unique_ptr<bind::CaseContext>> contexts_;
     std::unique_ptr<Standard> standard_;
     std::unique_ptr<lua::State> bare_; // a state with no standard, before :kommune
     int env_ref_ = -2;                 // LUA_NOREF: the session's globals table in the registry
-    std::optional<Sag> sag_;
-    std::unique_ptr<bind::CaseContext> ctx_;
+    int reserve_ref_ = -2;             // LUA_NOREF: the memory reserve, when held
+    std::unique_ptr<Sag> sag_;         // on the heap: the context points at it
     std::optional<Vurdering> last_;
     std::string pending_;
+    bool ended_ = false;
 };
 
 } // namespace kvalitet::repl
