@@ -30,7 +30,10 @@ bool is_record_list(const json& a) {
 void match(const json& exp, const json& act, const std::string& sti, std::vector<Forskel>& out);
 
 void match_by_id(const json& exp, const json& act, const std::string& sti, std::vector<Forskel>& out) {
-    for (const auto& [id, e] : exp.items()) {
+    for (const auto& item : exp.items()) {
+        // Named, not a structured binding: clang before 16 cannot capture one in a lambda.
+        const std::string& id = item.key();
+        const json& e = item.value();
         auto it = std::find_if(act.begin(), act.end(), [&](const json& x) { return *record_id(x) == id; });
         const std::string p = join(sti, id);
         if (e.is_boolean() && !e.get<bool>()) {
