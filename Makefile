@@ -3,7 +3,7 @@ PRESET ?= release
 BUILD  := build/$(PRESET)
 JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build run test bench asan clean
+.PHONY: all deps build run test bench asan fuzz clean
 
 all: build
 
@@ -42,6 +42,16 @@ bench: build
 
 asan:
 	$(MAKE) test PRESET=asan
+
+# libFuzzer on each target of tests/fuzz for FUZZ_SEKUNDER seconds, under ASan and UBSan,
+# in its own clang build (build/fuzz). What it finds is left in build/fuzz/fuzz-fund/;
+# tests/fuzz/CMakeLists.txt says how a find becomes a regression test.
+FUZZ_SEKUNDER ?= 600
+fuzz: deps
+	@command -v clang++ >/dev/null || { echo "kvalitet: make fuzz kræver clang: apt-get install clang libclang-rt-14-dev" >&2; exit 2; }
+	cmake -S . -B build/fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKVALITET_FUZZ=ON
+	cmake --build build/fuzz -j $(JOBS) --target fuzz_alle
+	tests/fuzz/koer.sh build/fuzz $(FUZZ_SEKUNDER)
 
 clean:
 	rm -rf build
