@@ -36,6 +36,9 @@ Dato evaluation_date(const std::string& flag) {
     }
     auto d = Dato::parse(flag);
     if (!d) throw CLI::ValidationError("--dato", fmt::format("\"{}\" er ikke en dato (ÅÅÅÅ-MM-DD)", flag));
+    if (!d->i_omraadet())
+        throw CLI::ValidationError("--dato", fmt::format("{} ligger uden for de datoer, der kan regnes med ({}–{})",
+                                                         flag, Dato::foerste().iso(), Dato::sidste().iso()));
     return *d;
 }
 

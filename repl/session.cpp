@@ -330,7 +330,7 @@ void Session::load_case(const std::string& arg) {
     if (!text) {
         const std::string db = db_.empty() ? CaseStore::default_path() : db_;
         if (std::filesystem::exists(db)) {
-            CaseStore store(db);
+            CaseStore store(db, CaseStore::Access::ReadOnly); // looking a case up writes nothing
             SQLite::Statement st(store.db(), "SELECT sag FROM sager WHERE id = ?");
             st.bind(1, arg);
             if (st.executeStep()) text = st.getColumn(0).getString(), where = db + ": " + arg;

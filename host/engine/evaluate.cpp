@@ -330,15 +330,25 @@ void krav(lua_State* L, Evaluation& ev) {
 int evaluate(lua_State* L) {
     auto& ev = *static_cast<Evaluation*>(lua_touserdata(L, 1));
     const auto& meta = *ev.standard.meta_;
-    bind::push_sag(L, ev.ctx);
-    bind::push_dato(L, ev.dato);
-    maalgruppe(L, ev);
-    aktiviteter(L, ev, meta);
-    pakke(L, ev);
-    frister(L, ev, meta);
-    krav(L, ev);
-    ev.current = nullptr;
-    return 0;
+    std::string error;
+    // A C++ exception of the host's (a deadline computed past the calendar's range) must
+    // not cross lua_pcall, where it would arrive as junk: it becomes a Lua error here,
+    // after the catch, and Standard::vurder names the rule that was running.
+    try {
+        bind::push_sag(L, ev.ctx);
+        bind::push_dato(L, ev.dato);
+        maalgruppe(L, ev);
+        aktiviteter(L, ev, meta);
+        pakke(L, ev);
+        frister(L, ev, meta);
+        krav(L, ev);
+        ev.current = nullptr;
+        return 0;
+    } catch (const std::exception& e) {
+        error = e.what();
+    }
+    lua_pushlstring(L, error.data(), error.size());
+    return lua_error(L);
 }
 
 Vurdering Standard::vurder(const Sag& sag, Dato dato) {
