@@ -198,10 +198,12 @@ void pretty(lua_State* L, int idx, std::string& out, int depth, Dato dato) {
 
 } // namespace
 
-Session::Session(const Sources& sources, const std::string& kommune, Dato dato, std::string db, Out out)
-    : sources_(sources), dato_(dato), db_(std::move(db)), out_(std::move(out)) {
+Session::Session(const Sources& sources, const std::string& kommune, Dato dato, std::string db, Out out,
+                 lua::Limits limits, std::chrono::milliseconds prompt_budget)
+    : sources_(sources), dato_(dato), db_(std::move(db)), out_(std::move(out)), limits_(limits),
+      prompt_budget_(prompt_budget) {
     if (kommune.empty() || !switch_to(kommune)) {
-        bare_ = std::make_unique<lua::State>();
+        bare_ = std::make_unique<lua::State>(limits_);
         sandbox::open(*bare_, sources_);
         lua_pushcfunction(*bare_, open_bare);
         bare_->call(0, 0);
@@ -301,7 +303,7 @@ bool Session::bind_globals(const Sag* sag, Dato dato) {
 bool Session::switch_to(const std::string& kommune) {
     std::unique_ptr<Standard> s;
     try {
-        s = Standard::load(sources_, kommune);
+        s = Standard::load(sources_, kommune, limits_);
     } catch (const std::exception& e) {
         say(fmt::format("fejl: {}\n", e.what()));
         if (standard_) say(fmt::format("(beholder {})\n", kommune_));
@@ -467,7 +469,7 @@ void Session::lua_input(const std::string& line) {
     // At the prompt Ctrl-C is the way out of a long loop, so the budget is much larger
     // than an assessment's; it still ends a runaway loop after some seconds.
     const auto budget = st.limits().time;
-    st.set_time_budget(std::chrono::seconds(30));
+    st.set_time_budget(prompt_budget_);
     struct Restore {
         lua::State& st;
         std::chrono::milliseconds budget;

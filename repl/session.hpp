@@ -23,7 +23,11 @@ namespace kvalitet::repl {
 class Session {
 public:
     using Out = std::function<void(std::string_view)>;
-    Session(const Sources& sources, const std::string& kommune, Dato dato, std::string db, Out out);
+    // `limits` are the Lua state's (an assessment's time budget among them); a line typed
+    // at the prompt gets `prompt_budget` instead, since Ctrl-C is the way out there. The
+    // fuzz target makes both small.
+    Session(const Sources& sources, const std::string& kommune, Dato dato, std::string db, Out out,
+            lua::Limits limits = {}, std::chrono::milliseconds prompt_budget = std::chrono::seconds(30));
     ~Session();
 
     // One input line. Returns false when the session should end (:afslut).
@@ -67,6 +71,8 @@ private:
     Dato dato_;
     std::string db_;
     Out out_;
+    lua::Limits limits_;
+    std::chrono::milliseconds prompt_budget_;
     // Every case context the current state has seen. A view the user kept (b = sag.borger)
     // points at its context, so a context lives as long as the state; only the last one
     // reads the case, the others refuse with a Danish message.

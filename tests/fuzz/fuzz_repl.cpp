@@ -12,7 +12,11 @@ using namespace kvalitet;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const Sources sources = Sources::embedded();
-    repl::Session session(sources, "varde", *Dato::parse("2026-11-22"), "", [](std::string_view) {});
+    // Small budgets: under ASan a line filling 256 MiB, or running 30 s, would be a timeout
+    // of libFuzzer's rather than a finding.
+    repl::Session session(sources, "varde", *Dato::parse("2026-11-22"), "", [](std::string_view) {},
+                          {.memory_bytes = 32u << 20, .time = std::chrono::milliseconds(200)},
+                          std::chrono::milliseconds(500));
     std::string_view input(reinterpret_cast<const char*>(data), size);
     for (int lines = 0; lines < 64 && !input.empty() && !session.ended(); ++lines) {
         const auto end = input.find('\n');
