@@ -184,3 +184,17 @@ TEST_CASE("text output shows control characters from a case, never sends them to
     CHECK(tekst.find('\x07') == std::string::npos);
     CHECK_THAT(tekst, Catch::Contains("a\\u{1B}[2Jb"));
 }
+
+TEST_CASE("a case date outside the calendar is the field's error; a deadline past it names the rule") {
+    try {
+        Sag::from_json(R"({"id":"x","bevilling":{"afgoerelse_modtaget":"9999-12-31"}})");
+        FAIL("the date was accepted");
+    } catch (const InputError& e) {
+        CHECK(e.felt() == "bevilling.afgoerelse_modtaget");
+        CHECK_THAT(e.what(), Catch::Contains("uden for de datoer"));
+    }
+    auto s = Standard::load(Sources::embedded(), "varde");
+    const Sag sag = Sag::from_json(R"({"id":"x","bevilling":{"afgoerelse_modtaget":"2200-12-20"}})");
+    CHECK_THROWS_WITH(s->vurder(sag, *Dato::parse("2200-12-21")),
+                      Catch::Contains("frist 'klage' (sag 'x')") && Catch::Contains("uden for"));
+}

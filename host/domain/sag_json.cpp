@@ -773,6 +773,11 @@ Dato date(const json& v, const std::string& path) {
     const std::string_view s = v.get_string().value_unsafe();
     auto d = Dato::parse(s);
     if (!d) fail(path, fmt::format("\"{}\" er ikke en gyldig dato (forventede ÅÅÅÅ-MM-DD)", excerpt(s)));
+    // The calendar (holidays, deadlines) is defined for these years only; a date outside
+    // them is a typo, and would fail later as a rule's error instead of the field's.
+    if (!d->i_omraadet())
+        fail(path, fmt::format("{} ligger uden for de datoer, der kan regnes med ({} – {})", excerpt(s),
+                               Dato::foerste().iso(), Dato::sidste().iso()));
     return *d;
 }
 
