@@ -47,8 +47,8 @@ asan:
 # in its own clang build (build/fuzz). What it finds is left in build/fuzz/fuzz-fund/;
 # tests/fuzz/CMakeLists.txt says how a find becomes a regression test.
 FUZZ_SEKUNDER ?= 600
-fuzz: deps
-	@command -v clang++ >/dev/null || { echo "kvalitet: make fuzz kræver clang: apt-get install clang libclang-rt-14-dev" >&2; exit 2; }
+fuzz:
+	@.ci/deps fuzz
 	cmake -S . -B build/fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKVALITET_FUZZ=ON
 	cmake --build build/fuzz -j $(JOBS) --target fuzz_alle
 	tests/fuzz/koer.sh build/fuzz $(FUZZ_SEKUNDER)

@@ -157,12 +157,13 @@ TEST_CASE("the time budget stops a loop and the state stays usable") {
 }
 
 TEST_CASE("the time budget is per call: many short calls add up to more and none fails") {
-    State s({.memory_bytes = 64u << 20, .time = std::chrono::milliseconds(20)});
-    // Each call ~1-2 ms: together about five budgets, so a watchdog that did not notice
-    // the calls end, or a hook left armed from one call to the next, would fail one.
+    State s({.memory_bytes = 64u << 20, .time = std::chrono::milliseconds(200)});
+    // Each call ~1-2 ms (tens under ASan on a loaded machine, still far below the budget):
+    // together about five budgets, so a watchdog that did not notice the calls end, or a
+    // hook left armed from one call to the next, would fail one.
     const auto t0 = std::chrono::steady_clock::now();
     int calls = 0;
-    while (std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(100)) {
+    while (std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(1000)) {
         s.load("local n = 0 for i = 1, 200000 do n = n + i end return n", "=t");
         s.call(0, 1);
         CHECK(lua_tointeger(s, -1) == 20000100000);
