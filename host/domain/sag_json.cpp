@@ -570,7 +570,9 @@ simdjson::dom::array items(const json& v) {
 // twice in one object. Recursion is bounded: simdjson refused anything much deeper.
 class LimitCheck {
 public:
-    explicit LimitCheck(const SagGraenser& g) : g_(g) {}
+    explicit LimitCheck(const SagGraenser& g) : g_(g) {
+        steps_.reserve(std::min<std::size_t>(g.max_dybde, 64)); // one allocation, not one per level
+    }
 
     void run(const json& root) { visit(root, 1); }
 
