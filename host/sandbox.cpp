@@ -44,11 +44,11 @@ constexpr std::array kRemoved{"string.dump", "math.random", "math.randomseed"};
 
 int unknown_global(lua_State* L) {
     return luaL_error(L, "ukendt navn '%s' (stavefejl? eller mangler 'local'?)",
-                      luaL_tolstring(L, 2, nullptr));
+                      sandbox::key_text(L, 2));
 }
 
 int no_new_global(lua_State* L) {
-    const char* name = luaL_tolstring(L, 2, nullptr);
+    const char* name = sandbox::key_text(L, 2);
     return luaL_error(L,
                       "kan ikke oprette den globale variabel '%s'; skriv 'local %s = ...' "
                       "eller brug en erklæring",
@@ -56,7 +56,7 @@ int no_new_global(lua_State* L) {
 }
 
 int read_only(lua_State* L) {
-    return luaL_error(L, "'%s' kan ikke ændres (skrivebeskyttet)", luaL_tolstring(L, 2, nullptr));
+    return luaL_error(L, "'%s' kan ikke ændres (skrivebeskyttet)", sandbox::key_text(L, 2));
 }
 
 // Writes go through the host's print sink (the REPL's terminal); the library never prints.

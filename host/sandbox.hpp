@@ -43,6 +43,9 @@ void close(lua::State& state);
 void install_limits(lua_State* L, int globals);
 // Pushes what the sandbox's tostring gives the value at `index` (never an address).
 void push_tostring(lua_State* L, int index);
+// A key for an error message: that text, cut to 100 bytes (pushed, so it lives as long as
+// the stack slot; for luaL_error's "%s").
+const char* key_text(lua_State* L, int index);
 
 // ---- sandbox_freeze.cpp: rules cannot remember ----------------------------------------
 // Walks the value at `index` (a rule function) and everything it reaches: freezes every

@@ -8,7 +8,8 @@
 //  - string.find/match/gmatch/gsub: Lua's matcher backtracks without limit. Before a call
 //    runs, an upper bound of its steps is computed from the pattern and the subject (see
 //    pattern_cost); a call whose bound exceeds kMaxPatternSteps is refused in Danish.
-//  - table.move: written again with the budget checked as it goes.
+//  - table.move: written again with the budget checked as it goes; table.insert, remove and
+//    sort: refused beyond 10^7 elements (and sort beyond ~10^9 bytes of string compares).
 //  - string.format: no "%p" (a heap address), and a table or function given to "%s" is
 //    named, not shown by address, so the output cannot differ between runs.
 //  - tostring: likewise without addresses; pairs: in sorted key order, since the order of
@@ -129,9 +130,8 @@ double pattern_cost(std::string_view subject, std::string_view pattern) {
         starts = 1;
         ++p;
     }
-    double paths = 1, items = 1;
+    double paths = 1;
     while (p < pe) {
-        items += 1;
         if (*p == '(' || *p == ')' || (*p == '$' && p + 1 == pe)) {
             ++p;
             continue;
@@ -169,7 +169,9 @@ double pattern_cost(std::string_view subject, std::string_view pattern) {
         }
         if (paths > kMaxPatternSteps) return paths; // already too much; no overflow
     }
-    return starts * paths * items;
+    // Each step along a path tests at most every byte of the pattern once (a [set] costs its
+    // length, not 1).
+    return starts * paths * double(pattern.size() + 1);
 }
 
 // Which argument holds the subject and the pattern, per function; find's 4th is `plain`.
@@ -187,9 +189,11 @@ int bounded_match(lua_State* L) {
         if (init < 0) init = std::max<lua_Integer>(lua_Integer(ls) + init + 1, 1);
         if (init > 1) subject.remove_prefix(std::min<std::size_t>(std::size_t(init - 1), ls));
     }
-    double cost;
-    if (M == Matcher::Find && lua_toboolean(L, 4)) cost = double(subject.size() + 1) * double(lp + 1);
-    else cost = pattern_cost(subject, std::string_view(p, lp));
+    // The estimate itself scans the subject once per pattern byte at most: when even that is
+    // too much, so is the call.
+    double cost = double(subject.size() + 1) * double(lp + 1);
+    if (!(M == Matcher::Find && lua_toboolean(L, 4)) && cost <= kMaxPatternSteps)
+        cost = std::max(cost, pattern_cost(subject, std::string_view(p, lp)));
     if (cost > kMaxPatternSteps) {
         const std::string message = fmt::format(
             "mønsteret \"{}\" er for krævende for en tekst på {} tegn (op mod {:.3g} skridt); brug et enklere "
@@ -267,9 +271,16 @@ bool shows_address(lua_State* L, int i) {
             t == LUA_TLIGHTUSERDATA);
 }
 
+constexpr std::size_t kMaxFormatText = 4u << 20; // text string.format may take in, in all
+
 int safe_format(lua_State* L) {
     std::size_t lf = 0;
     const char* f = luaL_checklstring(L, 1, &lf);
+    std::size_t text = lf;
+    for (int i = 2; i <= lua_gettop(L); ++i)
+        if (lua_type(L, i) == LUA_TSTRING) text += lua_rawlen(L, i);
+    if (text > kMaxFormatText) // %q escapes byte by byte in C: 50 MB took 14 s
+        return luaL_error(L, "string.format: højst %d MiB tekst ad gangen", int(kMaxFormatText >> 20));
     const char* fe = f + lf;
     int arg = 1;
     for (const char* p = f; p < fe; ++p) {
@@ -391,6 +402,48 @@ int sorted_pairs(lua_State* L) {
     return 1;
 }
 
+// ---- table.insert, table.remove, table.sort ----------------------------------------
+
+// Elements one C call may shift or compare: a table can claim a length of 2^40 with 41 keys,
+// and Lua's insert/remove walk that length without ever returning to the hook.
+constexpr lua_Integer kMaxShift = 10'000'000;
+constexpr double kMaxSortBytes = 1e9; // bytes compared, roughly: Σ string lengths × log2(n)
+
+int bounded_shift(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    const lua_Integer n = luaL_len(L, 1);
+    if (n > kMaxShift)
+        return luaL_error(L, "tabellen har længden %I; table.insert og table.remove flytter højst %I elementer",
+                          n, kMaxShift);
+    const int nargs = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, nargs, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+int bounded_sort(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    const lua_Integer n = luaL_len(L, 1);
+    if (n > kMaxShift) return luaL_error(L, "tabellen har længden %I; table.sort ordner højst %I elementer", n, kMaxShift);
+    if (lua_isnoneornil(L, 2)) { // the default order compares strings whole, in C
+        double bytes = 0;
+        for (lua_Integer i = 1; i <= n; ++i) {
+            if (lua_geti(L, 1, i) == LUA_TSTRING) bytes += double(lua_rawlen(L, -1));
+            lua_pop(L, 1);
+        }
+        double log_n = 1;
+        for (lua_Integer k = n; k > 1; k /= 2) log_n += 1;
+        if (bytes * log_n > kMaxSortBytes)
+            return luaL_error(L, "table.sort: teksterne er for lange til at ordne (%I elementer)", n);
+    }
+    const int nargs = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, nargs, 0);
+    return 0;
+}
+
 void wrap(lua_State* L, int lib, const char* name, lua_CFunction f) {
     lua_getfield(L, lib, name);
     lua_pushcclosure(L, f, 1);
@@ -409,8 +462,12 @@ void install_limits(lua_State* L, int globals) {
     wrap(L, str, "gmatch", bounded_match<Matcher::Gmatch>);
     wrap(L, str, "gsub", bounded_match<Matcher::Gsub>);
     lua_getfield(L, globals, "table");
+    const int tab = lua_gettop(L);
     lua_pushcfunction(L, bounded_move);
-    lua_setfield(L, -2, "move");
+    lua_setfield(L, tab, "move");
+    wrap(L, tab, "insert", bounded_shift);
+    wrap(L, tab, "remove", bounded_shift);
+    wrap(L, tab, "sort", bounded_sort);
     lua_pop(L, 2);
     lua_pushcfunction(L, safe_tostring);
     lua_setfield(L, globals, "tostring");
@@ -419,5 +476,15 @@ void install_limits(lua_State* L, int globals) {
 }
 
 void push_tostring(lua_State* L, int index) { push_text(L, index); }
+
+const char* key_text(lua_State* L, int index) {
+    push_text(L, index);
+    std::size_t n = 0;
+    const char* s = lua_tolstring(L, -1, &n);
+    if (n <= 100) return s;
+    lua_pushfstring(L, "%s…", std::string(s, 100).c_str());
+    lua_remove(L, -2);
+    return lua_tostring(L, -1);
+}
 
 } // namespace kvalitet::sandbox

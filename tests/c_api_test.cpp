@@ -55,3 +55,16 @@ TEST_CASE("C API: every failure is a code and a Danish message, never an excepti
     kvalitet_close(k);
     kvalitet_close(nullptr);
 }
+
+TEST_CASE("C API: a date outside the calendar is the date's error, not a rule's") {
+    kvalitet_assessor* k = nullptr;
+    REQUIRE(kvalitet_open("varde", nullptr, &k) == KVALITET_OK);
+    char* out = nullptr;
+    const char* sag = R"({"id":"d"})";
+    for (const char* dato : {"1800-01-01", "9999-12-31"}) {
+        CHECK(kvalitet_assess(k, sag, std::strlen(sag), dato, &out, nullptr) == KVALITET_INVALID);
+        CHECK_THAT(kvalitet_errmsg(k), Catch::Contains("uden for de datoer"));
+        CHECK(out == nullptr);
+    }
+    kvalitet_close(k);
+}

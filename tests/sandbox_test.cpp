@@ -157,3 +157,18 @@ TEST_CASE("dsl modules see _vaert, scripts do not") {
     CHECK(sb.run("return _vaert.hemmelig", sandbox::Env::Trusted) == "7");
     CHECK_THROWS_WITH(sb.run("return _vaert.hemmelig"), Catch::Contains("ukendt navn '_vaert'"));
 }
+
+TEST_CASE("string.rep counts live memory, not garbage an earlier call left") {
+    // 12 MiB live, then garbage, then 9 MiB (18 transiently) under a 20 MiB cap: refused
+    // before the check collected first, so a case's result depended on the cases before it.
+    kvalitet::Sources sources = Sources::directory(KVALITET_SOURCE_DIR "/tests/fixtures");
+    kvalitet::lua::State state{{.memory_bytes = 20u << 20, .time = std::chrono::milliseconds(20'000)}};
+    sandbox::open(state, sources);
+    sandbox::load(state,
+                  "local t = {} for i = 1, 3 do t[i] = string.rep('a', 4 << 20) end t = nil "
+                  "return #string.rep('y', 9 << 20)",
+                  "=t", sandbox::Env::Standard);
+    state.call(0, 1);
+    CHECK(lua_tointeger(state, -1) == 9 << 20);
+    lua_pop(state, 1);
+}

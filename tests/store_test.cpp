@@ -319,3 +319,20 @@ TEST_CASE("import: a broken array is reported element by element, in bounded mem
     REQUIRE(after.size() == 2);
     CHECK(after[1].fejl.find("efter arrayets afslutning") != std::string::npos);
 }
+
+TEST_CASE("store: the run lock is one per database file, whatever path reaches it") {
+    const fs::path dir = fs::temp_directory_path() / ("kvalitet-laas-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "sub");
+    std::ofstream(dir / "a.db") << "";
+    fs::create_symlink(dir / "a.db", dir / "b.db");
+    fs::create_symlink("../a.db", dir / "sub" / "a.db");
+    const std::string a = RunLock::lock_path((dir / "a.db").string());
+    CHECK(RunLock::lock_path((dir / "b.db").string()) == a);
+    CHECK(RunLock::lock_path((dir / "sub" / "a.db").string()) == a);
+    {
+        RunLock first((dir / "a.db").string());
+        CHECK_THROWS(RunLock((dir / "b.db").string()));
+    }
+    fs::remove_all(dir);
+}

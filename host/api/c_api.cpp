@@ -76,7 +76,12 @@ int kvalitet_assess(kvalitet_assessor* k, const char* case_json, size_t len, con
     }
     return guard(k, [&] {
         auto d = ::kvalitet::Dato::parse(date);
-        if (!d) throw ::kvalitet::InputError(std::string("datoen '") + date + "' er ikke en gyldig dato (ÅÅÅÅ-MM-DD)");
+        if (!d) throw ::kvalitet::InputError(std::string("datoen '") + date + "' er ikke en gyldig dato (ÅÅÅÅ-MM-DD)",
+                                             "ugyldig_dato");
+        if (!d->i_omraadet())
+            throw ::kvalitet::InputError(std::string("datoen '") + date + "' ligger uden for de datoer, der kan regnes med (" +
+                                             ::kvalitet::Dato::foerste().iso() + " – " + ::kvalitet::Dato::sidste().iso() + ")",
+                                         "ugyldig_dato");
         const std::string json = k->assessor->assess_json(std::string_view(case_json, len), *d);
         char* buffer = static_cast<char*>(std::malloc(json.size() + 1));
         if (!buffer) throw std::bad_alloc();

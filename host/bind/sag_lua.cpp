@@ -19,6 +19,7 @@
 
 #include "bind/bind.hpp"
 #include "lua/state.hpp"
+#include "sandbox.hpp"
 
 namespace kvalitet::bind {
 
@@ -106,7 +107,7 @@ int array_index(lua_State* L) {
     const auto& items = Get(sag(*v));
     if (!lua_isinteger(L, 2))
         return luaL_error(L, "en liste i sagen slås op med et tal (sag.%s[1]), ikke '%s'", ElementKind->name,
-                          luaL_tolstring(L, 2, nullptr));
+                          sandbox::key_text(L, 2));
     lua_Integer i = lua_tointeger(L, 2);
     if (i < 1 || i > lua_Integer(items.size())) {
         lua_pushnil(L);
@@ -385,7 +386,7 @@ int view_index(lua_State* L) {
     const int i = lua_rawget(L, lua_upvalueindex(2)) == LUA_TNUMBER ? int(lua_tointeger(L, -1)) : 0;
     lua_pop(L, 1);
     const Kind& kind = *static_cast<const Kind*>(lua_touserdata(L, lua_upvalueindex(1)));
-    if (i == 0) return luaL_error(L, "%s har ikke feltet '%s' (stavefejl?)", kind.name, luaL_tolstring(L, 2, nullptr));
+    if (i == 0) return luaL_error(L, "%s har ikke feltet '%s' (stavefejl?)", kind.name, sandbox::key_text(L, 2));
     const Field& f = kind.fields[std::size_t(i - 1)];
     if (f.keep != Keep::No && lua_getiuservalue(L, 1, i) != LUA_TNIL) return 1;
     f.get(L, *static_cast<View*>(lua_touserdata(L, 1)));
@@ -397,7 +398,7 @@ int view_index(lua_State* L) {
 }
 
 int view_newindex(lua_State* L) {
-    return luaL_error(L, "sagen kan ikke ændres af et script (forsøgte at sætte '%s')", luaL_tolstring(L, 2, nullptr));
+    return luaL_error(L, "sagen kan ikke ændres af et script (forsøgte at sætte '%s')", sandbox::key_text(L, 2));
 }
 
 int view_next(lua_State* L) {

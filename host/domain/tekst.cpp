@@ -67,7 +67,7 @@ std::string printable(std::string_view s) {
             ++i;
             continue;
         }
-        if (control(cp) || cp == '\t') out += fmt::format("\\u{{{:02X}}}", unsigned(cp));
+        if (control(cp)) out += fmt::format("\\u{{{:02X}}}", unsigned(cp));
         else out.append(s.substr(i, n));
         i += n;
     }

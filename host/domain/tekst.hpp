@@ -16,7 +16,7 @@ inline constexpr std::size_t kMaxDeclarationText = 16 * 1024;
 // nothing. Newline and tab are allowed; other control characters, C0 and C1, are not.
 std::optional<std::string> text_problem(std::string_view s, std::size_t max_bytes);
 
-// `s` with every control character but newline shown as \u{XX}, and invalid UTF-8 bytes as
+// `s` with every control character but newline and tab shown as \u{XX}, and invalid UTF-8 bytes as
 // \x{XX}: for printing text that came from outside (a case id) to a terminal.
 std::string printable(std::string_view s);
 

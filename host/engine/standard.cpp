@@ -119,6 +119,18 @@ struct Place {
     throw ScriptError(ScriptError::Kind::Runtime, what, at.fil, at.linje);
 }
 
+// Texts one standard may hand the host in all (every copy it keeps of the script's
+// declarations): each text is bounded, and so is their sum, whatever loops a script runs.
+constexpr std::size_t kMaxStandardText = 4u << 20;
+constexpr std::size_t kMaxParametre = 1000, kMaxBeskrivelse = 200;
+thread_local std::size_t t_copied = 0; // bytes copied by the load running on this thread
+
+void count_copy(std::size_t bytes, const Place& at) {
+    t_copied += bytes;
+    if (t_copied > kMaxStandardText)
+        declaration_error(at, fmt::format("standardens tekster fylder mere end {} MiB i alt", kMaxStandardText >> 20));
+}
+
 // A text field: a string the output may carry as it is (valid UTF-8, no control
 // characters, bounded), else a load error at the declaration's line.
 std::string string_field(lua_State* L, int t, const char* key, const Place& at = {}) {
@@ -132,6 +144,7 @@ std::string string_field(lua_State* L, int t, const char* key, const Place& at =
     lua_pop(L, 1);
     if (auto problem = text_problem(out, kMaxDeclarationText))
         declaration_error(at, fmt::format("feltet '{}': {}", key, *problem));
+    count_copy(out.size(), at);
     return out;
 }
 
@@ -178,10 +191,19 @@ void date_field(lua_State* L, int t, const char* key, DatePath& path, std::strin
 
 // A parameter's value as the document and the trace show it: numbers and texts as they
 // are, a table as { k = v, ... } sorted by key (a frozen table's contents included).
-std::string value_text(lua_State* L, int i, int depth) {
+// `budget` is the bytes it may still make: a value that would show longer is an error
+// before it is built (a table shared ten ways, eight deep, would be 10^8 entries).
+std::string value_text(lua_State* L, int i, int depth, std::size_t& budget) {
+    const auto spend = [&](std::size_t n) {
+        if (n > budget) throw std::length_error("for stor");
+        budget -= n;
+    };
     if (lua_type(L, i) != LUA_TTABLE) {
         sandbox::push_tostring(L, i);
-        std::string out = lua_tostring(L, -1);
+        std::size_t n = 0;
+        const char* p = lua_tolstring(L, -1, &n);
+        spend(n);
+        std::string out(p, n);
         lua_pop(L, 1);
         return out;
     }
@@ -191,9 +213,10 @@ std::string value_text(lua_State* L, int i, int depth) {
     std::vector<std::string> parts;
     lua_pushnil(L);
     while (lua_next(L, t)) {
-        std::string v = value_text(L, lua_gettop(L), depth + 1);
+        spend(5);
+        std::string v = value_text(L, lua_gettop(L), depth + 1, budget);
         lua_pop(L, 1);
-        parts.push_back(value_text(L, lua_gettop(L), depth + 1) + " = " + v);
+        parts.push_back(value_text(L, lua_gettop(L), depth + 1, budget) + " = " + v);
     }
     lua_pop(L, 1);
     std::sort(parts.begin(), parts.end());
@@ -249,6 +272,7 @@ std::unique_ptr<Standard> Standard::load(const Sources& sources, const std::stri
     // Everything read from the register below runs protected: a Lua error in any API call
     // (memory, a metamethod) is a ScriptError, never a panic.
     lua_pushvalue(L, reg);
+    t_copied = 0;
     state.protect(1, [&](lua_State* L) {
         s->read_info(L, 1, kommune);
         lua_getfield(L, reg, "regler");
@@ -285,7 +309,10 @@ void Standard::read_info(lua_State* L, int reg, const std::string& kommune) {
         while (lua_next(L, b)) {
             if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
                 declaration_error(at, "kvalitetsstandard: 'beskrivelse' skal være overskrift = \"tekst\"");
+            if (info.beskrivelse.size() >= kMaxBeskrivelse)
+                declaration_error(at, fmt::format("kvalitetsstandard: 'beskrivelse' har mere end {} afsnit", kMaxBeskrivelse));
             std::string overskrift = lua_tostring(L, -2), tekst = lua_tostring(L, -1);
+            count_copy(overskrift.size() + tekst.size(), at);
             for (const std::string* t : {&overskrift, &tekst})
                 if (auto problem = text_problem(*t, kMaxDeclarationText))
                     declaration_error(at, "kvalitetsstandard: 'beskrivelse': " + *problem);
@@ -311,8 +338,17 @@ void Standard::read_info(lua_State* L, int reg, const std::string& kommune) {
         par.erstatter = bool_field(L, p, "erstatter");
         par.fil = pat.fil;
         par.linje = pat.linje;
+        if (info.parametre.size() >= kMaxParametre)
+            declaration_error(pat, fmt::format("standarden erklærer mere end {} parametre", kMaxParametre));
         lua_getfield(L, p, "vaerdi");
-        par.vaerdi = value_text(L, lua_gettop(L), 0);
+        std::size_t budget = kMaxDeclarationText;
+        try {
+            par.vaerdi = value_text(L, lua_gettop(L), 0, budget);
+        } catch (const std::length_error&) {
+            declaration_error(pat, fmt::format("parameter '{}': 'vaerdi' fylder mere end {} KiB, når den vises",
+                                               par.id, kMaxDeclarationText / 1024));
+        }
+        count_copy(par.vaerdi.size(), pat);
         if (auto problem = text_problem(par.vaerdi, kMaxDeclarationText))
             declaration_error(pat, fmt::format("parameter '{}': 'vaerdi': {}", par.id, *problem));
         lua_pop(L, 2);

@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <mutex>
 #include <new>
 #include <optional>
 #include <unordered_map>
 
+#include "domain/tekst.hpp"
 #include "lua/danish.hpp"
 
 namespace kvalitet::lua {
@@ -86,6 +88,10 @@ void State::check_budget() {
 }
 
 void State::check_memory(std::size_t bytes) {
+    if (bytes <= memory_left()) return;
+    // What counts is live memory: garbage left by an earlier case must not make this one
+    // fail (Lua's own allocator collects before it fails, too).
+    lua_gc(L_, LUA_GCCOLLECT);
     if (bytes <= memory_left()) return;
     memory_hit_ = true;
     luaL_error(L_, "scriptet ville bruge mere end %d MiB hukommelse", int(limits_.memory_bytes / kMiB));
@@ -187,6 +193,20 @@ void State::load(std::string_view source, const std::string& chunkname) {
 }
 
 ScriptError to_script_error(ScriptError::Kind kind, std::string_view text) {
+    // A script chooses its error's text (error("...")): it reaches JSON and terminals, so it
+    // is cut to a bounded length and shown without control characters or invalid UTF-8.
+    constexpr std::size_t kMaxMessage = 2000, kMaxTraceback = 4000;
+    std::string clean_text;
+    if (const auto tb = text.find("\nstack traceback:"); tb != std::string_view::npos) {
+        clean_text = printable(text.substr(0, std::min(tb, kMaxMessage)));
+        if (tb > kMaxMessage) clean_text += " …";
+        clean_text += "\n";
+        clean_text += printable(text.substr(tb + 1, kMaxTraceback));
+    } else {
+        clean_text = printable(text.substr(0, kMaxMessage));
+        if (text.size() > kMaxMessage) clean_text += " …";
+    }
+    text = clean_text;
     std::string_view message = text, traceback;
     if (auto p = text.find("\nstack traceback:"); p != std::string_view::npos) {
         message = text.substr(0, p);

@@ -11,6 +11,7 @@
 
 #include <cerrno>
 #include <fcntl.h>
+#include <filesystem>
 #include <string>
 #include <sys/file.h>
 #include <unistd.h>
@@ -21,7 +22,13 @@ namespace kvalitet {
 
 class RunLock {
 public:
-    static std::string lock_path(const std::string& db_path) { return db_path + ".laas"; }
+    // Beside the database file itself, whatever name it is reached by (a symbolic link, a
+    // path through another folder): one lock per file, not per spelling of its path.
+    static std::string lock_path(const std::string& db_path) {
+        std::error_code ec;
+        const auto real = std::filesystem::weakly_canonical(db_path, ec);
+        return (ec ? db_path : real.string()) + ".laas";
+    }
 
     // Takes the lock or throws InputError (Danish, naming the database) when another
     // process holds it: a second run is refused, not queued, so nobody waits unknowingly.
