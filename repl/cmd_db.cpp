@@ -73,9 +73,10 @@ int cmd_importer(const DbOptions& o, const Sources& sources) {
     const InputFile in(o.fil);
     LineReader src(in.get());
     std::string line;
-    std::size_t line_no = 0;
-    bool more = src.next(line);
-    while (more && line.find_first_not_of(" \t\r") == std::string::npos) ++line_no, more = src.next(line);
+    // An array is told from NDJSON before any line is read: an array's line has no bound
+    // (it may hold every case), so it is read in blocks, never as lines cut to the limit.
+    const bool array = src.peek_nonspace() == '[';
+    std::size_t line_no = src.skipped_lines();
 
     CaseStore store(db_path(o));
     CaseStore::Import import(store);
@@ -91,8 +92,7 @@ int cmd_importer(const DbOptions& o, const Sources& sources) {
         }
     };
     const std::string name = o.fil == "-" ? "standard input" : o.fil;
-    const auto first = line.find_first_not_of(" \t\r\n");
-    if (more && line[first] == '[') {
+    if (array) {
         JsonArraySplitter split;
         auto each = [&](JsonArraySplitter::Element& e) {
             const std::string where = e.nr ? fmt::format("{} element {} (linje {})", name, e.nr, e.linje)
@@ -101,10 +101,15 @@ int cmd_importer(const DbOptions& o, const Sources& sources) {
             fmt::print(stderr, "{}: {}{}\n", where, e.fejl, e.nr ? "; sagen er sprunget over" : "");
             ++bad;
         };
-        for (; more; more = src.next(line)) split.feed_line(line, ++line_no, each);
-        split.finish(line_no, each);
+        std::size_t linje = line_no + 1;
+        bool newline_last = false;
+        for (std::string_view block; src.next_block(block);) {
+            split.feed_text(block, linje, each);
+            newline_last = block.back() == '\n';
+        }
+        split.finish(newline_last ? linje - 1 : linje, each);
     } else {
-        for (; more; more = src.next(line)) {
+        for (bool more = src.next(line); more; more = src.next(line)) {
             ++line_no;
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
             take(line, fmt::format("{} linje {}", name, line_no));

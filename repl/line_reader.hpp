@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,38 @@ public:
     // Whether the last line was longer than the limit (and so holds only its beginning).
     bool overlong() const { return overlong_; }
 
+    // The first byte that is not JSON whitespace, without taking it (the whitespace before
+    // it is taken); EOF at the end. How a reader tells an array from NDJSON before any
+    // line is cut to the limit.
+    int peek_nonspace() {
+        for (;;) {
+            if (pos_ == end_) {
+                end_ = std::fread(buf_.data(), 1, buf_.size(), f_);
+                pos_ = 0;
+                if (end_ == 0) return EOF;
+            }
+            const char c = buf_[pos_];
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return static_cast<unsigned char>(c);
+            if (c == '\n') ++skipped_lines_;
+            ++pos_;
+        }
+    }
+    // Newlines peek_nonspace took.
+    std::size_t skipped_lines() const { return skipped_lines_; }
+
+    // The rest of the input in blocks, whatever its lines (for a JSON array, whose size
+    // has no bound: its reader bounds each element). False at the end.
+    bool next_block(std::string_view& block) {
+        if (pos_ == end_) {
+            end_ = std::fread(buf_.data(), 1, buf_.size(), f_);
+            pos_ = 0;
+            if (end_ == 0) return false;
+        }
+        block = std::string_view(buf_.data() + pos_, end_ - pos_);
+        pos_ = end_;
+        return true;
+    }
+
 private:
     void keep(std::string& line, const char* p, std::size_t n) {
         // One byte over: enough to be refused as too big.
@@ -63,6 +96,7 @@ private:
     std::size_t max_line_;
     std::size_t pos_ = 0, end_ = 0;
     bool overlong_ = false;
+    std::size_t skipped_lines_ = 0;
 };
 
 } // namespace kvalitet::cli

@@ -55,6 +55,15 @@ public:
         feed('\n', linje, each);
     }
 
+    // Text in any pieces (a block of a file); `linje` is the line the piece starts on and is
+    // moved past its newlines.
+    void feed_text(std::string_view text, std::size_t& linje, const Sink& each) {
+        for (char c : text) {
+            feed(c, linje, each);
+            if (c == '\n') ++linje;
+        }
+    }
+
     // End of input: an array that was not closed is reported, after its last element.
     void finish(std::size_t linje, const Sink& each) {
         if (state_ != State::inside) {
