@@ -31,8 +31,9 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
     ParallelAssessor assessor(sources, o.traade);
     assessor.info(o.kommune); // an unknown municipality or a broken script fails here, once
 
-    // Batches keep memory bounded; output keeps input order.
-    constexpr std::size_t kBatch = 1024;
+    // Batches keep memory bounded (by count and by bytes: 1024 lines of up to 1 MiB each
+    // would be a gigabyte); output keeps input order.
+    constexpr std::size_t kBatch = 1024, kBatchBytes = 32u << 20;
     std::vector<Opgave> batch;
     std::vector<std::size_t> numbers; // input line of each item (blank lines are skipped)
     std::size_t line_no = 0, failed = 0;
@@ -45,13 +46,15 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
         batch.clear();
         numbers.clear();
         std::string line;
-        while (batch.size() < kBatch) {
+        std::size_t bytes = 0;
+        while (batch.size() < kBatch && bytes < kBatchBytes) {
             if (!src.next(line)) {
                 eof = true;
                 break;
             }
             ++line_no;
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+            bytes += line.size();
             batch.push_back({std::move(line), o.kommune});
             numbers.push_back(line_no);
         }
