@@ -57,7 +57,6 @@ void seal(lua_State* L, int index, int seen, std::string_view owner);
 void freeze_data(lua_State* L, int index, std::string_view owner);
 // Pushes the contents of a frozen table (hidden behind its metatable), or the table itself.
 void frozen_contents(lua_State* L, int index);
-bool frozen(lua_State* L, int index);
 
 // True for a name `brug` accepts: lower-case ASCII words joined by dots, first word one
 // of dsl, stdlib, municipalities.

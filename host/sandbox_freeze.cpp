@@ -33,13 +33,6 @@ int frozen_len(lua_State* L) {
     return 1;
 }
 
-bool is_frozen(lua_State* L, int t) {
-    if (!lua_getmetatable(L, t)) return false;
-    const bool frozen = lua_rawgetp(L, -1, &kContents) == LUA_TTABLE;
-    lua_pop(L, 2);
-    return frozen;
-}
-
 // Moves the contents of the table at `t` (no metatable) into a hidden table and puts the
 // frozen metatable on it. Pushes the hidden table.
 void freeze_one(lua_State* L, int t) {
@@ -183,6 +176,5 @@ void freeze_data(lua_State* L, int index, std::string_view owner) {
     lua_pop(L, 1);
 }
 
-bool frozen(lua_State* L, int index) { return is_frozen(L, lua_absindex(L, index)); }
 
 } // namespace kvalitet::sandbox

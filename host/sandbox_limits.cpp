@@ -32,6 +32,16 @@ namespace {
 
 constexpr double kMaxPatternSteps = 1e8;
 
+// The wrapped library function (upvalue 1) on all the arguments, once a wrapper has
+// checked them; returns what it returns.
+int call_original(lua_State* L) {
+    const int nargs = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, nargs, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
 // ---- patterns --------------------------------------------------------------------------
 
 bool class_byte(unsigned char c, char cl) {
@@ -201,11 +211,7 @@ int bounded_match(lua_State* L) {
             std::string_view(p, std::min<std::size_t>(lp, 40)), ls, cost);
         return luaL_error(L, "%s", message.c_str());
     }
-    const int nargs = lua_gettop(L);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, nargs, LUA_MULTRET);
-    return lua_gettop(L);
+    return call_original(L);
 }
 
 // ---- string.rep, string.format, tostring ---------------------------------------------
@@ -221,11 +227,7 @@ int bounded_rep(lua_State* L) {
     }
     const double bytes = double(l) * double(n) + double(lsep) * double(n - 1);
     lua::State::of(L).check_memory(bytes > 1e18 ? std::size_t(-1) : std::size_t(bytes));
-    const int nargs = lua_gettop(L);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, nargs, 1);
-    return 1;
+    return call_original(L);
 }
 
 // Pushes the text tostring gives `i`: its __tostring/__name when it has one, else the
@@ -296,11 +298,7 @@ int safe_format(lua_State* L) {
             lua_replace(L, arg);
         }
     }
-    const int nargs = lua_gettop(L);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, nargs, 1);
-    return 1;
+    return call_original(L);
 }
 
 // ---- table.move ------------------------------------------------------------------------
@@ -415,11 +413,7 @@ int bounded_shift(lua_State* L) {
     if (n > kMaxShift)
         return luaL_error(L, "tabellen har længden %I; table.insert og table.remove flytter højst %I elementer",
                           n, kMaxShift);
-    const int nargs = lua_gettop(L);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, nargs, LUA_MULTRET);
-    return lua_gettop(L);
+    return call_original(L);
 }
 
 int bounded_sort(lua_State* L) {
@@ -437,11 +431,7 @@ int bounded_sort(lua_State* L) {
         if (bytes * log_n > kMaxSortBytes)
             return luaL_error(L, "table.sort: teksterne er for lange til at ordne (%I elementer)", n);
     }
-    const int nargs = lua_gettop(L);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, nargs, 0);
-    return 0;
+    return call_original(L);
 }
 
 void wrap(lua_State* L, int lib, const char* name, lua_CFunction f) {
