@@ -73,7 +73,8 @@ Afgoerelser kerteminde_native(const Sag& sag, Dato dato) {
             out.advarsler.push_back("ukendt_aktivitet");
             continue;
         }
-        out.aktiviteter.push_back(a->second == Omfattet::Ja || (a->second == Omfattet::HvisDeltager && deltager == true));
+        if (a->second == Omfattet::HvisDeltager) out.aktiviteter.push_back(deltager);
+        else out.aktiviteter.push_back(a->second == Omfattet::Ja);
     }
 
     if (out.i_maalgruppe != false && sag.vum && sag.vum->antal_scoret() > 0)

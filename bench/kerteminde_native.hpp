@@ -20,7 +20,7 @@ struct Afgoerelser {
     };
     std::optional<bool> i_maalgruppe;
     int pakke = 0; // 1–6; 0: none
-    std::vector<bool> aktiviteter; // omfattet, per applied activity
+    std::vector<std::optional<bool>> aktiviteter; // omfattet, per applied activity
     std::vector<Frist> frister;
     std::vector<std::string_view> advarsler; // ids, sorted before comparing
     bool operator==(const Afgoerelser&) const = default;

@@ -78,6 +78,10 @@ local flyt = function(v)
   if v ~= "naeste_arbejdsdag" and v ~= "ingen" then return "\"naeste_arbejdsdag\" eller \"ingen\"" end
 end
 
+local paahviler = function(v)
+  if v ~= "kommune" and v ~= "borger" then return "\"kommune\" eller \"borger\"" end
+end
+
 local FAELLES = { id = tekst, tekst = tekst, kilde = tekst, note = tekst, antagelse = sandhed }
 
 -- For each kind: its step, its own fields, which are required, and which logic field
@@ -96,7 +100,8 @@ local ARTER = {
                                        kriterier = tekst },
             kraevet = { "navn", "timer", "periode", "naar" } },
   frist = { trin = "frister", felter = { fra = en_af(datosti, funktion), varighed = en_af(varighed, funktion),
-                                         flyt = flyt, opfyldt_ved = en_af(datosti, funktion), naar = funktion },
+                                         flyt = flyt, opfyldt_ved = en_af(datosti, funktion), naar = funktion,
+                                         paahviler = paahviler },
             kraevet = { "fra", "varighed" } },
   krav = { trin = "krav", felter = { afvigelser = funktion }, kraevet = { "afvigelser" } },
 }

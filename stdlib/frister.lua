@@ -7,6 +7,7 @@ frist {
   fra = "bevilling.afgoerelse_modtaget",
   varighed = uger(4),
   flyt = "naeste_arbejdsdag", -- en frist borgeren skal overholde
+  paahviler = "borger",       -- udløbet uden klage er ingen fejl; en sen klage er "for_sent"
   opfyldt_ved = "klage.modtaget",
 }
 
@@ -16,4 +17,7 @@ frist {
   kilde = "Rsl. § 66, stk. 1",
   fra = "klage.modtaget",
   varighed = uger(4),
+  paahviler = "kommune",
+  -- ny afgørelse, eller klagen sendt videre til Ankestyrelsen
+  opfyldt_ved = "klage.genvurderet",
 }

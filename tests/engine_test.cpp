@@ -47,8 +47,8 @@ TEST_CASE("a standard inheriting stdlib assesses a case, with a complete trace")
     CHECK(v.i_maalgruppe == true);
     CHECK(v.mangler.empty());
     REQUIRE(v.aktiviteter.size() == 3);
-    CHECK(v.aktiviteter[0].omfattet);
-    CHECK_FALSE(v.aktiviteter[1].omfattet);
+    CHECK(v.aktiviteter[0].omfattet == true);
+    CHECK(v.aktiviteter[1].omfattet == false);
     CHECK(v.aktiviteter[1].henvis_til == "SEL § 96");
     CHECK(v.aktiviteter[2].regel == nullptr);
     REQUIRE(v.frister.size() == 1); // klage; no complaint, so no genvurdering
@@ -95,10 +95,17 @@ henvisning { id = "helbred", tekst = "Dårligt helbred", kilde = "C KS 4", til =
 
     Vurdering unknown = assess(R"({"id":"u"})");
     CHECK_FALSE(unknown.i_maalgruppe.has_value());
-    CHECK(unknown.mangler == std::vector<std::string>{"borger.alder", "vum", "saerlige_sociale_problemer", "motiveret"});
+    // An exclusion or a referral that cannot say yet is as open as an unmet condition.
+    CHECK(unknown.mangler == std::vector<std::string>{"borger.alder", "vum", "saerlige_sociale_problemer", "motiveret",
+                                                      "kan_afhjaelpes_med_hjaelpemidler", "daarligt_helbred"});
     CHECK(unknown.json().find(R"("i_maalgruppe":null)") != std::string::npos);
 
-    Vurdering yes = assess(R"({"id":"y","borger":{"alder":40},"vum":{"temaer":{"sundhed":3}},"forhold":{"motiveret":true}})");
+    Vurdering open = assess(R"({"id":"o","borger":{"alder":40},"vum":{"temaer":{"sundhed":3}},"forhold":{"motiveret":true}})");
+    CHECK_FALSE(open.i_maalgruppe.has_value());
+    CHECK(open.mangler == std::vector<std::string>{"kan_afhjaelpes_med_hjaelpemidler", "daarligt_helbred"});
+
+    Vurdering yes = assess(R"({"id":"y","borger":{"alder":40},"vum":{"temaer":{"sundhed":3}},
+      "forhold":{"motiveret":true,"kan_afhjaelpes_med_hjaelpemidler":false,"daarligt_helbred":false}})");
     CHECK(yes.i_maalgruppe == true);
     CHECK(yes.mangler.empty());
 

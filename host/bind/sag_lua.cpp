@@ -278,6 +278,8 @@ const Kind kForhold{"sag.forhold", kForholdFields};
 const Field kBevillingFields[] = {
     {"afgoerelse_dato", [](lua_State* L, const View& v) { bev_field<Dato, &Bevilling::afgoerelse_dato>(L, v, "bevilling.afgoerelse_dato"); }},
     {"afgoerelse_modtaget", [](lua_State* L, const View& v) { bev_field<Dato, &Bevilling::afgoerelse_modtaget>(L, v, "bevilling.afgoerelse_modtaget"); }},
+    {"afgoerelse_sendt", [](lua_State* L, const View& v) { bev_field<Dato, &Bevilling::afgoerelse_sendt>(L, v, "bevilling.afgoerelse_sendt"); }},
+    {"afgoerelse_kanal", [](lua_State* L, const View& v) { bev_field<std::string, &Bevilling::afgoerelse_kanal>(L, v, "bevilling.afgoerelse_kanal"); }},
     {"foerstegangs", [](lua_State* L, const View& v) { bev_field<bool, &Bevilling::foerstegangs>(L, v, "bevilling.foerstegangs"); }},
     {"start", [](lua_State* L, const View& v) { bev_field<Dato, &Bevilling::start>(L, v, "bevilling.start"); }},
     {"timer", [](lua_State* L, const View& v) { bev_field<double, &Bevilling::timer>(L, v, "bevilling.timer"); }},
@@ -299,7 +301,8 @@ const Field kLeverandoerFields[] = {
 const Kind kLeverandoer{"sag.bevilling.leverandoer", kLeverandoerFields};
 
 const Field kKlageFields[] = {
-    {"modtaget", [](lua_State* L, const View& v) { push_opt(L, v, sag(v).klage_modtaget, "klage.modtaget"); }}};
+    {"modtaget", [](lua_State* L, const View& v) { push_opt(L, v, sag(v).klage_modtaget, "klage.modtaget"); }},
+    {"genvurderet", [](lua_State* L, const View& v) { push_opt(L, v, sag(v).klage_genvurderet, "klage.genvurderet"); }}};
 const Kind kKlage{"sag.klage", kKlageFields};
 const Field kApvFields[] = {
     {"dato", [](lua_State* L, const View& v) { push_opt(L, v, sag(v).arbejdspladsvurdering_dato, "arbejdspladsvurdering.dato"); }}};

@@ -9,9 +9,13 @@ std::string_view status_navn(FristStatus s) {
     case FristStatus::Kommende: return "kommende";
     case FristStatus::Overskredet: return "overskredet";
     case FristStatus::Opfyldt: return "opfyldt";
+    case FristStatus::Udloebet: return "udloebet";
+    case FristStatus::ForSent: return "for_sent";
     }
     return "?";
 }
+
+std::string_view paahviler_navn(Paahviler p) { return p == Paahviler::Borger ? "borger" : "kommune"; }
 
 Dato Frist::dato() const {
     const Dato d = uflyttet();
@@ -20,9 +24,13 @@ Dato Frist::dato() const {
 
 FristStatus Frist::status(Dato vurderingsdato, std::optional<Dato> haendelse) const {
     const Dato frist = dato();
-    if (haendelse && *haendelse <= vurderingsdato)
-        return *haendelse <= frist ? FristStatus::Opfyldt : FristStatus::Overskredet;
-    return vurderingsdato > frist ? FristStatus::Overskredet : FristStatus::Kommende;
+    const bool borger = paahviler == Paahviler::Borger;
+    if (haendelse && *haendelse <= vurderingsdato) {
+        if (*haendelse <= frist) return FristStatus::Opfyldt;
+        return borger ? FristStatus::ForSent : FristStatus::Overskredet;
+    }
+    if (vurderingsdato <= frist) return FristStatus::Kommende;
+    return borger ? FristStatus::Udloebet : FristStatus::Overskredet;
 }
 
 } // namespace kvalitet

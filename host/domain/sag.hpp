@@ -31,6 +31,8 @@ struct Ydelse {
 
 struct Bevilling {
     std::optional<Dato> afgoerelse_dato, afgoerelse_modtaget, start;
+    std::optional<Dato> afgoerelse_sendt;             // the decision's letter date
+    std::optional<std::string> afgoerelse_kanal;      // "digital" | "fysisk"
     std::optional<bool> foerstegangs;
     std::optional<double> timer;
     std::optional<std::string> periode; // "uge" | "maaned"
@@ -85,6 +87,7 @@ struct Sag {
     std::vector<Levering> leverancer;
     std::vector<Afbud> afbud;
     std::optional<Dato> klage_modtaget;
+    std::optional<Dato> klage_genvurderet; // new decision on the complaint, or forwarded to Ankestyrelsen
     std::optional<Dato> arbejdspladsvurdering_dato;
     std::optional<Dato> indsatsplan_dato;
 

@@ -852,6 +852,10 @@ Bevilling parse_bevilling(const json& v) {
     };
     d("afgoerelse_dato", b.afgoerelse_dato);
     d("afgoerelse_modtaget", b.afgoerelse_modtaget);
+    d("afgoerelse_sendt", b.afgoerelse_sendt);
+    optional_field(v, "afgoerelse_kanal", path, [&](const json& x, const std::string& p) {
+        b.afgoerelse_kanal = one_of(x, p, {"digital", "fysisk"});
+    });
     d("start", b.start);
     optional_field(v, "foerstegangs", path, [&](const json& x, const std::string& p) { b.foerstegangs = boolean(x, p); });
     optional_field(v, "timer", path, [&](const json& x, const std::string& p) { b.timer = number(x, p, 0, 1000); });
@@ -1022,7 +1026,11 @@ Sag Sag::from_json(std::string_view input, const SagGraenser& g) {
             optional_field(o, leaf, p, [&](const json& x, const std::string& q) { out = date(x, q); });
         });
     };
-    dated("klage", s.klage_modtaget, "modtaget");
+    optional_field(root, "klage", "", [&](const json& o, const std::string& p) {
+        object(o, p);
+        optional_field(o, "modtaget", p, [&](const json& x, const std::string& q) { s.klage_modtaget = date(x, q); });
+        optional_field(o, "genvurderet", p, [&](const json& x, const std::string& q) { s.klage_genvurderet = date(x, q); });
+    });
     dated("arbejdspladsvurdering", s.arbejdspladsvurdering_dato, "dato");
     dated("indsatsplan", s.indsatsplan_dato, "dato");
     return s;

@@ -34,9 +34,10 @@ struct Begrundelse {
 
 struct AktivitetResultat {
     std::string id;
-    bool omfattet = false;
+    std::optional<bool> omfattet; // nullopt: depends on a fact not yet assessed (see mangler)
     std::optional<std::string> henvis_til;
     const Regel* regel = nullptr; // nullptr: the activity is not in the catalogue
+    std::vector<std::string> mangler;
 };
 
 struct PakkeResultat {

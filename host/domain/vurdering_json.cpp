@@ -74,15 +74,18 @@ void Vurdering::append_json(std::string& out) const {
     for (const auto& a : aktiviteter) {
         w.begin_object();
         w.key("id").value(a.id);
-        w.key("omfattet").value(a.omfattet);
+        w.key("omfattet");
+        optional_bool(w, a.omfattet);
         w.key("henvis_til");
         if (a.henvis_til) w.value(*a.henvis_til);
         else w.null();
         w.key("kilde");
         if (a.regel) w.value(a.regel->kilde);
         else w.null();
+        w.key("mangler");
+        strings(w, a.mangler);
         if (a.regel) w.key("tekst").value(a.regel->tekst);
-        if (a.regel && a.omfattet && !a.regel->betingelse.empty()) w.key("betingelse").value(a.regel->betingelse);
+        if (a.regel && a.omfattet == true && !a.regel->betingelse.empty()) w.key("betingelse").value(a.regel->betingelse);
         w.end_object();
     }
     w.end_array();
@@ -109,6 +112,7 @@ void Vurdering::append_json(std::string& out) const {
         w.key("dato").value(f.dato.iso());
         w.key("status").value(status_navn(f.status));
         w.key("kilde").value(f.regel->kilde);
+        w.key("paahviler").value(paahviler_navn(f.frist.paahviler));
         w.key("tekst").value(f.regel->tekst);
         w.key("fra").value(f.frist.start.iso());
         w.key("varighed").value(f.frist.varighed.tekst());

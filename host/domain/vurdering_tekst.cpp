@@ -14,6 +14,19 @@ std::string join(const std::vector<std::string>& v, std::string_view sep = ", ")
     return out;
 }
 
+// How a caseworker reads a deadline's status, and whose it is.
+std::string status_tekst(FristStatus s, Paahviler p) {
+    const std::string_view hvem = p == Paahviler::Borger ? "borgerens frist" : "kommunens frist";
+    switch (s) {
+    case FristStatus::Kommende: return fmt::format("kommende, {}", hvem);
+    case FristStatus::Opfyldt: return fmt::format("opfyldt, {}", hvem);
+    case FristStatus::Overskredet: return fmt::format("overskredet, {}", hvem);
+    case FristStatus::Udloebet: return fmt::format("udløbet, {}", hvem);
+    case FristStatus::ForSent: return fmt::format("for sent, {}", hvem);
+    }
+    return std::string(status_navn(s));
+}
+
 std::string timer_tekst(double t) {
     std::string s = fmt::format("{:.2f}", t);
     while (s.back() == '0') s.pop_back();
@@ -52,7 +65,11 @@ std::string Vurdering::tekst() const {
         line("Aktiviteter");
         for (const auto& a : aktiviteter) {
             std::string what = a.regel ? a.regel->tekst : a.id;
-            if (a.omfattet) {
+            if (!a.omfattet) {
+                line(fmt::format("  Uafklaret: {}; mangler {} ({})", what, join(a.mangler), a.regel ? a.regel->kilde : ""));
+                continue;
+            }
+            if (*a.omfattet) {
                 line(fmt::format("  Omfattet: {} ({})", what, a.regel ? a.regel->kilde : ""));
                 if (a.regel && !a.regel->betingelse.empty()) line(fmt::format("    Betingelse: {}", a.regel->betingelse));
             }
@@ -79,7 +96,7 @@ std::string Vurdering::tekst() const {
                 extra = fmt::format("; flyttet fra {} til næste arbejdsdag", f.frist.uflyttet().tekst());
             if (f.haendelse) extra += fmt::format("; hændelse {}", f.haendelse->tekst());
             line(fmt::format("  {}: {} ({}); {} fra {}{} ({})", f.regel->tekst, f.dato.lang(),
-                             status_navn(f.status), f.frist.varighed.tekst(), f.frist.start.tekst(), extra,
+                             status_tekst(f.status, f.frist.paahviler), f.frist.varighed.tekst(), f.frist.start.tekst(), extra,
                              f.regel->kilde));
         }
     }

@@ -27,13 +27,15 @@ std::optional<Dato> bev(const Sag& s) {
     return s.bevilling ? (*s.bevilling).*M : std::nullopt;
 }
 
-const std::array<std::pair<std::string_view, DatePath>, 11> kPaths{{
+const std::array<std::pair<std::string_view, DatePath>, 13> kPaths{{
     {"ansoegning.modtaget", [](const Sag& s) { return s.ansoegning_modtaget; }},
     {"vum.dato", [](const Sag& s) { return s.vum ? s.vum->dato : std::nullopt; }},
     {"bevilling.afgoerelse_dato", bev<&Bevilling::afgoerelse_dato>},
     {"bevilling.afgoerelse_modtaget", bev<&Bevilling::afgoerelse_modtaget>},
+    {"bevilling.afgoerelse_sendt", bev<&Bevilling::afgoerelse_sendt>},
     {"bevilling.start", bev<&Bevilling::start>},
     {"klage.modtaget", [](const Sag& s) { return s.klage_modtaget; }},
+    {"klage.genvurderet", [](const Sag& s) { return s.klage_genvurderet; }},
     {"arbejdspladsvurdering.dato", [](const Sag& s) { return s.arbejdspladsvurdering_dato; }},
     {"indsatsplan.dato", [](const Sag& s) { return s.indsatsplan_dato; }},
     {"opfoelgninger.seneste", [](const Sag& s) { return latest(s.opfoelgninger); }},

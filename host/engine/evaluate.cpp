@@ -20,6 +20,7 @@ struct Evaluation {
     bind::CaseContext& ctx;
     const Rule* current = nullptr;
     std::size_t text_bytes = 0; // texts the script has given in this assessment
+    bool unknown = false;       // a target-group rule could not say yet
 };
 
 namespace {
@@ -110,13 +111,31 @@ void add_unique(std::vector<std::string>& v, std::string_view s) {
     if (std::find(v.begin(), v.end(), s) == v.end()) v.emplace_back(s);
 }
 
+void add_unique_view(std::vector<std::string_view>& v, std::string_view s) {
+    if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+}
+
+std::string join(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+    return out;
+}
+
 std::string_view tri_text(std::optional<bool> c, std::string_view yes, std::string_view no) {
     return c ? (*c ? yes : no) : std::string_view("ukendt");
 }
 
+// A target-group rule that cannot say yet: the answer waits for the facts it read.
+void unknown_because(Evaluation& ev, const Rule& r) {
+    ev.unknown = true;
+    if (ev.ctx.missing.empty()) add_unique(ev.v.mangler, r.regel->id);
+    for (auto m : ev.ctx.missing) add_unique(ev.v.mangler, m);
+}
+
 void maalgruppe(lua_State* L, Evaluation& ev) {
     auto& v = ev.v;
-    bool out = false, unknown = false;
+    bool out = false;
+    bool& unknown = ev.unknown;
     for (const Rule& r : ev.standard.rules()) {
         if (r.trin != Trin::Maalgruppe) continue;
         ev.current = &r;
@@ -125,11 +144,7 @@ void maalgruppe(lua_State* L, Evaluation& ev) {
         switch (r.art) {
         case Art::Betingelse:
             if (c == false) out = true;
-            if (!c) {
-                unknown = true;
-                if (ev.ctx.missing.empty()) add_unique(v.mangler, r.regel->id);
-                for (auto m : ev.ctx.missing) add_unique(v.mangler, m);
-            }
+            if (!c) unknown_because(ev, r);
             trace(ev, r, tri_text(c, "opfyldt", "ikke_opfyldt"), std::string(tri_text(c, "opfyldt", "ikke opfyldt")));
             break;
         case Art::Udelukkelse:
@@ -137,12 +152,15 @@ void maalgruppe(lua_State* L, Evaluation& ev) {
                 out = true;
                 if (!r.til.empty()) add_unique(v.henvis_til, r.til);
             }
+            if (!c) unknown_because(ev, r);
             trace(ev, r, tri_text(c, "gaelder", "gaelder_ikke"), c ? std::string(*c ? "gælder: udelukker" : "gælder ikke")
-                           : std::string("ukendt: udelukker ikke, før det er fastslået"));
+                           : std::string("ukendt: kan udelukke, når det er fastslået"));
             break;
         case Art::Henvisning:
             if (c == true) add_unique(v.henvis_til, r.til);
-            trace(ev, r, tri_text(c, "henviser", "ingen"), c == true ? "henviser til " + r.til : std::string(tri_text(c, "", "ingen henvisning")));
+            if (!c) unknown_because(ev, r);
+            trace(ev, r, tri_text(c, "henviser", "ingen"), c == true ? "henviser til " + r.til
+                           : c ? std::string("ingen henvisning") : "ukendt: kan henvise til " + r.til + ", når det er fastslået");
             break;
         default: break;
         }
@@ -161,7 +179,7 @@ void aktiviteter(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
     for (const auto& id : ev.sag.ansoegte_aktiviteter) {
         const Rule* r = activity_rule(ev.standard, id);
         if (!r) {
-            ev.v.aktiviteter.push_back({id, false, std::nullopt, nullptr});
+            ev.v.aktiviteter.push_back({id, false, std::nullopt, nullptr, {}});
             ev.v.advarsler.push_back({meta.ukendt_aktivitet.id,
                                       fmt::format("Aktiviteten '{}' findes ikke i aktivitetskataloget; vurder den manuelt", id),
                                       meta.ukendt_aktivitet.kilde});
@@ -177,23 +195,34 @@ void aktiviteter(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             call(L, ev, r->omfattet_fn);
             omfattet = pop_tri(L, *r, "omfattet");
         }
-        AktivitetResultat a{id, omfattet.value_or(false), std::nullopt, r->regel};
-        if (!a.omfattet) {
+        AktivitetResultat a{id, omfattet, std::nullopt, r->regel, {}};
+        // The facts that left something open: whether it is covered, or where to refer.
+        auto open = omfattet ? std::vector<std::string_view>{} : ev.ctx.missing;
+        auto read = ev.ctx.missing;
+        if (omfattet == false) {
             if (r->til_fn) {
                 call(L, ev, r->til_fn);
                 if (lua_type(L, -1) == LUA_TSTRING) a.henvis_til = take_text(L, ev, *r, "henvis_til");
                 else if (!lua_isnil(L, -1))
                     rule_error(L, *r, fmt::format("aktivitet '{}': 'henvis_til' skal give en tekst eller nil", id));
                 lua_pop(L, 1);
+                for (auto m : ev.ctx.missing) {
+                    add_unique_view(read, m);
+                    if (!a.henvis_til) add_unique_view(open, m);
+                }
             } else if (!r->til.empty()) {
                 a.henvis_til = r->til;
             }
         }
-        std::string res = !omfattet ? "ukendt: ikke omfattet, før det er fastslået"
-                          : a.omfattet ? "omfattet"
+        for (auto m : open) a.mangler.emplace_back(m);
+        if (!a.omfattet && a.mangler.empty()) a.mangler.push_back(id);
+        ev.ctx.missing = std::move(read);
+        std::string res = !a.omfattet ? "ukendt: afventer " + join(a.mangler)
+                          : *a.omfattet ? "omfattet"
                           : a.henvis_til ? "ikke omfattet; henvis til " + *a.henvis_til
+                          : !a.mangler.empty() ? "ikke omfattet; henvisning afventer " + join(a.mangler)
                                          : "ikke omfattet";
-        trace(ev, *r, tri_text(omfattet, "omfattet", "ikke_omfattet"), std::move(res));
+        trace(ev, *r, tri_text(a.omfattet, "omfattet", "ikke_omfattet"), std::move(res));
         ev.v.aktiviteter.push_back(std::move(a));
     }
 }
@@ -265,7 +294,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             event = pop_date(L, r, "opfyldt_ved");
             for (auto& d : ev.ctx.dates) reads_dates.push_back(d);
         }
-        Frist f{*start, *varighed, r.flyt};
+        Frist f{*start, *varighed, r.flyt, r.paahviler};
         const Dato due = f.dato();
         const FristStatus status = f.status(ev.dato, event);
         ev.v.frister.push_back({r.regel, f, due, status, event && *event <= ev.dato ? event : std::nullopt});
@@ -281,6 +310,12 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                                       fmt::format("Fristen '{}' ({}) var {} og er overskredet", r.regel->tekst,
                                                   r.regel->id, due.tekst()),
                                       r.regel->kilde});
+        if (status == FristStatus::ForSent)
+            ev.v.advarsler.push_back({meta.efter_fristen.id,
+                                      fmt::format("'{}' ({}) kom {}, efter fristen {}. Myndigheden skal stadig tage stilling til, "
+                                                  "om den skal behandles, og begrunde det, hvis den afvises",
+                                                  r.regel->tekst, r.regel->id, event->tekst(), due.tekst()),
+                                      meta.efter_fristen.kilde});
     }
 }
 

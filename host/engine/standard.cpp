@@ -437,6 +437,7 @@ void Standard::compile(lua_State* L) {
             lua_pop(L, 1);
         }
         r.flyt = string_field(L, d, "flyt", at) == "naeste_arbejdsdag" ? Flyt::NaesteArbejdsdag : Flyt::Ingen;
+        r.paahviler = string_field(L, d, "paahviler", at) == "borger" ? Paahviler::Borger : Paahviler::Kommune;
         date_field(L, d, "opfyldt_ved", r.opfyldt_ved, r.opfyldt_navn, r.opfyldt_fn, at);
         function_field(L, d, "afvigelser", r.afvigelser);
         if (!rule_complete(r))
@@ -455,6 +456,11 @@ void Standard::compile(lua_State* L) {
     m.ukendt_aktivitet.id = "ukendt_aktivitet";
     m.ukendt_aktivitet.tekst = "Aktiviteten findes ikke i standardens aktivitetskatalog";
     m.ukendt_aktivitet.kilde = "Kvalitet (aktivitetskataloget)";
+    // A citizen's event after the deadline (a late complaint): the authority must still
+    // decide whether to consider it (the Ombudsman's practice on late complaints).
+    m.efter_fristen.id = "klage_efter_fristen";
+    m.efter_fristen.tekst = "Borgerens hændelse kom efter fristen";
+    m.efter_fristen.kilde = "Rsl. § 67, stk. 1; Folketingets Ombudsmands praksis om for sent indgivne klager";
 }
 
 // Rules cannot remember: every function of every rule, and all they reach, is sealed

@@ -60,6 +60,7 @@ struct Rule {
     std::optional<Varighed> varighed;
     lua::Ref varighed_fn;
     Flyt flyt = Flyt::Ingen;
+    Paahviler paahviler = Paahviler::Kommune;
     DatePath opfyldt_ved = nullptr;
     std::string_view opfyldt_navn;
     lua::Ref opfyldt_fn;
@@ -86,7 +87,7 @@ public:
     struct Meta {
         StandardInfo info;
         std::deque<Regel> regler;
-        Regel frist_overskredet, ukendt_aktivitet;
+        Regel frist_overskredet, ukendt_aktivitet, efter_fristen;
     };
 
 private:

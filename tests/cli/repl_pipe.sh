@@ -80,9 +80,9 @@ exec 3>&-
 wait $pid || fail "afslutningskode"
 expect "fejl: municipalities/lejre/standard.lua:"
 expect "(beholder lejre)"
-test "$(grep -c 'tirsdag den 6. oktober 2026 (opfyldt); 5 uger' "$T/ud")" -eq 2 || fail "den gamle standard blev ikke beholdt"
+test "$(grep -c 'tirsdag den 6. oktober 2026 (opfyldt, kommunens frist); 5 uger' "$T/ud")" -eq 2 || fail "den gamle standard blev ikke beholdt"
 expect "lejre genindlæst"
-expect "tirsdag den 22. september 2026 (overskredet); 3 uger"
+expect "tirsdag den 22. september 2026 (overskredet, kommunens frist); 3 uger"
 # 3. :sag ID reads the case from the store.
 "$K" --hjem "$T" demo --db "$T/s.db" --antal 10 --dato 2026-11-22 > /dev/null
 printf ':sag demo-varde-000003\nsag.kommune\n:sag findes-ikke\n' |

@@ -43,10 +43,11 @@ test {
 }
 
 test {
-  navn = "En udelukkelse der ikke er vurderet endnu udelukker ikke",
+  navn = "En udelukkelse der ikke er vurderet endnu: målgruppen er uafklaret, og forholdet mangler",
   dato = "2026-11-22",
   sag = med(borger, { forhold = { kan_afhjaelpes_med_hjaelpemidler = ukendt } }),
-  forvent = { maalgruppe = { i_maalgruppe = true, begrundelser = { hjaelpemidler = { opfyldt = ukendt } } } },
+  forvent = { maalgruppe = { i_maalgruppe = ukendt, mangler = { "kan_afhjaelpes_med_hjaelpemidler" },
+                             begrundelser = { hjaelpemidler = { opfyldt = ukendt } } } },
 }
 
 test {

@@ -106,8 +106,8 @@ test {
 }
 
 test {
-  navn = "Klagefristen udløber uden klage: 4 uger fra modtagelsen 2/11, dagen efter 30/11",
+  navn = "Klagefristen udløber uden klage: borgerens frist, udløbet og ingen advarsel",
   dato = "2026-12-01",
   sag = foerstegangs,
-  forvent = { frister = { klage = { dato = "2026-11-30", status = "overskredet" } } },
+  forvent = { frister = { klage = { dato = "2026-11-30", status = "udloebet", paahviler = "borger" } } },
 }
