@@ -35,6 +35,14 @@ local P = parametre {
     -- antagelse: standarden nævner ingen tolerance; enhver afvigelse vises.
     antagelse = true,
   },
+  anden_lovgivning_udelukker = {
+    vaerdi = false,
+    tekst = "At funktionsnedsættelsen kan afhjælpes efter anden lovgivning, udelukker fra målgruppen",
+    -- antagelse: nej. Standarden nævner anden lovgivning kun under Afgrænsning ("Ydelser eller
+    -- støtte som kan dækkes gennem anden lovgivning" er ikke omfattet), ikke under Målgruppe:
+    -- den afgrænser indholdet (§§ 84, 86, 96 nedenfor), ikke hvem der kan få støtte.
+    antagelse = true,
+  },
   direkte_tid_perioder = {
     vaerdi = 12,
     tekst = "Hvor mange afsluttede perioder (uger eller måneder) før vurderingsdatoen der kontrolleres",
@@ -53,11 +61,28 @@ betingelse {
   forhold = "motiveret",
 }
 
-betingelse {
-  id = "aktivt_deltagende",
-  tekst = "Borgeren er aktivt deltagende i forhold til den hjælp og støtte, der gives",
-  kilde = "Ishøj KS, Form og indhold (rehabiliterende tilgang)",
-  forhold = "kan_deltage_aktivt",
+-- "det forventes, at du er aktivt deltagende" står under Form og indhold, ikke under
+-- Målgruppe: en forventning til samarbejdet, ikke en betingelse for at få støtte. Kan
+-- borgeren ikke selv deltage, peger Afgrænsning på § 83 ("en hjælper til stede, der guider
+-- dig eller løser opgaven for dig, hvis du ikke selv kan").
+henvisning {
+  id = "ikke_aktivt_deltagende",
+  tekst = "Borgeren kan ikke selv deltage aktivt i støtten og har brug for en hjælper, der guider eller løser opgaven: personlig og praktisk hjælp",
+  kilde = "Ishøj KS, Form og indhold; Afgrænsning",
+  til = "SEL § 83",
+  naar = function(sag) return ikke(sag.forhold.kan_deltage_aktivt) end,
+}
+
+-- Reads the fact only when the parameter makes it a target-group rule (see parametre).
+udelukkelse {
+  id = "anden_lovgivning",
+  tekst = "Udelukkelse, fordi funktionsnedsættelsen kan afhjælpes efter anden lovgivning: bruges ikke i Ishøj (antagelse: anden lovgivning afgrænser ydelserne, ikke målgruppen)",
+  kilde = "Ishøj KS, Afgrænsning",
+  antagelse = true,
+  naar = function(sag)
+    if not P.anden_lovgivning_udelukker then return false end
+    return sag.forhold.kan_afhjaelpes_efter_anden_lovgivning
+  end,
 }
 
 -- Indhold ------------------------------------------------------------------------------------
@@ -71,6 +96,24 @@ indhold("medicin_haandtering", "At mestre funktionsnedsættelse eller sygdom, f.
 indhold("sociale_relationer", "At indgå i sociale sammenhænge")
 indhold("netvaerk", "At indgå i netværk")
 indhold("laege_tandlaege", "At planlægge læge- og tandlægebesøg", "Støtte til selve besøget kun i særlige tilfælde")
+-- "(i særlige tilfælde støtte til besøget)": sagen har intet felt for et særligt tilfælde,
+-- så det står som betingelse til sagsbehandleren, ikke som national, betingelsesløs dækning.
+indhold("ledsagelse_behandling", "Ledsagelse og støtte under selve besøget, f.eks. hos læge og tandlæge",
+        "Kun i særlige tilfælde; ellers støtte til at planlægge besøget")
+
+-- Opfølgning: "støtte før, under og/eller efter en aktivitet som indkøb" er en del af
+-- støtten; at få opgaven løst for sig er praktisk hjælp (Afgrænsning, § 83). Sagen har
+-- intet felt for hvilken af dem, der søges om; scriptet skelner ved om borgeren selv kan
+-- deltage aktivt.
+aktivitet {
+  id = "indkoeb_madlavning",
+  tekst = "Indkøb og madlavning",
+  kilde = "Ishøj KS, Opfølgning; Afgrænsning",
+  betingelse = "Kun støtte før, under og/eller efter aktiviteten, som borgeren selv deltager aktivt i; at få indkøb og madlavning udført er praktisk hjælp efter SEL § 83",
+  antagelse = true,
+  omfattet = function(sag) return sag.forhold.kan_deltage_aktivt end,
+  henvis_til = "SEL § 83",
+}
 indhold("oekonomi", "At planlægge og styre økonomien")
 indhold("post", "At forstå og handle på fysisk og digital post")
 
@@ -79,7 +122,6 @@ indhold("post", "At forstå og handle på fysisk og digital post")
 local function afgraenset(id, tekst, henvis_til)
   aktivitet { id = id, tekst = tekst, kilde = "Ishøj KS, Afgrænsning", omfattet = false, henvis_til = henvis_til }
 end
-afgraenset("indkoeb_madlavning", "Praktisk opgave: at købe ind og lave mad", "SEL § 83")
 afgraenset("personlig_hygiejne", "Praktisk opgave: at håndtere den personlige hygiejne", "SEL § 83")
 afgraenset("rengoering_toejvask", "Praktisk opgave: at rydde op, gøre rent og vaske tøj", "SEL § 83")
 afgraenset("ledsagelse_uden_paedagogisk_formaal", "Ledsagelse uden et socialpædagogisk formål", "SEL § 97")
@@ -87,7 +129,12 @@ afgraenset("genoptraening", "Genoptræning (dækkes af anden lovgivning)", "SEL 
 afgraenset("afloesning_aflastning", "Afløsning og aflastning (dækkes af anden lovgivning)", "SEL § 84")
 afgraenset("bpa", "Borgerstyret Personlig Assistance (dækkes af anden lovgivning)", "SEL § 96")
 afgraenset("psykologbehandling", "Psykologfaglig behandling ydes ikke")
-afgraenset("medicindosering", "Sygeplejefaglig behandling ydes ikke")
+-- Standarden siger kun, at sygeplejefaglig behandling ikke ydes; hvor den hører hjemme, er
+-- det nationale grundlags henvisning (hjemmesygepleje).
+aktivitet {
+  id = "medicindosering", tekst = "Sygeplejefaglig behandling, herunder dosering af medicin, ydes ikke",
+  kilde = "Ishøj KS, Afgrænsning; Sundhedsloven § 138", omfattet = false, henvis_til = "SUL § 138",
+}
 
 -- Opfølgning og klage -------------------------------------------------------------------------
 
@@ -106,6 +153,7 @@ frist {
   fra = "bevilling.afgoerelse_modtaget",
   varighed = uger(4),
   flyt = "naeste_arbejdsdag",
+  paahviler = "borger", -- borgerens frist: udløbet uden klage er ingen fejl
   opfyldt_ved = "klage.modtaget",
 }
 
@@ -115,6 +163,8 @@ frist {
   kilde = "Ishøj KS, Klagemuligheder",
   fra = "klage.modtaget",
   varighed = uger(4),
+  paahviler = "kommune",
+  opfyldt_ved = "klage.genvurderet",
 }
 
 -- Omfang: den bevilgede tid er ansigt-til-ansigt-tid ------------------------------------------

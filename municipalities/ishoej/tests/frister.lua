@@ -22,10 +22,17 @@ test {
 }
 
 test {
-  navn = "Klagefristen dagen efter: overskredet",
+  navn = "Klagefristen dagen efter, uden klage: udløbet, borgerens frist, ingen advarsel",
   dato = "2026-11-24",
   sag = bevilget,
-  forvent = { frister = { klage = { status = "overskredet" } }, advarsler = { "frist_overskredet" } },
+  forvent = { frister = { klage = { status = "udloebet", paahviler = "borger" } }, advarsler = {} },
+}
+
+test {
+  navn = "Klage modtaget efter fristen: for sent, og kommunen skal tage stilling til, om den behandles",
+  dato = "2026-11-30",
+  sag = med(bevilget, { klage = { modtaget = "2026-11-25" } }),
+  forvent = { frister = { klage = { status = "for_sent" } }, advarsler = { "klage_efter_fristen" } },
 }
 
 test {
@@ -44,16 +51,24 @@ test {
 }
 
 test {
-  navn = "Genvurdering: dagen efter fristen er den overskredet",
+  navn = "Genvurdering: dagen efter fristen er den overskredet, kommunens frist",
   dato = "2026-12-18",
   sag = med(bevilget, { klage = { modtaget = "2026-11-19" } }),
-  forvent = { frister = { genvurdering = { status = "overskredet" } } },
+  forvent = { frister = { genvurdering = { status = "overskredet", paahviler = "kommune" } },
+              advarsler = { "frist_overskredet" } },
+}
+
+test {
+  navn = "Genvurdering: ny afgørelse eller videresendelse inden 4 uger opfylder fristen",
+  dato = "2026-12-18",
+  sag = med(bevilget, { klage = { modtaget = "2026-11-19", genvurderet = "2026-12-10" } }),
+  forvent = { frister = { genvurdering = { dato = "2026-12-17", status = "opfyldt" } }, advarsler = {} },
 }
 
 test {
   navn = "Opfølgning: afgørelsen siger hver 2. måned fra seneste opfølgning",
   dato = "2026-11-22",
-  sag = med(bevilget, { bevilling = { opfoelgning_interval_maaneder = 2 },
+  sag = med(bevilget, { bevilling = { start = "2026-08-03", opfoelgning_interval_maaneder = 2 },
                         opfoelgninger = { { dato = "2026-09-30", form = "virtuel" } } }),
   forvent = { frister = { naeste_opfoelgning = { dato = "2026-11-30", status = "kommende" } } },
 }
@@ -61,7 +76,7 @@ test {
 test {
   navn = "Opfølgning: overskredet når datoen er passeret",
   dato = "2026-12-01",
-  sag = med(bevilget, { bevilling = { opfoelgning_interval_maaneder = 2 },
+  sag = med(bevilget, { bevilling = { start = "2026-08-03", opfoelgning_interval_maaneder = 2 },
                         opfoelgninger = { { dato = "2026-09-30", form = "virtuel" } } }),
   forvent = { frister = { naeste_opfoelgning = { status = "overskredet" } } },
 }

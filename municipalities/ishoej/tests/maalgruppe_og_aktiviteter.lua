@@ -28,18 +28,46 @@ test {
   forvent = { maalgruppe = { i_maalgruppe = ukendt, mangler = { "motiveret" } } },
 }
 
+-- "det forventes, at du er aktivt deltagende" står under Form og indhold, ikke Målgruppe;
+-- hvor borgeren ikke selv kan, peger Afgrænsning på § 83.
 test {
-  navn = "Kan ikke være aktivt deltagende: ikke i målgruppen",
+  navn = "Kan ikke selv deltage aktivt: stadig i målgruppen, men overvej personlig og praktisk hjælp (§ 83)",
   dato = "2026-11-22",
   sag = med(borger, { forhold = { kan_deltage_aktivt = false } }),
-  forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { aktivt_deltagende = { opfyldt = false } } } },
+  forvent = { maalgruppe = { i_maalgruppe = true, mangler = {}, henvis_til = { "SEL § 83" },
+                             begrundelser = { ikke_aktivt_deltagende = { opfyldt = true, kilde = "Ishøj KS, Form og indhold; Afgrænsning" } } } },
 }
 
 test {
-  navn = "Aktiv deltagelse ikke vurderet: uafklaret",
+  navn = "Kan deltage aktivt: ingen henvisning",
+  dato = "2026-11-22",
+  sag = borger,
+  forvent = { maalgruppe = { henvis_til = {}, begrundelser = { ikke_aktivt_deltagende = { opfyldt = false } } } },
+}
+
+test {
+  navn = "Aktiv deltagelse ikke vurderet: henvisningen afhænger af den, så målgruppen er uafklaret",
   dato = "2026-11-22",
   sag = med(borger, { forhold = { kan_deltage_aktivt = ukendt } }),
-  forvent = { maalgruppe = { i_maalgruppe = ukendt, mangler = { "kan_deltage_aktivt" } } },
+  forvent = { maalgruppe = { i_maalgruppe = ukendt, mangler = { "kan_deltage_aktivt" }, henvis_til = {},
+                             begrundelser = { ikke_aktivt_deltagende = { opfyldt = ukendt } } } },
+}
+
+-- Anden lovgivning står under Afgrænsning (ydelser), ikke Målgruppe: parameteren
+-- anden_lovgivning_udelukker (antagelse) er false.
+test {
+  navn = "Kan afhjælpes efter anden lovgivning: udelukker ikke i Ishøj (antagelse), og begrundelsen siger det",
+  dato = "2026-11-22",
+  sag = med(borger, { forhold = { kan_afhjaelpes_efter_anden_lovgivning = true } }),
+  forvent = { maalgruppe = { i_maalgruppe = true, mangler = {},
+                             begrundelser = { anden_lovgivning = { opfyldt = false, kilde = "Ishøj KS, Afgrænsning" } } } },
+}
+
+test {
+  navn = "Anden lovgivning ikke vurderet: målgruppen venter ikke på den",
+  dato = "2026-11-22",
+  sag = med(borger, { forhold = { kan_afhjaelpes_efter_anden_lovgivning = ukendt } }),
+  forvent = { maalgruppe = { i_maalgruppe = true, mangler = {} } },
 }
 
 test {
@@ -73,25 +101,68 @@ test {
     uddannelse_beskaeftigelse = { omfattet = true }, medicin_haandtering = { omfattet = true },
     sociale_relationer = { omfattet = true }, netvaerk = { omfattet = true }, laege_tandlaege = { omfattet = true },
     oekonomi = { omfattet = true }, post = { omfattet = true },
-    velfaerdsteknologi = { omfattet = true, kilde = "SEL § 85, stk. 1" }, ledsagelse_behandling = { omfattet = true } } },
+    velfaerdsteknologi = { omfattet = true, kilde = "SEL § 85, stk. 1" } } },
+}
+
+test {
+  navn = "Ledsagelse til behandling: kun i særlige tilfælde, som sagsbehandleren vurderer",
+  dato = "2026-11-22",
+  sag = med(borger, { ansoegte_aktiviteter = { "ledsagelse_behandling", "laege_tandlaege" } }),
+  forvent = { aktiviteter = {
+    ledsagelse_behandling = { omfattet = true, kilde = "Ishøj KS, Form og indhold",
+                              betingelse = "Kun i særlige tilfælde; ellers støtte til at planlægge besøget" },
+    laege_tandlaege = { omfattet = true, betingelse = "Støtte til selve besøget kun i særlige tilfælde" } } },
+}
+
+-- Indkøb og madlavning: "støtte før, under og/eller efter en aktivitet som indkøb" er
+-- omfattet; at få det gjort for sig er § 83.
+test {
+  navn = "Indkøb og madlavning: støtte og optræning er omfattet, når borgeren selv deltager",
+  dato = "2026-11-22",
+  sag = med(borger, { ansoegte_aktiviteter = { "indkoeb_madlavning" } }),
+  forvent = { aktiviteter = { indkoeb_madlavning = { omfattet = true, henvis_til = ukendt, mangler = {},
+    kilde = "Ishøj KS, Opfølgning; Afgrænsning",
+    betingelse = "Kun støtte før, under og/eller efter aktiviteten, som borgeren selv deltager aktivt i; at få indkøb og madlavning udført er praktisk hjælp efter SEL § 83" } } },
+}
+
+test {
+  navn = "Indkøb og madlavning: kan borgeren ikke selv deltage, er det praktisk hjælp efter § 83",
+  dato = "2026-11-22",
+  sag = med(borger, { forhold = { kan_deltage_aktivt = false }, ansoegte_aktiviteter = { "indkoeb_madlavning" } }),
+  forvent = { aktiviteter = { indkoeb_madlavning = { omfattet = false, henvis_til = "SEL § 83", mangler = {} } } },
+}
+
+test {
+  navn = "Indkøb og madlavning: aktiv deltagelse ikke vurderet, så dækningen er uafklaret",
+  dato = "2026-11-22",
+  sag = med(borger, { forhold = { kan_deltage_aktivt = ukendt }, ansoegte_aktiviteter = { "indkoeb_madlavning" } }),
+  forvent = { aktiviteter = { indkoeb_madlavning = { omfattet = ukendt, henvis_til = ukendt, mangler = { "kan_deltage_aktivt" } } } },
 }
 
 test {
   navn = "Praktiske opgaver henvises til § 83; anden lovgivning til §§ 84, 86, 96, 97; ingen behandling",
   dato = "2026-11-22",
-  sag = med(borger, { ansoegte_aktiviteter = { "indkoeb_madlavning", "personlig_hygiejne", "rengoering_toejvask",
+  sag = med(borger, { ansoegte_aktiviteter = { "personlig_hygiejne", "rengoering_toejvask",
     "ledsagelse_uden_paedagogisk_formaal", "genoptraening", "afloesning_aflastning", "bpa", "psykologbehandling",
-    "medicindosering", "administration_af_penge", "transport_uden_paedagogisk_sigte", "husdyr" } }),
+    "administration_af_penge", "transport_uden_paedagogisk_sigte", "husdyr" } }),
   forvent = { aktiviteter = {
-    indkoeb_madlavning = { omfattet = false, henvis_til = "SEL § 83", kilde = "Ishøj KS, Afgrænsning" },
-    personlig_hygiejne = { omfattet = false, henvis_til = "SEL § 83" },
+    personlig_hygiejne = { omfattet = false, henvis_til = "SEL § 83", kilde = "Ishøj KS, Afgrænsning" },
     rengoering_toejvask = { omfattet = false, henvis_til = "SEL § 83" },
     ledsagelse_uden_paedagogisk_formaal = { omfattet = false, henvis_til = "SEL § 97" },
     genoptraening = { omfattet = false, henvis_til = "SEL § 86" },
     afloesning_aflastning = { omfattet = false, henvis_til = "SEL § 84", kilde = "Ishøj KS, Afgrænsning" },
     bpa = { omfattet = false, henvis_til = "SEL § 96" },
     psykologbehandling = { omfattet = false, henvis_til = ukendt },
-    medicindosering = { omfattet = false, henvis_til = ukendt, kilde = "Ishøj KS, Afgrænsning" },
     administration_af_penge = { omfattet = false }, transport_uden_paedagogisk_sigte = { omfattet = false },
     husdyr = { omfattet = false } } },
+}
+
+test {
+  navn = "Dosering af medicin: sygeplejefaglig behandling ydes ikke; henvis til hjemmesygeplejen (SUL § 138)",
+  dato = "2026-11-22",
+  sag = med(borger, { ansoegte_aktiviteter = { "medicindosering", "medicin_haandtering" } }),
+  forvent = { aktiviteter = {
+    medicindosering = { omfattet = false, henvis_til = "SUL § 138", mangler = {},
+                        kilde = "Ishøj KS, Afgrænsning; Sundhedsloven § 138" },
+    medicin_haandtering = { omfattet = true } } },
 }
