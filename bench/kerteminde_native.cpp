@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <utility>
 
 namespace kvalitet::bench {
@@ -9,11 +10,16 @@ namespace kvalitet::bench {
 namespace {
 
 // Mirrors municipalities/kerteminde/standard.lua with stdlib/sel85.lua, frister.lua and
-// aktiviteter.lua; the parameters are the script's.
+// aktiviteter.lua; the parameters are the script's. The case is read as it stood on the
+// assessment date (the contract): events after it, and follow-ups before the grant's
+// start, do not count. The receipt of a decision is taken as given, not derived.
 constexpr int kMyndighedsalder = 18;
 constexpr int kBetydeligNedsat = 3;
 constexpr std::array<int, 6> kPakkeFraVumSum{0, 6, 9, 12, 16, 20};
 constexpr int kArbejdspladsInterval = 12;
+constexpr int kLeveredeYdelserPerioder = 12;
+constexpr double kLeveredeYdelserTolerance = 0; // minutes
+constexpr std::string_view kLeveredeYdelser[] = {"ansigt_til_ansigt", "telefon", "video", "sms"};
 
 enum class Omfattet { Ja, Nej, HvisDeltager };
 constexpr std::pair<std::string_view, Omfattet> kKatalog[] = {
@@ -23,7 +29,7 @@ constexpr std::pair<std::string_view, Omfattet> kKatalog[] = {
     {"indkoeb_madlavning", Omfattet::Ja}, {"personlig_hygiejne", Omfattet::Ja},
     {"rengoering_toejvask", Omfattet::Ja}, {"velfaerdsteknologi", Omfattet::Ja},
     {"uddannelse_beskaeftigelse", Omfattet::Ja}, {"laege_tandlaege", Omfattet::Ja},
-    {"genoptraening", Omfattet::Nej}, {"afloesning_aflastning", Omfattet::Nej}, {"bpa", Omfattet::Nej},
+    {"genoptraening", Omfattet::Ja}, {"afloesning_aflastning", Omfattet::Nej}, {"bpa", Omfattet::Nej},
     {"ledsagelse_uden_paedagogisk_formaal", Omfattet::Nej}, {"psykologbehandling", Omfattet::Nej},
     {"medicindosering", Omfattet::Nej}, {"administration_af_penge", Omfattet::Nej},
     {"transport_uden_paedagogisk_sigte", Omfattet::Nej}, {"husdyr", Omfattet::HvisDeltager},
@@ -40,10 +46,52 @@ std::optional<bool> eller(std::optional<bool> a, std::optional<bool> b) {
     return false;
 }
 
+// A date the case holds, as seen on `dato`: nothing that lies after it.
+std::optional<Dato> paa(std::optional<Dato> d, Dato dato) { return d && *d <= dato ? d : std::nullopt; }
+
 void frist(Afgoerelser& out, std::string_view id, const Frist& f, std::optional<Dato> event, Dato dato) {
     const FristStatus status = f.status(dato, event);
     out.frister.push_back({id, f.dato(), status});
     if (status == FristStatus::Overskredet) out.advarsler.push_back("frist_overskredet");
+    if (status == FristStatus::ForSent) out.advarsler.push_back("klage_efter_fristen");
+}
+
+// The week (Monday–Sunday) or calendar month that contains d: its first and last day.
+std::pair<Dato, Dato> periode_om(Dato d, bool uge) {
+    if (uge) {
+        const Dato mandag = d.plus_days(-std::int32_t(d.ugedag() - 1));
+        return {mandag, mandag.plus_days(6)};
+    }
+    const Dato foerste = Dato::ymd(d.aar(), d.maaned(), 1);
+    return {foerste, Varighed{Varighed::Enhed::Maaneder, 1}.efter(foerste).plus_days(-1)};
+}
+
+// Kvalitetsmål "sammenhæng mellem din bevilling og de leverede ydelser": one warning per
+// whole period of the grant, of the last kLeveredeYdelserPerioder before `dato`, whose
+// delivered minutes differ from the grant's.
+void leverede_ydelser(Afgoerelser& out, const Sag& sag, const Bevilling& b, Dato dato) {
+    if (!b.timer || !b.periode || !b.start) return;
+    const bool uge = *b.periode == "uge";
+    std::array<double, kLeveredeYdelserPerioder> leveret{};
+    std::array<Dato, kLeveredeYdelserPerioder> fra{};
+    int n = 0;
+    Dato f = periode_om(dato, uge).first;
+    for (; n < kLeveredeYdelserPerioder; ++n) {
+        const auto [p_fra, p_til] = periode_om(f.plus_days(-1), uge);
+        if (p_til < *b.start) break;
+        fra[std::size_t(n)] = f = p_fra;
+    }
+    for (const auto& l : sag.leverancer) {
+        if (l.dato > dato ||
+            std::find(std::begin(kLeveredeYdelser), std::end(kLeveredeYdelser), l.art) == std::end(kLeveredeYdelser))
+            continue;
+        const Dato p = periode_om(l.dato, uge).first;
+        for (int i = 0; i < n; ++i)
+            if (fra[std::size_t(i)] == p) leveret[std::size_t(i)] += l.minutter;
+    }
+    for (int i = 0; i < n; ++i)
+        if (fra[std::size_t(i)] >= *b.start && std::abs(leveret[std::size_t(i)] - *b.timer * 60) > kLeveredeYdelserTolerance)
+            out.advarsler.push_back("leverede_ydelser_afviger");
 }
 
 } // namespace
@@ -52,18 +100,26 @@ Afgoerelser kerteminde_native(const Sag& sag, Dato dato) {
     Afgoerelser out;
     const auto& f = sag.forhold.vaerdi;
     auto forhold = [&](std::string_view id) { return f[*Forhold::index(id)]; };
+    const Vum* vum = sag.vum && (!sag.vum->dato || *sag.vum->dato <= dato) ? &*sag.vum : nullptr;
 
+    // Target group: a condition that is false or an exclusion that holds puts the citizen
+    // out; else any unknown leaves it open.
     bool excluded = false, unknown = false;
-    for (auto c : {mindst(sag.alder_paa(dato), kMyndighedsalder),
-                   eller(mindst(sag.vum ? sag.vum->max() : std::nullopt, kBetydeligNedsat),
-                         forhold("saerlige_sociale_problemer"))}) {
+    auto betingelse = [&](std::optional<bool> c) {
         if (c == false) excluded = true;
         if (!c) unknown = true;
-    }
+    };
+    auto udelukkelse = [&](std::optional<bool> c) {
+        if (c == true) excluded = true;
+        if (!c) unknown = true;
+    };
     const auto deltager = forhold("kan_deltage_aktivt");
-    if (forhold("kan_afhjaelpes_med_hjaelpemidler") == true || forhold("kan_afhjaelpes_med_traening") == true ||
-        forhold("kan_afhjaelpes_efter_anden_lovgivning") == true || deltager == false)
-        excluded = true;
+    betingelse(mindst(sag.alder_paa(dato), kMyndighedsalder));
+    betingelse(eller(mindst(vum ? vum->max() : std::nullopt, kBetydeligNedsat), forhold("saerlige_sociale_problemer")));
+    udelukkelse(forhold("kan_afhjaelpes_med_hjaelpemidler"));
+    udelukkelse(forhold("kan_afhjaelpes_med_traening"));
+    udelukkelse(forhold("kan_afhjaelpes_efter_anden_lovgivning"));
+    betingelse(deltager);
     out.i_maalgruppe = excluded ? std::optional<bool>(false) : unknown ? std::nullopt : std::optional<bool>(true);
 
     for (const auto& id : sag.ansoegte_aktiviteter) {
@@ -77,27 +133,30 @@ Afgoerelser kerteminde_native(const Sag& sag, Dato dato) {
         else out.aktiviteter.push_back(a->second == Omfattet::Ja);
     }
 
-    if (out.i_maalgruppe != false && sag.vum && sag.vum->antal_scoret() > 0)
+    if (out.i_maalgruppe != false && vum && vum->antal_scoret() > 0)
         for (int n = 0; n < 6; ++n)
-            if (sag.vum->sum() >= kPakkeFraVumSum[std::size_t(n)]) out.pakke = n + 1;
+            if (vum->sum() >= kPakkeFraVumSum[std::size_t(n)]) out.pakke = n + 1;
 
     const Bevilling b = sag.bevilling.value_or(Bevilling{});
-    if (b.afgoerelse_modtaget)
-        frist(out, "klage", {*b.afgoerelse_modtaget, {Varighed::Enhed::Uger, 4}, Flyt::NaesteArbejdsdag},
-              sag.klage_modtaget, dato);
-    if (sag.klage_modtaget)
-        frist(out, "genvurdering", {*sag.klage_modtaget, {Varighed::Enhed::Uger, 4}}, std::nullopt, dato);
-    if (auto apv = sag.arbejdspladsvurdering_dato ? sag.arbejdspladsvurdering_dato : b.start)
+    const auto klage = paa(sag.klage_modtaget, dato);
+    const auto genvurderet = klage ? paa(sag.klage_genvurderet, dato) : std::nullopt;
+    if (auto modtaget = paa(b.afgoerelse_modtaget, dato))
+        frist(out, "klage", {*modtaget, {Varighed::Enhed::Uger, 4}, Flyt::NaesteArbejdsdag, Paahviler::Borger}, klage,
+              dato);
+    if (klage) frist(out, "genvurdering", {*klage, {Varighed::Enhed::Uger, 4}}, genvurderet, dato);
+    auto apv = paa(sag.arbejdspladsvurdering_dato, dato);
+    if (!apv) apv = b.start;
+    if (apv)
         frist(out, "arbejdspladsvurdering", {*apv, {Varighed::Enhed::Maaneder, kArbejdspladsInterval}}, std::nullopt, dato);
     std::optional<Dato> seneste;
     for (const auto& o : sag.opfoelgninger)
-        if (!seneste || o.dato > *seneste) seneste = o.dato;
+        if (o.dato <= dato && (!b.start || o.dato >= *b.start) && (!seneste || o.dato > *seneste)) seneste = o.dato;
     if (!seneste) seneste = b.start;
     if (seneste && b.opfoelgning_interval_maaneder)
         frist(out, "naeste_opfoelgning", {*seneste, {Varighed::Enhed::Maaneder, *b.opfoelgning_interval_maaneder}},
               std::nullopt, dato);
 
-    if (b.form == "individuel") out.advarsler.push_back("individuel_form_alene");
+    leverede_ydelser(out, sag, b, dato);
     return out;
 }
 

@@ -39,6 +39,25 @@ local P = parametre {
     tekst = "Timer pr. uge i pakke 1 til 6 (stigende)",
     antagelse = true,
   },
+  leverede_ydelser = {
+    vaerdi = { ansigt_til_ansigt = true, telefon = true, video = true, sms = true },
+    tekst = "Leverancearter der regnes som leverede ydelser (ikke transport og administration)",
+    -- antagelse: standarden siger kun "de leverede ydelser"; transport og administration er
+    -- leverandørens tid, ikke støtte til borgeren.
+    antagelse = true,
+  },
+  leverede_ydelser_tolerance = {
+    vaerdi = 0,
+    tekst = "Minutter leveret tid pr. periode må afvige fra bevillingen, før der advares",
+    -- antagelse: "sammenhæng" angiver ingen tolerance; enhver afvigelse vises.
+    antagelse = true,
+  },
+  leverede_ydelser_perioder = {
+    vaerdi = 12,
+    tekst = "Hvor mange afsluttede perioder (uger eller måneder) før vurderingsdatoen der kontrolleres",
+    -- antagelse: standarden siger ikke, hvor langt tilbage sammenhængen følges.
+    antagelse = true,
+  },
   arbejdsplads_interval = {
     vaerdi = 12,
     tekst = "Måneder mellem vurderinger af hjemmet som arbejdsplads (som minimum hvert år)",
@@ -80,11 +99,13 @@ udelukkelse {
   forhold = "kan_afhjaelpes_efter_anden_lovgivning",
 }
 
-udelukkelse {
-  id = "kan_ikke_deltage_aktivt",
-  tekst = "Borgeren er ikke selv i stand til at deltage aktivt i den støtte, der kan tilbydes",
+-- "Du ikke selv er i stand til at deltage aktivt i den støtte, der kan tilbydes": et krav
+-- om, at borgeren kan; ikke vurderet endnu er uafklaret, aldrig et stille ja.
+betingelse {
+  id = "selv_aktivt_deltagende",
+  tekst = "Borgeren er selv i stand til at deltage aktivt i den støtte, der kan tilbydes",
   kilde = "Kerteminde KS, Hvem kan ikke få støtte",
-  naar = function(sag) return ikke(sag.forhold.kan_deltage_aktivt) end,
+  forhold = "kan_deltage_aktivt",
 }
 
 -- Hvad omfatter støtten --------------------------------------------------------------------
@@ -104,6 +125,10 @@ omfattet("ledsagelse_behandling", "Ledsagelse med socialpædagogisk indhold til 
          "Kun når borgeren af psykiske årsager umuligt kan tage af sted på egen hånd, eller ikke magter at forklare sig eller omsætte beskeder")
 omfattet("laege_tandlaege", "At følge til læge mv. med socialpædagogisk indhold",
          "Kun når borgeren af psykiske årsager umuligt kan tage af sted på egen hånd, eller ikke magter at forklare sig eller omsætte beskeder")
+-- "Oplæring/genoptræning i daglige færdigheder" er en del af støtten; den nationale regel
+-- henviser genoptræning af en fysisk funktionsnedsættelse til § 86.
+omfattet("genoptraening", "Oplæring/genoptræning i daglige færdigheder",
+         "Genoptræning i daglige færdigheder; genoptræning af en fysisk funktionsnedsættelse hører under SEL § 86")
 
 aktivitet {
   id = "ledsagelse_uden_paedagogisk_formaal",
@@ -156,13 +181,56 @@ frist {
 
 -- Krav -------------------------------------------------------------------------------------
 
+-- "Støtten kan gives som et gruppetilbud eller som en kombination": "kan", ikke "kun", og
+-- standarden gælder støtte i eget hjem; alene individuel støtte er derfor ingen afvigelse.
+
+-- The period (week Monday–Sunday, or calendar month) that contains d: first and last day.
+local function periode_om(d, periode)
+  if periode == "uge" then
+    local mandag = d - dage(d.ugedag - 1)
+    return mandag, mandag + dage(6)
+  end
+  local foerste = Dato(d.aar, d.maaned, 1)
+  return foerste, foerste + maaneder(1) - dage(1)
+end
+
+local function periode_navn(fra, periode)
+  if periode == "uge" then return string.format("uge %d/%d", fra.uge, fra.uge_aar) end
+  return string.format("%02d/%d", fra.maaned, fra.aar)
+end
+
+local function timer(t) return tal(t) .. (t == 1 and " time" or " timer") end
+
 krav {
-  id = "individuel_form_alene",
-  tekst = "Støtten gives som gruppetilbud eller som en kombination af individuel støtte og gruppetilbud",
-  kilde = "Kerteminde KS, Hvad omfatter støtten?",
-  afvigelser = function(sag)
-    local form = sag.bevilling.form
-    if form == nil then return nil end
-    return form == "individuel" and { "bevillingen er alene individuel støtte" } or {}
+  id = "leverede_ydelser_afviger",
+  tekst = "Der er sammenhæng mellem bevillingen og de leverede ydelser (antagelse: transport og administration tæller ikke)",
+  kilde = "Kerteminde KS, Kvalitetsmål i forhold til leverandøren",
+  afvigelser = function(sag, dato)
+    local b = sag.bevilling
+    if b.timer == nil or b.periode == nil or b.start == nil then return nil end
+    -- delivered minutes per period, keyed by the period's first day (days after the start)
+    local leveret = {}
+    for _, l in ipairs(sag.leverancer) do
+      if P.leverede_ydelser[l.art] then
+        local noegle = periode_om(l.dato, b.periode) - b.start
+        leveret[noegle] = (leveret[noegle] or 0) + l.minutter
+      end
+    end
+    -- whole periods of the grant that ended before the evaluation date, walked back from it
+    local fra = periode_om(dato, b.periode)
+    local til
+    local ud = {}
+    for _ = 1, P.leverede_ydelser_perioder do
+      fra, til = periode_om(fra - dage(1), b.periode)
+      if til < b.start then break end
+      if fra >= b.start then
+        local minutter = leveret[fra - b.start] or 0
+        if math.abs(minutter - b.timer * 60) > P.leverede_ydelser_tolerance then
+          table.insert(ud, 1, string.format("%s: %s leveret, %s bevilget", periode_navn(fra, b.periode),
+                                            timer(minutter / 60), timer(b.timer)))
+        end
+      end
+    end
+    return ud
   end,
 }

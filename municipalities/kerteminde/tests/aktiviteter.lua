@@ -13,7 +13,7 @@ test {
     "struktur_i_hverdagen", "sociale_relationer", "netvaerk", "uddannelse_beskaeftigelse", "velfaerdsteknologi",
     "oekonomi", "medicin_haandtering", "ledsagelse_behandling", "laege_tandlaege",
     "ledsagelse_uden_paedagogisk_formaal", "indkoeb_madlavning", "personlig_hygiejne", "rengoering_toejvask",
-    "post", "genoptraening", "afloesning_aflastning", "bpa", "psykologbehandling", "medicindosering",
+    "post", "afloesning_aflastning", "bpa", "psykologbehandling", "medicindosering",
     "administration_af_penge", "transport_uden_paedagogisk_sigte" } }),
   forvent = { aktiviteter = {
     struktur_i_hverdagen = { omfattet = true, kilde = "Kerteminde KS, Hvad omfatter støtten?" },
@@ -25,7 +25,6 @@ test {
     ledsagelse_uden_paedagogisk_formaal = { omfattet = false, henvis_til = "SEL § 97" },
     indkoeb_madlavning = { omfattet = true }, personlig_hygiejne = { omfattet = true },
     rengoering_toejvask = { omfattet = true }, post = { omfattet = true },
-    genoptraening = { omfattet = false, henvis_til = "SEL § 86" },
     afloesning_aflastning = { omfattet = false }, bpa = { omfattet = false },
     psykologbehandling = { omfattet = false }, medicindosering = { omfattet = false },
     administration_af_penge = { omfattet = false }, transport_uden_paedagogisk_sigte = { omfattet = false },
@@ -43,5 +42,22 @@ test {
   navn = "Husdyr: ikke omfattet når borgeren ikke selv deltager",
   dato = "2026-11-22",
   sag = med(borger, { forhold = { kan_deltage_aktivt = false }, ansoegte_aktiviteter = { "husdyr" } }),
-  forvent = { aktiviteter = { husdyr = { omfattet = false } } },
+  forvent = { aktiviteter = { husdyr = { omfattet = false, mangler = {} } } },
+}
+
+test {
+  navn = "Husdyr: aktiv deltagelse ikke vurderet, så dækningen er uafklaret (aldrig et stille nej)",
+  dato = "2026-11-22",
+  sag = med(borger, { forhold = ukendt, ansoegte_aktiviteter = { "husdyr" } }),
+  forvent = { aktiviteter = { husdyr = { omfattet = ukendt, henvis_til = ukendt, mangler = { "kan_deltage_aktivt" } } } },
+}
+
+-- "Oplæring/genoptræning i daglige færdigheder" er en del af støtten, ikke § 86.
+test {
+  navn = "Genoptræning i daglige færdigheder er omfattet; fysisk genoptræning (§ 86) står som betingelse",
+  dato = "2026-11-22",
+  sag = med(borger, { ansoegte_aktiviteter = { "genoptraening" } }),
+  forvent = { aktiviteter = { genoptraening = { omfattet = true, henvis_til = ukendt, mangler = {},
+    kilde = "Kerteminde KS, Hvad omfatter støtten?",
+    betingelse = "Genoptræning i daglige færdigheder; genoptræning af en fysisk funktionsnedsættelse hører under SEL § 86" } } },
 }

@@ -73,16 +73,64 @@ test {
   forvent = { frister = { genvurdering = { dato = "2026-11-30", status = "kommende" } } },
 }
 
+-- "Støtten kan gives som et gruppetilbud eller som en kombination": "kan", ikke "kun".
 test {
-  navn = "Alene individuel støtte giver en advarsel",
+  navn = "Alene individuel støtte er ingen afvigelse: standarden siger \"kan\", ikke \"kun\"",
   dato = "2026-11-22",
   sag = med(bevilget, { bevilling = { form = "individuel" } }),
-  forvent = { advarsler = { "individuel_form_alene" } },
+  forvent = { advarsler = {} },
 }
 
 test {
   navn = "Gruppetilbud er i orden",
   dato = "2026-11-22",
   sag = med(bevilget, { bevilling = { form = "gruppe" } }),
+  forvent = { advarsler = {} },
+}
+
+-- Kvalitetsmål: "Der er sammenhæng mellem din bevilling og de leverede ydelser". Hvilke
+-- leverancearter der tæller, og at enhver afvigelse vises, er scriptets antagelser.
+local leverer = med(bevilget, { bevilling = { start = "2026-11-02", timer = 2, periode = "uge" } })
+local function leveret(liste) return med(leverer, { leverancer = liste }) end
+local function l(dato, minutter, art) return { dato = dato, start = "10:00", minutter = minutter, art = art } end
+
+test {
+  navn = "Leverede ydelser svarer til bevillingen: 2 timer i hver af ugerne 45 og 46 (uge 47 er ikke afsluttet)",
+  dato = "2026-11-22",
+  sag = leveret({ l("2026-11-03", 90, "ansigt_til_ansigt"), l("2026-11-05", 30, "telefon"),
+                  l("2026-11-10", 60, "video"), l("2026-11-12", 60, "sms"), l("2026-11-20", 30, "ansigt_til_ansigt") }),
+  forvent = { advarsler = {} },
+}
+
+test {
+  navn = "Transport og administration er ikke leverede ydelser: uge 46 har kun 1 time",
+  dato = "2026-11-22",
+  sag = leveret({ l("2026-11-03", 120, "ansigt_til_ansigt"), l("2026-11-10", 60, "ansigt_til_ansigt"),
+                  l("2026-11-10", 45, "transport"), l("2026-11-11", 15, "administration") }),
+  forvent = { advarsler = { leverede_ydelser_afviger = {
+    tekst = "Der er sammenhæng mellem bevillingen og de leverede ydelser (antagelse: transport og administration tæller ikke): uge 46/2026: 1 time leveret, 2 timer bevilget",
+    kilde = "Kerteminde KS, Kvalitetsmål i forhold til leverandøren" } } },
+}
+
+test {
+  navn = "Mere end bevilget er også uden sammenhæng; en advarsel pr. uge",
+  dato = "2026-11-22",
+  sag = leveret({ l("2026-11-03", 150, "ansigt_til_ansigt") }),
+  forvent = { advarsler = { "leverede_ydelser_afviger", "leverede_ydelser_afviger" } },
+}
+
+test {
+  navn = "Månedsbevilling: 6 timer i oktober mod 6 bevilget er i orden; november er ikke afsluttet",
+  dato = "2026-11-22",
+  sag = med(leveret({ l("2026-10-06", 240, "ansigt_til_ansigt"), l("2026-10-20", 120, "video"),
+                      l("2026-11-03", 30, "ansigt_til_ansigt") }),
+            { bevilling = { start = "2026-10-01", timer = 6, periode = "maaned" } }),
+  forvent = { advarsler = {} },
+}
+
+test {
+  navn = "Uden timetal i bevillingen kan sammenhængen ikke vurderes (ingen advarsel, kravet er ukendt)",
+  dato = "2026-11-22",
+  sag = med(leveret({ l("2026-11-03", 30, "ansigt_til_ansigt") }), { bevilling = { timer = ukendt } }),
   forvent = { advarsler = {} },
 }

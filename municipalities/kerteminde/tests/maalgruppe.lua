@@ -36,10 +36,19 @@ test {
 }
 
 test {
-  navn = "Kan ikke selv deltage aktivt: ikke i målgruppen",
+  navn = "Kan ikke selv deltage aktivt: kravet er ikke opfyldt, ikke i målgruppen",
   dato = "2026-11-22",
   sag = med(borger, { forhold = { kan_deltage_aktivt = false } }),
-  forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { kan_ikke_deltage_aktivt = { opfyldt = true } } } },
+  forvent = { maalgruppe = { i_maalgruppe = false, mangler = {},
+                             begrundelser = { selv_aktivt_deltagende = { opfyldt = false, kilde = "Kerteminde KS, Hvem kan ikke få støtte" } } } },
+}
+
+test {
+  navn = "Aktiv deltagelse ikke vurderet: uafklaret med forholdet i mangler",
+  dato = "2026-11-22",
+  sag = med(borger, { forhold = { kan_deltage_aktivt = ukendt } }),
+  forvent = { maalgruppe = { i_maalgruppe = ukendt, mangler = { "kan_deltage_aktivt" },
+                             begrundelser = { selv_aktivt_deltagende = { opfyldt = ukendt } } } },
 }
 
 test {
