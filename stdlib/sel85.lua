@@ -12,15 +12,20 @@ local P = parametre {
   },
   myndighedsalder = {
     vaerdi = 18,
-    tekst = "Alder fra hvilken § 85 gælder (personer over 18 år læses som 18 år eller ældre)",
-    kilde = "SEL § 85, stk. 1",
+    tekst = "Alder fra hvilken § 85-støtte gives efter kvalitetsstandarderne (\"over 18 år\" læses som 18 år eller ældre)",
+    kilde = "Kvalitetsstandarderne for voksne (Ishøj: \"du er fyldt 18 år\"; Lejre KS 6: \"borgere fra 18 år\"; "
+      .. "Varde: \"borgere over 18 år\")",
+    -- antagelse: SEL § 85, stk. 1 nævner ingen alder. Grænsen står i standarderne, der
+    -- gælder voksne; at den også er den nationale grundregel, er vores læsning.
+    antagelse = true,
   },
 }
 
 betingelse {
   id = "alder",
   tekst = "Borgeren er fyldt 18 år",
-  kilde = "SEL § 85, stk. 1",
+  kilde = "Kvalitetsstandarderne for voksne (SEL § 85, stk. 1 nævner ingen alder)",
+  antagelse = true,
   naar = function(sag)
     return mindst(sag.borger.alder, P.myndighedsalder)
   end,

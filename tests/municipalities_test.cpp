@@ -29,6 +29,8 @@ TEST_CASE("kerteminde: a more impaired citizen never gets a lower package") {
     a.alder = 40;
     a.forhold.vaerdi[*Forhold::index("saerlige_sociale_problemer")] = true;
     a.forhold.vaerdi[*Forhold::index("kan_deltage_aktivt")] = true;
+    for (auto f : {"kan_afhjaelpes_med_hjaelpemidler", "kan_afhjaelpes_med_traening", "kan_afhjaelpes_efter_anden_lovgivning"})
+        a.forhold.vaerdi[*Forhold::index(f)] = false; // a settled target group: a package is chosen
     Sag b = a;
     b.id = std::string(1, 'b');
     int compared = 0, differed = 0;

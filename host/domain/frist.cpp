@@ -19,7 +19,7 @@ std::string_view paahviler_navn(Paahviler p) { return p == Paahviler::Borger ? "
 
 Dato Frist::dato() const {
     const Dato d = uflyttet();
-    return flyt == Flyt::NaesteArbejdsdag ? kalender::naeste_arbejdsdag(d) : d;
+    return flyt == Flyt::NaesteArbejdsdag ? kalender::naeste_fristdag(d) : d;
 }
 
 FristStatus Frist::status(Dato vurderingsdato, std::optional<Dato> haendelse) const {

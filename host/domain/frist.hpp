@@ -27,8 +27,9 @@ struct Frist {
     Paahviler paahviler = Paahviler::Kommune;
 
     Dato uflyttet() const { return varighed.efter(start); }
-    // The deadline: start + varighed, moved forward off a weekend or public holiday when
-    // the rule says so (deadlines a citizen must meet; internal ones are not moved).
+    // The deadline: start + varighed, moved forward off a weekend, public holiday,
+    // grundlovsdag, 24 or 31 December when the rule says so (deadlines a citizen must
+    // meet, forældelseslovens § 27, stk. 2; internal ones are not moved).
     Dato dato() const;
     // On `vurderingsdato`: opfyldt when the event happened on or before the deadline;
     // when it came late, overskredet (kommune) or for_sent (borger); when it has not come

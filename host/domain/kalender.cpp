@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <tuple>
 #include <utility>
 
 namespace kvalitet::kalender {
@@ -49,13 +50,42 @@ bool weekend(Dato d) { return d.ugedag() >= 6; }
 
 bool arbejdsdag(Dato d) { return !weekend(d) && !helligdag(d); }
 
-Dato naeste_arbejdsdag(Dato d) {
+namespace {
+// Forældelseslovens § 27, stk. 2: a deadline ending on a Saturday, a Sunday, a public
+// holiday, grundlovsdag, 24 or 31 December runs to the next day that is none of them.
+// One national rule, cited once; the trace names the day a deadline was moved off.
+constexpr std::array<std::tuple<unsigned, unsigned, std::string_view>, 3> kLukkedageForFrister{{
+    {6, 5, "grundlovsdag"},
+    {12, 24, "juleaftensdag"},
+    {12, 31, "nytårsaftensdag"},
+}};
+
+template <class Closed>
+Dato next_open(Dato d, Closed closed) {
     const Dato start = d;
-    while (!arbejdsdag(d)) d = d.plus_days(1); // at most a long Easter weekend
+    while (closed(d)) d = d.plus_days(1); // at most a long Easter weekend
     if (d != start && !d.i_omraadet())
         throw DatoFejl(fmt::format("næste arbejdsdag efter {} ligger uden for de datoer, der kan regnes med ({} – {})",
                                    start.tekst(), Dato::foerste().tekst(), Dato::sidste().tekst()));
     return d;
+}
+} // namespace
+
+Dato naeste_arbejdsdag(Dato d) {
+    return next_open(d, [](Dato x) { return !arbejdsdag(x); });
+}
+
+std::optional<std::string_view> lukket_for_frister(Dato d) {
+    if (d.ugedag() == 6) return "lørdag";
+    if (d.ugedag() == 7) return "søndag";
+    if (auto h = helligdag(d)) return h;
+    for (const auto& [m, day, name] : kLukkedageForFrister)
+        if (d.maaned() == m && d.dag() == day) return name;
+    return std::nullopt;
+}
+
+Dato naeste_fristdag(Dato d) {
+    return next_open(d, [](Dato x) { return lukket_for_frister(x).has_value(); });
 }
 
 } // namespace kvalitet::kalender

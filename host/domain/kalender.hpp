@@ -18,4 +18,11 @@ bool arbejdsdag(Dato d);
 // leaves the supported range.
 Dato naeste_arbejdsdag(Dato d);
 
+// Why a deadline a citizen must meet cannot end on d ("lørdag", "juledag",
+// "juleaftensdag", …), or nullopt when it can. Besides weekends and public holidays:
+// grundlovsdag, 24 and 31 December, as forældelseslovens § 27, stk. 2 words it.
+std::optional<std::string_view> lukket_for_frister(Dato d);
+// d itself when a citizen's deadline can end on it, else the next such day.
+Dato naeste_fristdag(Dato d);
+
 } // namespace kvalitet::kalender

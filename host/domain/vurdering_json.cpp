@@ -1,4 +1,5 @@
 #include "domain/json_writer.hpp"
+#include "domain/kalender.hpp"
 #include "domain/vurdering.hpp"
 
 namespace kvalitet {
@@ -65,6 +66,7 @@ void Vurdering::append_json(std::string& out) const {
         w.key("kilde").value(b.regel->kilde);
         w.key("opfyldt");
         optional_bool(w, b.opfyldt);
+        if (b.regel->antagelse) w.key("antagelse").value(true);
         w.end_object();
     }
     w.end_array();
@@ -85,7 +87,8 @@ void Vurdering::append_json(std::string& out) const {
         w.key("mangler");
         strings(w, a.mangler);
         if (a.regel) w.key("tekst").value(a.regel->tekst);
-        if (a.regel && a.omfattet == true && !a.regel->betingelse.empty()) w.key("betingelse").value(a.regel->betingelse);
+        if (a.regel && a.omfattet != false && !a.regel->betingelse.empty()) w.key("betingelse").value(a.regel->betingelse);
+        if (a.regel && a.regel->antagelse) w.key("antagelse").value(true);
         w.end_object();
     }
     w.end_array();
@@ -116,8 +119,12 @@ void Vurdering::append_json(std::string& out) const {
         w.key("tekst").value(f.regel->tekst);
         w.key("fra").value(f.frist.start.iso());
         w.key("varighed").value(f.frist.varighed.tekst());
-        if (f.dato != f.frist.uflyttet()) w.key("flyttet_fra").value(f.frist.uflyttet().iso());
+        if (f.dato != f.frist.uflyttet()) {
+            w.key("flyttet_fra").value(f.frist.uflyttet().iso());
+            w.key("flyttet_fordi").value(kalender::lukket_for_frister(f.frist.uflyttet()).value_or("lukket"));
+        }
         if (f.haendelse) w.key("haendelse").value(f.haendelse->iso());
+        if (f.regel->antagelse) w.key("antagelse").value(true);
         w.end_object();
     }
     w.end_array();
@@ -142,6 +149,7 @@ void Vurdering::append_json(std::string& out) const {
         w.key("kilde").value(s.regel->kilde);
         w.key("afgjort_af").value(s.regel->kommunal ? "kommunal" : "national");
         if (s.regel->erstatter) w.key("erstatter_national").value(true);
+        if (s.regel->antagelse) w.key("antagelse").value(true);
         if (!s.datoer.empty()) {
             w.key("datoer").begin_object();
             for (const auto& [k, d] : s.datoer) w.key(k).value(d.iso());

@@ -1,6 +1,7 @@
 // The assessment as Danish text, for a caseworker's note.
 #include <fmt/format.h>
 
+#include "domain/kalender.hpp"
 #include "domain/tekst.hpp"
 
 #include "domain/vurdering.hpp"
@@ -93,7 +94,8 @@ std::string Vurdering::tekst() const {
         for (const auto& f : frister) {
             std::string extra;
             if (f.dato != f.frist.uflyttet())
-                extra = fmt::format("; flyttet fra {} til næste arbejdsdag", f.frist.uflyttet().tekst());
+                extra = fmt::format("; flyttet fra {} ({}) til næste arbejdsdag (forældelseslovens § 27, stk. 2)",
+                                    f.frist.uflyttet().tekst(), kalender::lukket_for_frister(f.frist.uflyttet()).value_or("lukket"));
             if (f.haendelse) extra += fmt::format("; hændelse {}", f.haendelse->tekst());
             line(fmt::format("  {}: {} ({}); {} fra {}{} ({})", f.regel->tekst, f.dato.lang(),
                              status_tekst(f.status, f.frist.paahviler), f.frist.varighed.tekst(), f.frist.start.tekst(), extra,

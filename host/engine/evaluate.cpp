@@ -5,19 +5,23 @@
 #include <lauxlib.h>
 
 #include <algorithm>
+#include <charconv>
 
 #include "bind/bind.hpp"
+#include "domain/modtagelse.hpp"
 #include "domain/tekst.hpp"
+#include "engine/as_of.hpp"
 #include "engine/standard.hpp"
 
 namespace kvalitet {
 
 struct Evaluation {
     Standard& standard;
-    const Sag& sag;
+    const Sag& sag; // as it stood on `dato` (as_of.hpp)
     Dato dato;
     Vurdering& v;
     bind::CaseContext& ctx;
+    const std::vector<Udeladt>& udeladt; // what the case holds after `dato`, left out
     const Rule* current = nullptr;
     std::size_t text_bytes = 0; // texts the script has given in this assessment
     bool unknown = false;       // a target-group rule could not say yet
@@ -228,7 +232,9 @@ void aktiviteter(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
 }
 
 void pakke(lua_State* L, Evaluation& ev) {
-    if (ev.v.i_maalgruppe == false) return; // no package outside the target group
+    // No package outside the target group, nor before membership is settled: a package
+    // picked while a fact is missing would be the silent yes the trace must not give.
+    if (ev.v.i_maalgruppe != true) return;
     const Rule* chosen = nullptr;
     for (const Rule& r : ev.standard.rules()) {
         if (r.art != Art::Pakke) continue;
@@ -244,6 +250,46 @@ void pakke(lua_State* L, Evaluation& ev) {
     }
 }
 
+constexpr std::string_view kAfgoerelseModtaget = "bevilling.afgoerelse_modtaget";
+
+// A national parameter holding a whole number (its value as the standard shows it).
+std::optional<int> whole_parameter(const StandardInfo& info, std::string_view id) {
+    auto it = std::lower_bound(info.parametre.begin(), info.parametre.end(), id,
+                               [](const Parameter& p, std::string_view k) { return p.id < k; });
+    if (it == info.parametre.end() || it->id != id) return std::nullopt;
+    int n = 0;
+    auto [end, ec] = std::from_chars(it->vaerdi.data(), it->vaerdi.data() + it->vaerdi.size(), n);
+    if (ec != std::errc() || end != it->vaerdi.data() + it->vaerdi.size() || n < 0 || n > 60) return std::nullopt;
+    return n;
+}
+
+// The receipt of the decision: known, or derived from the letter's date and channel
+// (modtagelse.hpp). Reads like a date path; names what is missing when it cannot.
+std::optional<Dato> receipt(Evaluation& ev, std::string& derived) {
+    const auto* b = ev.sag.bevilling ? &*ev.sag.bevilling : nullptr;
+    const auto hverdage = whole_parameter(ev.standard.info(), "fysisk_post_hverdage");
+    std::optional<Modtagelse> m;
+    if (b) m = afgoerelse_modtaget(*b, hverdage.value_or(-1));
+    if (m && m->hvordan == Modtagelse::Hvordan::Fysisk && !hverdage) m.reset();
+    if (!m) {
+        ev.ctx.read_missing(kAfgoerelseModtaget);
+        if (!b || !b->afgoerelse_sendt) ev.ctx.read_missing("bevilling.afgoerelse_sendt");
+        if (!b || !b->afgoerelse_kanal) ev.ctx.read_missing("bevilling.afgoerelse_kanal");
+        return std::nullopt;
+    }
+    if (m->hvordan == Modtagelse::Hvordan::Kendt) {
+        ev.ctx.read_date(kAfgoerelseModtaget, m->dato);
+        return m->dato;
+    }
+    ev.ctx.read_date("bevilling.afgoerelse_sendt", *b->afgoerelse_sendt);
+    ev.ctx.read_date("bevilling.afgoerelse_modtaget (udledt)", m->dato);
+    derived = m->hvordan == Modtagelse::Hvordan::Digital
+                  ? fmt::format("modtagelse udledt: digital post, modtaget samme dag som sendt {}", b->afgoerelse_sendt->iso())
+                  : fmt::format("modtagelse udledt: fysisk post, {} hverdage efter brevets dato {} (fysisk_post_hverdage)",
+                                *hverdage, b->afgoerelse_sendt->iso());
+    return m->dato;
+}
+
 void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
     for (const Rule& r : ev.standard.rules()) {
         if (r.art != Art::Frist) continue;
@@ -257,7 +303,10 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         }
         ev.ctx.reset_reads();
         std::optional<Dato> start;
-        if (r.fra) {
+        std::string derived; // how the start was derived, for the trace
+        if (r.fra && r.fra_navn == kAfgoerelseModtaget) {
+            start = receipt(ev, derived);
+        } else if (r.fra) {
             start = r.fra(ev.sag);
             if (start) ev.ctx.read_date(r.fra_navn, *start);
             else ev.ctx.read_missing(r.fra_navn);
@@ -304,6 +353,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         std::string res = due.iso();
         res += ' ';
         res += status_navn(status);
+        if (!derived.empty()) res += " (" + derived + ")";
         trace(ev, r, status_navn(status), std::move(res));
         if (status == FristStatus::Overskredet)
             ev.v.advarsler.push_back({meta.frist_overskredet.id,
@@ -362,6 +412,28 @@ void krav(lua_State* L, Evaluation& ev) {
 
 } // namespace
 
+namespace {
+
+// The host's own reason for leaving events out, in the trace like a rule's.
+const Regel kSagPaaDato{"sag_paa_dato", "Vurderingen ser kun, hvad der var sket på vurderingsdatoen",
+                        "Kvalitet: en vurdering på en dato ser kun hændelser til og med datoen (kontrakten)",
+                        "", 0, false, false, false, ""};
+
+void left_out(Evaluation& ev) {
+    if (ev.udeladt.empty()) return;
+    std::string after, before;
+    for (const auto& u : ev.udeladt) {
+        std::string& list = u.foer_start ? before : after;
+        list += fmt::format("{}{} ({})", list.empty() ? "" : ", ", u.sti, u.dato.iso());
+    }
+    std::string res;
+    if (!after.empty()) res = "efter vurderingsdatoen, ikke medregnet: " + after;
+    if (!before.empty()) res += (res.empty() ? "" : "; ") + std::string("før bevillingens start, hører ikke til bevillingen: ") + before;
+    ev.v.spor.push_back(SporPost{Trin::Maalgruppe, &kSagPaaDato, "udeladt", std::move(res), {}, {}});
+}
+
+} // namespace
+
 int evaluate(lua_State* L) {
     auto& ev = *static_cast<Evaluation*>(lua_touserdata(L, 1));
     const auto& meta = *ev.standard.meta_;
@@ -372,6 +444,7 @@ int evaluate(lua_State* L) {
     try {
         bind::push_sag(L, ev.ctx);
         bind::push_dato(L, ev.dato);
+        left_out(ev);
         maalgruppe(L, ev);
         aktiviteter(L, ev, meta);
         pakke(L, ev);
@@ -398,8 +471,10 @@ Vurdering Standard::vurder(const Sag& sag, Dato dato) {
     v.sha256 = info.sha256;
     v.spor.reserve(rules_.size() + sag.ansoegte_aktiviteter.size());
 
-    Evaluation ev{*this, sag, dato, v, *ctx_, nullptr};
-    ev.ctx.sag = &sag;
+    const SagPaaDato paa_dato = sag_paa_dato(sag, dato);
+    const Sag& seen = paa_dato.kopi ? *paa_dato.kopi : sag;
+    Evaluation ev{*this, seen, dato, v, *ctx_, paa_dato.udeladt, nullptr};
+    ev.ctx.sag = &seen;
     ev.ctx.dato = dato;
     ev.ctx.reset_reads();
     struct Done { // a view a script kept refuses to read once the case is gone

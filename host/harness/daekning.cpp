@@ -12,6 +12,10 @@ std::vector<std::string_view> possible_outcomes(const Rule& r) {
         return {"omfattet", "ikke_omfattet"};
     case Art::Pakke: return {"opfyldt", "ikke_opfyldt", "valgt"};
     case Art::Frist:
+        if (r.paahviler == Paahviler::Borger) {
+            if (r.opfyldt_ved || r.opfyldt_fn) return {"kommende", "udloebet", "opfyldt", "for_sent"};
+            return {"kommende", "udloebet"};
+        }
         if (r.opfyldt_ved || r.opfyldt_fn) return {"kommende", "overskredet", "opfyldt"};
         return {"kommende", "overskredet"};
     case Art::Krav: return {"overholdt", "afvigelse"};

@@ -1,5 +1,7 @@
 #include "harness/koersel.hpp"
 
+#include "engine/ukendt_kontrol.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -69,6 +71,18 @@ const Standard* Koersel::standard(const std::string& kommune) {
     return nullptr;
 }
 
+// Every test case is also a check that no rule decided on a fact the case lacks
+// (engine/ukendt_kontrol.hpp): one line per rule that did, else "".
+static std::string unknown_fact_findings(Standard& s, const Sag& sag, Dato dato) {
+    std::string out;
+    try {
+        for (const auto& u : kontroller_ukendte(s, sag, dato)) out += (out.empty() ? "" : "\n") + u.besked();
+    } catch (const ScriptError& e) {
+        out = fmt::format("kontrollen af ukendte forhold kunne ikke gennemføres: {}", e.what());
+    }
+    return out;
+}
+
 Resultat Koersel::run(const TestSag& t) {
     Resultat r;
     r.test = &t;
@@ -93,6 +107,7 @@ Resultat Koersel::run(const TestSag& t) {
     }
     daekning_[t.kommune].record(*r.vurdering);
     r.forskelle = sammenlign(t.forvent, nlohmann::json::parse(r.vurdering->json()));
+    r.fejl = unknown_fact_findings(*s, Sag::from_json(t.sag.dump()), t.dato);
     return r;
 }
 

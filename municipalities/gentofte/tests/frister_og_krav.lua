@@ -8,6 +8,16 @@ local bevilget = {
                 form = "gruppe", opfoelgning_interval_maaneder = 3 },
 }
 
+-- A follow-up counts only for a grant that had started (the case as of its date).
+local tidligere_start = { afgoerelse_dato = "2026-05-27", afgoerelse_modtaget = "2026-05-29", start = "2026-06-01" }
+
+test {
+  navn = "Opfølgning før bevillingens start tæller ikke: regnet fra starten",
+  dato = "2026-11-22",
+  sag = med(bevilget, { opfoelgninger = { { dato = "2026-08-22", form = "personlig" } } }),
+  forvent = { frister = { naeste_opfoelgning = { dato = "2027-02-02", status = "kommende" } } },
+}
+
 test {
   navn = "Opfølgning: afgørelsen siger hver 3. måned, regnet fra bevillingens start",
   dato = "2026-11-22",
@@ -18,14 +28,14 @@ test {
 test {
   navn = "Opfølgning: regnet fra seneste opfølgning, på dagen er den kommende",
   dato = "2026-11-22",
-  sag = med(bevilget, { opfoelgninger = { { dato = "2026-08-22", form = "personlig" } } }),
+  sag = med(bevilget, { bevilling = tidligere_start, opfoelgninger = { { dato = "2026-08-22", form = "personlig" } } }),
   forvent = { frister = { naeste_opfoelgning = { dato = "2026-11-22", status = "kommende" } } },
 }
 
 test {
   navn = "Opfølgning: dagen efter er den overskredet",
   dato = "2026-11-23",
-  sag = med(bevilget, { opfoelgninger = { { dato = "2026-08-22", form = "personlig" } } }),
+  sag = med(bevilget, { bevilling = tidligere_start, opfoelgninger = { { dato = "2026-08-22", form = "personlig" } } }),
   forvent = { frister = { naeste_opfoelgning = { status = "overskredet" } },
               advarsler = { "frist_overskredet", "standard_ikke_revideret" } },
 }

@@ -1,12 +1,21 @@
 -- Kerteminde: de 6 ydelsespakker. Standarden nævner pakkerne, ikke deres indhold; grænserne
 -- (VUM-sum 0, 6, 9, 12, 16, 20) og timerne (1, 2, 3, 5, 7, 10 pr. uge) er scriptets antagelser.
 
+-- A package is chosen only once the target group is settled: every exclusion assessed.
 local borger = {
   borger = { alder = 45 },
-  forhold = { kan_deltage_aktivt = true, saerlige_sociale_problemer = true },
+  forhold = { kan_deltage_aktivt = true, saerlige_sociale_problemer = true, kan_afhjaelpes_med_hjaelpemidler = false,
+              kan_afhjaelpes_med_traening = false, kan_afhjaelpes_efter_anden_lovgivning = false },
 }
 
 local function vum(temaer) return med(borger, { vum = { dato = "2026-10-01", temaer = temaer } }) end
+
+test {
+  navn = "En udelukkelse ikke vurderet: målgruppen er uafklaret, og ingen pakke vælges endnu",
+  dato = "2026-11-22",
+  sag = med(vum({ socialt_liv = 3, samfundsliv = 2 }), { forhold = { kan_afhjaelpes_med_traening = ukendt } }),
+  forvent = { maalgruppe = { i_maalgruppe = ukendt, mangler = { "kan_afhjaelpes_med_traening" } }, pakke = ukendt },
+}
 
 test {
   navn = "VUM-sum 5 giver pakke 1",

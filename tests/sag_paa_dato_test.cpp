@@ -1,0 +1,119 @@
+// An assessment on date D sees only what had happened by D (engine/as_of.hpp), and a
+// follow-up before the grant's start does not count for the grant; the trace says so.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "engine/standard.hpp"
+
+using namespace kvalitet;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Tree {
+    fs::path root = fs::temp_directory_path() / ("kvalitet-paa-dato-" + std::to_string(::getpid()));
+    Tree() {
+        fs::remove_all(root);
+        fs::create_directories(root / "municipalities" / "t");
+        fs::copy(KVALITET_SOURCE_DIR "/dsl", root / "dsl", fs::copy_options::recursive);
+        fs::copy(KVALITET_SOURCE_DIR "/stdlib", root / "stdlib", fs::copy_options::recursive);
+        std::ofstream(root / "municipalities" / "t" / "standard.lua") << R"(brug "stdlib.sel85"
+kvalitetsstandard { kommune = "t", titel = "T", kilde = "T KS" }
+frist { id = "naeste_opfoelgning", tekst = "Opfølgning hver 3. måned", kilde = "T 1",
+        fra = seneste_opfoelgning_eller_start, varighed = maaneder(3) }
+krav { id = "leverancer", tekst = "Leverancer talt", kilde = "T 2",
+       afvigelser = function(sag) return #sag.leverancer > 0 and tostring(#sag.leverancer) or {} end }
+)";
+    }
+    ~Tree() { fs::remove_all(root); }
+};
+
+Dato D(const char* s) { return *Dato::parse(s); }
+
+const FristResultat* frist(const Vurdering& v, std::string_view id) {
+    for (const auto& f : v.frister)
+        if (f.regel->id == id) return &f;
+    return nullptr;
+}
+
+const SporPost* spor(const Vurdering& v, std::string_view id) {
+    for (const auto& p : v.spor)
+        if (p.regel->id == id) return &p;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("a follow-up dated after the assessment date has not been held") {
+    Tree t;
+    auto s = Standard::load(Sources::directory(t.root), "t");
+    // The issue's Ishøj case: held 2026-04-01, planned 2026-12-15, assessed 2026-11-22.
+    const Sag sag = Sag::from_json(R"({"id":"i","bevilling":{"start":"2026-01-05"},
+      "opfoelgninger":[{"dato":"2026-04-01","form":"personlig"},{"dato":"2026-12-15","form":"personlig"}]})");
+    Vurdering v = s->vurder(sag, D("2026-11-22"));
+    const auto* f = frist(v, "naeste_opfoelgning");
+    REQUIRE(f);
+    CHECK(f->dato == D("2026-07-01"));
+    CHECK(f->status == FristStatus::Overskredet);
+    const auto* p = spor(v, "sag_paa_dato");
+    REQUIRE(p);
+    CHECK(p->resultat.find("opfoelgninger[2] (2026-12-15)") != std::string::npos);
+    // Once: one entry per case.
+    int n = 0;
+    for (const auto& q : v.spor) n += q.regel->id == "sag_paa_dato";
+    CHECK(n == 1);
+    // On a later date the same follow-up counts, and nothing is left out.
+    Vurdering later = s->vurder(sag, D("2026-12-20"));
+    CHECK(frist(later, "naeste_opfoelgning")->dato == D("2027-03-15"));
+    CHECK_FALSE(spor(later, "sag_paa_dato"));
+}
+
+TEST_CASE("a complaint received after the assessment date creates no genvurdering yet") {
+    Tree t;
+    auto s = Standard::load(Sources::directory(t.root), "t");
+    const Sag sag = Sag::from_json(R"({"id":"k","bevilling":{"afgoerelse_modtaget":"2026-11-02"},
+      "klage":{"modtaget":"2026-11-25","genvurderet":"2026-12-10"}})");
+    Vurdering before = s->vurder(sag, D("2026-11-22"));
+    CHECK_FALSE(frist(before, "genvurdering"));
+    REQUIRE(frist(before, "klage"));
+    CHECK(frist(before, "klage")->status == FristStatus::Kommende);
+    CHECK(spor(before, "sag_paa_dato")->resultat.find("klage.modtaget (2026-11-25)") != std::string::npos);
+    CHECK(spor(before, "sag_paa_dato")->resultat.find("klage.genvurderet (2026-12-10)") != std::string::npos);
+    Vurdering after = s->vurder(sag, D("2026-12-20"));
+    REQUIRE(frist(after, "genvurdering"));
+    CHECK(frist(after, "genvurdering")->status == FristStatus::Opfyldt);
+    CHECK(frist(after, "klage")->status == FristStatus::Opfyldt);
+}
+
+TEST_CASE("deliveries, cancellations and the VUM after the date are not seen") {
+    Tree t;
+    auto s = Standard::load(Sources::directory(t.root), "t");
+    const Sag sag = Sag::from_json(R"({"id":"l","borger":{"alder":40},"vum":{"dato":"2026-12-01","temaer":{"sundhed":4}},
+      "leverancer":[{"dato":"2026-11-20","start":"10:00","minutter":60,"art":"ansigt_til_ansigt"},
+                    {"dato":"2026-11-23","start":"10:00","minutter":60,"art":"ansigt_til_ansigt"}],
+      "afbud":[{"dato":"2026-11-30","af":"borger"}]})");
+    Vurdering v = s->vurder(sag, D("2026-11-22"));
+    // One delivery counted, not two.
+    REQUIRE(v.advarsler.size() == 1);
+    CHECK(v.advarsler[0].tekst == "Leverancer talt: 1");
+    // The VUM had not been made: the target group waits for it.
+    CHECK_FALSE(v.i_maalgruppe.has_value());
+    CHECK(std::find(v.mangler.begin(), v.mangler.end(), "vum") != v.mangler.end());
+    const auto& r = spor(v, "sag_paa_dato")->resultat;
+    CHECK(r.find("leverancer[2] (2026-11-23)") != std::string::npos);
+    CHECK(r.find("afbud[1] (2026-11-30)") != std::string::npos);
+    CHECK(r.find("vum (2026-12-01)") != std::string::npos);
+}
+
+TEST_CASE("a follow-up before the grant's start does not count for the grant") {
+    Tree t;
+    auto s = Standard::load(Sources::directory(t.root), "t");
+    // Lejre's case: a first-time grant from 2026-09-01 and a follow-up from 2026-06-01.
+    const Sag sag = Sag::from_json(R"({"id":"f","bevilling":{"start":"2026-09-01","foerstegangs":true},
+      "opfoelgninger":[{"dato":"2026-06-01","form":"personlig"}]})");
+    Vurdering v = s->vurder(sag, D("2026-11-22"));
+    CHECK(frist(v, "naeste_opfoelgning")->dato == D("2026-12-01")); // from the start, not from June
+    CHECK(spor(v, "sag_paa_dato")->resultat.find("før bevillingens start") != std::string::npos);
+}
