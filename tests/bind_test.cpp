@@ -93,6 +93,16 @@ TEST_CASE("kalender and Frist in Lua") {
     CHECK_THROWS_WITH(lua.eval("return Frist { fra = '2026-01-01', varighed = 4 }"), Catch::Contains("'varighed'"));
     CHECK_THROWS_WITH(lua.eval("return Frist { fra = '2026-01-01', varighed = uger(4), flyt = 'frem' }"),
                       Catch::Contains("flyt = \"frem\" kendes ikke"));
+    // The citizen's deadline: 24 December moves, a lapse is no fault, a late event is late.
+    const char* borger = "local k = Frist { fra = Dato '2026-11-26', varighed = uger(4), "
+                         "flyt = 'naeste_arbejdsdag', paahviler = 'borger' } ";
+    CHECK(lua.eval(std::string(borger) + "return k.dato:iso()") == "2026-12-28");
+    CHECK(lua.eval(std::string(borger) + "return k.paahviler") == "borger");
+    CHECK(lua.eval(std::string(borger) + "return k:status('2027-01-05')") == "udloebet");
+    CHECK(lua.eval(std::string(borger) + "return k:status('2027-01-05', '2027-01-02')") == "for_sent");
+    CHECK(lua.eval(std::string(klage) + "return f.paahviler") == "kommune");
+    CHECK_THROWS_WITH(lua.eval("return Frist { fra = '2026-01-01', varighed = uger(4), paahviler = 'staten' }"),
+                      Catch::Contains("paahviler = \"staten\" kendes ikke"));
 }
 
 TEST_CASE("the case view reads every field and cannot be written") {

@@ -183,7 +183,17 @@ Flyt flyt_arg(lua_State* L, int i) {
     return Flyt::Ingen;
 }
 
-// Frist { fra = dato, varighed = uger(4), flyt = "naeste_arbejdsdag", kilde = "…", id = "…" }
+Paahviler paahviler_arg(lua_State* L, int i) {
+    if (lua_isnil(L, i)) return Paahviler::Kommune;
+    std::string_view s = luaL_checkstring(L, i);
+    if (s == "kommune") return Paahviler::Kommune;
+    if (s == "borger") return Paahviler::Borger;
+    luaL_error(L, "paahviler = \"%s\" kendes ikke; brug \"kommune\" eller \"borger\"", s.data());
+    return Paahviler::Kommune;
+}
+
+// Frist { fra = dato, varighed = uger(4), flyt = "naeste_arbejdsdag", paahviler = "borger",
+//         kilde = "…", id = "…" }
 int frist_new(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_getfield(L, 1, "fra");
@@ -194,9 +204,11 @@ int frist_new(lua_State* L) {
     Varighed varighed = *v;
     lua_getfield(L, 1, "flyt");
     Flyt flyt = flyt_arg(L, -1);
+    lua_getfield(L, 1, "paahviler");
+    Paahviler paahviler = paahviler_arg(L, -1);
     lua_settop(L, 1);
     auto* ud = static_cast<FristUd*>(lua_newuserdatauv(L, sizeof(FristUd), 1));
-    ud->frist = Frist{start, varighed, flyt};
+    ud->frist = Frist{start, varighed, flyt, paahviler};
     lua_pushvalue(L, 1); // the declaration, for kilde/id/tekst
     lua_setiuservalue(L, -2, 1);
     luaL_setmetatable(L, kFrist);
@@ -222,11 +234,15 @@ int frist_index(lua_State* L) {
     else if (k == "fra") push_dato(L, f.frist.start);
     else if (k == "varighed") push_varighed(L, f.frist.varighed);
     else if (k == "flyttet") lua_pushboolean(L, f.frist.dato() != f.frist.uflyttet());
+    else if (k == "paahviler") {
+        auto p = paahviler_navn(f.frist.paahviler);
+        lua_pushlstring(L, p.data(), p.size());
+    }
     else if (k == "status") lua_pushcfunction(L, lua::guarded<frist_status>);
     else if (k == "kilde" || k == "id" || k == "tekst") {
         lua_getiuservalue(L, 1, 1);
         lua_getfield(L, -1, k.data());
-    } else return luaL_error(L, "en frist har ikke feltet '%s' (kun dato, fra, varighed, flyttet, status, kilde, id, tekst)", k.data());
+    } else return luaL_error(L, "en frist har ikke feltet '%s' (kun dato, fra, varighed, flyttet, paahviler, status, kilde, id, tekst)", k.data());
     return 1;
 }
 
