@@ -135,7 +135,7 @@ TEST_CASE("load-time errors name file, line and id") {
         {"betingelse { id = 'x', tekst = 'X', kilde = 'K' }", "angiv præcis ét af felterne 'naar' og 'forhold'"},
         {"local P = parametre { graense = { vaerdi = 3, tekst = 'G' } }", "parameter 'graense': angiv 'kilde', eller 'antagelse = true'"},
         {"noget = 3", "standard.lua:3: kan ikke oprette den globale variabel 'noget'"},
-        {"betingelse { id = 'x' tekst = 'X' }", "standard.lua:3: '}' mangler nær 'tekst'"},
+        {"betingelse { id = 'x' tekst = 'X' }", "standard.lua:3: '}' mangler (før 'tekst') — mangler der et komma?"},
     };
     for (const auto& b : bad) {
         INFO(b.body);

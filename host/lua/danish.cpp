@@ -1,3 +1,7 @@
+// Lua's runtime messages in Danish, with the name of the value at fault; the parser's are
+// in danish_syntax.cpp. The messages a policy officer meets most ("attempt to index a nil
+// value (field 'x')", compare, arithmetic, call) are read as Lua writes them (ldebug.c,
+// lvm.c, lauxlib.c) and said again; anything else goes through a list of phrases.
 #include "lua/danish.hpp"
 
 #include <array>
@@ -6,51 +10,174 @@
 namespace kvalitet::lua {
 
 namespace {
+
+using std::string_view;
+
 // Longest, most specific phrases first: replacement is in this order.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 30> kPhrases{{
-    {"attempt to index a nil value", "kan ikke slå op i en værdi, der ikke findes (nil)"},
-    {"attempt to index a ", "kan ikke slå op i en værdi af typen "},
-    {"attempt to call a nil value", "kan ikke kalde noget, der ikke findes (nil)"},
-    {"attempt to call a ", "kan ikke kalde en værdi af typen "},
-    {"attempt to perform arithmetic on a nil value", "kan ikke regne med en værdi, der ikke findes (nil)"},
-    {"attempt to perform arithmetic on a ", "kan ikke regne med en værdi af typen "},
-    {"attempt to concatenate a nil value", "kan ikke sætte tekst sammen med en værdi, der ikke findes (nil)"},
-    {"attempt to concatenate a ", "kan ikke sætte tekst sammen med en værdi af typen "},
-    {"attempt to compare two ", "kan ikke sammenligne to værdier af typen "},
-    {"attempt to compare ", "kan ikke sammenligne "},
-    {"attempt to get length of a ", "kan ikke tage længden af en værdi af typen "},
-    {"attempt to load a binary chunk (mode is 't')", "forkompileret (binær) kode afvises; kun tekst er tilladt"},
-    {"C stack overflow", "for dyb rekursion (stakken er fuld)"},
+constexpr std::array<std::pair<string_view, string_view>, 10> kPhrases{{
+    {"attempt to load a binary chunk (mode is 't')",
+     "forkompileret (binær) kode afvises; kun tekst er tilladt"},
+    {"C stack overflow", "for dyb indlejring eller rekursion (stakken er fuld)"},
     {"stack overflow", "for dyb rekursion (stakken er fuld)"},
     {"number has no integer representation", "tallet er ikke et heltal"},
-    {"bad argument #", "forkert argument nr. "},
-    {"unexpected symbol near", "uventet tegn nær"},
-    {"' expected (to close '", "' mangler (for at afslutte '"},
-    {"' at line ", "' på linje "},
-    {"' expected near", "' mangler nær"},
-    {"unfinished string near", "uafsluttet tekst nær"},
-    {"unfinished long string", "uafsluttet lang tekst"},
-    {"malformed number near", "ugyldigt tal nær"},
-    {" expected, got ", " forventet, fik "},
+    {"'for' step is zero", "'for'-løkkens skridt er 0"},
+    {"attempt to divide by zero", "heltalsdivision med 0 (//)"},
+    {"attempt to perform 'n%0'", "rest ved division med 0 (n % 0)"},
     {"got no value", "fik ingen værdi"},
     {"resulting string too large", "teksten bliver for stor"},
     {"error in error handling", "fejl under fejlhåndtering (for dyb rekursion?)"},
-    {" (field '", " (felt '"},
-    {" (local '", " (lokal variabel '"},
-    {" (method '", " (metode '"},
 }};
-} // namespace
 
-std::string danish(std::string_view message) {
+std::optional<string_view> between(string_view s, string_view prefix, string_view suffix) {
+    if (s.size() < prefix.size() + suffix.size() || !s.starts_with(prefix) || !s.ends_with(suffix))
+        return std::nullopt;
+    return s.substr(prefix.size(), s.size() - prefix.size() - suffix.size());
+}
+
+// A Lua type name (or a userdata's __name) with its article: "en tekst", "et tal".
+std::string a_value(string_view type) {
+    if (type == "nil") return "en værdi, der ikke findes (nil)";
+    if (type == "number") return "et tal";
+    if (type == "string") return "en tekst";
+    if (type == "table") return "en tabel";
+    if (type == "function") return "en funktion";
+    if (type == "boolean") return "en sandhedsværdi (true/false)";
+    if (type == "no value") return "ingen værdi";
+    if (type == "value") return "en værdi";
+    return "en værdi af typen " + std::string(type);
+}
+
+std::string values(string_view type) {
+    if (type == "nil") return "værdier, der ikke findes (nil)";
+    if (type == "number") return "tal";
+    if (type == "string") return "tekster";
+    if (type == "table") return "tabeller";
+    if (type == "function") return "funktioner";
+    if (type == "boolean") return "sandhedsværdier";
+    return "værdier af typen " + std::string(type);
+}
+
+// Lua's "(field 'x')" after a value: which name held it.
+std::string named(string_view varinfo) {
+    static constexpr std::array<std::pair<string_view, string_view>, 7> kKinds{{
+        {"local", "lokal variabel"},
+        {"global", "global variabel"},
+        {"field", "felt"},
+        {"method", "metode"},
+        {"upvalue", "ydre variabel"},
+        {"constant", "konstant"},
+        {"metamethod", "metametode"},
+    }};
+    if (varinfo == "for iterator 'for iterator'") return "for-løkkens iterator";
+    for (auto [en, da] : kKinds)
+        if (auto name = between(varinfo, std::string(en) + " '", "'"))
+            return std::string(da) + " '" + std::string(*name) + "'";
+    return std::string(varinfo);
+}
+
+constexpr string_view kNilHint =
+    " — brug mindst(x, n) eller hoejst(x, n), som giver nil, når en oplysning mangler";
+
+// "attempt to <op> a <type> value[ (<kind> '<name>')]"
+std::optional<std::string> type_error(string_view m) {
+    static constexpr std::array<std::pair<string_view, string_view>, 6> kOps{{
+        {"index", "slå op i"},
+        {"call", "kalde"},
+        {"perform arithmetic on", "regne med"},
+        {"concatenate", "sætte tekst sammen med"},
+        {"get length of", "tage længden af"},
+        {"perform bitwise operation on", "bruge bit-operationer på"},
+    }};
+    for (auto [op, verb] : kOps) {
+        auto rest = between(m, "attempt to " + std::string(op) + " a ", "");
+        if (!rest) continue;
+        const auto v = rest->find(" value");
+        if (v == string_view::npos) return std::nullopt;
+        const string_view type = rest->substr(0, v), tail = rest->substr(v + 6);
+        std::string out = "kan ikke " + std::string(verb) + " ";
+        // Calling nil has said "noget, der ikke findes" since the first Danish messages.
+        out += op == "call" && type == "nil" ? std::string("noget, der ikke findes (nil)")
+                                             : a_value(type);
+        if (tail.empty()) return out;
+        if (auto info = between(tail, " (", ")")) return out + ": " + named(*info);
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> compare_error(string_view m) {
+    if (auto type = between(m, "attempt to compare two ", " values"))
+        return "kan ikke sammenligne to " + values(*type) +
+               (*type == "nil" ? std::string(kNilHint) : "");
+    if (auto rest = between(m, "attempt to compare ", "")) {
+        const auto w = rest->find(" with ");
+        if (w == string_view::npos) return std::nullopt;
+        const string_view a = rest->substr(0, w), b = rest->substr(w + 6);
+        return "kan ikke sammenligne " + a_value(a) + " med " + a_value(b) +
+               (a == "nil" || b == "nil" ? std::string(kNilHint) : "");
+    }
+    return std::nullopt;
+}
+
+// lstrlib.c's arithmetic on texts that are not numbers: "attempt to add a 'string' with a
+// 'number'".
+std::optional<std::string> string_arithmetic(string_view m) {
+    auto rest = between(m, "attempt to ", "'");
+    if (!rest) return std::nullopt;
+    const auto a = rest->find(" a '"), w = rest->find("' with a '");
+    if (a == string_view::npos || w == string_view::npos || w < a) return std::nullopt;
+    return "kan ikke regne med " + a_value(rest->substr(a + 4, w - a - 4)) + " og " +
+           a_value(rest->substr(w + 10)) + ": en tekst regnes kun om til et tal, når den er et tal";
+}
+
+// "X expected, got Y" inside luaL_typeerror's message.
+std::string expected_got(string_view msg) {
+    const auto p = msg.find(" expected, got ");
+    if (p == string_view::npos) {
+        if (auto what = between(msg, "", " expected")) return "forventede " + a_value(*what);
+        return std::string(msg);
+    }
+    return "forventede " + a_value(msg.substr(0, p)) + ", fik " + a_value(msg.substr(p + 15));
+}
+
+// "bad argument #1 to 'floor' (number expected, got string)"
+std::optional<std::string> argument_error(string_view m) {
+    if (auto rest = between(m, "bad argument #", ")")) {
+        const auto to = rest->find(" to '"), open = rest->find("' (");
+        if (to == string_view::npos || open == string_view::npos || open < to) return std::nullopt;
+        return "forkert argument nr. " + std::string(rest->substr(0, to)) + " til '" +
+               std::string(rest->substr(to + 5, open - to - 5)) +
+               "': " + expected_got(rest->substr(open + 3));
+    }
+    if (auto rest = between(m, "bad 'for' ", ")")) {
+        static constexpr std::array<std::pair<string_view, string_view>, 3> kParts{
+            {{"initial value", "startværdi"}, {"limit", "grænse"}, {"step", "skridt"}}};
+        const auto open = rest->find(" (");
+        if (open == string_view::npos) return std::nullopt;
+        const string_view part = rest->substr(0, open);
+        for (auto [en, da] : kParts)
+            if (en == part)
+                return "'for'-løkkens " + std::string(da) + ": " +
+                       expected_got(rest->substr(open + 2));
+    }
+    return std::nullopt;
+}
+
+std::string phrases(string_view message) {
     std::string out(message);
-    for (const auto& [en, da] : kPhrases) {
+    for (const auto& [en, da] : kPhrases)
         for (std::size_t p = out.find(en); p != std::string::npos; p = out.find(en, p + da.size()))
             out.replace(p, en.size(), da);
-    }
-    // "attempt to compare nil with number": only there is " with " Lua's word.
-    if (out.rfind("kan ikke sammenligne ", 0) == 0)
-        if (auto p = out.find(" with "); p != std::string::npos) out.replace(p, 6, " med ");
     return out;
+}
+
+} // namespace
+
+std::string danish(std::string_view message, std::string_view chunk) {
+    if (auto s = danish_syntax(message, chunk.ends_with(".lua"))) return *s;
+    for (auto* read : {type_error, compare_error, string_arithmetic, argument_error})
+        if (auto s = read(message)) return *s;
+    return phrases(message);
 }
 
 } // namespace kvalitet::lua

@@ -1,9 +1,22 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace kvalitet::lua {
-// Lua's own (English) error texts in plain Danish, for policy staff. Unknown text passes
-// through. "<eof>" is kept: the REPL reads it to detect incomplete input.
-std::string danish(std::string_view lua_message);
+
+// Lua's own (English) error texts in plain Danish, for policy staff: the parser's messages
+// as sentences naming what is missing and where it was opened (danish_syntax.cpp), the
+// runtime's with the name of the value at fault. Text that is not Lua's passes through.
+//
+// `chunk` is what the message is about ("municipalities/varde/standard.lua"). Where Lua
+// says "near <eof>" a file's message says "ved filens slutning"; any other chunk (the
+// REPL's input) keeps "<eof>" in its text: the REPL reads it to know that a line is not
+// finished, and never shows it.
+std::string danish(std::string_view lua_message, std::string_view chunk = {});
+
+// A message of Lua's parser in Danish; nothing when `message` is not one. `in_file` as
+// for danish().
+std::optional<std::string> danish_syntax(std::string_view message, bool in_file);
+
 } // namespace kvalitet::lua

@@ -227,7 +227,7 @@ ScriptError to_script_error(ScriptError::Kind kind, std::string_view text) {
             break;
         }
     }
-    return ScriptError(kind, danish(message), chunk, line, std::string(traceback));
+    return ScriptError(kind, danish(message, chunk), chunk, line, std::string(traceback));
 }
 
 } // namespace kvalitet::lua
