@@ -14,6 +14,9 @@ local sted = _vaert.sted            -- (level) -> file, line of a caller
 local er_varighed = _vaert.er_varighed
 local FORHOLD = _vaert.forhold_ids  -- set of the contract's forhold ids
 local DATOSTIER = _vaert.datostier  -- set of date paths the host reads itself
+local feltlinje = _vaert.feltlinje  -- (fil, linje, felt, underfelt …) -> the line the field is written on
+local mente_du = _vaert.mente_du    -- (navn, { kendte }) -> " — mente du 'x'?" or ""
+local parametertype = _vaert.parametertype -- (vaerdi, type, enhed) -> typenavn, problem, felt
 
 local register = {
   standard = nil,
@@ -22,10 +25,25 @@ local register = {
   efter_id = {},
 }
 
+-- The keys of the given sets, sorted: the names a misspelt one is compared with.
+local function navne(...)
+  local ud = {}
+  for _, saet in ipairs({ ... }) do
+    for k in pairs(saet) do
+      if type(k) == "string" then ud[#ud + 1] = k end
+    end
+  end
+  table.sort(ud)
+  return ud
+end
+
 -- Values of all parameters, read by rules when they run (so an override counts).
 -- Rules read them through a table __index chain, not a function: no call per read.
 local vaerdier = setmetatable({}, {
-  __index = function(_, k) error("ukendt parameter '" .. tostring(k) .. "'", 2) end,
+  __index = function(_, k)
+    local hint = type(k) == "string" and mente_du(k, navne(register.parametre)) or ""
+    error("ukendt parameter '" .. tostring(k) .. "'" .. hint, 2)
+  end,
 })
 
 local function fejl(fil, linje, hvad, id, besked)
@@ -33,7 +51,31 @@ local function fejl(fil, linje, hvad, id, besked)
   error(string.format("%s:%d: %s: %s", fil, linje, navn, besked), 0)
 end
 
--- Field types: each checker returns nil when the value is fine, else what was expected.
+-- The line a field (a path of names: parameter, then its field) is written on, read from
+-- the script's text; the declaration's line when it is not written there. Only errors ask:
+-- reading the text costs more than the check.
+local function linje_for(fil, linje, ...)
+  for i = 1, select("#", ...) do
+    if type((select(i, ...))) ~= "string" then return linje end
+  end
+  return feltlinje(fil, linje, ...)
+end
+
+-- An unknown field, at the line it is written on, with the closest known name (or all of
+-- them when none is close).
+local function ukendt_felt(fil, linje, hvad, id, felt, kendte)
+  local hint = type(felt) == "string" and mente_du(felt, kendte) or ""
+  if hint == "" then hint = " (felterne er: " .. table.concat(kendte, ", ") .. ")" end
+  fejl(fil, linje, hvad, id, "ukendt felt '" .. tostring(felt) .. "'" .. hint)
+end
+
+-- 'x' — mente du 'y'?, for a text that should have been one of the names in `saet`.
+local function ikke_kendt(v, saet)
+  if type(v) == "string" then return "'" .. v .. "'" .. mente_du(v, navne(saet)) end
+end
+
+-- Field types: each checker returns nil when the value is fine, else what was expected
+-- and, when it can say better than the value's type, what was found.
 local function er(t, beskrivelse)
   return function(v)
     if type(v) ~= t then return beskrivelse end
@@ -46,13 +88,14 @@ local tal = er("number", "et tal")
 local function en_af(...)
   local checkers = { ... }
   return function(v)
-    local forventet = {}
+    local forventet, fundet = {}, nil
     for _, c in ipairs(checkers) do
-      local f = c(v)
+      local f, ikke = c(v)
       if not f then return nil end
       forventet[#forventet + 1] = f
+      fundet = fundet or ikke
     end
-    return table.concat(forventet, " eller ")
+    return table.concat(forventet, " eller "), fundet
   end
 end
 local varighed = function(v)
@@ -60,15 +103,12 @@ local varighed = function(v)
 end
 local forhold_id = function(v)
   if type(v) ~= "string" or not FORHOLD[v] then
-    return "et forhold-id fra kontrakten (f.eks. \"saerlige_sociale_problemer\")"
+    return "et forhold-id fra kontrakten (f.eks. \"saerlige_sociale_problemer\")", ikke_kendt(v, FORHOLD)
   end
 end
 local datosti = function(v)
   if type(v) ~= "string" or not DATOSTIER[v] then
-    local kendte = {}
-    for k in pairs(DATOSTIER) do kendte[#kendte + 1] = k end
-    table.sort(kendte)
-    return "en datosti (" .. table.concat(kendte, ", ") .. ") eller en funktion"
+    return "en datosti (" .. table.concat(navne(DATOSTIER), ", ") .. ") eller en funktion", ikke_kendt(v, DATOSTIER)
   end
 end
 local periode = function(v)
@@ -134,12 +174,11 @@ local function erklaer(art, d)
   end
   for felt, v in pairs(d) do
     local check = FAELLES[felt] or spec.felter[felt]
-    if not check then
-      fejl(fil, linje, art, id, "ukendt felt '" .. tostring(felt) .. "' (stavefejl?)")
-    end
-    local forventet = check(v)
+    if not check then ukendt_felt(fil, linje_for(fil, linje, felt), art, id, felt, navne(FAELLES, spec.felter)) end
+    local forventet, fundet = check(v)
     if forventet then
-      fejl(fil, linje, art, id, string.format("feltet '%s' skal være %s, ikke %s", felt, forventet, type(v)))
+      fejl(fil, linje_for(fil, linje, felt), art, id,
+        string.format("feltet '%s' skal være %s, ikke %s", felt, forventet, fundet or type(v)))
     end
   end
   for _, felt in ipairs(spec.kraevet or {}) do
@@ -200,10 +239,13 @@ function E.kvalitetsstandard(d)
   if type(d) ~= "table" then fejl(fil, linje, "kvalitetsstandard", nil, "skriv kvalitetsstandard { ... }") end
   for felt, v in pairs(d) do
     local check = STANDARD_FELTER[felt]
-    if not check then fejl(fil, linje, "kvalitetsstandard", nil, "ukendt felt '" .. tostring(felt) .. "'") end
+    if not check then
+      ukendt_felt(fil, linje_for(fil, linje, felt), "kvalitetsstandard", nil, felt, navne(STANDARD_FELTER))
+    end
     local forventet = check(v)
     if forventet then
-      fejl(fil, linje, "kvalitetsstandard", nil, string.format("feltet '%s' skal være %s", felt, forventet))
+      fejl(fil, linje_for(fil, linje, felt), "kvalitetsstandard", nil,
+        string.format("feltet '%s' skal være %s", felt, forventet))
     end
   end
   for _, felt in ipairs({ "kommune", "titel", "kilde" }) do
@@ -227,8 +269,12 @@ end
 
 -- parametre { navn = { vaerdi = ..., tekst = ..., kilde = ... } }
 -- or, when the standard is vague, { vaerdi = ..., tekst = ..., antagelse = true }.
+-- A parameter has a type (docs/dsl.md), written `type = "heltal"` or taken from its value,
+-- and may name its unit (`enhed = "måneder"`); `pr_pakke = true` says a list holds one
+-- value per declared pakke, which the host checks once the standard has loaded.
 -- Returns a read-only table navn -> vaerdi, looked up when rules run.
-local PARAMETER_FELTER = { vaerdi = true, tekst = true, kilde = true, antagelse = true, note = true }
+local PARAMETER_FELTER = { vaerdi = true, tekst = true, kilde = true, antagelse = true, note = true, type = true,
+                           enhed = true, pr_pakke = true }
 local parametre_proxy = setmetatable({}, {
   __index = vaerdier,
   __newindex = function(_, k) error("parameteren '" .. tostring(k) .. "' kan ikke ændres her; ret den i parametre { }", 2) end,
@@ -241,31 +287,50 @@ function E.parametre(d)
   if type(d) ~= "table" then fejl(fil, linje, "parametre", nil, "skriv parametre { navn = { vaerdi = ..., ... } }") end
   for navn, p in pairs(d) do
     if type(navn) ~= "string" or not navn:match("^[a-z0-9_]+$") then
-      fejl(fil, linje, "parametre", nil, "et parameternavn skrives med a-z, 0-9 og _")
+      fejl(fil, linje_for(fil, linje, navn), "parametre", nil, "et parameternavn skrives med a-z, 0-9 og _")
     end
-    if type(p) ~= "table" then fejl(fil, linje, "parameter", navn, "skriv " .. navn .. " = { vaerdi = ..., tekst = ..., kilde = ... }") end
+    if type(p) ~= "table" then fejl(fil, linje_for(fil, linje, navn), "parameter", navn, "skriv " .. navn .. " = { vaerdi = ..., tekst = ..., kilde = ... }") end
     for felt in pairs(p) do
-      if not PARAMETER_FELTER[felt] then fejl(fil, linje, "parameter", navn, "ukendt felt '" .. tostring(felt) .. "'") end
+      if not PARAMETER_FELTER[felt] then
+        ukendt_felt(fil, linje_for(fil, linje, navn, felt), "parameter", navn, felt, navne(PARAMETER_FELTER))
+      end
     end
-    if p.vaerdi == nil then fejl(fil, linje, "parameter", navn, "feltet 'vaerdi' mangler") end
+    if p.vaerdi == nil then fejl(fil, linje_for(fil, linje, navn), "parameter", navn, "feltet 'vaerdi' mangler") end
     if type(p.vaerdi) == "function" then
-      fejl(fil, linje, "parameter", navn, "'vaerdi' skal være data (tal, tekst, tabel), ikke en funktion")
+      fejl(fil, linje_for(fil, linje, navn, "vaerdi"), "parameter", navn, "'vaerdi' skal være data (tal, tekst, tabel), ikke en funktion")
     end
-    if type(p.tekst) ~= "string" then fejl(fil, linje, "parameter", navn, "feltet 'tekst' mangler") end
+    if type(p.tekst) ~= "string" then fejl(fil, linje_for(fil, linje, navn), "parameter", navn, "feltet 'tekst' mangler") end
     if p.kilde == nil and p.antagelse ~= true then
-      fejl(fil, linje, "parameter", navn, "angiv 'kilde', eller 'antagelse = true' når standarden er uklar")
+      fejl(fil, linje_for(fil, linje, navn), "parameter", navn, "angiv 'kilde', eller 'antagelse = true' når standarden er uklar")
+    end
+    for felt, slags in pairs({ type = "string", enhed = "string", pr_pakke = "boolean" }) do
+      if p[felt] ~= nil and type(p[felt]) ~= slags then
+        fejl(fil, linje_for(fil, linje, navn, felt), "parameter", navn,
+          string.format("feltet '%s' skal være %s", felt, slags == "string" and "en tekst" or "true eller false"))
+      end
+    end
+    local typenavn, problem, felt = parametertype(p.vaerdi, p.type, p.enhed)
+    if problem then
+      local l = linje_for(fil, linje, navn, felt)
+      if felt == "vaerdi" then error(string.format("%s:%d: parameteren '%s' %s", fil, l, navn, problem), 0) end
+      fejl(fil, l, "parameter", navn, problem)
+    end
+    if p.pr_pakke and typenavn ~= "talliste" then
+      fejl(fil, linje_for(fil, linje, navn, "pr_pakke"), "parameter", navn,
+        "pr_pakke = true kræver en liste af tal (type = \"talliste\"), én værdi pr. pakke")
     end
     local tidligere = register.parametre[navn]
     local kommunal = not national(fil)
     if tidligere and (tidligere.kommunal or not kommunal) then
-      fejl(fil, linje, "parameter", navn, string.format("er allerede erklæret i %s:%d", tidligere.fil, tidligere.linje))
+      fejl(fil, linje_for(fil, linje, navn), "parameter", navn, string.format("er allerede erklæret i %s:%d", tidligere.fil, tidligere.linje))
     end
     -- A table value is frozen in place: no rule can change it for the next case.
     if type(p.vaerdi) == "table" then
       local problem = _vaert.frys(p.vaerdi)
-      if problem then fejl(fil, linje, "parameter", navn, problem) end
+      if problem then fejl(fil, linje_for(fil, linje, navn, "vaerdi"), "parameter", navn, problem) end
     end
     register.parametre[navn] = { vaerdi = p.vaerdi, tekst = p.tekst, kilde = p.kilde, antagelse = p.antagelse == true,
+                                 type = typenavn, enhed = p.enhed, pr_pakke = p.pr_pakke == true,
                                  fil = fil, linje = linje, kommunal = kommunal, erstatter = tidligere ~= nil }
     vaerdier[navn] = p.vaerdi
   end

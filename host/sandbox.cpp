@@ -24,6 +24,10 @@
 #include <lualib.h>
 
 #include <array>
+#include <stdexcept>
+#include <vector>
+
+#include "domain/mente_du.hpp"
 
 namespace kvalitet::sandbox {
 
@@ -42,9 +46,43 @@ constexpr std::array kBaseFunctions{"assert", "error",    "ipairs", "pairs",
 constexpr std::array kLibraries{"string", "table", "math", "utf8"};
 constexpr std::array kRemoved{"string.dump", "math.random", "math.randomseed"};
 
+// Names a reader of global `name` could have meant: the base environment's (the DSL's
+// words, the libraries), and the calling function's locals, upvalues and, at the REPL,
+// the globals it made. At most `kMaxNames`: a hint, not a census.
+std::vector<std::string> names_in_scope(lua_State* L, int base) {
+    constexpr std::size_t kMaxNames = 10000;
+    std::vector<std::string> names;
+    const auto add_keys = [&](int t) {
+        lua_pushnil(L);
+        while (names.size() < kMaxNames && lua_next(L, t)) {
+            if (lua_type(L, -2) == LUA_TSTRING) names.emplace_back(lua_tostring(L, -2));
+            lua_pop(L, 1);
+        }
+    };
+    add_keys(base);
+    lua_Debug ar;
+    if (!lua_getstack(L, 1, &ar) || !lua_getinfo(L, "f", &ar)) return names;
+    const int fn = lua_gettop(L);
+    for (int n = 1; const char* local = lua_getlocal(L, &ar, n); ++n) {
+        if (local[0] != '(') names.emplace_back(local);
+        lua_pop(L, 1);
+    }
+    for (int n = 1; const char* up = lua_getupvalue(L, fn, n); ++n) {
+        if (std::string_view(up) == "_ENV" && lua_istable(L, -1)) add_keys(lua_gettop(L));
+        else if (up[0] != '\0') names.emplace_back(up);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return names;
+}
+
 int unknown_global(lua_State* L) {
-    return luaL_error(L, "ukendt navn '%s' (stavefejl? eller mangler 'local'?)",
-                      sandbox::key_text(L, 2));
+    const std::string name = sandbox::key_text(L, 2);
+    const auto names = names_in_scope(L, 1);
+    const std::vector<std::string_view> known(names.begin(), names.end());
+    std::string hint = mente_du(name, known);
+    if (hint.empty()) hint = " (stavefejl? eller mangler 'local'?)";
+    throw std::runtime_error(fmt::format("ukendt navn '{}'{}", name, hint));
 }
 
 int no_new_global(lua_State* L) {
@@ -191,7 +229,7 @@ int open_protected(lua_State* L) {
     lua_pushcfunction(L, lua::guarded<brug>);
     lua_setfield(L, 3, "brug");
     lua_createtable(L, 0, 2);
-    lua_pushcfunction(L, unknown_global);
+    lua_pushcfunction(L, lua::guarded<unknown_global>);
     lua_setfield(L, -2, "__index");
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");

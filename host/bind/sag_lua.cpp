@@ -12,12 +12,15 @@
 #include <fmt/format.h>
 #include <lauxlib.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <span>
 #include <stdexcept>
+#include <vector>
 
 #include "bind/bind.hpp"
+#include "domain/mente_du.hpp"
 #include "lua/state.hpp"
 #include "sandbox.hpp"
 
@@ -35,6 +38,12 @@ void CaseContext::read_date(std::string_view path, Dato d) {
     dates.emplace_back(path, d);
 }
 
+void CaseContext::read_value(std::string_view path, Vaerdi v) {
+    for (const auto& [p, _] : values)
+        if (p == path) return;
+    values.emplace_back(path, std::move(v));
+}
+
 namespace {
 
 struct View {
@@ -48,6 +57,7 @@ struct Field {
     std::string_view name;
     Getter get;
     enum class Keep { No, Case, Always } keep = Keep::No;
+    bool method = false; // called as sag.vum:max(), not read
 };
 using Keep = Field::Keep;
 struct Kind {
@@ -91,6 +101,8 @@ void push_opt(lua_State* L, const View& v, const std::optional<T>& value, std::s
         return;
     }
     if constexpr (std::is_same_v<T, Dato>) v.ctx->read_date(fact, *value);
+    else if constexpr (std::is_same_v<T, int>) v.ctx->read_value(fact, double(*value));
+    else v.ctx->read_value(fact, *value);
     push_value(L, *value);
 }
 
@@ -233,10 +245,10 @@ const Field kVumFields[] = {
          push_opt(L, v, x ? x->dato : std::optional<Dato>{}, x ? "vum.dato" : "vum");
      }},
     {"temaer", [](lua_State* L, const View& v) { push_view(L, nullptr, v.ctx, kTemaer); }, Keep::Always},
-    {"max", [](lua_State* L, const View&) { lua_pushcfunction(L, lua::guarded<vum_max>); }},
-    {"sum", [](lua_State* L, const View&) { lua_pushcfunction(L, lua::guarded<vum_sum>); }},
-    {"antal_mindst", [](lua_State* L, const View&) { lua_pushcfunction(L, lua::guarded<vum_antal_mindst>); }},
-    {"tema", [](lua_State* L, const View&) { lua_pushcfunction(L, lua::guarded<vum_tema>); }},
+    {"max", [](lua_State* L, const View&) { lua_pushcfunction(L, lua::guarded<vum_max>); }, Keep::No, true},
+    {"sum", [](lua_State* L, const View&) { lua_pushcfunction(L, lua::guarded<vum_sum>); }, Keep::No, true},
+    {"antal_mindst", [](lua_State* L, const View&) { lua_pushcfunction(L, lua::guarded<vum_antal_mindst>); }, Keep::No, true},
+    {"tema", [](lua_State* L, const View&) { lua_pushcfunction(L, lua::guarded<vum_tema>); }, Keep::No, true},
 };
 const Kind kVum{"sag.vum", kVumFields, slots(kVumFields)};
 
@@ -352,24 +364,34 @@ const Vum* vum_self(lua_State* L) {
     return x;
 }
 
+// A VUM figure as the rule sees it, recorded for the full trace.
+void push_figure(lua_State* L, std::string_view path, std::optional<int> n) {
+    if (!n) {
+        lua_pushnil(L);
+        return;
+    }
+    static_cast<View*>(lua_touserdata(L, 1))->ctx->read_value(path, double(*n));
+    lua_pushinteger(L, *n);
+}
+
 int vum_max(lua_State* L) {
     const Vum* x = vum_self(L);
-    auto m = x ? x->max() : std::nullopt;
-    if (m) lua_pushinteger(L, *m);
-    else lua_pushnil(L);
+    push_figure(L, "vum.max", x ? x->max() : std::nullopt);
     return 1;
 }
 int vum_sum(lua_State* L) {
     const Vum* x = vum_self(L);
-    if (x && x->antal_scoret()) lua_pushinteger(L, x->sum());
-    else lua_pushnil(L);
+    push_figure(L, "vum.sum", x && x->antal_scoret() ? std::optional(x->sum()) : std::nullopt);
     return 1;
 }
 int vum_antal_mindst(lua_State* L) {
     const Vum* x = vum_self(L);
     lua_Integer n = luaL_checkinteger(L, 2);
-    if (x && x->antal_scoret()) lua_pushinteger(L, x->antal_mindst(int(n)));
-    else lua_pushnil(L);
+    static constexpr std::array<std::string_view, 6> paths{"vum.antal_mindst(0)", "vum.antal_mindst(1)",
+                                                           "vum.antal_mindst(2)", "vum.antal_mindst(3)",
+                                                           "vum.antal_mindst(4)", "vum.antal_mindst(n)"};
+    const auto path = paths[std::size_t(std::clamp<lua_Integer>(n, 0, 5))];
+    push_figure(L, path, x && x->antal_scoret() ? std::optional(x->antal_mindst(int(n))) : std::nullopt);
     return 1;
 }
 int vum_tema(lua_State* L) {
@@ -383,13 +405,30 @@ int vum_tema(lua_State* L) {
 
 // ---- metatables ------------------------------------------------------------------------
 
+// "sag.forhold har ikke feltet 'motivret' — mente du 'motiveret'?"; without a close name,
+// the fields there are.
+std::string unknown_field(const Kind& kind, std::string_view key) {
+    std::vector<std::string_view> names;
+    for (const auto& f : kind.fields) names.push_back(f.name);
+    const auto close = closest_name(key, names);
+    if (!close) {
+        std::string all;
+        for (auto n : names) all += (all.empty() ? "" : ", ") + std::string(n);
+        return fmt::format("{} har ikke feltet '{}' (felterne er: {})", kind.name, key, all);
+    }
+    for (const auto& f : kind.fields)
+        if (f.name == *close && f.method)
+            return fmt::format("{} har ingen metode '{}' — mente du '{}' ({}:{}(…))?", kind.name, key, *close, kind.name, *close);
+    return fmt::format("{} har ikke feltet '{}'{}", kind.name, key, mente_du(key, names));
+}
+
 // Upvalues: the Kind, and a table from field name to its 1-based index.
 int view_index(lua_State* L) {
     lua_pushvalue(L, 2);
     const int i = lua_rawget(L, lua_upvalueindex(2)) == LUA_TNUMBER ? int(lua_tointeger(L, -1)) : 0;
     lua_pop(L, 1);
     const Kind& kind = *static_cast<const Kind*>(lua_touserdata(L, lua_upvalueindex(1)));
-    if (i == 0) return luaL_error(L, "%s har ikke feltet '%s' (stavefejl?)", kind.name, sandbox::key_text(L, 2));
+    if (i == 0) throw std::runtime_error(unknown_field(kind, sandbox::key_text(L, 2)));
     const Field& f = kind.fields[std::size_t(i - 1)];
     if (f.keep != Keep::No && lua_getiuservalue(L, 1, i) != LUA_TNIL) return 1;
     f.get(L, *static_cast<View*>(lua_touserdata(L, 1)));

@@ -6,10 +6,15 @@
 #include <lauxlib.h>
 
 #include <algorithm>
+#include <map>
+#include <span>
 
 #include "bind/bind.hpp"
+#include "domain/mente_du.hpp"
 #include "domain/sha256.hpp"
 #include "domain/tekst.hpp"
+#include "engine/parameter_type.hpp"
+#include "lua/field_line.hpp"
 #include "sandbox.hpp"
 
 namespace kvalitet {
@@ -64,6 +69,72 @@ int host_er_dato(lua_State* L) {
     return 1;
 }
 
+// The strings of the Lua list at `index`.
+std::vector<std::string> string_list(lua_State* L, int index) {
+    std::vector<std::string> out;
+    const lua_Integer n = luaL_len(L, index);
+    for (lua_Integer i = 1; i <= n; ++i) {
+        if (lua_geti(L, index, i) == LUA_TSTRING) out.emplace_back(lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+    return out;
+}
+
+// _vaert.feltlinje(fil, linje, felt, underfelt …): the line where the declaration made in
+// fil:linje writes that field (lua/field_line.cpp), else linje. Upvalue: the Sources.
+int host_feltlinje(lua_State* L) {
+    const auto* sources = static_cast<const Sources*>(lua_touserdata(L, lua_upvalueindex(1)));
+    const std::string fil = luaL_checkstring(L, 1);
+    const int linje = int(luaL_checkinteger(L, 2));
+    std::vector<std::string> path;
+    for (int i = 3; i <= lua_gettop(L) && lua_type(L, i) == LUA_TSTRING; ++i) path.emplace_back(lua_tostring(L, i));
+    const std::vector<std::string_view> keys(path.begin(), path.end());
+    int found = 0;
+    if (auto source = sources->read(fil)) found = lua::field_line(*source, linje, keys);
+    lua_pushinteger(L, found ? found : linje);
+    return 1;
+}
+
+// _vaert.mente_du(navn, { kendte navne }): " — mente du 'x'?" or "".
+int host_mente_du(lua_State* L) {
+    const std::string wrong = luaL_checkstring(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    const auto names = string_list(L, 2);
+    const std::vector<std::string_view> known(names.begin(), names.end());
+    const std::string hint = mente_du(wrong, known);
+    lua_pushlstring(L, hint.data(), hint.size());
+    return 1;
+}
+
+// _vaert.parametertype(vaerdi, type, enhed) -> typenavn, problem, felt. The declared type
+// (or the one the value shows), and what is wrong and in which field ("type" or "vaerdi").
+int host_parametertype(lua_State* L) {
+    std::string problem, felt = "vaerdi";
+    std::optional<ParameterType> type;
+    if (lua_isnoneornil(L, 2)) {
+        type = infer_parameter_type(L, 1);
+        if (!type) problem = "'vaerdi' skal være et tal, en tekst, en dato, true/false, en varighed eller en tabel";
+    } else {
+        const char* name = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "";
+        type = parameter_type(name);
+        if (!type) {
+            std::string all;
+            for (auto n : parameter_type_names()) all += (all.empty() ? "" : ", ") + std::string(n);
+            problem = fmt::format("ukendt type '{}'{} (typerne er: {})", name, mente_du(name, parameter_type_names()), all);
+            felt = "type";
+        }
+    }
+    const std::string enhed = lua_type(L, 3) == LUA_TSTRING ? lua_tostring(L, 3) : "";
+    if (type && problem.empty())
+        if (auto p = parameter_type_problem(L, 1, *type, enhed)) problem = *p;
+    if (type) lua_pushstring(L, std::string(parameter_type_name(*type)).c_str());
+    else lua_pushnil(L);
+    if (problem.empty()) return 1;
+    lua_pushlstring(L, problem.data(), problem.size());
+    lua_pushlstring(L, felt.data(), felt.size());
+    return 3;
+}
+
 int host_setmetatable(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 2);
@@ -72,7 +143,16 @@ int host_setmetatable(lua_State* L) {
 }
 
 // Everything a loaded standard's state needs; runs under lua_pcall (memory cap).
+// Argument: the Sources, as light userdata.
 int prepare(lua_State* L) {
+    lua_pushvalue(L, 1);
+    lua_pushcclosure(L, lua::guarded<host_feltlinje>, 1);
+    sandbox::expose_trusted(L, "feltlinje");
+    lua_settop(L, 0);
+    lua_pushcfunction(L, lua::guarded<host_mente_du>);
+    sandbox::expose_trusted(L, "mente_du");
+    lua_pushcfunction(L, lua::guarded<host_parametertype>);
+    sandbox::expose_trusted(L, "parametertype");
     bind::open_domain(L);
     lua_pushcfunction(L, host_sted);
     sandbox::expose_trusted(L, "sted");
@@ -225,6 +305,41 @@ std::string value_text(lua_State* L, int i, int depth, std::size_t& budget) {
     return "{ " + out + " }";
 }
 
+// Lines of parameters within their files: the line of `navn = {` (or of its `vaerdi`) in
+// the parametre { } made on the call's line; the call's line when not written there.
+class ParameterLines {
+public:
+    explicit ParameterLines(const Sources& sources) : sources_(sources) {}
+    int of(const Place& call, std::string_view navn, std::string_view felt = {}) {
+        auto it = texts_.find(call.fil);
+        if (it == texts_.end()) it = texts_.emplace(call.fil, sources_.read(call.fil).value_or("")).first;
+        const std::string_view path[] = {navn, felt};
+        const int line = lua::field_line(it->second, call.linje, std::span(path, felt.empty() ? 1 : 2));
+        return line ? line : call.linje;
+    }
+
+private:
+    const Sources& sources_;
+    std::map<std::string, std::string> texts_;
+};
+
+// A parameter's type, unit and pr_pakke from the register, checked again here against the
+// value at `v` (the DSL checked it as the script ran; the host trusts its own check).
+void read_type(lua_State* L, int p, int v, Parameter& par) {
+    const Place at{par.fil, par.vaerdi_linje};
+    par.type = string_field(L, p, "type", at);
+    par.enhed = string_field(L, p, "enhed", at);
+    par.pr_pakke = bool_field(L, p, "pr_pakke");
+    const auto type = parameter_type(par.type);
+    if (!type) declaration_error(at, fmt::format("parameteren '{}': ukendt type '{}'", par.id, par.type));
+    if (auto problem = parameter_type_problem(L, v, *type, par.enhed))
+        declaration_error(at, fmt::format("parameteren '{}' {}", par.id, *problem));
+    if (par.pr_pakke && *type != ParameterType::Talliste)
+        declaration_error(at, fmt::format("parameteren '{}': pr_pakke = true kræver en liste af tal (type = \"talliste\"), én "
+                                          "pr. pakke", par.id));
+    par.antal_vaerdier = parameter_list_size(L, v);
+}
+
 // A rule the host can evaluate has the logic its kind needs (the DSL checked this; the
 // host does not take it on trust).
 bool rule_complete(const Rule& r) {
@@ -240,6 +355,33 @@ bool rule_complete(const Rule& r) {
     return false;
 }
 
+// "ukendt kommune 'vard' — mente du 'varde'? (kendte: …)", or that there are none where
+// the program looked (a --hjem without municipalities/).
+std::string unknown_kommune(const Sources& sources, const std::string& kommune) {
+    const auto known = kommuner(sources);
+    if (known.empty())
+        return fmt::format("ukendt kommune '{}': der er ingen kommuner i {} (mappen municipalities/ mangler eller er tom)",
+                           kommune, sources.describe());
+    const std::vector<std::string_view> names(known.begin(), known.end());
+    std::string all;
+    for (const auto& k : known) all += (all.empty() ? "" : ", ") + k;
+    return fmt::format("ukendt kommune '{}'{} (kendte: {})", kommune, mente_du(kommune, names), all);
+}
+
+// A parameter marked pr_pakke = true holds one value per declared package: a list one
+// longer or shorter than the packages would be read past its end or in part.
+void check_per_package(const StandardInfo& info, const std::vector<Rule>& rules) {
+    const auto pakker = std::size_t(std::count_if(rules.begin(), rules.end(), [](const Rule& r) { return r.art == Art::Pakke; }));
+    for (const Parameter& p : info.parametre) {
+        if (!p.pr_pakke || p.antal_vaerdier == pakker) continue;
+        const std::string erklaerer = pakker == 0 ? "ingen pakker" : fmt::format("{} {}", pakker, pakker == 1 ? "pakke" : "pakker");
+        declaration_error({p.fil, p.vaerdi_linje},
+                          fmt::format("parameteren '{}' har {} {}, men standarden erklærer {} (pr_pakke = true: én værdi "
+                                      "pr. pakke, i pakkernes rækkefølge)",
+                                      p.id, p.antal_vaerdier, p.antal_vaerdier == 1 ? "værdi" : "værdier", erklaerer));
+    }
+}
+
 } // namespace
 
 std::unique_ptr<Standard> Standard::load(const Sources& sources, const std::string& kommune, lua::Limits limits) {
@@ -247,11 +389,7 @@ std::unique_ptr<Standard> Standard::load(const Sources& sources, const std::stri
         throw InputError(fmt::format("ugyldigt kommune-id '{}' (små bogstaver a-z, tal og _)", kommune), "ukendt_kommune");
     const std::string path = "municipalities/" + kommune + "/standard.lua";
     auto source = sources.read(path);
-    if (!source) {
-        std::string known;
-        for (const auto& k : kommuner(sources)) known += (known.empty() ? "" : ", ") + k;
-        throw InputError(fmt::format("ukendt kommune '{}' (kendte: {})", kommune, known), "ukendt_kommune");
-    }
+    if (!source) throw InputError(unknown_kommune(sources, kommune), "ukendt_kommune");
     std::unique_ptr<Standard> s(new Standard(sources));
     s->state_ = std::make_unique<lua::State>(limits);
     s->meta_ = std::make_shared<Meta>();
@@ -261,7 +399,8 @@ std::unique_ptr<Standard> Standard::load(const Sources& sources, const std::stri
     sandbox::open(state, sources);
 
     lua_pushcfunction(L, prepare);
-    state.call(0, 1); // the DSL's register
+    lua_pushlightuserdata(L, const_cast<Sources*>(&sources));
+    state.call(1, 1); // the DSL's register
     const int reg = lua_gettop(L);
     sandbox::load(state, *source, "@" + path, sandbox::Env::Standard);
     state.call(0, 0);
@@ -277,6 +416,7 @@ std::unique_ptr<Standard> Standard::load(const Sources& sources, const std::stri
         s->read_info(L, 1, kommune);
         lua_getfield(L, reg, "regler");
         s->compile(L);
+        check_per_package(s->meta_->info, s->rules_);
         s->seal(L);
     });
     lua_settop(L, 0);
@@ -325,12 +465,14 @@ void Standard::read_info(lua_State* L, int reg, const std::string& kommune) {
 
     lua_getfield(L, reg, "parametre");
     const int ps = lua_gettop(L);
+    ParameterLines lines(sources_);
     lua_pushnil(L);
     while (lua_next(L, ps)) {
         const int p = lua_gettop(L);
         Parameter par;
         par.id = lua_tostring(L, -2);
-        const Place pat{string_field(L, p, "fil"), int_field(L, p, "linje")};
+        const Place call{string_field(L, p, "fil"), int_field(L, p, "linje")};
+        const Place pat{call.fil, lines.of(call, par.id)};
         par.tekst = string_field(L, p, "tekst", pat);
         par.kilde = string_field(L, p, "kilde", pat);
         par.antagelse = bool_field(L, p, "antagelse");
@@ -338,9 +480,11 @@ void Standard::read_info(lua_State* L, int reg, const std::string& kommune) {
         par.erstatter = bool_field(L, p, "erstatter");
         par.fil = pat.fil;
         par.linje = pat.linje;
+        par.vaerdi_linje = lines.of(call, par.id, "vaerdi");
         if (info.parametre.size() >= kMaxParametre)
             declaration_error(pat, fmt::format("standarden erklærer mere end {} parametre", kMaxParametre));
         lua_getfield(L, p, "vaerdi");
+        read_type(L, p, lua_gettop(L), par);
         std::size_t budget = kMaxDeclarationText;
         try {
             par.vaerdi = value_text(L, lua_gettop(L), 0, budget);

@@ -21,9 +21,14 @@ namespace bind { struct CaseContext; }
 
 struct Parameter {
     std::string id, tekst, kilde, vaerdi;
+    std::string type;  // "tal", "heltal", "talliste" … (engine/parameter_type.hpp), declared or inferred
+    std::string enhed; // the unit the standard counts in ("måneder"), or empty
     bool antagelse = false, kommunal = false, erstatter = false;
+    bool pr_pakke = false;          // one value per declared package
+    std::size_t antal_vaerdier = 0; // values in a list
     std::string fil;
-    int linje = 0;
+    int linje = 0;        // where `navn = {` is written
+    int vaerdi_linje = 0; // where its `vaerdi` is written
 };
 
 struct StandardInfo {
