@@ -41,6 +41,32 @@ local P = parametre {
     tekst = "Måneder mellem opfølgninger (mindst 1 gang årligt)",
     kilde = "Varde KS 3.7 Opfølgning",
   },
+  henvendelse_vist_ved = {
+    vaerdi = { vum = true, afgoerelse = true },
+    tekst = "Hvad i sagen viser, at Social og Handicap har rettet henvendelse til borgeren: "
+      .. "en VUM-udredning eller en afgørelse dateret fra ansøgningen og frem",
+    -- antagelse: sagen har intet felt for første kontakt. 3.2: borgeren "medvirker ved
+    -- udarbejdelse af en helhedsvurdering, herunder en udredning efter ... (VUM)"; 3.4: borgeren
+    -- "vil herefter få tilsendt en skriftlig afgørelse". Begge forudsætter kontakt.
+    antagelse = true,
+  },
+  udsigt_ved_traening = {
+    vaerdi = "SEL § 83a",
+    tekst = "Paragraf for praktiske opgaver og personlig pleje, som borgeren ikke kan tage del i nu, "
+      .. "men kan trænes til (der er 'udsigt til dette')",
+    -- antagelse: 2.4 udelukker kun opgaver, hvor "der heller ikke er udsigt til dette"; at
+    -- kan_afhjaelpes_med_traening er udsigten, og at den hører under § 83a (2.5: "rehabiliterings-
+    -- indsats med henblik på at blive selvhjulpen med specifikke praktiske eller personlige
+    -- opgaver"), er scriptets læsning.
+    antagelse = true,
+  },
+  stoettetid = {
+    vaerdi = { ansigt_til_ansigt = true, telefon = true, video = true, sms = true },
+    tekst = "Leverancearter der er støtte til borgeren (ikke transport og administration)",
+    -- antagelse: standarden (2.3) nævner støttecentre, virtuel kommunikation, telefon og hjemmet;
+    -- transport og administration er leverandørens tid, ikke støtte.
+    antagelse = true,
+  },
 }
 
 -- 1.4 – 2.2: Hvem kan modtage støtten ------------------------------------------------------
@@ -59,11 +85,26 @@ betingelse {
   forhold = "motiveret",
 }
 
-betingelse {
-  id = "deltager_aktivt",
-  tekst = "Borgeren deltager aktivt; opgaverne udføres sammen med borgeren",
+-- 2.2: "Det er dog en betingelse, at borgeren deltager aktivt"; 2.5: kan borgeren ikke det,
+-- "vil behovet for hjælp jf. SEL § 83 blive vurderet".
+udelukkelse {
+  id = "kan_ikke_deltage_aktivt",
+  tekst = "Borgeren kan ikke deltage aktivt i opgaverne; behovet for hjælp efter SEL § 83 vurderes",
   kilde = "Varde KS 2.2 og 2.5",
-  forhold = "kan_deltage_aktivt",
+  naar = function(sag) return ikke(sag.forhold.kan_deltage_aktivt) end,
+  henvis_til = "SEL § 83",
+}
+
+-- 3.2: "Der er krav om, at borgeren medvirker ved udarbejdelse af en helhedsvurdering,
+-- herunder en udredning efter voksenudredningsmetoden (VUM)". Uden VUM er det uafklaret.
+betingelse {
+  id = "vum_udredning",
+  tekst = "Der foreligger en udredning efter voksenudredningsmetoden (VUM)",
+  kilde = "Varde KS 3.2 Hvordan foregår visitationen",
+  naar = function(sag)
+    if sag.vum:max() == nil then return nil end -- ingen VUM endnu: "vum" står i mangler
+    return true
+  end,
 }
 
 -- 2.4 – 2.5: Hvad er ikke omfattet, og snitflader -----------------------------------------
@@ -78,21 +119,27 @@ ikke_omfattet("medicindosering", "Medicindosering og udlevering af medicin")
 ikke_omfattet("transport_uden_paedagogisk_sigte", "Transport uden pædagogisk sigte (kun fra A til B)")
 
 aktivitet {
-  id = "genoptraening", tekst = "Træning og genoptræning", kilde = "Varde KS 2.5 (SEL § 86 og § 83a)",
+  id = "genoptraening", tekst = "Træning og genoptræning", kilde = "Varde KS 2.5 (SEL § 86)",
   omfattet = false, henvis_til = "SEL § 86",
 }
 
--- Praktiske opgaver og personlig pleje: § 85 kun når borgeren kan tage del i opgaven; ellers
--- § 83. Ved tvivl om paragraffen gælder den, borgeren i forvejen får støtte efter (2.5).
+-- Praktiske opgaver og personlig pleje (2.1: "borgerens egen varetagelse af ..."): § 85, når
+-- borgeren kan tage del i opgaven. Kan borgeren ikke (2.4), er støtten ikke § 85; med udsigt
+-- ved træning henvises efter P.udsigt_ved_traening, ellers til § 83 (2.5).
+-- 2.5's "fortsat usikkerhed ... den paragraf, borgeren i forvejen modtager" gælder kun ved tvivl,
+-- som sagen ikke kan vise: den står i betingelsen, ikke i logikken.
 local function praktisk(id, tekst)
   aktivitet {
-    id = id, tekst = tekst, kilde = "Varde KS 2.4 og 2.5 (snitflade til SEL § 83)",
-    omfattet = function(sag)
-      if sag.forhold.kan_deltage_aktivt == false then return false end
-      if har_ydelse(sag, "83") then return false end -- 2.5: den paragraf, borgeren i forvejen får
-      return true
+    id = id, tekst = tekst, kilde = "Varde KS 2.4 og 2.5 (snitflade til SEL § 83 og § 83a)",
+    betingelse = "Borgeren tager selv del i opgaven (KS 2.2 og 2.4). Modtager borgeren i forvejen støtte "
+      .. "efter SEL § 83, § 83a, § 86 eller § 97, og er der fortsat usikkerhed om, hvilken paragraf "
+      .. "støtten bedst hjemles i, bevilges den i udgangspunktet efter den paragraf (KS 2.5)",
+    omfattet = function(sag) return sag.forhold.kan_deltage_aktivt end,
+    henvis_til = function(sag)
+      local traening = sag.forhold.kan_afhjaelpes_med_traening
+      if traening == nil then return nil end -- udsigten er ikke vurderet
+      return traening and P.udsigt_ved_traening or "SEL § 83"
     end,
-    henvis_til = function() return "SEL § 83" end,
   }
 end
 praktisk("indkoeb_madlavning", "Støtte til borgerens egen varetagelse af indkøb og madlavning")
@@ -101,15 +148,25 @@ praktisk("personlig_hygiejne", "Støtte til borgerens egen varetagelse af person
 
 -- 3.5 – 4.5: Frister -----------------------------------------------------------------------
 
+-- 3.5: "senest indenfor 4 uger fra modtagelse af ansøgningen, rette henvendelse til borgeren".
+-- Hvad der viser henvendelsen, er en antagelse (P.henvendelse_vist_ved); kun det, der skete
+-- fra ansøgningen og frem, hører til den.
 frist {
   id = "henvendelse",
-  tekst = "Social og Handicap retter henvendelse til borgeren",
+  tekst = "Social og Handicap retter henvendelse til borgeren (antagelse: vist ved en VUM-udredning eller en afgørelse efter ansøgningen)",
   kilde = "Varde KS 3.5 Tidsfrister",
   fra = "ansoegning.modtaget",
   varighed = uger(4),
-  -- antagelse: sagen har intet felt for første kontakt; en afgørelse forudsætter kontakt,
-  -- så afgørelsens dato regnes som senest mulige henvendelse.
-  opfyldt_ved = "bevilling.afgoerelse_dato",
+  opfyldt_ved = function(sag)
+    local modtaget = sag.ansoegning.modtaget
+    local foerste
+    local function kandidat(d)
+      if d ~= nil and d >= modtaget and (foerste == nil or d < foerste) then foerste = d end
+    end
+    if P.henvendelse_vist_ved.vum then kandidat(sag.vum.dato) end
+    if P.henvendelse_vist_ved.afgoerelse then kandidat(sag.bevilling.afgoerelse_dato) end
+    return foerste
+  end,
 }
 
 frist {
@@ -119,15 +176,18 @@ frist {
   fra = "bevilling.afgoerelse_modtaget",
   varighed = uger(4),
   flyt = "naeste_arbejdsdag",
+  paahviler = "borger", -- borgerens frist: udløbet uden klage er ingen fejl
   opfyldt_ved = "klage.modtaget",
 }
 
 frist {
   id = "genvurdering",
-  tekst = "Forvaltningen genvurderer klagen",
+  tekst = "Forvaltningen genvurderer klagen; fastholdes afgørelsen, videresendes klagen til Ankestyrelsen",
   kilde = "Varde KS 3.6 Klagemuligheder (Rsl. § 66)",
   fra = "klage.modtaget",
   varighed = uger(4),
+  paahviler = "kommune",
+  opfyldt_ved = "klage.genvurderet",
 }
 
 frist {
@@ -149,7 +209,7 @@ frist {
 
 -- 2.6 – 4.3: Krav til leverancen -----------------------------------------------------------
 
-local function stoette(l) return l.art ~= "administration" end
+local function stoette(l) return P.stoettetid[l.art] == true end
 
 local function klokken(minut) return string.format("%02d:%02d", minut // 60, minut % 60) end
 
@@ -169,45 +229,90 @@ krav {
   end,
 }
 
+-- 3.7: "der kan dog aldrig følges administrativt op to år i træk". To år, ikke to opfølgninger:
+-- to administrative opfølgninger efter hinanden, uden et møde imellem, i hvert sit kalenderår.
+-- To i samme år (februar og august) er ét år.
+local function administrative_aar_i_traek(liste, ukendt_er_administrativ)
+  local ud, forrige = {}, nil
+  for _, o in ipairs(liste) do
+    local administrativ = o.form == "administrativ"
+    if o.form == nil then administrativ = ukendt_er_administrativ end
+    if not administrativ then
+      forrige = nil -- et møde afbryder rækken
+    else
+      if forrige and forrige.dato.aar ~= o.dato.aar then
+        ud[#ud + 1] = string.format("%s og %s", forrige.dato:tekst(), o.dato:tekst())
+      end
+      forrige = o
+    end
+  end
+  return ud
+end
+
 krav {
   id = "administrativ_opfoelgning_to_aar_i_traek",
-  tekst = "Der kan aldrig følges administrativt op to år i træk",
+  tekst = "Der kan aldrig følges administrativt op to år i træk (antagelse: to administrative opfølgninger efter hinanden, uden et møde imellem, i hvert sit kalenderår)",
   kilde = "Varde KS 3.7 Opfølgning",
+  antagelse = true,
   afvigelser = function(sag)
     local liste = {}
     for _, o in ipairs(sag.opfoelgninger) do liste[#liste + 1] = o end
     table.sort(liste, function(a, b) return a.dato < b.dato end)
-    local ud = {}
-    for i = 2, #liste do
-      if liste[i].form == "administrativ" and liste[i - 1].form == "administrativ" then
-        ud[#ud + 1] = string.format("%s og %s", liste[i - 1].dato:tekst(), liste[i].dato:tekst())
-      end
-    end
-    return ud
+    -- En opfølgning uden form kan være begge dele. Flere administrative giver aldrig færre
+    -- afvigelser, så de to yderpunkter afgør, om svaret er sikkert.
+    local sikre = administrative_aar_i_traek(liste, false)
+    if #sikre > 0 then return sikre end
+    if #administrative_aar_i_traek(liste, true) > 0 then return nil end
+    return {}
   end,
 }
 
+-- 2.6: "Der kan ikke spares timer op over en periode til senere brug". Opsparing er timer, der
+-- ikke blev brugt i en periode, og som leveres ud over bevillingen i en senere periode; en
+-- periode over bevillingen uden et tidligere underskud er ingen opsparing.
+local function periodens_start(d, periode)
+  if periode == "uge" then return d - dage(d.ugedag - 1) end
+  return Dato(d.aar, d.maaned, 1)
+end
+
+local function periode_navn(fra, periode)
+  if periode == "uge" then return string.format("uge %d/%d", fra.uge, fra.uge_aar) end
+  return string.format("%02d/%d", fra.maaned, fra.aar)
+end
+
 krav {
   id = "timer_opsparet",
-  tekst = "Der kan ikke spares timer op over en periode til senere brug",
+  tekst = "Der kan ikke spares timer op over en periode til senere brug (antagelse: underskud regnes fra første hele periode med leverancer; transport og administration er ikke støttetid)",
   kilde = "Varde KS 2.6 Fleksibilitet og bytteret",
+  antagelse = true,
   afvigelser = function(sag)
-    local timer, periode = sag.bevilling.timer, sag.bevilling.periode
-    if timer == nil or periode == nil then return nil end
-    local leveret, orden = {}, {}
+    local b = sag.bevilling
+    local timer, periode, start = b.timer, b.periode, b.start
+    if timer == nil or periode == nil or start == nil then return nil end
+    -- leverede minutter pr. hel periode af bevillingen, nøgle = periodens første dag
+    local leveret, foerste, sidste = {}, nil, nil
     for _, l in ipairs(sag.leverancer) do
-      if stoette(l) and (sag.bevilling.start == nil or l.dato >= sag.bevilling.start) then
-        local noegle = periode == "uge" and string.format("uge %d/%d", l.dato.uge, l.dato.uge_aar)
-                                         or string.format("%02d/%d", l.dato.maaned, l.dato.aar)
-        if not leveret[noegle] then leveret[noegle] = 0; orden[#orden + 1] = noegle end
-        leveret[noegle] = leveret[noegle] + l.minutter
+      local fra = periodens_start(l.dato, periode)
+      if stoette(l) and fra >= start then
+        local noegle = fra:iso()
+        leveret[noegle] = (leveret[noegle] or 0) + l.minutter
+        if foerste == nil or fra < foerste then foerste = fra end
+        if sidste == nil or fra > sidste then sidste = fra end
       end
     end
-    local ud = {}
-    for _, noegle in ipairs(orden) do
-      if leveret[noegle] > timer * 60 then
-        ud[#ud + 1] = string.format("%s: %s timer leveret, %s bevilget", noegle, tal(leveret[noegle] / 60), tal(timer))
+    local ud, bevilget, opsparet = {}, timer * 60, 0
+    local fra = foerste
+    while fra ~= nil and fra <= sidste do
+      local minutter = leveret[fra:iso()] or 0
+      if minutter < bevilget then
+        opsparet = opsparet + (bevilget - minutter)
+      elseif minutter > bevilget and opsparet > 0 then
+        local indhentet = math.min(minutter - bevilget, opsparet)
+        opsparet = opsparet - indhentet
+        ud[#ud + 1] = string.format("%s: %s timer leveret, %s bevilget; %s timer fra tidligere perioder",
+                                    periode_navn(fra, periode), tal(minutter / 60), tal(timer), tal(indhentet / 60))
       end
+      fra = periode == "uge" and fra + dage(7) or fra + maaneder(1)
     end
     return ud
   end,

@@ -40,22 +40,65 @@ test {
                               personlig_hygiejne = { omfattet = true } } },
 }
 
+-- KS 2.4: "Praktisk bistand og personlig pleje, hvor borgeren ikke kan tage del i opgaven, og
+-- der heller ikke er udsigt til dette"; KS 2.5: § 83, eller § 83a for at blive selvhjulpen.
+local kan_ikke = med(borger, { forhold = { kan_deltage_aktivt = false },
+                               ansoegte_aktiviteter = { "indkoeb_madlavning", "rengoering_toejvask", "personlig_hygiejne" } })
+
 test {
-  navn = "Praktiske opgaver borgeren ikke kan tage del i henvises til § 83",
+  navn = "Praktiske opgaver borgeren ikke kan tage del i og ikke kan trænes til: SEL § 83",
   dato = "2026-11-22",
-  sag = med(borger, { forhold = { kan_deltage_aktivt = false },
-                      ansoegte_aktiviteter = { "indkoeb_madlavning", "rengoering_toejvask", "personlig_hygiejne" } }),
+  sag = med(kan_ikke, { forhold = { kan_afhjaelpes_med_traening = false } }),
   forvent = { aktiviteter = {
-    indkoeb_madlavning = { omfattet = false, henvis_til = "SEL § 83" },
+    indkoeb_madlavning = { omfattet = false, henvis_til = "SEL § 83", mangler = {} },
     rengoering_toejvask = { omfattet = false, henvis_til = "SEL § 83" },
     personlig_hygiejne = { omfattet = false, henvis_til = "SEL § 83" } } },
 }
 
 test {
-  navn = "Ved tvivl gælder den paragraf, borgeren allerede får støtte efter (KS 2.5)",
+  navn = "Praktiske opgaver borgeren ikke kan tage del i nu, men kan trænes til: SEL § 83a (antagelse)",
+  dato = "2026-11-22",
+  sag = med(kan_ikke, { forhold = { kan_afhjaelpes_med_traening = true } }),
+  forvent = { aktiviteter = {
+    indkoeb_madlavning = { omfattet = false, henvis_til = "SEL § 83a" },
+    rengoering_toejvask = { omfattet = false, henvis_til = "SEL § 83a" },
+    personlig_hygiejne = { omfattet = false, henvis_til = "SEL § 83a" } } },
+}
+
+test {
+  navn = "Kan ikke tage del, udsigten ved træning ikke vurderet: ikke § 85, henvisningen afventer",
+  dato = "2026-11-22",
+  sag = kan_ikke,
+  forvent = { aktiviteter = {
+    indkoeb_madlavning = { omfattet = false, henvis_til = ukendt, mangler = { "kan_afhjaelpes_med_traening" } } } },
+}
+
+test {
+  navn = "Om borgeren kan tage del, er ikke vurderet: praktiske opgaver og pleje er uafklarede",
+  dato = "2026-11-22",
+  sag = med(borger, { forhold = { kan_deltage_aktivt = ukendt },
+                      ansoegte_aktiviteter = { "indkoeb_madlavning", "rengoering_toejvask", "personlig_hygiejne" } }),
+  forvent = { aktiviteter = {
+    indkoeb_madlavning = { omfattet = ukendt, henvis_til = ukendt, mangler = { "kan_deltage_aktivt" } },
+    rengoering_toejvask = { omfattet = ukendt, mangler = { "kan_deltage_aktivt" } },
+    personlig_hygiejne = { omfattet = ukendt, henvis_til = ukendt, mangler = { "kan_deltage_aktivt" } } } },
+}
+
+-- KS 2.5's "fortsat usikkerhed ... den paragraf, borgeren i forvejen modtager støtte efter"
+-- gælder kun ved tvivl: en § 83-modtager, der selv tager del i opgaven, får den efter § 85.
+test {
+  navn = "Modtager af § 83, der tager del i opgaven: § 85, med KS 2.5's tvivlsregel i betingelsen",
   dato = "2026-11-22",
   sag = med(borger, { ydelser = { { paragraf = "83" } }, ansoegte_aktiviteter = { "indkoeb_madlavning" } }),
-  forvent = { aktiviteter = { indkoeb_madlavning = { omfattet = false, henvis_til = "SEL § 83" } } },
+  forvent = { aktiviteter = { indkoeb_madlavning = { omfattet = true, henvis_til = ukendt,
+    kilde = "Varde KS 2.4 og 2.5 (snitflade til SEL § 83 og § 83a)" } } },
+}
+
+test {
+  navn = "Modtager af § 83a, der tager del i opgaven: også § 85",
+  dato = "2026-11-22",
+  sag = med(borger, { ydelser = { { paragraf = "83a" } }, ansoegte_aktiviteter = { "personlig_hygiejne" } }),
+  forvent = { aktiviteter = { personlig_hygiejne = { omfattet = true } } },
 }
 
 test {

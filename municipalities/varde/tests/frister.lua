@@ -9,7 +9,7 @@ local bevilget = {
   bevilling = { afgoerelse_dato = "2025-11-20", afgoerelse_modtaget = "2026-10-26", start = "2026-01-05",
                 timer = 3, periode = "uge" },
   indsatsplan = { dato = "2026-01-20" },
-  opfoelgninger = { { dato = "2025-11-23", form = "personlig" } },
+  opfoelgninger = { { dato = "2026-01-23", form = "personlig" } },
 }
 
 -- Klagefristen: 4 uger fra borgeren modtog afgørelsen (26/10 → mandag 23/11).
@@ -28,11 +28,18 @@ test {
 }
 
 test {
-  navn = "Klagefristen dagen efter: overskredet, med advarsel (og opfølgningen, der faldt samme dag)",
+  navn = "Klagefristen dagen efter uden klage: borgerens frist er udløbet, ingen advarsel",
   dato = "2026-11-24",
   sag = bevilget,
-  forvent = { frister = { klage = { status = "overskredet" }, naeste_opfoelgning = { status = "overskredet" } },
-              advarsler = { "frist_overskredet", "frist_overskredet" } },
+  forvent = { frister = { klage = { status = "udloebet", paahviler = "borger" } }, advarsler = {} },
+}
+
+test {
+  navn = "Klage modtaget efter klagefristen: for sent, og myndigheden skal tage stilling",
+  dato = "2026-11-26",
+  sag = med(bevilget, { klage = { modtaget = "2026-11-25" } }),
+  forvent = { frister = { klage = { status = "for_sent" }, genvurdering = { dato = "2026-12-23", status = "kommende" } },
+              advarsler = { "klage_efter_fristen" } },
 }
 
 test {
@@ -67,7 +74,14 @@ test {
   navn = "Genvurderingen dagen efter fristen: overskredet",
   dato = "2026-12-19",
   sag = med(bevilget, { klage = { modtaget = "2026-11-20" } }),
-  forvent = { frister = { genvurdering = { status = "overskredet" } } },
+  forvent = { frister = { genvurdering = { status = "overskredet", paahviler = "kommune" } }, advarsler = { "frist_overskredet" } },
+}
+
+test {
+  navn = "Genvurderet (eller sendt til Ankestyrelsen) inden 4 uger: opfyldt",
+  dato = "2026-12-19",
+  sag = med(bevilget, { klage = { modtaget = "2026-11-20", genvurderet = "2026-12-10" } }),
+  forvent = { frister = { genvurdering = { status = "opfyldt" } }, advarsler = {} },
 }
 
 test {
@@ -79,7 +93,7 @@ test {
 
 -- Henvendelse inden 4 uger fra ansøgningen (intern frist: flyttes ikke fra weekend).
 test {
-  navn = "Henvendelse: afgørelsen er truffet, så fristen regnes som opfyldt (antagelse)",
+  navn = "Henvendelse: afgørelsen er sendt til borgeren, så fristen regnes som opfyldt (antagelse)",
   dato = "2026-11-22",
   sag = bevilget,
   forvent = { frister = { henvendelse = { dato = "2025-12-01", status = "opfyldt" } } },
@@ -99,17 +113,40 @@ test {
   forvent = { frister = { henvendelse = { status = "overskredet" } }, advarsler = { "frist_overskredet" } },
 }
 
--- Opfølgning mindst 1 gang årligt: 12 måneder fra seneste opfølgning (23/11/2025).
+-- KS 3.2: borgeren "medvirker ved udarbejdelse af ... en udredning efter ... (VUM)", så en VUM
+-- fra ansøgningen og frem viser kontakt (antagelse, P.henvendelse_vist_ved).
+local ny_ansoegning = {
+  borger = { alder = 40 },
+  ansoegning = { modtaget = "2026-11-01" },
+  vum = { dato = "2026-11-20", temaer = { socialt_liv = 3 } },
+}
+
+test {
+  navn = "Henvendelse: en VUM-udredning inden 4 uger opfylder fristen, før der er en afgørelse (antagelse)",
+  dato = "2026-12-05",
+  sag = ny_ansoegning,
+  forvent = { frister = { henvendelse = { dato = "2026-11-29", status = "opfyldt", haendelse = "2026-11-20" } }, advarsler = {} },
+}
+
+test {
+  navn = "Henvendelse: en VUM og en afgørelse fra før ansøgningen viser ingen henvendelse om den",
+  dato = "2026-12-05",
+  sag = med(ny_ansoegning, { vum = { dato = "2026-10-01" }, bevilling = { afgoerelse_dato = "2026-10-15" } }),
+  forvent = { frister = { henvendelse = { status = "overskredet" } }, advarsler = { "frist_overskredet" } },
+}
+
+-- Opfølgning mindst 1 gang årligt: 12 måneder fra seneste opfølgning (23/1/2026; en lørdag
+-- i 2027, og en intern frist flyttes ikke).
 test {
   navn = "Opfølgning: 12 måneder efter seneste opfølgning, på dagen er den kommende",
-  dato = "2026-11-23",
+  dato = "2027-01-23",
   sag = bevilget,
-  forvent = { frister = { naeste_opfoelgning = { dato = "2026-11-23", status = "kommende" } } },
+  forvent = { frister = { naeste_opfoelgning = { dato = "2027-01-23", status = "kommende" } } },
 }
 
 test {
   navn = "Opfølgning: dagen efter er den overskredet",
-  dato = "2026-11-24",
+  dato = "2027-01-24",
   sag = bevilget,
   forvent = { frister = { naeste_opfoelgning = { status = "overskredet" } } },
 }

@@ -37,31 +37,104 @@ test {
   forvent = { advarsler = { "levering_uden_for_dagtimer" } },
 }
 
--- 3.7: aldrig administrativ opfølgning to år i træk.
 test {
-  navn = "To administrative opfølgninger i træk giver advarsel",
+  navn = "Transport om aftenen er ikke støtte og tæller ikke som støtte uden for dagtimerne",
   dato = "2026-11-22",
-  sag = med(bevilget, { opfoelgninger = { { dato = "2026-11-01", form = "administrativ" },
-                                          { dato = "2025-11-01", form = "administrativ" } } }),
+  sag = med(bevilget, { leverancer = { { dato = "2026-11-17", start = "17:00", minutter = 30, art = "transport" } } }),
+  forvent = { advarsler = {} },
+}
+
+-- 3.7: "der kan dog aldrig følges administrativt op to år i træk". To år, ikke to opfølgninger
+-- (antagelse: efter hinanden, uden et møde imellem, i hvert sit kalenderår).
+local aarlig = med(bevilget, { bevilling = { start = "2025-01-06" }, indsatsplan = { dato = "2025-01-20" } })
+
+test {
+  navn = "Administrativ opfølgning i 2025 og igen i 2026 uden møde imellem: to år i træk",
+  dato = "2026-11-22",
+  sag = med(aarlig, { opfoelgninger = { { dato = "2026-11-01", form = "administrativ" },
+                                        { dato = "2025-11-01", form = "administrativ" } } }),
   forvent = { advarsler = { "administrativ_opfoelgning_to_aar_i_traek" } },
+}
+
+test {
+  navn = "To administrative opfølgninger i samme år (februar og august) er ét år, ikke to",
+  dato = "2026-11-22",
+  sag = med(bevilget, { opfoelgninger = { { dato = "2026-02-01", form = "administrativ" },
+                                          { dato = "2026-08-01", form = "administrativ" } } }),
+  forvent = { advarsler = {}, spor = { administrativ_opfoelgning_to_aar_i_traek = { udfald = "overholdt" } } },
 }
 
 test {
   navn = "Administrativ opfølgning efter en personlig er i orden",
   dato = "2026-11-22",
-  sag = med(bevilget, { opfoelgninger = { { dato = "2025-11-01", form = "personlig" },
-                                          { dato = "2026-11-01", form = "administrativ" } } }),
+  sag = med(aarlig, { opfoelgninger = { { dato = "2025-11-01", form = "personlig" },
+                                        { dato = "2026-11-01", form = "administrativ" } } }),
   forvent = { advarsler = {} },
 }
 
--- 2.6: timer kan ikke spares op.
 test {
-  navn = "Tre timer i én uge på en bevilling af to timer om ugen: timer opsparet",
+  navn = "Et møde imellem afbryder rækken af administrative opfølgninger",
+  dato = "2026-11-22",
+  sag = med(aarlig, { opfoelgninger = { { dato = "2025-11-01", form = "administrativ" },
+                                        { dato = "2026-03-01", form = "telefonisk" },
+                                        { dato = "2026-11-01", form = "administrativ" } } }),
+  forvent = { advarsler = {} },
+}
+
+test {
+  navn = "En opfølgning uden form mellem to år: kan ikke vurderes, aldrig 'overholdt'",
+  dato = "2026-11-22",
+  sag = med(aarlig, { opfoelgninger = { { dato = "2025-11-01", form = "administrativ" }, { dato = "2026-11-01" } } }),
+  forvent = { advarsler = {}, spor = { administrativ_opfoelgning_to_aar_i_traek = { udfald = "ukendt" } } },
+}
+
+test {
+  navn = "En opfølgning uden form, når to administrative år i træk allerede står fast: afvigelse",
+  dato = "2026-11-22",
+  sag = med(aarlig, { opfoelgninger = { { dato = "2025-11-01", form = "administrativ" },
+                                        { dato = "2026-10-01", form = "administrativ" }, { dato = "2026-11-01" } } }),
+  forvent = { advarsler = { "administrativ_opfoelgning_to_aar_i_traek" } },
+}
+
+-- 2.6: "Der kan ikke spares timer op over en periode til senere brug": timer, der ikke blev
+-- brugt i én periode, og som leveres ud over bevillingen i en senere.
+test {
+  navn = "Tre timer i én uge på en bevilling af to timer om ugen, uden tidligere underskud: ingen opsparing",
   dato = "2026-11-22",
   sag = med(bevilget, { leverancer = {
     { dato = "2026-11-16", start = "09:00", minutter = 90, art = "ansigt_til_ansigt" },
     { dato = "2026-11-18", start = "09:00", minutter = 90, art = "ansigt_til_ansigt" } } }),
+  forvent = { advarsler = {}, spor = { timer_opsparet = { udfald = "overholdt" } } },
+}
+
+test {
+  navn = "En time i én uge og tre den næste på to timer om ugen: timer opsparet",
+  dato = "2026-11-22",
+  sag = med(bevilget, { leverancer = {
+    { dato = "2026-11-10", start = "09:00", minutter = 60, art = "ansigt_til_ansigt" },
+    { dato = "2026-11-16", start = "09:00", minutter = 90, art = "ansigt_til_ansigt" },
+    { dato = "2026-11-18", start = "09:00", minutter = 90, art = "video" } } }),
   forvent = { advarsler = { "timer_opsparet" } },
+}
+
+test {
+  navn = "En uge uden støtte og dobbelt tid to uger senere: timer opsparet",
+  dato = "2026-11-22",
+  sag = med(bevilget, { leverancer = {
+    { dato = "2026-11-02", start = "09:00", minutter = 120, art = "ansigt_til_ansigt" },
+    { dato = "2026-11-16", start = "09:00", minutter = 120, art = "ansigt_til_ansigt" },
+    { dato = "2026-11-19", start = "09:00", minutter = 120, art = "telefon" } } }),
+  forvent = { advarsler = { "timer_opsparet" } },
+}
+
+test {
+  navn = "Transport er ikke støttetid: en time i én uge og to timer plus transport den næste er ingen opsparing",
+  dato = "2026-11-22",
+  sag = med(bevilget, { leverancer = {
+    { dato = "2026-11-10", start = "09:00", minutter = 60, art = "ansigt_til_ansigt" },
+    { dato = "2026-11-16", start = "09:00", minutter = 120, art = "ansigt_til_ansigt" },
+    { dato = "2026-11-16", start = "11:00", minutter = 60, art = "transport" } } }),
+  forvent = { advarsler = {}, spor = { timer_opsparet = { udfald = "overholdt" } } },
 }
 
 test {
@@ -78,7 +151,7 @@ test {
   navn = "Uden timetal i bevillingen kan opsparing ikke vurderes",
   dato = "2026-11-22",
   sag = med(bevilget, { bevilling = { timer = ukendt } }),
-  forvent = { advarsler = {} },
+  forvent = { advarsler = {}, spor = { timer_opsparet = { udfald = "ukendt" } } },
 }
 
 -- 4.3: tilbagemeldingspligt ved mange afbud (antagelse: 3 inden for 28 dage).

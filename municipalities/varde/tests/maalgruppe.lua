@@ -35,10 +35,19 @@ test {
 }
 
 test {
-  navn = "En borger der ikke kan deltage aktivt er ikke i målgruppen (KS 2.2 og 2.5)",
+  navn = "En borger der ikke kan deltage aktivt er ikke i målgruppen, og SEL § 83 vurderes (KS 2.2 og 2.5)",
   dato = "2026-11-22",
   sag = med(borger, { forhold = { kan_deltage_aktivt = false } }),
-  forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { deltager_aktivt = { opfyldt = false } } } },
+  forvent = { maalgruppe = { i_maalgruppe = false, henvis_til = { "SEL § 83" },
+                             begrundelser = { kan_ikke_deltage_aktivt = { opfyldt = true } } } },
+}
+
+test {
+  navn = "Om borgeren kan deltage aktivt, er ikke vurderet: uafklaret",
+  dato = "2026-11-22",
+  sag = med(borger, { forhold = { kan_deltage_aktivt = ukendt } }),
+  forvent = { maalgruppe = { i_maalgruppe = ukendt, mangler = { "kan_deltage_aktivt" }, henvis_til = {},
+                             begrundelser = { kan_ikke_deltage_aktivt = { opfyldt = ukendt } } } },
 }
 
 test {
@@ -81,6 +90,23 @@ test {
   dato = "2026-11-22",
   sag = med(borger, { vum = ukendt }),
   forvent = { maalgruppe = { i_maalgruppe = ukendt, mangler = { "vum", "saerlige_sociale_problemer" } } },
+}
+
+-- KS 3.2: "Der er krav om, at borgeren medvirker ved udarbejdelse af en helhedsvurdering,
+-- herunder en udredning efter voksenudredningsmetoden (VUM)".
+test {
+  navn = "Særlige sociale problemer, men ingen VUM endnu: uafklaret, VUM mangler (KS 3.2)",
+  dato = "2026-11-22",
+  sag = med(borger, { vum = ukendt, forhold = { saerlige_sociale_problemer = true } }),
+  forvent = { maalgruppe = { i_maalgruppe = ukendt, mangler = { "vum" },
+                             begrundelser = { funktionsevne = { opfyldt = true }, vum_udredning = { opfyldt = ukendt } } } },
+}
+
+test {
+  navn = "Med VUM er kravet om udredning opfyldt",
+  dato = "2026-11-22",
+  sag = borger,
+  forvent = { maalgruppe = { begrundelser = { vum_udredning = { opfyldt = true, kilde = "Varde KS 3.2 Hvordan foregår visitationen" } } } },
 }
 
 test {
