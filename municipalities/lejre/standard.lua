@@ -12,7 +12,7 @@ kvalitetsstandard {
   beskrivelse = {
     ["1 Lovgrundlag"] = "SEL § 85; Vejl. nr. 13 af 15-02-2011 om hjælp og støtte efter serviceloven.",
     ["2 Formål"] = "At den enkelte kan skabe en tilværelse på egne præmisser og bevare eller forbedre sine psykiske, fysiske eller sociale funktioner og kompetencer.",
-    ["3 Kerneydelser"] = "1 Samfundsliv og kommunikation, 2 Socialt liv, 3 Sundhed, 4 Praktiske opgaver i hjemmet (støtte og motivere), 5 Egenomsorg (motivere og støtte).",
+    ["3 Kerneydelser"] = "1 Samfundsliv og kommunikation, 2 Socialt liv, 3 Sundhed (herunder støttende samtaler med henblik på at øge borgerens indsigt i egen livssituation og sygdom), 4 Praktiske opgaver i hjemmet (støtte og motivere), 5 Egenomsorg (motivere og støtte).",
     ["5 Leverandør"] = "Som udgangspunkt Lejre Kommunes egne tilbud; eksterne tilbud når de ikke kan levere. Man kan ikke ansættes som leverandør, når man er nært beslægtet med borgeren.",
     ["8 Indhold og omfang"] = "Mindsteindgrebsprincippet og Recovery. Støtten gives individuelt, i gruppeforløb eller som en kombination; gruppeforløb kan være udslusning fra individuel indsats. Handleplan efter SEL § 141 på baggrund af VUM.",
     ["9 Kompetencekrav"] = "Personalet har relevant faglig baggrund og erfaring, f.eks. pædagoguddannelsen.",
@@ -66,25 +66,36 @@ betingelse {
   naar = function(sag) return mindst(sag.borger.alder, P.myndighedsalder) end,
 }
 
--- Læst som én gruppe: over 65 år med væsentlig funktionsnedsættelse og dårligt helbred.
+-- "borgere over 65 år og borgere med en væsentlig funktionsnedsættelse og dårlig
+-- helbredstilstand": to grupper, hver vurderet særligt i forhold til SEL § 83 (kontrakten).
 henvisning {
-  id = "vurder_sel_83",
-  tekst = "Borger over 65 år med væsentlig funktionsnedsættelse og dårlig helbredstilstand vurderes særligt i forhold til SEL § 83",
+  id = "vurder_sel_83_over_65",
+  tekst = "Borger over 65 år vurderes særligt i forhold til SEL § 83",
+  kilde = "Lejre KS 6 Målgruppen",
+  til = "SEL § 83",
+  naar = function(sag) return mindst(sag.borger.alder, P.aeldre_vurderes_efter_83) end,
+}
+
+henvisning {
+  id = "vurder_sel_83_helbred",
+  tekst = "Borger med væsentlig funktionsnedsættelse og dårlig helbredstilstand vurderes særligt i forhold til SEL § 83",
   kilde = "Lejre KS 6 Målgruppen",
   til = "SEL § 83",
   naar = function(sag)
-    return og(mindst(sag.borger.alder, P.aeldre_vurderes_efter_83),
-              mindst(sag.vum:max(), P.vaesentlig_funktionsnedsaettelse),
-              sag.forhold.daarligt_helbred)
+    return og(mindst(sag.vum:max(), P.vaesentlig_funktionsnedsaettelse), sag.forhold.daarligt_helbred)
   end,
 }
 
--- 8: mindsteindgrebsprincippet: et mindre indgribende tilbud går forud.
+-- 8: "Der foretages altid en vurdering af om borgeren vil kunne modtage et mindre
+-- indgribende tilbud": ikke vurderet endnu er uafklaret. Henvisningen kan kun nævne en
+-- paragraf; beskæftigelseslovgivningen og frivilligområdet står i teksten.
 udelukkelse {
   id = "mindre_indgribende_tilbud",
-  tekst = "Borgeren kan modtage et mindre indgribende tilbud (beskæftigelseslovgivningen, SEL § 83, frivilligområdet)",
+  tekst = "Borgeren kan modtage et mindre indgribende tilbud uden for det specialiserede område: "
+    .. "efter beskæftigelseslovgivningen, personlig hjælp og pleje efter SEL § 83 eller på frivilligområdet",
   kilde = "Lejre KS 8 Ydelsens indhold og omfang (mindsteindgrebsprincippet)",
   forhold = "kan_afhjaelpes_efter_anden_lovgivning",
+  henvis_til = "SEL § 83",
 }
 
 -- 3–4: Kerneydelser, og hvad der ikke indgår ------------------------------------------------
@@ -99,7 +110,9 @@ kerneydelse("laege_tandlaege", "1 Samfundsliv og kommunikation", "Kontakt til of
 kerneydelse("sociale_relationer", "2 Socialt liv", "Støtte og motivere til at etablere og bevare sociale relationer")
 kerneydelse("netvaerk", "2 Socialt liv", "Anvende dag- eller fritidstilbud; introduktion til frivillige tilbud")
 kerneydelse("ledsagelse_behandling", "3 Sundhed", "Støtte og motivere til nødvendig behandling, herunder pædagogisk ledsagelse")
-kerneydelse("medicin_haandtering", "3 Sundhed", "Støttende samtaler om indsigt i egen livssituation og sygdom")
+-- "Støttende samtaler med henblik på at øge borgerens indsigt i egen livssituation og sygdom"
+-- har intet id i kataloget (det står i beskrivelsen); medicin_haandtering er ikke det, så den
+-- følger det nationale grundlag.
 
 -- 4: støtte og motivere til praktiske opgaver og hygiejne er § 85; at gøre det for borgeren
 -- (personlig hjælp, pleje, praktisk hjælp) indgår ikke og hører under § 83.
@@ -107,8 +120,8 @@ local function motivere(id, omraade, tekst)
   aktivitet {
     id = id, tekst = tekst, kilde = "Lejre KS 3, kerneydelse " .. omraade .. ", og KS 4",
     betingelse = "Kun støtte og motivation; borgeren tager selv del i opgaven",
-    omfattet = function(sag) return sag.forhold.kan_deltage_aktivt end,
-    henvis_til = function() return "SEL § 83" end,
+    omfattet = function(sag) return sag.forhold.kan_deltage_aktivt end, -- ikke vurderet: uafklaret
+    henvis_til = "SEL § 83", -- kun når omfattet er false
   }
 end
 motivere("rengoering_toejvask", "4 Praktiske opgaver i hjemmet", "Støtte og motivere til rengøring, oprydning og tøjvask")
@@ -117,19 +130,31 @@ motivere("personlig_hygiejne", "5 Egenomsorg", "Motivere og støtte til varetage
 
 -- 10 – 13: Frister --------------------------------------------------------------------------
 
+-- 10: "sagsbehandlingstid på op til 5 uger"; kun en afgørelse fra ansøgningen og frem er
+-- afgørelsen på den.
 frist {
   id = "sagsbehandling",
-  tekst = "Afgørelse inden 5 uger; ved akut behov iværksættes støtten umiddelbart",
+  tekst = "Afgørelse inden 5 uger fra ansøgningen",
   kilde = "Lejre KS 10 Sagsbehandlingsfrist",
   fra = "ansoegning.modtaget",
-  varighed = function(sag)
-    if sag.ansoegning.akut then return hverdage(P.akut_iverksaettelse) end
-    return uger(P.sagsbehandlingstid)
-  end,
+  varighed = function() return uger(P.sagsbehandlingstid) end,
   opfyldt_ved = function(sag)
-    if sag.ansoegning.akut then return sag.bevilling.start end
-    return sag.bevilling.afgoerelse_dato
+    local d = sag.bevilling.afgoerelse_dato
+    if d ~= nil and d >= sag.ansoegning.modtaget then return d end
+    return nil
   end,
+}
+
+-- 10: "Ved akutte behov iværksættes støtten umiddelbart"; en frist for sig, så den kun gælder,
+-- når det er fastslået, at behovet er akut.
+frist {
+  id = "akut_iverksaettelse",
+  tekst = "Ved akut behov iværksættes støtten umiddelbart efter modtagelse af ansøgningen",
+  kilde = "Lejre KS 10 Sagsbehandlingsfrist",
+  naar = function(sag) return sag.ansoegning.akut end,
+  fra = "ansoegning.modtaget",
+  varighed = function() return hverdage(P.akut_iverksaettelse) end,
+  opfyldt_ved = "bevilling.start",
 }
 
 frist {
@@ -169,6 +194,8 @@ frist {
   kilde = "Lejre KS 13 Klagemuligheder",
   fra = "klage.modtaget",
   varighed = uger(4),
+  paahviler = "kommune",
+  opfyldt_ved = "klage.genvurderet", -- ny afgørelse, eller klagen sendt til Ankestyrelsen
 }
 
 -- 5: Leverandør ----------------------------------------------------------------------------

@@ -36,17 +36,47 @@ test {
 }
 
 test {
+  navn = "En afgørelse fra før ansøgningen er ikke afgørelsen på den",
+  dato = "2026-11-24",
+  sag = med(ansoegt, { bevilling = { afgoerelse_dato = "2026-08-20" } }),
+  forvent = { frister = { sagsbehandling = { status = "overskredet" } }, advarsler = { "frist_overskredet" } },
+}
+
+test {
   navn = "Akut behov: ansøgning fredag, støtten skal være iværksat mandag (antagelse: næste hverdag)",
   dato = "2026-11-21",
   sag = med(ansoegt, { ansoegning = { modtaget = "2026-11-20", akut = true } }),
-  forvent = { frister = { sagsbehandling = { dato = "2026-11-23", status = "kommende" } } },
+  forvent = { frister = { akut_iverksaettelse = { dato = "2026-11-23", status = "kommende" },
+                          sagsbehandling = { dato = "2026-12-25", status = "kommende" } } },
 }
 
 test {
   navn = "Akut behov: støtten iværksat samme dag er opfyldt",
   dato = "2026-11-25",
   sag = med(ansoegt, { ansoegning = { modtaget = "2026-11-20", akut = true }, bevilling = { start = "2026-11-20" } }),
-  forvent = { frister = { sagsbehandling = { status = "opfyldt" } } },
+  forvent = { frister = { akut_iverksaettelse = { status = "opfyldt" } } },
+}
+
+test {
+  navn = "Akut behov: ikke iværksat dagen efter fristen er overskredet",
+  dato = "2026-11-24",
+  sag = med(ansoegt, { ansoegning = { modtaget = "2026-11-20", akut = true } }),
+  forvent = { frister = { akut_iverksaettelse = { status = "overskredet" } }, advarsler = { "frist_overskredet" } },
+}
+
+test {
+  navn = "Ikke akut: kun de 5 uger",
+  dato = "2026-11-21",
+  sag = med(ansoegt, { ansoegning = { akut = false } }),
+  forvent = { frister = { akut_iverksaettelse = false, sagsbehandling = { dato = "2026-11-23" } } },
+}
+
+test {
+  navn = "Om behovet er akut, er ikke oplyst: de 5 uger gælder, akutfristen afventer",
+  dato = "2026-10-22",
+  sag = ansoegt,
+  forvent = { frister = { akut_iverksaettelse = false, sagsbehandling = { dato = "2026-11-23", status = "kommende" } },
+              spor = { akut_iverksaettelse = { udfald = "ukendt", mangler = { "ansoegning.akut" } } } },
 }
 
 local foerstegangs = med(ansoegt, { bevilling = { foerstegangs = true, start = "2026-08-31",
@@ -77,7 +107,7 @@ test {
 test {
   navn = "Ikke førstegangs: ingen 12-ugers frist; halvårlig opfølgning fra seneste",
   dato = "2026-11-23",
-  sag = med(foerstegangs, { bevilling = { foerstegangs = false },
+  sag = med(foerstegangs, { bevilling = { foerstegangs = false, start = "2025-09-01" },
                             opfoelgninger = { { dato = "2026-05-23", form = "telefonisk" } } }),
   forvent = { frister = { foerste_opfoelgning = false, naeste_opfoelgning = { dato = "2026-11-23", status = "kommende" } } },
 }
@@ -85,7 +115,7 @@ test {
 test {
   navn = "Halvårlig opfølgning: dagen efter er den overskredet",
   dato = "2026-11-24",
-  sag = med(foerstegangs, { bevilling = { foerstegangs = false },
+  sag = med(foerstegangs, { bevilling = { foerstegangs = false, start = "2025-09-01" },
                             opfoelgninger = { { dato = "2026-05-23", form = "telefonisk" } } }),
   forvent = { frister = { naeste_opfoelgning = { status = "overskredet" } } },
 }
@@ -102,7 +132,14 @@ test {
   navn = "Genvurdering dagen efter fristen: overskredet",
   dato = "2026-12-15",
   sag = med(foerstegangs, { klage = { modtaget = "2026-11-16" } }),
-  forvent = { frister = { genvurdering = { status = "overskredet" } } },
+  forvent = { frister = { genvurdering = { status = "overskredet", paahviler = "kommune" } } },
+}
+
+test {
+  navn = "Klagen videresendt til Ankestyrelsen inden 4 uger: genvurderingen er opfyldt",
+  dato = "2026-12-15",
+  sag = med(foerstegangs, { klage = { modtaget = "2026-11-16", genvurderet = "2026-12-10" } }),
+  forvent = { frister = { genvurdering = { status = "opfyldt" } } },
 }
 
 test {
@@ -110,4 +147,14 @@ test {
   dato = "2026-12-01",
   sag = foerstegangs,
   forvent = { frister = { klage = { dato = "2026-11-30", status = "udloebet", paahviler = "borger" } } },
+}
+
+-- En opfølgning før bevillingens start hører ikke til bevillingen (motoren, issue 13 afsnit 2):
+-- førstegangsbevilling fra 1/9/2026, revurdering efter 12 uger den 24/11/2026.
+test {
+  navn = "Førstegangsbevilling fra 1. september: en opfølgning fra juni tæller ikke som revurdering",
+  dato = "2026-11-25",
+  sag = med(ansoegt, { bevilling = { foerstegangs = true, start = "2026-09-01" },
+                       opfoelgninger = { { dato = "2026-06-01", form = "personlig" } } }),
+  forvent = { frister = { foerste_opfoelgning = { dato = "2026-11-24", status = "overskredet" }, naeste_opfoelgning = false } },
 }

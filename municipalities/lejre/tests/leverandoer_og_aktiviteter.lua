@@ -49,6 +49,27 @@ test {
 }
 
 test {
+  navn = "Om borgeren selv tager del, er ikke vurderet: uafklaret, ingen henvisning til § 83 endnu",
+  dato = "2026-11-22",
+  sag = med(borger, { forhold = { kan_deltage_aktivt = ukendt },
+                      ansoegte_aktiviteter = { "rengoering_toejvask", "indkoeb_madlavning", "personlig_hygiejne" } }),
+  forvent = { aktiviteter = {
+    rengoering_toejvask = { omfattet = ukendt, henvis_til = ukendt, mangler = { "kan_deltage_aktivt" } },
+    indkoeb_madlavning = { omfattet = ukendt, henvis_til = ukendt, mangler = { "kan_deltage_aktivt" } },
+    personlig_hygiejne = { omfattet = ukendt, henvis_til = ukendt, mangler = { "kan_deltage_aktivt" } } } },
+}
+
+-- KS 3, Sundhed: "støttende samtaler med henblik på at øge borgerens indsigt i egen
+-- livssituation og sygdom" er ikke medicinhåndtering; den følger det nationale grundlag.
+test {
+  navn = "Medicinhåndtering er ikke Lejres 'støttende samtaler': det nationale katalog afgør",
+  dato = "2026-11-22",
+  sag = med(borger, { ansoegte_aktiviteter = { "medicin_haandtering" } }),
+  forvent = { aktiviteter = { medicin_haandtering = { omfattet = true, kilde = "SEL § 85, stk. 1",
+                                                      tekst = "Støtte til at håndtere egen medicin" } } },
+}
+
+test {
   navn = "Nationale afgrænsninger gælder også i Lejre",
   dato = "2026-11-22",
   sag = med(borger, { ansoegte_aktiviteter = { "genoptraening", "afloesning_aflastning", "bpa",

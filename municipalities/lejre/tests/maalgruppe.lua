@@ -27,39 +27,72 @@ test {
   forvent = { maalgruppe = { i_maalgruppe = false } },
 }
 
+-- KS 8: "Der foretages altid en vurdering af om borgeren vil kunne modtage et mindre
+-- indgribende tilbud uden for det specialiserede område" (beskæftigelseslovgivningen, § 83,
+-- frivilligområdet).
 test {
-  navn = "Et mindre indgribende tilbud efter anden lovgivning går forud (mindsteindgrebsprincippet)",
+  navn = "Et mindre indgribende tilbud går forud (mindsteindgrebsprincippet); vurder SEL § 83",
   dato = "2026-11-22",
   sag = med(borger, { forhold = { kan_afhjaelpes_efter_anden_lovgivning = true } }),
-  forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { mindre_indgribende_tilbud = { opfyldt = true } } } },
+  forvent = { maalgruppe = { i_maalgruppe = false, henvis_til = { "SEL § 83" },
+                             begrundelser = { mindre_indgribende_tilbud = { opfyldt = true } } } },
 }
 
 test {
-  navn = "Over 65 år med væsentlig funktionsnedsættelse og dårligt helbred: vurder SEL § 83",
+  navn = "Mindre indgribende tilbud ikke vurderet endnu: uafklaret, aldrig et stille ja",
   dato = "2026-11-22",
-  sag = med(borger, { borger = { alder = 70 }, forhold = { daarligt_helbred = true } }),
-  forvent = { maalgruppe = { i_maalgruppe = true, henvis_til = { "SEL § 83" } } },
+  sag = med(borger, { forhold = { kan_afhjaelpes_efter_anden_lovgivning = ukendt } }),
+  forvent = { maalgruppe = { i_maalgruppe = ukendt, mangler = { "kan_afhjaelpes_efter_anden_lovgivning" }, henvis_til = {},
+                             begrundelser = { mindre_indgribende_tilbud = { opfyldt = ukendt } } } },
+}
+
+-- KS 6: "borgere over 65 år og borgere med en væsentlig funktionsnedsættelse og dårlig
+-- helbredstilstand" er to grupper, hver vurderet særligt i forhold til SEL § 83.
+test {
+  navn = "70 år ved godt helbred: vurder SEL § 83 (første gruppe)",
+  dato = "2026-11-22",
+  sag = med(borger, { borger = { alder = 70 } }),
+  forvent = { maalgruppe = { i_maalgruppe = true, henvis_til = { "SEL § 83" },
+                             begrundelser = { vurder_sel_83_over_65 = { opfyldt = true }, vurder_sel_83_helbred = { opfyldt = false } } } },
 }
 
 test {
-  navn = "65 år (grænsen) med dårligt helbred: vurder SEL § 83",
+  navn = "40 år med VUM 4 og dårligt helbred: vurder SEL § 83 (anden gruppe)",
   dato = "2026-11-22",
-  sag = med(borger, { borger = { alder = 65 }, forhold = { daarligt_helbred = true } }),
+  sag = med(borger, { vum = { temaer = { sundhed = 4 } }, forhold = { daarligt_helbred = true } }),
+  forvent = { maalgruppe = { i_maalgruppe = true, henvis_til = { "SEL § 83" },
+                             begrundelser = { vurder_sel_83_over_65 = { opfyldt = false }, vurder_sel_83_helbred = { opfyldt = true } } } },
+}
+
+test {
+  navn = "65 år (grænsen; antagelse: over 65 læses som 65 eller ældre): vurder SEL § 83",
+  dato = "2026-11-22",
+  sag = med(borger, { borger = { alder = 65 } }),
   forvent = { maalgruppe = { henvis_til = { "SEL § 83" } } },
 }
 
 test {
-  navn = "64 år med dårligt helbred: ingen henvisning",
+  navn = "64 år ved godt helbred: ingen henvisning",
   dato = "2026-11-22",
-  sag = med(borger, { borger = { alder = 64 }, forhold = { daarligt_helbred = true } }),
-  forvent = { maalgruppe = { henvis_til = {}, begrundelser = { vurder_sel_83 = { opfyldt = false } } } },
+  sag = med(borger, { borger = { alder = 64 } }),
+  forvent = { maalgruppe = { i_maalgruppe = true, henvis_til = {},
+                             begrundelser = { vurder_sel_83_over_65 = { opfyldt = false }, vurder_sel_83_helbred = { opfyldt = false } } } },
 }
 
 test {
-  navn = "Over 65 med godt helbred: ingen henvisning",
+  navn = "Dårligt helbred, men kun moderate begrænsninger: ingen henvisning efter anden gruppe",
   dato = "2026-11-22",
-  sag = med(borger, { borger = { alder = 70 } }),
-  forvent = { maalgruppe = { henvis_til = {} } },
+  sag = med(borger, { vum = { temaer = { socialt_liv = 2, sundhed = 2 } },
+                      forhold = { daarligt_helbred = true, saerlige_sociale_problemer = true } }),
+  forvent = { maalgruppe = { henvis_til = {}, begrundelser = { vurder_sel_83_helbred = { opfyldt = false } } } },
+}
+
+test {
+  navn = "Væsentlig funktionsnedsættelse, helbredet ikke vurderet: uafklaret, helbredet mangler",
+  dato = "2026-11-22",
+  sag = med(borger, { forhold = { daarligt_helbred = ukendt } }),
+  forvent = { maalgruppe = { i_maalgruppe = ukendt, mangler = { "daarligt_helbred" },
+                             begrundelser = { vurder_sel_83_helbred = { opfyldt = ukendt } } } },
 }
 
 test {
