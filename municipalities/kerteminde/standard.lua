@@ -31,11 +31,13 @@ local P = parametre {
   -- en borger med mindst lige så høje scorer i alle temaer får aldrig en lavere pakke.
   pakke_fra_vum_sum = {
     vaerdi = { 0, 6, 9, 12, 16, 20 },
+    type = "talliste", enhed = "VUM-sum", pr_pakke = true,
     tekst = "Laveste VUM-sum (0–28) for pakke 1 til 6",
     antagelse = true,
   },
   pakke_timer_pr_uge = {
     vaerdi = { 1, 2, 3, 5, 7, 10 },
+    type = "talliste", enhed = "timer pr. uge", pr_pakke = true,
     tekst = "Timer pr. uge i pakke 1 til 6 (stigende)",
     antagelse = true,
   },
@@ -48,18 +50,21 @@ local P = parametre {
   },
   leverede_ydelser_tolerance = {
     vaerdi = 0,
+    type = "tal", enhed = "minutter",
     tekst = "Minutter leveret tid pr. periode må afvige fra bevillingen, før der advares",
     -- antagelse: "sammenhæng" angiver ingen tolerance; enhver afvigelse vises.
     antagelse = true,
   },
   leverede_ydelser_perioder = {
     vaerdi = 12,
+    type = "heltal", enhed = "perioder",
     tekst = "Hvor mange afsluttede perioder (uger eller måneder) før vurderingsdatoen der kontrolleres",
     -- antagelse: standarden siger ikke, hvor langt tilbage sammenhængen følges.
     antagelse = true,
   },
   arbejdsplads_interval = {
     vaerdi = 12,
+    type = "heltal", enhed = "måneder",
     tekst = "Måneder mellem vurderinger af hjemmet som arbejdsplads (som minimum hvert år)",
     kilde = "Kerteminde KS, Hjemmet som arbejdsplads",
   },
