@@ -31,12 +31,14 @@ local P = parametre {
   },
   direkte_tid_tolerance = {
     vaerdi = 0,
+    type = "tal", enhed = "minutter",
     tekst = "Minutter leveret tid pr. periode må afvige fra bevillingen, før der advares",
     -- antagelse: standarden nævner ingen tolerance; enhver afvigelse vises.
     antagelse = true,
   },
   anden_lovgivning_udelukker = {
     vaerdi = false,
+    type = "ja_nej",
     tekst = "At funktionsnedsættelsen kan afhjælpes efter anden lovgivning, udelukker fra målgruppen",
     -- antagelse: nej. Standarden nævner anden lovgivning kun under Afgrænsning ("Ydelser eller
     -- støtte som kan dækkes gennem anden lovgivning" er ikke omfattet), ikke under Målgruppe:
@@ -45,6 +47,7 @@ local P = parametre {
   },
   direkte_tid_perioder = {
     vaerdi = 12,
+    type = "heltal", enhed = "perioder",
     tekst = "Hvor mange afsluttede perioder (uger eller måneder) før vurderingsdatoen der kontrolleres",
     -- antagelse: standarden siger ikke, hvor langt tilbage der følges op; et år med
     -- månedsperioder, knap et kvartal med ugeperioder.
