@@ -27,6 +27,7 @@ kvalitetsstandard {
 local P = parametre {
   senest_revideret = {
     vaerdi = "2014-06-04",
+    type = "dato",
     tekst = "Seneste politiske behandling af standarden",
     kilde = "Gentofte KS, Udarbejdelse og opfølgning (vedtaget i Socialudvalget 04-06-2014)",
   },
