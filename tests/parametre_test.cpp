@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <unistd.h>
 
 #include "engine/standard.hpp"
@@ -55,6 +56,17 @@ const Parameter& parameter(const Standard& s, std::string_view id) {
         if (p.id == id) return p;
     FAIL("ingen parameter " << id);
     throw;
+}
+
+// Kerteminde's real script with its list of package thresholds changed.
+std::string kerteminde_with(const std::string& from, const std::string& to) {
+    std::ifstream in(KVALITET_SOURCE_DIR "/municipalities/kerteminde/standard.lua");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    const auto p = text.find(from);
+    REQUIRE(p != std::string::npos);
+    return text.replace(p, from.size(), to);
 }
 
 } // namespace
@@ -178,4 +190,28 @@ TEST_CASE("a per-package list holds exactly one value per declared package") {
           "true: én værdi pr. pakke, i pakkernes rækkefølge)");
     // Without pr_pakke a list is any length.
     CHECK(load_error(t.write("w", one("{ 1, 2, 3 }") + pakker), "w") == "(indlæst uden fejl)");
+}
+
+TEST_CASE("Kerteminde: seven thresholds for six packages is an error naming both counts") {
+    Tree t;
+    fs::create_directories(t.root / "municipalities/kerteminde");
+    std::ofstream(t.root / "municipalities/kerteminde/standard.lua") << kerteminde_with(
+        "vaerdi = { 0, 6, 9, 12, 16, 20 },", "vaerdi = { 0, 6, 9, 12, 16, 20, 24 },");
+    const std::string error = load_error(Sources::directory(t.root), "kerteminde");
+    CHECK_THAT(error, Catch::StartsWith("municipalities/kerteminde/standard.lua:"));
+    CHECK_THAT(
+        error,
+        Catch::Contains(
+            ": parameteren 'pakke_fra_vum_sum' har 7 værdier, men standarden erklærer 6 pakker"));
+}
+
+TEST_CASE("Kerteminde: a text where the workplace interval's number belongs is an error") {
+    Tree t;
+    fs::create_directories(t.root / "municipalities/kerteminde");
+    std::ofstream(t.root / "municipalities/kerteminde/standard.lua")
+        << kerteminde_with("arbejdsplads_interval = {\n    vaerdi = 12,",
+                                    "arbejdsplads_interval = {\n    vaerdi = \"12\",");
+    CHECK_THAT(load_error(Sources::directory(t.root), "kerteminde"),
+               Catch::Contains(": parameteren 'arbejdsplads_interval' skal være et helt tal "
+                               "(måneder), men er teksten \"12\""));
 }
