@@ -23,6 +23,7 @@ kvalitetsstandard {
 local P = parametre {
   aeldre_vurderes_efter_83 = {
     vaerdi = 65,
+    type = "heltal", enhed = "år",
     tekst = "Alder fra hvilken borgeren særligt vurderes i forhold til SEL § 83 ('borgere over 65 år')",
     kilde = "Lejre KS 6 Målgruppen",
     -- antagelse: "over 65 år" læses som 65 år eller ældre, som kontrakten læser "over 18 år".
@@ -30,28 +31,33 @@ local P = parametre {
   },
   vaesentlig_funktionsnedsaettelse = {
     vaerdi = 3,
+    type = "heltal", enhed = "VUM-score (0–4)",
     tekst = "Laveste VUM-score i mindst ét tema, der regnes som 'væsentlig funktionsnedsættelse'",
     -- antagelse: standarden angiver ingen skala; 3 = svære begrænsninger.
     antagelse = true,
   },
   sagsbehandlingstid = {
     vaerdi = 5,
+    type = "heltal", enhed = "uger",
     tekst = "Uger fra ansøgning til afgørelse",
     kilde = "Lejre KS 10 Sagsbehandlingsfrist",
   },
   akut_iverksaettelse = {
     vaerdi = 1,
+    type = "heltal", enhed = "hverdage",
     tekst = "Hverdage fra ansøgning til støtten er iværksat ved akut behov ('umiddelbart efter modtagelse')",
     -- antagelse: "umiddelbart" læses som senest den følgende hverdag.
     antagelse = true,
   },
   foerste_revurdering = {
     vaerdi = 12,
+    type = "heltal", enhed = "uger",
     tekst = "Uger fra en førstegangsbevillings start til revurdering",
     kilde = "Lejre KS 11 Opfølgning",
   },
   opfoelgning_interval = {
     vaerdi = 6,
+    type = "heltal", enhed = "måneder",
     tekst = "Måneder mellem opfølgninger herefter (som minimum hver halve år)",
     kilde = "Lejre KS 11 Opfølgning",
   },
