@@ -26,6 +26,7 @@ kvalitetsstandard {
 local P = parametre {
   dagtimer = {
     vaerdi = { fra = "08:00", til = "16:00" },
+    type = "tidsrum",
     tekst = "Tidsrum for 'dagtimerne på hverdage'",
     -- antagelse: standarden (4.1) siger kun "i dagtimerne på hverdage".
     antagelse = true,
@@ -38,6 +39,7 @@ local P = parametre {
   },
   opfoelgning_interval = {
     vaerdi = 12,
+    type = "heltal", enhed = "måneder",
     tekst = "Måneder mellem opfølgninger (mindst 1 gang årligt)",
     kilde = "Varde KS 3.7 Opfølgning",
   },
@@ -52,6 +54,7 @@ local P = parametre {
   },
   udsigt_ved_traening = {
     vaerdi = "SEL § 83a",
+    type = "tekst",
     tekst = "Paragraf for praktiske opgaver og personlig pleje, som borgeren ikke kan tage del i nu, "
       .. "men kan trænes til (der er 'udsigt til dette')",
     -- antagelse: 2.4 udelukker kun opgaver, hvor "der heller ikke er udsigt til dette"; at
