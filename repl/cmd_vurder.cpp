@@ -1,4 +1,5 @@
-// kvalitet vurder: one case (JSON) or a stream (NDJSON) through one municipality's standard.
+// kvalitet vurder: one case (JSON) or a stream (NDJSON), each case under its own
+// municipality's standard, or under --kommune's (a case naming another is an error).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include "line_reader.hpp"
 #include "domain/fejl_json.hpp"
 #include "engine/parallel.hpp"
+#include "engine/rute.hpp"
 #include "engine/standard.hpp"
 #include "lua/error.hpp"
 
@@ -18,8 +20,9 @@ namespace {
 
 struct Options {
     std::string kommune, dato, format = "json", file;
-    bool ndjson = false;
+    bool ndjson = false, streng = false;
     unsigned traade = 0;
+    UkendteFelter ukendte() const { return streng ? UkendteFelter::Afvis : UkendteFelter::Ignorer; }
 };
 
 // The contract's error object for a line that could not be assessed.
@@ -28,8 +31,10 @@ std::string error_json(const Udfald& u, std::size_t line) {
 }
 
 int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
-    ParallelAssessor assessor(sources, o.traade);
-    assessor.info(o.kommune); // an unknown municipality or a broken script fails here, once
+    ParallelAssessor assessor(sources, o.traade, o.ukendte());
+    // An unknown --kommune or its broken script fails here, once; without it each line
+    // finds its own standard.
+    if (!o.kommune.empty()) assessor.info(o.kommune);
 
     // Batches keep memory bounded (by count and by bytes: 1024 lines of up to 1 MiB each
     // would be a gigabyte); output keeps input order.
@@ -81,15 +86,57 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
     return kOk;
 }
 
+// A case that could not be assessed: the Danish message on stderr, after `where` (the
+// file, for a fault in the case), and with --format json the contract's error object on
+// stdout as the one JSON object, so a program can act on its kode.
+int refuse(const Options& o, const std::string& where, const Fejl& f) {
+    const int rc = fail(where.empty() ? f.besked : fmt::format("{}: {}", where, f.besked));
+    if (o.format == "json") fmt::print("{}\n", fejl_json(f));
+    return rc;
+}
+
+int run_single(const Options& o, const Sources& sources, Dato dato) {
+    std::string sag_id;
+    try {
+        std::unique_ptr<Standard> standard;
+        if (!o.kommune.empty()) standard = Standard::load(sources, o.kommune); // fails before reading the case
+        const std::string text = read_input(o.file);
+        Sag sag;
+        std::string kommune;
+        try {
+            sag = Sag::from_json(text, {}, o.ukendte());
+            sag_id = sag.id;
+            kommune = rute(sag, o.kommune, kommuner(sources));
+        } catch (const InputError& e) {
+            const std::string id = sag_id.empty() ? sag_id_of(text).value_or("") : sag_id;
+            return refuse(o, o.file == "-" ? "standard input" : o.file, {e.kode(), e.what(), e.felt(), {}, id});
+        }
+        if (!standard) standard = Standard::load(sources, kommune);
+        Vurdering v = standard->vurder(sag, dato);
+        v.ignorerede_felter = std::move(sag.ignorerede_felter);
+        if (o.format == "tekst") fmt::print("{}", v.tekst());
+        else fmt::print("{}\n", v.json());
+        return kOk;
+    } catch (...) {
+        Fejl f = aktuel_fejl();
+        f.sag_id = sag_id;
+        return refuse(o, "", f);
+    }
+}
+
 } // namespace
 
 void add_vurder(CLI::App& app, Common& common, int& exit_code) {
     static Options o;
-    auto* cmd = app.add_subcommand("vurder", "Vurder én sag (JSON) eller en strøm af sager (NDJSON) efter en kommunes standard");
-    cmd->add_option("--kommune", o.kommune, "Kommunens id, f.eks. varde (se: kvalitet kommuner)")->required();
+    auto* cmd = app.add_subcommand("vurder", "Vurder én sag (JSON) eller en strøm af sager (NDJSON) efter kommunens standard");
+    cmd->add_option("--kommune", o.kommune,
+                    "Vurder efter denne kommunes standard, f.eks. varde (se: kvalitet kommuner); en sag med en anden "
+                    "kommune er en fejl. Uden: hver sag efter sin egen 'kommune'");
     cmd->add_option("--dato", o.dato, "Vurderingsdato ÅÅÅÅ-MM-DD (standard: i dag)");
     cmd->add_option("--format", o.format, "Uddata: json eller tekst")->check(CLI::IsMember({"json", "tekst"}));
     cmd->add_flag("--ndjson", o.ndjson, "Én sag pr. linje ind, én vurdering pr. linje ud");
+    cmd->add_flag("--streng", o.streng,
+                  "Et felt, sagens skema ikke kender, er en fejl (ukendt_felt); uden nævnes det i 'ignorerede_felter'");
     cmd->add_option("--traade", o.traade, "Antal tråde ved --ndjson (standard: alle kerner)")->check(CLI::Range(1u, 256u));
     cmd->add_option("FIL", o.file, "Sagen som JSON-fil, eller - for standard input");
     cmd->callback([&common, &exit_code] {
@@ -102,19 +149,7 @@ void add_vurder(CLI::App& app, Common& common, int& exit_code) {
                 return;
             }
             if (o.file.empty()) throw CLI::RequiredError("FIL (en sag som JSON, eller - for standard input)");
-            auto standard = Standard::load(sources, o.kommune);
-            std::string text = read_input(o.file);
-            Sag sag;
-            try {
-                sag = Sag::from_json(text);
-            } catch (const InputError& e) {
-                exit_code = fail(fmt::format("{}: {}", o.file == "-" ? "standard input" : o.file, e.what()));
-                return;
-            }
-            Vurdering v = standard->vurder(sag, dato);
-            if (o.format == "tekst") fmt::print("{}", v.tekst());
-            else fmt::print("{}\n", v.json());
-            exit_code = kOk;
+            exit_code = run_single(o, sources, dato);
         } catch (const ScriptError& e) {
             exit_code = fail(e.what());
         } catch (const InputError& e) {

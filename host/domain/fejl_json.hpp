@@ -4,10 +4,12 @@
 // optional ones left out when empty.
 #include <cstddef>
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <string>
 
 #include "domain/json_writer.hpp"
+#include "lua/error.hpp"
 
 namespace kvalitet {
 
@@ -18,6 +20,34 @@ struct Fejl {
     std::optional<std::size_t> linje; // NDJSON input line
     std::string sag_id; // when the input had one
 };
+
+// An error object without line or case id (the caller adds them when it has them).
+inline Fejl fejl(std::string kode, std::string besked, std::string felt = {}) {
+    Fejl f;
+    f.kode = std::move(kode), f.besked = std::move(besked), f.felt = std::move(felt);
+    return f;
+}
+
+// The error object for the exception being handled; call it only inside a catch block.
+// One mapping for the CLI, the batch and the C API: an InputError keeps its kode and felt,
+// a script that failed is script_fejl (budget_overskredet when it ran out of time or
+// memory), and anything else is intern_fejl, a fault of kvalitet's own.
+inline Fejl aktuel_fejl() {
+    try {
+        throw;
+    } catch (const InputError& e) {
+        return fejl(e.kode(), e.what(), e.felt());
+    } catch (const ScriptError& e) {
+        const bool budget = e.kind() == ScriptError::Kind::Budget || e.kind() == ScriptError::Kind::Memory;
+        return fejl(budget ? "budget_overskredet" : "script_fejl", e.what());
+    } catch (const std::bad_alloc&) {
+        return fejl("ikke_nok_hukommelse", "der var ikke hukommelse nok til vurderingen");
+    } catch (const std::exception& e) {
+        return fejl("intern_fejl", e.what());
+    } catch (...) {
+        return fejl("intern_fejl", "ukendt fejl i kvalitet");
+    }
+}
 
 inline std::string fejl_json(const Fejl& f) {
     std::string out;

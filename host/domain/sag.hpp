@@ -71,7 +71,15 @@ struct SagGraenser {
     std::size_t max_tekst = 1000;                 // characters in one text or field name ("for_lang_tekst")
 };
 
+// What the case reader does with a field the case schema (docs/schema/sag.schema.json)
+// does not know: list its path in Sag::ignorerede_felter, or refuse the case with the
+// code "ukendt_felt", the path and the closest known name (--streng).
+enum class UkendteFelter { Ignorer, Afvis };
+
 struct Sag {
+    // Most paths kept in ignorerede_felter: a case full of unknown fields stays small.
+    static constexpr std::size_t kMaxIgnorerede = 100;
+
     std::string id;
     std::optional<std::string> kommune;
     std::optional<int> alder;
@@ -90,6 +98,9 @@ struct Sag {
     std::optional<Dato> klage_genvurderet; // new decision on the complaint, or forwarded to Ankestyrelsen
     std::optional<Dato> arbejdspladsvurdering_dato;
     std::optional<Dato> indsatsplan_dato;
+    // JSON paths of the fields the schema does not know ("forhold.motivret",
+    // "ydelser[0].paragraff"), in document order, at most kMaxIgnorerede.
+    std::vector<std::string> ignorerede_felter;
 
     // Age on `on`: from the birth date when given, else the stated age.
     std::optional<int> alder_paa(Dato on) const;
@@ -99,6 +110,7 @@ struct Sag {
     // ("vum.temaer.socialt_liv"), or the line and column of a syntax error. A leading
     // UTF-8 byte order mark is skipped; a key given twice in any object is an error.
     static Sag from_json(std::string_view text, const SagGraenser& graenser = {});
+    static Sag from_json(std::string_view text, const SagGraenser& graenser, UkendteFelter ukendte);
 };
 
 // The case's top-level "id" (a string, or an integer written as digits) as far as `text`

@@ -25,7 +25,9 @@
 #include <memory>
 #include <unordered_set>
 
+#include "domain/naermeste_navn.hpp"
 #include "domain/sag.hpp"
+#include "domain/sag_felter.hpp"
 #include "domain/sag_json_scan.hpp"
 #include "lua/error.hpp"
 
@@ -834,7 +836,9 @@ Vum parse_vum(const json& v) {
             if (!index) {
                 std::string list;
                 for (auto t : Vum::tema_ids) list += (list.empty() ? "" : ", ") + std::string(t);
-                fail(tp, fmt::format("ukendt VUM-tema; temaerne er: {}", list));
+                const auto naermest = naermeste_navn(key, Vum::tema_ids);
+                fail(tp, fmt::format("ukendt VUM-tema{}; temaerne er: {}",
+                                     naermest ? fmt::format(" — mente du '{}'?", *naermest) : "", list));
             }
             if (value.is_null()) continue;
             vum.score[*index] = static_cast<std::int8_t>(integer(value, tp, 0, 4));
@@ -886,6 +890,28 @@ std::vector<T> parse_list(const json& root, std::string_view key, F&& parse_one)
     std::size_t i = 0;
     for (json x : list) out.push_back(parse_one(x, item(path, i++)));
     return out;
+}
+
+// ---- Fields outside the schema -----------------------------------------------------------
+
+std::string unknown_message(const detail::UkendtFelt& u) {
+    if (auto forslag = detail::foreslaa_felt(u))
+        return fmt::format("feltet '{}' findes ikke i sagens skema — mente du '{}'?", u.sti, *forslag);
+    std::string names;
+    for (auto n : u.naboer) names += (names.empty() ? "" : ", ") + std::string(n);
+    const bool top = u.sti.size() == u.navn.size();
+    return fmt::format("feltet '{}' findes ikke i sagens skema; {} er: {}", u.sti, top ? "sagens felter" : "felterne her",
+                       names);
+}
+
+// Listed for the assessment (the first Sag::kMaxIgnorerede), or, when the caller asked for
+// strict reading, the case's error: a typo such as "motivret" must not pass unseen.
+void unknown_fields(const json& root, UkendteFelter ukendte, std::vector<std::string>& ignorerede) {
+    detail::find_ukendte_felter(root, [&](const detail::UkendtFelt& u) {
+        if (ukendte == UkendteFelter::Afvis) throw InputError(visible(unknown_message(u)), "ukendt_felt", u.sti);
+        ignorerede.push_back(u.sti);
+        return ignorerede.size() < Sag::kMaxIgnorerede;
+    });
 }
 
 // ---- Parsing -----------------------------------------------------------------------------
@@ -961,7 +987,9 @@ std::optional<int> Sag::alder_paa(Dato on) const {
     return alder;
 }
 
-Sag Sag::from_json(std::string_view input, const SagGraenser& g) {
+Sag Sag::from_json(std::string_view input, const SagGraenser& g) { return from_json(input, g, UkendteFelter::Ignorer); }
+
+Sag Sag::from_json(std::string_view input, const SagGraenser& g, UkendteFelter ukendte) {
     if (input.size() > g.max_bytes) // before anything is built from it
         throw InputError(fmt::format("sagen fylder mere end grænsen på {}", size_text(g.max_bytes)), "for_stor");
     input = without_bom(input);
@@ -969,6 +997,7 @@ Sag Sag::from_json(std::string_view input, const SagGraenser& g) {
     LimitCheck(g).run(root);
     if (!root.is_object()) throw InputError(fmt::format("sagen: forventede et objekt, fik {}", type_name(root)), kSyntax);
     Sag s;
+    unknown_fields(root, ukendte, s.ignorerede_felter);
     optional_field(root, "id", "", [&](const json& x, const std::string& p) { s.id = text_or_integer(x, p); });
     optional_field(root, "kommune", "", [&](const json& x, const std::string& p) { s.kommune = text(x, p); });
     optional_field(root, "borger", "", [&](const json& b, const std::string& p) {
@@ -986,7 +1015,7 @@ Sag Sag::from_json(std::string_view input, const SagGraenser& g) {
         object(f, p);
         for (auto [key, value] : members(f)) {
             auto index = Forhold::index(key);
-            if (!index || value.is_null()) continue; // unknown findings are kept and ignored
+            if (!index || value.is_null()) continue; // an unknown finding: unknown_fields lists it
             s.forhold.vaerdi[*index] = boolean(value, join(p, key));
         }
     });

@@ -89,6 +89,9 @@ struct Vurdering {
     std::vector<FristResultat> frister;
     std::vector<Advarsel> advarsler;
     std::vector<SporPost> spor;
+    // Paths of the case's fields the schema does not know (Sag::ignorerede_felter): the
+    // standard never saw them, so a typo such as "forhold.motivret" shows here.
+    std::vector<std::string> ignorerede_felter;
 
     // The contract's assessment JSON, one line, keys in a fixed order.
     std::string json() const;

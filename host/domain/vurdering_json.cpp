@@ -162,6 +162,9 @@ void Vurdering::append_json(std::string& out) const {
         w.end_object();
     }
     w.end_array();
+    // Last, so every other key keeps its place in the bytes of earlier assessments.
+    w.key("ignorerede_felter");
+    strings(w, ignorerede_felter);
     w.end_object();
 }
 

@@ -109,6 +109,11 @@ std::string Vurdering::tekst() const {
         line("Advarsler");
         for (const auto& a : advarsler) line(fmt::format("  ! {} ({})", a.tekst, a.kilde));
     }
+    if (!ignorerede_felter.empty()) {
+        line("");
+        line("Ignorerede felter (findes ikke i sagens skema; standarden har ikke set dem)");
+        for (const auto& f : ignorerede_felter) line(fmt::format("  ? {}", printable(f)));
+    }
     return out;
 }
 

@@ -6,6 +6,8 @@
 #include <exception>
 #include <thread>
 
+#include "domain/fejl_json.hpp"
+#include "engine/rute.hpp"
 #include "lua/error.hpp"
 
 namespace kvalitet {
@@ -27,29 +29,27 @@ struct ParallelAssessor::Worker {
         }
     }
 
-    void run(const Sources& sources, const Opgave& o, Dato dato, Udfald& u) {
+    // Only known municipalities reach standard(): the maps above hold at most one entry
+    // per standard, however many different names the input makes up.
+    void run(const ParallelAssessor& p, const Opgave& o, Dato dato, Udfald& u) {
         try {
-            Sag sag = Sag::from_json(o.sag_json);
+            Sag sag = Sag::from_json(o.sag_json, {}, p.ukendte_);
             u.sag_id = sag.id;
-            u.kommune = !o.kommune.empty() ? o.kommune : sag.kommune.value_or("");
-            if (u.kommune.empty())
-                throw InputError("feltet 'kommune' mangler: angiv kommunen i sagen eller med --kommune", "ugyldigt_felt",
-                                 "kommune");
-            u.vurdering_json = standard(sources, u.kommune).vurder(sag, dato).json();
-        } catch (const InputError& e) {
-            u.fejl = e.what(), u.kode = e.kode(), u.felt = e.felt();
-        } catch (const ScriptError& e) {
-            const bool budget = e.kind() == ScriptError::Kind::Budget || e.kind() == ScriptError::Kind::Memory;
-            u.fejl = e.what(), u.kode = budget ? "budget_overskredet" : "script_fejl";
-        } catch (const std::exception& e) {
-            u.fejl = e.what(), u.kode = "intern_fejl";
+            u.kommune = rute(sag, o.kommune, p.kendte_);
+            Vurdering v = standard(p.sources_, u.kommune).vurder(sag, dato);
+            v.ignorerede_felter = std::move(sag.ignorerede_felter);
+            u.vurdering_json = v.json();
+        } catch (...) {
+            Fejl f = aktuel_fejl();
+            u.fejl = std::move(f.besked), u.kode = std::move(f.kode), u.felt = std::move(f.felt);
         }
         if (!u.ok() && u.sag_id.empty()) u.sag_id = sag_id_of(o.sag_json).value_or("");
     }
 };
 
-ParallelAssessor::ParallelAssessor(const Sources& sources, unsigned threads)
-    : sources_(sources), threads_(threads ? threads : std::max(1u, std::thread::hardware_concurrency())) {
+ParallelAssessor::ParallelAssessor(const Sources& sources, unsigned threads, UkendteFelter ukendte)
+    : sources_(sources), threads_(threads ? threads : std::max(1u, std::thread::hardware_concurrency())),
+      ukendte_(ukendte), kendte_(kommuner(sources)) {
     for (unsigned i = 0; i < threads_; ++i) workers_.push_back(std::make_unique<Worker>());
 }
 
@@ -59,7 +59,7 @@ std::vector<Udfald> ParallelAssessor::assess(const std::vector<Opgave>& opgaver,
     std::vector<Udfald> out(opgaver.size());
     // Worker t takes items t, t+stride, …: cases of similar size spread evenly.
     auto work = [&](unsigned t, unsigned stride) {
-        for (std::size_t i = t; i < opgaver.size(); i += stride) workers_[t]->run(sources_, opgaver[i], dato, out[i]);
+        for (std::size_t i = t; i < opgaver.size(); i += stride) workers_[t]->run(*this, opgaver[i], dato, out[i]);
     };
     const unsigned used = opgaver.size() < 64 ? 1 : threads_;
     std::vector<std::thread> pool;

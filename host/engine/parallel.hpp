@@ -1,6 +1,7 @@
 #pragma once
 // Assessing many cases on all cores: one Lua state per worker and municipality (states are
-// single-threaded), results in input order, so the output is the same for any thread count.
+// single-threaded), loaded when a worker first meets a case of that municipality; results
+// in input order, so the output is the same for any thread count.
 #include <map>
 #include <memory>
 #include <string>
@@ -12,7 +13,9 @@ namespace kvalitet {
 
 struct Opgave {
     std::string sag_json;
-    std::string kommune; // empty: the case's own "kommune"
+    // The caller's municipality (--kommune): a case naming another is an error. Empty:
+    // the case's own "kommune" decides (engine/rute.hpp).
+    std::string kommune;
 };
 
 struct Udfald {
@@ -25,8 +28,9 @@ struct Udfald {
 
 class ParallelAssessor {
 public:
-    // threads == 0: all cores. Standards load lazily, per worker, on first use.
-    ParallelAssessor(const Sources& sources, unsigned threads);
+    // threads == 0: all cores. Standards load lazily, per worker, on first use. `ukendte`:
+    // what a field outside the case schema does (listed in the assessment, or an error).
+    ParallelAssessor(const Sources& sources, unsigned threads, UkendteFelter ukendte = UkendteFelter::Ignorer);
     ~ParallelAssessor();
 
     unsigned threads() const { return threads_; }
@@ -38,6 +42,8 @@ private:
     struct Worker;
     const Sources& sources_;
     unsigned threads_;
+    UkendteFelter ukendte_;
+    std::vector<std::string> kendte_; // the municipalities there are standards for
     std::vector<std::unique_ptr<Worker>> workers_;
 };
 

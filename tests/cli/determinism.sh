@@ -4,8 +4,10 @@
 set -eu
 K="$1"; T="$(mktemp -d)"; trap 'rm -rf "$T"' EXIT
 "$K" demo --ndjson --antal 3000 --dato 2026-11-22 > "$T/sager.ndjson"
-"$K" vurder --kommune kerteminde --ndjson --dato 2026-11-22 --traade 1 < "$T/sager.ndjson" > "$T/en.ndjson" || true
-"$K" vurder --kommune kerteminde --ndjson --dato 2026-11-22 --traade 4 < "$T/sager.ndjson" > "$T/fire.ndjson" || true
+# Each case under its own municipality's standard (the demo spreads them over all five).
+"$K" vurder --ndjson --dato 2026-11-22 --traade 1 < "$T/sager.ndjson" > "$T/en.ndjson" || true
+"$K" vurder --ndjson --dato 2026-11-22 --traade 4 < "$T/sager.ndjson" > "$T/fire.ndjson" || true
+test "$(grep -c '^{"kommune":' "$T/en.ndjson")" -eq 3000
 test "$(wc -l < "$T/en.ndjson")" -eq 3000
 cmp "$T/en.ndjson" "$T/fire.ndjson"
 for n in 1 3; do

@@ -1,0 +1,54 @@
+#include "engine/rute.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "domain/naermeste_navn.hpp"
+#include "engine/standard.hpp"
+#include "lua/error.hpp"
+
+namespace kvalitet {
+
+namespace {
+
+std::string joined(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+    return out;
+}
+
+[[noreturn]] void unknown(const std::string& kommune, const std::vector<std::string>& kendte) {
+    // Echoed only when it looks like an id: the case's text may be anything.
+    if (!valid_kommune_id(kommune) || kommune.size() > 64)
+        throw InputError(fmt::format("feltet 'kommune': er ikke et kommune-id (små bogstaver a-z, tal og _); kendte: {}",
+                                     joined(kendte)),
+                         "ukendt_kommune", "kommune");
+    const auto naermest = naermeste_navn(kommune, kendte);
+    throw InputError(fmt::format("feltet 'kommune': '{}' er ikke en kendt kommune{} (kendte: {})", kommune,
+                                 naermest ? fmt::format(" — mente du '{}'?", *naermest) : "", joined(kendte)),
+                     "ukendt_kommune", "kommune");
+}
+
+} // namespace
+
+std::string rute(const Sag& sag, std::string_view valgt, const std::vector<std::string>& kendte) {
+    if (!valgt.empty()) {
+        if (sag.kommune && *sag.kommune != valgt) {
+            const std::string egen = valid_kommune_id(*sag.kommune) && sag.kommune->size() <= 64 ? *sag.kommune : "?";
+            throw InputError(fmt::format("sagens kommune er '{}' (feltet 'kommune'), men den skulle vurderes efter '{}': "
+                                         "lad sagens egen kommune afgøre det (vurder uden --kommune), eller ret feltet",
+                                         egen, valgt),
+                             "kommune_forskellig", "kommune");
+        }
+        return std::string(valgt);
+    }
+    if (!sag.kommune)
+        throw InputError("sagen siger ikke, hvilken kommune den hører til: tilføj feltet 'kommune' (f.eks. "
+                         "\"kommune\": \"varde\"), eller vælg kommunen (--kommune)",
+                         "mangler_kommune", "kommune");
+    if (std::find(kendte.begin(), kendte.end(), *sag.kommune) == kendte.end()) unknown(*sag.kommune, kendte);
+    return *sag.kommune;
+}
+
+} // namespace kvalitet

@@ -1,0 +1,19 @@
+#pragma once
+// Which municipality's standard assesses a case: the one the caller chose (--kommune, a C
+// API handle opened for one municipality), else the case's own "kommune". One rule for
+// `vurder`, the batch and the C API, so no case is assessed under a standard it does not
+// name without a word (comparing standards is what `sammenlign` is for).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/sag.hpp"
+
+namespace kvalitet {
+
+// The municipality to assess `sag` under; `valgt` is the caller's choice or empty. Throws
+// InputError with felt "kommune": mangler_kommune (neither names one), kommune_forskellig
+// (both do, differently), ukendt_kommune (the case's is not among `kendte`; "mente du").
+std::string rute(const Sag& sag, std::string_view valgt, const std::vector<std::string>& kendte);
+
+} // namespace kvalitet
