@@ -8,11 +8,13 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "domain/dato.hpp"
 #include "domain/frist.hpp"
 #include "domain/sag.hpp"
+#include "domain/vurdering.hpp"
 
 namespace kvalitet::bind {
 
@@ -37,12 +39,17 @@ struct CaseContext {
     Dato dato;
     std::vector<std::string_view> missing;
     std::vector<std::pair<std::string_view, Dato>> dates;
+    // The facts and numbers a rule read (yes/no, numbers, texts; dates are in `dates`), in
+    // order of first read, for the full trace's `vaerdier`. Paths are static strings.
+    std::vector<std::pair<std::string_view, Vaerdi>> values;
     void reset_reads() {
         missing.clear();
         dates.clear();
+        values.clear();
     }
     void read_missing(std::string_view fact);
     void read_date(std::string_view path, Dato d);
+    void read_value(std::string_view path, Vaerdi v);
 };
 
 // Pushes a read-only view of ctx.sag, starting a new case for ctx. The same view is

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "domain/dato.hpp"
@@ -14,6 +15,12 @@
 namespace kvalitet {
 
 enum class Trin { Maalgruppe, Aktiviteter, Pakke, Frister, Krav };
+
+// How much trace the JSON carries (the contract's --spor): fuld, every rule with its
+// result text, kilde and dates; kort, each rule's id, outcome token, dates and missing
+// facts; ingen, none (the reasons stay in begrundelser and each result's kilde).
+enum class SporNiveau { Fuld, Kort, Ingen };
+std::optional<SporNiveau> spor_niveau(std::string_view navn); // "fuld", "kort", "ingen"
 std::string_view trin_navn(Trin t);
 
 // A declared rule's identity, owned by the loaded standard.
@@ -62,6 +69,9 @@ struct Advarsel {
     std::string_view kilde;
 };
 
+// A fact or number a rule read, for the full trace: yes/no, a number, or a text.
+using Vaerdi = std::variant<bool, double, std::string>;
+
 struct SporPost {
     Trin trin;
     const Regel* regel;
@@ -69,6 +79,7 @@ struct SporPost {
     std::string resultat;
     std::vector<std::pair<std::string_view, Dato>> datoer; // the dates the rule used
     std::vector<std::string> mangler;
+    std::vector<std::pair<std::string_view, Vaerdi>> vaerdier; // what else it read ("vum.sum": 11)
 };
 
 struct Vurdering {
@@ -89,6 +100,7 @@ struct Vurdering {
     std::vector<FristResultat> frister;
     std::vector<Advarsel> advarsler;
     std::vector<SporPost> spor;
+    SporNiveau spor_niveau = SporNiveau::Fuld; // what json() writes of `spor`
     // Paths of the case's fields the schema does not know (Sag::ignorerede_felter): the
     // standard never saw them, so a typo such as "forhold.motivret" shows here.
     std::vector<std::string> ignorerede_felter;

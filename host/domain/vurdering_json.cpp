@@ -4,6 +4,13 @@
 
 namespace kvalitet {
 
+std::optional<SporNiveau> spor_niveau(std::string_view navn) {
+    if (navn == "fuld") return SporNiveau::Fuld;
+    if (navn == "kort") return SporNiveau::Kort;
+    if (navn == "ingen") return SporNiveau::Ingen;
+    return std::nullopt;
+}
+
 std::string_view trin_navn(Trin t) {
     switch (t) {
     case Trin::Maalgruppe: return "maalgruppe";
@@ -141,15 +148,19 @@ void Vurdering::append_json(std::string& out) const {
 
     w.key("spor").begin_array();
     for (const auto& s : spor) {
+        if (spor_niveau == SporNiveau::Ingen) break;
+        const bool fuld = spor_niveau == SporNiveau::Fuld;
         w.begin_object();
         w.key("trin").value(trin_navn(s.trin));
         w.key("regel").value(s.regel->id);
         w.key("udfald").value(s.udfald);
-        w.key("resultat").value(s.resultat);
-        w.key("kilde").value(s.regel->kilde);
-        w.key("afgjort_af").value(s.regel->kommunal ? "kommunal" : "national");
-        if (s.regel->erstatter) w.key("erstatter_national").value(true);
-        if (s.regel->antagelse) w.key("antagelse").value(true);
+        if (fuld) {
+            w.key("resultat").value(s.resultat);
+            w.key("kilde").value(s.regel->kilde);
+            w.key("afgjort_af").value(s.regel->kommunal ? "kommunal" : "national");
+            if (s.regel->erstatter) w.key("erstatter_national").value(true);
+            if (s.regel->antagelse) w.key("antagelse").value(true);
+        }
         if (!s.datoer.empty()) {
             w.key("datoer").begin_object();
             for (const auto& [k, d] : s.datoer) w.key(k).value(d.iso());
@@ -158,6 +169,14 @@ void Vurdering::append_json(std::string& out) const {
         if (!s.mangler.empty()) {
             w.key("mangler");
             strings(w, s.mangler);
+        }
+        if (fuld && !s.vaerdier.empty()) {
+            w.key("vaerdier").begin_object();
+            for (const auto& [k, x] : s.vaerdier) {
+                w.key(k);
+                std::visit([&](const auto& y) { w.value(y); }, x);
+            }
+            w.end_object();
         }
         w.end_object();
     }

@@ -12,6 +12,7 @@
 #include "domain/tekst.hpp"
 #include "engine/as_of.hpp"
 #include "engine/standard.hpp"
+#include "engine/ukendt_kontrol.hpp"
 
 namespace kvalitet {
 
@@ -86,6 +87,7 @@ std::optional<bool> condition(lua_State* L, Evaluation& ev, const Rule& r) {
         ev.ctx.reset_reads();
         auto value = ev.sag.forhold.vaerdi[std::size_t(r.forhold)];
         if (!value) ev.ctx.read_missing(Forhold::ids[std::size_t(r.forhold)]);
+        else ev.ctx.read_value(Forhold::ids[std::size_t(r.forhold)], *value);
         return value;
     }
     if (!r.naar) return true;
@@ -108,6 +110,7 @@ SporPost& trace(Evaluation& ev, const Rule& r, std::string_view udfald, std::str
     auto& p = ev.v.spor.emplace_back(SporPost{r.trin, r.regel, udfald, std::move(resultat), {}, {}});
     p.datoer = ev.ctx.dates;
     p.mangler.assign(ev.ctx.missing.begin(), ev.ctx.missing.end());
+    p.vaerdier = ev.ctx.values;
     return p;
 }
 
@@ -320,6 +323,15 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         }
         auto reads_dates = ev.ctx.dates;
         auto reads_missing = ev.ctx.missing;
+        auto reads_values = ev.ctx.values;
+        // A function's reads join the rule's: a length or an event that depends on an
+        // absent fact (not an event that has not happened) is named, and checked.
+        auto keep_reads = [&](bool facts_only) {
+            for (auto& d : ev.ctx.dates) reads_dates.push_back(d);
+            for (auto m : ev.ctx.missing)
+                if (!facts_only || kan_varieres(m)) add_unique_view(reads_missing, m);
+            for (auto& x : ev.ctx.values) reads_values.push_back(x);
+        };
         std::optional<Varighed> varighed = r.varighed;
         if (r.varighed_fn) {
             call(L, ev, r.varighed_fn);
@@ -327,10 +339,12 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             else if (!lua_isnil(L, -1))
                 rule_error(L, r, fmt::format("frist '{}': 'varighed' skal give en varighed eller nil", r.regel->id));
             lua_pop(L, 1);
-            for (auto& d : ev.ctx.dates) reads_dates.push_back(d);
+            keep_reads(false);
         }
         if (!varighed) {
             ev.ctx.dates = reads_dates;
+            ev.ctx.missing = reads_missing;
+            ev.ctx.values = reads_values;
             trace(ev, r, "udeladt", "udeladt: varigheden kan ikke fastslås");
             continue;
         }
@@ -341,7 +355,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         } else if (r.opfyldt_fn) {
             call(L, ev, r.opfyldt_fn);
             event = pop_date(L, r, "opfyldt_ved");
-            for (auto& d : ev.ctx.dates) reads_dates.push_back(d);
+            keep_reads(true);
         }
         Frist f{*start, *varighed, r.flyt, r.paahviler};
         const Dato due = f.dato();
@@ -349,6 +363,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         ev.v.frister.push_back({r.regel, f, due, status, event && *event <= ev.dato ? event : std::nullopt});
         ev.ctx.dates = std::move(reads_dates);
         ev.ctx.missing = std::move(reads_missing);
+        ev.ctx.values = std::move(reads_values);
         ev.ctx.read_date("frist", due);
         std::string res = due.iso();
         res += ' ';

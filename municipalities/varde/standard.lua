@@ -118,7 +118,8 @@ end
 ikke_omfattet("administration_af_penge", "Administration af borgerens penge")
 ikke_omfattet("psykologbehandling", "Behandling, f.eks. psykologisk behandling")
 ikke_omfattet("ledsagelse_uden_paedagogisk_formaal", "Ledsagelse uden konkret pædagogisk formål", "SEL § 97")
-ikke_omfattet("medicindosering", "Medicindosering og udlevering af medicin")
+-- Varde 2.4 names what is not covered; where it is, the national referral still stands.
+ikke_omfattet("medicindosering", "Medicindosering og udlevering af medicin", "SUL § 138")
 ikke_omfattet("transport_uden_paedagogisk_sigte", "Transport uden pædagogisk sigte (kun fra A til B)")
 
 aktivitet {

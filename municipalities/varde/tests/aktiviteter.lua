@@ -23,7 +23,7 @@ test {
     administration_af_penge = { omfattet = false, kilde = "Varde KS 2.4" },
     psykologbehandling = { omfattet = false },
     ledsagelse_uden_paedagogisk_formaal = { omfattet = false, henvis_til = "SEL § 97" },
-    medicindosering = { omfattet = false },
+    medicindosering = { omfattet = false, henvis_til = "SUL § 138" },
     transport_uden_paedagogisk_sigte = { omfattet = false },
     genoptraening = { omfattet = false, henvis_til = "SEL § 86" },
     afloesning_aflastning = { omfattet = false, henvis_til = "SEL § 84" },

@@ -1,0 +1,60 @@
+// The trace you can choose (--spor fuld|kort|ingen) and the values a rule read.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "engine/standard.hpp"
+
+using namespace kvalitet;
+using Json = nlohmann::json;
+
+namespace {
+
+// Kerteminde grades packages by the VUM sum: the trace shows the sum each package read.
+Vurdering assess() {
+    static const Sources sources = Sources::directory(KVALITET_SOURCE_DIR);
+    static auto standard = Standard::load(sources, "kerteminde");
+    return standard->vurder(Sag::from_json(R"({"id":"v","borger":{"alder":45},
+      "vum":{"dato":"2026-10-01","temaer":{"socialt_liv":3,"samfundsliv":3,"praktiske_opgaver":3,"sundhed":2}},
+      "forhold":{"kan_deltage_aktivt":true,"saerlige_sociale_problemer":true,"kan_afhjaelpes_med_hjaelpemidler":false,
+                 "kan_afhjaelpes_med_traening":false,"kan_afhjaelpes_efter_anden_lovgivning":false}})"),
+                             *Dato::parse("2026-11-22"));
+}
+
+} // namespace
+
+TEST_CASE("the full trace carries the values each rule read") {
+    const Json j = Json::parse(assess().json());
+    bool saw_sum = false, saw_fact = false;
+    for (const auto& p : j["spor"]) {
+        if (!p.contains("vaerdier")) continue;
+        if (p["vaerdier"].contains("vum.sum")) saw_sum = p["vaerdier"]["vum.sum"] == 11;
+        if (p["vaerdier"].contains("kan_deltage_aktivt")) saw_fact = p["vaerdier"]["kan_deltage_aktivt"] == true;
+    }
+    CHECK(saw_sum);
+    CHECK(saw_fact);
+}
+
+TEST_CASE("kort keeps ids, outcomes and dates; ingen keeps no trace; the results are the same") {
+    Vurdering v = assess();
+    const Json fuld = Json::parse(v.json());
+    v.spor_niveau = SporNiveau::Kort;
+    const Json kort = Json::parse(v.json());
+    v.spor_niveau = SporNiveau::Ingen;
+    const Json ingen = Json::parse(v.json());
+    REQUIRE(kort["spor"].size() == fuld["spor"].size());
+    for (std::size_t i = 0; i < kort["spor"].size(); ++i) {
+        CHECK(kort["spor"][i]["regel"] == fuld["spor"][i]["regel"]);
+        CHECK(kort["spor"][i]["udfald"] == fuld["spor"][i]["udfald"]);
+        CHECK_FALSE(kort["spor"][i].contains("resultat"));
+        CHECK_FALSE(kort["spor"][i].contains("vaerdier"));
+    }
+    CHECK(ingen["spor"].empty());
+    for (auto* j : {&kort, &ingen}) {
+        Json a = *j, b = fuld;
+        a.erase("spor");
+        b.erase("spor");
+        CHECK(a == b); // every result and reason is the same whatever the trace
+    }
+    CHECK(spor_niveau("kort") == SporNiveau::Kort);
+    CHECK_FALSE(spor_niveau("lang"));
+}
