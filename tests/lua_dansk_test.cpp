@@ -218,6 +218,13 @@ TEST_CASE("the runtime's messages are Danish and name the value at fault") {
          "standard.lua:2: kan ikke tage længden af en værdi, der ikke findes (nil): felt 'liste'"},
         {"bad argument", "local y = math.floor('x')",
          "standard.lua:1: forkert argument nr. 1 til 'floor': forventede et tal, fik en tekst"},
+        {"bad argument: not a whole number", "local y = utf8.char(1.5)",
+         "standard.lua:1: forkert argument nr. 1 til 'char': tallet er ikke et heltal"},
+        {"bad argument: out of range", "local y = string.char(300)",
+         "standard.lua:1: forkert argument nr. 1 til 'char': værdien er uden for det tilladte "
+         "område"},
+        {"bad argument: value expected", "local y = tostring()",
+         "standard.lua:1: forkert argument nr. 1 til 'tostring': forventede en værdi"},
         {"bad for limit", "for i = 1, 'x' do end",
          "standard.lua:1: 'for'-løkkens grænse: forventede et tal, fik en tekst"},
         {"for step zero", "for i = 1, 2, 0 do end", "standard.lua:1: 'for'-løkkens skridt er 0"},

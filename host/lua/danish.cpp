@@ -14,7 +14,7 @@ namespace {
 using std::string_view;
 
 // Longest, most specific phrases first: replacement is in this order.
-constexpr std::array<std::pair<string_view, string_view>, 10> kPhrases{{
+constexpr std::array<std::pair<string_view, string_view>, 14> kPhrases{{
     {"attempt to load a binary chunk (mode is 't')",
      "forkompileret (binær) kode afvises; kun tekst er tilladt"},
     {"C stack overflow", "for dyb indlejring eller rekursion (stakken er fuld)"},
@@ -24,6 +24,10 @@ constexpr std::array<std::pair<string_view, string_view>, 10> kPhrases{{
     {"attempt to divide by zero", "heltalsdivision med 0 (//)"},
     {"attempt to perform 'n%0'", "rest ved division med 0 (n % 0)"},
     {"got no value", "fik ingen værdi"},
+    {"wrong number of arguments to '", "forkert antal argumenter til '"},
+    {"position out of bounds", "positionen er uden for listen"},
+    {"value out of range", "værdien er uden for det tilladte område"},
+    {"index out of range", "indekset er uden for det tilladte område"},
     {"resulting string too large", "teksten bliver for stor"},
     {"error in error handling", "fejl under fejlhåndtering (for dyb rekursion?)"},
 }};
@@ -130,12 +134,20 @@ std::optional<std::string> string_arithmetic(string_view m) {
            a_value(rest->substr(w + 10)) + ": en tekst regnes kun om til et tal, når den er et tal";
 }
 
-// "X expected, got Y" inside luaL_typeerror's message.
+std::string phrases(string_view message) {
+    std::string out(message);
+    for (const auto& [en, da] : kPhrases)
+        for (std::size_t p = out.find(en); p != std::string::npos; p = out.find(en, p + da.size()))
+            out.replace(p, en.size(), da);
+    return out;
+}
+
+// "X expected, got Y" inside luaL_typeerror's message; other reasons by phrase.
 std::string expected_got(string_view msg) {
     const auto p = msg.find(" expected, got ");
     if (p == string_view::npos) {
         if (auto what = between(msg, "", " expected")) return "forventede " + a_value(*what);
-        return std::string(msg);
+        return phrases(msg); // "number has no integer representation", "value out of range" …
     }
     return "forventede " + a_value(msg.substr(0, p)) + ", fik " + a_value(msg.substr(p + 15));
 }
@@ -161,14 +173,6 @@ std::optional<std::string> argument_error(string_view m) {
                        expected_got(rest->substr(open + 2));
     }
     return std::nullopt;
-}
-
-std::string phrases(string_view message) {
-    std::string out(message);
-    for (const auto& [en, da] : kPhrases)
-        for (std::size_t p = out.find(en); p != std::string::npos; p = out.find(en, p + da.size()))
-            out.replace(p, en.size(), da);
-    return out;
 }
 
 } // namespace
