@@ -19,7 +19,7 @@ namespace kvalitet::cli {
 namespace {
 
 struct Options {
-    std::string kommune, dato, format = "json", file;
+    std::string kommune, dato, format = "json", file, spor = "fuld";
     bool ndjson = false, streng = false;
     unsigned traade = 0;
     UkendteFelter ukendte() const { return streng ? UkendteFelter::Afvis : UkendteFelter::Ignorer; }
@@ -32,6 +32,7 @@ std::string error_json(const Udfald& u, std::size_t line) {
 
 int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
     ParallelAssessor assessor(sources, o.traade, o.ukendte());
+    assessor.set_spor(*spor_niveau(o.spor));
     // An unknown --kommune or its broken script fails here, once; without it each line
     // finds its own standard.
     if (!o.kommune.empty()) assessor.info(o.kommune);
@@ -114,6 +115,7 @@ int run_single(const Options& o, const Sources& sources, Dato dato) {
         if (!standard) standard = Standard::load(sources, kommune);
         Vurdering v = standard->vurder(sag, dato);
         v.ignorerede_felter = std::move(sag.ignorerede_felter);
+        v.spor_niveau = *spor_niveau(o.spor);
         if (o.format == "tekst") fmt::print("{}", v.tekst());
         else fmt::print("{}\n", v.json());
         return kOk;
@@ -135,6 +137,10 @@ void add_vurder(CLI::App& app, Common& common, int& exit_code) {
     cmd->add_option("--dato", o.dato, "Vurderingsdato ÅÅÅÅ-MM-DD (standard: i dag)");
     cmd->add_option("--format", o.format, "Uddata: json eller tekst")->check(CLI::IsMember({"json", "tekst"}));
     cmd->add_flag("--ndjson", o.ndjson, "Én sag pr. linje ind, én vurdering pr. linje ud");
+    cmd->add_option("--spor", o.spor,
+                    "Hvor meget spor vurderingen har: fuld (hver regel med tekst, datoer og værdier), kort "
+                    "(regel, udfald og datoer) eller ingen (kun resultater og begrundelser)")
+        ->check(CLI::IsMember({"fuld", "kort", "ingen"}));
     cmd->add_flag("--streng", o.streng,
                   "Et felt, sagens skema ikke kender, er en fejl (ukendt_felt); uden nævnes det i 'ignorerede_felter'");
     cmd->add_option("--traade", o.traade, "Antal tråde ved --ndjson (standard: alle kerner)")->check(CLI::Range(1u, 256u));

@@ -38,6 +38,7 @@ struct ParallelAssessor::Worker {
             u.kommune = rute(sag, o.kommune, p.kendte_);
             Vurdering v = standard(p.sources_, u.kommune).vurder(sag, dato);
             v.ignorerede_felter = std::move(sag.ignorerede_felter);
+            v.spor_niveau = p.spor_;
             u.vurdering_json = v.json();
         } catch (...) {
             Fejl f = aktuel_fejl();

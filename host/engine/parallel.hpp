@@ -31,6 +31,9 @@ public:
     // threads == 0: all cores. Standards load lazily, per worker, on first use. `ukendte`:
     // what a field outside the case schema does (listed in the assessment, or an error).
     ParallelAssessor(const Sources& sources, unsigned threads, UkendteFelter ukendte = UkendteFelter::Ignorer);
+
+    // How much trace each assessment's JSON carries (--spor); fuld unless set.
+    void set_spor(SporNiveau spor) { spor_ = spor; }
     ~ParallelAssessor();
 
     unsigned threads() const { return threads_; }
@@ -43,6 +46,7 @@ private:
     const Sources& sources_;
     unsigned threads_;
     UkendteFelter ukendte_;
+    SporNiveau spor_ = SporNiveau::Fuld;
     std::vector<std::string> kendte_; // the municipalities there are standards for
     std::vector<std::unique_ptr<Worker>> workers_;
 };
