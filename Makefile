@@ -3,7 +3,7 @@ PRESET ?= release
 BUILD  := build/$(PRESET)
 JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build run test bench asan fuzz clean
+.PHONY: all deps build run test install bench asan fuzz clean
 
 all: build
 
@@ -23,6 +23,14 @@ run: build
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The program (PREFIX/bin/kvalitet, on PATH), the library, its headers, the standards, and
+# the CMake and pkg-config files, under PREFIX. /usr/local needs root: sudo make install.
+PREFIX ?= /usr/local
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+	@if [ "$$(id -u)" = 0 ] && command -v ldconfig > /dev/null; then ldconfig; fi
+	@echo "kvalitet er installeret: $(PREFIX)/bin/kvalitet (libkvalitet.so i $(PREFIX)/lib)"
 
 # The five groups of bench/README.md (not part of `make test`). BENCH_SAGER sets the
 # pipeline's number of cases (the issue's store run: make bench BENCH_SAGER=1000000).

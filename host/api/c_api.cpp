@@ -1,49 +1,191 @@
-// The C API: every entry point catches everything; errors become a code and a message.
+// The C API: every entry point catches everything; an error becomes a result code and the
+// contract's error object, read through the kvalitet_err* accessors.
 #include "kvalitet.h"
+
+#include <fmt/format.h>
 
 #include <cstdlib>
 #include <cstring>
+#include <exception>
+#include <map>
+#include <memory>
 #include <new>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "domain/fejl_json.hpp"
+#include "engine/rute.hpp"
 #include "kvalitet/engine.hpp"
 #include "lua/error.hpp"
 
+namespace kv = ::kvalitet;
+
 struct kvalitet_assessor {
-    std::string errmsg;
-    std::unique_ptr<::kvalitet::Assessor> assessor;
+    // The last failure; fejl.kode is empty after a success.
+    kv::Fejl fejl;
+    std::string fejl_json;
+    int extended = KVALITET_OK;
+    bool oom = false; // not even the message could be stored
+
+    bool legacy = true;   // kvalitet_open: primary codes, every case under its standard
+    bool routing = false; // kvalitet_open_ex(NULL, …): each case under its own "kommune"
+    kv::UkendteFelter ukendte = kv::UkendteFelter::Ignorer;
+    std::string kommune; // the handle's municipality, empty when routing
+    std::shared_ptr<const kv::Engine> engine;
+    std::vector<std::string> kendte; // engine->kommuner(), for routing and its errors
+    std::unique_ptr<kv::Assessor> assessor; // the handle's municipality's standard
+    // Routing: one Assessor per municipality met, and the load failure of any that failed
+    // (it fails the same way for every case that needs it; loading again would be slow).
+    std::map<std::string, std::unique_ptr<kv::Assessor>, std::less<>> routed;
+    std::map<std::string, std::exception_ptr, std::less<>> failed;
+    std::string sag_id; // the case being assessed, for the error object
 };
 
 namespace {
 
-template <class F>
-int guard(kvalitet_assessor* k, F&& f) noexcept {
+enum class Phase { Open, Assess };
+
+// What was invalid, by the error's kode: the code of the same kode depends only on whether
+// the handle was being opened (a municipality the integrator chose) or a case assessed.
+int extended_code(const std::string& kode, Phase phase) {
+    if (kode == "ugyldig_dato") return KVALITET_INVALID_DATE;
+    if (kode == "script_fejl") return KVALITET_INVALID_SCRIPT;
+    if (kode == "budget_overskredet") return KVALITET_INVALID_BUDGET;
+    if (kode == "ugyldigt_hjem") return KVALITET_INVALID_HOME;
+    if (kode == "ikke_nok_hukommelse") return KVALITET_NOMEM;
+    if (kode == "intern_fejl") return KVALITET_ERROR;
+    return phase == Phase::Open ? KVALITET_INVALID_KOMMUNE : KVALITET_INVALID_CASE;
+}
+
+void clear(kvalitet_assessor* k) noexcept {
+    k->fejl.kode.clear();
+    k->fejl.besked.clear();
+    k->fejl.felt.clear();
+    k->fejl.sag_id.clear();
+    k->fejl_json.clear();
+    k->extended = KVALITET_OK;
+    k->oom = false;
+    k->sag_id.clear();
+}
+
+int returned(const kvalitet_assessor* k) { return k->legacy ? (k->extended & 0xff) : k->extended; }
+
+// Stores the failure on the handle and returns its code.
+int record(kvalitet_assessor* k, kv::Fejl fejl, int extended) noexcept {
     try {
-        k->errmsg.clear();
-        return f();
-    } catch (const ::kvalitet::InputError& e) {
-        k->errmsg = e.what();
-        return KVALITET_INVALID;
-    } catch (const ::kvalitet::ScriptError& e) {
-        k->errmsg = e.what();
-        return KVALITET_INVALID;
-    } catch (const std::bad_alloc&) {
-        k->errmsg = "ikke nok hukommelse";
-        return KVALITET_NOMEM;
-    } catch (const std::exception& e) {
-        k->errmsg = e.what();
-        return KVALITET_ERROR;
+        k->fejl = std::move(fejl);
+        k->fejl_json = kv::fejl_json(k->fejl);
+        k->extended = extended;
     } catch (...) {
-        k->errmsg = "ukendt fejl";
-        return KVALITET_ERROR;
+        clear(k);
+        k->oom = true;
+        k->extended = KVALITET_NOMEM;
     }
+    return returned(k);
+}
+
+int misuse(kvalitet_assessor* k, const char* besked) noexcept {
+    try {
+        return record(k, kv::fejl("forkert_brug", besked), KVALITET_MISUSE);
+    } catch (...) {
+        return record(k, kv::Fejl{}, KVALITET_NOMEM);
+    }
+}
+
+// Runs `f`, turning any exception into the handle's error; `case_text` gives the error its
+// sag_id when the case was refused before its id was read.
+template <class F>
+int guard(kvalitet_assessor* k, Phase phase, std::string_view case_text, F&& f) noexcept {
+    clear(k);
+    try {
+        f();
+        return KVALITET_OK;
+    } catch (...) {
+        try {
+            kv::Fejl fejl = kv::aktuel_fejl();
+            fejl.sag_id = !k->sag_id.empty() ? k->sag_id : kv::sag_id_of(case_text).value_or("");
+            const int ext = extended_code(fejl.kode, phase);
+            return record(k, std::move(fejl), ext);
+        } catch (...) {
+            return record(k, kv::Fejl{}, KVALITET_NOMEM);
+        }
+    }
+}
+
+kv::Dato parse_date(const char* date) {
+    auto d = kv::Dato::parse(date);
+    if (!d) throw kv::InputError(std::string("datoen '") + date + "' er ikke en gyldig dato (ÅÅÅÅ-MM-DD)", "ugyldig_dato");
+    if (!d->i_omraadet())
+        throw kv::InputError(std::string("datoen '") + date + "' ligger uden for de datoer, der kan regnes med (" +
+                                 kv::Dato::foerste().iso() + " – " + kv::Dato::sidste().iso() + ")",
+                             "ugyldig_dato");
+    return *d;
+}
+
+// The standard that assesses `sag` on this handle (engine/rute.hpp decides, except on a
+// kvalitet_open handle, which keeps its old meaning: its standard, whatever the case says).
+kv::Assessor& assessor_for(kvalitet_assessor* k, const kv::Sag& sag) {
+    if (k->legacy) return *k->assessor;
+    const std::string kommune = kv::rute(sag, k->kommune, k->kendte);
+    if (!k->routing) return *k->assessor;
+    if (auto it = k->routed.find(kommune); it != k->routed.end()) return *it->second;
+    if (auto it = k->failed.find(kommune); it != k->failed.end()) std::rethrow_exception(it->second);
+    try {
+        auto& slot = k->routed[kommune];
+        slot = std::make_unique<kv::Assessor>(k->engine, kommune);
+        return *slot;
+    } catch (...) {
+        k->routed.erase(kommune);
+        k->failed[kommune] = std::current_exception();
+        throw;
+    }
+}
+
+void give(const std::string& s, char** out, size_t* out_len) {
+    char* buffer = static_cast<char*>(std::malloc(s.size() + 1));
+    if (!buffer) throw std::bad_alloc();
+    std::memcpy(buffer, s.c_str(), s.size() + 1);
+    *out = buffer;
+    if (out_len) *out_len = s.size();
+}
+
+int open(const char* kommune, const char* home, kvalitet_assessor* k) noexcept {
+    return guard(k, Phase::Open, {}, [&] {
+        k->engine = home ? kv::Engine::from_directory(home) : kv::Engine::embedded();
+        k->kendte = k->engine->kommuner();
+        if (kommune) {
+            k->kommune = kommune;
+            k->assessor = std::make_unique<kv::Assessor>(k->engine, kommune);
+        }
+    });
+}
+
+int assess(kvalitet_assessor* k, const char* case_json, size_t len, const char* date, int format, char** out,
+           size_t* out_len) noexcept {
+    if (!k) return KVALITET_MISUSE;
+    if (out) *out = nullptr;
+    if (out_len) *out_len = 0;
+    if (!case_json || !date || !out) return misuse(k, "case_json, date og out skal være sat");
+    if (format != KVALITET_FORMAT_JSON && format != KVALITET_FORMAT_TEKST)
+        return misuse(k, "ukendt format: brug KVALITET_FORMAT_JSON eller KVALITET_FORMAT_TEKST");
+    if (!k->assessor && !(k->routing && k->engine))
+        return misuse(k, "håndtaget blev ikke åbnet; se fejlen fra kvalitet_open");
+    const std::string_view text(case_json, len);
+    return guard(k, Phase::Assess, text, [&] {
+        const kv::Dato d = parse_date(date);
+        kv::Sag sag = kv::Sag::from_json(text, {}, k->ukendte);
+        k->sag_id = sag.id;
+        const kv::Vurdering v = assessor_for(k, sag).assess(sag, d);
+        give(format == KVALITET_FORMAT_TEKST ? v.tekst() : v.json(), out, out_len);
+    });
 }
 
 } // namespace
 
 extern "C" {
 
-const char* kvalitet_version(void) { return KVALITET_VERSION; }
+const char* kvalitet_version(void) { return KVALITET_VERSION_STRING; }
 
 int kvalitet_open(const char* kommune, const char* home, kvalitet_assessor** out) {
     if (!out) return KVALITET_MISUSE;
@@ -51,44 +193,42 @@ int kvalitet_open(const char* kommune, const char* home, kvalitet_assessor** out
     auto* k = new (std::nothrow) kvalitet_assessor;
     if (!k) return KVALITET_NOMEM;
     *out = k;
-    if (!kommune) {
-        k->errmsg = "kommune mangler (f.eks. \"varde\")";
-        return KVALITET_MISUSE;
-    }
-    return guard(k, [&] {
-        auto engine = home ? ::kvalitet::Engine::from_directory(home) : ::kvalitet::Engine::embedded();
-        k->assessor = std::make_unique<::kvalitet::Assessor>(engine, kommune);
-        return KVALITET_OK;
-    });
+    if (!kommune) return misuse(k, "kommune mangler (f.eks. \"varde\"); kvalitet_open_ex(NULL, …) følger sagens egen");
+    return open(kommune, home, k);
+}
+
+int kvalitet_open_ex(const char* kommune, const char* home, unsigned flags, kvalitet_assessor** out) {
+    if (!out) return KVALITET_MISUSE;
+    *out = nullptr;
+    auto* k = new (std::nothrow) kvalitet_assessor;
+    if (!k) return KVALITET_NOMEM;
+    *out = k;
+    k->legacy = false;
+    k->routing = !kommune;
+    if (flags & ~KVALITET_STRENG) return misuse(k, "ukendte flag; det eneste flag er KVALITET_STRENG");
+    k->ukendte = (flags & KVALITET_STRENG) ? kv::UkendteFelter::Afvis : kv::UkendteFelter::Ignorer;
+    return open(kommune, home, k);
 }
 
 int kvalitet_assess(kvalitet_assessor* k, const char* case_json, size_t len, const char* date, char** out, size_t* out_len) {
+    return assess(k, case_json, len, date, KVALITET_FORMAT_JSON, out, out_len);
+}
+
+int kvalitet_assess_format(kvalitet_assessor* k, const char* case_json, size_t len, const char* date, int format,
+                           char** out, size_t* out_len) {
+    return assess(k, case_json, len, date, format, out, out_len);
+}
+
+int kvalitet_kommuner(kvalitet_assessor* k, char** out, size_t* out_len) {
     if (!k) return KVALITET_MISUSE;
-    if (!case_json || !date || !out) {
-        k->errmsg = "case_json, date og out skal være sat";
-        return KVALITET_MISUSE;
-    }
-    *out = nullptr;
+    if (out) *out = nullptr;
     if (out_len) *out_len = 0;
-    if (!k->assessor) {
-        k->errmsg = "håndtaget blev ikke åbnet; se fejlen fra kvalitet_open";
-        return KVALITET_MISUSE;
-    }
-    return guard(k, [&] {
-        auto d = ::kvalitet::Dato::parse(date);
-        if (!d) throw ::kvalitet::InputError(std::string("datoen '") + date + "' er ikke en gyldig dato (ÅÅÅÅ-MM-DD)",
-                                             "ugyldig_dato");
-        if (!d->i_omraadet())
-            throw ::kvalitet::InputError(std::string("datoen '") + date + "' ligger uden for de datoer, der kan regnes med (" +
-                                             ::kvalitet::Dato::foerste().iso() + " – " + ::kvalitet::Dato::sidste().iso() + ")",
-                                         "ugyldig_dato");
-        const std::string json = k->assessor->assess_json(std::string_view(case_json, len), *d);
-        char* buffer = static_cast<char*>(std::malloc(json.size() + 1));
-        if (!buffer) throw std::bad_alloc();
-        std::memcpy(buffer, json.c_str(), json.size() + 1);
-        *out = buffer;
-        if (out_len) *out_len = json.size();
-        return KVALITET_OK;
+    if (!out) return misuse(k, "out skal være sat");
+    if (!k->engine) return misuse(k, "håndtaget har ingen standarder; se fejlen fra kvalitet_open");
+    return guard(k, Phase::Assess, {}, [&] {
+        std::string list;
+        for (const auto& id : k->kendte) list += id + "\n";
+        give(list, out, out_len);
     });
 }
 
@@ -96,7 +236,21 @@ const char* kvalitet_standard_sha256(kvalitet_assessor* k) {
     return k && k->assessor ? k->assessor->standard_sha256().c_str() : "";
 }
 
-const char* kvalitet_errmsg(kvalitet_assessor* k) { return k ? k->errmsg.c_str() : "håndtaget er NULL"; }
+const char* kvalitet_errmsg(kvalitet_assessor* k) {
+    if (!k) return "håndtaget er NULL";
+    return k->oom ? "ikke nok hukommelse" : k->fejl.besked.c_str();
+}
+
+const char* kvalitet_errcode(kvalitet_assessor* k) {
+    if (!k) return "";
+    return k->oom ? "ikke_nok_hukommelse" : k->fejl.kode.c_str();
+}
+
+const char* kvalitet_errfield(kvalitet_assessor* k) { return k ? k->fejl.felt.c_str() : ""; }
+
+const char* kvalitet_errjson(kvalitet_assessor* k) { return k ? k->fejl_json.c_str() : ""; }
+
+int kvalitet_extended_errcode(kvalitet_assessor* k) { return k ? k->extended : KVALITET_MISUSE; }
 
 void kvalitet_free(void* p) { std::free(p); }
 

@@ -1,7 +1,13 @@
 // The C++ API: a thin, stable face over Sources and Standard.
 #include "kvalitet/engine.hpp"
 
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <system_error>
+
 #include "engine/standard.hpp"
+#include "lua/error.hpp"
 #include "sources.hpp"
 
 namespace kvalitet {
@@ -12,7 +18,26 @@ std::shared_ptr<const Engine> Engine::embedded() {
     return e;
 }
 
+namespace {
+
+// A home that is missing, or is not one, says so: not "ukendt kommune 'varde' (kendte: )".
+void check_home(const std::string& root) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const char* hint = "den skal rumme dsl/, stdlib/ og municipalities/ (en checkout eller share/kvalitet i en installation)";
+    if (!fs::exists(root, ec))
+        throw InputError(fmt::format("hjemmemappen '{}' findes ikke: {}", root, hint), "ugyldigt_hjem");
+    if (!fs::is_directory(root, ec))
+        throw InputError(fmt::format("hjemmemappen '{}' er ikke en mappe: {}", root, hint), "ugyldigt_hjem");
+    for (const char* tree : {"dsl", "stdlib", "municipalities"})
+        if (!fs::is_directory(fs::path(root) / tree, ec))
+            throw InputError(fmt::format("hjemmemappen '{}' har ingen {}/: {}", root, tree, hint), "ugyldigt_hjem");
+}
+
+} // namespace
+
 std::shared_ptr<const Engine> Engine::from_directory(const std::string& root) {
+    check_home(root);
     std::shared_ptr<Engine> e(new Engine);
     e->sources_ = std::make_unique<Sources>(Sources::directory(root));
     return e;
@@ -29,11 +54,13 @@ Assessor::~Assessor() = default;
 Assessor::Assessor(Assessor&&) noexcept = default;
 Assessor& Assessor::operator=(Assessor&&) noexcept = default;
 
-Vurdering Assessor::assess(const Sag& sag, Dato dato) { return standard_->vurder(sag, dato); }
-
-std::string Assessor::assess_json(std::string_view sag_json, Dato dato) {
-    return standard_->vurder(Sag::from_json(sag_json), dato).json();
+Vurdering Assessor::assess(const Sag& sag, Dato dato) {
+    Vurdering v = standard_->vurder(sag, dato);
+    v.ignorerede_felter = sag.ignorerede_felter;
+    return v;
 }
+
+std::string Assessor::assess_json(std::string_view sag_json, Dato dato) { return assess(Sag::from_json(sag_json), dato).json(); }
 
 const std::string& Assessor::standard_sha256() const { return standard_->info().sha256; }
 

@@ -14,18 +14,20 @@
 #include <string>
 #include <string_view>
 
+#include "kvalitet/export.h"
+
 namespace kvalitet {
 
 inline constexpr int kFoersteAar = 1900;
 inline constexpr int kSidsteAar = 2200;
 
 // A date outside the supported range; the message is Danish and names the computation.
-class DatoFejl : public std::out_of_range {
+class KVALITET_API DatoFejl : public std::out_of_range {
 public:
     using std::out_of_range::out_of_range;
 };
 
-class Dato {
+class KVALITET_API Dato {
 public:
     constexpr Dato() = default;
     constexpr explicit Dato(std::chrono::sys_days d) : days_(d.time_since_epoch().count()) {}
@@ -63,9 +65,9 @@ private:
 
 // Whole years between birth and `on` (a birthday on 29 February counts from 1 March in
 // common years, as Danish practice reads "fylder år").
-int alder(Dato foedt, Dato on);
+KVALITET_API int alder(Dato foedt, Dato on);
 
-struct Varighed {
+struct KVALITET_API Varighed {
     enum class Enhed : std::uint8_t { Dage, Uger, Maaneder, Aar, Hverdage };
     Enhed enhed = Enhed::Dage;
     std::int32_t n = 0;
@@ -79,7 +81,7 @@ struct Varighed {
     std::string tekst() const; // "4 uger", "1 måned"
 };
 
-const char* ugedag_navn(unsigned iso_weekday); // 1 → "mandag"
-const char* maaned_navn(unsigned month);       // 1 → "januar"
+KVALITET_API const char* ugedag_navn(unsigned iso_weekday); // 1 → "mandag"
+KVALITET_API const char* maaned_navn(unsigned month);       // 1 → "januar"
 
 } // namespace kvalitet

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "domain/dato.hpp"
+#include "kvalitet/export.h"
 
 namespace kvalitet {
 
@@ -11,16 +12,16 @@ namespace kvalitet {
 // Udloebet: a citizen's deadline passed without the event: the right lapsed, no fault.
 // ForSent: the citizen's event came after the deadline.
 enum class FristStatus { Kommende, Overskredet, Opfyldt, Udloebet, ForSent };
-std::string_view status_navn(FristStatus s); // "kommende", "overskredet", "opfyldt", "udloebet", "for_sent"
+KVALITET_API std::string_view status_navn(FristStatus s); // "kommende", "overskredet", "opfyldt", "udloebet", "for_sent"
 
 // Who must meet the deadline: the municipality (its own case handling) or the citizen
 // (a complaint). Only a municipal deadline can be overdue.
 enum class Paahviler { Kommune, Borger };
-std::string_view paahviler_navn(Paahviler p); // "kommune", "borger"
+KVALITET_API std::string_view paahviler_navn(Paahviler p); // "kommune", "borger"
 
 enum class Flyt { Ingen, NaesteArbejdsdag };
 
-struct Frist {
+struct KVALITET_API Frist {
     Dato start;
     Varighed varighed;
     Flyt flyt = Flyt::Ingen;

@@ -11,11 +11,12 @@
 
 #include "domain/dato.hpp"
 #include "domain/vum.hpp"
+#include "kvalitet/export.h"
 
 namespace kvalitet {
 
 // The caseworker's findings, three-valued: true, false, or not yet assessed.
-struct Forhold {
+struct KVALITET_API Forhold {
     static constexpr std::array<std::string_view, 8> ids{
         "saerlige_sociale_problemer",  "kan_deltage_aktivt",
         "profiterer_af_stoette",       "daarligt_helbred",
@@ -76,7 +77,7 @@ struct SagGraenser {
 // code "ukendt_felt", the path and the closest known name (--streng).
 enum class UkendteFelter { Ignorer, Afvis };
 
-struct Sag {
+struct KVALITET_API Sag {
     // Most paths kept in ignorerede_felter: a case full of unknown fields stays small.
     static constexpr std::size_t kMaxIgnorerede = 100;
 
@@ -116,6 +117,6 @@ struct Sag {
 // The case's top-level "id" (a string, or an integer written as digits) as far as `text`
 // can be read from its start, for error reports on input that from_json refused; nullopt
 // when the text breaks before an id. Bounded: O(nesting) memory, one pass.
-std::optional<std::string> sag_id_of(std::string_view text);
+KVALITET_API std::optional<std::string> sag_id_of(std::string_view text);
 
 } // namespace kvalitet

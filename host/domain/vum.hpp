@@ -6,10 +6,11 @@
 #include <string_view>
 
 #include "domain/dato.hpp"
+#include "kvalitet/export.h"
 
 namespace kvalitet {
 
-struct Vum {
+struct KVALITET_API Vum {
     static constexpr std::size_t kTemaer = 7;
     static constexpr std::array<std::string_view, kTemaer> tema_ids{
         "praktiske_opgaver", "egenomsorg",  "kommunikation", "mobilitet",

@@ -11,6 +11,7 @@
 
 #include "domain/dato.hpp"
 #include "domain/frist.hpp"
+#include "kvalitet/export.h"
 
 namespace kvalitet {
 
@@ -21,7 +22,7 @@ enum class Trin { Maalgruppe, Aktiviteter, Pakke, Frister, Krav };
 // facts; ingen, none (the reasons stay in begrundelser and each result's kilde).
 enum class SporNiveau { Fuld, Kort, Ingen };
 std::optional<SporNiveau> spor_niveau(std::string_view navn); // "fuld", "kort", "ingen"
-std::string_view trin_navn(Trin t);
+KVALITET_API std::string_view trin_navn(Trin t);
 
 // A declared rule's identity, owned by the loaded standard.
 struct Regel {
@@ -82,7 +83,7 @@ struct SporPost {
     std::vector<std::pair<std::string_view, Vaerdi>> vaerdier; // what else it read ("vum.sum": 11)
 };
 
-struct Vurdering {
+struct KVALITET_API Vurdering {
     std::shared_ptr<const void> keepalive;
     std::string_view kommune;
     std::string sag_id;

@@ -10,11 +10,14 @@
 // Assessor owns a Lua state and must be used by one thread at a time; make one per thread.
 // A Vurdering owns what it refers to and outlives its Assessor.
 // Errors are exceptions derived from std::runtime_error, with a Danish message naming the
-// file and line (script faults) or the JSON field (case faults); see kvalitet/errors.
+// file and line (script faults) or the JSON field (case faults).
+// The library exports what this header and the domain headers mark KVALITET_API.
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "kvalitet/export.h"
 
 #include "domain/dato.hpp"
 #include "domain/sag.hpp"
@@ -25,11 +28,12 @@ namespace kvalitet {
 class Sources;
 class Standard;
 
-class Engine {
+class KVALITET_API Engine {
 public:
     // The dsl/, stdlib/ and municipalities/ trees compiled into the library.
     static std::shared_ptr<const Engine> embedded();
     // A directory holding dsl/, stdlib/ and municipalities/ (e.g. an edited checkout).
+    // Throws when it does not exist or lacks one of them (the message says which).
     static std::shared_ptr<const Engine> from_directory(const std::string& root);
     ~Engine();
 
@@ -41,7 +45,7 @@ private:
     std::unique_ptr<Sources> sources_;
 };
 
-class Assessor {
+class KVALITET_API Assessor {
 public:
     // Loads municipalities/<kommune>/standard.lua. Throws on an unknown municipality or a
     // script error (the message names file and line).
@@ -50,6 +54,8 @@ public:
     Assessor(Assessor&&) noexcept;
     Assessor& operator=(Assessor&&) noexcept;
 
+    // Under this Assessor's standard, whatever the case's own "kommune" says (to route by
+    // it, keep one Assessor per municipality). The assessment lists sag.ignorerede_felter.
     Vurdering assess(const Sag& sag, Dato dato);
     // Case JSON in, assessment JSON out (one line, fixed key order).
     std::string assess_json(std::string_view sag_json, Dato dato);
