@@ -227,8 +227,9 @@ for art in pairs(ARTER) do
   end
 end
 
--- kvalitetsstandard { kommune, titel, godkendt, revideres, kilde, beskrivelse }
+-- kvalitetsstandard { kommune, titel, godkendt, revideres, kilde, gyldig_fra, gyldig_til, beskrivelse }
 local STANDARD_FELTER = { kommune = tekst, titel = tekst, godkendt = tekst, revideres = tekst, kilde = tekst,
+                          gyldig_fra = tekst, gyldig_til = tekst,
                           beskrivelse = er("table", "en tabel af overskrift = tekst") }
 function E.kvalitetsstandard(d)
   local fil, linje = sted(2)
@@ -253,6 +254,17 @@ function E.kvalitetsstandard(d)
   end
   if d.godkendt and not _vaert.er_dato(d.godkendt) then
     fejl(fil, linje, "kvalitetsstandard", nil, "'godkendt' skal være en dato \"ÅÅÅÅ-MM-DD\"")
+  end
+  -- The version's period in force (docs/dsl.md "Versioner"): dates, the end not before the start.
+  for _, felt in ipairs({ "gyldig_fra", "gyldig_til" }) do
+    if d[felt] and not _vaert.er_dato(d[felt]) then
+      fejl(fil, linje_for(fil, linje, felt), "kvalitetsstandard", nil,
+        string.format("'%s' skal være en dato \"ÅÅÅÅ-MM-DD\"", felt))
+    end
+  end
+  if d.gyldig_fra and d.gyldig_til and d.gyldig_til < d.gyldig_fra then
+    fejl(fil, linje_for(fil, linje, "gyldig_til"), "kvalitetsstandard", nil,
+      string.format("'gyldig_til' (%s) ligger før 'gyldig_fra' (%s)", d.gyldig_til, d.gyldig_fra))
   end
   for overskrift, t in pairs(d.beskrivelse or {}) do
     if type(overskrift) ~= "string" or type(t) ~= "string" then

@@ -12,6 +12,7 @@
 #include "engine/parallel.hpp"
 #include "engine/rute.hpp"
 #include "engine/standard.hpp"
+#include "engine/versioner.hpp"
 #include "lua/error.hpp"
 
 namespace kvalitet::cli {
@@ -19,11 +20,20 @@ namespace kvalitet::cli {
 namespace {
 
 struct Options {
-    std::string kommune, dato, format = "json", file, spor = "fuld";
+    std::string kommune, dato, standard_dato, format = "json", file, spor = "fuld";
     bool ndjson = false, streng = false;
     unsigned traade = 0;
     UkendteFelter ukendte() const { return streng ? UkendteFelter::Afvis : UkendteFelter::Ignorer; }
 };
+
+// --standard-dato: the date whose version of the standard applies, when not the assessment date's.
+std::optional<Dato> standard_date(const std::string& flag) {
+    if (flag.empty()) return std::nullopt;
+    const auto d = Dato::parse(flag);
+    if (!d || !d->i_omraadet())
+        throw CLI::ValidationError("--standard-dato", fmt::format("\"{}\" er ikke en dato (ÅÅÅÅ-MM-DD)", flag));
+    return d;
+}
 
 // The contract's error object for a line that could not be assessed.
 std::string error_json(const Udfald& u, std::size_t line) {
@@ -33,9 +43,13 @@ std::string error_json(const Udfald& u, std::size_t line) {
 int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
     ParallelAssessor assessor(sources, o.traade, o.ukendte());
     assessor.set_spor(*spor_niveau(o.spor));
-    // An unknown --kommune or its broken script fails here, once; without it each line
-    // finds its own standard.
-    if (!o.kommune.empty()) assessor.info(o.kommune);
+    const auto standard_dato = standard_date(o.standard_dato);
+    // An unknown --kommune, its broken script or (with --standard-dato) no version in force
+    // fails here, once; without it each line finds its own standard.
+    if (!o.kommune.empty()) {
+        assessor.info(o.kommune);
+        if (standard_dato) version_paa(assessor.versions(o.kommune), o.kommune, *standard_dato);
+    }
 
     // Batches keep memory bounded (by count and by bytes: 1024 lines of up to 1 MiB each
     // would be a gigabyte); output keeps input order.
@@ -66,7 +80,7 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
         }
         // Straight into stdout's 1 MB buffer: a batch's ~50 MB gathered in one string
         // was a fresh mmap per batch, page-faulted in again every time.
-        const auto results = assessor.assess(batch, dato);
+        const auto results = assessor.assess(batch, dato, standard_dato);
         for (std::size_t i = 0; i < results.size(); ++i) {
             if (results[i].ok()) {
                 std::fwrite(results[i].vurdering_json.data(), 1, results[i].vurdering_json.size(), stdout);
@@ -96,11 +110,20 @@ int refuse(const Options& o, const std::string& where, const Fejl& f) {
     return rc;
 }
 
+// The version of `kommune`'s standard in force on --standard-dato, else on the assessment date.
+std::unique_ptr<Standard> load_version(const Sources& sources, const std::string& kommune, Dato dato,
+                                       std::optional<Dato> standard_dato) {
+    const auto alle = versioner(sources, kommune);
+    return Standard::load_file(sources, kommune, version_paa(alle, kommune, standard_dato.value_or(dato)).fil);
+}
+
 int run_single(const Options& o, const Sources& sources, Dato dato) {
     std::string sag_id;
+    const auto standard_dato = standard_date(o.standard_dato);
     try {
         std::unique_ptr<Standard> standard;
-        if (!o.kommune.empty()) standard = Standard::load(sources, o.kommune); // fails before reading the case
+        // fails before reading the case
+        if (!o.kommune.empty()) standard = load_version(sources, o.kommune, dato, standard_dato);
         const std::string text = read_input(o.file);
         Sag sag;
         std::string kommune;
@@ -112,7 +135,7 @@ int run_single(const Options& o, const Sources& sources, Dato dato) {
             const std::string id = sag_id.empty() ? sag_id_of(text).value_or("") : sag_id;
             return refuse(o, o.file == "-" ? "standard input" : o.file, {e.kode(), e.what(), e.felt(), {}, id});
         }
-        if (!standard) standard = Standard::load(sources, kommune);
+        if (!standard) standard = load_version(sources, kommune, dato, standard_dato);
         Vurdering v = standard->vurder(sag, dato);
         v.ignorerede_felter = std::move(sag.ignorerede_felter);
         v.spor_niveau = *spor_niveau(o.spor);
@@ -135,6 +158,9 @@ void add_vurder(CLI::App& app, Common& common, int& exit_code) {
                     "Vurder efter denne kommunes standard, f.eks. varde (se: kvalitet kommuner); en sag med en anden "
                     "kommune er en fejl. Uden: hver sag efter sin egen 'kommune'");
     cmd->add_option("--dato", o.dato, "Vurderingsdato ÅÅÅÅ-MM-DD (standard: i dag)");
+    cmd->add_option("--standard-dato", o.standard_dato,
+                    "Vurder efter den version af standarden, der var i kraft på denne dato ÅÅÅÅ-MM-DD (f.eks. "
+                    "afgørelsens dato ved en klage); standard: den version, der er i kraft på vurderingsdatoen");
     cmd->add_option("--format", o.format, "Uddata: json eller tekst")->check(CLI::IsMember({"json", "tekst"}));
     cmd->add_flag("--ndjson", o.ndjson, "Én sag pr. linje ind, én vurdering pr. linje ud");
     cmd->add_option("--spor", o.spor,

@@ -90,6 +90,7 @@ struct KVALITET_API Vurdering {
     Dato vurderingsdato;
     std::string_view titel;
     std::optional<Dato> godkendt;
+    std::optional<Dato> gyldig_fra; // the version used; none when the script declares none
     std::string_view sha256;
 
     std::optional<bool> i_maalgruppe;

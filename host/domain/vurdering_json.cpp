@@ -55,6 +55,9 @@ void Vurdering::append_json(std::string& out) const {
     w.key("godkendt");
     if (godkendt) w.value(godkendt->iso());
     else w.null();
+    w.key("gyldig_fra");
+    if (gyldig_fra) w.value(gyldig_fra->iso());
+    else w.null();
     w.key("sha256").value(sha256);
     w.end_object();
 

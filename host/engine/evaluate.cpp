@@ -483,6 +483,7 @@ Vurdering Standard::vurder(const Sag& sag, Dato dato) {
     v.vurderingsdato = dato;
     v.titel = info.titel;
     v.godkendt = info.godkendt;
+    v.gyldig_fra = info.gyldig_fra;
     v.sha256 = info.sha256;
     v.spor.reserve(rules_.size() + sag.ansoegte_aktiviteter.size());
 

@@ -13,30 +13,41 @@
 namespace kvalitet {
 
 struct ParallelAssessor::Worker {
+    // Keyed by the version's file: one loaded standard per (municipality, version).
     std::map<std::string, std::unique_ptr<Standard>, std::less<>> standards;
     // A standard that failed to load fails the same way for every case that needs it.
     std::map<std::string, std::exception_ptr, std::less<>> load_errors;
+    // The shared catalogue's entries this worker has seen: no lock per case.
+    std::map<std::string, const std::vector<Version>*, std::less<>> seen;
 
-    Standard& standard(const Sources& sources, const std::string& kommune) {
-        if (auto it = standards.find(kommune); it != standards.end()) return *it->second;
-        if (auto it = load_errors.find(kommune); it != load_errors.end()) std::rethrow_exception(it->second);
+    const std::vector<Version>& versions(ParallelAssessor& p, const std::string& kommune) {
+        if (auto it = seen.find(kommune); it != seen.end()) return *it->second;
+        const auto& v = p.versions(kommune);
+        seen[kommune] = &v;
+        return v;
+    }
+
+    Standard& standard(const Sources& sources, const std::string& kommune, const std::string& fil) {
+        if (auto it = standards.find(fil); it != standards.end()) return *it->second;
+        if (auto it = load_errors.find(fil); it != load_errors.end()) std::rethrow_exception(it->second);
         try {
-            return *(standards[kommune] = Standard::load(sources, kommune));
+            return *(standards[fil] = Standard::load_file(sources, kommune, fil));
         } catch (...) {
-            standards.erase(kommune);
-            load_errors[kommune] = std::current_exception();
+            standards.erase(fil);
+            load_errors[fil] = std::current_exception();
             throw;
         }
     }
 
     // Only known municipalities reach standard(): the maps above hold at most one entry
     // per standard, however many different names the input makes up.
-    void run(const ParallelAssessor& p, const Opgave& o, Dato dato, Udfald& u) {
+    void run(ParallelAssessor& p, const Opgave& o, Dato dato, std::optional<Dato> standard_dato, Udfald& u) {
         try {
             Sag sag = Sag::from_json(o.sag_json, {}, p.ukendte_);
             u.sag_id = sag.id;
             u.kommune = rute(sag, o.kommune, p.kendte_);
-            Vurdering v = standard(p.sources_, u.kommune).vurder(sag, dato);
+            const Version& version = version_paa(versions(p, u.kommune), u.kommune, standard_dato.value_or(dato));
+            Vurdering v = standard(p.sources_, u.kommune, version.fil).vurder(sag, dato);
             v.ignorerede_felter = std::move(sag.ignorerede_felter);
             v.spor_niveau = p.spor_;
             u.vurdering_json = v.json();
@@ -56,11 +67,12 @@ ParallelAssessor::ParallelAssessor(const Sources& sources, unsigned threads, Uke
 
 ParallelAssessor::~ParallelAssessor() = default;
 
-std::vector<Udfald> ParallelAssessor::assess(const std::vector<Opgave>& opgaver, Dato dato) {
+std::vector<Udfald> ParallelAssessor::assess(const std::vector<Opgave>& opgaver, Dato dato,
+                                             std::optional<Dato> standard_dato) {
     std::vector<Udfald> out(opgaver.size());
     // Worker t takes items t, t+stride, …: cases of similar size spread evenly.
     auto work = [&](unsigned t, unsigned stride) {
-        for (std::size_t i = t; i < opgaver.size(); i += stride) workers_[t]->run(*this, opgaver[i], dato, out[i]);
+        for (std::size_t i = t; i < opgaver.size(); i += stride) workers_[t]->run(*this, opgaver[i], dato, standard_dato, out[i]);
     };
     const unsigned used = opgaver.size() < 64 ? 1 : threads_;
     std::vector<std::thread> pool;
@@ -71,7 +83,23 @@ std::vector<Udfald> ParallelAssessor::assess(const std::vector<Opgave>& opgaver,
 }
 
 const StandardInfo& ParallelAssessor::info(const std::string& kommune) {
-    return workers_[0]->standard(sources_, kommune).info();
+    if (!valid_kommune_id(kommune)) Standard::load(sources_, kommune); // its message for a bad id
+    return workers_[0]->standard(sources_, kommune, "municipalities/" + kommune + "/standard.lua").info();
+}
+
+const std::vector<Version>& ParallelAssessor::versions(const std::string& kommune) {
+    // Only known municipalities get here (rute), so the catalogue stays bounded.
+    std::lock_guard lock(katalog_mutex_);
+    auto [it, ny] = katalog_.try_emplace(kommune);
+    if (ny) {
+        try {
+            it->second.versioner = versioner(sources_, kommune);
+        } catch (...) {
+            it->second.fejl = std::current_exception();
+        }
+    }
+    if (it->second.fejl) std::rethrow_exception(it->second.fejl);
+    return it->second.versioner;
 }
 
 } // namespace kvalitet

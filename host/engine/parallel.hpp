@@ -4,10 +4,13 @@
 // in input order, so the output is the same for any thread count.
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/standard.hpp"
+#include "engine/versioner.hpp"
 
 namespace kvalitet {
 
@@ -37,7 +40,11 @@ public:
     ~ParallelAssessor();
 
     unsigned threads() const { return threads_; }
-    std::vector<Udfald> assess(const std::vector<Opgave>& opgaver, Dato dato);
+    // Each case under the version of its municipality's standard in force on `standard_dato`
+    // (--standard-dato), else on `dato` (engine/versioner.hpp).
+    std::vector<Udfald> assess(const std::vector<Opgave>& opgaver, Dato dato, std::optional<Dato> standard_dato = {});
+    // The versions of a municipality's standard, read once and shared by the workers.
+    const std::vector<Version>& versions(const std::string& kommune);
     // The standard's sha256 for a municipality (loads it on worker 0).
     const StandardInfo& info(const std::string& kommune);
 
@@ -49,6 +56,12 @@ private:
     SporNiveau spor_ = SporNiveau::Fuld;
     std::vector<std::string> kendte_; // the municipalities there are standards for
     std::vector<std::unique_ptr<Worker>> workers_;
+    struct Katalog {
+        std::vector<Version> versioner;
+        std::exception_ptr fejl; // a version that does not load fails every case that needs it
+    };
+    std::mutex katalog_mutex_;
+    std::map<std::string, Katalog, std::less<>> katalog_;
 };
 
 } // namespace kvalitet

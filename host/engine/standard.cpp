@@ -382,14 +382,43 @@ void check_per_package(const StandardInfo& info, const std::vector<Rule>& rules)
     }
 }
 
+// A file under versioner/ is named by the date it takes effect: the name and the
+// declaration must agree, or a policy officer reading the folder is misled.
+void check_version_name(const StandardInfo& info, const Place& at) {
+    const std::string_view fil = info.fil, dir = "/versioner/";
+    const auto slash = fil.rfind(dir);
+    if (slash == std::string_view::npos || !fil.ends_with(".lua")) return;
+    const std::string_view navn = fil.substr(slash + dir.size(), fil.size() - slash - dir.size() - 4);
+    const std::string erklaeret = info.gyldig_fra ? info.gyldig_fra->iso() : std::string();
+    if (erklaeret == navn) return;
+    throw ScriptError(ScriptError::Kind::Runtime,
+                      erklaeret.empty()
+                          ? fmt::format("versionsfilen hedder {}.lua, men kvalitetsstandard erklærer ingen gyldig_fra: "
+                                        "skriv gyldig_fra = \"{}\"",
+                                        navn, navn)
+                          : fmt::format("versionsfilen hedder {}.lua, men kvalitetsstandard erklærer gyldig_fra = \"{}\": "
+                                        "omdøb filen til {}.lua, eller ret gyldig_fra",
+                                        navn, erklaeret, erklaeret),
+                      info.fil, at.linje);
+}
+
 } // namespace
 
 std::unique_ptr<Standard> Standard::load(const Sources& sources, const std::string& kommune, lua::Limits limits) {
     if (!valid_kommune_id(kommune))
         throw InputError(fmt::format("ugyldigt kommune-id '{}' (små bogstaver a-z, tal og _)", kommune), "ukendt_kommune");
-    const std::string path = "municipalities/" + kommune + "/standard.lua";
+    return load_file(sources, kommune, "municipalities/" + kommune + "/standard.lua", limits);
+}
+
+std::unique_ptr<Standard> Standard::load_file(const Sources& sources, const std::string& kommune,
+                                              const std::string& path, lua::Limits limits) {
+    if (!valid_kommune_id(kommune))
+        throw InputError(fmt::format("ugyldigt kommune-id '{}' (små bogstaver a-z, tal og _)", kommune), "ukendt_kommune");
     auto source = sources.read(path);
-    if (!source) throw InputError(unknown_kommune(sources, kommune), "ukendt_kommune");
+    if (!source) {
+        if (path.ends_with("/standard.lua")) throw InputError(unknown_kommune(sources, kommune), "ukendt_kommune");
+        throw InputError(fmt::format("filen {} findes ikke i {}", path, sources.describe()), "ukendt_version");
+    }
     std::unique_ptr<Standard> s(new Standard(sources));
     s->state_ = std::make_unique<lua::State>(limits);
     s->meta_ = std::make_shared<Meta>();
@@ -437,6 +466,9 @@ void Standard::read_info(lua_State* L, int reg, const std::string& kommune) {
     info.kilde = string_field(L, st, "kilde", at);
     info.revideres = string_field(L, st, "revideres", at);
     if (auto g = string_field(L, st, "godkendt", at); !g.empty()) info.godkendt = Dato::parse(g);
+    if (auto g = string_field(L, st, "gyldig_fra", at); !g.empty()) info.gyldig_fra = Dato::parse(g);
+    if (auto g = string_field(L, st, "gyldig_til", at); !g.empty()) info.gyldig_til = Dato::parse(g);
+    check_version_name(info, at);
     if (info.kommune != kommune)
         throw ScriptError(ScriptError::Kind::Runtime,
                           fmt::format("kvalitetsstandard: kommune = \"{}\", men filen ligger under municipalities/{}/",

@@ -34,6 +34,8 @@ struct Parameter {
 struct StandardInfo {
     std::string kommune, titel, kilde, revideres, fil, sha256;
     std::optional<Dato> godkendt;
+    // The version's period in force (engine/versioner.hpp); none: from always, until ever.
+    std::optional<Dato> gyldig_fra, gyldig_til;
     std::vector<std::pair<std::string, std::string>> beskrivelse; // sorted by heading
     std::vector<Parameter> parametre;                             // sorted by id
 };
@@ -78,6 +80,11 @@ public:
     // file and line) or InputError (unknown municipality).
     static std::unique_ptr<Standard> load(const Sources& sources, const std::string& kommune,
                                           lua::Limits limits = {});
+    // Loads one version file of the municipality (`fil` relative to the sources, e.g.
+    // "municipalities/varde/versioner/2025-01-01.lua"). A file under versioner/ must
+    // declare the gyldig_fra its name gives, else a ScriptError naming the file.
+    static std::unique_ptr<Standard> load_file(const Sources& sources, const std::string& kommune,
+                                               const std::string& fil, lua::Limits limits = {});
     ~Standard();
 
     // Throws ScriptError naming the rule and the case when a rule fails.
