@@ -1,8 +1,10 @@
 #include "cli.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -11,13 +13,38 @@
 
 namespace kvalitet::cli {
 
+namespace {
+
+// A home folder named by the user must hold the three trees: without dsl/ no standard can
+// load, and the engine's error about that is no help to someone who mistyped a path.
+void check_home(const std::filesystem::path& dir, const char* from) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        throw CLI::ValidationError(from, fmt::format("mappen '{}' findes ikke", dir.string()));
+    std::vector<std::string> missing;
+    for (const char* sub : {"dsl", "stdlib", "municipalities"})
+        if (!fs::is_directory(dir / sub, ec)) missing.push_back(std::string(sub) + "/");
+    if (!missing.empty())
+        throw CLI::ValidationError(
+            from, fmt::format("mappen '{}' mangler {}; den skal rumme dsl/, stdlib/ og municipalities/ (som en "
+                              "checkout af Kvalitet), eller udelad {} for at bruge de indbyggede standarder",
+                              dir.string(), fmt::join(missing, " og "), from));
+}
+
+} // namespace
+
 // --hjem DIR, else KVALITET_HJEM, else a checkout in the working directory, else the
 // embedded standards. A checkout is used so that a policy officer who edits a standard and
 // runs `kvalitet test` in it sees the edit count, but never silently: the program says so
 // on stderr, once, since the same command elsewhere assesses with the embedded ones.
 Sources Common::sources() const {
-    if (!hjem.empty()) return Sources::directory(hjem);
+    if (!hjem.empty()) {
+        check_home(hjem, "--hjem");
+        return Sources::directory(hjem);
+    }
     Sources s = Sources::discover();
+    if (s.origin() == Sources::Origin::Environment) check_home(s.root(), "KVALITET_HJEM");
     static bool announced = false;
     if (s.origin() == Sources::Origin::WorkingDirectory && !announced) {
         announced = true;
@@ -64,7 +91,12 @@ InputFile::~InputFile() {
 }
 
 int fail(const std::string& message) {
-    fmt::print(stderr, "kvalitet: {}\n", message);
+    // Never "kvalitet: " and nothing: an error without its text is a bug somewhere below,
+    // but the user still gets a line to act on.
+    fmt::print(stderr, "kvalitet: {}\n",
+               message.empty() ? "der opstod en fejl uden forklaring (en fejl i Kvalitet); prøv igen med --hjem på en "
+                                 "mappe med dsl/, stdlib/ og municipalities/, eller meld fejlen"
+                               : message);
     return kInvalid;
 }
 

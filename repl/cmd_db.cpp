@@ -271,6 +271,8 @@ void guarded_callback(CLI::App* cmd, int& exit_code, F f) {
         (void)cmd;
         try {
             exit_code = f();
+        } catch (const CLI::ParseError&) {
+            throw; // a usage error (a bad --hjem): main says it, with exit code 2
         } catch (const InputError& e) {
             exit_code = fail(e.what());
         } catch (const ScriptError& e) {

@@ -6,6 +6,7 @@
 
 #include "cli.hpp"
 #include "harness/koersel.hpp"
+#include "test_rapport.hpp"
 #include "lua/error.hpp"
 
 namespace kvalitet::cli {
@@ -14,19 +15,8 @@ namespace {
 
 struct TestOptions {
     std::vector<std::string> stier;
-    bool daekning = false, kraev_daekning = false, alle = false;
+    bool daekning = false, kraev_daekning = false, alle = false, spor = false;
 };
-
-void print_failure(const harness::Resultat& r) {
-    const auto& t = *r.test;
-    fmt::print("FEJL  {}:{}  [{}] {}\n", t.fil, t.linje, t.kommune, t.navn);
-    if (!r.fejl.empty()) fmt::print("      {}\n", r.fejl);
-    for (const auto& f : r.forskelle)
-        fmt::print("      {}\n        forventet: {}\n        fik:       {}\n", f.sti.empty() ? "(vurderingen)" : f.sti,
-                   f.forventet, f.fik);
-    if (r.vurdering) fmt::print("      spor (vurderet {}):\n{}", t.dato.iso(), harness::spor_tekst(*r.vurdering));
-    fmt::print("\n");
-}
 
 // Prints the coverage of each municipality; returns the number of rules no test reached.
 int print_coverage(harness::Koersel& k, const std::vector<std::string>& kommuner) {
@@ -58,6 +48,13 @@ int print_coverage(harness::Koersel& k, const std::vector<std::string>& kommuner
     return unreached;
 }
 
+// A standard that does not load is said once, with its place, and its tests are not run:
+// the same message under each of them says nothing more.
+void print_load_failure(const std::string& kommune, const std::string& why, int tests) {
+    fmt::print("FEJL  [{}] standarden kunne ikke indlæses; kommunens {} test{} er ikke kørt\n      {}\n\n", kommune,
+               tests, tests == 1 ? "" : "s", why);
+}
+
 int run_tests(const Common& common, const TestOptions& o) {
     Sources sources = common.sources();
     std::vector<harness::Testfil> filer;
@@ -78,19 +75,28 @@ int run_tests(const Common& common, const TestOptions& o) {
             ++failed;
         }
     }
+    std::map<std::string, int> per_kommune_tests;
+    for (const auto& t : tests) ++per_kommune_tests[t.kommune];
     std::map<std::string, std::pair<int, int>> per_kommune;
     for (const auto& t : tests) {
-        auto r = koersel.run(t);
         auto& [ok, bad] = per_kommune[t.kommune];
+        if (!koersel.standard(t.kommune)) {
+            if (bad == 0) print_load_failure(t.kommune, *koersel.load_error(t.kommune), per_kommune_tests[t.kommune]);
+            ++failed, ++bad;
+            continue;
+        }
+        auto r = koersel.run(t);
         if (r.ok()) {
             ++passed, ++ok;
             if (o.alle) fmt::print("ok    {}:{}  [{}] {}\n", t.fil, t.linje, t.kommune, t.navn);
         } else {
             ++failed, ++bad;
-            print_failure(r);
+            fmt::print("{}", fejlrapport(r, o.spor));
         }
     }
-    for (const auto& [id, n] : per_kommune) fmt::print("{:<12} {} bestået, {} fejlet\n", id, n.first, n.second);
+    for (const auto& [id, n] : per_kommune)
+        fmt::print("{:<12} {} bestået, {} fejlet{}\n", id, n.first, n.second,
+                   koersel.load_error(id) ? " (standarden kunne ikke indlæses)" : "");
     int unreached = 0;
     if (o.daekning || o.kraev_daekning) {
         std::vector<std::string> ids;
@@ -101,7 +107,7 @@ int run_tests(const Common& common, const TestOptions& o) {
             fmt::print("{} regler er ikke afprøvet af nogen test (markeret !!)\n", unreached);
     }
     if (filer.empty()) fmt::print("ingen testfiler fundet\n");
-    fmt::print("{} passed, {} failed\n", passed, failed);
+    fmt::print("{} bestået, {} fejlet\n", passed, failed); // the contract's last line
     return failed || (o.kraev_daekning && unreached) || filer.empty() ? kInvalid : kOk;
 }
 
@@ -115,6 +121,7 @@ void add_test(CLI::App& app, Common& common, int& exit_code) {
     cmd->add_flag("--kraev-daekning", o.kraev_daekning,
                   "Som --daekning, og fejl hvis en regel ikke er afprøvet af nogen test");
     cmd->add_flag("-a,--alle", o.alle, "Vis også de beståede tests");
+    cmd->add_flag("--spor", o.spor, "Vis hele sporet under hver fejlet test (ellers kun de regler, der afgjorde forskellen)");
     cmd->callback([&common, &exit_code] { exit_code = run_tests(common, o); });
 }
 

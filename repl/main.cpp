@@ -6,13 +6,13 @@
 #include <unistd.h>
 
 #include "cli.hpp"
+#include "cli_dansk.hpp"
 
 using namespace kvalitet::cli;
 
-
 int main(int argc, char** argv) {
     CLI::App app{"Kvalitet: kvalitetsstandarder for socialpædagogisk støtte (SEL § 85) som kode", "kvalitet"};
-    app.set_version_flag("--version", std::string("kvalitet ") + KVALITET_VERSION);
+    dansk(app, std::string("kvalitet ") + KVALITET_VERSION); // first: options and sub-commands inherit it
     app.require_subcommand(0, 1);
     Common common;
     app.add_option("--hjem", common.hjem, "Mappe med dsl/, stdlib/ og municipalities/ (standard: KVALITET_HJEM, "
@@ -26,13 +26,13 @@ int main(int argc, char** argv) {
 
     try {
         app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
+        if (app.get_subcommands().empty()) {
+            if (isatty(STDIN_FILENO)) return run_repl(common, "", "", "");
+            fmt::print("{}", app.help());
+        }
+    } catch (const CLI::ParseError& e) { // also a bad --hjem found while running
         int code = app.exit(e);
         return code == 0 ? kOk : kUsage;
-    }
-    if (app.get_subcommands().empty()) {
-        if (isatty(STDIN_FILENO)) return run_repl(common, "", "", "");
-        fmt::print("{}", app.help());
     }
     return exit_code;
 }

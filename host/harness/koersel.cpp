@@ -68,7 +68,19 @@ const Standard* Koersel::standard(const std::string& kommune) {
     } catch (const InputError& e) {
         load_errors_[kommune] = e.what();
     }
+    // An exception without its text (it happens when one crosses Lua's own error
+    // handling) must still tell the policy officer something to act on.
+    std::string& why = load_errors_[kommune];
+    if (why.empty() || why.back() == ':' || why.ends_with(": "))
+        why = fmt::format("{}{}standarden for '{}' kunne ikke indlæses fra {}, og der kom ingen forklaring; tjek at "
+                          "mappen har dsl/, stdlib/ og municipalities/{}/standard.lua",
+                          why, why.empty() ? "" : " ", kommune, sources_.describe(), kommune);
     return nullptr;
+}
+
+const std::string* Koersel::load_error(const std::string& kommune) const {
+    auto it = load_errors_.find(kommune);
+    return it == load_errors_.end() ? nullptr : &it->second;
 }
 
 // Every test case is also a check that no rule decided on a fact the case lacks
@@ -88,7 +100,7 @@ Resultat Koersel::run(const TestSag& t) {
     r.test = &t;
     Standard* s = const_cast<Standard*>(standard(t.kommune));
     if (!s) {
-        r.fejl = "standarden kunne ikke indlæses: " + load_errors_[t.kommune];
+        r.fejl = "standarden kunne ikke indlæses: " + *load_error(t.kommune);
         return r;
     }
     if (!t.sag_fejl.empty()) {
@@ -106,24 +118,49 @@ Resultat Koersel::run(const TestSag& t) {
         return r;
     }
     daekning_[t.kommune].record(*r.vurdering);
-    r.forskelle = sammenlign(t.forvent, nlohmann::json::parse(r.vurdering->json()));
+    r.vurdering_json = nlohmann::json::parse(r.vurdering->json());
+    r.forskelle = sammenlign(t.forvent, r.vurdering_json);
     r.fejl = unknown_fact_findings(*s, Sag::from_json(t.sag.dump()), t.dato);
     return r;
 }
 
+namespace {
+
+std::string text_of(const nlohmann::json& j) {
+    return j.is_string() ? j.get<std::string>() : j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// "k v, k v" of an object, with `sep` between a key and its value.
+std::string pairs(const nlohmann::json& obj, std::string_view sep) {
+    std::string out;
+    for (const auto& item : obj.items())
+        out += fmt::format("{}{}{}{}", out.empty() ? "" : ", ", item.key(), sep, text_of(item.value()));
+    return out;
+}
+
+} // namespace
+
+std::string spor_linje(const nlohmann::json& post) {
+    auto str = [&](const char* k) { return post.contains(k) ? text_of(post[k]) : std::string(); };
+    std::string out = fmt::format("{:<11} {:<40} {}", str("trin"), str("regel"), str("resultat"));
+    if (auto it = post.find("datoer"); it != post.end() && it->is_object() && !it->empty())
+        out += "  [" + pairs(*it, " ") + "]";
+    if (auto it = post.find("vaerdier"); it != post.end() && it->is_object() && !it->empty())
+        out += "  værdier: " + pairs(*it, " = ");
+    if (auto it = post.find("mangler"); it != post.end() && it->is_array() && !it->empty()) {
+        std::vector<std::string> names;
+        for (const auto& m : *it) names.push_back(text_of(m));
+        out += fmt::format("  mangler: {}", fmt::join(names, ", "));
+    }
+    return out;
+}
+
+// From the JSON, so that what a rule read ("vaerdier") shows wherever the engine records it.
 std::string spor_tekst(const Vurdering& v) {
     std::string out;
-    for (const auto& p : v.spor) {
-        out += fmt::format("        {:<11} {:<40} {}", trin_navn(p.trin), p.regel->id, p.resultat);
-        if (!p.datoer.empty()) {
-            out += "  [";
-            for (std::size_t i = 0; i < p.datoer.size(); ++i)
-                out += fmt::format("{}{} {}", i ? ", " : "", p.datoer[i].first, p.datoer[i].second.iso());
-            out += "]";
-        }
-        if (!p.mangler.empty()) out += fmt::format("  mangler: {}", fmt::join(p.mangler, ", "));
-        out += "\n";
-    }
+    const auto j = nlohmann::json::parse(v.json());
+    if (auto it = j.find("spor"); it != j.end() && it->is_array())
+        for (const auto& post : *it) out += "        " + spor_linje(post) + "\n";
     return out;
 }
 

@@ -28,6 +28,7 @@ struct Resultat {
     std::vector<Forskel> forskelle;
     std::string fejl;            // the case or the standard could not be assessed
     std::optional<Vurdering> vurdering;
+    nlohmann::json vurdering_json; // the same as the contract's JSON (what forskelle compared)
     bool ok() const { return fejl.empty() && forskelle.empty(); }
 };
 
@@ -37,6 +38,9 @@ public:
     Resultat run(const TestSag& t);
     // The loaded standard of a municipality, or nullptr when it failed to load.
     const Standard* standard(const std::string& kommune);
+    // Why a municipality's standard did not load (with file and line where there is
+    // one; never empty), or nullptr when it loaded or was not tried.
+    const std::string* load_error(const std::string& kommune) const;
     const std::map<std::string, Daekning>& daekning() const { return daekning_; }
 
 private:
@@ -48,5 +52,9 @@ private:
 
 // The trace of an assessment, one rule per line, for a failing test.
 std::string spor_tekst(const Vurdering& v);
+// One entry of the JSON trace ("spor") as such a line, without indentation: step, rule,
+// result, the dates it used, the values it read ("vaerdier", when recorded) and the
+// facts it missed.
+std::string spor_linje(const nlohmann::json& post);
 
 } // namespace kvalitet::harness

@@ -1,0 +1,71 @@
+#!/bin/sh
+# Every line the program prints is Danish (issue 20): CLI11's help and usage errors,
+# checked one kind at a time. KIND: hjaelp (--help on every verb), ukendt_tilvalg,
+# manglende_argument, forkert_vaerdi, ekstra_argument. Each usage error must exit with 2,
+# say what was wrong in Danish and name the offending word.
+set -eu
+K="$1"; KIND="$2"; T="$(mktemp -d)"; trap 'rm -rf "$T"' EXIT
+# Words of CLI11's English (help headings, type names, error texts); none is Danish.
+ENGELSK='Usage|OPTIONS|SUBCOMMANDS?|Options|Positionals|Subcommands|Print|help message|exit|REQUIRED|TEXT|INT|UINT|FLOAT|NUMBER|BOOLEAN|following|arguments|expected|required|Requires|missing|Could|convert|Value|not in|range|Expected|least|most|Run with|information|Excludes|Needs|Error|ERROR|Display'
+fail() { echo "FEJL: $1"; echo "--- uddata:"; cat "$T/ud"; exit 1; }
+no_english() { if grep -E -w -- "$ENGELSK" "$T/ud" > "$T/engelsk"; then fail "engelsk i '$1': $(cat "$T/engelsk")"; fi; }
+
+# The verbs, from the help itself (so a new verb is checked too), with db's own.
+verbs() {
+  "$K" --help | sed -n '/^Kommandoer:/,$p' | awk 'NR > 1 && NF { print $1 }'
+  "$K" db --help | sed -n '/^Kommandoer:/,$p' | awk 'NR > 1 && NF { print "db " $1 }'
+}
+verbs > "$T/verber"
+for v in vurder kommuner test repl db demo "db init" "db importer" "db vurder" "db eksporter" "db status"; do
+  grep -qx "$v" "$T/verber" || { cp "$T/verber" "$T/ud"; fail "verbet '$v' mangler i --help"; }
+done
+
+# Runs the program; the output must be a usage error (exit 2) holding $1, in Danish.
+usage_error() {
+  want="$1"; shift
+  rc=0; "$K" "$@" > "$T/ud" 2>&1 < /dev/null || rc=$?
+  [ "$rc" -eq 2 ] || fail "kvalitet $*: afslutningskode $rc, ikke 2"
+  grep -qF -- "$want" "$T/ud" || fail "kvalitet $*: mangler '$want'"
+  grep -q -- "--help" "$T/ud" || fail "kvalitet $*: siger ikke, hvor hjælpen er"
+  no_english "kvalitet $*"
+}
+
+case "$KIND" in
+hjaelp)
+  "$K" --help > "$T/ud"; grep -q "^Brug: kvalitet" "$T/ud" || fail "--help har ingen brugslinje"; no_english "kvalitet --help"
+  while read -r v; do
+    # shellcheck disable=SC2086 # "db init" is two words
+    "$K" $v --help > "$T/ud" 2>&1 || fail "kvalitet $v --help: afslutningskode $?"
+    grep -q "^Brug: kvalitet $v" "$T/ud" || fail "kvalitet $v --help: ingen brugslinje"
+    grep -q "Vis denne hjælp og afslut" "$T/ud" || fail "kvalitet $v --help: hjælpeflaget er ikke på dansk"
+    no_english "kvalitet $v --help"
+  done < "$T/verber"
+  "$K" --version > "$T/ud"; no_english "kvalitet --version" ;;
+ukendt_tilvalg)
+  while read -r v; do
+    # shellcheck disable=SC2086
+    usage_error "'--findes-ikke'" $v --findes-ikke
+    grep -q "ukendt tilvalg" "$T/ud" || fail "kvalitet $v --findes-ikke: siger ikke, at tilvalget er ukendt"
+  done < "$T/verber"
+  usage_error "ukendt tilvalg '--findes-ikke'" --findes-ikke ;;
+manglende_argument)
+  usage_error "--kommune mangler sin værdi" vurder --kommune
+  usage_error "--dato mangler sin værdi" repl --dato
+  usage_error "FIL skal angives" db importer
+  usage_error "vælg en kommando" db
+  usage_error "--hjem mangler sin værdi" --hjem ;;
+forkert_vaerdi)
+  usage_error "'xml' er ikke en af {json,tekst}" vurder --kommune varde --format xml sag.json
+  usage_error "--traade: 'abc'" vurder --kommune varde --ndjson --traade abc
+  usage_error "--traade: '0' skal være et tal fra 1 til 256" db vurder --traade 0
+  usage_error "--antal: 'mange'" demo --antal mange
+  usage_error "--dato: \"2026-02-30\" er ikke en dato" vurder --kommune varde --dato 2026-02-30 sag.json
+  usage_error "mappen '$T/findes-ikke' findes ikke" --hjem "$T/findes-ikke" kommuner ;;
+ekstra_argument)
+  usage_error "uventede argumenter 'x' 'y'" kommuner x y
+  usage_error "uventet argument 'b'" vurder --kommune varde a b
+  usage_error "uventet argument 'x'" db init x
+  usage_error "ukendt kommando 'findes-ikke'" findes-ikke ;;
+*) echo "ukendt slags: $KIND"; exit 2 ;;
+esac
+echo "dansk ($KIND): intet engelsk, afslutningskode 2, ordet nævnt"

@@ -1,0 +1,41 @@
+#!/bin/sh
+# A standard that does not load (issue 20): `kvalitet test` says so once, with its file and
+# line, and runs the other municipalities; a home folder without dsl/ is a usage error
+# that names what is missing. No message is ever empty.
+set -eu
+K="$1"; SRC="$2"; T="$(mktemp -d)"; trap 'rm -rf "$T"' EXIT
+fail() { echo "FEJL: $1"; echo "--- uddata:"; cat "$T/ud"; exit 1; }
+no_empty_message() { if grep -E ': *$' "$T/ud" > "$T/tomme"; then fail "en tom besked: $(cat "$T/tomme")"; fi; }
+cp -r "$SRC/dsl" "$SRC/stdlib" "$SRC/municipalities" "$T/"
+printf '\nbetingelse { id = "brudt"\n' >> "$T/municipalities/lejre/standard.lua"   # never closed
+tests=$(cat "$T"/municipalities/lejre/tests/*.lua | grep -c '^test {')
+
+# 1. One municipality: the load error once, its place, and the count of tests not run.
+rc=0; "$K" --hjem "$T" test lejre > "$T/ud" 2>&1 || rc=$?
+[ "$rc" -eq 1 ] || fail "afslutningskode $rc"
+[ "$(grep -c 'standarden kunne ikke indlæses' "$T/ud")" -eq 2 ] || fail "fejlen skal stå én gang (og i opsummeringen)"
+grep -q "^FEJL  \[lejre\] standarden kunne ikke indlæses; kommunens $tests tests er ikke kørt$" "$T/ud" || fail "overskriften"
+grep -q "^      municipalities/lejre/standard.lua:[0-9][0-9]*: ." "$T/ud" || fail "fejlen nævner ikke fil og linje"
+[ "$(grep -c '^FEJL' "$T/ud")" -eq 1 ] || fail "fejlen gentages under testene"
+[ "$(tail -n 1 "$T/ud")" = "0 bestået, $tests fejlet" ] || fail "sidste linje"
+no_empty_message
+
+# 2. All municipalities: the others still run and pass.
+rc=0; "$K" --hjem "$T" test > "$T/ud" 2>&1 || rc=$?
+[ "$rc" -eq 1 ] || fail "afslutningskode $rc (alle)"
+[ "$(grep -c '^FEJL.*\[lejre\]' "$T/ud")" -eq 1 ] || fail "lejres fejl gentages"
+grep -q "^varde  *[1-9][0-9]* bestået, [0-9]* fejlet$" "$T/ud" || fail "varde blev ikke kørt"
+tail -n 1 "$T/ud" | grep -q "^[1-9][0-9]* bestået, [1-9][0-9]* fejlet$" || fail "sidste linje (alle)"
+
+# 3. A home folder without dsl/: said once, with what is missing, as a usage error.
+rm -rf "$T/dsl"
+for cmd in "vurder --kommune varde $SRC/docs/eksempler/sag.json" "test" "kommuner" "repl --kommune varde"; do
+  rc=0
+  # shellcheck disable=SC2086
+  "$K" --hjem "$T" $cmd > "$T/ud" 2>&1 < /dev/null || rc=$?
+  [ "$rc" -eq 2 ] || fail "$cmd: afslutningskode $rc"
+  grep -q "mangler dsl/" "$T/ud" || fail "$cmd: siger ikke, at dsl/ mangler"
+  [ "$(wc -l < "$T/ud")" -le 2 ] || fail "$cmd: mere end beskeden og henvisningen til --help"
+  no_empty_message
+done
+echo "indlæsningsfejl: én gang, med sted, aldrig tom"
