@@ -43,17 +43,22 @@ std::filesystem::path history_file() {
 
 // libedit's completion callbacks are plain C: the session is reached through g_session.
 std::vector<std::string> g_matches;
+std::string line_before(const char* text) {
+    return std::string(rl_line_buffer, std::size_t(std::max(0, int(rl_point) - int(std::strlen(text)))));
+}
 char* match_generator(const char* text, int state) {
-    if (state == 0) {
-        std::string before(rl_line_buffer, std::size_t(std::max(0, int(rl_point) - int(std::strlen(text)))));
-        g_matches = g_session->complete(before, text);
-    }
+    if (state == 0) g_matches = g_session->complete(line_before(text), text);
     if (std::size_t(state) >= g_matches.size()) return nullptr;
     return strdup(g_matches[std::size_t(state)].c_str());
 }
 char** completion(const char* text, int, int) {
     rl_attempted_completion_over = 1;
-    return rl_completion_matches(text, match_generator);
+    char** matches = rl_completion_matches(text, match_generator);
+    // One match is completed in place: a Lua name may go on (sag.forhold, then "."), so
+    // only a command or an id gets the space after it.
+    const bool space = g_matches.size() == 1 && g_session->space_after(line_before(text), g_matches.front());
+    rl_completion_append_character = space ? ' ' : '\0';
+    return matches;
 }
 
 int run_terminal(repl::Session& session) {

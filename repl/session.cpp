@@ -4,14 +4,15 @@
 #include <lauxlib.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 
+#include "beskyttet.hpp"
 #include "harness/koersel.hpp"
+#include "harness/testfil.hpp"
 #include "lua/error.hpp"
 #include "sandbox.hpp"
-#include "store/case_store.hpp"
+#include "session_intern.hpp"
+#include "vis.hpp"
 
 namespace kvalitet::repl {
 
@@ -19,47 +20,35 @@ namespace {
 
 constexpr const char* kHjaelp = R"(Skriv Lua: et udtryk viser sin værdi (sag.borger.alder, dato + uger(4)), en sætning
 udføres (x = 3). Et ufærdigt udtryk fortsætter på næste linje; Ctrl-C afbryder, Ctrl-D afslutter.
+Tab fuldfører navne, felter (sag.forhold.), filer og sags-id'er efter :sag og kommuner efter :kommune.
 
-  :kommune ID        skift kvalitetsstandard (kommuner: {})
-  :sag FIL|ID        indlæs en sag som `sag` (JSON-fil, eller id i sagsdatabasen)
-  :vurder            vurder sagen efter standarden på datoen
-  :spor              vis sporet af den seneste vurdering: hver regel og dens resultat
-  :frister           vis sagens frister med dato, ugedag og status
-  :dato ÅÅÅÅ-MM-DD   sæt vurderingsdatoen (nu {})
-  :genindlaes        indlæs standarden igen efter en rettelse (den gamle beholdes ved fejl)
-  :regler            vis standardens regler med kilde
-  :hjaelp            denne tekst
-  :afslut            afslut
+  :kommune ID          skift kvalitetsstandard (kommuner: {})
+  :sag FIL|ID          indlæs en sag som `sag` (JSON-fil, eller id i sagsdatabasen); sagens kommune
+                       vælger standarden
+  :sager [TEKST]       vis sags-id'erne i sagsdatabasen (dem, der indeholder TEKST)
+  :saet STI VÆRDI      ændr en oplysning i sagen, f.eks. :saet forhold.motiveret false,
+                       :saet vum.temaer.sundhed 3, :saet bevilling.start 2026-03-01; VÆRDI ukendt
+                       fjerner den; lister tælles fra 0 (ydelser[0].paragraf)
+  :nulstil             sagen som indlæst igen
+  :vurder [UDTRYK]     vurder sagen (eller UDTRYK, f.eks. med(sag, {{ forhold = {{ motiveret = false }} }}))
+                       efter standarden på datoen; efter en ændring: hvad den ændrede
+  :spor                vis sporet af den seneste vurdering: hver regel og dens resultat
+  :frister             vis kun sagens frister med dato, ugedag og status
+  :json UDTRYK         vis en værdi som JSON (f.eks. :json sag.forhold)
+  :dato ÅÅÅÅ-MM-DD     sæt vurderingsdatoen (nu {})
+  :genindlaes          indlæs standarden igen efter en rettelse (den gamle beholdes ved fejl)
+  :regler              vis standardens regler med kilde
+  :hjaelp              denne tekst
+  :afslut              afslut
+
+med(sag, ændringer) giver en kopi af sagen med ændringerne flettet ind, og ukendt fjerner et felt,
+som i testfilerne.
 )";
 
-constexpr const char* kMeta[] = {":kommune", ":sag", ":vurder", ":spor", ":frister", ":dato",
-                                 ":genindlaes", ":regler", ":hjaelp", ":afslut"};
+constexpr const char* kMeta[] = {":kommune", ":sag", ":sager", ":saet", ":nulstil", ":vurder", ":spor", ":frister",
+                                 ":json", ":dato", ":genindlaes", ":regler", ":hjaelp", ":afslut"};
 
-std::string trim(std::string s) {
-    const auto a = s.find_first_not_of(" \t\r\n");
-    if (a == std::string::npos) return {};
-    const auto b = s.find_last_not_of(" \t\r\n");
-    return s.substr(a, b - a + 1);
-}
-
-// A case file: only a regular file (not /dev/zero, a FIFO or a directory), and not a huge
-// one. nullopt when there is no such file; InputError when it is not one we read.
-std::optional<std::string> read_file(const std::string& path) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) return std::nullopt;
-    if (!fs::is_regular_file(status)) throw InputError(fmt::format("'{}' er ikke en almindelig fil", path));
-    const auto size = fs::file_size(path, ec);
-    if (!ec && size > Session::kMaxCaseFile)
-        throw InputError(fmt::format("'{}' er for stor til en sag ({} MiB; højst {} MiB)", path, size >> 20,
-                                     Session::kMaxCaseFile >> 20));
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using intern::trim;
 
 constexpr int kNoRef = LUA_NOREF;
 // Lua memory the session holds back from the user's code (see Session::hold_reserve).
@@ -69,39 +58,6 @@ constexpr std::size_t kReserve = 1u << 20;
 constexpr std::string_view kSkiftet =
     "sagen eller vurderingsdatoen er skiftet, siden denne del af sagen blev hentet; hent den igen fra sag "
     "(f.eks. b = sag.borger)";
-
-template <class F>
-int trampoline(lua_State* L) {
-    F& f = *static_cast<F*>(lua_touserdata(L, 1));
-    lua_remove(L, 1);
-    std::string error;
-    try {
-        f(L);
-        return 0;
-    } catch (const std::exception& e) { // a Lua error is no std::exception: it passes on
-        error = e.what();
-    }
-    lua_pushlstring(L, error.data(), error.size());
-    return lua_error(L);
-}
-
-// Runs f(L) inside a protected call (State::call: message handler, time budget), with the
-// `nargs` values on top of the stack as its arguments 1..nargs; they are consumed. Outside
-// a protected call a Lua error is a panic, and any API call that allocates can raise one
-// once memory is at the cap: here it becomes a ScriptError instead.
-template <class F>
-void run_protected(lua::State& st, F& f, int nargs = 0) {
-    lua_State* L = st;
-    if (!lua_checkstack(L, 2)) {
-        lua_pop(L, nargs);
-        throw ScriptError(ScriptError::Kind::Memory, "ikke plads på Lua-stakken");
-    }
-    lua_pushcfunction(L, trampoline<F>);
-    lua_insert(L, -nargs - 1);
-    lua_pushlightuserdata(L, &f);
-    lua_insert(L, -nargs - 1);
-    st.call(nargs + 1, 0);
-}
 
 int open_bare(lua_State* L) {
     bind::open_domain(L);
@@ -113,90 +69,29 @@ void stop_hook(lua_State* L, lua_Debug*) {
     luaL_error(L, "afbrudt (Ctrl-C)");
 }
 
-void pretty(lua_State* L, int idx, std::string& out, int depth, Dato dato);
-
-// Inside a protected call only: __tostring and Frist:status run here.
-void pretty_table(lua_State* L, int idx, std::string& out, int depth, Dato dato) {
-    luaL_checkstack(L, 4, "for dybt indlejret");
-    if (depth >= 4) {
-        out += "{…}";
-        return;
-    }
-    struct Entry { bool number; double n; std::string s; };
-    std::vector<Entry> order;
-    lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) == LUA_TNUMBER) order.push_back({true, lua_tonumber(L, -1), {}});
-        else if (lua_type(L, -1) == LUA_TSTRING) order.push_back({false, 0, lua_tostring(L, -1)});
-        if (order.size() > 200) {
-            lua_pop(L, 1); // the key lua_next would have taken
-            break;
-        }
-    }
-    if (order.empty()) {
-        out += "{}";
-        return;
-    }
-    std::sort(order.begin(), order.end(), [](const Entry& a, const Entry& b) {
-        if (a.number != b.number) return a.number;
-        return a.number ? a.n < b.n : a.s < b.s;
-    });
-    const std::string pad(std::size_t(2 * (depth + 1)), ' ');
-    out += "{\n";
-    for (const auto& e : order) {
-        out += pad;
-        if (e.number) {
-            if (e.n == double(lua_Integer(e.n))) {
-                lua_pushinteger(L, lua_Integer(e.n));
-                out += fmt::format("[{}] = ", lua_Integer(e.n));
-            } else {
-                lua_pushnumber(L, e.n);
-                out += fmt::format("[{}] = ", e.n);
-            }
-        } else {
-            lua_pushstring(L, e.s.c_str());
-            out += e.s + " = ";
-        }
-        lua_rawget(L, idx); // the entries lua_next listed, without metamethods
-        pretty(L, lua_gettop(L), out, depth + 1, dato);
-        lua_pop(L, 1);
-        out += ",\n";
-    }
-    out += std::string(std::size_t(2 * depth), ' ') + "}";
+// `sag` before a case is loaded: any use of it says how to load one, instead of the
+// sandbox's "ukendt navn 'sag'".
+int no_case(lua_State* L) {
+    lua_pushlstring(L, intern::kIngenSag.data(), intern::kIngenSag.size());
+    return lua_error(L);
 }
 
-void pretty(lua_State* L, int idx, std::string& out, int depth, Dato dato) {
-    idx = lua_absindex(L, idx);
-    luaL_checkstack(L, 4, "for dybt indlejret");
-    switch (lua_type(L, idx)) {
-    case LUA_TSTRING: out += fmt::format("\"{}\"", lua_tostring(L, idx)); return;
-    case LUA_TTABLE: pretty_table(L, idx, out, depth, dato); return;
-    case LUA_TFUNCTION: out += "<funktion>"; return;
-    case LUA_TUSERDATA:
-        if (Dato* d = bind::to_dato(L, idx)) {
-            out += d->lang();
-            return;
+void push_no_case(lua_State* L) {
+    lua_newuserdatauv(L, 0, 0);
+    if (luaL_newmetatable(L, "repl.ingen_sag")) {
+        for (const char* event : {"__index", "__newindex", "__tostring", "__len", "__call", "__pairs", "__concat"}) {
+            lua_pushcfunction(L, no_case);
+            lua_setfield(L, -2, event);
         }
-        break;
-    default: break;
+        lua_pushboolean(L, 0);
+        lua_setfield(L, -2, "__metatable");
     }
-    const std::string text = luaL_tolstring(L, idx, nullptr);
-    lua_pop(L, 1);
-    out += text;
-    // A Frist also shows its status on the session's date.
-    if (lua_type(L, idx) == LUA_TUSERDATA && text.rfind("frist ", 0) == 0) {
-        if (lua_getfield(L, idx, "status") == LUA_TFUNCTION) {
-            lua_pushvalue(L, idx);
-            bind::push_dato(L, dato);
-            lua_call(L, 2, 1);
-            if (const char* status = lua_tostring(L, -1)) out += fmt::format(" — {}", status);
-        }
-        lua_pop(L, 1);
-    }
+    lua_setmetatable(L, -2);
 }
 
 } // namespace
+
+std::span<const char* const> intern::meta_commands() { return kMeta; }
 
 Session::Session(const Sources& sources, const std::string& kommune, Dato dato, std::string db, Out out,
                  lua::Limits limits, std::chrono::milliseconds prompt_budget)
@@ -273,14 +168,11 @@ bool Session::bind_globals(const Sag* sag, Dato dato) {
     ctx.dato = dato;
     auto bind = [&](lua_State* L) {
         luaL_checkstack(L, 4, nullptr);
-        if (env_ref_ == kNoRef) {
-            sandbox::push_env(L, sandbox::Env::Repl);
-            env_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
-        }
+        if (env_ref_ == kNoRef) open_env(L);
         lua_rawgeti(L, LUA_REGISTRYINDEX, env_ref_);
         bind::push_dato(L, dato); // both values first: setting them then cannot fail halfway
         if (sag) bind::push_sag(L, ctx);
-        else lua_pushnil(L);
+        else push_no_case(L);
         lua_setfield(L, -3, "sag");
         lua_setfield(L, -2, "dato");
     };
@@ -298,6 +190,18 @@ bool Session::bind_globals(const Sag* sag, Dato dato) {
             c->gone = kSkiftet;
         }
     return true;
+}
+
+// A new state's Repl environment, with the test files' med and ukendt beside the base.
+void Session::open_env(lua_State* L) {
+    sandbox::push_env(L, sandbox::Env::Repl);
+    harness::push_ukendt(L);
+    lua_setfield(L, -2, "ukendt");
+    harness::push_med(lua::State::of(L));
+    lua_pushlightuserdata(L, this);
+    lua_pushcclosure(L, lua::guarded<l_med>, 2);
+    lua_setfield(L, -2, "med");
+    env_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
 bool Session::switch_to(const std::string& kommune) {
@@ -321,80 +225,42 @@ bool Session::switch_to(const std::string& kommune) {
     return true;
 }
 
-void Session::load_case(const std::string& arg) {
-    std::optional<std::string> text;
-    std::string where = arg;
-    try {
-        text = read_file(arg);
-    } catch (const InputError& e) {
-        return say(fmt::format("fejl: {}\n", e.what()));
-    }
-    if (!text) {
-        const std::string db = db_.empty() ? CaseStore::default_path() : db_;
-        if (std::filesystem::exists(db)) {
-            CaseStore store(db, CaseStore::Access::ReadOnly); // looking a case up writes nothing
-            SQLite::Statement st(store.db(), "SELECT sag FROM sager WHERE id = ?");
-            st.bind(1, arg);
-            if (st.executeStep()) text = st.getColumn(0).getString(), where = db + ": " + arg;
-        }
-    }
-    if (!text) {
-        say(fmt::format("fejl: '{}' er hverken en fil eller en sag i sagsdatabasen\n", arg));
-        return;
-    }
-    std::unique_ptr<Sag> next;
-    try {
-        next = std::make_unique<Sag>(Sag::from_json(*text));
-    } catch (const InputError& e) {
-        say(fmt::format("fejl: {}: {}\n", where, e.what()));
-        return;
-    }
-    if (!bind_globals(next.get(), dato_)) return say("(sagen blev ikke indlæst)\n");
-    sag_ = std::move(next); // the contexts that read the old case were retired by bind_globals
-    last_.reset();
-    say(fmt::format("sag '{}' indlæst fra {}\n", sag_->id, where));
-}
-
-void Session::assess() {
-    if (!standard_) return say("fejl: vælg først en kommune med :kommune ID\n");
-    if (!sag_) return say("fejl: indlæs først en sag med :sag FIL\n");
-    try {
-        last_ = standard_->vurder(*sag_, dato_);
-        say(last_->tekst());
-    } catch (const ScriptError& e) {
-        report(e);
-    }
-}
-
 void Session::meta(const std::string& line) {
     std::istringstream in(line);
     std::string cmd, arg;
     in >> cmd;
     std::getline(in, arg);
     arg = trim(arg);
-    auto need = [&](const char* what) {
-        if (arg.empty()) say(fmt::format("fejl: {} mangler, f.eks. {}\n", what, cmd == ":dato" ? ":dato 2026-11-22" : cmd + " ..."));
+    auto need = [&](const char* what, const char* example) {
+        if (arg.empty()) say(fmt::format("fejl: {} mangler, f.eks. {}\n", what, example));
         return !arg.empty();
     };
     if (cmd == ":hjaelp" || cmd == ":hjælp") {
         say(fmt::format(kHjaelp, fmt::join(kommuner(sources_), ", "), dato_.iso()));
     } else if (cmd == ":kommune") {
-        if (need("kommunens id")) switch_to(arg);
+        if (!need("kommunens id", ":kommune varde") || !switch_to(arg)) return;
+        siden_.push_back("standard: " + kommune_);
+        if (sag_ && sag_->kommune && *sag_->kommune != kommune_)
+            say(fmt::format("(sagen hører til {}; den vurderes nu efter {})\n", *sag_->kommune, kommune_));
     } else if (cmd == ":sag") {
-        if (need("en fil eller et sags-id")) load_case(arg);
+        if (need("en fil eller et sags-id", ":sag sag.json")) load_case(arg);
+    } else if (cmd == ":sager") {
+        list_cases(arg);
+    } else if (cmd == ":saet" || cmd == ":sæt") {
+        if (need("en sti og en værdi", ":saet forhold.motiveret false")) set_fact(arg);
+    } else if (cmd == ":nulstil") {
+        reset_case();
     } else if (cmd == ":vurder") {
-        assess();
+        assess(arg);
+    } else if (cmd == ":json") {
+        if (need("et udtryk", ":json sag.forhold")) show_json(arg);
     } else if (cmd == ":spor") {
         if (!last_) return say("fejl: ingen vurdering endnu; skriv :vurder\n");
         say(harness::spor_tekst(*last_));
     } else if (cmd == ":frister") {
-        if (!last_) assess();
-        if (!last_) return;
-        if (last_->frister.empty()) say("ingen frister for sagen\n");
-        for (const auto& f : last_->frister)
-            say(fmt::format("  {:<22} {:<34} {:<12} {}\n", f.regel->id, f.dato.lang(), status_navn(f.status), f.regel->kilde));
+        show_deadlines();
     } else if (cmd == ":dato") {
-        if (!need("datoen")) return;
+        if (!need("datoen", ":dato 2026-11-22")) return;
         auto d = Dato::parse(arg);
         if (!d) return say(fmt::format("fejl: '{}' er ikke en dato (ÅÅÅÅ-MM-DD)\n", arg));
         if (!d->i_omraadet())
@@ -403,10 +269,13 @@ void Session::meta(const std::string& line) {
         if (!bind_globals(sag_.get(), *d)) return say(fmt::format("(vurderingsdatoen er stadig {})\n", dato_.iso()));
         dato_ = *d;
         last_.reset();
+        siden_.push_back("vurderingsdato: " + dato_.iso());
         say(fmt::format("vurderingsdato: {}\n", dato_.lang()));
     } else if (cmd == ":genindlaes" || cmd == ":genindlæs") {
         if (!standard_) return say("fejl: ingen standard at genindlæse; brug :kommune ID\n");
-        if (switch_to(kommune_)) say(fmt::format("{} genindlæst ({})\n", kommune_, standard_->info().sha256.substr(0, 12)));
+        if (!switch_to(kommune_)) return;
+        siden_.push_back("standarden genindlæst");
+        say(fmt::format("{} genindlæst ({})\n", kommune_, standard_->info().sha256.substr(0, 12)));
     } else if (cmd == ":regler") {
         if (!standard_) return say("fejl: vælg først en kommune med :kommune ID\n");
         for (const Rule& r : standard_->rules())
@@ -422,10 +291,7 @@ void Session::meta(const std::string& line) {
 void Session::print_values(int n) {
     auto print = [&](lua_State* L) {
         for (int i = 1; i <= n; ++i) {
-            std::string out;
-            pretty(L, i, out, 0, dato_);
-            out += '\n';
-            say(out);
+            say(vis(L, i, dato_) + "\n");
         }
     };
     try {
@@ -528,57 +394,6 @@ std::string Session::handle_line(std::string_view line) {
 
 void Session::interrupt() {
     lua_sethook(state(), stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
-}
-
-std::vector<std::string> Session::complete(const std::string& before, const std::string& word) {
-    std::vector<std::string> out;
-    auto add = [&](std::string_view c) {
-        if (c.substr(0, word.size()) == word) out.emplace_back(c);
-    };
-    const std::string b = trim(before);
-    if (b.empty() && !word.empty() && word[0] == ':') {
-        for (auto* m : kMeta) add(m);
-        return out;
-    }
-    if (b == ":kommune") {
-        for (const auto& k : kommuner(sources_)) add(k);
-        return out;
-    }
-    if (b.empty() || b.back() != '.') {
-        // sag.<field>: the case's top-level fields
-        if (auto dot = word.rfind('.'); dot != std::string::npos && word.substr(0, dot) == "sag") {
-            static constexpr std::string_view felter[] = {"id", "kommune", "borger", "ansoegning", "vum", "forhold",
-                "ydelser", "ansoegte_aktiviteter", "bevilling", "opfoelgninger", "leverancer", "afbud", "klage",
-                "arbejdspladsvurdering", "indsatsplan"};
-            for (auto f : felter) add("sag." + std::string(f));
-            return out;
-        }
-    }
-    // globals: the session's own and everything in the base environment (protected: the
-    // walk reads metatables, and with memory at the cap even a push can raise)
-    auto walk = [&](lua_State* L) {
-        luaL_checkstack(L, 6, nullptr);
-        lua_rawgeti(L, LUA_REGISTRYINDEX, env_ref_);
-        for (int level = 0; level < 2 && lua_istable(L, -1); ++level) {
-            lua_pushnil(L);
-            while (lua_next(L, -2)) {
-                if (lua_type(L, -2) == LUA_TSTRING) add(lua_tostring(L, -2));
-                lua_pop(L, 1);
-            }
-            if (!lua_getmetatable(L, -1)) break;
-            lua_getfield(L, -1, "__index");
-            lua_remove(L, -2);
-            lua_remove(L, -2);
-        }
-    };
-    try {
-        run_protected(state(), walk);
-    } catch (const ScriptError&) {
-        // no candidates from Lua, then; completion must never disturb the line
-    }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
 }
 
 } // namespace kvalitet::repl

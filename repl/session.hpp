@@ -17,6 +17,7 @@
 #include "bind/bind.hpp"
 #include "domain/sag.hpp"
 #include "engine/standard.hpp"
+#include "lua_json.hpp"
 
 namespace kvalitet::repl {
 
@@ -41,8 +42,13 @@ public:
     void cancel_input() { pending_.clear(); }
     std::string prompt() const;
 
-    // Candidates for tab completion of `word`, given the line before it.
+    // Candidates for tab completion of `word`, given the line before it: meta-commands,
+    // Lua names and the fields of tables and case views (sag.forhold.mo), file names and
+    // case ids after :sag, municipality ids after :kommune, case paths after :saet.
     std::vector<std::string> complete(const std::string& before, const std::string& word);
+    // Whether a completed `word` gets a space after it: not a Lua name, which may go on
+    // (sag.forhold, then "."), nor a folder; a command or an id does.
+    bool space_after(const std::string& before, const std::string& completed) const;
     // Asks a running evaluation to stop (from a signal handler: only sets a hook).
     void interrupt();
 
@@ -57,8 +63,24 @@ private:
     void lua_input(const std::string& line);
     bool switch_to(const std::string& kommune);
     bool bind_globals(const Sag* sag, Dato dato);
+    void open_env(lua_State* L);
+    // session_sag.cpp: the case and what is done with it.
     void load_case(const std::string& arg);
-    void assess();
+    std::string follow_kommune_of(const Sag& next);
+    void set_fact(const std::string& arg);
+    void check_path(const std::string& sti);
+    void reset_case();
+    void assess(const std::string& expr);
+    void assess_other(const std::string& expr);
+    bool assess_quietly();
+    void show_deadlines();
+    void show_json(const std::string& expr);
+    void list_cases(const std::string& text);
+    bool evaluate(const std::string& expr);
+    std::string db_path() const;
+    static int l_med(lua_State* L);
+    // session_fuldfoer.cpp
+    std::vector<std::string> complete_lua(const std::string& word);
     void print_values(int n);
     void report(const ScriptError& e);
     void hold_reserve();
@@ -82,7 +104,13 @@ private:
     int env_ref_ = -2;                 // LUA_NOREF: the session's globals table in the registry
     int reserve_ref_ = -2;             // LUA_NOREF: the memory reserve, when held
     std::unique_ptr<Sag> sag_;         // on the heap: the context points at it
+    std::string sag_tekst_, sag_kilde_; // the case as loaded (for :nulstil) and where from
+    Json sag_json_;                     // the case as it is now, after any :saet
     std::optional<Vurdering> last_;
+    // The previous :vurder of this case, and what was changed since (:saet, :dato, …):
+    // the next :vurder says what that did to the assessment.
+    std::optional<Json> forrige_;
+    std::vector<std::string> siden_;
     std::string pending_;
     bool ended_ = false;
 };

@@ -265,6 +265,18 @@ std::string kommune_of_path(std::string_view path) {
     return rest.substr(0, rest.find('/'));
 }
 
+void push_ukendt(lua_State* L) { lua_pushlightuserdata(L, const_cast<char*>(&kUkendt)); }
+
+bool is_ukendt(lua_State* L, int index) {
+    return lua_type(L, index) == LUA_TLIGHTUSERDATA && lua_touserdata(L, index) == &kUkendt;
+}
+
+void push_med(lua::State& state) {
+    sandbox::load(state, kMed, "=med", sandbox::Env::Standard);
+    push_ukendt(state);
+    state.call(1, 1);
+}
+
 std::vector<TestSag> load_test_file(const Sources& sources, const std::string& fil, std::string_view text) {
     Collector c{&sources, fil, kommune_of_path(fil), {}};
     lua::State state;
@@ -273,9 +285,7 @@ std::vector<TestSag> load_test_file(const Sources& sources, const std::string& f
     lua_pushcfunction(L, prepare);
     lua_pushlightuserdata(L, &c);
     state.call(1, 0);
-    sandbox::load(state, kMed, "=med", sandbox::Env::Standard);
-    lua_pushlightuserdata(L, const_cast<char*>(&kUkendt));
-    state.call(1, 1);
+    push_med(state);
     sandbox::expose(L, "med");
     sandbox::load(state, text, "@" + fil, sandbox::Env::Standard);
     state.call(0, 0);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "domain/dato.hpp"
+#include "lua/state.hpp"
 #include "sources.hpp"
 
 namespace kvalitet::harness {
@@ -36,5 +37,12 @@ std::vector<TestSag> load_test_file(const Sources& sources, const std::string& f
 
 // The municipality a path belongs to: the <id> in ".../municipalities/<id>/...", or "".
 std::string kommune_of_path(std::string_view path);
+
+// The test files' helpers, for the REPL as well: `ukendt` (JSON null, since a Lua table
+// cannot hold nil) and med(basis, aendringer). push_med compiles med in `state`'s sandbox
+// and pushes it; call inside a protected call.
+void push_ukendt(lua_State* L);
+bool is_ukendt(lua_State* L, int index);
+void push_med(lua::State& state);
 
 } // namespace kvalitet::harness

@@ -20,6 +20,7 @@ for i = 1, 2 do
 end
 { b = 1, a = { 2, 3 } }
 :sag SAG
+:kommune lejre
 sag.borger.alder
 dato + uger(4)
 :vurder
@@ -45,6 +46,8 @@ expect "^22$"
 expect "^linje 2$"
 expect "^  a = {"
 expect "sag 'eksempel-1' indlæst"
+expect "(sagen hører til varde: standarden er skiftet fra lejre til varde)"
+expect "(sagen hører til varde; den vurderes nu efter lejre)"
 expect "^34$"
 expect "søndag den 20. december 2026"
 expect "Vurdering af sag eksempel-1 efter Kvalitetsstandard for støttekontaktperson"
@@ -68,7 +71,7 @@ mkfifo "$T/fifo"
 "$K" --hjem "$T" repl --kommune lejre --dato 2026-11-22 < "$T/fifo" > "$T/ud" 2>&1 &
 pid=$!
 exec 3> "$T/fifo"
-printf ':sag %s\n:vurder\n' "$T/sag.json" >&3
+printf ':sag %s\n:kommune lejre\n:vurder\n' "$T/sag.json" >&3
 sleep 0.3
 printf 'betingelse { id = "x" \n' >> "$T/municipalities/lejre/standard.lua"   # broken
 printf ':genindlaes\n:vurder\n' >&3
@@ -85,11 +88,13 @@ expect "lejre genindlæst"
 expect "tirsdag den 22. september 2026 (overskredet, kommunens frist); 3 uger"
 # 3. :sag ID reads the case from the store.
 "$K" --hjem "$T" demo --db "$T/s.db" --antal 10 --dato 2026-11-22 > /dev/null
-printf ':sag demo-varde-000003\nsag.kommune\n:sag findes-ikke\n' |
+printf ':sag demo-varde-000003\nsag.kommune\n:sag findes-ikke\n:sager varde-00000\n' |
   "$K" --hjem "$T" repl --kommune varde --dato 2026-11-22 --db "$T/s.db" > "$T/ud" 2>&1
 expect "sag 'demo-varde-000003' indlæst fra $T/s.db"
 expect '^"varde"$'
 expect "fejl: 'findes-ikke' er hverken en fil eller en sag i sagsdatabasen"
+expect "^  demo-varde-000003  *varde$"
+grep -q "demo-lejre" "$T/ud" && fail ":sager varde-00000 viste en lejre-sag"
 # 4. Issue 18: a case view kept across :dato, a __tostring that raises (here a deadline
 #    outside the calendar), Lua memory at the cap: each a "fejl:" line, and the session
 #    goes on (they were a use-after-free and two SIGABRTs).
@@ -117,4 +122,31 @@ expect "^33$"
 expect "bruger standarderne i $T (arbejdsmappen er en checkout), ikke de indbyggede"
 "$K" --hjem "$T" kommuner > /dev/null 2> "$T/ud"
 grep -q "bruger standarderne" "$T/ud" && fail "--hjem gav beskeden om arbejdsmappen"
+# 6. Issue 20: a case changed with :saet, what that did at the next :vurder, :nulstil,
+#    tables with their contents, :json, :frister alone, and `sag` before a case.
+cat > "$T/ind" <<IN
+sag
+:sag $T/sag.json
+:vurder
+:saet forhold.motiveret true
+:saet vum.temaer.sundhed 7
+:vurder
+sag.forhold
+:json sag.forhold
+:nulstil
+sag.forhold.motiveret
+:frister
+IN
+"$K" --hjem "$T" repl --kommune varde --dato 2026-11-22 < "$T/ind" > "$T/ud" 2>&1 || fail "afslutningskode $?"
+expect "^fejl: ingen sag indlæst — brug :sag FIL|ID$"
+expect "^forhold.motiveret: ukendt → true$"
+expect "^fejl: feltet 'vum.temaer.sundhed'.*sagen er ikke ændret$"
+expect "^Siden forrige vurdering (forhold.motiveret: ukendt → true):$"
+expect "^  målgruppe: uafklaret → i målgruppen$"
+expect "^  motiveret = true,$"
+expect '^  "motiveret": true$'
+expect "^sagen er som indlæst fra $T/sag.json igen$"
+expect "^nil$"
+expect "^  indsatsplan  "
+test "$(grep -c "^Vurdering af sag" "$T/ud")" -eq 2 || fail ":frister viste mere end fristerne"
 echo "repl via pipe: alt som forventet"

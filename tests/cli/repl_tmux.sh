@@ -1,5 +1,6 @@
 #!/bin/sh
-# The REPL on a real terminal (tmux): prompt, tab completion, history across sessions,
+# The REPL on a real terminal (tmux): prompt, tab completion (file names after :sag, case
+# fields without a space after them), history across sessions,
 # Ctrl-C interrupting an evaluation and cancelling input without leaving, Ctrl-D leaving.
 #
 # Robust against a slow (ASan) build and against other tmux users: each session gets its
@@ -44,6 +45,12 @@ run
 wait_for "^varde>"
 tm send-keys -t "$S" "40 + 2" Enter
 wait_for "^42$"
+# Completion (issue 20): a file name after :sag; no space after a field that goes on.
+tm send-keys -t "$S" ":sag $SRC/docs/eksempler/sa" Tab Enter
+wait_for "sag 'eksempel-1' indlæst"
+tm send-keys -t "$S" "sag.forh" Tab "." "motiv" Tab Enter
+wait_for "^varde> sag.forhold.motiveret$"
+wait_for "^nil$"
 tm send-keys -t "$S" ":kom" Tab
 wait_for "^varde> :kommune"
 tm send-keys -t "$S" "kerte" Tab Enter
