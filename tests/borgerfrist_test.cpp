@@ -4,35 +4,21 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 
 #include "domain/kalender.hpp"
 #include "engine/standard.hpp"
+#include "test_tree.hpp"
 
 using namespace kvalitet;
-namespace fs = std::filesystem;
 
 namespace {
-
-struct Tree {
-    fs::path root = fs::temp_directory_path() / ("kvalitet-borgerfrist-" + std::to_string(::getpid()));
-    Tree() {
-        fs::remove_all(root);
-        fs::create_directories(root / "municipalities" / "t");
-        fs::copy(KVALITET_SOURCE_DIR "/dsl", root / "dsl", fs::copy_options::recursive);
-        fs::copy(KVALITET_SOURCE_DIR "/stdlib", root / "stdlib", fs::copy_options::recursive);
-        std::ofstream(root / "municipalities" / "t" / "standard.lua")
-            << "brug \"stdlib.sel85\"\nkvalitetsstandard { kommune = \"t\", titel = \"T\", kilde = \"T KS\" }\n";
-    }
-    ~Tree() { fs::remove_all(root); }
-};
 
 Dato D(const char* s) { return *Dato::parse(s); }
 
 struct Run {
-    Tree t;
-    std::unique_ptr<Standard> s = Standard::load(Sources::directory(t.root), "t");
+    test::TestTree t{"borgerfrist"};
+    Sources sources = t.write("t", "");
+    std::unique_ptr<Standard> s = Standard::load(sources, "t");
     Vurdering operator()(const std::string& bevilling_og_klage, const char* dato) {
         return s->vurder(Sag::from_json("{\"id\":\"b\"," + bevilling_og_klage + "}"), D(dato));
     }

@@ -2,33 +2,23 @@
 // follow-up before the grant's start does not count for the grant; the trace says so.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <fstream>
+#include <algorithm>
 
 #include "engine/standard.hpp"
+#include "test_tree.hpp"
 
 using namespace kvalitet;
-namespace fs = std::filesystem;
 
 namespace {
 
-struct Tree {
-    fs::path root = fs::temp_directory_path() / ("kvalitet-paa-dato-" + std::to_string(::getpid()));
-    Tree() {
-        fs::remove_all(root);
-        fs::create_directories(root / "municipalities" / "t");
-        fs::copy(KVALITET_SOURCE_DIR "/dsl", root / "dsl", fs::copy_options::recursive);
-        fs::copy(KVALITET_SOURCE_DIR "/stdlib", root / "stdlib", fs::copy_options::recursive);
-        std::ofstream(root / "municipalities" / "t" / "standard.lua") << R"(brug "stdlib.sel85"
-kvalitetsstandard { kommune = "t", titel = "T", kilde = "T KS" }
-frist { id = "naeste_opfoelgning", tekst = "Opfølgning hver 3. måned", kilde = "T 1",
+// A standard with a follow-up deadline and a krav that counts deliveries.
+std::unique_ptr<Standard> load(const test::TestTree& t) {
+    return Standard::load(t.write("t", R"(frist { id = "naeste_opfoelgning", tekst = "Opfølgning hver 3. måned", kilde = "T 1",
         fra = seneste_opfoelgning_eller_start, varighed = maaneder(3) }
 krav { id = "leverancer", tekst = "Leverancer talt", kilde = "T 2",
        afvigelser = function(sag) return #sag.leverancer > 0 and tostring(#sag.leverancer) or {} end }
-)";
-    }
-    ~Tree() { fs::remove_all(root); }
-};
+)"), "t");
+}
 
 Dato D(const char* s) { return *Dato::parse(s); }
 
@@ -47,8 +37,8 @@ const SporPost* spor(const Vurdering& v, std::string_view id) {
 } // namespace
 
 TEST_CASE("a follow-up dated after the assessment date has not been held") {
-    Tree t;
-    auto s = Standard::load(Sources::directory(t.root), "t");
+    test::TestTree t("paa-dato");
+    auto s = load(t);
     // The issue's Ishøj case: held 2026-04-01, planned 2026-12-15, assessed 2026-11-22.
     const Sag sag = Sag::from_json(R"({"id":"i","bevilling":{"start":"2026-01-05"},
       "opfoelgninger":[{"dato":"2026-04-01","form":"personlig"},{"dato":"2026-12-15","form":"personlig"}]})");
@@ -71,8 +61,8 @@ TEST_CASE("a follow-up dated after the assessment date has not been held") {
 }
 
 TEST_CASE("a complaint received after the assessment date creates no genvurdering yet") {
-    Tree t;
-    auto s = Standard::load(Sources::directory(t.root), "t");
+    test::TestTree t("paa-dato");
+    auto s = load(t);
     const Sag sag = Sag::from_json(R"({"id":"k","bevilling":{"afgoerelse_modtaget":"2026-11-02"},
       "klage":{"modtaget":"2026-11-25","genvurderet":"2026-12-10"}})");
     Vurdering before = s->vurder(sag, D("2026-11-22"));
@@ -88,8 +78,8 @@ TEST_CASE("a complaint received after the assessment date creates no genvurderin
 }
 
 TEST_CASE("deliveries, cancellations and the VUM after the date are not seen") {
-    Tree t;
-    auto s = Standard::load(Sources::directory(t.root), "t");
+    test::TestTree t("paa-dato");
+    auto s = load(t);
     const Sag sag = Sag::from_json(R"({"id":"l","borger":{"alder":40},"vum":{"dato":"2026-12-01","temaer":{"sundhed":4}},
       "leverancer":[{"dato":"2026-11-20","start":"10:00","minutter":60,"art":"ansigt_til_ansigt"},
                     {"dato":"2026-11-23","start":"10:00","minutter":60,"art":"ansigt_til_ansigt"}],
@@ -108,8 +98,8 @@ TEST_CASE("deliveries, cancellations and the VUM after the date are not seen") {
 }
 
 TEST_CASE("a follow-up before the grant's start does not count for the grant") {
-    Tree t;
-    auto s = Standard::load(Sources::directory(t.root), "t");
+    test::TestTree t("paa-dato");
+    auto s = load(t);
     // Lejre's case: a first-time grant from 2026-09-01 and a follow-up from 2026-06-01.
     const Sag sag = Sag::from_json(R"({"id":"f","bevilling":{"start":"2026-09-01","foerstegangs":true},
       "opfoelgninger":[{"dato":"2026-06-01","form":"personlig"}]})");

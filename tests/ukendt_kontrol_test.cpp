@@ -4,36 +4,18 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
 
 #include "engine/standard.hpp"
+#include "test_tree.hpp"
 #include "engine/ukendt_kontrol.hpp"
 #include "harness/koersel.hpp"
 #include "harness/testfil.hpp"
 
 using namespace kvalitet;
-namespace fs = std::filesystem;
 
 namespace {
-
-struct Tree {
-    fs::path root = fs::temp_directory_path() / ("kvalitet-ukendt-" + std::to_string(::getpid()));
-    Tree() {
-        fs::remove_all(root);
-        fs::create_directories(root / "municipalities" / "t");
-        fs::copy(KVALITET_SOURCE_DIR "/dsl", root / "dsl", fs::copy_options::recursive);
-        fs::copy(KVALITET_SOURCE_DIR "/stdlib", root / "stdlib", fs::copy_options::recursive);
-    }
-    ~Tree() { fs::remove_all(root); }
-    Sources write(const std::string& body) {
-        std::ofstream(root / "municipalities" / "t" / "standard.lua")
-            << "brug \"stdlib.sel85\"\nkvalitetsstandard { kommune = \"t\", titel = \"T\", kilde = \"T KS\" }\n" << body;
-        return Sources::directory(root);
-    }
-};
 
 Dato D(const char* s) { return *Dato::parse(s); }
 
@@ -44,8 +26,8 @@ const char* kCase = R"({"id":"k","borger":{"alder":40},"vum":{"temaer":{"sundhed
 } // namespace
 
 TEST_CASE("a rule that decides on an absent fact is found, with its line and a counterexample") {
-    Tree t;
-    auto s = Standard::load(t.write(R"(
+    test::TestTree t("ukendt");
+    auto s = Standard::load(t.write("t", R"(
 udelukkelse { id = "hjaelpemidler", tekst = "T", kilde = "T 1",
   naar = function(sag) if sag.forhold.kan_afhjaelpes_med_hjaelpemidler then return true end return false end }
 aktivitet { id = "husdyr", tekst = "Husdyr", kilde = "T 2",
@@ -71,8 +53,8 @@ krav { id = "administrativ", tekst = "T", kilde = "T 3",
 }
 
 TEST_CASE("Kleene-sound rules pass the check, though they read absent facts") {
-    Tree t;
-    auto s = Standard::load(t.write(R"(
+    test::TestTree t("ukendt");
+    auto s = Standard::load(t.write("t", R"(
 udelukkelse { id = "hjaelpemidler", tekst = "T", kilde = "T 1",
   naar = function(sag) return og(sag.forhold.kan_afhjaelpes_med_hjaelpemidler, sag.forhold.motiveret) end }
 aktivitet { id = "husdyr", tekst = "Husdyr", kilde = "T 2",
