@@ -1,0 +1,52 @@
+#pragma once
+// A request and its answer as plain values. The service (tjeneste.hpp) maps one to the other
+// without a socket, so the unit tests and the fuzz target drive exactly the code the server
+// runs; http.cpp only translates to and from cpp-httplib.
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kvalitet::server {
+
+using Felter = std::vector<std::pair<std::string, std::string>>;
+
+struct Anmodning {
+    std::string metode; // "GET", "POST" …
+    std::string sti;    // the decoded path without its query: "/v1/kommuner/varde/vurdering"
+    Felter parametre;   // the query, decoded, in order
+    Felter hoveder;     // header names compare case-insensitively
+    std::string krop;
+    // Content-Length as announced: the body's size is known (and refused) before it is read.
+    std::optional<std::size_t> laengde;
+
+    // The first header of that name, or empty.
+    std::string_view hoved(std::string_view navn) const;
+};
+
+// What the access log and the metrics learn of a request: the route, never the case's
+// content (a case id at most). Shared with a streamed body, which fills in its counts.
+struct Logdata {
+    std::string rute = "ukendt"; // the route's template, e.g. "/v1/kommuner/{id}/vurdering"
+    std::string kommune, sag_id, fejlkode;
+    std::size_t linjer = 0, fejl_linjer = 0; // NDJSON: lines answered, of them errors
+};
+
+// Writes one piece of a streamed body; false when the client has gone (stop writing).
+using Skriver = std::function<bool(std::string_view)>;
+
+struct Svar {
+    int status = 200;
+    std::string type = "application/json";
+    std::string krop;
+    Felter hoveder; // Retry-After, WWW-Authenticate, Allow …
+    // A body written piece by piece (NDJSON), used instead of `krop` when set.
+    std::function<void(const Skriver&)> stroem;
+    std::shared_ptr<Logdata> log = std::make_shared<Logdata>();
+};
+
+} // namespace kvalitet::server

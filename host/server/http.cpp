@@ -1,0 +1,223 @@
+#include "server/http.hpp"
+
+#include <fmt/format.h>
+#include <httplib.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <pthread.h>
+#include <thread>
+
+#include "server/fejl_svar.hpp"
+#include "server/forbindelser.hpp"
+#include "server/query.hpp"
+#include "server/ruter.hpp"
+
+namespace kvalitet::server {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// What the logger needs from the request's own thread: cpp-httplib calls the routing
+// handlers and the logger on the thread that serves the connection.
+struct Kontekst {
+    Clock::time_point start = Clock::now();
+    std::shared_ptr<Logdata> log;
+    std::size_t ud = 0; // bytes of a streamed body
+    bool stroemmet = false;
+};
+thread_local Kontekst kontekst;
+
+Anmodning hoved_af(const httplib::Request& req) {
+    Anmodning a;
+    a.metode = req.method;
+    a.sti = req.path;
+    a.parametre = laes_query(req.target); // req.params would mix in a form-encoded body
+    for (const auto& [k, v] : req.headers) a.hoveder.emplace_back(k, v);
+    if (req.has_header("Content-Length")) {
+        const std::string n = req.get_header_value("Content-Length");
+        try {
+            a.laengde = std::stoull(n);
+        } catch (...) { // cpp-httplib refuses the request itself
+        }
+    }
+    return a;
+}
+
+bool has_body(const httplib::Request& req) {
+    return req.has_header("Transfer-Encoding") ||
+           (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
+}
+
+void fill(httplib::Response& res, Svar& s) {
+    res.status = s.status;
+    for (const auto& [k, v] : s.hoveder) res.set_header(k, v);
+    kontekst.log = s.log;
+    if (s.stroem) {
+        kontekst.stroemmet = true;
+        res.set_chunked_content_provider(
+            s.type, [stroem = std::move(s.stroem)](std::size_t, httplib::DataSink& sink) {
+                stroem([&sink](std::string_view d) {
+                    kontekst.ud += d.size();
+                    return d.empty() || sink.write(d.data(), d.size());
+                });
+                sink.done();
+                return true;
+            });
+    } else {
+        res.set_content(std::move(s.krop), s.type);
+    }
+}
+
+// A refusal before the body is read: the unread body would be taken for the next request.
+void refuse(const httplib::Request& req, httplib::Response& res, Svar s) {
+    fill(res, s);
+    if (has_body(req)) res.set_header("Connection", "close");
+}
+
+// cpp-httplib's own refusals (a request it cannot parse, a body over the limit) in the
+// contract's error form.
+void own_error(const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    Fejl f = res.status == 413 ? fejl("for_stor", "anmodningens krop er større end serveren tager imod")
+             : res.status == 414 ? fejl("ugyldig_anmodning", "stien er for lang")
+             : res.status == 404 ? fejl("ukendt_sti", "stien findes ikke (se docs/server.md)")
+                                 : fejl("ugyldig_anmodning", fmt::format("anmodningen kunne ikke læses som HTTP "
+                                                                          "(status {})", res.status));
+    Svar s = fejl_svar(f, res.status);
+    s.log->rute = std::string(skabelon(find_rute(req.path).rute));
+    res.set_content(s.krop, s.type);
+    if (!kontekst.log) kontekst.log = s.log;
+    else kontekst.log->fejlkode = f.kode;
+}
+
+// SIGTERM and SIGINT are taken by one thread (sigwait), which stops the server; every other
+// thread has them blocked, so no handler runs in the middle of a request.
+class Signaler {
+public:
+    Signaler() {
+        blokker_stopsignaler();
+        sigemptyset(&set_);
+        sigaddset(&set_, SIGTERM);
+        sigaddset(&set_, SIGINT);
+    }
+    void start(httplib::Server& svr) {
+        thread_ = std::thread([this, &svr] {
+            const timespec tick{0, 100'000'000};
+            while (!done_) {
+                if (sigtimedwait(&set_, nullptr, &tick) > 0) {
+                    fmt::print(stderr, "kvalitet server: stopper; svarer først på de anmodninger, der er i gang\n");
+                    svr.stop();
+                    return;
+                }
+            }
+        });
+    }
+    ~Signaler() {
+        done_ = true;
+        if (thread_.joinable()) thread_.join();
+    }
+
+private:
+    sigset_t set_;
+    std::atomic<bool> done_{false};
+    std::thread thread_;
+};
+
+} // namespace
+
+void blokker_stopsignaler() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<void(int port)>& klar) {
+    Signaler signaler; // before cpp-httplib's threads start, so all of them inherit the mask
+    std::signal(SIGPIPE, SIG_IGN);
+    httplib::Server svr;
+    svr.new_task_queue = [&ind] { return new Forbindelser(ind.forbindelser, ind.ventende); };
+    svr.set_read_timeout(ind.laese_sekunder, 0);
+    svr.set_write_timeout(ind.skrive_sekunder, 0);
+    svr.set_keep_alive_timeout(ind.keep_alive_sekunder);
+    svr.set_keep_alive_max_count(10000);
+    svr.set_payload_max_length(tjeneste.maks_krop());
+
+    auto before_body = [&tjeneste](const httplib::Request& req, httplib::Response& res) {
+        if (Forbindelser::afvises()) {
+            Svar s = tjeneste.optaget();
+            s.log->rute = std::string(skabelon(find_rute(req.path).rute));
+            fill(res, s);
+            res.set_header("Connection", "close");
+            return true;
+        }
+        if (auto s = tjeneste.foer_krop(hoved_af(req))) {
+            refuse(req, res, std::move(*s));
+            return true;
+        }
+        return false;
+    };
+    svr.set_pre_routing_handler([before_body](const httplib::Request& req, httplib::Response& res) {
+        kontekst = Kontekst{};
+        return before_body(req, res) ? httplib::Server::HandlerResponse::Handled
+                                     : httplib::Server::HandlerResponse::Unhandled;
+    });
+    // "Expect: 100-continue" (curl sends it for large bodies): refused here, the client never
+    // sends the body at all.
+    svr.set_expect_100_continue_handler([before_body](const httplib::Request& req, httplib::Response& res) {
+        kontekst = Kontekst{};
+        return before_body(req, res) ? res.status : 100;
+    });
+    auto handler = [&tjeneste](const httplib::Request& req, httplib::Response& res) {
+        Svar s = tjeneste.haandter(hoved_af(req));
+        fill(res, s);
+    };
+    // POST bodies through a content reader: cpp-httplib would otherwise parse a body sent as
+    // application/x-www-form-urlencoded (curl's default) into parameters, and refuse one
+    // over 8 KB with 413. Its payload limit (set above) still holds.
+    auto post = [&tjeneste](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+        Anmodning a = hoved_af(req);
+        const bool read = reader([&a](const char* data, std::size_t n) {
+            a.krop.append(data, n);
+            return true;
+        });
+        if (!read) { // over the limit (413) or cut off: own_error() words it; the rest is unread
+            if (res.status < 400) res.status = 400;
+            res.set_header("Connection", "close");
+            return;
+        }
+        Svar s = tjeneste.haandter(std::move(a));
+        fill(res, s);
+    };
+    // Every method on every path: the router (ruter.cpp) decides, so 404 and 405 have one source.
+    svr.Get(".*", handler).Post(".*", post).Put(".*", handler).Delete(".*", handler);
+    svr.Patch(".*", handler).Options(".*", handler);
+    svr.set_error_handler([](const httplib::Request& req, httplib::Response& res) { own_error(req, res); });
+    svr.set_logger([&tjeneste](const httplib::Request& req, const httplib::Response& res) {
+        Logdata fallback;
+        fallback.rute = std::string(skabelon(find_rute(req.path).rute));
+        const Logdata& log = kontekst.log ? *kontekst.log : fallback;
+        const std::size_t ud = kontekst.stroemmet ? kontekst.ud : res.body.size();
+        tjeneste.afslut(req.method, res.status, log, Clock::now() - kontekst.start, req.body.size(), ud);
+        kontekst = Kontekst{};
+    });
+
+    int port = ind.port;
+    if (port == 0) port = svr.bind_to_any_port(ind.adresse);
+    else if (!svr.bind_to_port(ind.adresse, port)) port = -1;
+    if (port <= 0) {
+        fmt::print(stderr, "kvalitet server: kan ikke lytte på {}:{} (er adressen rigtig, og er porten ledig?)\n",
+                   ind.adresse, ind.port);
+        return false;
+    }
+    signaler.start(svr);
+    klar(port);
+    svr.listen_after_bind();
+    return true;
+}
+
+} // namespace kvalitet::server

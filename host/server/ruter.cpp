@@ -1,0 +1,86 @@
+#include "server/ruter.hpp"
+
+#include <array>
+#include <vector>
+
+namespace kvalitet::server {
+
+namespace {
+
+struct Post {
+    Rute rute;
+    std::string_view skabelon, metode;
+    bool token;
+};
+
+// "{id}" matches any one segment.
+constexpr std::array<Post, 7> kRuter{{
+    {Rute::Sundhed, "/sundhed", "GET", false},
+    {Rute::Metrics, "/metrics", "GET", true},
+    {Rute::OpenApi, "/v1/openapi.json", "GET", true},
+    {Rute::Kommuner, "/v1/kommuner", "GET", true},
+    {Rute::Kommune, "/v1/kommuner/{id}", "GET", true},
+    {Rute::Vurdering, "/v1/kommuner/{id}/vurdering", "POST", true},
+    {Rute::Vurderinger, "/v1/kommuner/{id}/vurderinger", "POST", true},
+}};
+
+std::vector<std::string_view> segments(std::string_view sti) {
+    std::vector<std::string_view> out;
+    if (sti.empty() || sti.front() != '/') return out;
+    sti.remove_prefix(1);
+    while (true) {
+        const auto slash = sti.find('/');
+        out.push_back(sti.substr(0, slash));
+        if (slash == std::string_view::npos) break;
+        sti.remove_prefix(slash + 1);
+    }
+    return out;
+}
+
+const Post* post(Rute r) {
+    for (const auto& p : kRuter)
+        if (p.rute == r) return &p;
+    return nullptr;
+}
+
+} // namespace
+
+Match find_rute(std::string_view sti) {
+    const auto got = segments(sti);
+    for (const auto& p : kRuter) {
+        const auto want = segments(p.skabelon);
+        if (want.size() != got.size()) continue;
+        Match m;
+        bool ok = true;
+        for (std::size_t i = 0; i < want.size() && ok; ++i) {
+            if (want[i] == "{id}") {
+                ok = !got[i].empty();
+                m.kommune = std::string(got[i]);
+            } else {
+                ok = want[i] == got[i];
+            }
+        }
+        if (ok) {
+            m.rute = p.rute;
+            return m;
+        }
+    }
+    return {};
+}
+
+std::string_view skabelon(Rute r) {
+    const Post* p = post(r);
+    return p ? p->skabelon : "ukendt";
+}
+
+std::string_view metode(Rute r) {
+    const Post* p = post(r);
+    return p ? p->metode : "";
+}
+
+bool kraever_token(Rute r) {
+    const Post* p = post(r);
+    return !p || p->token;
+}
+
+} // namespace kvalitet::server

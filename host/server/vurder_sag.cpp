@@ -1,0 +1,56 @@
+#include "server/vurder_sag.hpp"
+
+#include <fmt/format.h>
+
+#include "engine/rute.hpp"
+#include "lua/error.hpp"
+
+namespace kvalitet::server {
+
+namespace {
+
+// rute()'s message for this case speaks of --kommune; over HTTP the path chose the standard.
+[[noreturn]] void other_kommune(const Sag& sag, const std::string& valgt) {
+    const std::string egen = valid_kommune_id(*sag.kommune) && sag.kommune->size() <= 64 ? *sag.kommune : "?";
+    throw InputError(fmt::format("sagens kommune er '{}' (feltet 'kommune'), men den blev sendt til "
+                                 "/v1/kommuner/{}: send den til /v1/kommuner/{}, eller ret feltet",
+                                 egen, valgt, egen == "?" ? "{id}" : egen),
+                     "kommune_forskellig", "kommune");
+}
+
+} // namespace
+
+Resultat vurder_sag(StandardLager& lager, std::string_view sag_json, const Bestilling& b) {
+    Resultat r;
+    Standard* standard = nullptr;
+    try {
+        standard = &lager.standard(b.kommune, b.standard_dato.value_or(b.dato));
+    } catch (...) {
+        r.fejl = aktuel_fejl(); // no sag_id: the case is not read, as with vurder --kommune
+        r.standard_fejl = r.fejl->kode == "script_fejl";
+        return r;
+    }
+    try {
+        Sag sag = Sag::from_json(sag_json, {}, b.ukendte);
+        r.sag_id = sag.id;
+        if (sag.kommune && *sag.kommune != b.kommune) other_kommune(sag, b.kommune);
+        (void)rute(sag, b.kommune, lager.kendte()); // the one rule for which standard; here always the path's
+        Vurdering v = standard->vurder(sag, b.dato);
+        v.ignorerede_felter = std::move(sag.ignorerede_felter);
+        v.spor_niveau = b.spor;
+        r.ud = b.tekst ? v.tekst() : v.json() + "\n";
+    } catch (...) {
+        Fejl f = aktuel_fejl();
+        if (r.sag_id.empty()) {
+            try {
+                r.sag_id = sag_id_of(sag_json).value_or("");
+            } catch (...) { // no id is better than no answer
+            }
+        }
+        f.sag_id = r.sag_id;
+        r.fejl = std::move(f);
+    }
+    return r;
+}
+
+} // namespace kvalitet::server

@@ -1,0 +1,36 @@
+#pragma once
+// One case under one municipality's standard, as `kvalitet vurder --kommune ID --dato D`
+// does it (repl/cmd_vurder.cpp): the version in force found and loaded first, then the same
+// parsing, routing and output, so the service's bytes are the program's bytes.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/dato.hpp"
+#include "domain/fejl_json.hpp"
+#include "domain/sag.hpp"
+#include "domain/vurdering.hpp"
+#include "server/standard_lager.hpp"
+
+namespace kvalitet::server {
+
+struct Bestilling {
+    std::string kommune; // from the path; a case naming another is an error
+    Dato dato;
+    std::optional<Dato> standard_dato; // the version in force on this date, not on `dato`
+    UkendteFelter ukendte = UkendteFelter::Ignorer;
+    SporNiveau spor = SporNiveau::Fuld; // how much trace the JSON carries (vurder --spor)
+    bool tekst = false; // the Danish text instead of JSON
+};
+
+struct Resultat {
+    std::string ud;            // the assessment, as `vurder` prints it (JSON with its newline)
+    std::optional<Fejl> fejl;  // why not, otherwise (sag_id set when the case got that far)
+    bool standard_fejl = false; // the standard itself failed to load: the server's fault, not the case's
+    std::string sag_id;
+};
+
+// Never throws: every failure is a Fejl.
+Resultat vurder_sag(StandardLager& lager, std::string_view sag_json, const Bestilling& b);
+
+} // namespace kvalitet::server
