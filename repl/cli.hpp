@@ -42,6 +42,9 @@ void add_kommuner(CLI::App& app, Common& common, int& exit_code);
 void add_test(CLI::App& app, Common& common, int& exit_code);
 void add_db(CLI::App& app, Common& common, int& exit_code);
 void add_repl(CLI::App& app, Common& common, int& exit_code);
+void add_dokument(CLI::App& app, Common& common, int& exit_code);
+void add_sammenlign(CLI::App& app, Common& common, int& exit_code);
+void add_tjek(CLI::App& app, Common& common, int& exit_code);
 void add_server(CLI::App& app, Common& common, int& exit_code);
 int run_repl(const Common& common, const std::string& kommune, const std::string& dato, const std::string& db);
 

@@ -23,6 +23,9 @@ int main(int argc, char** argv) {
     add_test(app, common, exit_code);
     add_repl(app, common, exit_code);
     add_db(app, common, exit_code);
+    add_dokument(app, common, exit_code);
+    add_sammenlign(app, common, exit_code);
+    add_tjek(app, common, exit_code);
     add_server(app, common, exit_code);
 
     try {

@@ -1,0 +1,51 @@
+#pragma once
+// A standard's Lua text as tokens and comments, with their lines: what the workbench reads
+// when the loaded standard cannot tell (which parameters a rule names, which `forhold` a
+// function reads, the comment that explains an assumption, where a declaration ends).
+// Just enough of Lua's lexer for that; it never runs anything.
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kvalitet::workbench {
+
+struct Token {
+    enum class Art { Navn, Tekst, Tal, Tegn };
+    Art art = Art::Tegn;
+    std::string tekst; // a name, a string's contents (escapes resolved), a number, a symbol
+    int linje = 0;
+};
+
+struct Kommentar {
+    int linje = 0, slut = 0; // first and last line (a long comment spans several)
+    std::string tekst;       // without the leading "--" (and brackets)
+    bool alene = false;      // nothing but the comment on its first line
+};
+
+struct LuaTekst {
+    std::vector<Token> tokens;
+    std::vector<Kommentar> kommentarer;
+};
+
+LuaTekst scan_lua(std::string_view source);
+
+// Lines [fra, til] of the table constructor that begins on line `linje` right after
+// `foran` (a declaration's word, "aktivitet", or a parameter's name followed by "="): from
+// `linje` to the line of its closing brace. {linje, linje} when nothing like it is there
+// (a declaration built from a variable).
+struct Spaend {
+    int fra = 0, til = 0;
+    bool indeholder(int linje) const { return linje >= fra && linje <= til; }
+};
+Spaend constructor_span(const LuaTekst& t, int linje, std::string_view foran);
+
+// The tokens of the value of `felt = …` written directly in that constructor (up to the
+// comma or brace that ends it); empty when the field is not written there.
+std::span<const Token> field_value(const LuaTekst& t, int linje, std::string_view foran, std::string_view felt);
+
+// The date paths ("bevilling.start") a stretch of code names as `x.y` (after `sag.` or not),
+// among `known`, in order of first mention.
+std::vector<std::string> named_paths(std::span<const Token> code, std::span<const std::string_view> known);
+
+} // namespace kvalitet::workbench

@@ -1,0 +1,55 @@
+// The unknown-fact check (engine/ukendt_kontrol.hpp) over the municipality's own test
+// cases: a rule that read a fact the case lacks and still answered must answer the same
+// whatever the fact turns out to be. `kvalitet test` fails such a case too; the lint
+// points at the rule, once per rule and fact.
+#include <fmt/format.h>
+
+#include <set>
+
+#include "engine/ukendt_kontrol.hpp"
+#include "harness/koersel.hpp"
+#include "harness/testfil.hpp"
+#include "lua/error.hpp"
+#include "workbench/tjek.hpp"
+
+namespace kvalitet::workbench {
+
+void tjek_ukendte(Tjek& t) {
+    const std::string& kommune = t.standard.info().kommune;
+    const Sources& sources = t.standard.sources();
+    std::size_t cases = 0;
+    std::set<std::pair<const Regel*, std::string>> seen;
+    for (const auto& fil : harness::find_test_files(sources, {kommune})) {
+        std::vector<harness::TestSag> tests;
+        try {
+            tests = harness::load_test_file(sources, fil.fil, fil.tekst);
+        } catch (const ScriptError& e) {
+            t.noter.push_back(fmt::format("testfilen {} kunne ikke læses: {}", fil.fil, e.what()));
+            continue;
+        }
+        for (const auto& test : tests) {
+            if (!test.sag_fejl.empty() || (!test.kommune.empty() && test.kommune != kommune)) continue;
+            std::vector<UsikkerRegel> found;
+            try {
+                found = kontroller_ukendte(t.standard, Sag::from_json(test.sag.dump()), test.dato);
+            } catch (const std::exception&) {
+                continue; // an invalid case or a failing rule: `kvalitet test` reports it
+            }
+            ++cases;
+            for (const auto& u : found) {
+                if (!seen.insert({u.regel, u.forhold}).second) continue;
+                t.add("ukendt_afgjort", u.regel->fil, u.regel->linje,
+                      fmt::format("'{}' afgør noget, den ikke ved: uden '{}' gav den '{}', men med {} = {} giver den "
+                                  "'{}' (testsagen \"{}\", {}:{})",
+                                  u.regel->id, u.forhold, u.udfald, u.forhold, u.vaerdi, u.udfald_med, test.navn,
+                                  test.fil, test.linje),
+                      "giv nil (ukendt), når svaret afhænger af et forhold, der mangler: skriv med og/eller/ikke/"
+                      "mindst/hoejst, ikke 'if sag.forhold.x then'");
+            }
+        }
+    }
+    t.noter.push_back(cases ? fmt::format("ukendte forhold: {} {} kontrolleret", cases, cases == 1 ? "testsag" : "testsager")
+                            : std::string("ukendte forhold: ingen testsager at kontrollere med (tests/ ved standarden)"));
+}
+
+} // namespace kvalitet::workbench

@@ -1,0 +1,40 @@
+#!/bin/sh
+# kvalitet tjek end to end (issue 15): the fixture standard with one of each finding gives
+# exit 1 and names every marked line ("-- fund: <kode>") with its code, and nothing else;
+# the municipalities named after the fixture run clean (exit 0); wrong use is exit 2.
+# Usage: tjek.sh KVALITET KILDEMAPPE KOMMUNE…
+set -u
+K=$1
+SRC=$2
+shift 2
+fixture=$SRC/tests/fixtures/tjek/fejlfyldt/standard.lua
+fejl=0
+say() { echo "FEJL: $*"; fejl=1; }
+
+out=$("$K" tjek "$fixture")
+rc=$?
+echo "$out"
+[ "$rc" -eq 1 ] || say "tjek af fixturen gav $rc, ikke 1"
+marked=$(grep -c -- '-- fund: ' "$fixture")
+named=$(echo "$out" | grep -c "^$fixture:[0-9]*: ")
+[ "$named" -eq "$marked" ] || say "fixturen har $marked markerede fund, tjek nævnte $named"
+grep -n -- '-- fund: ' "$fixture" | while IFS=: read -r line rest; do
+    kode=${rest##*-- fund: }
+    echo "$out" | grep -F "$fixture:$line: " | grep -qF "[$kode]" || { echo "FEJL: $fixture:$line: [$kode] mangler"; exit 1; }
+done || fejl=1
+echo "$out" | tail -n 1 | grep -qx "$marked fund i alt" || say "sidste linje er ikke '$marked fund i alt'"
+
+for kommune in "$@"; do
+    out=$("$K" tjek --kommune "$kommune")
+    rc=$?
+    [ "$rc" -eq 0 ] || { echo "$out"; say "tjek --kommune $kommune gav $rc, ikke 0"; }
+    echo "$out" | tail -n 1 | grep -qx "ingen fund" || say "$kommune: sidste linje er ikke 'ingen fund'"
+done
+
+"$K" tjek --kommune varde "$fixture" > /dev/null 2>&1
+[ $? -eq 2 ] || say "--kommune sammen med en fil er ikke forkert brug (2)"
+"$K" tjek --kommune findes_ikke > /dev/null 2>&1
+[ $? -eq 2 ] || say "en ukendt kommune er ikke forkert brug (2)"
+"$K" tjek /findes/ikke/standard.lua > /dev/null 2>&1
+[ $? -eq 2 ] || say "en fil, der ikke findes, er ikke forkert brug (2)"
+exit $fejl

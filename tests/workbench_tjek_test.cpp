@@ -1,0 +1,112 @@
+// `kvalitet tjek`: the fixture standard has one of each finding, each marked on the line the
+// finding must name ("-- fund: <kode>"); every check fires there and nowhere else.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "engine/standard.hpp"
+#include "workbench/fil_standard.hpp"
+#include "workbench/pakke_analyse.hpp"
+#include "workbench/tjek.hpp"
+
+using namespace kvalitet;
+using namespace kvalitet::workbench;
+
+namespace {
+
+Sources checkout() { return Sources::directory(KVALITET_SOURCE_DIR); }
+const char* const kFixture = KVALITET_SOURCE_DIR "/tests/fixtures/tjek/fejlfyldt/standard.lua";
+
+// "line: kode" of each "-- fund: kode" in the fixture.
+std::set<std::string> markers() {
+    std::ifstream in(kFixture);
+    std::set<std::string> out;
+    std::string line;
+    const std::string tag = "-- fund: ";
+    for (int n = 1; std::getline(in, line); ++n)
+        if (auto at = line.find(tag); at != std::string::npos)
+            out.insert(std::to_string(n) + ": " + line.substr(at + tag.size()));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("tjek: every check fires on the fixture, at the marked line, and nothing else does") {
+    const Sources sources = checkout();
+    FilStandard fil(sources, kFixture);
+    auto s = Standard::load(fil.sources(), fil.kommune());
+    Tjek t{*s, *Dato::parse("2026-11-22")};
+    const auto fund = tjek_alt(t);
+    std::set<std::string> found;
+    for (const auto& f : fund) {
+        INFO(f.fil << ":" << f.linje << ": " << f.besked);
+        CHECK(f.fil == "municipalities/fejlfyldt/standard.lua");
+        CHECK_FALSE(f.besked.empty());
+        CHECK_FALSE(f.forslag.empty());
+        found.insert(std::to_string(f.linje) + ": " + f.kode);
+    }
+    const auto expected = markers();
+    CHECK(found == expected);
+    // the contract of the issue: one of each kind of finding
+    std::set<std::string> kinds;
+    for (const auto& m : expected) kinds.insert(m.substr(m.find(": ") + 2));
+    CHECK(kinds == std::set<std::string>{"uden_kilde", "parameter_ulaest", "antagelse_uden_forklaring", "ukendt_aktivitet",
+                                         "ukendt_forhold", "frist_uden_haendelse", "pakke_hul", "pakke_overlap",
+                                         "pakke_aldrig_valgt", "pakke_skygget", "regel_skygget", "ukendt_afgjort"});
+    // paths shown as the user named the file
+    CHECK(fil.vis("municipalities/fejlfyldt/standard.lua") == kFixture);
+}
+
+TEST_CASE("tjek: the suggestions name what to write") {
+    const Sources sources = checkout();
+    FilStandard fil(sources, kFixture);
+    auto s = Standard::load(fil.sources(), fil.kommune());
+    Tjek t{*s, *Dato::parse("2026-11-22")};
+    for (const auto& f : tjek_alt(t)) {
+        if (f.kode == "ukendt_aktivitet") CHECK(f.forslag.find("mente du 'medicin_haandtering'") != std::string::npos);
+        if (f.kode == "ukendt_forhold") CHECK(f.forslag.find("mente du 'motiveret'") != std::string::npos);
+        if (f.kode == "frist_uden_haendelse") CHECK(f.forslag == "tilføj opfyldt_ved = \"indsatsplan.dato\"");
+        if (f.kode == "pakke_hul") CHECK(f.besked.find("socialt_liv 0") != std::string::npos); // a vector to try
+        if (f.kode == "pakke_skygget") CHECK(f.besked.find("'pakke_6'") != std::string::npos);
+        if (f.kode == "regel_skygget") CHECK(f.besked.find("'hjaelpemidler'") != std::string::npos);
+        if (f.kode == "ukendt_afgjort") CHECK(f.besked.find("motiveret = true") != std::string::npos);
+    }
+}
+
+TEST_CASE("tjek: a gap's counterexample really meets no package") {
+    const Sources sources = checkout();
+    FilStandard fil(sources, kFixture);
+    auto s = Standard::load(fil.sources(), fil.kommune());
+    const Dato dato = *Dato::parse("2026-11-22");
+    const PakkeAnalyse a = analyser_pakker(*s, dato);
+    REQUIRE(a.vektorer == 78125);
+    REQUIRE(a.hul);
+    Sag sag = *a.grundsag;
+    sag.vum->score = *a.hul;
+    const Vurdering v = s->vurder(sag, dato);
+    CHECK(v.i_maalgruppe == true);
+    CHECK_FALSE(v.pakke);
+    // the sum of the gap's vector is below the lowest threshold (4)
+    int sum = 0;
+    for (auto x : *a.hul) sum += x;
+    CHECK(sum < 4);
+}
+
+TEST_CASE("tjek: Kerteminde's six packages cover every VUM vector, each chosen somewhere, no overlap") {
+    const Sources sources = checkout();
+    auto s = Standard::load(sources, "kerteminde");
+    const PakkeAnalyse a = analyser_pakker(*s, *Dato::parse("2026-11-22"));
+    REQUIRE(a.pakker.size() == 6);
+    CHECK(a.vektorer == 78125);
+    CHECK(a.huller == 0);
+    CHECK_FALSE(a.overlap);
+    std::size_t chosen = 0;
+    for (auto n : a.valgt) {
+        CHECK(n > 0);
+        chosen += n;
+    }
+    CHECK(chosen == a.vektorer - a.uden_for_maalgruppen);
+    WARN("78.125 VUM-vektorer for Kerteminde på " << a.sekunder << " s");
+}
