@@ -51,7 +51,8 @@ TEST_CASE("repl: a case view prints its fields, indented, with absent facts as u
     const auto forhold = r("sag.forhold");
     CHECK_THAT(forhold, !Contains("<sag.forhold>"));
     CHECK_THAT(forhold, StartsWith("{\n") && Contains("\n  motiveret = ukendt,\n"));
-    for (const auto& [id, v] : example()["forhold"].items())
+    const auto sag = example();  // a named copy: items() of a temporary would dangle in the loop
+    for (const auto& [id, v] : sag["forhold"].items())
         CHECK_THAT(forhold, Contains("\n  " + id + " = " + (v.get<bool>() ? "true" : "false") + ",\n"));
     // Nested: the case's own sub-objects and lists, each one level further in.
     const auto whole = r("sag");
