@@ -46,6 +46,8 @@ void add_dokument(CLI::App& app, Common& common, int& exit_code);
 void add_sammenlign(CLI::App& app, Common& common, int& exit_code);
 void add_tjek(CLI::App& app, Common& common, int& exit_code);
 void add_server(CLI::App& app, Common& common, int& exit_code);
+void add_forskel(CLI::App& app, Common& common, int& exit_code);
+void add_konsekvens(CLI::App& app, Common& common, int& exit_code);
 int run_repl(const Common& common, const std::string& kommune, const std::string& dato, const std::string& db);
 
 // Prints "kvalitet: <message>" on stderr; returns kInvalid.

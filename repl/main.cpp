@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
     add_sammenlign(app, common, exit_code);
     add_tjek(app, common, exit_code);
     add_server(app, common, exit_code);
+    add_forskel(app, common, exit_code);
+    add_konsekvens(app, common, exit_code);
 
     try {
         app.parse(argc, argv);

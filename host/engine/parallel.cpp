@@ -28,13 +28,15 @@ struct ParallelAssessor::Worker {
     }
 
     Standard& standard(const Sources& sources, const std::string& kommune, const std::string& fil) {
-        if (auto it = standards.find(fil); it != standards.end()) return *it->second;
-        if (auto it = load_errors.find(fil); it != load_errors.end()) std::rethrow_exception(it->second);
+        // A file of another tree (a draft beside the real ones) is another standard.
+        const std::string key = sources.on_disk() ? sources.root().string() + "|" + fil : fil;
+        if (auto it = standards.find(key); it != standards.end()) return *it->second;
+        if (auto it = load_errors.find(key); it != load_errors.end()) std::rethrow_exception(it->second);
         try {
-            return *(standards[fil] = Standard::load_file(sources, kommune, fil));
+            return *(standards[key] = Standard::load_file(sources, kommune, fil));
         } catch (...) {
-            standards.erase(fil);
-            load_errors[fil] = std::current_exception();
+            standards.erase(key);
+            load_errors[key] = std::current_exception();
             throw;
         }
     }
@@ -57,6 +59,24 @@ struct ParallelAssessor::Worker {
         }
         if (!u.ok() && u.sag_id.empty()) u.sag_id = sag_id_of(o.sag_json).value_or("");
     }
+
+    void run_pair(ParallelAssessor& p, unsigned t, std::size_t i, const Opgave& o, Dato dato, const Side& foer,
+                  const Side& efter, const Par& hver, Udfald& u) {
+        try {
+            Sag sag = Sag::from_json(o.sag_json, {}, p.ukendte_);
+            u.sag_id = sag.id;
+            u.kommune = rute(sag, o.kommune, p.kendte_);
+            Vurdering a = standard(*foer.sources, foer.kommune, foer.fil).vurder(sag, dato);
+            Vurdering b = standard(*efter.sources, efter.kommune, efter.fil).vurder(sag, dato);
+            hver(t, i, sag, a, b);
+            u = {};
+            return;
+        } catch (...) {
+            Fejl f = aktuel_fejl();
+            u.fejl = std::move(f.besked), u.kode = std::move(f.kode), u.felt = std::move(f.felt);
+        }
+        if (u.sag_id.empty()) u.sag_id = sag_id_of(o.sag_json).value_or("");
+    }
 };
 
 ParallelAssessor::ParallelAssessor(const Sources& sources, unsigned threads, UkendteFelter ukendte)
@@ -70,16 +90,30 @@ ParallelAssessor::~ParallelAssessor() = default;
 std::vector<Udfald> ParallelAssessor::assess(const std::vector<Opgave>& opgaver, Dato dato,
                                              std::optional<Dato> standard_dato) {
     std::vector<Udfald> out(opgaver.size());
-    // Worker t takes items t, t+stride, …: cases of similar size spread evenly.
-    auto work = [&](unsigned t, unsigned stride) {
-        for (std::size_t i = t; i < opgaver.size(); i += stride) workers_[t]->run(*this, opgaver[i], dato, standard_dato, out[i]);
-    };
-    const unsigned used = opgaver.size() < 64 ? 1 : threads_;
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < used; ++t) pool.emplace_back(work, t, used);
-    work(0, used);
-    for (auto& th : pool) th.join();
+    spread(opgaver.size(),
+           [&](unsigned t, std::size_t i) { workers_[t]->run(*this, opgaver[i], dato, standard_dato, out[i]); });
     return out;
+}
+
+std::vector<Udfald> ParallelAssessor::assess_pair(const std::vector<Opgave>& opgaver, Dato dato, const Side& foer,
+                                                  const Side& efter, const Par& hver) {
+    std::vector<Udfald> out(opgaver.size());
+    spread(opgaver.size(), [&](unsigned t, std::size_t i) {
+        workers_[t]->run_pair(*this, t, i, opgaver[i], dato, foer, efter, hver, out[i]);
+    });
+    return out;
+}
+
+void ParallelAssessor::spread(std::size_t n, const std::function<void(unsigned, std::size_t)>& work) {
+    // Worker t takes items t, t+stride, …: cases of similar size spread evenly.
+    auto part = [&](unsigned t, unsigned stride) {
+        for (std::size_t i = t; i < n; i += stride) work(t, i);
+    };
+    const unsigned used = n < 64 ? 1 : threads_;
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < used; ++t) pool.emplace_back(part, t, used);
+    part(0, used);
+    for (auto& th : pool) th.join();
 }
 
 const StandardInfo& ParallelAssessor::info(const std::string& kommune) {

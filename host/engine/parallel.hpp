@@ -2,6 +2,7 @@
 // Assessing many cases on all cores: one Lua state per worker and municipality (states are
 // single-threaded), loaded when a worker first meets a case of that municipality; results
 // in input order, so the output is the same for any thread count.
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -29,6 +30,13 @@ struct Udfald {
     bool ok() const { return fejl.empty(); }
 };
 
+// One side of a comparison (kvalitet konsekvens): a file of a municipality's standard in a
+// tree of sources, a version or a draft placed in a temporary tree.
+struct Side {
+    const Sources* sources = nullptr;
+    std::string kommune, fil;
+};
+
 class ParallelAssessor {
 public:
     // threads == 0: all cores. Standards load lazily, per worker, on first use. `ukendte`:
@@ -43,6 +51,13 @@ public:
     // Each case under the version of its municipality's standard in force on `standard_dato`
     // (--standard-dato), else on `dato` (engine/versioner.hpp).
     std::vector<Udfald> assess(const std::vector<Opgave>& opgaver, Dato dato, std::optional<Dato> standard_dato = {});
+    // Each case parsed once and assessed on `dato` under `foer` and under `efter`; `hver` runs
+    // on the worker that did it (`worker` < threads(), for the caller's own tallies). The
+    // result holds the errors: a case that could not be assessed under both sides has its
+    // Udfald there, and `hver` is not called for it; the others' are left empty.
+    using Par = std::function<void(unsigned worker, std::size_t i, const Sag& sag, Vurdering& foer, Vurdering& efter)>;
+    std::vector<Udfald> assess_pair(const std::vector<Opgave>& opgaver, Dato dato, const Side& foer, const Side& efter,
+                                    const Par& hver);
     // The versions of a municipality's standard, read once and shared by the workers.
     const std::vector<Version>& versions(const std::string& kommune);
     // The standard's sha256 for a municipality (loads it on worker 0).
@@ -50,6 +65,8 @@ public:
 
 private:
     struct Worker;
+    // Runs work(t, i) for every i on the workers, worker t taking items t, t+stride, ….
+    void spread(std::size_t n, const std::function<void(unsigned, std::size_t)>& work);
     const Sources& sources_;
     unsigned threads_;
     UkendteFelter ukendte_;

@@ -35,12 +35,15 @@ tbody tr:nth-child(even) td { background: #fbfbfc; }
 nav { background: #f6f8fa; border: 1px solid #d0d7de; padding: .5rem 1rem; margin: 1rem 0 1.5rem; }
 nav ol { margin: .2rem 0; }
 a { color: #0b5cad; }
+figure { margin: .8rem 0 1.4rem; }
+figure svg { display: block; max-width: 100%; height: auto; }
+figcaption { font-size: .9rem; color: #57606a; margin-top: .3rem; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   nav { display: none; }
   a { color: inherit; text-decoration: none; }
   h2, h3 { break-after: avoid; }
-  tr, li, .blok-antagelse { break-inside: avoid; }
+  tr, li, figure, .blok-antagelse { break-inside: avoid; }
   thead { display: table-header-group; }
   .antagelse, .blok-antagelse { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
@@ -118,6 +121,9 @@ std::string html(const Dokument& d) {
                 body += "</tr>\n";
             }
             body += "</tbody>\n</table>\n";
+            break;
+        case Blok::Art::Figur:
+            body += fmt::format("<figure>\n{}\n<figcaption>{}</figcaption>\n</figure>\n", b.svg, line(b.linje));
             break;
         }
     }

@@ -116,6 +116,9 @@ std::string markdown(const Dokument& d) {
             out += "\n";
             break;
         }
+        case Blok::Art::Figur: // Markdown has no charts: the caption says what it shows
+            wrap(out, "", block_start(line(b.linje)), "\n\n");
+            break;
         }
     }
     return out;

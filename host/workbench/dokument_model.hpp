@@ -23,7 +23,7 @@ inline Stykke svag(std::string s) { return {std::move(s), Stykke::Stil::Svag}; }
 inline Stykke antagelse_maerke() { return {"ANTAGELSE", Stykke::Stil::Antagelse}; }
 
 struct Blok {
-    enum class Art { Overskrift, Afsnit, Punkter, Tabel };
+    enum class Art { Overskrift, Afsnit, Punkter, Tabel, Figur };
     Art art = Art::Afsnit;
     int niveau = 1;        // Overskrift: 1–3
     std::string anker;     // Overskrift: an id a reader can link to ("regel-alder"), or empty
@@ -32,6 +32,7 @@ struct Blok {
     std::vector<Linje> punkter;          // Punkter
     std::vector<Linje> kolonner;         // Tabel: header
     std::vector<std::vector<Linje>> raekker;
+    std::string svg; // Figur: a chart as SVG markup built by the host (its texts escaped there); linje is its caption
 };
 
 struct Dokument {
@@ -59,6 +60,13 @@ struct Dokument {
         b.art = Blok::Art::Punkter;
         b.punkter = std::move(p);
         b.antagelse = er_antagelse;
+        blokke.push_back(std::move(b));
+    }
+    void figur(std::string svg, Linje tekst) {
+        Blok b;
+        b.art = Blok::Art::Figur;
+        b.svg = std::move(svg);
+        b.linje = std::move(tekst);
         blokke.push_back(std::move(b));
     }
     void tabel(std::vector<Linje> kolonner, std::vector<std::vector<Linje>> raekker) {

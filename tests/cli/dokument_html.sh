@@ -19,25 +19,7 @@ cp -r "$SRC/dsl" "$SRC/stdlib" "$home/"
 mkdir -p "$home/municipalities"
 cp -r "$SRC/municipalities/"* "$SRC/tests/fixtures/tjek/fejlfyldt" "$home/municipalities/"
 
-chrome() { # chromium's own profile, so runs never share one
-    chromium --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$home/profil" \
-        --enable-logging=stderr --v=0 "$@"
-}
-
-check() { # FIL: loads, every block element survives parsing, screenshot
-    html=$1
-    name=$(basename "$html" .html)
-    chrome --dump-dom "file://$html" > "$OUT/$name.dom" 2> "$OUT/$name.log" || say "$name: chromium fejlede"
-    grep -q "CONSOLE" "$OUT/$name.log" && say "$name: konsolbeskeder: $(grep CONSOLE "$OUT/$name.log" | head -n 3)"
-    grep -q '</html>' "$OUT/$name.dom" || say "$name: DOM'en er tom"
-    for tag in h1 h2 h3 table tr td ul li code; do
-        want=$(grep -o "<$tag[ >]" "$html" | wc -l)
-        got=$(grep -o "<$tag[ >]" "$OUT/$name.dom" | wc -l)
-        [ "$want" -eq "$got" ] || say "$name: <$tag> $want gange i filen, $got i DOM'en"
-    done
-    chrome --screenshot="$OUT/$name.png" --window-size=1200,1800 "file://$html" > /dev/null 2>&1
-    [ -s "$OUT/$name.png" ] || say "$name: intet skærmbillede"
-}
+. "$SRC/tests/cli/chromium_html.sh" # chrome, check
 
 for d in "$home"/municipalities/*/; do
     kommune=$(basename "$d")

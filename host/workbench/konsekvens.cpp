@@ -1,0 +1,192 @@
+#include "workbench/konsekvens.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace kvalitet::workbench {
+
+namespace {
+
+constexpr std::size_t kMaxReglerIEksempel = 12;
+
+Svar svar(const Vurdering& v) { return !v.i_maalgruppe ? Svar::Uafklaret : *v.i_maalgruppe ? Svar::Ja : Svar::Nej; }
+
+std::string pakke_id(const Vurdering& v) { return v.pakke ? v.pakke->regel->id : std::string(); }
+std::string pakke_navn(const std::string& id) { return id.empty() ? "ingen pakke" : id; }
+
+std::string aktivitet_tilstand(const AktivitetResultat& a) {
+    std::string s = !a.omfattet ? "uafklaret" : *a.omfattet ? "omfattet" : "ikke omfattet";
+    if (a.henvis_til) s += " (" + *a.henvis_til + ")";
+    return s;
+}
+
+using Art = std::pair<std::string, std::string>; // (art, hvad)
+
+void aktiviteter(std::vector<Art>& out, const Vurdering& a, const Vurdering& b) {
+    std::map<std::string, std::pair<std::string, std::string>> tilstand;
+    for (const auto& x : a.aktiviteter) tilstand[x.id].first = aktivitet_tilstand(x);
+    for (const auto& x : b.aktiviteter) tilstand[x.id].second = aktivitet_tilstand(x);
+    for (const auto& [id, t] : tilstand)
+        if (t.first != t.second)
+            out.push_back({"aktivitet", fmt::format("aktivitet {}: {} → {}", id, t.first.empty() ? "ikke ansøgt" : t.first,
+                                                    t.second.empty() ? "ikke ansøgt" : t.second)});
+}
+
+void henvisninger(std::vector<Art>& out, const Vurdering& a, const Vurdering& b) {
+    const std::set<std::string> foer(a.henvis_til.begin(), a.henvis_til.end()), efter(b.henvis_til.begin(), b.henvis_til.end());
+    for (const auto& h : efter)
+        if (!foer.contains(h)) out.push_back({"henvisning", fmt::format("henvisning til {} tilføjet", h)});
+    for (const auto& h : foer)
+        if (!efter.contains(h)) out.push_back({"henvisning", fmt::format("henvisning til {} fjernet", h)});
+}
+
+void frister(std::vector<Art>& out, const Vurdering& a, const Vurdering& b) {
+    std::map<std::string, std::pair<const FristResultat*, const FristResultat*>> by_id;
+    for (const auto& f : a.frister) by_id[f.regel->id].first = &f;
+    for (const auto& f : b.frister) by_id[f.regel->id].second = &f;
+    for (const auto& [id, p] : by_id) {
+        const auto [x, y] = p;
+        if (!x) out.push_back({"frist", fmt::format("frist {} tilføjet", id)});
+        else if (!y) out.push_back({"frist", fmt::format("frist {} fjernet", id)});
+        else {
+            if (x->dato != y->dato)
+                out.push_back({"frist", fmt::format("frist {} flyttet {}", id, y->dato < x->dato ? "frem" : "tilbage")});
+            if (x->status != y->status)
+                out.push_back({"frist", fmt::format("frist {}: {} → {}", id, status_navn(x->status), status_navn(y->status))});
+        }
+    }
+}
+
+void advarsler(std::vector<Art>& out, const Vurdering& a, const Vurdering& b) {
+    std::map<std::string, std::pair<int, int>> antal;
+    for (const auto& x : a.advarsler) ++antal[std::string(x.id)].first;
+    for (const auto& x : b.advarsler) ++antal[std::string(x.id)].second;
+    for (const auto& [id, n] : antal) {
+        if (n.second > n.first) out.push_back({"advarsel", fmt::format("advarsel {} tilføjet", id)});
+        if (n.second < n.first) out.push_back({"advarsel", fmt::format("advarsel {} fjernet", id)});
+    }
+}
+
+// The rules whose outcome differed: each trace entry by (step, rule, occurrence).
+std::vector<RegelUdfald> spor_forskel(const Vurdering& a, const Vurdering& b) {
+    using Noegle = std::tuple<std::string, std::string, int>;
+    std::map<Noegle, std::pair<std::string, std::string>> poster;
+    std::vector<Noegle> orden;
+    auto add = [&](const Vurdering& v, bool efter) {
+        std::map<std::pair<std::string, std::string>, int> set;
+        for (const auto& p : v.spor) {
+            const std::string trin(trin_navn(p.trin)), id = p.regel ? p.regel->id : std::string();
+            const Noegle k{trin, id, set[{trin, id}]++};
+            std::string udfald = p.resultat.empty() ? std::string(p.udfald) : p.resultat;
+            auto [it, ny] = poster.try_emplace(k);
+            if (ny) orden.push_back(k);
+            (efter ? it->second.second : it->second.first) = std::move(udfald);
+        }
+    };
+    add(a, false);
+    add(b, true);
+    std::vector<RegelUdfald> out;
+    for (const auto& k : orden) {
+        const auto& [x, y] = poster[k];
+        if (x == y) continue;
+        out.push_back({std::get<0>(k), std::get<1>(k), x, y});
+        if (out.size() == kMaxReglerIEksempel) break;
+    }
+    return out;
+}
+
+} // namespace
+
+std::string_view svar_navn(Svar s) {
+    switch (s) {
+    case Svar::Ja: return "ja";
+    case Svar::Nej: return "nej";
+    case Svar::Uafklaret: return "uafklaret";
+    }
+    return "uafklaret";
+}
+
+double ugetimer(const Sag& sag, const Vurdering& v) {
+    if (v.i_maalgruppe != true) return 0;
+    auto pr_uge = [](double timer, std::string_view periode) { return periode == "maaned" ? timer * 12 / 52 : timer; };
+    if (v.pakke) return pr_uge(v.pakke->timer, v.pakke->periode);
+    if (sag.bevilling && sag.bevilling->timer) return pr_uge(*sag.bevilling->timer, sag.bevilling->periode.value_or("uge"));
+    return 0;
+}
+
+void sammenlign_sag(Optaelling& t, std::size_t nr, const Sag& sag, const Vurdering& foer, const Vurdering& efter,
+                    std::size_t eksempler) {
+    ++t.sager;
+    const Svar a = svar(foer), b = svar(efter);
+    ++t.maalgruppe[std::size_t(a)][std::size_t(b)];
+    const std::string pa = pakke_id(foer), pb = pakke_id(efter);
+    ++t.pakker[{pa, pb}];
+    const double ha = ugetimer(sag, foer), hb = ugetimer(sag, efter);
+    t.mikrotimer_foer += std::llround(ha * 1e6);
+    t.mikrotimer_efter += std::llround(hb * 1e6);
+
+    std::vector<Art> arter;
+    if (a != b) arter.push_back({"maalgruppe", fmt::format("målgruppe {} → {}", svar_navn(a), svar_navn(b))});
+    if (pa != pb) arter.push_back({"pakke", fmt::format("pakke {} → {}", pakke_navn(pa), pakke_navn(pb))});
+    if (ha != hb) arter.push_back({"timer", hb > ha ? "flere timer pr. uge" : "færre timer pr. uge"});
+    henvisninger(arter, foer, efter);
+    aktiviteter(arter, foer, efter);
+    frister(arter, foer, efter);
+    advarsler(arter, foer, efter);
+    if (arter.empty()) return;
+    ++t.sager_aendret;
+
+    std::optional<Eksempel> eksempel; // made once, when some kind still wants an example
+    for (auto& art : arter) {
+        Aendring& x = t.aendringer[art];
+        if (x.antal++ == 0) x.art = art.first, x.hvad = art.second;
+        if (x.eksempler.size() >= eksempler) continue;
+        if (!eksempel) eksempel = Eksempel{nr, sag.id, spor_forskel(foer, efter)};
+        x.eksempler.push_back(*eksempel);
+    }
+}
+
+void saml(Konsekvens& k, std::vector<Optaelling>& dele) {
+    Optaelling& t = k.i_alt;
+    for (auto& d : dele) {
+        t.sager += d.sager;
+        t.sager_aendret += d.sager_aendret;
+        for (std::size_t i = 0; i < 3; ++i)
+            for (std::size_t j = 0; j < 3; ++j) t.maalgruppe[i][j] += d.maalgruppe[i][j];
+        for (const auto& [p, n] : d.pakker) t.pakker[p] += n;
+        t.mikrotimer_foer += d.mikrotimer_foer;
+        t.mikrotimer_efter += d.mikrotimer_efter;
+        for (auto& [key, a] : d.aendringer) {
+            Aendring& x = t.aendringer[key];
+            x.art = a.art, x.hvad = a.hvad;
+            x.antal += a.antal;
+            for (auto& e : a.eksempler) x.eksempler.push_back(std::move(e));
+        }
+    }
+    for (auto& [key, a] : t.aendringer) {
+        std::sort(a.eksempler.begin(), a.eksempler.end(), [](const Eksempel& x, const Eksempel& y) { return x.nr < y.nr; });
+        if (a.eksempler.size() > k.max_eksempler) a.eksempler.resize(k.max_eksempler);
+    }
+}
+
+std::vector<const Aendring*> Konsekvens::aendringer() const {
+    std::vector<const Aendring*> out;
+    for (const auto& [key, a] : i_alt.aendringer) out.push_back(&a);
+    std::stable_sort(out.begin(), out.end(), [](const Aendring* x, const Aendring* y) { return x->antal > y->antal; });
+    return out;
+}
+
+std::vector<std::string> Konsekvens::pakke_ids() const {
+    std::set<std::string> ids;
+    for (const auto& [p, n] : i_alt.pakker) ids.insert(p.first), ids.insert(p.second);
+    std::vector<std::string> out;
+    for (const auto& id : ids)
+        if (!id.empty()) out.push_back(id);
+    if (ids.contains("")) out.push_back("");
+    return out;
+}
+
+} // namespace kvalitet::workbench

@@ -1,0 +1,106 @@
+// konsekvens as Danish text for a terminal: the counts, the transition tables, the hours,
+// then each kind of change with its first example cases and the rules that decided otherwise.
+#include <fmt/format.h>
+
+#include <functional>
+
+#include "domain/tekst.hpp"
+#include "workbench/konsekvens.hpp"
+#include "workbench/konsekvens_tal.hpp"
+
+namespace kvalitet::workbench {
+
+namespace {
+
+constexpr std::size_t kReglerPrEksempel = 3;
+
+std::string pakke(const std::string& id) { return id.empty() ? "ingen" : id; }
+
+// A table of counts with row and column headings, right-aligned.
+std::string tabel(const std::string& hjoerne, const std::vector<std::string>& navne,
+                  const std::function<std::size_t(std::size_t, std::size_t)>& antal) {
+    std::size_t bredde = hjoerne.size();
+    for (const auto& n : navne) bredde = std::max(bredde, n.size());
+    std::string out = fmt::format("  {:<{}}", hjoerne, bredde);
+    for (const auto& n : navne) out += fmt::format(" {:>{}}", n, std::max<std::size_t>(n.size(), 7));
+    out += "\n";
+    for (std::size_t i = 0; i < navne.size(); ++i) {
+        out += fmt::format("  {:<{}}", navne[i], bredde);
+        for (std::size_t j = 0; j < navne.size(); ++j)
+            out += fmt::format(" {:>{}}", heltal_dk(antal(i, j)), std::max<std::size_t>(navne[j].size(), 7));
+        out += "\n";
+    }
+    return out;
+}
+
+std::string eksempel(const Eksempel& e) {
+    std::string out = fmt::format("      sag {}", e.sag_id.empty() ? fmt::format("nr. {} (uden id)", e.nr + 1) : printable(e.sag_id));
+    if (e.regler.empty()) return out + "\n";
+    out += ":";
+    for (std::size_t i = 0; i < e.regler.size() && i < kReglerPrEksempel; ++i) {
+        const auto& r = e.regler[i];
+        out += fmt::format("{} {} ({}): {} → {}", i ? ";" : "", printable(r.regel), r.trin,
+                           r.foer.empty() ? "ikke vurderet" : printable(r.foer),
+                           r.efter.empty() ? "ikke vurderet" : printable(r.efter));
+    }
+    if (e.regler.size() > kReglerPrEksempel) out += fmt::format("; og {} regler mere", e.regler.size() - kReglerPrEksempel);
+    return out + "\n";
+}
+
+} // namespace
+
+std::string konsekvens_tekst(const Konsekvens& k) {
+    const Optaelling& t = k.i_alt;
+    std::string out = fmt::format("Konsekvens for {}: {} sager vurderet den {} efter begge versioner\n",
+                                  printable(k.kommune), heltal_dk(t.sager), k.dato.tekst());
+    out += fmt::format("  før:   {}\n  efter: {}\n", printable(k.foer_navn), printable(k.efter_navn));
+    out += fmt::format("  {} sager ({}) får en anden vurdering.\n", heltal_dk(t.sager_aendret),
+                       procent_dk(t.sager_aendret, t.sager));
+
+    out += "\nMålgruppe (rækker: før, kolonner: efter)\n";
+    const std::vector<std::string> svar = {"ja", "nej", "uafklaret"};
+    out += tabel("før \\ efter", svar, [&](std::size_t i, std::size_t j) { return t.maalgruppe[i][j]; });
+
+    const auto ids = k.pakke_ids();
+    if (ids.size() > 1 || (ids.size() == 1 && !ids[0].empty())) {
+        out += "\nPakker (rækker: før, kolonner: efter)\n";
+        std::vector<std::string> navne;
+        for (const auto& id : ids) navne.push_back(pakke(id));
+        out += tabel("før \\ efter", navne, [&](std::size_t i, std::size_t j) {
+            const auto it = t.pakker.find({ids[i], ids[j]});
+            return it == t.pakker.end() ? std::size_t(0) : it->second;
+        });
+    }
+
+    out += "\nTimer pr. uge, bevilget i alt (pakkens timer, ellers bevillingens; kun sager i målgruppen)\n";
+    out += fmt::format("  før: {}   efter: {}   forskel: {}", tal_dk(t.timer_foer()), tal_dk(t.timer_efter()),
+                       fortegn_dk(t.timer_efter() - t.timer_foer()));
+    if (t.timer_foer() > 0) out += fmt::format(" ({} %)", fortegn_dk(100 * (t.timer_efter() - t.timer_foer()) / t.timer_foer()));
+    out += "\n";
+
+    const auto aendringer = k.aendringer();
+    out += aendringer.empty() ? "\nIngen sager får en anden vurdering.\n"
+                              : fmt::format("\nÆndringer (antal sager; de første {} som eksempler, med de regler, "
+                                            "der gav et andet udfald)\n",
+                                            k.max_eksempler);
+    for (const Aendring* a : aendringer) {
+        out += fmt::format("  {:>7}  {}\n", heltal_dk(a->antal), printable(a->hvad));
+        for (const auto& e : a->eksempler) out += eksempel(e);
+    }
+
+    if (k.fejl || k.andre_kommuner) {
+        out += "\n";
+        if (k.andre_kommuner)
+            out += fmt::format("{} sager fra andre kommuner er sprunget over.\n", heltal_dk(k.andre_kommuner));
+        if (k.fejl) {
+            std::string koder;
+            for (const auto& [kode, n] : k.fejl_koder) koder += fmt::format("{}{}: {}", koder.empty() ? "" : ", ", kode, n);
+            out += fmt::format("{} sager kunne ikke vurderes ({}):\n", heltal_dk(k.fejl), koder);
+            for (const auto& [hvor, besked] : k.fejl_eksempler)
+                out += fmt::format("  {}: {}\n", printable(hvor), printable(besked));
+        }
+    }
+    return out;
+}
+
+} // namespace kvalitet::workbench

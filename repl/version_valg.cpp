@@ -1,0 +1,76 @@
+#include "version_valg.hpp"
+
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+
+#include "lua/error.hpp"
+
+namespace kvalitet::cli {
+
+namespace {
+
+Udgave load(const Sources& sources, const std::string& kommune, const std::vector<Version>& alle, std::size_t i) {
+    Udgave u;
+    u.sources = &sources;
+    u.fil = alle[i].fil;
+    u.navn = fmt::format("{} ({})", alle[i].fil, periode_tekst(alle, i));
+    u.standard = Standard::load_file(sources, kommune, u.fil);
+    return u;
+}
+
+std::size_t index_of(const std::vector<Version>& alle, const std::string& fil) {
+    for (std::size_t i = 0; i < alle.size(); ++i)
+        if (alle[i].fil == fil) return i;
+    return alle.size();
+}
+
+} // namespace
+
+Dato version_dato(const std::string& tekst, const std::string& tilvalg) {
+    const auto d = Dato::parse(tekst);
+    if (!d || !d->i_omraadet())
+        throw CLI::ValidationError(tilvalg, fmt::format("\"{}\" er ikke en dato (ÅÅÅÅ-MM-DD); en version nævnes ved "
+                                                        "sin gyldig_fra, f.eks. 2027-01-01",
+                                                        tekst));
+    return *d;
+}
+
+Udgave version_udgave(const Sources& sources, const std::string& kommune, const std::vector<Version>& alle, Dato dato) {
+    return load(sources, kommune, alle, index_of(alle, version_paa(alle, kommune, dato).fil));
+}
+
+Udgave naeste_udgave(const Sources& sources, const std::string& kommune, const std::vector<Version>& alle,
+                     const Udgave& foer) {
+    const std::size_t i = index_of(alle, foer.fil);
+    if (i + 1 >= alle.size())
+        throw CLI::ValidationError(
+            "VERSION", fmt::format("{} er den nyeste version af standarden for {}; nævn to versioner, eller sammenlign "
+                                   "med en fil, du retter i (--fil FIL)",
+                                   foer.navn, kommune));
+    return load(sources, kommune, alle, i + 1);
+}
+
+Udgave fil_udgave(const Sources& base, const std::string& kommune, const std::string& fil) {
+    Udgave u;
+    u.udkast = std::make_unique<workbench::FilStandard>(base, fil);
+    if (u.udkast->kommune() != kommune)
+        throw InputError(fmt::format("{} er en standard for {}, ikke {}: vælg --kommune {}, eller en anden fil", fil,
+                                     u.udkast->kommune(), kommune, u.udkast->kommune()),
+                         "kommune_forskellig");
+    u.sources = &u.udkast->sources();
+    u.fil = "municipalities/" + kommune + "/standard.lua";
+    u.navn = fil;
+    try {
+        u.standard = Standard::load_file(*u.sources, kommune, u.fil);
+    } catch (const ScriptError& e) {
+        // the temporary tree's path as the user knows it: the file they named
+        std::string besked = e.what();
+        for (auto at = besked.find(u.fil); at != std::string::npos; at = besked.find(u.fil, at + fil.size()))
+            besked.replace(at, u.fil.size(), fil);
+        throw ScriptError(e.kind(), besked);
+    }
+    return u;
+}
+
+} // namespace kvalitet::cli

@@ -1,0 +1,58 @@
+#!/bin/sh
+# docs/versioner.md, done as it is written (issue 14, "Done when"): in a scratch copy of the
+# checkout, every command of the guide's sh blocks is run as printed, the two edits it
+# describes in words are made the way it shows them, and what the guide says comes out
+# does: the rule diff, the consequences for the stored cases (text and HTML), old cases
+# under the old version.
+set -eu
+K="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; SRC="$2"; T="$(mktemp -d)"; trap 'rm -rf "$T"' EXIT
+fejl() { echo "FEJL: $*"; exit 1; }
+has() { grep -qF -- "$2" "$1" || { echo "FEJL: $1 mangler: $2"; cat "$1"; exit 1; }; }
+DOC="$SRC/docs/versioner.md"
+unset KVALITET_HJEM KVALITET_DB
+mkdir "$T/kopi"
+cp -r "$SRC/dsl" "$SRC/stdlib" "$SRC/municipalities" "$SRC/docs" "$T/kopi/"
+rm -rf "$T/kopi/municipalities/varde/versioner"
+cd "$T/kopi"
+
+# The guide's sh blocks, in order, each as a script where `kvalitet` is the program tested.
+awk -v dir="$T" '/^```sh$/ { n++; inside = 1; next } /^```$/ { inside = 0 } inside { print > (dir "/blok" n ".sh") }' "$DOC"
+test -f "$T/blok5.sh" || fejl "vejledningen har ikke fem sh-blokke"
+koer() { # BLOK OUT: the block's commands, with kvalitet as the program under test
+    { echo 'kvalitet() { "$K" "$@"; }'; cat "$T/blok$1.sh"; } > "$T/koer$1.sh"
+    K="$K" sh -eu "$T/koer$1.sh" > "$2" 2> "$T/stderr$1" || { cat "$T/stderr$1"; fejl "blok $1 fejlede: $(cat "$T/blok$1.sh")"; }
+}
+koer 1 "$T/demo.txt"   # the case store
+koer 2 "$T/kopi.txt"   # the current standard kept as a version
+
+# The two edits, as the guide shows them.
+for linje in '  gyldig_fra = "2018-01-01",' '  gyldig_fra = "2027-01-01",' '    vaerdi = 6,'; do
+  has "$DOC" "$linje"
+done
+V=municipalities/varde
+sed -i 's/^  kommune = "varde",$/&\n  gyldig_fra = "2018-01-01",/' "$V/versioner/2018-01-01.lua"
+sed -i 's/^  kommune = "varde",$/&\n  gyldig_fra = "2027-01-01",/; /^  opfoelgning_interval = {$/,/}/ s/^    vaerdi = 12,$/    vaerdi = 6,/' "$V/standard.lua"
+grep -q '^    vaerdi = 6,$' "$V/standard.lua" || fejl "opfoelgning_interval blev ikke rettet"
+"$K" kommuner --detaljer > "$T/kommuner.txt" 2> /dev/null
+has "$T/kommuner.txt" "version $V/versioner/2018-01-01.lua: fra 1. januar 2018 til og med 31. december 2026"
+has "$T/kommuner.txt" "version $V/standard.lua: fra 1. januar 2027"
+
+koer 3 "$T/forskel.txt"
+has "$T/forskel.txt" "gyldig_fra: 2018-01-01 → 2027-01-01"
+has "$T/forskel.txt" "~ parameter opfoelgning_interval"
+has "$T/forskel.txt" "værdi: 12 → 6"
+has "$T/forskel.txt" "~ frist naeste_opfoelgning"
+has "$T/forskel.txt" "længde: 12 måneder → 6 måneder"
+
+koer 4 "$T/konsekvens.txt"
+has "$T/konsekvens.txt" "Konsekvens for varde:"
+has "$T/konsekvens.txt" "vurderet den 1. januar 2027 efter begge versioner"
+has "$T/konsekvens.txt" "frist naeste_opfoelgning flyttet frem"
+has "$T/konsekvens.txt" "advarsel frist_overskredet tilføjet"
+test -s konsekvens-varde-2027.html || fejl "HTML-siden blev ikke skrevet"
+has konsekvens-varde-2027.html "<svg"
+
+koer 5 "$T/vurder.txt"
+printf '%s\n' '"gyldig_fra":"2018-01-01"' '"gyldig_fra":"2027-01-01"' '"gyldig_fra":"2018-01-01"' | cmp -s - "$T/vurder.txt" ||
+  { cat "$T/vurder.txt"; fejl "gamle sager vurderes ikke efter den gamle version"; }
+echo "versioner.md: i orden"
