@@ -64,7 +64,23 @@ fs::path Sources::inside(std::string_view relpath) const {
     return file;
 }
 
+Sources Sources::snapshot() const {
+    if (root_.empty() || snapshot_) return *this; // the embedded copy never changes
+    auto files = std::make_shared<std::map<std::string, std::string, std::less<>>>();
+    for (const char* tree : {"dsl", "stdlib", "municipalities"})
+        for (auto& rel : list(tree))
+            if (auto text = read(rel)) files->emplace(std::move(rel), std::move(*text));
+    Sources s = *this;
+    s.snapshot_ = std::move(files);
+    return s;
+}
+
 std::optional<std::string> Sources::read(std::string_view relpath) const {
+    if (snapshot_) {
+        const auto it = snapshot_->find(relpath);
+        if (it == snapshot_->end()) return std::nullopt;
+        return it->second;
+    }
     if (root_.empty()) {
         for (std::size_t i = 0; i < embedded::count; ++i)
             if (embedded::files[i].path == relpath) return std::string(embedded::files[i].text);
@@ -84,7 +100,10 @@ std::vector<std::string> Sources::list(std::string_view prefix) const {
     std::string dir(prefix);
     if (!dir.empty() && dir.back() != '/') dir += '/';
     std::vector<std::string> out;
-    if (root_.empty()) {
+    if (snapshot_) {
+        for (auto it = snapshot_->lower_bound(dir); it != snapshot_->end() && it->first.starts_with(dir); ++it)
+            out.push_back(it->first);
+    } else if (root_.empty()) {
         for (std::size_t i = 0; i < embedded::count; ++i)
             if (embedded::files[i].path.starts_with(dir)) out.emplace_back(embedded::files[i].path);
     } else {

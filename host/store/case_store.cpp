@@ -330,6 +330,27 @@ std::size_t CaseStore::add_assessments(const std::vector<AssessmentRow>& rows) {
     return added;
 }
 
+std::optional<StoredCase> CaseStore::read_case(const std::string& id) {
+    SQLite::Statement st(db_, "SELECT rowid, id, kommune, sag, sha256 FROM sager WHERE id = ?");
+    st.bind(1, id);
+    if (!st.executeStep()) return std::nullopt;
+    StoredCase c{st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
+                 st.getColumn(3).getString(), st.getColumn(4).getString()};
+    if (c.sha256.empty()) c.sha256 = sha256_hex(c.json); // stored before schema 2
+    return c;
+}
+
+std::vector<AssessmentRow> CaseStore::assessments_of(const std::string& sag_id) {
+    SQLite::Statement st(db_, "SELECT sag_id, coalesce(sag_sha256, ''), kommune, standard_sha256, vurderingsdato, "
+                              "vurdering FROM vurderinger WHERE sag_id = ? ORDER BY nr");
+    st.bind(1, sag_id);
+    std::vector<AssessmentRow> out;
+    while (st.executeStep())
+        out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getString(),
+                       st.getColumn(3).getString(), st.getColumn(4).getString(), st.getColumn(5).getString()});
+    return out;
+}
+
 void CaseStore::latest_assessments(const std::function<void(const std::string&)>& each) {
     SQLite::Statement st(db_, "SELECT v.vurdering FROM vurderinger v "
                               "JOIN (SELECT max(nr) AS nr FROM vurderinger GROUP BY sag_id) m ON v.nr = m.nr "

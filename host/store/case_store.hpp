@@ -91,6 +91,11 @@ public:
     // in the log are skipped; returns how many were added.
     std::size_t add_assessments(const std::vector<AssessmentRow>& rows);
 
+    // One case by its id (the server's GET /v1/sager/{id}), or nullopt.
+    std::optional<StoredCase> read_case(const std::string& id);
+    // Every assessment of one case in the log, oldest first (`json` is the assessment).
+    std::vector<AssessmentRow> assessments_of(const std::string& sag_id);
+
     // The latest assessment of each case, in case id order.
     void latest_assessments(const std::function<void(const std::string& json)>& each);
 
