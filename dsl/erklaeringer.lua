@@ -37,10 +37,23 @@ local function navne(...)
   return ud
 end
 
+-- Dated parameters (perioder = { ["ÅÅÅÅ-MM-DD"] = værdi, … }): navn -> their values by the
+-- date each applies from. Out of the script's reach; the host picks the one in force.
+-- _vaert.parameter_paa_dato(navn, perioder) -> true, værdi | false, problem: looked up when
+-- read, since the host gives it after this module has loaded.
+local daterede = {}
+
 -- Values of all parameters, read by rules when they run (so an override counts).
--- Rules read them through a table __index chain, not a function: no call per read.
+-- Rules read them through a table __index chain, not a function: no call per read. A
+-- dated parameter is not in the table: its read comes here, to take the date's value.
 local vaerdier = setmetatable({}, {
   __index = function(_, k)
+    local perioder = daterede[k]
+    if perioder then
+      local ok, v = _vaert.parameter_paa_dato(k, perioder)
+      if not ok then error(v, 2) end
+      return v
+    end
     local hint = type(k) == "string" and mente_du(k, navne(register.parametre)) or ""
     error("ukendt parameter '" .. tostring(k) .. "'" .. hint, 2)
   end,
@@ -285,8 +298,48 @@ end
 -- and may name its unit (`enhed = "måneder"`); `pr_pakke = true` says a list holds one
 -- value per declared pakke, which the host checks once the standard has loaded.
 -- Returns a read-only table navn -> vaerdi, looked up when rules run.
-local PARAMETER_FELTER = { vaerdi = true, tekst = true, kilde = true, antagelse = true, note = true, type = true,
-                           enhed = true, pr_pakke = true }
+local PARAMETER_FELTER = { vaerdi = true, perioder = true, tekst = true, kilde = true, antagelse = true, note = true,
+                           type = true, enhed = true, pr_pakke = true }
+-- A dated parameter's `perioder`: each key the date its value applies from, each value of
+-- the same type (declared, or the oldest value's), checked with the error at its own line.
+-- Returns the type and a copy of the periods, each table value frozen.
+local function datoparameter(fil, linje, navn, p)
+  local l = linje_for(fil, linje, navn, "perioder")
+  if type(p.perioder) ~= "table" then
+    fejl(fil, l, "parameter", navn, "'perioder' skal være en tabel: perioder = { [\"ÅÅÅÅ-MM-DD\"] = værdi, … }")
+  end
+  local datoer = {}
+  for dato in pairs(p.perioder) do
+    if not _vaert.er_dato(dato) then
+      fejl(fil, l, "parameter", navn, string.format("i 'perioder' er hver nøgle den dato, værdien gælder fra "
+        .. "([\"ÅÅÅÅ-MM-DD\"] = værdi), ikke %s", type(dato) == "string" and "'" .. dato .. "'" or tostring(dato)))
+    end
+    datoer[#datoer + 1] = dato
+  end
+  if #datoer == 0 then fejl(fil, l, "parameter", navn, "'perioder' er tom: skriv mindst én [\"ÅÅÅÅ-MM-DD\"] = værdi") end
+  table.sort(datoer) -- ISO dates sort by time
+  local typenavn, kopi = p.type, {}
+  for _, dato in ipairs(datoer) do
+    local v = p.perioder[dato]
+    local ved = linje_for(fil, linje, navn, "perioder", dato)
+    if type(v) == "function" then
+      fejl(fil, ved, "parameter", navn, "værdien fra " .. dato .. " skal være data (tal, tekst, tabel), ikke en funktion")
+    end
+    local t, problem, felt = parametertype(v, typenavn, p.enhed)
+    if problem then
+      if felt == "type" then fejl(fil, linje_for(fil, linje, navn, "type"), "parameter", navn, problem) end
+      error(string.format("%s:%d: parameteren '%s' (fra %s) %s", fil, ved, navn, dato, problem), 0)
+    end
+    typenavn = typenavn or t
+    if type(v) == "table" then
+      local frys = _vaert.frys(v)
+      if frys then fejl(fil, ved, "parameter", navn, frys) end
+    end
+    kopi[dato] = v
+  end
+  return typenavn, kopi
+end
+
 local parametre_proxy = setmetatable({}, {
   __index = vaerdier,
   __newindex = function(_, k) error("parameteren '" .. tostring(k) .. "' kan ikke ændres her; ret den i parametre { }", 2) end,
@@ -307,7 +360,14 @@ function E.parametre(d)
         ukendt_felt(fil, linje_for(fil, linje, navn, felt), "parameter", navn, felt, navne(PARAMETER_FELTER))
       end
     end
-    if p.vaerdi == nil then fejl(fil, linje_for(fil, linje, navn), "parameter", navn, "feltet 'vaerdi' mangler") end
+    if p.vaerdi ~= nil and p.perioder ~= nil then
+      fejl(fil, linje_for(fil, linje, navn, "perioder"), "parameter", navn,
+        "angiv enten 'vaerdi' (én værdi) eller 'perioder' (værdier efter dato), ikke begge")
+    end
+    if p.vaerdi == nil and p.perioder == nil then
+      fejl(fil, linje_for(fil, linje, navn), "parameter", navn,
+        "feltet 'vaerdi' mangler (eller 'perioder = { [\"ÅÅÅÅ-MM-DD\"] = værdi, … }', når værdien skifter med datoen)")
+    end
     if type(p.vaerdi) == "function" then
       fejl(fil, linje_for(fil, linje, navn, "vaerdi"), "parameter", navn, "'vaerdi' skal være data (tal, tekst, tabel), ikke en funktion")
     end
@@ -321,7 +381,12 @@ function E.parametre(d)
           string.format("feltet '%s' skal være %s", felt, slags == "string" and "en tekst" or "true eller false"))
       end
     end
-    local typenavn, problem, felt = parametertype(p.vaerdi, p.type, p.enhed)
+    local typenavn, problem, felt, perioder
+    if p.perioder ~= nil then
+      typenavn, perioder = datoparameter(fil, linje, navn, p)
+    else
+      typenavn, problem, felt = parametertype(p.vaerdi, p.type, p.enhed)
+    end
     if problem then
       local l = linje_for(fil, linje, navn, felt)
       if felt == "vaerdi" then error(string.format("%s:%d: parameteren '%s' %s", fil, l, navn, problem), 0) end
@@ -341,10 +406,12 @@ function E.parametre(d)
       local problem = _vaert.frys(p.vaerdi)
       if problem then fejl(fil, linje_for(fil, linje, navn, "vaerdi"), "parameter", navn, problem) end
     end
-    register.parametre[navn] = { vaerdi = p.vaerdi, tekst = p.tekst, kilde = p.kilde, antagelse = p.antagelse == true,
+    register.parametre[navn] = { vaerdi = p.vaerdi, perioder = perioder, tekst = p.tekst, kilde = p.kilde,
+                                 antagelse = p.antagelse == true,
                                  type = typenavn, enhed = p.enhed, pr_pakke = p.pr_pakke == true,
                                  fil = fil, linje = linje, kommunal = kommunal, erstatter = tidligere ~= nil }
-    vaerdier[navn] = p.vaerdi
+    vaerdier[navn] = p.vaerdi -- nil for a dated one: its reads go through __index
+    daterede[navn] = perioder
   end
   return parametre_proxy
 end

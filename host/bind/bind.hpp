@@ -37,6 +37,7 @@ struct CaseContext {
     // (outside an evaluation). The REPL sets it when it retires a context.
     std::string_view gone;
     Dato dato;
+    Dato standard_dato; // whose rules apply: dated parameters are read on it (usually dato)
     std::vector<std::string_view> missing;
     std::vector<std::pair<std::string_view, Dato>> dates;
     // The facts and numbers a rule read (yes/no, numbers, texts; dates are in `dates`), in

@@ -255,14 +255,23 @@ void pakke(lua_State* L, Evaluation& ev) {
 
 constexpr std::string_view kAfgoerelseModtaget = "bevilling.afgoerelse_modtaget";
 
-// A national parameter holding a whole number (its value as the standard shows it).
-std::optional<int> whole_parameter(const StandardInfo& info, std::string_view id) {
+// A national parameter holding a whole number (its value as the standard shows it); a dated
+// one's value in force on the date whose rules apply, recorded among what the rule read.
+std::optional<int> whole_parameter(Evaluation& ev, std::string_view id) {
+    const auto& info = ev.standard.info();
     auto it = std::lower_bound(info.parametre.begin(), info.parametre.end(), id,
                                [](const Parameter& p, std::string_view k) { return p.id < k; });
     if (it == info.parametre.end() || it->id != id) return std::nullopt;
+    const std::string* vaerdi = &it->vaerdi;
+    if (!it->perioder.empty()) {
+        const ParameterPeriode* per = periode_paa(*it, ev.ctx.standard_dato);
+        if (!per) return std::nullopt;
+        ev.ctx.read_value(per->spor_navn, per->spor_vaerdi);
+        vaerdi = &per->vaerdi;
+    }
     int n = 0;
-    auto [end, ec] = std::from_chars(it->vaerdi.data(), it->vaerdi.data() + it->vaerdi.size(), n);
-    if (ec != std::errc() || end != it->vaerdi.data() + it->vaerdi.size() || n < 0 || n > 60) return std::nullopt;
+    auto [end, ec] = std::from_chars(vaerdi->data(), vaerdi->data() + vaerdi->size(), n);
+    if (ec != std::errc() || end != vaerdi->data() + vaerdi->size() || n < 0 || n > 60) return std::nullopt;
     return n;
 }
 
@@ -270,7 +279,7 @@ std::optional<int> whole_parameter(const StandardInfo& info, std::string_view id
 // (modtagelse.hpp). Reads like a date path; names what is missing when it cannot.
 std::optional<Dato> receipt(Evaluation& ev, std::string& derived) {
     const auto* b = ev.sag.bevilling ? &*ev.sag.bevilling : nullptr;
-    const auto hverdage = whole_parameter(ev.standard.info(), "fysisk_post_hverdage");
+    const auto hverdage = whole_parameter(ev, "fysisk_post_hverdage");
     std::optional<Modtagelse> m;
     if (b) m = afgoerelse_modtaget(*b, hverdage.value_or(-1));
     if (m && m->hvordan == Modtagelse::Hvordan::Fysisk && !hverdage) m.reset();
@@ -474,7 +483,9 @@ int evaluate(lua_State* L) {
     return lua_error(L);
 }
 
-Vurdering Standard::vurder(const Sag& sag, Dato dato) {
+Vurdering Standard::vurder(const Sag& sag, Dato dato) { return vurder(sag, dato, dato); }
+
+Vurdering Standard::vurder(const Sag& sag, Dato dato, Dato standard_dato) {
     Vurdering v;
     const auto& info = meta_->info;
     v.keepalive = meta_;
@@ -492,6 +503,7 @@ Vurdering Standard::vurder(const Sag& sag, Dato dato) {
     Evaluation ev{*this, seen, dato, v, *ctx_, paa_dato.udeladt, nullptr};
     ev.ctx.sag = &seen;
     ev.ctx.dato = dato;
+    ev.ctx.standard_dato = standard_dato;
     ev.ctx.reset_reads();
     struct Done { // a view a script kept refuses to read once the case is gone
         bind::CaseContext& ctx;

@@ -13,6 +13,7 @@
 #include "domain/mente_du.hpp"
 #include "domain/sha256.hpp"
 #include "domain/tekst.hpp"
+#include "engine/daterede_parametre.hpp"
 #include "engine/parameter_type.hpp"
 #include "lua/field_line.hpp"
 #include "sandbox.hpp"
@@ -310,11 +311,11 @@ std::string value_text(lua_State* L, int i, int depth, std::size_t& budget) {
 class ParameterLines {
 public:
     explicit ParameterLines(const Sources& sources) : sources_(sources) {}
-    int of(const Place& call, std::string_view navn, std::string_view felt = {}) {
+    int of(const Place& call, std::string_view navn, std::string_view felt = {}, std::string_view under = {}) {
         auto it = texts_.find(call.fil);
         if (it == texts_.end()) it = texts_.emplace(call.fil, sources_.read(call.fil).value_or("")).first;
-        const std::string_view path[] = {navn, felt};
-        const int line = lua::field_line(it->second, call.linje, std::span(path, felt.empty() ? 1 : 2));
+        const std::string_view path[] = {navn, felt, under};
+        const int line = lua::field_line(it->second, call.linje, std::span(path, felt.empty() ? 1 : under.empty() ? 2 : 3));
         return line ? line : call.linje;
     }
 
@@ -338,6 +339,63 @@ void read_type(lua_State* L, int p, int v, Parameter& par) {
         declaration_error(at, fmt::format("parameteren '{}': pr_pakke = true kræver en liste af tal (type = \"talliste\"), én "
                                           "pr. pakke", par.id));
     par.antal_vaerdier = parameter_list_size(L, v);
+}
+
+// Most periods one dated parameter may hold.
+constexpr std::size_t kMaxPerioder = 200;
+
+// A dated parameter's periods (the register's perioder = { ["ÅÅÅÅ-MM-DD"] = value }, at
+// `ps`), oldest first: each value checked against the type again, at its own line, and
+// shown; a list per package must keep its length through them.
+void read_periods(lua_State* L, int p, int ps, const Place& call, ParameterLines& lines, Parameter& par) {
+    par.vaerdi_linje = lines.of(call, par.id, "perioder");
+    std::vector<std::string> datoer;
+    lua_pushnil(L);
+    while (lua_next(L, ps)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING || !Dato::parse(lua_tostring(L, -1)))
+            declaration_error({par.fil, par.vaerdi_linje},
+                              fmt::format("parameteren '{}': i 'perioder' er hver nøgle en dato \"ÅÅÅÅ-MM-DD\"", par.id));
+        if (datoer.size() >= kMaxPerioder)
+            declaration_error({par.fil, par.vaerdi_linje},
+                              fmt::format("parameteren '{}' har mere end {} perioder", par.id, kMaxPerioder));
+        datoer.emplace_back(lua_tostring(L, -1));
+    }
+    std::sort(datoer.begin(), datoer.end()); // ISO dates sort by time
+    for (const auto& d : datoer) {
+        ParameterPeriode per;
+        per.fra = *Dato::parse(d);
+        per.linje = lines.of(call, par.id, "perioder", d);
+        lua_getfield(L, ps, d.c_str());
+        const int v = lua_gettop(L);
+        Parameter one = par;
+        one.vaerdi_linje = per.linje;
+        read_type(L, p, v, one);
+        if (one.pr_pakke && !par.perioder.empty() && one.antal_vaerdier != par.antal_vaerdier)
+            declaration_error({par.fil, per.linje},
+                              fmt::format("parameteren '{}' har {} værdier fra {}, men {} før (pr_pakke = true: én pr. "
+                                          "pakke i hver periode)",
+                                          par.id, one.antal_vaerdier, d, par.antal_vaerdier));
+        par.type = one.type, par.enhed = one.enhed, par.pr_pakke = one.pr_pakke, par.antal_vaerdier = one.antal_vaerdier;
+        std::size_t budget = kMaxDeclarationText;
+        try {
+            per.vaerdi = value_text(L, v, 0, budget);
+        } catch (const std::length_error&) {
+            declaration_error({par.fil, per.linje}, fmt::format("parameter '{}': værdien fra {} fylder mere end {} KiB, "
+                                                                "når den vises", par.id, d, kMaxDeclarationText / 1024));
+        }
+        count_copy(per.vaerdi.size(), {par.fil, per.linje});
+        switch (lua_type(L, v)) {
+        case LUA_TNUMBER: per.spor_vaerdi = double(lua_tonumber(L, v)); break;
+        case LUA_TBOOLEAN: per.spor_vaerdi = lua_toboolean(L, v) != 0; break;
+        default: per.spor_vaerdi = per.vaerdi;
+        }
+        lua_pop(L, 1);
+        par.perioder.push_back(std::move(per));
+    }
+    name_periods(par);
+    if (auto problem = text_problem(par.vaerdi, kMaxDeclarationText))
+        declaration_error({par.fil, par.vaerdi_linje}, fmt::format("parameter '{}': 'perioder': {}", par.id, *problem));
 }
 
 // A rule the host can evaluate has the logic its kind needs (the DSL checked this; the
@@ -431,6 +489,7 @@ std::unique_ptr<Standard> Standard::load_file(const Sources& sources, const std:
     lua_pushlightuserdata(L, const_cast<Sources*>(&sources));
     state.call(1, 1); // the DSL's register
     const int reg = lua_gettop(L);
+    expose_dated_parameters(*s);
     sandbox::load(state, *source, "@" + path, sandbox::Env::Standard);
     state.call(0, 0);
 
@@ -515,6 +574,13 @@ void Standard::read_info(lua_State* L, int reg, const std::string& kommune) {
         par.vaerdi_linje = lines.of(call, par.id, "vaerdi");
         if (info.parametre.size() >= kMaxParametre)
             declaration_error(pat, fmt::format("standarden erklærer mere end {} parametre", kMaxParametre));
+        if (lua_getfield(L, p, "perioder") == LUA_TTABLE) { // a dated parameter
+            read_periods(L, p, lua_gettop(L), call, lines, par);
+            lua_pop(L, 2);
+            info.parametre.push_back(std::move(par));
+            continue;
+        }
+        lua_pop(L, 1);
         lua_getfield(L, p, "vaerdi");
         read_type(L, p, lua_gettop(L), par);
         std::size_t budget = kMaxDeclarationText;

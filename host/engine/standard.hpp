@@ -19,8 +19,19 @@
 namespace kvalitet {
 namespace bind { struct CaseContext; }
 
+// One value of a dated parameter (`perioder = { ["2020-01-01"] = 6, … }`, docs/dsl.md): in
+// force from `fra` until the day before the next period's `fra`.
+struct ParameterPeriode {
+    Dato fra;
+    std::string vaerdi;    // as the standard shows it
+    Vaerdi spor_vaerdi;    // as the trace's vaerdier show it (a table: its text)
+    std::string spor_navn; // the trace's key: "fysisk_post_hverdage (gælder fra 2027-01-01)"
+    int linje = 0;         // where `["ÅÅÅÅ-MM-DD"] = …` is written
+};
+
 struct Parameter {
-    std::string id, tekst, kilde, vaerdi;
+    std::string id, tekst, kilde;
+    std::string vaerdi; // its value as shown; for a dated parameter every period's ("6 fra …; 5 fra …")
     std::string type;  // "tal", "heltal", "talliste" … (engine/parameter_type.hpp), declared or inferred
     std::string enhed; // the unit the standard counts in ("måneder"), or empty
     bool antagelse = false, kommunal = false, erstatter = false;
@@ -28,8 +39,14 @@ struct Parameter {
     std::size_t antal_vaerdier = 0; // values in a list
     std::string fil;
     int linje = 0;        // where `navn = {` is written
-    int vaerdi_linje = 0; // where its `vaerdi` is written
+    int vaerdi_linje = 0; // where its `vaerdi` (or `perioder`) is written
+    std::vector<ParameterPeriode> perioder; // a dated parameter's values, oldest first; else empty
 };
+
+// The period of a dated parameter in force on `dato`, or nullptr before its first one.
+const ParameterPeriode* periode_paa(const Parameter& p, Dato dato);
+// "fra 1. januar 2020 til og med 31. december 2026", "fra 1. januar 2027": period i in Danish.
+std::string periode_tekst(const Parameter& p, std::size_t i);
 
 struct StandardInfo {
     std::string kommune, titel, kilde, revideres, fil, sha256;
@@ -89,12 +106,17 @@ public:
 
     // Throws ScriptError naming the rule and the case when a rule fails.
     Vurdering vurder(const Sag& sag, Dato dato);
+    // On `dato`, with dated parameters read on `standard_dato`: the date whose rules apply
+    // (--standard-dato; the version in force on it is this one).
+    Vurdering vurder(const Sag& sag, Dato dato, Dato standard_dato);
 
     const StandardInfo& info() const { return meta_->info; }
     const std::vector<Rule>& rules() const { return rules_; }
     const Rule* rule(std::string_view id) const;
     lua::State& state() { return *state_; }
     const Sources& sources() const { return sources_; }
+    // What the rule running now reads (dated parameters record their reads here).
+    bind::CaseContext& context() { return *ctx_; }
 
     struct Meta {
         StandardInfo info;

@@ -201,7 +201,17 @@ struct Bygger {
                 if (!users.empty()) users.push_back(normal(", "));
                 users.push_back(kode(id));
             }
-            rows.push_back({name, {kode(p.vaerdi), normal(p.enhed.empty() ? "" : " " + p.enhed)}, {normal(p.tekst)},
+            const std::string enhed = p.enhed.empty() ? "" : " " + p.enhed;
+            Linje value{kode(p.vaerdi), normal(enhed)};
+            if (!p.perioder.empty()) { // a dated parameter: each value with its period
+                value.clear();
+                for (std::size_t i = 0; i < p.perioder.size(); ++i) {
+                    if (i) value.push_back(normal("; "));
+                    value.push_back(kode(p.perioder[i].vaerdi));
+                    value.push_back(normal(enhed + " " + kvalitet::periode_tekst(p, i)));
+                }
+            }
+            rows.push_back({name, value, {normal(p.tekst)},
                             source, {normal(p.kommunal ? (p.erstatter ? "kommunal; erstatter national" : "kommunal") : "national")},
                             users});
         }
