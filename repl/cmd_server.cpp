@@ -1,8 +1,11 @@
 // kvalitet server: the engine as an HTTP/JSON service (host/server/, docs/server.md).
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <thread>
+
+#include <SQLiteCpp/Exception.h>
 
 #include "cli.hpp"
 #include "lua/error.hpp"
@@ -14,7 +17,7 @@ namespace kvalitet::cli {
 namespace {
 
 struct Options {
-    std::string adresse = "127.0.0.1", token_fil;
+    std::string adresse = "127.0.0.1", token_fil, db, tls_cert, tls_noegle;
     int port = 8085;
     unsigned traade = 0;
     std::size_t koe = 64, forbindelser = 32;
@@ -31,8 +34,21 @@ void warn_if_readable(const std::string& fil) {
                            "'chmod 600 {}'\n", fil, fil);
 }
 
+// A file the server must read at start, checked before anything is loaded, so a wrong path
+// is said in one line with the option that named it.
+void must_read(const std::string& fil, std::string_view tilvalg) {
+    if (::access(fil.c_str(), R_OK) != 0)
+        throw InputError(fmt::format("{} {}: filen findes ikke eller kan ikke læses", tilvalg, fil));
+}
+
 int run(const Options& o, const Common& common) {
-    server::blokker_stopsignaler(); // before the workers start: only koer() takes SIGTERM
+    if (o.tls_cert.empty() != o.tls_noegle.empty())
+        throw CLI::ValidationError("--tls-cert og --tls-noegle", "TLS kræver begge: certifikatet og dets nøgle");
+    if (!o.tls_cert.empty()) {
+        must_read(o.tls_cert, "--tls-cert");
+        must_read(o.tls_noegle, "--tls-noegle");
+    }
+    server::blokker_stopsignaler(); // before the workers start: only koer() takes SIGTERM and SIGHUP
     server::Indstillinger ind;
     ind.traade = o.traade ? o.traade : std::max(1u, std::thread::hardware_concurrency());
     ind.pladser = o.koe;
@@ -44,17 +60,25 @@ int run(const Options& o, const Common& common) {
                            "kan sende sager; giv et token, eller sæt en reverse proxy med adgangskontrol foran "
                            "(docs/server.md)\n", o.adresse);
     }
+    if (o.tls_cert.empty() && !loopback(o.adresse))
+        fmt::print(stderr, "kvalitet server: advarsel: lytter på {} uden TLS: sager og token sendes i klar tekst; "
+                           "giv --tls-cert og --tls-noegle, eller sæt en reverse proxy med TLS foran\n", o.adresse);
+    ind.db = o.db;
     server::Tjeneste tjeneste(common.sources(), std::move(ind));
     server::HttpIndstillinger http;
     http.adresse = o.adresse;
     http.port = o.port;
     http.forbindelser = o.forbindelser;
     http.ventende = o.koe;
+    http.tls_cert = o.tls_cert;
+    http.tls_noegle = o.tls_noegle;
     const bool ok = server::koer(tjeneste, http, [&](int port) {
         const auto& i = tjeneste.indstillinger();
-        fmt::print(stderr, "kvalitet server: lytter på http://{}:{} ({} tråde til vurderinger, kø med {} pladser, {})\n",
+        fmt::print(stderr, "kvalitet server: lytter på {}://{}:{} ({} tråde til vurderinger, kø med {} pladser, {}{})\n",
+                   o.tls_cert.empty() ? "http" : "https",
                    o.adresse.find(':') != std::string::npos ? "[" + o.adresse + "]" : o.adresse, port, i.traade,
-                   i.pladser, i.token ? "token kræves" : "uden token");
+                   i.pladser, i.token ? "token kræves" : "uden token",
+                   o.db.empty() ? "" : ", sagsdatabase " + o.db);
     });
     return ok ? kOk : kInvalid;
 }
@@ -76,6 +100,10 @@ void add_server(CLI::App& app, Common& common, int& exit_code) {
     cmd->add_option("--token-fil", o.token_fil,
                     "Fil med et hemmeligt token (første linje, mindst 16 tegn); hver anmodning skal da sende "
                     "'Authorization: Bearer <token>'");
+    cmd->add_option("--db", o.db,
+                    "Sagsdatabasen (SQLite, som 'kvalitet db'): giver /v1/sager; oprettes, hvis den ikke findes");
+    cmd->add_option("--tls-cert", o.tls_cert, "Certifikat (PEM) til HTTPS; kræver --tls-noegle");
+    cmd->add_option("--tls-noegle", o.tls_noegle, "Certifikatets private nøgle (PEM); kræver --tls-cert");
     cmd->callback([&common, &exit_code] {
         try {
             exit_code = run(o, common);
@@ -83,6 +111,8 @@ void add_server(CLI::App& app, Common& common, int& exit_code) {
             exit_code = fail(e.what());
         } catch (const ScriptError& e) {
             exit_code = fail(e.what());
+        } catch (const SQLite::Exception& e) {
+            exit_code = fail(fmt::format("sagsdatabasen {}: {}", o.db, e.what()));
         }
     });
 }

@@ -92,10 +92,19 @@ TEST_CASE("server router: each endpoint by its path, exactly") {
     CHECK(find_rute("/v1/kommuner").rute == Rute::Kommuner);
     const Match m = find_rute("/v1/kommuner/varde/vurdering");
     CHECK(m.rute == Rute::Vurdering);
-    CHECK(m.kommune == "varde");
+    CHECK(m.id == "varde");
     CHECK(find_rute("/v1/kommuner/lejre/vurderinger").rute == Rute::Vurderinger);
     CHECK(find_rute("/v1/kommuner/lejre").rute == Rute::Kommune);
-    for (const char* bad : {"", "/", "/v1", "/v1/kommuner/", "/v1/kommuner//vurdering", "/sundhed/",
+    CHECK(find_rute("/").rute == Rute::Side);
+    CHECK(find_rute("/v1/sager", "POST").rute == Rute::NySag);
+    CHECK(find_rute("/v1/sager", "GET").rute == Rute::Sager);
+    CHECK(find_rute("/v1/sager", "HEAD").rute == Rute::Sager);
+    CHECK(find_rute("/v1/sager", "DELETE").rute == Rute::Sager); // refused by its method after
+    CHECK(tilladte(Rute::NySag) == "GET, POST");
+    CHECK(find_rute("/v1/sager/s-1/vurderinger").id == "s-1");
+    CHECK_FALSE(kraever_token(Rute::Side));
+    CHECK(kraever_token(Rute::Genindlaes));
+    for (const char* bad : {"", "//", "/v1", "/v1/kommuner/", "/v1/kommuner//vurdering", "/sundhed/",
                             "/v1/kommuner/varde/vurdering/x", "v1/kommuner", "/V1/kommuner"})
         CHECK(find_rute(bad).rute == Rute::Ukendt);
     CHECK(metode(Rute::Vurdering) == "POST");
@@ -126,23 +135,22 @@ TEST_CASE("server token: Bearer with the secret, nothing else") {
 }
 
 TEST_CASE("server workers: a full queue refuses instead of growing") {
-    const Sources sources = Sources::embedded();
-    const Katalog katalog(sources, {"varde"});
-    Arbejdere arbejdere(sources, katalog, 1, 1);
+    const auto u = laes_udgave(Sources::embedded(), 1, false);
+    Arbejdere arbejdere(1, 1);
     std::promise<void> started, release;
     auto released = release.get_future().share();
-    REQUIRE(arbejdere.proev([&](StandardLager&) {
+    REQUIRE(arbejdere.proev(u, [&](StandardLager&) {
         started.set_value();
         released.wait();
     }));
     started.get_future().wait(); // the one worker is busy
     std::promise<void> second_ran;
-    REQUIRE(arbejdere.proev([&](StandardLager&) { second_ran.set_value(); })); // takes the one place
+    REQUIRE(arbejdere.proev(u, [&](StandardLager&) { second_ran.set_value(); })); // takes the one place
     CHECK(arbejdere.i_koe() == 1);
-    CHECK_FALSE(arbejdere.proev([](StandardLager&) {}));
+    CHECK_FALSE(arbejdere.proev(u, [](StandardLager&) {}));
     release.set_value();
     second_ran.get_future().wait();
-    CHECK(arbejdere.proev([](StandardLager&) {}));
+    CHECK(arbejdere.proev(u, [](StandardLager&) {}));
 }
 
 TEST_CASE("server: one case gives the engine's assessment, as JSON or text") {
@@ -320,13 +328,13 @@ TEST_CASE("server: 503 with Retry-After while every place in the queue is taken"
     Tjeneste t(Sources::embedded(), std::move(i));
     std::promise<void> started, release;
     auto released = release.get_future().share();
-    REQUIRE(t.arbejdere().proev([&](StandardLager&) {
+    REQUIRE(t.arbejdere().proev(t.udgave(), [&](StandardLager&) {
         started.set_value();
         released.wait();
     }));
     started.get_future().wait();
     std::promise<void> second_ran;
-    REQUIRE(t.arbejdere().proev([&](StandardLager&) { second_ran.set_value(); }));
+    REQUIRE(t.arbejdere().proev(t.udgave(), [&](StandardLager&) { second_ran.set_value(); }));
 
     Svar s = t.haandter(post("/v1/kommuner/varde/vurdering", example_case()));
     CHECK(s.status == 503);

@@ -6,7 +6,7 @@
 namespace kvalitet::server {
 
 int http_status(std::string_view kode) {
-    static constexpr std::array<std::pair<std::string_view, int>, 14> kStatus{{
+    static constexpr std::array<std::pair<std::string_view, int>, 17> kStatus{{
         {"mangler_token", 401},
         {"forkert_token", 401},
         {"ukendt_sti", 404},
@@ -21,6 +21,9 @@ int http_status(std::string_view kode) {
         {"intern_fejl", 500},
         {"ugyldigt_hjem", 500},
         {"ukendt_version", 404},
+        {"ukendt_sag", 404},
+        {"ingen_sagsdatabase", 404},
+        {"genindlaesning_afvist", 422},
     }};
     for (const auto& [k, s] : kStatus)
         if (k == kode) return s;

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <memory>
 #include <pthread.h>
 #include <thread>
 
@@ -87,27 +88,49 @@ void own_error(const httplib::Request& req, httplib::Response& res) {
                                  : fejl("ugyldig_anmodning", fmt::format("anmodningen kunne ikke læses som HTTP "
                                                                           "(status {})", res.status));
     Svar s = fejl_svar(f, res.status);
-    s.log->rute = std::string(skabelon(find_rute(req.path).rute));
+    s.log->rute = std::string(skabelon(find_rute(req.path, req.method).rute));
     res.set_content(s.krop, s.type);
     if (!kontekst.log) kontekst.log = s.log;
     else kontekst.log->fejlkode = f.kode;
 }
 
-// SIGTERM and SIGINT are taken by one thread (sigwait), which stops the server; every other
-// thread has them blocked, so no handler runs in the middle of a request.
+void sig_set(sigset_t& set) {
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
+}
+
+// What SIGHUP did, on stderr: the operator's only answer to a signal.
+void genindlaes(Tjeneste& t) {
+    const auto g = t.genindlaes();
+    if (!g) {
+        fmt::print(stderr, "kvalitet server: SIGHUP: en genindlæsning er allerede i gang\n");
+    } else if (g->taget) {
+        fmt::print(stderr, "kvalitet server: standarderne er genindlæst (udgave {})\n", g->udgave);
+    } else {
+        fmt::print(stderr, "kvalitet server: de nye standarder er ikke taget i brug; de gamle (udgave {}) vurderer stadig:\n",
+                   g->udgave);
+        for (const auto& [k, f] : g->fejl) fmt::print(stderr, "  {}: {}\n", k, f);
+    }
+}
+
+// SIGTERM, SIGINT and SIGHUP are taken by one thread (sigwait), which stops the server or
+// reloads; every other thread has them blocked, so no handler runs in the middle of a request.
 class Signaler {
 public:
     Signaler() {
         blokker_stopsignaler();
-        sigemptyset(&set_);
-        sigaddset(&set_, SIGTERM);
-        sigaddset(&set_, SIGINT);
+        sig_set(set_);
     }
-    void start(httplib::Server& svr) {
-        thread_ = std::thread([this, &svr] {
+    void start(httplib::Server& svr, Tjeneste& tjeneste) {
+        thread_ = std::thread([this, &svr, &tjeneste] {
             const timespec tick{0, 100'000'000};
             while (!done_) {
-                if (sigtimedwait(&set_, nullptr, &tick) > 0) {
+                const int sig = sigtimedwait(&set_, nullptr, &tick);
+                if (sig == SIGHUP) {
+                    genindlaes(tjeneste);
+                } else if (sig > 0) {
                     fmt::print(stderr, "kvalitet server: stopper; svarer først på de anmodninger, der er i gang\n");
                     svr.stop();
                     return;
@@ -130,16 +153,32 @@ private:
 
 void blokker_stopsignaler() {
     sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGINT);
+    sig_set(set);
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
+
+namespace {
+
+// HTTPS when the options say so; the certificate and key are read here, once.
+std::unique_ptr<httplib::Server> ny_server(const HttpIndstillinger& ind) {
+    if (ind.tls_cert.empty()) return std::make_unique<httplib::Server>();
+    auto svr = std::make_unique<httplib::SSLServer>(ind.tls_cert.c_str(), ind.tls_noegle.c_str());
+    if (!svr->is_valid()) {
+        fmt::print(stderr, "kvalitet server: certifikatet {} og nøglen {} kan ikke bruges til TLS (er de PEM-filer, "
+                           "kan de læses, og hører nøglen til certifikatet?)\n", ind.tls_cert, ind.tls_noegle);
+        return nullptr;
+    }
+    return svr;
+}
+
+} // namespace
 
 bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<void(int port)>& klar) {
     Signaler signaler; // before cpp-httplib's threads start, so all of them inherit the mask
     std::signal(SIGPIPE, SIG_IGN);
-    httplib::Server svr;
+    const auto server = ny_server(ind);
+    if (!server) return false;
+    httplib::Server& svr = *server;
     svr.new_task_queue = [&ind] { return new Forbindelser(ind.forbindelser, ind.ventende); };
     svr.set_read_timeout(ind.laese_sekunder, 0);
     svr.set_write_timeout(ind.skrive_sekunder, 0);
@@ -150,7 +189,7 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
     auto before_body = [&tjeneste](const httplib::Request& req, httplib::Response& res) {
         if (Forbindelser::afvises()) {
             Svar s = tjeneste.optaget();
-            s.log->rute = std::string(skabelon(find_rute(req.path).rute));
+            s.log->rute = std::string(skabelon(find_rute(req.path, req.method).rute));
             fill(res, s);
             res.set_header("Connection", "close");
             return true;
@@ -181,7 +220,8 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
     // over 8 KB with 413. Its payload limit (set above) still holds.
     auto post = [&tjeneste](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
         Anmodning a = hoved_af(req);
-        const bool read = reader([&a](const char* data, std::size_t n) {
+        // A POST without a body (curl -X POST) has neither length nor chunks: nothing to read.
+        const bool read = !has_body(req) || reader([&a](const char* data, std::size_t n) {
             a.krop.append(data, n);
             return true;
         });
@@ -199,7 +239,7 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
     svr.set_error_handler([](const httplib::Request& req, httplib::Response& res) { own_error(req, res); });
     svr.set_logger([&tjeneste](const httplib::Request& req, const httplib::Response& res) {
         Logdata fallback;
-        fallback.rute = std::string(skabelon(find_rute(req.path).rute));
+        fallback.rute = std::string(skabelon(find_rute(req.path, req.method).rute));
         const Logdata& log = kontekst.log ? *kontekst.log : fallback;
         const std::size_t ud = kontekst.stroemmet ? kontekst.ud : res.body.size();
         tjeneste.afslut(req.method, res.status, log, Clock::now() - kontekst.start, req.body.size(), ud);
@@ -214,7 +254,7 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
                    ind.adresse, ind.port);
         return false;
     }
-    signaler.start(svr);
+    signaler.start(svr, tjeneste);
     klar(port);
     svr.listen_after_bind();
     return true;

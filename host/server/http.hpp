@@ -18,15 +18,18 @@ struct HttpIndstillinger {
     int laese_sekunder = 10;        // a request's head and body must arrive within this
     int skrive_sekunder = 10;       // each write of the answer must finish within this
     int keep_alive_sekunder = 5;
+    // Both set: HTTPS with this certificate (PEM, the chain after it) and its private key.
+    std::string tls_cert, tls_noegle;
 };
 
-// Blocks SIGTERM and SIGINT in the calling thread and the threads it starts after: call it
-// before the Tjeneste (whose workers are threads) is made; koer() then takes the signals.
+// Blocks SIGTERM, SIGINT and SIGHUP in the calling thread and the threads it starts after:
+// call it before the Tjeneste (whose workers are threads) is made; koer() then takes them.
 void blokker_stopsignaler();
 
-// Serves until SIGTERM or SIGINT; in-flight requests are answered first. `klar` is called
+// Serves until SIGTERM or SIGINT; in-flight requests are answered first. SIGHUP reloads the
+// standards (Tjeneste::genindlaes) and says on stderr what came of it. `klar` is called
 // with the bound port once the server listens. Returns false (with a Danish message on
-// stderr) when the address cannot be bound.
+// stderr) when the address cannot be bound or the certificate and key cannot be used.
 bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<void(int port)>& klar);
 
 } // namespace kvalitet::server

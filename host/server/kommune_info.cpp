@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/fejl_json.hpp"
+#include "workbench/dokument.hpp"
 
 namespace kvalitet::server {
 
@@ -85,10 +86,17 @@ KommuneInfo describe(const Standard& s, const std::vector<Version>* versioner) {
 std::map<std::string, KommuneInfo> laes_kommuner(const Sources& sources, const Katalog& katalog) {
     std::map<std::string, KommuneInfo> out;
     for (const auto& id : katalog.kendte()) {
+        std::unique_ptr<Standard> s;
         try {
-            out[id] = describe(*Standard::load(sources, id), katalog.versioner(id));
+            s = Standard::load(sources, id);
+            out[id] = describe(*s, katalog.versioner(id));
         } catch (...) {
             out[id].fejl = aktuel_fejl().besked;
+            continue;
+        }
+        try {
+            out[id].dokument = workbench::html(workbench::standard_dokument(*s));
+        } catch (...) { // the document is a view of the standard; without it the standard still serves
         }
     }
     return out;

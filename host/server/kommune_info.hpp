@@ -16,10 +16,12 @@ struct KommuneInfo {
     std::string kort;  // the entry in the list (one JSON object)
     std::string fuld;  // the whole description (one JSON object, with its newline)
     std::string fejl;  // when the standard failed to load: why (Danish); then kort/fuld are empty
+    std::string test_fejl; // when its own tests failed (run on reload only): why
+    std::string dokument;  // the standard as `kvalitet dokument` writes it (HTML)
 };
 
-// Loads each of the catalogue's municipalities once (the newest version, standard.lua) and
-// lists its versions. Never throws for a standard that fails: its entry says why.
+// Loads each of the catalogue's municipalities once (the newest version, standard.lua), lists
+// its versions and writes its document. Never throws for a standard that fails: its entry says why.
 std::map<std::string, KommuneInfo> laes_kommuner(const Sources& sources, const Katalog& katalog);
 
 // {"kommuner": [...]} in the order of `kendte`, those that failed with their error.

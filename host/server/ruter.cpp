@@ -14,14 +14,21 @@ struct Post {
 };
 
 // "{id}" matches any one segment.
-constexpr std::array<Post, 7> kRuter{{
+constexpr std::array<Post, 14> kRuter{{
+    {Rute::Side, "/", "GET", false}, // the page holds nothing secret; what it fetches asks for the token
     {Rute::Sundhed, "/sundhed", "GET", false},
     {Rute::Metrics, "/metrics", "GET", true},
     {Rute::OpenApi, "/v1/openapi.json", "GET", true},
     {Rute::Kommuner, "/v1/kommuner", "GET", true},
     {Rute::Kommune, "/v1/kommuner/{id}", "GET", true},
     {Rute::Vurdering, "/v1/kommuner/{id}/vurdering", "POST", true},
+    {Rute::Dokument, "/v1/kommuner/{id}/dokument", "GET", true},
     {Rute::Vurderinger, "/v1/kommuner/{id}/vurderinger", "POST", true},
+    {Rute::Sager, "/v1/sager", "GET", true},
+    {Rute::NySag, "/v1/sager", "POST", true},
+    {Rute::Sag, "/v1/sager/{id}", "GET", true},
+    {Rute::SagVurderinger, "/v1/sager/{id}/vurderinger", "GET", true},
+    {Rute::Genindlaes, "/v1/admin/genindlaes", "POST", true},
 }};
 
 std::vector<std::string_view> segments(std::string_view sti) {
@@ -45,8 +52,10 @@ const Post* post(Rute r) {
 
 } // namespace
 
-Match find_rute(std::string_view sti) {
+Match find_rute(std::string_view sti, std::string_view metode) {
     const auto got = segments(sti);
+    if (metode == "HEAD") metode = "GET";
+    Match first;
     for (const auto& p : kRuter) {
         const auto want = segments(p.skabelon);
         if (want.size() != got.size()) continue;
@@ -55,17 +64,32 @@ Match find_rute(std::string_view sti) {
         for (std::size_t i = 0; i < want.size() && ok; ++i) {
             if (want[i] == "{id}") {
                 ok = !got[i].empty();
-                m.kommune = std::string(got[i]);
+                m.id = std::string(got[i]);
             } else {
                 ok = want[i] == got[i];
             }
         }
-        if (ok) {
-            m.rute = p.rute;
-            return m;
-        }
+        if (!ok) continue;
+        m.rute = p.rute;
+        if (metode.empty() || p.metode == metode) return m;
+        if (first.rute == Rute::Ukendt) first = std::move(m);
     }
-    return {};
+    return first;
+}
+
+std::vector<Rute> alle_ruter() {
+    std::vector<Rute> out;
+    for (const auto& p : kRuter) out.push_back(p.rute);
+    return out;
+}
+
+std::string tilladte(Rute r) {
+    const Post* self = post(r);
+    if (!self) return "";
+    std::string out;
+    for (const auto& p : kRuter)
+        if (p.skabelon == self->skabelon) out += (out.empty() ? "" : ", ") + std::string(p.metode);
+    return out;
 }
 
 std::string_view skabelon(Rute r) {

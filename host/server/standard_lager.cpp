@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "lua/error.hpp"
+#include "server/udgave.hpp"
 
 namespace kvalitet::server {
 
@@ -29,7 +30,8 @@ const std::vector<Version>* Katalog::versioner(const std::string& kommune) const
     return it == versioner_.end() ? nullptr : &it->second;
 }
 
-StandardLager::StandardLager(const Sources& sources, const Katalog& katalog) : sources_(sources), katalog_(katalog) {}
+StandardLager::StandardLager(std::shared_ptr<const Udgave> udgave)
+    : udgave_(std::move(udgave)), sources_(udgave_->sources), katalog_(*udgave_->katalog) {}
 
 StandardLager::~StandardLager() = default;
 

@@ -1,14 +1,15 @@
 #pragma once
 // The standards the workers assess with.
 //
-// Katalog: every municipality's versions (municipalities/<id>/versioner/), read once when
-// the server starts and shared read-only, so a request never reads the disk to learn which
+// Katalog: every municipality's versions (municipalities/<id>/versioner/), read once per
+// udgave (udgave.hpp) and shared read-only, so a request never reads the disk to learn which
 // version is in force on its date.
 //
-// StandardLager: one worker's loaded standards, one per (municipality, version), each loaded
-// the first time this worker needs it and kept (a Lua state is single-threaded, so each
-// worker has its own), as the batch's workers do (engine/parallel.cpp). A standard that
-// failed to load fails the same way every time after, without loading again.
+// StandardLager: one worker's loaded standards of one udgave, one per (municipality,
+// version), each loaded the first time this worker needs it and kept (a Lua state is
+// single-threaded, so each worker has its own), as the batch's workers do
+// (engine/parallel.cpp). A standard that failed to load fails the same way every time
+// after, without loading again.
 #include <exception>
 #include <map>
 #include <memory>
@@ -35,10 +36,14 @@ private:
     std::map<std::string, std::exception_ptr, std::less<>> fejl_;
 };
 
+struct Udgave;
+
 class StandardLager {
 public:
-    StandardLager(const Sources& sources, const Katalog& katalog);
+    // One udgave's standards: the lager keeps the udgave (its sources and catalogue) alive.
+    explicit StandardLager(std::shared_ptr<const Udgave> udgave);
     ~StandardLager();
+    const Udgave* udgave() const { return udgave_.get(); }
 
     // The version in force on `dato`, loaded. Throws as Katalog::paa and Standard::load_file
     // do. The maps hold at most one entry per version there is.
@@ -46,6 +51,7 @@ public:
     const std::vector<std::string>& kendte() const { return katalog_.kendte(); }
 
 private:
+    std::shared_ptr<const Udgave> udgave_; // before the references into it
     const Sources& sources_;
     const Katalog& katalog_;
     std::map<std::string, std::unique_ptr<Standard>, std::less<>> standards_; // by the version's file

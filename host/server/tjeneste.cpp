@@ -10,7 +10,9 @@
 #include "engine/standard.hpp"
 #include "server/adgangslog.hpp"
 #include "server/fejl_svar.hpp"
+#include "server/openapi.hpp"
 #include "server/ruter.hpp"
+#include "server/side.hpp"
 
 namespace kvalitet::server {
 
@@ -43,14 +45,35 @@ Dato i_dag_utc() {
 }
 
 Tjeneste::Tjeneste(Sources sources, Indstillinger indstillinger)
-    : sources_(std::move(sources)), ind_(std::move(indstillinger)), kendte_(kommuner(sources_)) {
+    : sources_(std::move(sources)), ind_(std::move(indstillinger)) {
     if (!ind_.i_dag) ind_.i_dag = i_dag_utc;
     if (!ind_.log) ind_.log = stderr_line;
     if (ind_.parti == 0) ind_.parti = 1;
-    katalog_ = std::make_unique<Katalog>(sources_, kendte_);
-    info_ = laes_kommuner(sources_, *katalog_);
-    liste_ = kommuneliste(info_, kendte_);
-    arbejdere_ = std::make_unique<Arbejdere>(sources_, *katalog_, ind_.traade, ind_.pladser);
+    udgave_ = laes_udgave(sources_, 1, false);
+    if (!ind_.db.empty()) arkiv_ = std::make_unique<Sagsarkiv>(ind_.db);
+    arbejdere_ = std::make_unique<Arbejdere>(ind_.traade, ind_.pladser);
+}
+
+std::shared_ptr<const Udgave> Tjeneste::udgave() const {
+    std::lock_guard lock(udgave_mutex_);
+    return udgave_;
+}
+
+std::optional<Genindlaesning> Tjeneste::genindlaes() {
+    std::unique_lock one(genindlaes_mutex_, std::try_to_lock);
+    if (!one.owns_lock()) return std::nullopt;
+    const auto gammel = udgave();
+    // Built beside the serving udgave, from a snapshot of the sources: requests go on
+    // meanwhile, and what passed is what serves, whatever is edited afterwards.
+    auto ny = laes_udgave(sources_, gammel->nr + 1, true);
+    Genindlaesning g;
+    g.fejl = daarligere(*gammel, *ny);
+    g.taget = g.fejl.empty();
+    g.udgave = g.taget ? ny->nr : gammel->nr;
+    std::lock_guard lock(udgave_mutex_);
+    if (g.taget) udgave_ = std::move(ny);
+    sidste_genindlaesning_ = g;
+    return g;
 }
 
 Tjeneste::~Tjeneste() = default;
@@ -58,7 +81,7 @@ Tjeneste::~Tjeneste() = default;
 std::size_t Tjeneste::maks_krop() const { return std::max(ind_.maks_sag, ind_.maks_ndjson); }
 
 std::optional<Svar> Tjeneste::foer_krop(const Anmodning& a) const {
-    const Match m = find_rute(a.sti);
+    const Match m = find_rute(a.sti, a.metode);
     std::optional<Svar> s;
     // The token first: without it a client learns nothing, not even which paths exist.
     if (ind_.token && kraever_token(m.rute)) {
@@ -78,16 +101,17 @@ std::optional<Svar> Tjeneste::foer_krop(const Anmodning& a) const {
         }
     }
     if (!s && m.rute == Rute::Ukendt)
-        s = fejl_svar(fejl("ukendt_sti", "stien findes ikke; tjenestens stier: GET /sundhed, GET /metrics, "
-                                         "GET /v1/kommuner, GET /v1/kommuner/{id}, POST /v1/kommuner/{id}/vurdering "
-                                         "og POST /v1/kommuner/{id}/vurderinger (se docs/server.md)"));
+        s = fejl_svar(fejl("ukendt_sti", "stien findes ikke; tjenestens stier står i GET /v1/openapi.json og "
+                                         "docs/server.md (f.eks. POST /v1/kommuner/{id}/vurdering)"));
     const std::string_view want = metode(m.rute);
     if (!s && a.metode != want && !(a.metode == "HEAD" && want == "GET")) {
-        s = fejl_svar(fejl("metode_ikke_tilladt", fmt::format("{} bruger metoden {}", skabelon(m.rute), want)));
-        s->hoveder.emplace_back("Allow", std::string(want));
+        s = fejl_svar(fejl("metode_ikke_tilladt", fmt::format("{} bruger metoden {}", skabelon(m.rute), tilladte(m.rute))));
+        s->hoveder.emplace_back("Allow", tilladte(m.rute));
     }
     if (!s && a.laengde) {
-        const std::size_t max = m.rute == Rute::Vurderinger ? ind_.maks_ndjson : ind_.maks_sag;
+        const std::size_t max = m.rute == Rute::Vurderinger ? ind_.maks_ndjson
+                                : m.rute == Rute::Vurdering || m.rute == Rute::NySag ? ind_.maks_sag
+                                                                                       : std::size_t(64) << 10;
         if (*a.laengde > max)
             s = fejl_svar(fejl("for_stor", fmt::format("anmodningen fylder {} bytes; {} tager højst {} bytes{}",
                                                        *a.laengde, skabelon(m.rute), max,
@@ -110,13 +134,37 @@ Svar Tjeneste::haandter(Anmodning a) {
         Fejl f = aktuel_fejl();
         s = fejl_svar(f, f.kode == "ikke_nok_hukommelse" ? 503 : 500);
     }
-    s.log->rute = std::string(skabelon(find_rute(a.sti).rute));
+    s.log->rute = std::string(skabelon(find_rute(a.sti, a.metode).rute));
     return s;
 }
 
 Svar Tjeneste::dispatch(Anmodning& a) {
-    const Match m = find_rute(a.sti);
+    const Match m = find_rute(a.sti, a.metode);
     switch (m.rute) {
+    case Rute::Side: {
+        Svar s;
+        s.type = "text/html; charset=utf-8";
+        s.krop = std::string(side_html());
+        // No request leaves this server: the page is self-contained, and says so to the browser.
+        s.hoveder.emplace_back("Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline'; "
+                                                          "style-src 'unsafe-inline'; connect-src 'self'; "
+                                                          "img-src 'self' data:; form-action 'none'");
+        return s;
+    }
+    case Rute::OpenApi:
+        return json_svar(std::string(openapi_json()));
+    case Rute::Dokument:
+        return dokument(m.id);
+    case Rute::Genindlaes:
+        return genindlaes_svar();
+    case Rute::Sager:
+        return sager(a);
+    case Rute::NySag:
+        return ny_sag(a);
+    case Rute::Sag:
+        return sag(m.id, false);
+    case Rute::SagVurderinger:
+        return sag(m.id, true);
     case Rute::Sundhed:
         return sundhed();
     case Rute::Metrics: {
@@ -126,52 +174,113 @@ Svar Tjeneste::dispatch(Anmodning& a) {
         return s;
     }
     case Rute::Kommuner:
-        return json_svar(liste_);
+        return json_svar(udgave()->liste);
     case Rute::Kommune:
-        return kommune(m.kommune);
+        return kommune(m.id);
     case Rute::Vurdering:
-        return vurdering(a, m.kommune);
+        return vurdering(a, m.id);
     case Rute::Vurderinger:
-        return vurderinger(a, m.kommune);
-    case Rute::OpenApi:
+        return vurderinger(a, m.id);
     case Rute::Ukendt:
         break;
     }
     return fejl_svar(fejl("ukendt_sti", "stien findes ikke (se docs/server.md)"));
 }
 
-std::optional<Svar> Tjeneste::ukendt_kommune(const std::string& id) const {
-    if (info_.count(id)) return std::nullopt;
+std::optional<Svar> Tjeneste::ukendt_kommune(const Udgave& u, const std::string& id) const {
+    if (u.info.count(id)) return std::nullopt;
     // Echoed only when it looks like an id: the path may hold anything.
     const bool vis = valid_kommune_id(id) && id.size() <= 64;
     Svar s = fejl_svar(fejl("ukendt_kommune", fmt::format("{} er ikke en kendt kommune; kendte: {} (GET /v1/kommuner)",
                                                           vis ? fmt::format("'{}'", id) : "stiens kommune",
-                                                          kendte_liste(kendte_))));
+                                                          kendte_liste(u.kendte))));
     return s;
 }
 
 Svar Tjeneste::kommune(const std::string& id) const {
-    if (auto s = ukendt_kommune(id)) return std::move(*s);
-    const KommuneInfo& k = info_.at(id);
+    const auto u = udgave();
+    if (auto s = ukendt_kommune(*u, id)) return std::move(*s);
+    const KommuneInfo& k = u->info.at(id);
     if (!k.fejl.empty()) return fejl_svar(fejl("script_fejl", k.fejl), 500);
     Svar s = json_svar(k.fuld);
     s.log->kommune = id;
     return s;
 }
 
+Svar Tjeneste::dokument(const std::string& id) const {
+    const auto u = udgave();
+    if (auto s = ukendt_kommune(*u, id)) return std::move(*s);
+    const KommuneInfo& k = u->info.at(id);
+    if (!k.fejl.empty()) return fejl_svar(fejl("script_fejl", k.fejl), 500);
+    if (k.dokument.empty())
+        return fejl_svar(fejl("intern_fejl", fmt::format("dokumentet for '{}' kunne ikke dannes; prøv 'kvalitet dokument "
+                                                         "--kommune {}' for at se hvorfor", id, id)));
+    Svar s;
+    s.type = "text/html; charset=utf-8";
+    s.krop = k.dokument;
+    s.log->kommune = id;
+    return s;
+}
+
+Svar Tjeneste::genindlaes_svar() {
+    auto g = genindlaes();
+    if (!g) {
+        Svar s = fejl_svar(fejl("optaget", "en genindlæsning er allerede i gang; prøv igen om et øjeblik"));
+        s.hoveder.emplace_back("Retry-After", "1");
+        return s;
+    }
+    if (!g->taget) {
+        std::string hvorfor;
+        for (const auto& [k, f] : g->fejl) hvorfor += fmt::format("{}{}: {}", hvorfor.empty() ? "" : "; ", k, f);
+        return fejl_svar(fejl("genindlaesning_afvist",
+                              fmt::format("de nye standarder er ikke taget i brug, de gamle (udgave {}) vurderer "
+                                          "stadig: {}",
+                                          g->udgave, hvorfor)));
+    }
+    std::string out;
+    JsonWriter w(out);
+    w.begin_object();
+    w.key("genindlaest").value(true);
+    w.key("udgave").value(std::int64_t(g->udgave));
+    w.end_object();
+    return json_svar(out + "\n");
+}
+
 Svar Tjeneste::sundhed() const {
+    std::shared_ptr<const Udgave> u;
+    std::optional<Genindlaesning> g;
+    {
+        std::lock_guard lock(udgave_mutex_);
+        u = udgave_;
+        g = sidste_genindlaesning_;
+    }
     std::string out;
     JsonWriter w(out);
     std::size_t fejl = 0;
-    for (const auto& [id, k] : info_) fejl += !k.fejl.empty();
+    for (const auto& id : u->kendte) fejl += !u->fejl(id).empty();
     w.begin_object();
     w.key("status").value(fejl ? "delvis" : "ok");
     w.key("version").value(KVALITET_VERSION);
-    w.key("kommuner").value(std::int64_t(kendte_.size()));
+    w.key("kommuner").value(std::int64_t(u->kendte.size()));
     w.key("standarder_med_fejl").begin_array();
-    for (const auto& [id, k] : info_)
-        if (!k.fejl.empty()) w.value(id);
+    for (const auto& id : u->kendte)
+        if (!u->fejl(id).empty()) w.value(id);
     w.end_array();
+    w.key("udgave").value(std::int64_t(u->nr));
+    if (g) { // the last reload: taken, or refused and why (the old standards still serve)
+        w.key("genindlaesning").begin_object();
+        w.key("taget").value(g->taget);
+        w.key("fejl").begin_array();
+        for (const auto& [k, f] : g->fejl) {
+            w.begin_object();
+            w.key("kommune").value(k);
+            w.key("besked").value(f);
+            w.end_object();
+        }
+        w.end_array();
+        w.end_object();
+    }
+    w.key("sagsdatabase").value(arkiv_ != nullptr);
     w.key("traade").value(std::int64_t(arbejdere_->traade()));
     w.key("i_koe").value(std::int64_t(arbejdere_->i_koe()));
     w.key("pladser").value(std::int64_t(arbejdere_->pladser()));

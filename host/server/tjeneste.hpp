@@ -20,7 +20,9 @@
 #include "server/arbejdere.hpp"
 #include "server/kommune_info.hpp"
 #include "server/metrikker.hpp"
+#include "server/sagsarkiv.hpp"
 #include "server/token.hpp"
+#include "server/udgave.hpp"
 #include "sources.hpp"
 
 namespace kvalitet::server {
@@ -34,6 +36,14 @@ struct Indstillinger {
     std::size_t parti = 64;                          // NDJSON lines per job
     std::function<Dato()> i_dag;                     // the date without ?dato=; default: today (UTC)
     std::function<void(std::string_view)> log;       // access log lines; default: stderr
+    std::string db; // --db: the case store (/v1/sager); empty: none
+};
+
+// What the last reload did (/sundhed and POST /v1/admin/genindlaes say it).
+struct Genindlaesning {
+    bool taget = false;
+    std::uint64_t udgave = 0; // the udgave serving after it
+    std::vector<std::pair<std::string, std::string>> fejl; // kommune, why: the reason it was refused
 };
 
 class Tjeneste {
@@ -56,6 +66,13 @@ public:
     const Indstillinger& indstillinger() const { return ind_; }
     Metrikker& metrikker() { return metrikker_; }
     Arbejdere& arbejdere() { return *arbejdere_; }
+    // The standards serving now; a request holds on to the one it began with.
+    std::shared_ptr<const Udgave> udgave() const;
+
+    // Reads the standards from the sources again (SIGHUP, POST /v1/admin/genindlaes) and
+    // runs their tests; switches to them unless a municipality that served now would not.
+    // One at a time: nullopt when another reload is under way.
+    std::optional<Genindlaesning> genindlaes();
     // The largest body any route takes (the HTTP layer's own limit).
     std::size_t maks_krop() const;
 
@@ -64,15 +81,21 @@ private:
     Svar vurdering(const Anmodning& a, const std::string& kommune);
     Svar vurderinger(Anmodning& a, const std::string& kommune); // takes the body
     Svar kommune(const std::string& id) const;
+    Svar dokument(const std::string& id) const;
     Svar sundhed() const;
-    std::optional<Svar> ukendt_kommune(const std::string& id) const;
+    Svar genindlaes_svar();
+    Svar sager(const Anmodning& a);
+    Svar ny_sag(const Anmodning& a);
+    Svar sag(const std::string& id, bool vurderinger);
+    std::optional<Svar> ukendt_kommune(const Udgave& u, const std::string& id) const;
 
-    Sources sources_;
+    Sources sources_; // where a reload reads from
     Indstillinger ind_;
-    std::vector<std::string> kendte_;
-    std::unique_ptr<Katalog> katalog_; // before the workers, who read it
-    std::map<std::string, KommuneInfo> info_;
-    std::string liste_;
+    mutable std::mutex udgave_mutex_;
+    std::shared_ptr<const Udgave> udgave_;
+    std::optional<Genindlaesning> sidste_genindlaesning_; // under udgave_mutex_
+    std::mutex genindlaes_mutex_;                          // one reload at a time
+    std::unique_ptr<Sagsarkiv> arkiv_;                     // --db
     Metrikker metrikker_;
     std::unique_ptr<Arbejdere> arbejdere_; // last: its workers stop before the rest goes
 };

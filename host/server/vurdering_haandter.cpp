@@ -65,7 +65,8 @@ Arbejdere::Job part_job(std::shared_ptr<Batch> b, std::size_t i, std::shared_ptr
 } // namespace
 
 Svar Tjeneste::vurdering(const Anmodning& a, const std::string& kommune) {
-    if (auto s = ukendt_kommune(kommune)) return std::move(*s);
+    const auto u = udgave();
+    if (auto s = ukendt_kommune(*u, kommune)) return std::move(*s);
     auto p = laes_parametre(a.parametre, kommune, true, ind_.i_dag);
     if (const Fejl* f = std::get_if<Fejl>(&p)) {
         metrikker_.fejl(f->kode);
@@ -75,7 +76,7 @@ Svar Tjeneste::vurdering(const Anmodning& a, const std::string& kommune) {
     auto promise = std::make_shared<std::promise<Resultat>>();
     auto future = promise->get_future();
     // The body is read by reference: this thread waits below until the job has run.
-    const bool taget = arbejdere_->proev([&a, &b, promise](StandardLager& lager) {
+    const bool taget = arbejdere_->proev(u, [&a, &b, promise](StandardLager& lager) {
         try {
             promise->set_value(vurder_sag(lager, a.krop, b));
         } catch (...) {
@@ -99,7 +100,8 @@ Svar Tjeneste::vurdering(const Anmodning& a, const std::string& kommune) {
 }
 
 Svar Tjeneste::vurderinger(Anmodning& a, const std::string& kommune) {
-    if (auto s = ukendt_kommune(kommune)) return std::move(*s);
+    auto u = udgave(); // the whole batch with one udgave, whatever is reloaded meanwhile
+    if (auto s = ukendt_kommune(*u, kommune)) return std::move(*s);
     auto p = laes_parametre(a.parametre, kommune, false, ind_.i_dag);
     if (const Fejl* f = std::get_if<Fejl>(&p)) {
         metrikker_.fejl(f->kode);
@@ -119,19 +121,19 @@ Svar Tjeneste::vurderinger(Anmodning& a, const std::string& kommune) {
     // Let in, or 503, on the first part: once the answer has begun, its status is sent.
     auto first = std::make_shared<std::promise<Resultater>>();
     batch->svar[0] = first->get_future();
-    if (!arbejdere_->proev(part_job(batch, 0, first))) return optaget();
+    if (!arbejdere_->proev(u, part_job(batch, 0, first))) return optaget();
 
     // Parts in flight at once: enough to keep every worker busy, few enough that a large
     // batch never holds more than a window of answers.
     const std::size_t vindue = std::max<std::size_t>(2, 2 * std::size_t(arbejdere_->traade()));
-    s.stroem = [this, batch, vindue, kommune, log = s.log](const Skriver& skriv) {
+    s.stroem = [this, u, batch, vindue, kommune, log = s.log](const Skriver& skriv) {
         std::size_t koet = 1;
         bool lukker = false;
         for (std::size_t i = 0; i < batch->partier(); ++i) {
             for (; koet < batch->partier() && koet < i + vindue && !lukker; ++koet) {
                 auto pr = std::make_shared<std::promise<Resultater>>();
                 batch->svar[koet] = pr->get_future();
-                if (!arbejdere_->koe(part_job(batch, koet, pr))) {
+                if (!arbejdere_->koe(u, part_job(batch, koet, pr))) {
                     batch->svar[koet] = {}; // never run: answered as "lukker" below
                     lukker = true;
                 }

@@ -43,6 +43,23 @@ cmp "$T/cli.json" "$T/http.json" || fejl "serveren og vurder giver forskellige b
 status "$(req "$T/http.txt" "/v1/kommuner/varde/vurdering?dato=$D&format=tekst" --data-binary @"$EX")" 200 tekst
 cmp "$T/cli.txt" "$T/http.txt" || fejl "tekst: serveren og vurder giver forskellige bytes"
 
+# The trace as asked: spor=kort and spor=ingen give the bytes of vurder --spor, one case and NDJSON.
+for spor in kort ingen; do
+  "$K" vurder --kommune varde --dato $D --spor $spor "$EX" > "$T/cli_$spor.json"
+  status "$(req "$T/http_$spor.json" "/v1/kommuner/varde/vurdering?dato=$D&spor=$spor" --data-binary @"$EX")" 200 "spor=$spor"
+  cmp "$T/cli_$spor.json" "$T/http_$spor.json" || fejl "spor=$spor: andre bytes end vurder --spor $spor"
+  cmp -s "$T/cli.json" "$T/http_$spor.json" && fejl "spor=$spor gav det fulde spor"
+  tr -d '\n' < "$EX" > "$T/linje_$spor"; echo >> "$T/linje_$spor"
+  "$K" vurder --kommune varde --ndjson --dato $D --spor $spor < "$T/linje_$spor" > "$T/cli_$spor.ndjson"
+  status "$(req "$T/http_$spor.ndjson" "/v1/kommuner/varde/vurderinger?dato=$D&spor=$spor" --data-binary @"$T/linje_$spor")" 200 "NDJSON spor=$spor"
+  cmp "$T/cli_$spor.ndjson" "$T/http_$spor.ndjson" || fejl "NDJSON spor=$spor: andre bytes end vurder --ndjson --spor $spor"
+done
+
+# OpenAPI, built from the schemas (the unit test checks it in full): served, and names the routes.
+status "$(req "$T/out" /v1/openapi.json)" 200 openapi
+has "$T/out" '^{"openapi":"3.1.0"'
+has "$T/out" '"/v1/kommuner/{id}/vurdering":{"post":'
+
 # Errors: each its status and kode.
 status "$(req "$T/out" /v1/kommuner/varde/vurdering --data-binary '{"id": "b1", "borger": ')" 400 "dårlig JSON"
 has "$T/out" '^{"fejl":{"kode":"ugyldig_json",.*"sag_id":"b1"}$'
@@ -79,15 +96,15 @@ for i in $(seq 1 16); do
 done
 for i in $(seq 1 4); do cmp "$T/cli.ndjson" "$T/parb$i.ndjson" || fejl "samtidig batch $i: andre bytes"; done
 
-# Metrics: the exact counts of what was sent above: 18 single assessments answered 200, 5
-# batches of 2 good lines, 1 line of bad JSON and 1 bad field each.
+# Metrics: the exact counts of what was sent above: 20 single assessments answered 200, 5
+# batches of 2 good lines, 1 line of bad JSON and 1 bad field each, and 2 batches of one line.
 status "$(req "$T/metrics" /metrics)" 200 metrics
-has "$T/metrics" '^kvalitet_http_anmodninger_total{rute="/v1/kommuner/{id}/vurdering",status="200"} 18$'
-has "$T/metrics" '^kvalitet_http_anmodninger_total{rute="/v1/kommuner/{id}/vurderinger",status="200"} 5$'
+has "$T/metrics" '^kvalitet_http_anmodninger_total{rute="/v1/kommuner/{id}/vurdering",status="200"} 20$'
+has "$T/metrics" '^kvalitet_http_anmodninger_total{rute="/v1/kommuner/{id}/vurderinger",status="200"} 7$'
 has "$T/metrics" '^kvalitet_http_anmodninger_total{rute="/v1/kommuner/{id}/vurdering",status="413"} 1$'
 has "$T/metrics" '^kvalitet_fejl_total{kode="ugyldig_json"} 6$'
 has "$T/metrics" '^kvalitet_fejl_total{kode="ugyldigt_felt"} 5$'
-has "$T/metrics" '^kvalitet_vurderinger_total{kommune="varde"} 28$'
+has "$T/metrics" '^kvalitet_vurderinger_total{kommune="varde"} 32$'
 has "$T/metrics" '^kvalitet_http_varighed_sekunder_count{rute="/v1/kommuner/{id}/vurdering"} '
 
 # SIGTERM: the server stops by itself, exit 0; the access log has one JSON line per request
@@ -95,7 +112,7 @@ has "$T/metrics" '^kvalitet_http_varighed_sekunder_count{rute="/v1/kommuner/{id}
 kill -TERM "$PID_a"; rc=0; wait "$PID_a" || rc=$?
 test $rc -eq 0 || fejl "exit $rc efter SIGTERM"
 grep '^{"tid":' "$T/a.err" > "$T/a.log"
-test "$(wc -l < "$T/a.log")" -eq 31 || fejl "$(wc -l < "$T/a.log") loglinjer, ventede 31"
+test "$(wc -l < "$T/a.log")" -eq 36 || fejl "$(wc -l < "$T/a.log") loglinjer, ventede 36"
 has "$T/a.log" '"rute":"/v1/kommuner/{id}/vurdering","kommune":"varde","status":200,.*"sag_id":"eksempel-1"'
 ! grep -q 'borger\|foedselsdato\|alder' "$T/a.log" || fejl "sagens indhold i loggen"
 has "$T/a.err" "stopper"

@@ -100,7 +100,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (data[0] & 2) a.hoveder.emplace_back("Authorization", "Bearer " + std::string(kToken));
     const auto early = t.foer_krop(a);
     const std::string metode = a.metode;
-    const Rute rute = find_rute(a.sti).rute;
+    const Rute rute = find_rute(a.sti, a.metode).rute;
     const std::size_t ind = a.krop.size();
     Svar s = t.haandter(std::move(a));
     FUZZ_CHECK(s.status != 500, "500 for en anmodning");
