@@ -23,7 +23,7 @@ namespace kvalitet::cli {
 namespace {
 
 struct DbOptions {
-    std::string db, kommune, dato, fil;
+    std::string db, kommune, dato, fil, standard_dato;
     bool alle = false, ndjson = false;
     unsigned traade = 0;
     std::size_t batch = 4096, antal = 3000;
@@ -128,18 +128,39 @@ void progress(std::int64_t done, std::int64_t total) {
     if (done >= total) fmt::print(stderr, "\n");
 }
 
+// --standard-dato: the date whose version of the standard applies, when not the assessment date's.
+std::optional<Dato> version_date(const std::string& flag) {
+    if (flag.empty()) return std::nullopt;
+    const auto d = Dato::parse(flag);
+    if (!d || !d->i_omraadet())
+        throw CLI::ValidationError("--standard-dato", fmt::format("\"{}\" er ikke en dato (ÅÅÅÅ-MM-DD)", flag));
+    return d;
+}
+
 // Assesses the stored cases batch by batch; each batch's assessments are stored in one
 // transaction, so an interruption leaves whole batches only.
 int assess_store(const DbOptions& o, const Sources& sources, CaseStore& store, Dato dato) {
     const RunLock lock(store.path()); // held until the last batch is stored
     ParallelAssessor assessor(sources, o.traade);
-    std::map<std::string, std::string> sha; // kommune -> standard sha256
+    const std::optional<Dato> standard_dato = version_date(o.standard_dato);
+    // kommune -> the sha256 of the version in force on the run's date, which assesses each of
+    // its cases; empty when none is (then each case fails with ukendt_version).
+    std::map<std::string, std::string> sha;
     auto sha_of = [&](const std::string& k) -> const std::string& {
         auto it = sha.find(k);
-        if (it == sha.end()) it = sha.emplace(k, assessor.info(k).sha256).first;
-        return it->second;
+        if (it != sha.end()) return it->second;
+        std::string v;
+        try {
+            v = version_paa(assessor.versions(k), k, standard_dato.value_or(dato)).sha256;
+        } catch (const InputError& e) {
+            if (e.kode() != "ukendt_version") throw;
+        }
+        return sha.emplace(k, std::move(v)).first->second;
     };
-    if (!o.kommune.empty()) sha_of(o.kommune); // fail early on an unknown municipality
+    if (!o.kommune.empty()) { // fail early on an unknown municipality, or one with no version in force
+        assessor.info(o.kommune);
+        if (sha_of(o.kommune).empty()) version_paa(assessor.versions(o.kommune), o.kommune, standard_dato.value_or(dato));
+    }
     const std::int64_t total = store.count_cases();
     CaseStore writer(store.path());
     std::future<std::size_t> storing; // how many rows the batch added
@@ -162,7 +183,7 @@ int assess_store(const DbOptions& o, const Sources& sources, CaseStore& store, D
             todo.push_back({std::move(c.json), c.kommune});
             case_sha.push_back(std::move(c.sha256));
         }
-        auto results = assessor.assess(todo, dato);
+        auto results = assessor.assess(todo, dato, standard_dato);
         std::vector<AssessmentRow> rows;
         rows.reserve(results.size());
         for (std::size_t i = 0; i < results.size(); ++i) {
@@ -298,6 +319,8 @@ void add_db(CLI::App& app, Common& common, int& exit_code) {
     auto* vur = db->add_subcommand("vurder", "Vurder de gemte sager og gem vurderingerne (revisionslog)");
     vur->add_option("--kommune", o.kommune, "Kun denne kommunes sager");
     vur->add_option("--dato", o.dato, "Vurderingsdato ÅÅÅÅ-MM-DD (standard: i dag)");
+    vur->add_option("--standard-dato", o.standard_dato,
+                    "Vurder efter den version af standarden, der gælder på denne dato (ÅÅÅÅ-MM-DD), ikke på --dato");
     vur->add_flag("--alle", o.alle, "Vurder også sager, der allerede er vurderet på datoen efter samme standard");
     vur->add_option("--traade", o.traade, "Antal tråde (standard: alle kerner)")->check(CLI::Range(1u, 256u));
     vur->add_option("--batch", o.batch, "Sager pr. transaktion")->check(CLI::Range(std::size_t(1), std::size_t(1) << 20));

@@ -18,6 +18,13 @@ struct TestOptions {
     bool daekning = false, kraev_daekning = false, alle = false, spor = false;
 };
 
+// "testby", or for a version's own tests "testby, versionen fra 2025-01-01".
+std::string key_label(const std::string& key) {
+    const auto slash = key.rfind('/');
+    if (slash == std::string::npos) return key;
+    return fmt::format("{}, versionen fra {}", harness::kommune_of_path(key), key.substr(slash + 1, 10));
+}
+
 // Prints the coverage of each municipality; returns the number of rules no test reached.
 int print_coverage(harness::Koersel& k, const std::vector<std::string>& kommuner) {
     int unreached = 0;
@@ -28,7 +35,7 @@ int print_coverage(harness::Koersel& k, const std::vector<std::string>& kommuner
         harness::Daekning empty;
         const auto lines = (it == k.daekning().end() ? empty : it->second).report(*s);
         int rules = 0, hit_rules = 0, outcomes = 0, hit_outcomes = 0;
-        fmt::print("Dækning: {}\n", id);
+        fmt::print("Dækning: {}\n", key_label(id));
         for (const auto& l : lines) {
             ++rules;
             hit_rules += l.afproevet;
@@ -41,7 +48,7 @@ int print_coverage(harness::Koersel& k, const std::vector<std::string>& kommuner
             fmt::print("  {} {:<12} {:<42}{}\n", l.afproevet ? "  " : "!!", l.art, l.id, udfald);
         }
         unreached += rules - hit_rules;
-        fmt::print("  {}: {}/{} regler afprøvet ({:.0f} %), {}/{} udfald nået ({:.0f} %)\n\n", id, hit_rules, rules,
+        fmt::print("  {}: {}/{} regler afprøvet ({:.0f} %), {}/{} udfald nået ({:.0f} %)\n\n", key_label(id), hit_rules, rules,
                    rules ? 100.0 * hit_rules / rules : 100.0, hit_outcomes, outcomes,
                    outcomes ? 100.0 * hit_outcomes / outcomes : 100.0);
     }
@@ -65,27 +72,34 @@ int run_tests(const Common& common, const TestOptions& o) {
     }
     harness::Koersel koersel(sources);
     std::vector<harness::TestSag> tests;
+    std::vector<std::string> keys; // beside tests: what each runs under (standard.lua or a version)
     int passed = 0, failed = 0;
     for (const auto& f : filer) {
         try {
             auto loaded = harness::load_test_file(sources, f.fil, f.tekst);
-            for (auto& t : loaded) tests.push_back(std::move(t));
+            for (auto& t : loaded) {
+                keys.push_back(harness::standard_key(t, f.fil));
+                tests.push_back(std::move(t));
+            }
         } catch (const std::exception& e) {
             fmt::print("FEJL  {}\n      testfilen kan ikke indlæses: {}\n\n", f.fil, e.what());
             ++failed;
         }
     }
+    // Counted per municipality, and per version for a version's own tests.
     std::map<std::string, int> per_kommune_tests;
-    for (const auto& t : tests) ++per_kommune_tests[t.kommune];
+    for (const auto& k : keys) ++per_kommune_tests[k];
     std::map<std::string, std::pair<int, int>> per_kommune;
-    for (const auto& t : tests) {
-        auto& [ok, bad] = per_kommune[t.kommune];
-        if (!koersel.standard(t.kommune)) {
-            if (bad == 0) print_load_failure(t.kommune, *koersel.load_error(t.kommune), per_kommune_tests[t.kommune]);
+    for (std::size_t i = 0; i < tests.size(); ++i) {
+        const auto& t = tests[i];
+        const std::string& key = keys[i];
+        auto& [ok, bad] = per_kommune[key];
+        if (!koersel.standard(key)) {
+            if (bad == 0) print_load_failure(key_label(key), *koersel.load_error(key), per_kommune_tests[key]);
             ++failed, ++bad;
             continue;
         }
-        auto r = koersel.run(t);
+        auto r = koersel.run(t, key);
         if (r.ok()) {
             ++passed, ++ok;
             if (o.alle) fmt::print("ok    {}:{}  [{}] {}\n", t.fil, t.linje, t.kommune, t.navn);
@@ -95,7 +109,7 @@ int run_tests(const Common& common, const TestOptions& o) {
         }
     }
     for (const auto& [id, n] : per_kommune)
-        fmt::print("{:<12} {} bestået, {} fejlet{}\n", id, n.first, n.second,
+        fmt::print("{:<12} {} bestået, {} fejlet{}\n", key_label(id), n.first, n.second,
                    koersel.load_error(id) ? " (standarden kunne ikke indlæses)" : "");
     int unreached = 0;
     if (o.daekning || o.kraev_daekning) {

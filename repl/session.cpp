@@ -10,6 +10,7 @@
 #include "harness/koersel.hpp"
 #include "harness/testfil.hpp"
 #include "lua/error.hpp"
+#include "engine/versioner.hpp"
 #include "sandbox.hpp"
 #include "session_intern.hpp"
 #include "vis.hpp"
@@ -22,7 +23,9 @@ constexpr const char* kHjaelp = R"(Skriv Lua: et udtryk viser sin værdi (sag.bo
 udføres (x = 3). Et ufærdigt udtryk fortsætter på næste linje; Ctrl-C afbryder, Ctrl-D afslutter.
 Tab fuldfører navne, felter (sag.forhold.), filer og sags-id'er efter :sag og kommuner efter :kommune.
 
-  :kommune ID          skift kvalitetsstandard (kommuner: {})
+  :kommune ID [DATO]   skift kvalitetsstandard (kommuner: {}): den version, der gælder på
+                       DATO, ellers på vurderingsdatoen (og den følger så :dato); :kommune alene
+                       siger, hvilken version der er indlæst
   :sag FIL|ID          indlæs en sag som `sag` (JSON-fil, eller id i sagsdatabasen); sagens kommune
                        vælger standarden
   :sager [TEKST]       vis sags-id'erne i sagsdatabasen (dem, der indeholder TEKST)
@@ -204,17 +207,26 @@ void Session::open_env(lua_State* L) {
     env_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
-bool Session::switch_to(const std::string& kommune) {
+bool Session::switch_to(const std::string& kommune, std::optional<Dato> version_dato) {
     std::unique_ptr<Standard> s;
+    std::string version;
+    std::size_t antal = 0;
     try {
-        s = Standard::load(sources_, kommune, limits_);
+        const auto alle = versioner(sources_, kommune);
+        const Version& v = version_paa(alle, kommune, version_dato.value_or(dato_));
+        s = Standard::load_file(sources_, kommune, v.fil, limits_);
+        version = fmt::format("{} ({})", v.fil, periode_tekst(alle, std::size_t(&v - alle.data())));
+        antal = alle.size();
     } catch (const std::exception& e) {
         say(fmt::format("fejl: {}\n", e.what()));
-        if (standard_) say(fmt::format("(beholder {})\n", kommune_));
+        if (standard_) say(fmt::format("(beholder {}, {})\n", kommune_, version_));
         return false;
     }
     // The old state goes, and every view into the old contexts with it.
     standard_ = std::move(s);
+    version_dato_ = version_dato;
+    version_ = std::move(version);
+    antal_versioner_ = antal;
     bare_.reset();
     contexts_.clear();
     kommune_ = kommune;
@@ -223,6 +235,53 @@ bool Session::switch_to(const std::string& kommune) {
     bind_globals(sag_.get(), dato_);
     hold_reserve();
     return true;
+}
+
+// :kommune ID [DATO]: the version in force on DATO, held there; without DATO the one in
+// force on the assessment date. :kommune alone says what is loaded.
+void Session::choose_kommune(const std::string& arg) {
+    std::istringstream in(arg);
+    std::string id, dato, rest;
+    in >> id >> dato >> rest;
+    if (id.empty()) return say_version();
+    if (!rest.empty()) return say("fejl: skriv :kommune ID [DATO], f.eks. :kommune varde 2025-06-01\n");
+    std::optional<Dato> paa;
+    if (!dato.empty()) {
+        paa = Dato::parse(dato);
+        if (!paa || !paa->i_omraadet())
+            return say(fmt::format("fejl: '{}' er ikke en dato (ÅÅÅÅ-MM-DD), f.eks. :kommune {} 2025-06-01\n", dato, id));
+    }
+    if (!switch_to(id, paa)) return;
+    siden_.push_back("standard: " + kommune_ + (paa ? " pr. " + paa->iso() : ""));
+    if (paa || antal_versioner_ > 1) say_version();
+    if (sag_ && sag_->kommune && *sag_->kommune != kommune_)
+        say(fmt::format("(sagen hører til {}; den vurderes nu efter {})\n", *sag_->kommune, kommune_));
+}
+
+void Session::say_version() {
+    if (!standard_)
+        return say(fmt::format("ingen standard er indlæst; skriv :kommune ID [DATO] (kommuner: {})\n",
+                               fmt::join(kommuner(sources_), ", ")));
+    say(fmt::format("standard: {}, version {}; sha256 {}\n", kommune_, version_, standard_->info().sha256.substr(0, 12)));
+    say(version_dato_ ? fmt::format("(den version, der gælder den {}; :kommune {} uden dato følger vurderingsdatoen)\n",
+                                    version_dato_->tekst(), kommune_)
+                      : fmt::format("(den version, der gælder på vurderingsdatoen {}; den følger :dato)\n", dato_.tekst()));
+}
+
+// After :dato, a version not held to a date of its own follows: the one in force on the
+// new date assesses, and the session says when that is another.
+void Session::follow_date() {
+    if (!standard_ || version_dato_ || antal_versioner_ < 2) return;
+    try {
+        const auto alle = versioner(sources_, kommune_);
+        if (version_paa(alle, kommune_, dato_).fil == standard_->info().fil) return;
+    } catch (const std::exception& e) {
+        return say(fmt::format("({}; vurderingen bruger stadig {})\n", e.what(), version_));
+    }
+    if (switch_to(kommune_)) {
+        siden_.push_back("standard: " + version_);
+        say(fmt::format("(standarden følger datoen: {})\n", version_));
+    }
 }
 
 void Session::meta(const std::string& line) {
@@ -238,10 +297,7 @@ void Session::meta(const std::string& line) {
     if (cmd == ":hjaelp" || cmd == ":hjælp") {
         say(fmt::format(kHjaelp, fmt::join(kommuner(sources_), ", "), dato_.iso()));
     } else if (cmd == ":kommune") {
-        if (!need("kommunens id", ":kommune varde") || !switch_to(arg)) return;
-        siden_.push_back("standard: " + kommune_);
-        if (sag_ && sag_->kommune && *sag_->kommune != kommune_)
-            say(fmt::format("(sagen hører til {}; den vurderes nu efter {})\n", *sag_->kommune, kommune_));
+        choose_kommune(arg);
     } else if (cmd == ":sag") {
         if (need("en fil eller et sags-id", ":sag sag.json")) load_case(arg);
     } else if (cmd == ":sager") {
@@ -271,9 +327,10 @@ void Session::meta(const std::string& line) {
         last_.reset();
         siden_.push_back("vurderingsdato: " + dato_.iso());
         say(fmt::format("vurderingsdato: {}\n", dato_.lang()));
+        follow_date();
     } else if (cmd == ":genindlaes" || cmd == ":genindlæs") {
         if (!standard_) return say("fejl: ingen standard at genindlæse; brug :kommune ID\n");
-        if (!switch_to(kommune_)) return;
+        if (!switch_to(kommune_, version_dato_)) return;
         siden_.push_back("standarden genindlæst");
         say(fmt::format("{} genindlæst ({})\n", kommune_, standard_->info().sha256.substr(0, 12)));
     } else if (cmd == ":regler") {

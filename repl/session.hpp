@@ -61,7 +61,14 @@ private:
     void dispatch(const std::string& line);
     void meta(const std::string& line);
     void lua_input(const std::string& line);
-    bool switch_to(const std::string& kommune);
+    // Loads the version of `kommune`'s standard in force on `version_dato` (held there),
+    // or, when none is given, on the assessment date (and following :dato).
+    bool switch_to(const std::string& kommune, std::optional<Dato> version_dato = std::nullopt);
+    void choose_kommune(const std::string& arg);
+    void say_version();
+    void follow_date();
+    // The date whose version and dated parameters apply (engine/versioner.hpp).
+    Dato standard_dato() const { return version_dato_.value_or(dato_); }
     bool bind_globals(const Sag* sag, Dato dato);
     void open_env(lua_State* L);
     // session_sag.cpp: the case and what is done with it.
@@ -100,6 +107,9 @@ private:
     // reads the case, the others refuse with a Danish message.
     std::vector<std::unique_ptr<bind::CaseContext>> contexts_;
     std::unique_ptr<Standard> standard_;
+    std::optional<Dato> version_dato_; // :kommune ID DATO: the version held to DATO, not to :dato
+    std::string version_;               // the loaded version's file and period, in Danish
+    std::size_t antal_versioner_ = 0;   // of the loaded municipality
     std::unique_ptr<lua::State> bare_; // a state with no standard, before :kommune
     int env_ref_ = -2;                 // LUA_NOREF: the session's globals table in the registry
     int reserve_ref_ = -2;             // LUA_NOREF: the memory reserve, when held

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "beskyttet.hpp"
+#include "engine/versioner.hpp"
 #include "fuldfoer.hpp"
 #include "session.hpp"
 #include "session_intern.hpp"
@@ -129,8 +130,19 @@ std::vector<std::string> Session::complete(const std::string& before, const std:
         const std::string full = typed + word;
         std::vector<std::string> found;
         if (cmd == ":kommune") {
-            for (const auto& k : kommuner(sources_))
-                if (k.starts_with(full)) found.push_back(k);
+            const auto space = full.find_first_of(" \t");
+            if (space == std::string::npos) {
+                for (const auto& k : kommuner(sources_))
+                    if (k.starts_with(full)) found.push_back(k);
+            } else { // :kommune ID DATO: the dates its versions take effect
+                try {
+                    for (const auto& v : versioner(sources_, full.substr(0, space)))
+                        if (v.gyldig_fra && (full.substr(0, space + 1) + v.gyldig_fra->iso()).starts_with(full))
+                            found.push_back(full.substr(0, space + 1) + v.gyldig_fra->iso());
+                } catch (const std::exception&) {
+                    // an unknown id or a broken version: nothing to offer
+                }
+            }
         } else if (cmd == ":sag") {
             found = filnavne(full);
             for (auto& id : sags_ider(db_path(), full)) found.push_back(std::move(id));

@@ -108,7 +108,7 @@ std::string Session::follow_kommune_of(const Sag& next) {
         return fmt::format("(sagens kommune '{}' har ingen standard her (kendte: {}); {})\n", k, fmt::join(known, ", "),
                            standard_ ? "den vurderes efter " + kommune_ : std::string("vælg en med :kommune ID"));
     const std::string from = standard_ ? kommune_ : "";
-    if (!switch_to(k)) return ""; // switch_to said why, and what it keeps
+    if (!switch_to(k, version_dato_)) return ""; // switch_to said why, and what it keeps
     return from.empty() ? fmt::format("(sagen hører til {}: standarden er {})\n", k, k)
                         : fmt::format("(sagen hører til {}: standarden er skiftet fra {} til {})\n", k, from, k);
 }
@@ -219,7 +219,7 @@ bool Session::assess_quietly() {
     if (!standard_) return say("fejl: vælg først en kommune med :kommune ID\n"), false;
     if (!sag_) return say(fmt::format("fejl: {}\n", intern::kIngenSag)), false;
     try {
-        last_ = standard_->vurder(*sag_, dato_);
+        last_ = standard_->vurder(*sag_, dato_, standard_dato());
     } catch (const ScriptError& e) {
         report(e);
         return false;
@@ -252,10 +252,10 @@ void Session::assess_other(const std::string& expr) {
     try {
         run_protected(state(), convert, 1);
         const Sag other = Sag::from_json(case_json.dump());
-        const Vurdering v = standard_->vurder(other, dato_);
+        const Vurdering v = standard_->vurder(other, dato_, standard_dato());
         say(v.tekst());
         if (!sag_) return;
-        const Vurdering loaded = standard_->vurder(*sag_, dato_);
+        const Vurdering loaded = standard_->vurder(*sag_, dato_, standard_dato());
         const auto lines = vurdering_forskel(Json::parse(loaded.json()), Json::parse(v.json()));
         say(lines.empty() ? std::string("\nSom den indlæste sag (den er ikke ændret).\n")
                           : std::string("\nI forhold til den indlæste sag (den er ikke ændret):\n"));

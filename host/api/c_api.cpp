@@ -55,6 +55,7 @@ int extended_code(const std::string& kode, Phase phase) {
     if (kode == "ugyldigt_hjem") return KVALITET_INVALID_HOME;
     if (kode == "ikke_nok_hukommelse") return KVALITET_NOMEM;
     if (kode == "intern_fejl") return KVALITET_ERROR;
+    if (kode == "ukendt_version") return KVALITET_INVALID_VERSION;
     return phase == Phase::Open ? KVALITET_INVALID_KOMMUNE : KVALITET_INVALID_CASE;
 }
 
@@ -161,8 +162,8 @@ int open(const char* kommune, const char* home, kvalitet_assessor* k) noexcept {
     });
 }
 
-int assess(kvalitet_assessor* k, const char* case_json, size_t len, const char* date, int format, char** out,
-           size_t* out_len) noexcept {
+int assess(kvalitet_assessor* k, const char* case_json, size_t len, const char* date, const char* standard_date,
+           int format, char** out, size_t* out_len) noexcept {
     if (!k) return KVALITET_MISUSE;
     if (out) *out = nullptr;
     if (out_len) *out_len = 0;
@@ -174,9 +175,10 @@ int assess(kvalitet_assessor* k, const char* case_json, size_t len, const char* 
     const std::string_view text(case_json, len);
     return guard(k, Phase::Assess, text, [&] {
         const kv::Dato d = parse_date(date);
+        const kv::Dato sd = standard_date ? parse_date(standard_date) : d;
         kv::Sag sag = kv::Sag::from_json(text, {}, k->ukendte);
         k->sag_id = sag.id;
-        const kv::Vurdering v = assessor_for(k, sag).assess(sag, d);
+        const kv::Vurdering v = assessor_for(k, sag).assess(sag, d, sd);
         give(format == KVALITET_FORMAT_TEKST ? v.tekst() : v.json(), out, out_len);
     });
 }
@@ -211,12 +213,17 @@ int kvalitet_open_ex(const char* kommune, const char* home, unsigned flags, kval
 }
 
 int kvalitet_assess(kvalitet_assessor* k, const char* case_json, size_t len, const char* date, char** out, size_t* out_len) {
-    return assess(k, case_json, len, date, KVALITET_FORMAT_JSON, out, out_len);
+    return assess(k, case_json, len, date, nullptr, KVALITET_FORMAT_JSON, out, out_len);
 }
 
 int kvalitet_assess_format(kvalitet_assessor* k, const char* case_json, size_t len, const char* date, int format,
                            char** out, size_t* out_len) {
-    return assess(k, case_json, len, date, format, out, out_len);
+    return assess(k, case_json, len, date, nullptr, format, out, out_len);
+}
+
+int kvalitet_assess_standard(kvalitet_assessor* k, const char* case_json, size_t len, const char* date,
+                             const char* standard_date, int format, char** out, size_t* out_len) {
+    return assess(k, case_json, len, date, standard_date, format, out, out_len);
 }
 
 int kvalitet_kommuner(kvalitet_assessor* k, char** out, size_t* out_len) {

@@ -4,9 +4,11 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <map>
 #include <system_error>
 
 #include "engine/standard.hpp"
+#include "engine/versioner.hpp"
 #include "lua/error.hpp"
 #include "sources.hpp"
 
@@ -47,21 +49,48 @@ Engine::~Engine() = default;
 
 std::vector<std::string> Engine::kommuner() const { return kvalitet::kommuner(*sources_); }
 
+// The versions of one municipality's standard (engine/versioner.hpp); standard.lua is
+// loaded at once (so a fault in it shows when the Assessor is made), the older versions
+// when a date first needs them.
+struct Assessor::Versions {
+    std::vector<Version> alle;
+    std::map<std::string, std::unique_ptr<Standard>, std::less<>> loaded; // by file
+
+    Standard& on(const Sources& sources, const std::string& kommune, Dato standard_dato) {
+        const Version& v = version_paa(alle, kommune, standard_dato);
+        auto& slot = loaded[v.fil];
+        if (!slot) slot = Standard::load_file(sources, kommune, v.fil);
+        return *slot;
+    }
+};
+
 Assessor::Assessor(std::shared_ptr<const Engine> engine, const std::string& kommune)
-    : engine_(std::move(engine)), kommune_(kommune), standard_(Standard::load(engine_->sources(), kommune)) {}
+    : engine_(std::move(engine)), kommune_(kommune), standard_(std::make_unique<Versions>()) {
+    auto newest = Standard::load(engine_->sources(), kommune);
+    standard_->alle = versioner(engine_->sources(), kommune);
+    standard_->loaded[newest->info().fil] = std::move(newest);
+}
 
 Assessor::~Assessor() = default;
 Assessor::Assessor(Assessor&&) noexcept = default;
 Assessor& Assessor::operator=(Assessor&&) noexcept = default;
 
-Vurdering Assessor::assess(const Sag& sag, Dato dato) {
-    Vurdering v = standard_->vurder(sag, dato);
+Vurdering Assessor::assess(const Sag& sag, Dato dato) { return assess(sag, dato, dato); }
+
+Vurdering Assessor::assess(const Sag& sag, Dato dato, Dato standard_dato) {
+    Vurdering v = standard_->on(engine_->sources(), kommune_, standard_dato).vurder(sag, dato, standard_dato);
     v.ignorerede_felter = sag.ignorerede_felter;
     return v;
 }
 
 std::string Assessor::assess_json(std::string_view sag_json, Dato dato) { return assess(Sag::from_json(sag_json), dato).json(); }
 
-const std::string& Assessor::standard_sha256() const { return standard_->info().sha256; }
+std::string Assessor::assess_json(std::string_view sag_json, Dato dato, Dato standard_dato) {
+    return assess(Sag::from_json(sag_json), dato, standard_dato).json();
+}
+
+const std::string& Assessor::standard_sha256() const {
+    return standard_->loaded.at("municipalities/" + kommune_ + "/standard.lua")->info().sha256;
+}
 
 } // namespace kvalitet

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/versioner.hpp"
 #include "lua/error.hpp"
 
 namespace kvalitet::harness {
@@ -24,10 +25,16 @@ std::string read_file(const fs::path& p) {
     return s.str();
 }
 
+// The municipality's tests (of standard.lua), then each version's (versioner/<dato>/tests/).
 void add_from_sources(const Sources& sources, const std::string& kommune, std::vector<Testfil>& out) {
     for (const auto& f : sources.list("municipalities/" + kommune + "/tests"))
         if (f.ends_with(".lua")) out.push_back({f, *sources.read(f)});
+    for (const auto& f : sources.list("municipalities/" + kommune + "/versioner"))
+        if (f.ends_with(".lua") && !version_of_path(f).empty()) out.push_back({f, *sources.read(f)});
 }
+
+// A version's own file (versioner/<dato>.lua) is a standard, not a test file.
+bool version_file(const fs::path& p) { return p.parent_path().filename() == "versioner"; }
 
 } // namespace
 
@@ -43,7 +50,8 @@ std::vector<Testfil> find_test_files(const Sources& sources, const std::vector<s
         } else if (fs::is_directory(sti, ec)) {
             std::vector<std::string> found;
             for (const auto& e : fs::recursive_directory_iterator(sti))
-                if (e.is_regular_file() && e.path().extension() == ".lua" && e.path().filename() != "standard.lua")
+                if (e.is_regular_file() && e.path().extension() == ".lua" && e.path().filename() != "standard.lua" &&
+                    !version_file(e.path()))
                     found.push_back(e.path().generic_string());
             std::sort(found.begin(), found.end());
             for (auto& f : found) out.push_back({f, read_file(f)});
@@ -57,11 +65,35 @@ std::vector<Testfil> find_test_files(const Sources& sources, const std::vector<s
     return out;
 }
 
+std::string version_of_path(std::string_view path) {
+    std::string p(path);
+    for (auto& ch : p)
+        if (ch == '\\') ch = '/';
+    const std::string kommune = kommune_of_path(p);
+    if (kommune.empty()) return {};
+    const std::string dir = "municipalities/" + kommune + "/versioner/";
+    const auto at = p.rfind(dir);
+    if (at == std::string::npos) return {};
+    const std::string rest = p.substr(at + dir.size()); // "2025-01-01/tests/x.lua"
+    const auto slash = rest.find('/');
+    if (slash == std::string::npos || !Dato::parse(rest.substr(0, slash)) || rest.compare(slash, 7, "/tests/") != 0)
+        return {};
+    return dir + rest.substr(0, slash) + ".lua";
+}
+
+std::string standard_key(const TestSag& t, const std::string& fil) {
+    std::string v = version_of_path(fil);
+    return !v.empty() && kommune_of_path(v) == t.kommune ? v : t.kommune;
+}
+
 const Standard* Koersel::standard(const std::string& kommune) {
     if (auto it = standards_.find(kommune); it != standards_.end()) return it->second.get();
     if (load_errors_.count(kommune)) return nullptr;
     try {
-        auto s = Standard::load(sources_, kommune);
+        // A key with a '/' is a version's file (standard_key).
+        auto s = kommune.find('/') == std::string::npos
+                     ? Standard::load(sources_, kommune)
+                     : Standard::load_file(sources_, kommune_of_path(kommune), kommune);
         return (standards_[kommune] = std::move(s)).get();
     } catch (const ScriptError& e) {
         load_errors_[kommune] = e.what();
@@ -95,12 +127,31 @@ static std::string unknown_fact_findings(Standard& s, const Sag& sag, Dato dato)
     return out;
 }
 
-Resultat Koersel::run(const TestSag& t) {
+// The date whose rules apply to a test on `dato` under `s`: the test's date, kept inside
+// the period the version is in force (a version's test may assess a later date, as a
+// complaint about an old decision does).
+Dato Koersel::rules_date(const Standard& s, Dato dato) {
+    const auto& i = s.info();
+    if (!i.gyldig_fra && !i.gyldig_til) return dato; // in force on every date
+    auto it = versioner_.find(i.kommune);
+    if (it == versioner_.end()) it = versioner_.emplace(i.kommune, versioner(sources_, i.kommune)).first;
+    const auto& alle = it->second;
+    for (std::size_t n = 0; n < alle.size(); ++n) {
+        if (alle[n].fil != i.fil) continue;
+        if (alle[n].gyldig_fra && dato < *alle[n].gyldig_fra) return *alle[n].gyldig_fra;
+        std::optional<Dato> slut = alle[n].gyldig_til;
+        if (!slut && n + 1 < alle.size() && alle[n + 1].gyldig_fra) slut = alle[n + 1].gyldig_fra->plus_days(-1);
+        return slut && dato > *slut ? *slut : dato;
+    }
+    return dato;
+}
+
+Resultat Koersel::run(const TestSag& t, const std::string& key) {
     Resultat r;
     r.test = &t;
-    Standard* s = const_cast<Standard*>(standard(t.kommune));
+    Standard* s = const_cast<Standard*>(standard(key));
     if (!s) {
-        r.fejl = "standarden kunne ikke indlæses: " + *load_error(t.kommune);
+        r.fejl = "standarden kunne ikke indlæses: " + *load_error(key);
         return r;
     }
     if (!t.sag_fejl.empty()) {
@@ -109,7 +160,7 @@ Resultat Koersel::run(const TestSag& t) {
     }
     try {
         Sag sag = Sag::from_json(t.sag.dump());
-        r.vurdering = s->vurder(sag, t.dato);
+        r.vurdering = s->vurder(sag, t.dato, rules_date(*s, t.dato));
     } catch (const InputError& e) {
         r.fejl = fmt::format("sagen er ugyldig: {}", e.what());
         return r;
@@ -117,7 +168,7 @@ Resultat Koersel::run(const TestSag& t) {
         r.fejl = e.what();
         return r;
     }
-    daekning_[t.kommune].record(*r.vurdering);
+    daekning_[key].record(*r.vurdering);
     r.vurdering_json = nlohmann::json::parse(r.vurdering->json());
     r.forskelle = sammenlign(t.forvent, r.vurdering_json);
     r.fejl = unknown_fact_findings(*s, Sag::from_json(t.sag.dump()), t.dato);

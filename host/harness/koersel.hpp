@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/standard.hpp"
+#include "engine/versioner.hpp"
 #include "harness/daekning.hpp"
 #include "harness/sammenlign.hpp"
 #include "harness/testfil.hpp"
@@ -23,6 +24,14 @@ struct Testfil {
 // a path that is none of these.
 std::vector<Testfil> find_test_files(const Sources& sources, const std::vector<std::string>& stier);
 
+// The version a test file tests, by where it lies (docs/test.md, "Versioner"): for
+// ".../municipalities/<id>/versioner/<ÅÅÅÅ-MM-DD>/tests/x.lua" the file
+// "municipalities/<id>/versioner/<ÅÅÅÅ-MM-DD>.lua"; "" for any other path (standard.lua's).
+std::string version_of_path(std::string_view path);
+
+// What a test runs under: its municipality's standard.lua, or a version (version_of_path).
+std::string standard_key(const TestSag& t, const std::string& fil);
+
 struct Resultat {
     const TestSag* test = nullptr;
     std::vector<Forskel> forskelle;
@@ -35,16 +44,21 @@ struct Resultat {
 class Koersel {
 public:
     explicit Koersel(const Sources& sources) : sources_(sources) {}
-    Resultat run(const TestSag& t);
-    // The loaded standard of a municipality, or nullptr when it failed to load.
+    // Under standard_key(t, fil): standard.lua, or the version whose tests/ holds the file.
+    Resultat run(const TestSag& t, const std::string& key);
+    Resultat run(const TestSag& t) { return run(t, t.kommune); }
+    // The loaded standard of a municipality (or of a version: a key that is its file), or
+    // nullptr when it failed to load.
     const Standard* standard(const std::string& kommune);
-    // Why a municipality's standard did not load (with file and line where there is
-    // one; never empty), or nullptr when it loaded or was not tried.
+    // Why a municipality's standard (or a version) did not load (with file and line where
+    // there is one; never empty), or nullptr when it loaded or was not tried.
     const std::string* load_error(const std::string& kommune) const;
     const std::map<std::string, Daekning>& daekning() const { return daekning_; }
 
 private:
+    Dato rules_date(const Standard& s, Dato dato);
     const Sources& sources_;
+    std::map<std::string, std::vector<Version>> versioner_; // by municipality, read when a test needs them
     std::map<std::string, std::unique_ptr<Standard>> standards_;
     std::map<std::string, std::string> load_errors_;
     std::map<std::string, Daekning> daekning_;

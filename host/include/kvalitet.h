@@ -48,6 +48,8 @@ extern "C" {
 #define KVALITET_INVALID_BUDGET (KVALITET_INVALID | (4 << 8))  /* an assessment ran out of time or memory */
 #define KVALITET_INVALID_KOMMUNE (KVALITET_INVALID | (5 << 8)) /* kvalitet_open*: no such municipality */
 #define KVALITET_INVALID_HOME (KVALITET_INVALID | (6 << 8))    /* kvalitet_open*: the home folder is missing or incomplete */
+#define KVALITET_INVALID_VERSION (KVALITET_INVALID | (7 << 8)) /* no version of the standard is in force on the
+                                                                 standard date ("ukendt_version") */
 
 /* Flags for kvalitet_open_ex. */
 #define KVALITET_STRENG 0x1u /* a case field the schema does not know is an error ("ukendt_felt") instead of
@@ -82,7 +84,8 @@ KVALITET_API int kvalitet_open(const char *kommune, const char *home, kvalitet_a
  * Any thread; the new handle is the caller's, released with kvalitet_close. */
 KVALITET_API int kvalitet_open_ex(const char *kommune, const char *home, unsigned flags, kvalitet_assessor **out);
 
-/* Assesses one case (the contract's case JSON, `len` bytes) on `date` ("YYYY-MM-DD").
+/* Assesses one case (the contract's case JSON, `len` bytes) on `date` ("YYYY-MM-DD"), under
+ * the version of the standard in force on that date.
  * On success *out points to the assessment JSON (NUL-terminated, *out_len bytes when
  * out_len is not NULL); on failure *out is NULL.
  * One thread at a time per handle; *out is the caller's, released with kvalitet_free. */
@@ -93,6 +96,15 @@ KVALITET_API int kvalitet_assess(kvalitet_assessor *k, const char *case_json, si
  * One thread at a time per handle; *out is the caller's, released with kvalitet_free. */
 KVALITET_API int kvalitet_assess_format(kvalitet_assessor *k, const char *case_json, size_t len, const char *date,
                                         int format, char **out, size_t *out_len);
+
+/* As kvalitet_assess_format, on `date`, under the version of the standard in force on
+ * `standard_date` ("YYYY-MM-DD"; NULL: on `date`), as the CLI's --standard-dato: a complaint
+ * about a 2023 decision reviewed today under the 2023 standard. kvalitet_assess* always use
+ * the version in force on `date` (docs/dsl.md, "Versioner"). No version in force: errcode
+ * "ukendt_version", extended code KVALITET_INVALID_VERSION, and errmsg names the versions.
+ * One thread at a time per handle; *out is the caller's, released with kvalitet_free. */
+KVALITET_API int kvalitet_assess_standard(kvalitet_assessor *k, const char *case_json, size_t len, const char *date,
+                                          const char *standard_date, int format, char **out, size_t *out_len);
 
 /* The ids of the municipalities the handle's standards cover, sorted, each followed by
  * '\n' ("gentofte\nishoej\n…"). Works on a handle whose kvalitet_open failed for an unknown

@@ -47,26 +47,36 @@ private:
 
 class KVALITET_API Assessor {
 public:
-    // Loads municipalities/<kommune>/standard.lua. Throws on an unknown municipality or a
-    // script error (the message names file and line).
+    // Loads municipalities/<kommune>/standard.lua and reads its older versions
+    // (municipalities/<kommune>/versioner/, docs/dsl.md "Versioner"). Throws on an unknown
+    // municipality or a script error (the message names file and line).
     Assessor(std::shared_ptr<const Engine> engine, const std::string& kommune);
     ~Assessor();
     Assessor(Assessor&&) noexcept;
     Assessor& operator=(Assessor&&) noexcept;
 
-    // Under this Assessor's standard, whatever the case's own "kommune" says (to route by
-    // it, keep one Assessor per municipality). The assessment lists sag.ignorerede_felter.
+    // Under the version of this Assessor's standard in force on `dato`, whatever the case's
+    // own "kommune" says (to route by it, keep one Assessor per municipality). The
+    // assessment lists sag.ignorerede_felter and names the version (standard.gyldig_fra,
+    // sha256). No version in force: InputError with kode "ukendt_version".
     Vurdering assess(const Sag& sag, Dato dato);
     // Case JSON in, assessment JSON out (one line, fixed key order).
     std::string assess_json(std::string_view sag_json, Dato dato);
+    // On `dato`, under the version in force on `standard_dato` (the CLI's --standard-dato:
+    // a complaint about a 2023 decision reviewed under the 2023 standard). Each version is
+    // loaded on first use and kept.
+    Vurdering assess(const Sag& sag, Dato dato, Dato standard_dato);
+    std::string assess_json(std::string_view sag_json, Dato dato, Dato standard_dato);
 
     const std::string& kommune() const { return kommune_; }
+    // The sha256 of standard.lua, the newest version.
     const std::string& standard_sha256() const;
 
 private:
+    struct Versions; // the versions, each loaded on first use (a pointer, as before: same layout)
     std::shared_ptr<const Engine> engine_;
     std::string kommune_;
-    std::unique_ptr<Standard> standard_;
+    std::unique_ptr<Versions> standard_;
 };
 
 } // namespace kvalitet

@@ -1,0 +1,41 @@
+#!/bin/sh
+# kvalitet test and the versions of a standard (issue 14 §1): a version's own tests
+# (municipalities/<id>/versioner/<dato>/tests/) run under that version, tests/ under
+# standard.lua, and the summary counts each version apart. Fixture: testby
+# (tests/fixtures/versioner), whose versions differ in the follow-up interval.
+set -eu
+K="$1"; SRC="$2"; T="$(mktemp -d)"; trap 'rm -rf "$T"' EXIT
+fejl() { echo "FEJL: $*"; exit 1; }
+has() { grep -q -- "$2" "$1" || { echo "FEJL: $1 mangler: $2"; cat "$1"; exit 1; }; }
+mkdir "$T/hjem"
+cp -r "$SRC/dsl" "$SRC/stdlib" "$SRC/tests/fixtures/versioner/municipalities" "$T/hjem/"
+H="--hjem $T/hjem"
+M="$T/hjem/municipalities/testby"
+
+# All of testby: each version's tests under it, counted per version.
+"$K" $H test testby > "$T/alle.txt" || { cat "$T/alle.txt"; fejl "testby's tests fejler"; }
+has "$T/alle.txt" '^testby *1 bestået, 0 fejlet$'
+has "$T/alle.txt" '^testby, versionen fra 2025-01-01 2 bestået, 0 fejlet$'
+test "$(tail -n 1 "$T/alle.txt")" = "3 bestået, 0 fejlet" || fejl "sidste linje: $(tail -n 1 "$T/alle.txt")"
+
+# A folder: the version file itself is a standard, not a test file. A version's test file alone.
+"$K" $H test "$M" > "$T/mappe.txt" || { cat "$T/mappe.txt"; fejl "kvalitet test MAPPE fejler"; }
+test "$(tail -n 1 "$T/mappe.txt")" = "3 bestået, 0 fejlet" || { cat "$T/mappe.txt"; fejl "mappen"; }
+"$K" $H test "$M/versioner/2025-01-01/tests/opfoelgning.lua" > "$T/fil.txt" || { cat "$T/fil.txt"; fejl "én fil"; }
+has "$T/fil.txt" '^testby, versionen fra 2025-01-01 2 bestået, 0 fejlet$'
+
+# The same expectations filed under tests/ run under standard.lua and fail: the 2025
+# version's 12 months are not the current version's 6.
+cp "$M/versioner/2025-01-01/tests/opfoelgning.lua" "$M/tests/gammel.lua"
+rc=0; "$K" $H test testby > "$T/forkert.txt" || rc=$?
+test "$rc" -eq 1 || fejl "exit $rc, da 2025-forventninger kørte under standard.lua"
+has "$T/forkert.txt" '^testby *1 bestået, 2 fejlet$'
+has "$T/forkert.txt" '^testby, versionen fra 2025-01-01 2 bestået, 0 fejlet$'
+rm "$M/tests/gammel.lua"
+
+# A version that does not load: said once, under the version, its tests not run.
+printf 'kvalitetsstandard {\n' >> "$M/versioner/2025-01-01.lua"
+rc=0; "$K" $H test testby > "$T/brudt.txt" || rc=$?
+test "$rc" -eq 1 || fejl "exit $rc med en version, der ikke kan indlæses"
+has "$T/brudt.txt" '\[testby, versionen fra 2025-01-01\] standarden kunne ikke indlæses'
+echo "versionernes egne tests: i orden"
