@@ -30,6 +30,9 @@ wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 local f = io.open("$dir/en.json", "rb"); wrk.body = f:read("*a"); f:close()
 LUA
+# The same at a fixed pace: each of 4 connections waits 4 ms after each answer, so the rate
+# is just under 1,000 requests/s whatever the latency (the target is p99 under 2 ms there).
+{ cat post.lua; echo 'function delay() return 4 end'; } > tempo.lua
 echo "Én sag ($(stat -c %s en.json) bytes, Gentofte) pr. anmodning, keep-alive; $cores kerner"
 for t in 1 "$cores"; do
   start "$t"
@@ -39,6 +42,8 @@ for t in 1 "$cores"; do
       echo "-- $t tråd(e) til vurderinger, $c forbindelse(r), $S s (wrk):"
       wrk -t 1 -c "$c" -d "${S}s" --latency -s post.lua "$url" | grep -E "Requests/sec|Latency  |50%|90%|99%|Non-2xx"
     done
+    echo "-- $t tråd(e) til vurderinger, 4 forbindelser à én anmodning pr. 4 ms (~1.000/s), $S s (wrk):"
+    wrk -t 1 -c 4 -d "${S}s" --latency -s tempo.lua "$url" | grep -E "Requests/sec|Latency  |50%|90%|99%|Non-2xx"
   else
     n=2000; t0=$(date +%s.%N)
     for _ in $(seq $n); do curl -s -o /dev/null --data-binary @en.json "$url"; done
