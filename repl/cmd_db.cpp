@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <filesystem>
 #include <fstream>
 #include <future>
 #include <iostream>
@@ -13,6 +14,7 @@
 #include "engine/parallel.hpp"
 #include "lua/error.hpp"
 #include "store/case_store.hpp"
+#include "store/demo_rapport.hpp"
 #include "store/demo_sager.hpp"
 #include "store/import_json.hpp"
 #include "store/run_lock.hpp"
@@ -23,7 +25,7 @@ namespace kvalitet::cli {
 namespace {
 
 struct DbOptions {
-    std::string db, kommune, dato, fil, standard_dato;
+    std::string db, kommune, dato, fil, standard_dato, rapport;
     bool alle = false, ndjson = false;
     unsigned traade = 0;
     std::size_t batch = 4096, antal = 3000;
@@ -254,6 +256,21 @@ int cmd_eksporter(const DbOptions& o) {
     return kOk;
 }
 
+// The report beside the database (kvalitet.db → kvalitet-rapport.html), absolute so it can
+// be opened from anywhere.
+std::string report_path(const DbOptions& o, const std::string& db) {
+    if (!o.rapport.empty()) return std::filesystem::absolute(o.rapport).string();
+    std::filesystem::path p = std::filesystem::absolute(db);
+    return (p.parent_path() / (p.stem().string() + "-rapport.html")).string();
+}
+
+void write_file(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) throw std::runtime_error(fmt::format("rapporten kunne ikke skrives til {}", path));
+}
+
 // The main job: a store of synthetic cases (made on first run), assessed, summarised.
 int cmd_demo(const DbOptions& o, const Sources& sources) {
     const Dato dato = evaluation_date(o.dato);
@@ -283,6 +300,9 @@ int cmd_demo(const DbOptions& o, const Sources& sources) {
     }
     const int rc = assess_store(o, sources, store, dato);
     fmt::print("\n{}", status_tekst(store_status(store)));
+    const std::string path = report_path(o, store.path());
+    write_file(path, demo_rapport_html(demo_rapport(store, dato)));
+    fmt::print("\nRapport: {}\n", path);
     return rc;
 }
 
@@ -341,6 +361,7 @@ void add_db(CLI::App& app, Common& common, int& exit_code) {
     demo->add_option("--dato", o.dato, "Vurderingsdato og generatorens referencedato (standard: i dag)");
     demo->add_option("--traade", o.traade, "Antal tråde (standard: alle kerner)")->check(CLI::Range(1u, 256u));
     demo->add_flag("--ndjson", o.ndjson, "Skriv kun de syntetiske sager som NDJSON (ingen database)");
+    demo->add_option("--rapport", o.rapport, "HTML-rapporten (standard: ved siden af databasen, kvalitet-rapport.html)");
     guarded_callback(demo, exit_code, [&common] { return cmd_demo(o, common.sources()); });
 }
 

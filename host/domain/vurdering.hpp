@@ -11,6 +11,7 @@
 
 #include "domain/dato.hpp"
 #include "domain/frist.hpp"
+#include "domain/periodeafvigelse.hpp"
 #include "kvalitet/export.h"
 
 namespace kvalitet {
@@ -68,6 +69,9 @@ struct Advarsel {
     std::string_view id;
     std::string tekst;
     std::string_view kilde;
+    // A deviation over consecutive periods, one warning: the periods it sums (JSON
+    // `perioder`); empty for a warning that is one text.
+    std::vector<Periodeafvigelse> perioder;
 };
 
 // A fact or number a rule read, for the full trace: yes/no, a number, or a text.

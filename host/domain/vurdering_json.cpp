@@ -145,6 +145,19 @@ void Vurdering::append_json(std::string& out) const {
         w.key("id").value(a.id);
         w.key("tekst").value(a.tekst);
         w.key("kilde").value(a.kilde);
+        if (!a.perioder.empty()) {
+            w.key("perioder").begin_array();
+            for (const auto& p : a.perioder) {
+                w.begin_object();
+                w.key("periode").value(p.navn());
+                w.key("fra").value(p.fra.iso());
+                w.key("til").value(p.til.iso());
+                w.key("leveret").value(p.leveret);
+                w.key("bevilget").value(p.bevilget);
+                w.end_object();
+            }
+            w.end_array();
+        }
         w.end_object();
     }
     w.end_array();

@@ -56,7 +56,7 @@ std::string Vurdering::tekst() const {
         line(*i_maalgruppe ? "  Borgeren er i målgruppen." : "  Borgeren er ikke i målgruppen.");
     }
     for (const auto& b : begrundelser) {
-        const char* mark = !b.opfyldt ? "?" : *b.opfyldt ? "ja " : "nej";
+        const char* mark = !b.opfyldt ? " ? " : *b.opfyldt ? "ja " : "nej"; // three wide: the texts line up
         line(fmt::format("  [{}] {} ({})", mark, b.regel->tekst, b.regel->kilde));
     }
     if (!henvis_til.empty()) line(fmt::format("  Overvej også: {}", join(henvis_til)));

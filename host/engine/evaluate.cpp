@@ -189,7 +189,7 @@ void aktiviteter(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             ev.v.aktiviteter.push_back({id, false, std::nullopt, nullptr, {}});
             ev.v.advarsler.push_back({meta.ukendt_aktivitet.id,
                                       fmt::format("Aktiviteten '{}' findes ikke i aktivitetskataloget; vurder den manuelt", id),
-                                      meta.ukendt_aktivitet.kilde});
+                                      meta.ukendt_aktivitet.kilde, {}});
             ev.ctx.reset_reads();
             ev.v.spor.push_back(SporPost{Trin::Aktiviteter, &meta.ukendt_aktivitet, "ukendt",
                                          fmt::format("'{}' er ukendt", id), {}, {}});
@@ -383,13 +383,40 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             ev.v.advarsler.push_back({meta.frist_overskredet.id,
                                       fmt::format("Fristen '{}' ({}) var {} og er overskredet", r.regel->tekst,
                                                   r.regel->id, due.tekst()),
-                                      r.regel->kilde});
+                                      r.regel->kilde, {}});
         if (status == FristStatus::ForSent)
             ev.v.advarsler.push_back({meta.efter_fristen.id,
                                       fmt::format("'{}' ({}) kom {}, efter fristen {}. Myndigheden skal stadig tage stilling til, "
                                                   "om den skal behandles, og begrunde det, hvis den afvises",
                                                   r.regel->tekst, r.regel->id, event->tekst(), due.tekst()),
-                                      meta.efter_fristen.kilde});
+                                      meta.efter_fristen.kilde, {}});
+    }
+}
+
+// One period of an hours deviation, the table at the top of the stack:
+// { periode = "uge"|"maaned", fra = Dato (a day in the period), leveret = timer, bevilget = timer }.
+Periodeafvigelse take_period(lua_State* L, const Rule& r) {
+    auto field_error = [&](const char* felt, const char* expected) {
+        rule_error(L, r, fmt::format("krav '{}': en periode i 'afvigelser' skal have '{}' som {}", r.regel->id, felt, expected));
+    };
+    lua_getfield(L, -1, "periode");
+    const char* periode = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : nullptr;
+    const bool uge = periode && std::string_view(periode) == "uge";
+    if (!periode || (!uge && std::string_view(periode) != "maaned")) field_error("periode", "\"uge\" eller \"maaned\"");
+    lua_pop(L, 1);
+    lua_getfield(L, -1, "fra");
+    Dato* fra = bind::to_dato(L, -1);
+    if (!fra) field_error("fra", "en dato i perioden");
+    const Dato d = *fra;
+    lua_pop(L, 1);
+    double timer[2];
+    const char* names[2] = {"leveret", "bevilget"};
+    for (int i = 0; i < 2; ++i) {
+        lua_getfield(L, -1, names[i]);
+        int ok = 0;
+        timer[i] = double(lua_tonumberx(L, -1, &ok));
+        if (!ok || !(timer[i] >= 0 && timer[i] <= 1e6)) field_error(names[i], "et antal timer (0 til 1.000.000)");
+        lua_pop(L, 1);
     }
 }
 
@@ -405,6 +432,31 @@ void krav(lua_State* L, Evaluation& ev) {
         case LUA_TBOOLEAN:
             if (lua_toboolean(L, -1)) details.emplace_back();
             break;
+    return Periodeafvigelse::om(uge, d, timer[0], timer[1]);
+}
+
+// A krav's deviations as warnings, in the order the rule gave them: each text one
+// warning; consecutive periods deviating the same way one warning with range and total.
+void add_warnings(Evaluation& ev, const Rule& r, const std::vector<std::string>& details,
+                  const std::vector<std::pair<std::size_t, Periodeafvigelse>>& periods) {
+    auto text = [&](const std::string& d) { return d.empty() ? r.regel->tekst : r.regel->tekst + ": " + d; };
+    std::size_t next_text = 0;
+    auto texts_until = [&](std::size_t end) {
+        for (; next_text < end; ++next_text) ev.v.advarsler.push_back({r.regel->id, text(details[next_text]), r.regel->kilde, {}});
+    };
+    bool run_open = false; // the last warning is this krav's run of periods
+    for (const auto& [before, p] : periods) {
+        if (before > next_text) run_open = false;
+        texts_until(before);
+        if (run_open && fortsaetter(ev.v.advarsler.back().perioder.back(), p)) {
+            ev.v.advarsler.back().perioder.push_back(p);
+        } else {
+            ev.v.advarsler.push_back({r.regel->id, {}, r.regel->kilde, {p}});
+            run_open = true;
+        }
+        ev.v.advarsler.back().tekst = text(perioder_tekst(ev.v.advarsler.back().perioder));
+    }
+    texts_until(details.size());
         case LUA_TSTRING: details.push_back(take_text(L, ev, r, "afvigelser")); break;
         case LUA_TTABLE: {
             const lua_Integer n = luaL_len(L, -1);
@@ -413,9 +465,11 @@ void krav(lua_State* L, Evaluation& ev) {
                                              r.regel->id, n, kMaxAfvigelser));
             for (lua_Integer i = 1; i <= n; ++i) {
                 lua_geti(L, -1, i);
-                if (lua_type(L, -1) != LUA_TSTRING)
-                    rule_error(L, r, fmt::format("krav '{}': 'afvigelser' skal give en liste af tekster", r.regel->id));
-                details.push_back(take_text(L, ev, r, "afvigelser"));
+        std::vector<std::pair<std::size_t, Periodeafvigelse>> periods; // with the text count before each
+                if (lua_type(L, -1) == LUA_TTABLE) periods.push_back({details.size(), take_period(L, r)});
+                else if (lua_type(L, -1) != LUA_TSTRING)
+                    rule_error(L, r, fmt::format("krav '{}': 'afvigelser' skal give en liste af tekster eller perioder", r.regel->id));
+                else details.push_back(take_text(L, ev, r, "afvigelser"));
                 lua_pop(L, 1);
             }
             break;
@@ -425,12 +479,12 @@ void krav(lua_State* L, Evaluation& ev) {
                                          r.regel->id, luaL_typename(L, -1)));
         }
         lua_pop(L, 1);
-        for (auto& d : details)
-            ev.v.advarsler.push_back({r.regel->id, d.empty() ? r.regel->tekst : r.regel->tekst + ": " + d, r.regel->kilde});
-        trace(ev, r, !checked ? "ukendt" : details.empty() ? "overholdt" : "afvigelse",
+        const std::size_t found = details.size() + periods.size();
+        add_warnings(ev, r, details, periods);
+        trace(ev, r, !checked ? "ukendt" : found == 0 ? "overholdt" : "afvigelse",
               !checked ? "kunne ikke vurderes"
-                     : details.empty() ? "overholdt"
-                                       : fmt::format("{} afvigelse{}", details.size(), details.size() == 1 ? "" : "r"));
+                     : found == 0 ? "overholdt"
+                                  : fmt::format("{} afvigelse{}", found, found == 1 ? "" : "r"));
     }
 }
 

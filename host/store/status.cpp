@@ -8,7 +8,7 @@ namespace kvalitet {
 namespace {
 
 constexpr const char* kLatest =
-    "WITH seneste AS (SELECT v.kommune, v.vurdering FROM vurderinger v "
+    "WITH seneste AS (SELECT v.kommune, v.sag_id, v.vurdering FROM vurderinger v "
     "JOIN (SELECT max(nr) AS nr FROM vurderinger GROUP BY sag_id) m ON v.nr = m.nr) ";
 
 void count_by(CaseStore& store, const char* sql, std::map<std::string, KommuneStatus>& out,
@@ -42,8 +42,12 @@ std::map<std::string, KommuneStatus> store_status(CaseStore& store) {
     count_by(store, "SELECT s.kommune, json_extract(f.value, '$.id'), count(*) FROM seneste s, "
                     "json_each(s.vurdering, '$.frister') f WHERE json_extract(f.value, '$.status') = 'overskredet' "
                     "GROUP BY 1, 2", out, &KommuneStatus::overskredne_frister);
-    count_by(store, "SELECT s.kommune, json_extract(a.value, '$.id'), count(*) FROM seneste s, "
+    // Cases with the warning, not warnings: a case with twelve late weeks is one case to act on.
+    count_by(store, "SELECT s.kommune, json_extract(a.value, '$.id'), count(DISTINCT s.sag_id) FROM seneste s, "
                     "json_each(s.vurdering, '$.advarsler') a GROUP BY 1, 2", out, &KommuneStatus::advarsler);
+    SQLite::Statement warned(store.db(), std::string(kLatest) +
+        "SELECT kommune, count(*) FROM seneste WHERE json_array_length(vurdering, '$.advarsler') > 0 GROUP BY 1");
+    while (warned.executeStep()) out[warned.getColumn(0).getString()].med_advarsler = warned.getColumn(1).getInt64();
     return out;
 }
 
@@ -61,7 +65,8 @@ std::string status_tekst(const std::map<std::string, KommuneStatus>& status) {
         out += fmt::format("  målgruppe: {} i, {} uden for, {} uafklaret\n", k.i_maalgruppe, k.uden_for, k.uafklaret);
         if (!k.pakker.empty()) out += fmt::format("  pakker: {}\n", liste(k.pakker));
         out += fmt::format("  overskredne frister: {}\n", liste(k.overskredne_frister));
-        out += fmt::format("  advarsler: {}\n", liste(k.advarsler));
+        out += fmt::format("  sager med advarsler: {} af {}{}\n", k.med_advarsler, k.vurderet,
+                           k.advarsler.empty() ? "" : fmt::format(" ({})", liste(k.advarsler)));
     }
     return out;
 }

@@ -182,11 +182,6 @@ local function periode_om(d, periode)
   return foerste, foerste + maaneder(1) - dage(1)
 end
 
-local function periode_navn(fra, periode)
-  if periode == "uge" then return string.format("uge %d/%d", fra.uge, fra.uge_aar) end
-  return string.format("%02d/%d", fra.maaned, fra.aar)
-end
-
 krav {
   id = "ansigt_til_ansigt_afviger",
   tekst = "Den leverede ansigt-til-ansigt-tid (også telefon, video og sms; ikke transport og administration) svarer til bevillingen",
@@ -213,8 +208,8 @@ krav {
         local minutter = leveret[fra - b.start] or 0
         local bevilget = b.timer * 60
         if math.abs(minutter - bevilget) > P.direkte_tid_tolerance then
-          table.insert(ud, 1, string.format("%s: %s timer leveret, %s bevilget", periode_navn(fra, b.periode),
-                                            tal(minutter / 60), tal(b.timer)))
+          -- en periode pr. afvigelse; værten samler uger i træk til én advarsel med sum
+          table.insert(ud, 1, { periode = b.periode, fra = fra, leveret = minutter / 60, bevilget = b.timer })
         end
       end
     end

@@ -33,13 +33,28 @@ test {
   sag = leveret({ l("2026-11-03", 120, "ansigt_til_ansigt"), l("2026-11-10", 60, "ansigt_til_ansigt"),
                   l("2026-11-10", 60, "transport") }),
   forvent = { advarsler = { ansigt_til_ansigt_afviger = {
-    tekst = "Den leverede ansigt-til-ansigt-tid (også telefon, video og sms; ikke transport og administration) svarer til bevillingen: uge 46/2026: 1 timer leveret, 2 bevilget" } } },
+    tekst = "Den leverede ansigt-til-ansigt-tid (også telefon, video og sms; ikke transport og administration) svarer til bevillingen: uge 46/2026: 1 af 2 bevilgede timer leveret" } } },
 }
 
 test {
   navn = "Administration tæller ikke, og for meget tid er også en afvigelse: en advarsel pr. periode",
   dato = "2026-11-22",
   sag = leveret({ l("2026-11-03", 150, "ansigt_til_ansigt"), l("2026-11-10", 120, "administration") }),
+  forvent = { advarsler = { "ansigt_til_ansigt_afviger", "ansigt_til_ansigt_afviger" } },
+}
+
+test {
+  navn = "Tre uger i træk uden tid er én advarsel med ugerne og summen",
+  dato = "2026-11-22",
+  sag = med(leveret({}), { bevilling = { start = "2026-10-26" } }),
+  forvent = { advarsler = { ansigt_til_ansigt_afviger = {
+    tekst = "Den leverede ansigt-til-ansigt-tid (også telefon, video og sms; ikke transport og administration) svarer til bevillingen: uge 44–46/2026: 0 af 6 bevilgede timer leveret" } } },
+}
+
+test {
+  navn = "For lidt og derefter for meget går ikke op i en sum: to advarsler",
+  dato = "2026-11-22",
+  sag = med(leveret({ l("2026-11-10", 180, "ansigt_til_ansigt") }), { bevilling = { start = "2026-11-02" } }),
   forvent = { advarsler = { "ansigt_til_ansigt_afviger", "ansigt_til_ansigt_afviger" } },
 }
 
