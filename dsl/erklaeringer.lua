@@ -416,4 +416,9 @@ function E.parametre(d)
   return parametre_proxy
 end
 
+-- Each declaration's field names, for the editor annotations' test (annotations/): a field
+-- added here without an annotation fails it.
+M.felter = { kvalitetsstandard = navne(STANDARD_FELTER), parametre = navne(PARAMETER_FELTER) }
+for art, spec in pairs(ARTER) do M.felter[art] = navne(FAELLES, spec.felter) end
+
 return M

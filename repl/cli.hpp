@@ -45,6 +45,7 @@ void add_repl(CLI::App& app, Common& common, int& exit_code);
 void add_dokument(CLI::App& app, Common& common, int& exit_code);
 void add_sammenlign(CLI::App& app, Common& common, int& exit_code);
 void add_tjek(CLI::App& app, Common& common, int& exit_code);
+void add_annoteringer(CLI::App& app, Common& common, int& exit_code);
 void add_server(CLI::App& app, Common& common, int& exit_code);
 void add_forskel(CLI::App& app, Common& common, int& exit_code);
 void add_konsekvens(CLI::App& app, Common& common, int& exit_code);

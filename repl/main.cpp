@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     add_dokument(app, common, exit_code);
     add_sammenlign(app, common, exit_code);
     add_tjek(app, common, exit_code);
+    add_annoteringer(app, common, exit_code);
     add_server(app, common, exit_code);
     add_forskel(app, common, exit_code);
     add_konsekvens(app, common, exit_code);

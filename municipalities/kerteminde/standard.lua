@@ -35,6 +35,8 @@ local P = parametre {
     tekst = "Laveste VUM-sum (0–28) for pakke 1 til 6",
     antagelse = true,
   },
+  -- antagelse: standarden siger kun "Støtten er gradueret i 6 ydelsespakker" og nævner intet
+  -- timetal; timerne her stiger med pakken, så en højere pakke aldrig giver færre timer.
   pakke_timer_pr_uge = {
     vaerdi = { 1, 2, 3, 5, 7, 10 },
     type = "talliste", enhed = "timer pr. uge", pr_pakke = true,
