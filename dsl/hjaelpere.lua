@@ -88,11 +88,8 @@ function H.mellem(dato, fra, til)
   return (fra == nil or dato >= fra) and (til == nil or dato <= til)
 end
 
--- A number as a Danish reader writes it: 2.5 -> "2,5", 3.0 -> "3".
-function H.tal(x)
-  local s = string.format("%.2f", x):gsub("0+$", ""):gsub("%.$", "")
-  return (s:gsub("%.", ","))
-end
+-- tal(x), a number as a Danish reader writes it (2.5 -> "2,5", 3.0 -> "3"), is the
+-- host's (host/bind/tal_lua.cpp): rules that write a text per period call it often.
 
 -- "HH:MM" -> minutes after midnight.
 function H.minut(klokken)

@@ -545,6 +545,13 @@ void open_case_views(lua_State* L) {
     register_array<array_index<&kAfbud, Afbud, afbud>, array_len<Afbud, afbud>>(L, "sag.afbud");
 }
 
+// The deliveries behind a `sag.leverancer` view, for the list primitives (liste_lua.cpp);
+// nullptr when the value is not that view. Refuses, as the view does, outside a rule.
+const std::vector<Levering>* leverancer_view(lua_State* L, int index) {
+    auto* v = static_cast<View*>(luaL_testudata(L, index, "sag.leverancer"));
+    return v ? &sag(*v).leverancer : nullptr;
+}
+
 // One case view per context, kept in the registry: only what belongs to one case is
 // dropped (the lists); the sub-object views read the new case through the context.
 void push_sag(lua_State* L, CaseContext& ctx) {

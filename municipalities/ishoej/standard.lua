@@ -172,16 +172,6 @@ frist {
 
 -- Omfang: den bevilgede tid er ansigt-til-ansigt-tid ------------------------------------------
 
--- The period (week Monday–Sunday, or calendar month) that contains d: first and last day.
-local function periode_om(d, periode)
-  if periode == "uge" then
-    local mandag = d - dage(d.ugedag - 1)
-    return mandag, mandag + dage(6)
-  end
-  local foerste = Dato(d.aar, d.maaned, 1)
-  return foerste, foerste + maaneder(1) - dage(1)
-end
-
 krav {
   id = "ansigt_til_ansigt_afviger",
   tekst = "Den leverede ansigt-til-ansigt-tid (også telefon, video og sms; ikke transport og administration) svarer til bevillingen",
@@ -189,28 +179,15 @@ krav {
   afvigelser = function(sag, dato)
     local b = sag.bevilling
     if b.timer == nil or b.periode == nil or b.start == nil then return nil end
-    -- direct minutes per period, found by the period's first day (in days after the start):
-    -- one pass over the deliveries, not one per period
-    local leveret = {}
-    for _, l in ipairs(sag.leverancer) do
-      if P.direkte_tid[l.art] then
-        local noegle = periode_om(l.dato, b.periode) - b.start
-        leveret[noegle] = (leveret[noegle] or 0) + l.minutter
-      end
-    end
-    -- the last period that has ended before the evaluation date, and those before it
-    local fra, til = periode_om(dato, b.periode)
+    -- direkte minutter i hver hel periode af bevillingen, der sluttede før vurderingsdatoen
+    local leveret = perioder(sag.leverancer, { periode = b.periode, arter = P.direkte_tid, fra = b.start, foer = dato })
     local ud = {}
-    for _ = 1, P.direkte_tid_perioder do
-      fra, til = periode_om(fra - dage(1), b.periode)
-      if til < b.start then break end
-      if fra >= b.start then -- only whole periods of the grant
-        local minutter = leveret[fra - b.start] or 0
-        local bevilget = b.timer * 60
-        if math.abs(minutter - bevilget) > P.direkte_tid_tolerance then
-          -- en periode pr. afvigelse; værten samler uger i træk til én advarsel med sum
-          table.insert(ud, 1, { periode = b.periode, fra = fra, leveret = minutter / 60, bevilget = b.timer })
-        end
+    for i = math.max(1, #leveret - P.direkte_tid_perioder + 1), #leveret do -- de seneste
+      local p = leveret[i]
+      local bevilget = b.timer * 60
+      if math.abs(p.minutter - bevilget) > P.direkte_tid_tolerance then
+        -- en periode pr. afvigelse; værten samler uger i træk til én advarsel med sum
+        ud[#ud + 1] = { periode = b.periode, fra = p.fra, leveret = p.minutter / 60, bevilget = b.timer }
       end
     end
     return ud

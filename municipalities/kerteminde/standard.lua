@@ -191,16 +191,6 @@ frist {
 -- "Støtten kan gives som et gruppetilbud eller som en kombination": "kan", ikke "kun", og
 -- standarden gælder støtte i eget hjem; alene individuel støtte er derfor ingen afvigelse.
 
--- The period (week Monday–Sunday, or calendar month) that contains d: first and last day.
-local function periode_om(d, periode)
-  if periode == "uge" then
-    local mandag = d - dage(d.ugedag - 1)
-    return mandag, mandag + dage(6)
-  end
-  local foerste = Dato(d.aar, d.maaned, 1)
-  return foerste, foerste + maaneder(1) - dage(1)
-end
-
 local function periode_navn(fra, periode)
   if periode == "uge" then return string.format("uge %d/%d", fra.uge, fra.uge_aar) end
   return string.format("%02d/%d", fra.maaned, fra.aar)
@@ -215,27 +205,14 @@ krav {
   afvigelser = function(sag, dato)
     local b = sag.bevilling
     if b.timer == nil or b.periode == nil or b.start == nil then return nil end
-    -- delivered minutes per period, keyed by the period's first day (days after the start)
-    local leveret = {}
-    for _, l in ipairs(sag.leverancer) do
-      if P.leverede_ydelser[l.art] then
-        local noegle = periode_om(l.dato, b.periode) - b.start
-        leveret[noegle] = (leveret[noegle] or 0) + l.minutter
-      end
-    end
-    -- whole periods of the grant that ended before the evaluation date, walked back from it
-    local fra = periode_om(dato, b.periode)
-    local til
+    -- leverede minutter i hver hel periode af bevillingen, der sluttede før vurderingsdatoen
+    local leveret = perioder(sag.leverancer, { periode = b.periode, arter = P.leverede_ydelser, fra = b.start, foer = dato })
     local ud = {}
-    for _ = 1, P.leverede_ydelser_perioder do
-      fra, til = periode_om(fra - dage(1), b.periode)
-      if til < b.start then break end
-      if fra >= b.start then
-        local minutter = leveret[fra - b.start] or 0
-        if math.abs(minutter - b.timer * 60) > P.leverede_ydelser_tolerance then
-          table.insert(ud, 1, string.format("%s: %s leveret, %s bevilget", periode_navn(fra, b.periode),
-                                            timer(minutter / 60), timer(b.timer)))
-        end
+    for i = math.max(1, #leveret - P.leverede_ydelser_perioder + 1), #leveret do -- de seneste
+      local p = leveret[i]
+      if math.abs(p.minutter - b.timer * 60) > P.leverede_ydelser_tolerance then
+        ud[#ud + 1] = string.format("%s: %s leveret, %s bevilget", periode_navn(p.fra, b.periode),
+                                    timer(p.minutter / 60), timer(b.timer))
       end
     end
     return ud

@@ -213,23 +213,18 @@ frist {
 
 -- 2.6 – 4.3: Krav til leverancen -----------------------------------------------------------
 
-local function stoette(l) return P.stoettetid[l.art] == true end
-
-local function klokken(minut) return string.format("%02d:%02d", minut // 60, minut % 60) end
-
 krav {
   id = "levering_uden_for_dagtimer",
   tekst = "Støtten ydes som udgangspunkt i dagtimerne på hverdage",
   kilde = "Varde KS 4.1 Hvornår leveres støtten",
   afvigelser = function(sag)
-    local fra, til = minut(P.dagtimer.fra), minut(P.dagtimer.til)
-    local ud = {}
-    for _, l in ipairs(sag.leverancer) do
-      if stoette(l) and (not arbejdsdag(l.dato) or l.start_minut < fra or l.slut_minut > til) then
-        ud[#ud + 1] = string.format("%s kl. %s-%s", l.dato:lang(), l.start, klokken(l.slut_minut))
-      end
-    end
-    return ud
+    -- støttetid på en weekend- eller helligdag, eller der begynder før eller slutter efter dagtimerne
+    return uden_for_tidsrum(sag.leverancer, {
+      arter = P.stoettetid,
+      tidsrum = P.dagtimer,
+      arbejdsdage = true,
+      tekst = "{ugedag} den {dato} kl. {start}-{slut}",
+    })
   end,
 }
 
@@ -274,11 +269,6 @@ krav {
 -- 2.6: "Der kan ikke spares timer op over en periode til senere brug". Opsparing er timer, der
 -- ikke blev brugt i en periode, og som leveres ud over bevillingen i en senere periode; en
 -- periode over bevillingen uden et tidligere underskud er ingen opsparing.
-local function periodens_start(d, periode)
-  if periode == "uge" then return d - dage(d.ugedag - 1) end
-  return Dato(d.aar, d.maaned, 1)
-end
-
 local function periode_navn(fra, periode)
   if periode == "uge" then return string.format("uge %d/%d", fra.uge, fra.uge_aar) end
   return string.format("%02d/%d", fra.maaned, fra.aar)
@@ -293,30 +283,18 @@ krav {
     local b = sag.bevilling
     local timer, periode, start = b.timer, b.periode, b.start
     if timer == nil or periode == nil or start == nil then return nil end
-    -- leverede minutter pr. hel periode af bevillingen, nøgle = periodens første dag
-    local leveret, foerste, sidste = {}, nil, nil
-    for _, l in ipairs(sag.leverancer) do
-      local fra = periodens_start(l.dato, periode)
-      if stoette(l) and fra >= start then
-        local noegle = fra:iso()
-        leveret[noegle] = (leveret[noegle] or 0) + l.minutter
-        if foerste == nil or fra < foerste then foerste = fra end
-        if sidste == nil or fra > sidste then sidste = fra end
-      end
-    end
+    -- leveret støttetid i hver hel periode af bevillingen, fra den første til den sidste med leverancer
     local ud, bevilget, opsparet = {}, timer * 60, 0
-    local fra = foerste
-    while fra ~= nil and fra <= sidste do
-      local minutter = leveret[fra:iso()] or 0
+    for _, p in ipairs(perioder(sag.leverancer, { periode = periode, arter = P.stoettetid, fra = start })) do
+      local minutter = p.minutter
       if minutter < bevilget then
         opsparet = opsparet + (bevilget - minutter)
       elseif minutter > bevilget and opsparet > 0 then
         local indhentet = math.min(minutter - bevilget, opsparet)
         opsparet = opsparet - indhentet
         ud[#ud + 1] = string.format("%s: %s timer leveret, %s bevilget; %s timer fra tidligere perioder",
-                                    periode_navn(fra, periode), tal(minutter / 60), tal(timer), tal(indhentet / 60))
+                                    periode_navn(p.fra, periode), tal(minutter / 60), tal(timer), tal(indhentet / 60))
       end
-      fra = periode == "uge" and fra + dage(7) or fra + maaneder(1)
     end
     return ud
   end,

@@ -1,0 +1,319 @@
+// Aggregate primitives over the case's deliveries, in C++: a rule that sums the support
+// per week, or lists the deliveries outside weekday daytime, says so in one call instead
+// of walking `sag.leverancer` in Lua with a view per element and a date object per step
+// (ten times slower; bench/README.md). What they compute is exactly what the Lua loops in
+// the Ishøj and Varde scripts computed (docs/primitiver.md, "Leverancer samlet").
+//
+//   perioder(sag.leverancer, { periode = "uge", arter = P.direkte_tid, fra = b.start, foer = dato })
+//     → a list, chronological: #liste, liste[i] = { fra = Dato, minutter = 120 }, ipairs
+//   (the list makes a period's table when it is read: a rule that looks at the last 12 of
+//   a grant's 100 weeks makes 12)
+//   uden_for_tidsrum(sag.leverancer, { arter = P.stoettetid, tidsrum = P.dagtimer,
+//                                      arbejdsdage = true,
+//                                      tekst = "{ugedag} den {dato} kl. {start}-{slut}" })
+//     → { "mandag den 3. august 2026 kl. 17:15-18:15", … }   (the case's order)
+//
+// A delivery has no field that can be absent (dato, start, minutter and art are required
+// by the case schema), so these read no fact the unknown-fact check could vary; what a
+// rule passes in (bevilling.periode, bevilling.start) it read through the views, which
+// record it.
+#include <fmt/format.h>
+#include <lauxlib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bind/bind.hpp"
+#include "domain/kalender.hpp"
+#include "lua/state.hpp"
+#include "sandbox.hpp"
+
+namespace kvalitet::bind {
+
+namespace {
+
+const std::vector<Levering>& deliveries_arg(lua_State* L, const char* fn) {
+    const auto* list = leverancer_view(L, 1);
+    if (!list)
+        luaL_error(L, "%s: første argument skal være sag.leverancer, ikke %s", fn, luaL_typename(L, 1));
+    luaL_checktype(L, 2, LUA_TTABLE);
+    return *list;
+}
+
+// Which kinds a rule counts: a set such as P.direkte_tid ({ telefon = true, … }), or all
+// when the option is absent. Asked once per kind, not once per delivery, in the order the
+// deliveries name them: a parameter's reads are recorded for the trace in that order, as
+// when a rule's loop asked P.direkte_tid[l.art] itself.
+class Kinds {
+public:
+    Kinds(lua_State* L, int options, const char* fn) : L_(L) {
+        lua_getfield(L, options, "arter");
+        if (lua_isnil(L, -1)) {
+            lua_pop(L, 1);
+            return;
+        }
+        if (!lua_istable(L, -1)) luaL_error(L, "%s: 'arter' skal være et sæt af arter ({ telefon = true, … })", fn);
+        index_ = lua_gettop(L);
+    }
+    bool counts(const std::string& art) {
+        if (!index_) return true;
+        for (const auto& [a, yes] : seen_)
+            if (*a == art) return yes;
+        lua_getfield(L_, index_, art.c_str());
+        const bool yes = lua_toboolean(L_, -1);
+        lua_pop(L_, 1);
+        seen_.emplace_back(&art, yes);
+        return yes;
+    }
+
+private:
+    lua_State* L_;
+    int index_ = 0;
+    std::vector<std::pair<const std::string*, bool>> seen_;
+};
+
+std::optional<Dato> date_option(lua_State* L, int options, const char* name, const char* fn) {
+    lua_getfield(L, options, name);
+    std::optional<Dato> d;
+    if (!lua_isnil(L, -1)) {
+        const Dato* p = to_dato(L, -1);
+        if (!p) luaL_error(L, "%s: '%s' skal være en dato, ikke %s", fn, name, luaL_typename(L, -1));
+        d = *p;
+    }
+    lua_pop(L, 1);
+    return d;
+}
+
+// ---- perioder --------------------------------------------------------------------------
+
+// A week (Monday–Sunday) or a calendar month, numbered so that the next one is +1.
+struct Periods {
+    bool uge = true;
+    std::int64_t of(Dato d) const {
+        if (uge) return (std::int64_t(d.days()) - (d.ugedag() - 1) + 3) / 7; // 1970-01-05 was a Monday
+        const auto ymd = d.ymd();
+        return std::int64_t(int(ymd.year())) * 12 + unsigned(ymd.month()) - 1;
+    }
+    Dato first_day(std::int64_t n) const {
+        if (uge) return Dato::from_days(std::int32_t(n * 7 - 3));
+        return Dato::ymd(int(n / 12), unsigned(n % 12) + 1, 1);
+    }
+};
+
+// What perioder returns: the sums, in a userdata sized for them (no destructor needed).
+constexpr const char* kPeriodList = "perioder";
+struct PeriodList {
+    bool uge;
+    std::int64_t first; // the first period's number
+    std::size_t n;
+    // Minutes per period, n of them, right after the header in the same block.
+    std::int64_t* sums() { return reinterpret_cast<std::int64_t*>(this + 1); }
+    const std::int64_t* sums() const { return reinterpret_cast<const std::int64_t*>(this + 1); }
+};
+
+int perioder(lua_State* L) {
+    constexpr const char* fn = "perioder";
+    const auto& list = deliveries_arg(L, fn);
+    lua_getfield(L, 2, "periode");
+    const char* p = lua_tostring(L, -1);
+    if (!p || (std::string_view(p) != "uge" && std::string_view(p) != "maaned"))
+        return luaL_error(L, "%s: 'periode' skal være \"uge\" eller \"maaned\"", fn);
+    const Periods periods{std::string_view(p) == "uge"};
+    lua_pop(L, 1);
+    const auto fra = date_option(L, 2, "fra", fn);
+    const auto foer = date_option(L, 2, "foer", fn);
+    Kinds kinds(L, 2, fn);
+
+    // Only whole periods: the first one starting on or after `fra`.
+    std::optional<std::int64_t> lo, hi;
+    if (fra) lo = periods.of(*fra) + (periods.first_day(periods.of(*fra)) < *fra ? 1 : 0);
+    if (foer) {
+        hi = periods.of(*foer) - 1;
+    }
+    // The counted deliveries' periods, within the bounds set so far.
+    std::vector<std::pair<std::int64_t, int>> counted;
+    counted.reserve(list.size());
+    for (const auto& l : list) {
+        if (!kinds.counts(l.art)) continue; // first, for every delivery: the order a rule's loop read them
+        const std::int64_t n = periods.of(l.dato);
+        if ((lo && n < *lo) || (hi && n > *hi)) continue;
+        counted.emplace_back(n, l.minutter);
+    }
+    // With `foer`: every period up to it; without, the periods the deliveries span.
+    std::int64_t first = 0, last = -1;
+    if (!counted.empty()) {
+        const auto [mn, mx] = std::minmax_element(counted.begin(), counted.end());
+        first = mn->first;
+        last = mx->first;
+    }
+    if (foer) {
+        last = *hi;
+        first = lo.value_or(counted.empty() ? last + 1 : first);
+    }
+    const auto n = std::size_t(std::max<std::int64_t>(last - first + 1, 0));
+    auto* list_ud = static_cast<PeriodList*>(lua_newuserdatauv(L, sizeof(PeriodList) + n * sizeof(std::int64_t), 0));
+    list_ud->uge = periods.uge;
+    list_ud->first = first;
+    list_ud->n = n;
+    std::fill_n(list_ud->sums(), n, 0);
+    for (const auto& [k, m] : counted) list_ud->sums()[std::size_t(k - first)] += m;
+    luaL_setmetatable(L, kPeriodList);
+    return 1;
+}
+
+// liste[i]: the i-th period as { fra = Dato, minutter = n }, made when read.
+int period_list_index(lua_State* L) {
+    const auto* p = static_cast<const PeriodList*>(lua_touserdata(L, 1));
+    int whole = 0;
+    const lua_Integer i = lua_tointegerx(L, 2, &whole); // 3.0 is 3, as for a table
+    if (!whole || lua_type(L, 2) != LUA_TNUMBER)
+        return luaL_error(L, "en liste af perioder slås op med et helt tal (liste[1]), ikke '%s'", sandbox::key_text(L, 2));
+    if (i < 1 || std::size_t(i) > p->n) {
+        lua_pushnil(L);
+        return 1;
+    }
+    lua_createtable(L, 0, 2);
+    push_dato(L, Periods{p->uge}.first_day(p->first + i - 1));
+    lua_setfield(L, -2, "fra");
+    lua_pushinteger(L, p->sums()[i - 1]);
+    lua_setfield(L, -2, "minutter");
+    return 1;
+}
+
+int period_list_len(lua_State* L) {
+    lua_pushinteger(L, lua_Integer(static_cast<const PeriodList*>(lua_touserdata(L, 1))->n));
+    return 1;
+}
+
+int period_list_newindex(lua_State* L) { return luaL_error(L, "en liste af perioder kan ikke ændres"); }
+
+int period_list_tostring(lua_State* L) {
+    lua_pushfstring(L, "<%d perioder>", int(static_cast<const PeriodList*>(lua_touserdata(L, 1))->n));
+    return 1;
+}
+
+// ---- uden_for_tidsrum -------------------------------------------------------------------
+
+// "HH:MM" as minutes after midnight, as the DSL's minut() reads it.
+int clock_minutes(lua_State* L, const char* fn, const char* felt) {
+    const char* s = lua_tostring(L, -1);
+    const std::string_view t = s ? s : "";
+    auto digit = [&](std::size_t i) { return t[i] >= '0' && t[i] <= '9'; };
+    if (t.size() != 5 || !digit(0) || !digit(1) || t[2] != ':' || !digit(3) || !digit(4))
+        luaL_error(L, "%s: tidsrummets '%s' skal skrives TT:MM, ikke '%s'", fn, felt, sandbox::key_text(L, -1));
+    return ((t[0] - '0') * 10 + (t[1] - '0')) * 60 + (t[3] - '0') * 10 + (t[4] - '0');
+}
+
+void append_clock(std::string& out, int minute) { fmt::format_to(std::back_inserter(out), "{:02}:{:02}", minute / 60, minute % 60); }
+
+// One delivery as the rule's text says: {ugedag} {dato} {iso} {start} {slut} {minutter} {art}.
+struct Template {
+    enum class Part : std::uint8_t { Text, Ugedag, Dato, Iso, Start, Slut, Minutter, Art };
+    std::vector<std::pair<Part, std::string_view>> parts;
+
+    static Template parse(lua_State* L, std::string_view t, const char* fn) {
+        static constexpr std::pair<std::string_view, Part> kNames[] = {
+            {"ugedag", Part::Ugedag}, {"dato", Part::Dato},         {"iso", Part::Iso}, {"start", Part::Start},
+            {"slut", Part::Slut},     {"minutter", Part::Minutter}, {"art", Part::Art}};
+        Template out;
+        while (!t.empty()) {
+            const auto open = t.find('{');
+            if (open != 0) {
+                out.parts.push_back({Part::Text, t.substr(0, open)});
+                if (open == std::string_view::npos) break;
+                t.remove_prefix(open);
+            }
+            const auto close = t.find('}');
+            const auto name = t.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1);
+            const auto* known = std::find_if(std::begin(kNames), std::end(kNames), [&](const auto& k) { return k.first == name; });
+            if (close == std::string_view::npos || known == std::end(kNames))
+                luaL_error(L, "%s: 'tekst' kender ikke {%s}; brug {ugedag}, {dato}, {iso}, {start}, {slut}, {minutter} eller {art}",
+                           fn, std::string(name.substr(0, 40)).c_str());
+            out.parts.push_back({known->second, {}});
+            t.remove_prefix(close + 1);
+        }
+        return out;
+    }
+
+    void write(std::string& out, const Levering& l) const {
+        for (const auto& [part, text] : parts) switch (part) {
+            case Part::Text: out += text; break;
+            case Part::Ugedag: out += ugedag_navn(l.dato.ugedag()); break;
+            case Part::Dato: out += l.dato.tekst(); break;
+            case Part::Iso: out += l.dato.iso(); break;
+            case Part::Start: append_clock(out, l.start_minut); break;
+            case Part::Slut: append_clock(out, l.start_minut + l.minutter); break;
+            case Part::Minutter: fmt::format_to(std::back_inserter(out), "{}", l.minutter); break;
+            case Part::Art: out += l.art; break;
+            }
+    }
+};
+
+int uden_for_tidsrum(lua_State* L) {
+    constexpr const char* fn = "uden_for_tidsrum";
+    const auto& list = deliveries_arg(L, fn);
+    Kinds kinds(L, 2, fn);
+    lua_getfield(L, 2, "tidsrum");
+    if (!lua_istable(L, -1)) return luaL_error(L, "%s: 'tidsrum' skal være { fra = \"08:00\", til = \"16:00\" }", fn);
+    lua_getfield(L, -1, "fra");
+    const int fra = clock_minutes(L, fn, "fra");
+    lua_getfield(L, -2, "til");
+    const int til = clock_minutes(L, fn, "til");
+    lua_pop(L, 3);
+    lua_getfield(L, 2, "arbejdsdage");
+    const bool arbejdsdage = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    lua_getfield(L, 2, "tekst");
+    std::optional<Template> text;
+    if (!lua_isnil(L, -1)) {
+        if (lua_type(L, -1) != LUA_TSTRING) return luaL_error(L, "%s: 'tekst' skal være en tekst", fn);
+        text = Template::parse(L, lua_tostring(L, -1), fn);
+    }
+    // The template's parts point into its text, which stays on the stack until we return.
+    lua_newtable(L);
+    std::string line;
+    int n = 0;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const Levering& l = list[i];
+        if (!kinds.counts(l.art)) continue; // first, for every delivery: the order a rule's loop read them
+        const bool outside = (arbejdsdage && !kalender::arbejdsdag(l.dato)) || l.start_minut < fra ||
+                             l.start_minut + l.minutter > til;
+        if (!outside) continue;
+        if (text) {
+            line.clear();
+            text->write(line, l);
+            lua_pushlstring(L, line.data(), line.size());
+        } else {
+            lua_geti(L, 1, lua_Integer(i + 1)); // the element's view
+        }
+        lua_rawseti(L, -2, ++n);
+    }
+    return 1;
+}
+
+} // namespace
+
+void open_list_primitives(lua_State* L) {
+    luaL_newmetatable(L, kPeriodList);
+    lua_pushcfunction(L, lua::guarded<period_list_index>);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, period_list_len);
+    lua_setfield(L, -2, "__len");
+    lua_pushcfunction(L, period_list_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushcfunction(L, period_list_tostring);
+    lua_setfield(L, -2, "__tostring");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 1);
+    lua_pushcfunction(L, lua::guarded<perioder>);
+    sandbox::expose(L, "perioder");
+    lua_pushcfunction(L, lua::guarded<uden_for_tidsrum>);
+    sandbox::expose(L, "uden_for_tidsrum");
+}
+
+} // namespace kvalitet::bind

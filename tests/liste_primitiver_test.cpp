@@ -1,0 +1,213 @@
+// perioder, uden_for_tidsrum and tal (host/bind/liste_lua.cpp, tal_lua.cpp) give what the
+// Lua loops they replaced in the Ishøj and Varde scripts gave, on generated cases: the
+// loops are kept here as the reference.
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+
+#include <random>
+
+#include "bind/bind.hpp"
+#include "sandbox.hpp"
+
+using namespace kvalitet;
+
+namespace {
+
+int open_domain(lua_State* L) {
+    bind::open_domain(L);
+    return 0;
+}
+
+struct Lua {
+    Sources sources = Sources::directory(KVALITET_SOURCE_DIR "/tests/fixtures");
+    lua::State state;
+    bind::CaseContext ctx;
+    Sag sag;
+
+    Lua() {
+        sandbox::open(state, sources);
+        lua_pushcfunction(state, open_domain);
+        state.call(0, 0);
+    }
+    // Runs `body` as function(sag, dato) on `json`; its result as text, or the error.
+    std::string eval(const std::string& json, const std::string& body, const char* dato = "2026-11-22") {
+        sag = Sag::from_json(json);
+        ctx.sag = &sag;
+        ctx.dato = *Dato::parse(dato);
+        try {
+            sandbox::load(state, "local sag, dato = ...\n" + body, "=test", sandbox::Env::Standard);
+            bind::push_sag(state, ctx);
+            bind::push_dato(state, ctx.dato);
+            state.call(2, 1);
+        } catch (const std::exception& e) {
+            return std::string("FEJL ") + e.what();
+        }
+        std::string out = luaL_tolstring(state, -1, nullptr);
+        lua_pop(state, 2);
+        return out;
+    }
+};
+
+// A case with random deliveries around a grant, like the demo's but denser at the edges.
+std::string random_case(std::mt19937& rng) {
+    auto pick = [&](int n) { return int(rng() % unsigned(n)); };
+    static const char* arts[] = {"ansigt_til_ansigt", "telefon", "video", "sms", "transport", "administration"};
+    const Dato start = Dato::ymd(2026, 1, 1).plus_days(pick(300));
+    std::string lev;
+    for (int i = 0, n = pick(25); i < n; ++i) {
+        const Dato d = start.plus_days(pick(200) - 20);
+        lev += fmt::format("{}{{\"dato\":\"{}\",\"start\":\"{:02}:{:02}\",\"minutter\":{},\"art\":\"{}\"}}", i ? "," : "",
+                           d.iso(), 6 + pick(15), 15 * pick(4), 15 * (1 + pick(8)), arts[pick(6)]);
+    }
+    return fmt::format(R"({{"id":"x","bevilling":{{"start":"{}","timer":{},"periode":"{}"}},"leverancer":[{}]}})",
+                       start.iso(), 1 + pick(6), pick(2) ? "uge" : "maaned", lev);
+}
+
+// The Lua both sides share: the kinds counted, and a period list as text.
+const std::string kCommon = R"(
+local arter = { ansigt_til_ansigt = true, telefon = true, video = true, sms = true }
+local b = sag.bevilling
+local function periode_om(d, periode)
+  if periode == "uge" then
+    local mandag = d - dage(d.ugedag - 1)
+    return mandag, mandag + dage(6)
+  end
+  local foerste = Dato(d.aar, d.maaned, 1)
+  return foerste, foerste + maaneder(1) - dage(1)
+end
+local function som_tekst(liste)
+  local t = {}
+  for _, p in ipairs(liste) do t[#t + 1] = p.fra:iso() .. "=" .. p.minutter end
+  return table.concat(t, " ")
+end
+)";
+
+// Ishøj's loop: the last n whole periods of the grant that ended before the date.
+const std::string kIshoejLoop = kCommon + R"(
+local leveret = {}
+for _, l in ipairs(sag.leverancer) do
+  if arter[l.art] then
+    local noegle = periode_om(l.dato, b.periode) - b.start
+    leveret[noegle] = (leveret[noegle] or 0) + l.minutter
+  end
+end
+local fra, til = periode_om(dato, b.periode)
+local ud = {}
+for _ = 1, 12 do
+  fra, til = periode_om(fra - dage(1), b.periode)
+  if til < b.start then break end
+  if fra >= b.start then table.insert(ud, 1, { fra = fra, minutter = leveret[fra - b.start] or 0 }) end
+end
+return som_tekst(ud)
+)";
+const std::string kIshoejPrimitive = kCommon + R"(
+local liste = perioder(sag.leverancer, { periode = b.periode, arter = arter, fra = b.start, foer = dato })
+local ud = {}
+for i = math.max(1, #liste - 12 + 1), #liste do ud[#ud + 1] = liste[i] end
+return som_tekst(ud)
+)";
+
+// Varde's loop: from the first to the last whole period of the grant with deliveries.
+const std::string kVardeLoop = kCommon + R"(
+local leveret, foerste, sidste = {}, nil, nil
+for _, l in ipairs(sag.leverancer) do
+  local fra = periode_om(l.dato, b.periode)
+  if arter[l.art] == true and fra >= b.start then
+    leveret[fra:iso()] = (leveret[fra:iso()] or 0) + l.minutter
+    if foerste == nil or fra < foerste then foerste = fra end
+    if sidste == nil or fra > sidste then sidste = fra end
+  end
+end
+local ud, fra = {}, foerste
+while fra ~= nil and fra <= sidste do
+  ud[#ud + 1] = { fra = fra, minutter = leveret[fra:iso()] or 0 }
+  fra = b.periode == "uge" and fra + dage(7) or fra + maaneder(1)
+end
+return som_tekst(ud)
+)";
+const std::string kVardePrimitive = kCommon + R"(
+return som_tekst(perioder(sag.leverancer, { periode = b.periode, arter = arter, fra = b.start }))
+)";
+
+// Varde's daytime loop, and the primitive with the same text.
+const std::string kDagtimerLoop = kCommon + R"(
+local function klokken(m) return string.format("%02d:%02d", m // 60, m % 60) end
+local fra, til = 8 * 60, 16 * 60
+local ud = {}
+for _, l in ipairs(sag.leverancer) do
+  if arter[l.art] == true and (not arbejdsdag(l.dato) or l.start_minut < fra or l.slut_minut > til) then
+    ud[#ud + 1] = string.format("%s kl. %s-%s", l.dato:lang(), l.start, klokken(l.slut_minut))
+  end
+end
+return table.concat(ud, "|")
+)";
+const std::string kDagtimerPrimitive = kCommon + R"(
+return table.concat(uden_for_tidsrum(sag.leverancer, { arter = arter, tidsrum = { fra = "08:00", til = "16:00" },
+  arbejdsdage = true, tekst = "{ugedag} den {dato} kl. {start}-{slut}" }), "|")
+)";
+
+} // namespace
+
+TEST_CASE("perioder and uden_for_tidsrum give what the Ishøj and Varde loops gave") {
+    Lua lua;
+    std::mt19937 rng(85);
+    int with_periods = 0;
+    for (int i = 0; i < 300; ++i) {
+        const std::string sag = random_case(rng);
+        const std::string dato = Dato::ymd(2026, 3, 1).plus_days(int(rng() % 300)).iso();
+        INFO(sag << " på " << dato);
+        const std::string ishoej = lua.eval(sag, kIshoejLoop, dato.c_str());
+        CHECK(lua.eval(sag, kIshoejPrimitive, dato.c_str()) == ishoej);
+        CHECK(lua.eval(sag, kVardePrimitive) == lua.eval(sag, kVardeLoop));
+        CHECK(lua.eval(sag, kDagtimerPrimitive) == lua.eval(sag, kDagtimerLoop));
+        with_periods += !ishoej.empty();
+    }
+    CHECK(with_periods > 100); // the comparison saw periods, not only empty lists
+}
+
+TEST_CASE("uden_for_tidsrum without a text gives the deliveries themselves") {
+    Lua lua;
+    const char* sag = R"({"id":"x","leverancer":[{"dato":"2026-10-03","start":"10:00","minutter":60,"art":"sms"},
+        {"dato":"2026-10-05","start":"15:30","minutter":60,"art":"sms"},{"dato":"2026-10-05","start":"09:00","minutter":60,"art":"sms"}]})";
+    CHECK(lua.eval(sag, R"(local t = uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = "08:00", til = "16:00" } })
+                           return #t .. " " .. t[1].start)") == "1 15:30");
+    CHECK(lua.eval(sag, R"(return #uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = "08:00", til = "16:00" }, arbejdsdage = true }))") == "2");
+    CHECK(lua.eval(sag, R"(return #uden_for_tidsrum(sag.leverancer, { arter = { telefon = true }, tidsrum = { fra = "08:00", til = "16:00" } }))") == "0");
+}
+
+TEST_CASE("the list primitives say in Danish what is wrong with their arguments") {
+    Lua lua;
+    const char* sag = R"({"id":"x","leverancer":[{"dato":"2026-10-03","start":"10:00","minutter":60,"art":"sms"}]})";
+    CHECK_THAT(lua.eval(sag, "return perioder(sag.afbud, { periode = 'uge' })"),
+               Catch::Contains("perioder: første argument skal være sag.leverancer"));
+    CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'aar' })"),
+               Catch::Contains("'periode' skal være \"uge\" eller \"maaned\""));
+    CHECK_THAT(lua.eval(sag, "local l = perioder(sag.leverancer, { periode = 'uge' }) l[1] = 2"),
+               Catch::Contains("en liste af perioder kan ikke ændres"));
+    CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge', fra = '2026-01-01' })"),
+               Catch::Contains("'fra' skal være en dato"));
+    CHECK_THAT(lua.eval(sag, "return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '8', til = '16:00' } })"),
+               Catch::Contains("tidsrummets 'fra' skal skrives TT:MM"));
+    CHECK_THAT(lua.eval(sag, "return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '08:00', til = '09:00' }, tekst = '{dag}' })"),
+               Catch::Contains("'tekst' kender ikke {dag}"));
+}
+
+TEST_CASE("tal writes a number as the DSL's Lua tal did") {
+    Lua lua;
+    const std::string old = R"(
+local function gammel(x)
+  local s = string.format("%.2f", x):gsub("0+$", ""):gsub("%.$", "")
+  return (s:gsub("%.", ","))
+end
+local forskelle = {}
+for _, x in ipairs({ 0, 1, 2.5, 3.0, 10, 100, 1 / 3, 2 / 3, 0.005, 0.015, 12.345, -1.5, -0.001, 1e9, 1e300, 7 / 60, 195 / 60 }) do
+  if tal(x) ~= gammel(x) then forskelle[#forskelle + 1] = gammel(x) .. " ~= " .. tal(x) end
+end
+for m = 0, 600 do
+  if tal(m / 60) ~= gammel(m / 60) then forskelle[#forskelle + 1] = gammel(m / 60) .. " ~= " .. tal(m / 60) end
+end
+return table.concat(forskelle, "; ") .. "|" .. tal(2.5) .. " " .. tal(3) .. " " .. tal(100)
+)";
+    CHECK(lua.eval(R"({"id":"x"})", old) == "|2,5 3 100");
+}
