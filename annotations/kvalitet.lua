@@ -148,6 +148,37 @@ function minut(klokken) end
 ---@return string
 function tal(x) end
 
+-- Leverancer samlet (host/bind/liste_lua.cpp, docs/primitiver.md) ------------------------------
+
+---@class PerioderValg
+---@field periode "uge"|"maaned"
+---@field arter? table<string, boolean> kun disse arter ({ telefon = true, … }); uden: alle
+---@field fra? Dato kun hele perioder, der begynder på eller efter datoen
+---@field foer? Dato perioderne, der sluttede før perioden med datoen, også dem uden leverancer
+---@field seneste? integer kun de seneste n perioder
+
+---@class PeriodeMinutter
+---@field fra Dato periodens første dag
+---@field minutter integer
+
+---Minutter pr. hel periode, i tidsorden.
+---@param leverancer Sag.Leverance[]
+---@param valg PerioderValg
+---@return PeriodeMinutter[]
+function perioder(leverancer, valg) end
+
+---@class TidsrumValg
+---@field arter? table<string, boolean>
+---@field tidsrum { fra: string, til: string } f.eks. { fra = "08:00", til = "16:00" }
+---@field arbejdsdage? boolean også leverancer en lørdag, søndag eller helligdag
+---@field tekst? string "{ugedag} den {dato} kl. {start}-{slut}"; uden: leverancerne selv
+
+---Leverancerne uden for et tidsrum (eller på en fridag), i sagens orden: tekster, eller leverancerne.
+---@param leverancer Sag.Leverance[]
+---@param valg TidsrumValg
+---@return (string|Sag.Leverance)[]
+function uden_for_tidsrum(leverancer, valg) end
+
 -- Sandkassen --------------------------------------------------------------------------------
 
 ---Henter et modul fra dsl/, stdlib/ eller municipalities/: brug "stdlib.sel85".
