@@ -3,7 +3,7 @@ PRESET ?= release
 BUILD  := build/$(PRESET)
 JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build run test install bench asan fuzz clean
+.PHONY: all deps build run test install bench bench-peer asan fuzz clean
 
 all: build
 
@@ -47,6 +47,14 @@ bench: build
 	bench/pipeline.sh $(BUILD)/repl/kvalitet $(BENCH_SAGER)
 	@echo "== 5: opstart"
 	bench/opstart.sh $(BUILD)/repl/kvalitet .
+
+# Group 6 of bench/README.md: Kvalitet beside json-rules-engine and GoRules ZEN with the same
+# reduced rules. npm installs the two into bench/peer/node_modules only; never part of the
+# build, `make test` or CI. PEER_SAGER cases per run.
+PEER_SAGER ?= 50000
+bench-peer: build
+	cd bench/peer && npm install --no-audit --no-fund
+	node bench/peer/koer.js $(BUILD)/repl/kvalitet $(PEER_SAGER)
 
 asan:
 	$(MAKE) test PRESET=asan
