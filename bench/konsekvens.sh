@@ -17,19 +17,21 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 cd "$dir"
 
+# Wall time, and (with GNU time) the CPU time and peak memory: on a machine shared with other
+# work the wall time says little, the CPU time what the run itself cost.
 measure() { # label, cases, command...
   local label=$1 n=$2; shift 2
-  local t0 t1 mem=""
+  local t0 t1 cpu=""
   t0=$(date +%s.%N)
   if [[ -x /usr/bin/time ]]; then
-    /usr/bin/time -f "%M" -o mem.txt "$@" > /dev/null
-    mem=" top $(( $(cat mem.txt) / 1024 )) MB"
+    /usr/bin/time -f "%U %S %M" -o tid.txt "$@" > /dev/null
+    cpu=$(awk '{ printf " (CPU %.1f s, top %d MB)", $1 + $2, $3 / 1024 }' tid.txt)
   else
     "$@" > /dev/null
   fi
   t1=$(date +%s.%N)
-  awk -v l="$label" -v n="$n" -v a="$t0" -v b="$t1" -v m="$mem" \
-    'BEGIN { s = b - a; printf "%-52s %7.2f s %9.0f sager/s%s\n", l, s, n / s, m }'
+  awk -v l="$label" -v n="$n" -v a="$t0" -v b="$t1" -v c="$cpu" \
+    'BEGIN { s = b - a; printf "%-52s %7.2f s %9.0f sager/s%s\n", l, s, n / s, c }'
 }
 
 sed 's/^    vaerdi = 12,$/    vaerdi = 6,/' "$SRC/municipalities/varde/standard.lua" > varde_udkast.lua

@@ -23,7 +23,8 @@ struct KonsekvensValg {
     unsigned traade = 0;
 };
 
-constexpr std::size_t kBatch = 4096;
+// A batch is bounded by count and by bytes (4096 lines of up to 1 MiB would be 4 GiB).
+constexpr std::size_t kBatch = 4096, kBatchBytes = 32u << 20;
 constexpr std::size_t kFejlEksempler = 5;
 
 // The two sides: the version in force on the date (or --version) against the file; or
@@ -100,13 +101,15 @@ void read_ndjson(const KonsekvensValg& o, Koersel& k) {
     while (mere) {
         batch.clear();
         linjer.clear();
-        while (batch.size() < kBatch) {
+        std::size_t bytes = 0;
+        while (batch.size() < kBatch && bytes < kBatchBytes) {
             if (!src.next(line)) {
                 mere = false;
                 break;
             }
             ++nr;
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+            bytes += line.size();
             batch.push_back({std::move(line), o.kommune});
             linjer.push_back(nr);
         }

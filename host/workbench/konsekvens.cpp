@@ -25,10 +25,14 @@ std::string aktivitet_tilstand(const AktivitetResultat& a) {
 
 using Art = std::pair<std::string, std::string>; // (art, hvad)
 
+// An activity the case names but no standard knows is one kind, whatever its id: the ids come
+// from the cases, and a kind per made-up id would let the input grow the report without end.
+std::string aktivitet_navn(const AktivitetResultat& x) { return x.regel ? x.id : "(ukendt aktivitet)"; }
+
 void aktiviteter(std::vector<Art>& out, const Vurdering& a, const Vurdering& b) {
     std::map<std::string, std::pair<std::string, std::string>> tilstand;
-    for (const auto& x : a.aktiviteter) tilstand[x.id].first = aktivitet_tilstand(x);
-    for (const auto& x : b.aktiviteter) tilstand[x.id].second = aktivitet_tilstand(x);
+    for (const auto& x : a.aktiviteter) tilstand[aktivitet_navn(x)].first = aktivitet_tilstand(x);
+    for (const auto& x : b.aktiviteter) tilstand[aktivitet_navn(x)].second = aktivitet_tilstand(x);
     for (const auto& [id, t] : tilstand)
         if (t.first != t.second)
             out.push_back({"aktivitet", fmt::format("aktivitet {}: {} → {}", id, t.first.empty() ? "ikke ansøgt" : t.first,
