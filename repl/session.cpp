@@ -219,7 +219,9 @@ bool Session::switch_to(const std::string& kommune, std::optional<Dato> version_
         antal = alle.size();
     } catch (const std::exception& e) {
         say(fmt::format("fejl: {}\n", e.what()));
-        if (standard_) say(fmt::format("(beholder {}, {})\n", kommune_, version_));
+        if (standard_)
+            say(antal_versioner_ > 1 ? fmt::format("(beholder {}, {})\n", kommune_, version_)
+                                     : fmt::format("(beholder {})\n", kommune_));
         return false;
     }
     // The old state goes, and every view into the old contexts with it.
