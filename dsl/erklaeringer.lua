@@ -345,6 +345,8 @@ local parametre_proxy = setmetatable({}, {
   __newindex = function(_, k) error("parameteren '" .. tostring(k) .. "' kan ikke ændres her; ret den i parametre { }", 2) end,
   __metatable = false,
 })
+-- The host makes reads of it visible in the trace once the standard has loaded.
+register.parametre_tabel = parametre_proxy
 
 function E.parametre(d)
   local fil, linje = sted(2)

@@ -6,6 +6,9 @@
 
 local H = {}
 
+-- Tells the full trace what mindst/hoejst compared (nil outside the engine).
+local sammenlignet = _vaert.sammenlignet
+
 function H.ikke(a)
   if a == nil then return nil end
   return not a
@@ -36,12 +39,14 @@ end
 -- x >= n, nil when x is unknown.
 function H.mindst(x, n)
   if x == nil then return nil end
+  if sammenlignet then sammenlignet(x, n, true) end
   return x >= n
 end
 
 -- x <= n, nil when x is unknown.
 function H.hoejst(x, n)
   if x == nil then return nil end
+  if sammenlignet then sammenlignet(x, n, false) end
   return x <= n
 end
 

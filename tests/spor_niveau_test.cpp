@@ -34,6 +34,31 @@ TEST_CASE("the full trace carries the values each rule read") {
     CHECK(saw_fact);
 }
 
+// The trace entry of rule `id` in the full trace.
+Json post(const Json& j, std::string_view id) {
+    for (const auto& p : j["spor"])
+        if (p["regel"] == id) return p;
+    FAIL("ingen spor for " << id);
+    return {};
+}
+
+TEST_CASE("the full trace names the parameters a rule read and the comparison it made") {
+    const Json j = Json::parse(assess().json());
+    // VUM sum 11: pakke 3 (from 9) holds, pakke 4 (from 12) does not.
+    const Json p4 = post(j, "pakke_4");
+    CHECK(p4["vaerdier"]["vum.sum"] == 11);
+    CHECK(p4["vaerdier"]["pakke_fra_vum_sum[4]"] == 12);
+    CHECK(p4["sammenligninger"] == Json::array({"vum.sum 11 < 12 (pakke_fra_vum_sum[4])"}));
+    CHECK(post(j, "pakke_3")["sammenligninger"] == Json::array({"vum.sum 11 ≥ 9 (pakke_fra_vum_sum[3])"}));
+    // A national parameter (stdlib/sel85.lua) is named the same way.
+    const Json alder = post(j, "alder");
+    CHECK(alder["vaerdier"]["myndighedsalder"] == 18);
+    CHECK(alder["sammenligninger"] == Json::array({"borger.alder 45 ≥ 18 (myndighedsalder)"}));
+    // Each rule names only what it read itself.
+    CHECK_FALSE(p4["vaerdier"].contains("pakke_fra_vum_sum[3]"));
+    CHECK_FALSE(alder["vaerdier"].contains("pakke_fra_vum_sum[4]"));
+}
+
 TEST_CASE("kort keeps ids, outcomes and dates; ingen keeps no trace; the results are the same") {
     Vurdering v = assess();
     const Json fuld = Json::parse(v.json());
@@ -47,6 +72,7 @@ TEST_CASE("kort keeps ids, outcomes and dates; ingen keeps no trace; the results
         CHECK(kort["spor"][i]["udfald"] == fuld["spor"][i]["udfald"]);
         CHECK_FALSE(kort["spor"][i].contains("resultat"));
         CHECK_FALSE(kort["spor"][i].contains("vaerdier"));
+        CHECK_FALSE(kort["spor"][i].contains("sammenligninger"));
     }
     CHECK(ingen["spor"].empty());
     for (auto* j : {&kort, &ingen}) {

@@ -18,7 +18,7 @@ using Catch::Contains;
 namespace {
 
 // An assessment's JSON as the engine writes it, reduced to what the selection reads.
-const json kVurdering = json::parse(R"({
+const json kVurdering = json::parse(R"json({
   "maalgruppe": {"i_maalgruppe": false, "mangler": [], "henvis_til": []},
   "advarsler": [{"id": "frist_overskredet", "tekst": "t"}, {"id": "mange_afbud", "tekst": "t"}],
   "spor": [
@@ -28,12 +28,13 @@ const json kVurdering = json::parse(R"({
     {"trin": "maalgruppe", "regel": "motiveret", "udfald": "ukendt", "resultat": "ukendt", "mangler": ["motiveret"]},
     {"trin": "aktiviteter", "regel": "oekonomi", "udfald": "omfattet", "resultat": "omfattet"},
     {"trin": "pakke", "regel": "pakke_1", "udfald": "ikke_opfyldt", "resultat": "ikke opfyldt",
-     "vaerdier": {"vum.sum": 11, "pakke_fra_vum_sum[1]": 12}},
+     "vaerdier": {"vum.sum": 11, "pakke_fra_vum_sum[1]": 12},
+     "sammenligninger": ["vum.sum 11 < 12 (pakke_fra_vum_sum[1])"]},
     {"trin": "frister", "regel": "klage", "udfald": "overskredet", "resultat": "2026-11-23 overskredet"},
     {"trin": "frister", "regel": "naeste_opfoelgning", "udfald": "kommende", "resultat": "2027-01-05 kommende"},
     {"trin": "krav", "regel": "mange_afbud", "udfald": "afvigelse", "resultat": "1 afvigelse"},
     {"trin": "krav", "regel": "timer_opsparet", "udfald": "overholdt", "resultat": "overholdt"}
-  ]})");
+  ]})json");
 
 std::vector<std::string> rules(const std::vector<const json*>& posts) {
     std::vector<std::string> out;
@@ -68,7 +69,8 @@ TEST_CASE("test report: the rules that decided each part of the assessment") {
 TEST_CASE("test report: a trace line carries the dates and values the rule read") {
     const auto line = harness::spor_linje(kVurdering["spor"][4]);
     CHECK_THAT(line, Contains("pakke_1") && Contains("ikke opfyldt") && Contains("vum.sum = 11") &&
-                         Contains("pakke_fra_vum_sum[1] = 12"));
+                         Contains("pakke_fra_vum_sum[1] = 12") &&
+                         Contains("sammenlignet: vum.sum 11 < 12 (pakke_fra_vum_sum[1])"));
     CHECK_THAT(harness::spor_linje(kVurdering["spor"][0]), Contains("borger.foedselsdato 2010-01-01"));
     CHECK_THAT(harness::spor_linje(kVurdering["spor"][2]), Contains("mangler: motiveret"));
 }

@@ -43,14 +43,17 @@ struct CaseContext {
     // The facts and numbers a rule read (yes/no, numbers, texts; dates are in `dates`), in
     // order of first read, for the full trace's `vaerdier`. Paths are static strings.
     std::vector<std::pair<std::string_view, Vaerdi>> values;
+    std::vector<Sammenligning> comparisons; // mindst/hoejst, for the full trace
     void reset_reads() {
         missing.clear();
         dates.clear();
         values.clear();
+        comparisons.clear();
     }
     void read_missing(std::string_view fact);
     void read_date(std::string_view path, Dato d);
     void read_value(std::string_view path, Vaerdi v);
+    void compared(double a, double b, std::string_view op);
 };
 
 // The deliveries behind a `sag.leverancer` view, or nullptr when the value at `index` is

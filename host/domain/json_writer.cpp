@@ -9,16 +9,20 @@ namespace kvalitet {
 
 JsonWriter& JsonWriter::value(double d) {
     sep();
+    number_into(out_, d);
+    return *this;
+}
+
+void JsonWriter::number_into(std::string& out, double d) {
     if (!std::isfinite(d)) {
-        out_ += "null";
+        out += "null";
     } else if (d == std::floor(d) && std::fabs(d) < 1e15) {
-        out_ += std::to_string(static_cast<long long>(d));
+        out += std::to_string(static_cast<long long>(d));
     } else {
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.17g", d);
-        out_ += buf;
+        out += buf;
     }
-    return *this;
 }
 
 namespace {

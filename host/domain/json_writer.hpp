@@ -25,6 +25,7 @@ public:
     JsonWriter& null() { sep(); out_ += "null"; return *this; }
 
     static void quote_into(std::string& out, std::string_view s);
+    static void number_into(std::string& out, double d); // as value(d) writes it
 
 private:
     void sep() {

@@ -77,6 +77,16 @@ struct Advarsel {
 // A fact or number a rule read, for the full trace: yes/no, a number, or a text.
 using Vaerdi = std::variant<bool, double, std::string>;
 
+// A comparison a rule made (mindst, hoejst), for the full trace: a op b, each side named
+// by what the rule read with that value when there is one ("vum.sum 11 < 12
+// (pakke_fra_vum_sum[4])"). op is the relation that held: "<", "≥", "≤" or ">".
+struct Sammenligning {
+    double a, b;
+    std::string_view op, a_navn, b_navn; // names empty when no read had the value
+    bool operator==(const Sammenligning&) const = default;
+    std::string tekst() const;
+};
+
 struct SporPost {
     Trin trin;
     const Regel* regel;
@@ -85,6 +95,7 @@ struct SporPost {
     std::vector<std::pair<std::string_view, Dato>> datoer; // the dates the rule used
     std::vector<std::string> mangler;
     std::vector<std::pair<std::string_view, Vaerdi>> vaerdier; // what else it read ("vum.sum": 11)
+    std::vector<Sammenligning> sammenligninger;                // what it compared, in order
 };
 
 struct KVALITET_API Vurdering {

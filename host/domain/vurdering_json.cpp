@@ -194,6 +194,11 @@ void Vurdering::append_json(std::string& out) const {
             }
             w.end_object();
         }
+        if (fuld && !s.sammenligninger.empty()) {
+            w.key("sammenligninger").begin_array();
+            for (const auto& c : s.sammenligninger) w.value(c.tekst());
+            w.end_array();
+        }
         w.end_object();
     }
     w.end_array();

@@ -107,10 +107,11 @@ std::optional<Dato> pop_date(lua_State* L, const Rule& r, const char* felt) {
 
 // `udfald` is one of outcomes(r.art): what the coverage report counts.
 SporPost& trace(Evaluation& ev, const Rule& r, std::string_view udfald, std::string resultat) {
-    auto& p = ev.v.spor.emplace_back(SporPost{r.trin, r.regel, udfald, std::move(resultat), {}, {}});
+    auto& p = ev.v.spor.emplace_back(SporPost{r.trin, r.regel, udfald, std::move(resultat), {}, {}, {}, {}});
     p.datoer = ev.ctx.dates;
     p.mangler.assign(ev.ctx.missing.begin(), ev.ctx.missing.end());
     p.vaerdier = ev.ctx.values;
+    p.sammenligninger = ev.ctx.comparisons;
     return p;
 }
 
@@ -192,7 +193,7 @@ void aktiviteter(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                                       meta.ukendt_aktivitet.kilde, {}});
             ev.ctx.reset_reads();
             ev.v.spor.push_back(SporPost{Trin::Aktiviteter, &meta.ukendt_aktivitet, "ukendt",
-                                         fmt::format("'{}' er ukendt", id), {}, {}});
+                                         fmt::format("'{}' er ukendt", id), {}, {}, {}, {}});
             continue;
         }
         ev.current = r;
@@ -333,6 +334,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         auto reads_dates = ev.ctx.dates;
         auto reads_missing = ev.ctx.missing;
         auto reads_values = ev.ctx.values;
+        auto reads_comparisons = ev.ctx.comparisons;
         // A function's reads join the rule's: a length or an event that depends on an
         // absent fact (not an event that has not happened) is named, and checked.
         auto keep_reads = [&](bool facts_only) {
@@ -340,6 +342,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             for (auto m : ev.ctx.missing)
                 if (!facts_only || kan_varieres(m)) add_unique_view(reads_missing, m);
             for (auto& x : ev.ctx.values) reads_values.push_back(x);
+            for (auto& c : ev.ctx.comparisons) reads_comparisons.push_back(c);
         };
         std::optional<Varighed> varighed = r.varighed;
         if (r.varighed_fn) {
@@ -354,6 +357,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             ev.ctx.dates = reads_dates;
             ev.ctx.missing = reads_missing;
             ev.ctx.values = reads_values;
+            ev.ctx.comparisons = reads_comparisons;
             trace(ev, r, "udeladt", "udeladt: varigheden kan ikke fastslås");
             continue;
         }
@@ -373,6 +377,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         ev.ctx.dates = std::move(reads_dates);
         ev.ctx.missing = std::move(reads_missing);
         ev.ctx.values = std::move(reads_values);
+        ev.ctx.comparisons = std::move(reads_comparisons);
         ev.ctx.read_date("frist", due);
         std::string res = due.iso();
         res += ' ';
@@ -507,7 +512,7 @@ void left_out(Evaluation& ev) {
     std::string res;
     if (!after.empty()) res = "efter vurderingsdatoen, ikke medregnet: " + after;
     if (!before.empty()) res += (res.empty() ? "" : "; ") + std::string("før bevillingens start, hører ikke til bevillingen: ") + before;
-    ev.v.spor.push_back(SporPost{Trin::Maalgruppe, &kSagPaaDato, "udeladt", std::move(res), {}, {}});
+    ev.v.spor.push_back(SporPost{Trin::Maalgruppe, &kSagPaaDato, "udeladt", std::move(res), {}, {}, {}, {}});
 }
 
 } // namespace

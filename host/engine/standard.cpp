@@ -10,6 +10,7 @@
 #include <span>
 
 #include "bind/bind.hpp"
+#include "bind/parameter_reads.hpp"
 #include "domain/mente_du.hpp"
 #include "domain/sha256.hpp"
 #include "domain/tekst.hpp"
@@ -146,10 +147,13 @@ int host_setmetatable(lua_State* L) {
 // Everything a loaded standard's state needs; runs under lua_pcall (memory cap).
 // Argument: the Sources, as light userdata.
 int prepare(lua_State* L) {
+    auto* ctx = static_cast<bind::CaseContext*>(lua_touserdata(L, 2));
     lua_pushvalue(L, 1);
     lua_pushcclosure(L, lua::guarded<host_feltlinje>, 1);
     sandbox::expose_trusted(L, "feltlinje");
     lua_settop(L, 0);
+    bind::push_comparison_recorder(L, *ctx);
+    sandbox::expose_trusted(L, "sammenlignet");
     lua_pushcfunction(L, lua::guarded<host_mente_du>);
     sandbox::expose_trusted(L, "mente_du");
     lua_pushcfunction(L, lua::guarded<host_parametertype>);
@@ -487,7 +491,8 @@ std::unique_ptr<Standard> Standard::load_file(const Sources& sources, const std:
 
     lua_pushcfunction(L, prepare);
     lua_pushlightuserdata(L, const_cast<Sources*>(&sources));
-    state.call(1, 1); // the DSL's register
+    lua_pushlightuserdata(L, s->ctx_.get());
+    state.call(2, 1); // the DSL's register
     const int reg = lua_gettop(L);
     expose_dated_parameters(*s);
     sandbox::load(state, *source, "@" + path, sandbox::Env::Standard);
@@ -506,6 +511,9 @@ std::unique_ptr<Standard> Standard::load_file(const Sources& sources, const std:
         s->compile(L);
         check_per_package(s->meta_->info, s->rules_);
         s->seal(L);
+        lua_getfield(L, 1, "parametre_tabel");
+        bind::watch_parameters(L, lua_gettop(L), *s->ctx_);
+        lua_pop(L, 1);
     });
     lua_settop(L, 0);
     return s;

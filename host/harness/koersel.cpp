@@ -198,6 +198,11 @@ std::string spor_linje(const nlohmann::json& post) {
         out += "  [" + pairs(*it, " ") + "]";
     if (auto it = post.find("vaerdier"); it != post.end() && it->is_object() && !it->empty())
         out += "  værdier: " + pairs(*it, " = ");
+    if (auto it = post.find("sammenligninger"); it != post.end() && it->is_array() && !it->empty()) {
+        std::vector<std::string> texts;
+        for (const auto& c : *it) texts.push_back(text_of(c));
+        out += fmt::format("  sammenlignet: {}", fmt::join(texts, "; "));
+    }
     if (auto it = post.find("mangler"); it != post.end() && it->is_array() && !it->empty()) {
         std::vector<std::string> names;
         for (const auto& m : *it) names.push_back(text_of(m));

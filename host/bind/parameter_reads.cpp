@@ -1,0 +1,156 @@
+#include "bind/parameter_reads.hpp"
+
+#include <lauxlib.h>
+
+#include <string>
+
+#include "bind/interned.hpp"
+#include "lua/state.hpp"
+
+namespace kvalitet::bind {
+
+namespace {
+
+constexpr int kMaxValuesNamed = 256; // per parameter: a longer list is read, just not named
+
+// A name the contents do not hold: their own __index decides (a dated parameter's value, an
+// unknown name's "mente du"). Its error names the rule's line, as it did before the
+// recording closure stood between the rule and it.
+int not_held(lua_State* L) {
+    lua_settop(L, 2);
+    if (!lua_getmetatable(L, lua_upvalueindex(1)) || lua_getfield(L, -1, "__index") == LUA_TNIL) {
+        lua_pushnil(L);
+        return 1;
+    }
+    if (!lua_isfunction(L, -1)) {
+        lua_pushvalue(L, 2);
+        lua_gettable(L, -2);
+        return 1;
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushvalue(L, 2);
+    if (lua_pcall(L, 2, 1, 0) != LUA_OK) {
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            luaL_where(L, 1);
+            lua_insert(L, -2);
+            lua_concat(L, 2);
+        }
+        return lua_error(L);
+    }
+    return 1;
+}
+
+// __index of the parameter table and of each parameter's frozen values.
+// Upvalues: 1 the contents, 2 key -> lightuserdata (const std::string*) name, 3 the context.
+int recording_index(lua_State* L) {
+    lua_settop(L, 2);
+    lua_pushvalue(L, 2);
+    const int t = lua_rawget(L, lua_upvalueindex(1));
+    if (t == LUA_TNIL) return not_held(L);
+    auto* ctx = static_cast<CaseContext*>(lua_touserdata(L, lua_upvalueindex(3)));
+    if (!ctx->sag || (t != LUA_TNUMBER && t != LUA_TBOOLEAN && t != LUA_TSTRING)) return 1;
+    lua_pushvalue(L, 2);
+    lua_rawget(L, lua_upvalueindex(2));
+    if (const auto* name = static_cast<const std::string*>(lua_touserdata(L, -1))) {
+        if (t == LUA_TNUMBER) ctx->read_value(*name, double(lua_tonumber(L, 3)));
+        else if (t == LUA_TBOOLEAN) ctx->read_value(*name, lua_toboolean(L, 3) != 0);
+        else ctx->read_value(*name, std::string(lua_tostring(L, 3)));
+    }
+    lua_pop(L, 1);
+    return 1;
+}
+
+// "navn", "navn[4]", "navn.telefon": the name of key `k` (at the top) under `prefix`.
+std::string name_of_key(lua_State* L, const std::string& prefix) {
+    if (prefix.empty()) return lua_tostring(L, -1);
+    if (lua_isinteger(L, -1)) return prefix + "[" + std::to_string(lua_tointeger(L, -1)) + "]";
+    return prefix + "." + lua_tostring(L, -1);
+}
+
+bool scalar(int t) { return t == LUA_TNUMBER || t == LUA_TBOOLEAN || t == LUA_TSTRING; }
+
+// Replaces the __index table of the metatable at `mt` by a recording one, naming each
+// scalar value under `prefix`; recurses one level into the parameters' own tables.
+void watch(lua_State* L, int mt, const std::string& prefix, CaseContext& ctx) {
+    mt = lua_absindex(L, mt);
+    if (lua_getfield(L, mt, "__index") != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return;
+    }
+    const int contents = lua_gettop(L);
+    lua_newtable(L);
+    const int names = lua_gettop(L);
+    int named = 0;
+    lua_pushnil(L);
+    while (lua_next(L, contents)) {
+        const int vt = lua_type(L, -1);
+        const int kt = lua_type(L, -2);
+        if (kt == LUA_TSTRING || lua_isinteger(L, -2)) {
+            lua_pushvalue(L, -2);
+            const std::string name = name_of_key(L, prefix); // converts only the copy
+            lua_pop(L, 1);
+            if (scalar(vt) && named < kMaxValuesNamed) {
+                if (const std::string* pooled = intern(name)) {
+                    lua_pushvalue(L, -2);
+                    lua_pushlightuserdata(L, const_cast<std::string*>(pooled));
+                    lua_rawset(L, names);
+                    ++named;
+                }
+            } else if (vt == LUA_TTABLE && prefix.empty() && lua_getmetatable(L, -1)) {
+                watch(L, -1, name, ctx);
+                lua_pop(L, 1);
+            }
+        }
+        lua_pop(L, 1);
+    }
+    lua_pushlightuserdata(L, &ctx);
+    lua_pushcclosure(L, lua::guarded<recording_index>, 3);
+    lua_setfield(L, mt, "__index");
+    lua_settop(L, contents - 1);
+}
+
+// _vaert.sammenlignet(x, n, mindst)
+int compared(lua_State* L) {
+    auto* ctx = static_cast<CaseContext*>(lua_touserdata(L, lua_upvalueindex(1)));
+    if (!ctx->sag || lua_type(L, 1) != LUA_TNUMBER || lua_type(L, 2) != LUA_TNUMBER) return 0;
+    const double a = lua_tonumber(L, 1), b = lua_tonumber(L, 2);
+    const bool mindst = lua_toboolean(L, 3);
+    ctx->compared(a, b, mindst ? (a >= b ? "≥" : "<") : (a <= b ? "≤" : ">"));
+    return 0;
+}
+
+} // namespace
+
+void CaseContext::compared(double a, double b, std::string_view op) {
+    // Names: the rule reads n after x (mindst(x, n)), so b is the latest read with its
+    // value and a the latest other one. A value computed in the rule has no name.
+    std::size_t bi = values.size();
+    for (std::size_t i = values.size(); i-- > 0;)
+        if (auto* d = std::get_if<double>(&values[i].second); d && *d == b) {
+            bi = i;
+            break;
+        }
+    std::string_view a_navn, b_navn = bi < values.size() ? values[bi].first : std::string_view();
+    for (std::size_t i = values.size(); i-- > 0;)
+        if (auto* d = std::get_if<double>(&values[i].second); d && *d == a && i != bi) {
+            a_navn = values[i].first;
+            break;
+        }
+    Sammenligning c{a, b, op, a_navn, b_navn};
+    for (const auto& x : comparisons)
+        if (x == c) return;
+    comparisons.push_back(c);
+}
+
+void watch_parameters(lua_State* L, int proxy, CaseContext& ctx) {
+    if (!lua_istable(L, proxy) || !lua_getmetatable(L, proxy)) return;
+    watch(L, -1, "", ctx);
+    lua_pop(L, 1);
+}
+
+void push_comparison_recorder(lua_State* L, CaseContext& ctx) {
+    lua_pushlightuserdata(L, &ctx);
+    lua_pushcclosure(L, lua::guarded<compared>, 1);
+}
+
+} // namespace kvalitet::bind
