@@ -423,20 +423,6 @@ Periodeafvigelse take_period(lua_State* L, const Rule& r) {
         if (!ok || !(timer[i] >= 0 && timer[i] <= 1e6)) field_error(names[i], "et antal timer (0 til 1.000.000)");
         lua_pop(L, 1);
     }
-}
-
-void krav(lua_State* L, Evaluation& ev) {
-    for (const Rule& r : ev.standard.rules()) {
-        if (r.art != Art::Krav) continue;
-        ev.current = &r;
-        call(L, ev, r.afvigelser);
-        std::vector<std::string> details;
-        bool checked = true;
-        switch (lua_type(L, -1)) {
-        case LUA_TNIL: checked = false; break;
-        case LUA_TBOOLEAN:
-            if (lua_toboolean(L, -1)) details.emplace_back();
-            break;
     return Periodeafvigelse::om(uge, d, timer[0], timer[1]);
 }
 
@@ -462,6 +448,21 @@ void add_warnings(Evaluation& ev, const Rule& r, const std::vector<std::string>&
         ev.v.advarsler.back().tekst = text(perioder_tekst(ev.v.advarsler.back().perioder));
     }
     texts_until(details.size());
+}
+
+void krav(lua_State* L, Evaluation& ev) {
+    for (const Rule& r : ev.standard.rules()) {
+        if (r.art != Art::Krav) continue;
+        ev.current = &r;
+        call(L, ev, r.afvigelser);
+        std::vector<std::string> details;
+        std::vector<std::pair<std::size_t, Periodeafvigelse>> periods; // with the text count before each
+        bool checked = true;
+        switch (lua_type(L, -1)) {
+        case LUA_TNIL: checked = false; break;
+        case LUA_TBOOLEAN:
+            if (lua_toboolean(L, -1)) details.emplace_back();
+            break;
         case LUA_TSTRING: details.push_back(take_text(L, ev, r, "afvigelser")); break;
         case LUA_TTABLE: {
             const lua_Integer n = luaL_len(L, -1);
@@ -470,7 +471,6 @@ void add_warnings(Evaluation& ev, const Rule& r, const std::vector<std::string>&
                                              r.regel->id, n, kMaxAfvigelser));
             for (lua_Integer i = 1; i <= n; ++i) {
                 lua_geti(L, -1, i);
-        std::vector<std::pair<std::size_t, Periodeafvigelse>> periods; // with the text count before each
                 if (lua_type(L, -1) == LUA_TTABLE) periods.push_back({details.size(), take_period(L, r)});
                 else if (lua_type(L, -1) != LUA_TSTRING)
                     rule_error(L, r, fmt::format("krav '{}': 'afvigelser' skal give en liste af tekster eller perioder", r.regel->id));
@@ -550,6 +550,7 @@ Vurdering Standard::vurder(const Sag& sag, Dato dato, Dato standard_dato) {
     v.keepalive = meta_;
     v.kommune = info.kommune;
     v.sag_id = sag.id;
+    v.ignorerede_felter = sag.ignorerede_felter; // whoever assesses, the fields nobody read are named
     v.vurderingsdato = dato;
     v.titel = info.titel;
     v.godkendt = info.godkendt;
