@@ -119,8 +119,14 @@ std::string Session::prompt() const {
 
 lua::State& Session::state() { return standard_ ? standard_->state() : *bare_; }
 
+// "stdin:1: " before a message about the line just typed tells a caseworker nothing.
+static std::string_view without_prompt_place(std::string_view message) {
+    constexpr std::string_view prefix = "stdin:1: ";
+    return message.starts_with(prefix) ? message.substr(prefix.size()) : message;
+}
+
 void Session::report(const ScriptError& e) {
-    if (e.kind() != ScriptError::Kind::Memory) return say(fmt::format("fejl: {}\n", e.what()));
+    if (e.kind() != ScriptError::Kind::Memory) return say(fmt::format("fejl: {}\n", without_prompt_place(e.what())));
     release_reserve();
     say(fmt::format("fejl: {}; hukommelsen er brugt op, men sessionen kører videre: slip store værdier "
                     "(f.eks. t = nil) for at få plads\n",

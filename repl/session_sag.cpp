@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "beskyttet.hpp"
+#include "engine/standard.hpp"
 #include "fuldfoer.hpp"
 #include "lua/error.hpp"
 #include "saet.hpp"
@@ -131,13 +132,29 @@ void Session::check_path(const std::string& sti) {
     run_protected(state(), walk);
 }
 
+namespace {
+
+// A value of the field's kind for the example in a message: a date for a date, a number
+// for a number (a score, an age), else yes/no.
+std::string eksempel_vaerdi(const Json& sag, std::string_view sti) {
+    const auto datoer = date_path_names();
+    if (std::find(datoer.begin(), datoer.end(), sti) != datoer.end()) return "2026-03-01";
+    const Json* nu = vaerdi_ved(sag, sti);
+    if ((nu && nu->is_number()) || sti.starts_with("vum.temaer.") || sti == "borger.alder") return "3";
+    if (nu && nu->is_string()) return nu->get<std::string>();
+    return "false";
+}
+
+} // namespace
+
 void Session::set_fact(const std::string& arg) {
     if (!sag_) return say(fmt::format("fejl: {}\n", intern::kIngenSag));
     const auto space = arg.find_first_of(" \t");
     const std::string sti = arg.substr(0, space);
     const std::string tekst = space == std::string::npos ? "" : intern::trim(arg.substr(space));
     if (tekst.empty())
-        return say(fmt::format("fejl: værdien mangler, f.eks. :saet {} false (ukendt fjerner oplysningen)\n", sti));
+        return say(fmt::format("fejl: værdien mangler, f.eks. :saet {} {} (ukendt fjerner oplysningen)\n", sti,
+                               eksempel_vaerdi(sag_json_, sti)));
     std::unique_ptr<Sag> next;
     Json changed;
     try {

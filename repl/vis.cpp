@@ -132,6 +132,7 @@ void pretty(lua_State* L, int idx, std::string& out, int depth, Dato dato) {
     case LUA_TSTRING: out += fmt::format("\"{}\"", lua_tostring(L, idx)); return;
     case LUA_TTABLE: pretty_table(L, idx, out, depth, dato); return;
     case LUA_TFUNCTION: out += "<funktion>"; return;
+    case LUA_TNIL: out += "ukendt"; return; // an absent fact, in the words a case is written in
     case LUA_TLIGHTUSERDATA:
         if (harness::is_ukendt(L, idx)) {
             out += "ukendt";

@@ -38,7 +38,7 @@ TEST_CASE("repl :saet: a boolean, a score and a date change the case the session
     Repl r;
     REQUIRE_THAT(r(":sag " + kExample), StartsWith("sag 'eksempel-1' indlæst"));
     REQUIRE(!example()["forhold"].contains("motiveret")); // the example leaves motivation open
-    CHECK(r("sag.forhold.motiveret") == "nil\n");
+    CHECK(r("sag.forhold.motiveret") == "ukendt\n");
     CHECK_THAT(r(":saet forhold.motiveret false"), Contains("forhold.motiveret") && Contains("false"));
     CHECK(r("sag.forhold.motiveret") == "false\n");
     CHECK_THAT(r(":saet vum.temaer.sundhed 3"), Contains("vum.temaer.sundhed"));
@@ -47,7 +47,7 @@ TEST_CASE("repl :saet: a boolean, a score and a date change the case the session
     CHECK(r("sag.bevilling.start == Dato(2026, 3, 1)") == "true\n");
     // `ukendt` takes a fact away again: not yet assessed.
     CHECK_THAT(r(":saet forhold.motiveret ukendt"), Contains("ukendt"));
-    CHECK(r("sag.forhold.motiveret") == "nil\n");
+    CHECK(r("sag.forhold.motiveret") == "ukendt\n");
 }
 
 TEST_CASE("repl :saet: a wrong value is the case reader's Danish error with the field, and nothing changes") {
@@ -62,6 +62,9 @@ TEST_CASE("repl :saet: a wrong value is the case reader's Danish error with the 
     // A misspelt field is not silently added: the case's own fields say which one was meant.
     CHECK_THAT(r(":saet forhold.motivret true"), StartsWith("fejl: ") && Contains("motivret") && Contains("motiveret"));
     CHECK_THAT(r(":saet forhold.motiveret"), StartsWith("fejl: værdien mangler"));
+    // The example in the message is a value of the field's kind.
+    CHECK_THAT(r(":saet bevilling.start"), Contains(":saet bevilling.start 2026-03-01 "));
+    CHECK_THAT(r(":saet vum.temaer.sundhed"), Contains(":saet vum.temaer.sundhed 3 "));
     CHECK_THAT(r(":saet ydelser[7].paragraf 83"), StartsWith("fejl: ") && Contains("ydelser"));
 }
 
@@ -98,7 +101,7 @@ TEST_CASE("repl :nulstil returns to the case as loaded") {
     r(":saet forhold.motiveret true");
     r(":saet vum.temaer.sundhed 4");
     CHECK_THAT(r(":nulstil"), Contains("som indlæst fra " + kExample));
-    CHECK(r("sag.forhold.motiveret") == "nil\n");
+    CHECK(r("sag.forhold.motiveret") == "ukendt\n");
     CHECK(r("sag.vum.temaer.sundhed") == std::to_string(example()["vum"]["temaer"]["sundhed"].get<int>()) + "\n");
     CHECK(nlohmann::json::parse(r(":json sag")) == example());
 }
@@ -110,12 +113,12 @@ TEST_CASE("repl med(sag, {...}) works as in the test files, and :vurder takes su
     CHECK(r("m.forhold.motiveret") == "false\n");
     CHECK(r("m.borger.alder") == "40\n");
     CHECK(r("m.forhold.kan_deltage_aktivt") == "true\n"); // the rest of the case stays
-    CHECK(r("med(sag, { borger = ukendt }).borger") == "nil\n");
+    CHECK(r("med(sag, { borger = ukendt }).borger") == "ukendt\n");
     CHECK(r("med({ a = 1 }, { b = 2 }).b") == "2\n");
     // Assessed beside the loaded case, which stays as it is.
     const auto out = r(":vurder med(sag, { forhold = { motiveret = true } })");
     CHECK_THAT(out, Contains("I forhold til den indlæste sag") && Contains("målgruppe: uafklaret → i målgruppen"));
-    CHECK(r("sag.forhold.motiveret") == "nil\n");
+    CHECK(r("sag.forhold.motiveret") == "ukendt\n");
     CHECK_THAT(r(":vurder med(sag, { vum = { temaer = { sundhed = 7 } } })"), StartsWith("fejl: ") && Contains("vum.temaer.sundhed"));
 }
 

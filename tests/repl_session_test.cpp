@@ -40,7 +40,7 @@ TEST_CASE("repl: a case view kept across :dato or :sag refuses with a Danish mes
     CHECK(r("b.alder") == "34\n");
     CHECK(r(":dato 2026-01-01") == "vurderingsdato: torsdag den 1. januar 2026\n");
     // The context b reads through was freed here once: heap-use-after-free (sag_lua.cpp).
-    CHECK_THAT(r("b.alder"), Contains("fejl: stdin:1: sagen eller vurderingsdatoen er skiftet") &&
+    CHECK_THAT(r("b.alder"), Contains("fejl: sagen eller vurderingsdatoen er skiftet") &&
                                  Contains("hent den igen fra sag"));
     CHECK_THAT(r("#l"), Contains("sagen eller vurderingsdatoen er skiftet"));
     CHECK_THAT(r("e.minutter"), Contains("sagen eller vurderingsdatoen er skiftet"));
