@@ -85,6 +85,11 @@ TEST_CASE("the parser's messages are Danish, one kind at a time") {
         {"'until'", "repeat x = 1", "standard.lua:1: 'until' mangler (ved filens slutning)"},
         {"unexpected sign", "local x = = 2", "standard.lua:1: uventet tegn '='"},
         {"unexpected word", "return return", "standard.lua:1: uventet ord 'return'"},
+        // A pakke's '}' forgotten inside a for loop: Lua only sees the loop's 'end'. Braces in
+        // strings and comments do not count.
+        {"unexpected word in a table not closed",
+         "for n = 1, 2 do\n  pakke {\n    id = 'p' .. n, tekst = '{', -- }\n    naar = function() return true end,\nend\n",
+         "standard.lua:5: uventet ord 'end' — mangler der en '}'? Tabellen åbnet i linje 2 er ikke lukket"},
         {"unexpected end", "x = 1 +",
          "standard.lua:1: uventet slutning af filen: et udtryk eller en sætning er ikke færdig"},
         {"unfinished string at a line end", "x = 'abc\n",

@@ -11,6 +11,7 @@
 
 #include "domain/tekst.hpp"
 #include "lua/danish.hpp"
+#include "lua/open_brace.hpp"
 
 namespace kvalitet::lua {
 
@@ -187,6 +188,13 @@ void State::load(std::string_view source, const std::string& chunkname) {
     if (status == LUA_ERRMEM)
         throw ScriptError(ScriptError::Kind::Memory, "ikke nok hukommelse til at indlæse scriptet");
     ScriptError e = to_script_error(ScriptError::Kind::Syntax, text);
+    // "uventet ord 'end'" inside a table: name the table whose '}' is missing.
+    if (e.message().starts_with("uventet ") && e.line() > 0)
+        if (const auto opened = open_brace_before(source, e.line()))
+            e = ScriptError(e.kind(),
+                            e.message() + fmt::format(" — mangler der en '}}'? Tabellen åbnet i linje {} er ikke lukket",
+                                                      *opened),
+                            e.chunk(), e.line(), e.traceback());
     if (e.chunk().empty() && chunkname.size() > 1 && (chunkname[0] == '@' || chunkname[0] == '='))
         throw ScriptError(e.kind(), e.message(), chunkname.substr(1), 0);
     throw e;

@@ -1,0 +1,78 @@
+#include "lua/open_brace.hpp"
+
+#include <vector>
+
+namespace kvalitet::lua {
+
+namespace {
+
+// At s[i] == '[': the level of a long bracket "[==[" (its '=' count), or -1 if it is not one.
+int long_bracket(std::string_view s, std::size_t i) {
+    std::size_t j = i + 1;
+    while (j < s.size() && s[j] == '=') ++j;
+    return j < s.size() && s[j] == '[' ? int(j - i - 1) : -1;
+}
+
+struct Scanner {
+    std::string_view s;
+    std::size_t i = 0;
+    int line = 1;
+
+    void step() {
+        if (s[i] == '\n') ++line;
+        ++i;
+    }
+    // From the opening "[==[" to past its "]==]".
+    void skip_long(int level) {
+        i += std::size_t(level) + 2;
+        while (i < s.size()) {
+            if (s[i] == ']') {
+                std::size_t j = i + 1;
+                while (j < s.size() && s[j] == '=') ++j;
+                if (j < s.size() && s[j] == ']' && int(j - i - 1) == level) {
+                    i = j + 1;
+                    return;
+                }
+            }
+            step();
+        }
+    }
+    // From the opening quote to past the closing one, or to the end of the line.
+    void skip_quoted() {
+        const char q = s[i++];
+        while (i < s.size() && s[i] != q && s[i] != '\n') {
+            if (s[i] == '\\' && i + 1 < s.size()) step();
+            step();
+        }
+        if (i < s.size() && s[i] == q) ++i;
+    }
+};
+
+} // namespace
+
+std::optional<int> open_brace_before(std::string_view source, int line) {
+    Scanner sc{source};
+    std::vector<int> open;
+    while (sc.i < source.size() && sc.line < line) {
+        const char c = source[sc.i];
+        if (c == '-' && sc.i + 1 < source.size() && source[sc.i + 1] == '-') {
+            sc.i += 2;
+            if (int level = sc.i < source.size() && source[sc.i] == '[' ? long_bracket(source, sc.i) : -1; level >= 0)
+                sc.skip_long(level);
+            else
+                while (sc.i < source.size() && source[sc.i] != '\n') ++sc.i;
+        } else if (c == '[' && long_bracket(source, sc.i) >= 0) {
+            sc.skip_long(long_bracket(source, sc.i));
+        } else if (c == '"' || c == '\'') {
+            sc.skip_quoted();
+        } else {
+            if (c == '{') open.push_back(sc.line);
+            if (c == '}' && !open.empty()) open.pop_back();
+            sc.step();
+        }
+    }
+    if (open.empty()) return std::nullopt;
+    return open.back();
+}
+
+} // namespace kvalitet::lua

@@ -1,0 +1,15 @@
+#pragma once
+// Where a table was opened and not closed, read from the script's text. Lua's parser says
+// "unexpected symbol near 'end'" when a `}` is forgotten before the next keyword (a
+// `pakke { … }` inside a for loop); it does not say which table. A policy officer needs
+// the line of that `{`.
+#include <optional>
+#include <string_view>
+
+namespace kvalitet::lua {
+
+// The line of the innermost `{` still open where line `line` begins, skipping strings,
+// long strings and comments; nothing when every `{` before it is closed.
+std::optional<int> open_brace_before(std::string_view source, int line);
+
+} // namespace kvalitet::lua
