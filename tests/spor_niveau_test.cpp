@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/standard.hpp"
+#include "test_tree.hpp"
 
 using namespace kvalitet;
 using Json = nlohmann::json;
@@ -35,7 +36,7 @@ TEST_CASE("the full trace carries the values each rule read") {
 }
 
 // The trace entry of rule `id` in the full trace.
-Json post(const Json& j, std::string_view id) {
+static Json post(const Json& j, std::string_view id) {
     for (const auto& p : j["spor"])
         if (p["regel"] == id) return p;
     FAIL("ingen spor for " << id);
@@ -83,4 +84,19 @@ TEST_CASE("kort keeps ids, outcomes and dates; ingen keeps no trace; the results
     }
     CHECK(spor_niveau("kort") == SporNiveau::Kort);
     CHECK_FALSE(spor_niveau("lang"));
+}
+
+TEST_CASE("a long text parameter is cut in the trace, so reading it cannot grow an assessment") {
+    const test::TestTree tree("spor-tekst");
+    const Sources sources = tree.write("lang", R"(
+local P = parametre { t = { vaerdi = string.rep("æ", 3000), tekst = "T", antagelse = true } }
+krav { id = "k", tekst = "K", kilde = "K", afvigelser = function() return #P.t == 0 end }
+)");
+    auto standard = Standard::load(sources, "lang");
+    const Json j = Json::parse(standard->vurder(Sag::from_json(R"({"id":"x"})"), *Dato::parse("2026-11-22")).json());
+    const std::string shown = post(j, "k")["vaerdier"]["t"];
+    CHECK(shown.size() <= 200 + 3);
+    CHECK(shown.ends_with("…"));
+    CHECK(shown.starts_with("ææ"));
+    CHECK(Json::parse(Json(shown).dump()) == shown); // still valid UTF-8
 }

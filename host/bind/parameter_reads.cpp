@@ -40,6 +40,18 @@ int not_held(lua_State* L) {
     return 1;
 }
 
+// A text parameter as the trace shows it: whole up to kMaxShown bytes, else cut at a
+// character boundary and marked, so rules reading long texts cannot grow an assessment.
+constexpr std::size_t kMaxShown = 200;
+std::string shown_text(lua_State* L, int i) {
+    std::size_t n = 0;
+    const char* p = lua_tolstring(L, i, &n);
+    if (n <= kMaxShown) return std::string(p, n);
+    std::size_t cut = kMaxShown;
+    while (cut > 0 && (static_cast<unsigned char>(p[cut]) & 0xC0) == 0x80) --cut; // not inside a character
+    return std::string(p, cut) + "…";
+}
+
 // __index of the parameter table and of each parameter's frozen values.
 // Upvalues: 1 the contents, 2 key -> lightuserdata (const std::string*) name, 3 the context.
 int recording_index(lua_State* L) {
@@ -54,7 +66,7 @@ int recording_index(lua_State* L) {
     if (const auto* name = static_cast<const std::string*>(lua_touserdata(L, -1))) {
         if (t == LUA_TNUMBER) ctx->read_value(*name, double(lua_tonumber(L, 3)));
         else if (t == LUA_TBOOLEAN) ctx->read_value(*name, lua_toboolean(L, 3) != 0);
-        else ctx->read_value(*name, std::string(lua_tostring(L, 3)));
+        else ctx->read_value(*name, shown_text(L, 3));
     }
     lua_pop(L, 1);
     return 1;
