@@ -293,7 +293,8 @@ TEST_CASE("server: NDJSON gives the batch's lines, a bad line its error object, 
     const std::string out = body_of(s);
 
     // The batch assessor (vurder --ndjson) on the same lines is the oracle.
-    ParallelAssessor oracle(Sources::embedded(), 1);
+    const Sources embedded = Sources::embedded(); // outlives the assessor, which keeps a reference
+    ParallelAssessor oracle(embedded, 1);
     std::vector<Opgave> opgaver;
     std::vector<std::size_t> nr;
     for (std::size_t k = 0; k < input.size(); ++k) {

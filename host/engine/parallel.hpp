@@ -42,6 +42,8 @@ public:
     // threads == 0: all cores. Standards load lazily, per worker, on first use. `ukendte`:
     // what a field outside the case schema does (listed in the assessment, or an error).
     ParallelAssessor(const Sources& sources, unsigned threads, UkendteFelter ukendte = UkendteFelter::Ignorer);
+    // The sources are kept by reference: a temporary would be gone before the first case.
+    ParallelAssessor(Sources&&, unsigned, UkendteFelter = UkendteFelter::Ignorer) = delete;
 
     // How much trace each assessment's JSON carries (--spor); fuld unless set.
     void set_spor(SporNiveau spor) { spor_ = spor; }
