@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "saet.hpp"
-#include "session.hpp"
+#include "repl_test_session.hpp"
 
 using namespace kvalitet;
 using Catch::Contains;
@@ -17,20 +17,7 @@ using Catch::StartsWith;
 
 namespace {
 
-const std::string kExample = KVALITET_SOURCE_DIR "/docs/eksempler/sag.json";
-
-struct Repl {
-    Sources sources = Sources::directory(KVALITET_SOURCE_DIR);
-    repl::Session session;
-    explicit Repl(const std::string& kommune = "varde")
-        : session(sources, kommune, *Dato::parse("2026-11-22"), "/nonexistent/kvalitet-test.db", [](std::string_view) {}) {}
-    std::string operator()(std::string_view line) { return session.handle_line(line); }
-};
-
-nlohmann::json example() {
-    std::ifstream in(kExample);
-    return nlohmann::json::parse(in);
-}
+using test::Repl, test::kExample, test::example;
 
 } // namespace
 
