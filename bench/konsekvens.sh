@@ -3,7 +3,8 @@
 # seconds on 2 cores). The main job's generator makes ANTAL cases, all given to one
 # municipality, stored in a case store; then each change is assessed against the version
 # in force, on 1 thread and on all cores: Varde with its follow-up interval cut from 12 to 6
-# months, Kerteminde with pakke 4's VUM threshold raised by 2 (the test fixture).
+# months, Kerteminde with pakke 4's VUM threshold raised by 2 (the test's edit,
+# tests/fixtures/konsekvens/kerteminde_pakke4.sh).
 # Prints seconds, cases per second and peak memory (when GNU time is installed). A
 # measurement, not a test.
 # Usage: bench/konsekvens.sh KVALITET KILDEMAPPE [ANTAL]   (ANTAL default 100000)
@@ -36,6 +37,7 @@ measure() { # label, cases, command...
 
 sed 's/^    vaerdi = 12,$/    vaerdi = 6,/' "$SRC/municipalities/varde/standard.lua" > varde_udkast.lua
 cmp -s varde_udkast.lua "$SRC/municipalities/varde/standard.lua" && { echo "Vardes opfoelgning_interval er ikke 12: ret bench/konsekvens.sh" >&2; exit 1; }
+"$SRC/tests/fixtures/konsekvens/kerteminde_pakke4.sh" "$SRC" > kerteminde_pakke4.lua
 "$K" demo --ndjson --antal "$N" --dato "$D" > alle.ndjson
 for kommune in varde kerteminde; do
   sed -E "s/\"kommune\": *\"[a-z_]+\"/\"kommune\":\"$kommune\"/" alle.ndjson > "$kommune.ndjson"
@@ -46,6 +48,6 @@ for t in 1 "$cores"; do
   measure "varde (opfølgning 12 → 6 måneder), $t tråd(e)" "$N" \
     "$K" --hjem "$SRC" konsekvens --kommune varde --fil varde_udkast.lua --db varde.db --dato "$D" --traade "$t" --format json
   measure "kerteminde (pakke 4 ved VUM-sum 14), $t tråd(e)" "$N" \
-    "$K" --hjem "$SRC" konsekvens --kommune kerteminde --fil "$SRC/tests/fixtures/konsekvens/kerteminde_pakke4.lua" \
+    "$K" --hjem "$SRC" konsekvens --kommune kerteminde --fil kerteminde_pakke4.lua \
     --db kerteminde.db --dato "$D" --traade "$t" --format json
 done

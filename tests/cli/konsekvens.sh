@@ -1,13 +1,14 @@
 #!/bin/sh
 # kvalitet konsekvens (issue 14 §3) on a real edit: Kerteminde's VUM threshold for pakke 4
-# raised by 2 (tests/fixtures/konsekvens/kerteminde_pakke4.lua), over demo cases. The
+# raised by 2 (tests/fixtures/konsekvens/kerteminde_pakke4.sh), over demo cases. The
 # expected counts are computed here from two separate `vurder` runs, one case at a time:
 # the version in force, and the edited file in place of it.
 set -eu
 K="$1"; SRC="$2"; T="$(mktemp -d)"; trap 'rm -rf "$T"' EXIT
 fejl() { echo "FEJL: $*"; exit 1; }
 has() { grep -qF -- "$2" "$1" || { echo "FEJL: $1 mangler: $2"; cat "$1"; exit 1; }; }
-FIX="$SRC/tests/fixtures/konsekvens/kerteminde_pakke4.lua"
+FIX="$T/kerteminde_pakke4.lua"
+"$SRC/tests/fixtures/konsekvens/kerteminde_pakke4.sh" "$SRC" > "$FIX"
 D=2026-11-22
 mkdir "$T/hjem" "$T/ny"
 cp -r "$SRC/dsl" "$SRC/stdlib" "$SRC/municipalities" "$T/hjem/"

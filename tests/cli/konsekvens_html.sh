@@ -17,7 +17,8 @@ trap 'rm -rf "$home"' EXIT
 . "$SRC/tests/cli/chromium_html.sh" # chrome, check
 
 "$K" demo --ndjson --antal 600 --frø 14 --dato 2026-11-22 > "$home/sager.ndjson"
-"$K" --hjem "$SRC" konsekvens --kommune kerteminde --fil "$SRC/tests/fixtures/konsekvens/kerteminde_pakke4.lua" \
+"$SRC/tests/fixtures/konsekvens/kerteminde_pakke4.sh" "$SRC" > "$home/kerteminde_pakke4.lua" || say "kerteminde_pakke4.sh"
+"$K" --hjem "$SRC" konsekvens --kommune kerteminde --fil "$home/kerteminde_pakke4.lua" \
     --dato 2026-11-22 --format html --ud "$OUT/konsekvens.html" "$home/sager.ndjson" 2> /dev/null || say "konsekvens --format html"
 check "$OUT/konsekvens.html"
 [ "$(grep -o '<svg[ >]' "$OUT/konsekvens.html" | wc -l)" -eq 3 ] || say "konsekvens: ikke tre diagrammer (målgruppe, pakker, timer)"
