@@ -4,8 +4,9 @@
 //   - the same rules as plain Lua over plain tables (bench/kerteminde_ren.lua), same process,
 //   - the same rules hand-written in C++ (bench/kerteminde_native.cpp).
 // Before timing, all three must agree on every case (target group, package, activities,
-// deadlines with status, warning ids), or the comparison would be unfair: the program
-// then names the first case they disagree on and exits 1.
+// deadlines with status, warning ids, each warning as often as it is given), on the timed
+// date and two earlier ones, or the comparison would be unfair: the program then names
+// the first cases they disagree on and exits 1.
 // Usage: bench_host_overhead [google-benchmark flags] [ROOT]
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
@@ -16,6 +17,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <stdexcept>
 
 #include "engine/standard.hpp"
 #include "kerteminde_native.hpp"
@@ -28,17 +31,20 @@ namespace {
 
 constexpr std::size_t kCases = 10000;
 const Dato kDato = *Dato::parse("2026-11-22");
+// The agreement is also checked on earlier dates, where the cases hold events after the date
+// (left out), follow-ups of an earlier grant and VUMs not yet made: the rules for those are
+// then compared too. Timed on kDato only.
+const Dato kCheckDates[] = {kDato, *Dato::parse("2026-04-15"), *Dato::parse("2025-08-01")};
 
 lua_Integer days(Dato d) { return d.sys().time_since_epoch().count(); }
 
-// The ids the three produce, so results can hold string_views whatever made them.
+// The ids the three produce, kept for the program's life, so results can hold string_views
+// whatever made them. Every id is kept as it is: an id only one side produces still differs.
 std::string_view known(std::string_view id) {
-    static constexpr std::string_view kIds[] = {"klage", "genvurdering", "arbejdspladsvurdering",
-                                                "naeste_opfoelgning", "frist_overskredet",
-                                                "ukendt_aktivitet", "individuel_form_alene"};
-    for (auto k : kIds)
-        if (k == id) return k;
-    return "?";
+    static std::set<std::string, std::less<>> ids;
+    auto it = ids.find(id);
+    if (it == ids.end()) it = ids.emplace(id).first;
+    return *it;
 }
 
 Afgoerelser from_engine(const Vurdering& v) {
@@ -67,9 +73,10 @@ void push_plain(lua_State* L, const Sag& s) {
     set_date(L, "foedselsdato", s.foedselsdato);
     lua_setfield(L, -2, "borger");
     if (s.vum) {
-        lua_createtable(L, Vum::kTemaer, 0);
+        lua_createtable(L, Vum::kTemaer, 1);
         for (std::size_t i = 0; i < Vum::kTemaer; ++i)
             if (auto t = s.vum->tema(i)) lua_pushinteger(L, *t), lua_rawseti(L, -2, lua_Integer(i + 1));
+        set_date(L, "dato", s.vum->dato);
         lua_setfield(L, -2, "vum");
     }
     lua_createtable(L, 0, int(Forhold::ids.size()));
@@ -83,11 +90,15 @@ void push_plain(lua_State* L, const Sag& s) {
     for (std::size_t i = 0; i < s.ansoegte_aktiviteter.size(); ++i)
         lua_pushstring(L, s.ansoegte_aktiviteter[i].c_str()), lua_rawseti(L, -2, lua_Integer(i + 1));
     lua_setfield(L, -2, "ansoegte_aktiviteter");
-    lua_createtable(L, 0, 4);
+    lua_createtable(L, 0, 8);
     if (s.bevilling) {
         set_date(L, "afgoerelse_modtaget", s.bevilling->afgoerelse_modtaget);
+        set_date(L, "afgoerelse_sendt", s.bevilling->afgoerelse_sendt);
+        if (s.bevilling->afgoerelse_kanal)
+            lua_pushstring(L, s.bevilling->afgoerelse_kanal->c_str()), lua_setfield(L, -2, "afgoerelse_kanal");
         set_date(L, "start", s.bevilling->start);
-        if (s.bevilling->form) lua_pushstring(L, s.bevilling->form->c_str()), lua_setfield(L, -2, "form");
+        if (s.bevilling->timer) lua_pushnumber(L, *s.bevilling->timer), lua_setfield(L, -2, "timer");
+        if (s.bevilling->periode) lua_pushstring(L, s.bevilling->periode->c_str()), lua_setfield(L, -2, "periode");
         if (auto m = s.bevilling->opfoelgning_interval_maaneder)
             lua_pushinteger(L, *m), lua_setfield(L, -2, "opfoelgning_interval_maaneder");
     }
@@ -99,8 +110,25 @@ void push_plain(lua_State* L, const Sag& s) {
         lua_rawseti(L, -2, lua_Integer(i + 1));
     }
     lua_setfield(L, -2, "opfoelgninger");
+    lua_createtable(L, int(s.leverancer.size()), 0);
+    for (std::size_t i = 0; i < s.leverancer.size(); ++i) {
+        lua_createtable(L, 0, 3);
+        set_date(L, "dato", s.leverancer[i].dato);
+        lua_pushinteger(L, s.leverancer[i].minutter), lua_setfield(L, -2, "minutter");
+        lua_pushstring(L, s.leverancer[i].art.c_str()), lua_setfield(L, -2, "art");
+        lua_rawseti(L, -2, lua_Integer(i + 1));
+    }
+    lua_setfield(L, -2, "leverancer");
     set_date(L, "klage_modtaget", s.klage_modtaget);
+    set_date(L, "klage_genvurderet", s.klage_genvurderet);
     set_date(L, "arbejdspladsvurdering_dato", s.arbejdspladsvurdering_dato);
+}
+
+FristStatus status(std::string_view navn) {
+    for (auto s : {FristStatus::Kommende, FristStatus::Overskredet, FristStatus::Opfyldt, FristStatus::Udloebet,
+                   FristStatus::ForSent})
+        if (status_navn(s) == navn) return s;
+    throw std::runtime_error(fmt::format("kerteminde_ren.lua gav en ukendt frist-status '{}'", navn));
 }
 
 struct PlainLua {
@@ -122,12 +150,12 @@ struct PlainLua {
     ~PlainLua() { lua_close(L); }
 
     // Leaves the result table on the stack.
-    void assess(std::size_t i) {
+    void assess(std::size_t i, Dato dato = kDato) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, fn);
         lua_rawgeti(L, LUA_REGISTRYINDEX, cases);
         lua_rawgeti(L, -1, lua_Integer(i + 1));
         lua_remove(L, -2);
-        lua_pushinteger(L, days(kDato));
+        lua_pushinteger(L, days(dato));
         lua_call(L, 2, 1);
     }
 
@@ -136,20 +164,21 @@ struct PlainLua {
         const int t = lua_gettop(L);
         if (lua_getfield(L, t, "i_maalgruppe") == LUA_TBOOLEAN) a.i_maalgruppe = lua_toboolean(L, -1);
         if (lua_getfield(L, t, "pakke") == LUA_TNUMBER) a.pakke = int(lua_tointeger(L, -1));
+        // One per applied activity: true, false or nil (not yet known).
+        lua_getfield(L, t, "antal_aktiviteter");
+        const lua_Integer n = lua_tointeger(L, -1);
         lua_getfield(L, t, "aktiviteter");
-        for (lua_Integer i = 1; lua_rawgeti(L, -1, i) != LUA_TNIL; ++i, lua_pop(L, 1))
-            a.aktiviteter.push_back(lua_toboolean(L, -1));
+        for (lua_Integer i = 1; i <= n; ++i, lua_pop(L, 1))
+            a.aktiviteter.push_back(lua_rawgeti(L, -1, i) == LUA_TNIL ? std::nullopt
+                                                                      : std::optional<bool>(lua_toboolean(L, -1)));
         lua_pop(L, 2);
         lua_getfield(L, t, "frister");
         for (lua_Integer i = 1; lua_rawgeti(L, -1, i) != LUA_TNIL; ++i, lua_pop(L, 1)) {
             lua_getfield(L, -1, "id");
             lua_getfield(L, -2, "dato");
             lua_getfield(L, -3, "status");
-            const std::string_view st = lua_tostring(L, -1);
             a.frister.push_back({known(lua_tostring(L, -3)), Dato(std::chrono::sys_days(std::chrono::days(lua_tointeger(L, -2)))),
-                                 st == "opfyldt" ? FristStatus::Opfyldt
-                                 : st == "overskredet" ? FristStatus::Overskredet
-                                                       : FristStatus::Kommende});
+                                 status(lua_tostring(L, -1))});
             lua_pop(L, 3);
         }
         lua_pop(L, 2);
@@ -164,9 +193,10 @@ struct PlainLua {
 // ---- agreement ---------------------------------------------------------------------------
 
 std::string show(const Afgoerelser& a) {
-    std::string s = fmt::format("maalgruppe={} pakke={} aktiviteter={} frister=[",
-                                a.i_maalgruppe ? (*a.i_maalgruppe ? "ja" : "nej") : "ukendt", a.pakke,
-                                a.aktiviteter.size());
+    auto tri = [](std::optional<bool> b) { return b ? (*b ? "ja" : "nej") : "ukendt"; };
+    std::string s = fmt::format("maalgruppe={} pakke={} aktiviteter=[", tri(a.i_maalgruppe), a.pakke);
+    for (auto x : a.aktiviteter) s += fmt::format(" {}", tri(x));
+    s += " ] frister=[";
     for (const auto& f : a.frister) s += fmt::format(" {} {} {}", f.id, f.dato.iso(), status_navn(f.status));
     s += " ] advarsler=[";
     for (auto w : a.advarsler) s += fmt::format(" {}", w);
@@ -224,17 +254,25 @@ int main(int argc, char** argv) {
     }
     PlainLua plain(root + "/bench/kerteminde_ren.lua", sager);
 
-    for (std::size_t i = 0; i < sager.size(); ++i) {
-        const Afgoerelser e = sorted(from_engine(standard->vurder(sager[i], kDato)));
-        plain.assess(i);
-        const Afgoerelser p = sorted(plain.result());
-        const Afgoerelser n = sorted(bench::kerteminde_native(sager[i], kDato));
-        if (e == p && e == n) continue;
-        fmt::print(stderr, "uenige om sag '{}':\n  fuld vurdering: {}\n  ren Lua:        {}\n  C++:            {}\n",
-                   sager[i].id, show(e), show(p), show(n));
+    std::size_t uenige = 0;
+    for (const Dato dato : kCheckDates)
+        for (std::size_t i = 0; i < sager.size(); ++i) {
+            const Afgoerelser e = sorted(from_engine(standard->vurder(sager[i], dato)));
+            plain.assess(i, dato);
+            const Afgoerelser p = sorted(plain.result());
+            const Afgoerelser n = sorted(bench::kerteminde_native(sager[i], dato));
+            if (e == p && e == n) continue;
+            if (++uenige <= 3)
+                fmt::print(stderr,
+                           "uenige om sag '{}' på {}:\n  fuld vurdering: {}\n  ren Lua:        {}\n  C++:            {}\n",
+                           sager[i].id, dato.iso(), show(e), show(p), show(n));
+        }
+    if (uenige > 0) {
+        fmt::print(stderr, "de tre er uenige i {} af {} vurderinger; ingen tider\n", uenige,
+                   sager.size() * std::size(kCheckDates));
         return 1;
     }
-    fmt::print("de tre er enige om alle {} sager\n", sager.size());
+    fmt::print("de tre er enige om alle {} sager på {} datoer\n", sager.size(), std::size(kCheckDates));
 
     auto add = [](const char* name, auto&& fn) {
         benchmark::RegisterBenchmark(name, fn)->Repetitions(5)->ReportAggregatesOnly(true)->MinTime(0.3);

@@ -12,8 +12,10 @@ namespace {
 // Mirrors municipalities/kerteminde/standard.lua with stdlib/sel85.lua, frister.lua and
 // aktiviteter.lua; the parameters are the script's. The case is read as it stood on the
 // assessment date (the contract): events after it, and follow-ups before the grant's
-// start, do not count. The receipt of a decision is taken as given, not derived.
+// start, do not count. The receipt of a decision is the known date, or derived from the
+// letter's date and channel (stdlib/frister.lua's fysisk_post_hverdage).
 constexpr int kMyndighedsalder = 18;
+constexpr int kFysiskPostHverdage = 6;
 constexpr int kBetydeligNedsat = 3;
 constexpr std::array<int, 6> kPakkeFraVumSum{0, 6, 9, 12, 16, 20};
 constexpr int kArbejdspladsInterval = 12;
@@ -48,6 +50,16 @@ std::optional<bool> eller(std::optional<bool> a, std::optional<bool> b) {
 
 // A date the case holds, as seen on `dato`: nothing that lies after it.
 std::optional<Dato> paa(std::optional<Dato> d, Dato dato) { return d && *d <= dato ? d : std::nullopt; }
+
+// When the citizen received the decision: known; else digital post the day it was sent,
+// physical post kFysiskPostHverdage working days after the letter's date.
+std::optional<Dato> modtaget(const Bevilling& b, Dato dato) {
+    if (auto d = paa(b.afgoerelse_modtaget, dato)) return d;
+    const auto sendt = paa(b.afgoerelse_sendt, dato);
+    if (!sendt || !b.afgoerelse_kanal) return std::nullopt;
+    if (*b.afgoerelse_kanal == "digital") return sendt;
+    return Varighed{Varighed::Enhed::Hverdage, kFysiskPostHverdage}.efter(*sendt);
+}
 
 void frist(Afgoerelser& out, std::string_view id, const Frist& f, std::optional<Dato> event, Dato dato) {
     const FristStatus status = f.status(dato, event);
@@ -133,15 +145,16 @@ Afgoerelser kerteminde_native(const Sag& sag, Dato dato) {
         else out.aktiviteter.push_back(a->second == Omfattet::Ja);
     }
 
-    if (out.i_maalgruppe != false && vum && vum->antal_scoret() > 0)
+    // A package only once the citizen is in the target group (never while a fact is missing).
+    if (out.i_maalgruppe == true && vum && vum->antal_scoret() > 0)
         for (int n = 0; n < 6; ++n)
             if (vum->sum() >= kPakkeFraVumSum[std::size_t(n)]) out.pakke = n + 1;
 
     const Bevilling b = sag.bevilling.value_or(Bevilling{});
     const auto klage = paa(sag.klage_modtaget, dato);
     const auto genvurderet = klage ? paa(sag.klage_genvurderet, dato) : std::nullopt;
-    if (auto modtaget = paa(b.afgoerelse_modtaget, dato))
-        frist(out, "klage", {*modtaget, {Varighed::Enhed::Uger, 4}, Flyt::NaesteArbejdsdag, Paahviler::Borger}, klage,
+    if (auto m = modtaget(b, dato))
+        frist(out, "klage", {*m, {Varighed::Enhed::Uger, 4}, Flyt::NaesteArbejdsdag, Paahviler::Borger}, klage,
               dato);
     if (klage) frist(out, "genvurdering", {*klage, {Varighed::Enhed::Uger, 4}}, genvurderet, dato);
     auto apv = paa(sag.arbejdspladsvurdering_dato, dato);

@@ -1,19 +1,27 @@
 -- Group 2 of bench/README.md: Kerteminde's rules written as plain Lua over plain tables,
 -- the way a programmer would write them without Kvalitet: no DSL, no host primitives, no
 -- case views, no trace, no reasons. Dates are day numbers (days since 1970-01-01), and the
--- calendar (months, Easter, holidays) is written here in Lua as well.
+-- calendar (months, Easter, holidays, working days) is written here in Lua as well.
 --
 -- It computes what the full assessment decides (target group with Kleene logic and the
--- missing facts, activities, package, the four deadlines with their status, warnings),
--- so bench/host_overhead.cpp can check that both agree on every case before timing them.
--- Mirrors municipalities/kerteminde/standard.lua, stdlib/sel85.lua, stdlib/frister.lua and
--- stdlib/aktiviteter.lua; not used by the program.
+-- missing facts, activities, package, the four deadlines with their status, warnings, the
+-- delivered minutes per period of the grant), seeing the case as it stood on the date
+-- (nothing after it; no follow-up before the grant's start), so bench/host_overhead.cpp can
+-- check that both agree on every case before timing them.
+-- Mirrors municipalities/kerteminde/standard.lua, stdlib/sel85.lua, stdlib/frister.lua,
+-- stdlib/aktiviteter.lua and the host's rules for dates (host/engine/as_of.cpp), the
+-- receipt of a decision (host/domain/modtagelse.cpp) and deadlines (host/domain/frist.cpp,
+-- kalender.cpp); not used by the program.
 
 local P = {
   myndighedsalder = 18,
   betydelig_nedsat_funktionsevne = 3,
   pakke_fra_vum_sum = { 0, 6, 9, 12, 16, 20 },
   arbejdsplads_interval = 12,
+  fysisk_post_hverdage = 6,
+  leverede_ydelser = { ansigt_til_ansigt = true, telefon = true, video = true, sms = true },
+  leverede_ydelser_tolerance = 0,
+  leverede_ydelser_perioder = 12,
 }
 
 -- Calendar ------------------------------------------------------------------------------
@@ -76,9 +84,38 @@ local function working_day(z)
   return wd < 6 and not holiday(z)
 end
 
-local function next_working_day(z)
-  while not working_day(z) do z = z + 1 end
+-- n working days after z (mandag-fredag uden helligdage), one day at a time.
+local function plus_working_days(z, n)
+  while n > 0 do
+    z = z + 1
+    if working_day(z) then n = n - 1 end
+  end
   return z
+end
+
+-- A deadline the citizen must meet that ends on a weekend, a holiday, grundlovsdag, 24 or
+-- 31 December runs to the next day that is none of them (forældelseslovens § 27, stk. 2).
+local function next_deadline_day(z)
+  while true do
+    local y, m, d = civil_from_days(z)
+    if working_day(z) and not (m == 6 and d == 5) and not (m == 12 and (d == 24 or d == 31)) then return z end
+    z = z + 1
+  end
+end
+
+-- The first day of the week (Monday-Sunday) or calendar month holding day z.
+local function period_start(z, periode)
+  if periode == "uge" then return z - (z + 3) % 7 end
+  local y, m = civil_from_days(z)
+  return days_from_civil(y, m, 1)
+end
+
+-- The first day of the period after the one that begins on z.
+local function next_period(z, periode)
+  if periode == "uge" then return z + 7 end
+  local y, m = civil_from_days(z)
+  if m == 12 then return days_from_civil(y + 1, 1, 1) end
+  return days_from_civil(y, m + 1, 1)
 end
 
 -- Three-valued logic ---------------------------------------------------------------------
@@ -94,27 +131,29 @@ local function either(a, b)
   return false
 end
 
-local function negate(a)
-  if a == nil then return nil end
-  return not a
-end
-
 -- Catalogue: Kerteminde's activities over the national one -----------------------------
 
+-- true/false, or a function of the case giving true, false or nil (not yet known)
 local function deltager(sag) return sag.forhold.kan_deltage_aktivt end
 local catalogue = {
-  struktur_i_hverdagen = { true }, medicin_haandtering = { true }, sociale_relationer = { true },
-  netvaerk = { true }, ledsagelse_behandling = { true }, oekonomi = { true }, post = { true },
-  indkoeb_madlavning = { true }, personlig_hygiejne = { true }, rengoering_toejvask = { true },
-  velfaerdsteknologi = { true }, uddannelse_beskaeftigelse = { true }, laege_tandlaege = { true },
-  genoptraening = { false, "SEL § 86" }, afloesning_aflastning = { false, "SEL § 84" },
-  bpa = { false, "SEL § 96" }, ledsagelse_uden_paedagogisk_formaal = { false, "SEL § 97" },
-  psykologbehandling = { false }, medicindosering = { false, "SUL § 138" },
-  administration_af_penge = { false }, transport_uden_paedagogisk_sigte = { false },
-  husdyr = { deltager },
+  struktur_i_hverdagen = true, medicin_haandtering = true, sociale_relationer = true,
+  netvaerk = true, ledsagelse_behandling = true, oekonomi = true, post = true,
+  indkoeb_madlavning = true, personlig_hygiejne = true, rengoering_toejvask = true,
+  velfaerdsteknologi = true, uddannelse_beskaeftigelse = true, laege_tandlaege = true,
+  genoptraening = true, -- Kerteminde: oplæring/genoptræning i daglige færdigheder
+  afloesning_aflastning = false, bpa = false, ledsagelse_uden_paedagogisk_formaal = false,
+  psykologbehandling = false, medicindosering = false, administration_af_penge = false,
+  transport_uden_paedagogisk_sigte = false,
+  husdyr = deltager,
 }
 
 -- Assessment -----------------------------------------------------------------------------
+
+-- The case as it stood on the date: a date after it has not happened yet.
+local function on(d, dato)
+  if d ~= nil and d <= dato then return d end
+  return nil
+end
 
 local function vum_max(vum)
   if vum == nil then return nil end
@@ -147,61 +186,108 @@ local function age(sag, dato)
   return years
 end
 
-local function frist(out, id, start, due, event, dato)
+-- A deadline's status on the date; a citizen's (borger) lapses or is missed without it being
+-- the municipality's fault, so only a municipal one is overdue.
+local function frist(out, id, due, event, dato, borger)
   local status
   if event ~= nil and event <= dato then
-    status = event <= due and "opfyldt" or "overskredet"
+    if event <= due then status = "opfyldt" else status = borger and "for_sent" or "overskredet" end
+  elseif dato <= due then
+    status = "kommende"
   else
-    status = dato > due and "overskredet" or "kommende"
+    status = borger and "udloebet" or "overskredet"
   end
   out.frister[#out.frister + 1] = { id = id, dato = due, status = status }
   if status == "overskredet" then out.advarsler[#out.advarsler + 1] = "frist_overskredet" end
+  if status == "for_sent" then out.advarsler[#out.advarsler + 1] = "klage_efter_fristen" end
+end
+
+-- When the citizen received the decision: known, else digital post the day it was sent,
+-- physical post a number of working days after the letter's date.
+local function receipt(b, dato)
+  local known = on(b.afgoerelse_modtaget, dato)
+  if known then return known end
+  local sent = on(b.afgoerelse_sendt, dato)
+  if sent == nil or b.afgoerelse_kanal == nil then return nil end
+  if b.afgoerelse_kanal == "digital" then return sent end
+  return plus_working_days(sent, P.fysisk_post_hverdage)
+end
+
+-- Kvalitetsmål "sammenhæng mellem bevillingen og de leverede ydelser": of the whole periods
+-- of the grant that ended before the date's period, the last n; one warning for each whose
+-- delivered minutes differ from the grant's.
+local function leverede_ydelser(out, sag, b, dato)
+  local periode = b.periode
+  if b.timer == nil or periode == nil or b.start == nil then return end
+  local first = period_start(b.start, periode)
+  if first < b.start then first = next_period(first, periode) end
+  local before = period_start(dato, periode)
+  local minutes = {}
+  for _, l in ipairs(sag.leverancer) do
+    if P.leverede_ydelser[l.art] and l.dato >= first and l.dato < before then
+      local p = period_start(l.dato, periode)
+      minutes[p] = (minutes[p] or 0) + l.minutter
+    end
+  end
+  local granted, p = b.timer * 60, before
+  for _ = 1, P.leverede_ydelser_perioder do -- the latest first
+    p = period_start(p - 1, periode)
+    if p < first then break end
+    if math.abs((minutes[p] or 0) - granted) > P.leverede_ydelser_tolerance then
+      out.advarsler[#out.advarsler + 1] = "leverede_ydelser_afviger"
+    end
+  end
 end
 
 return function(sag, dato)
   local out = { mangler = {}, aktiviteter = {}, frister = {}, advarsler = {} }
   local f = sag.forhold
+  local vum = sag.vum
+  if vum ~= nil and vum.dato ~= nil and vum.dato > dato then vum = nil end -- not made yet
 
-  -- Target group: conditions (unknown keeps it open), exclusions (only a yes counts).
-  local excluded, unknown = false, false
-  local alder = at_least(age(sag, dato), P.myndighedsalder)
-  if alder == nil then unknown = true; out.mangler[#out.mangler + 1] = "borger.alder" end
-  if alder == false then excluded = true end
-  local max = vum_max(sag.vum)
-  local evne = either(at_least(max, P.betydelig_nedsat_funktionsevne), f.saerlige_sociale_problemer)
-  if evne == nil then
-    unknown = true
-    if max == nil then out.mangler[#out.mangler + 1] = "vum" end
-    if f.saerlige_sociale_problemer == nil then out.mangler[#out.mangler + 1] = "saerlige_sociale_problemer" end
+  -- Target group: a condition that is false or an exclusion that holds puts the citizen
+  -- out; else any unknown leaves it open, naming what is missing.
+  local excluded = false
+  local function condition(c, missing)
+    if c == false then excluded = true end
+    if c == nil then out.mangler[#out.mangler + 1] = missing end
   end
-  if evne == false then excluded = true end
-  if f.kan_afhjaelpes_med_hjaelpemidler == true or f.kan_afhjaelpes_med_traening == true
-      or f.kan_afhjaelpes_efter_anden_lovgivning == true or negate(f.kan_deltage_aktivt) == true then
-    excluded = true
+  local function exclusion(c, missing)
+    if c == true then excluded = true end
+    if c == nil then out.mangler[#out.mangler + 1] = missing end
   end
+  condition(at_least(age(sag, dato), P.myndighedsalder), "borger.alder")
+  condition(either(at_least(vum_max(vum), P.betydelig_nedsat_funktionsevne), f.saerlige_sociale_problemer),
+            vum_max(vum) == nil and "vum.max" or "saerlige_sociale_problemer")
+  exclusion(f.kan_afhjaelpes_med_hjaelpemidler, "kan_afhjaelpes_med_hjaelpemidler")
+  exclusion(f.kan_afhjaelpes_med_traening, "kan_afhjaelpes_med_traening")
+  exclusion(f.kan_afhjaelpes_efter_anden_lovgivning, "kan_afhjaelpes_efter_anden_lovgivning")
+  condition(f.kan_deltage_aktivt, "kan_deltage_aktivt")
   if excluded then
     out.i_maalgruppe = false
     out.mangler = {}
-  elseif not unknown then
+  elseif #out.mangler == 0 then
     out.i_maalgruppe = true
   end
 
-  -- Activities.
+  -- Activities: true, false or nil (not yet known), one per applied activity.
+  out.antal_aktiviteter = #sag.ansoegte_aktiviteter
   for i, id in ipairs(sag.ansoegte_aktiviteter) do
     local a = catalogue[id]
     if a == nil then
       out.aktiviteter[i] = false
       out.advarsler[#out.advarsler + 1] = "ukendt_aktivitet"
+    elseif type(a) == "function" then
+      out.aktiviteter[i] = a(sag)
     else
-      local omfattet = a[1]
-      if type(omfattet) == "function" then omfattet = omfattet(sag) end
-      out.aktiviteter[i] = omfattet == true
+      out.aktiviteter[i] = a
     end
   end
 
-  -- Package: the highest whose VUM sum threshold is met.
-  if out.i_maalgruppe ~= false then
-    local sum = vum_sum(sag.vum)
+  -- Package: only once the citizen is in the target group; the highest whose VUM sum
+  -- threshold is met.
+  if out.i_maalgruppe == true then
+    local sum = vum_sum(vum)
     for n = 1, 6 do
       if sum ~= nil and sum >= P.pakke_fra_vum_sum[n] then out.pakke = n end
     end
@@ -209,24 +295,23 @@ return function(sag, dato)
 
   -- Deadlines.
   local b = sag.bevilling
-  if b.afgoerelse_modtaget then
-    frist(out, "klage", b.afgoerelse_modtaget, next_working_day(b.afgoerelse_modtaget + 28), sag.klage_modtaget, dato)
-  end
-  if sag.klage_modtaget then
-    frist(out, "genvurdering", sag.klage_modtaget, sag.klage_modtaget + 28, nil, dato)
-  end
-  local apv = sag.arbejdspladsvurdering_dato or b.start
-  if apv then frist(out, "arbejdspladsvurdering", apv, plus_months(apv, P.arbejdsplads_interval), nil, dato) end
+  local klage = on(sag.klage_modtaget, dato)
+  local modtaget = receipt(b, dato)
+  if modtaget then frist(out, "klage", next_deadline_day(modtaget + 28), klage, dato, true) end
+  if klage then frist(out, "genvurdering", klage + 28, on(sag.klage_genvurderet, dato), dato, false) end
+  local apv = on(sag.arbejdspladsvurdering_dato, dato) or b.start
+  if apv then frist(out, "arbejdspladsvurdering", plus_months(apv, P.arbejdsplads_interval), nil, dato, false) end
   local seneste
   for _, o in ipairs(sag.opfoelgninger) do
-    if seneste == nil or o.dato > seneste then seneste = o.dato end
+    local d = o.dato
+    if d <= dato and (b.start == nil or d >= b.start) and (seneste == nil or d > seneste) then seneste = d end
   end
   seneste = seneste or b.start
   if seneste and b.opfoelgning_interval_maaneder then
-    frist(out, "naeste_opfoelgning", seneste, plus_months(seneste, b.opfoelgning_interval_maaneder), nil, dato)
+    frist(out, "naeste_opfoelgning", plus_months(seneste, b.opfoelgning_interval_maaneder), nil, dato, false)
   end
 
   -- Requirement.
-  if b.form == "individuel" then out.advarsler[#out.advarsler + 1] = "individuel_form_alene" end
+  leverede_ydelser(out, sag, b, dato)
   return out
 end
