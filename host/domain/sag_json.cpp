@@ -679,17 +679,40 @@ std::string type_name(const json& v) {
     return "en ukendt værdi";
 }
 
-[[noreturn]] void fail(const std::string& path, const std::string& what) {
+// A field's place in the case ("leverancer[12].dato"), written out only when a message
+// needs it: building that text for every field read cost more than reading the field.
+// A Path points at its parent, so it lives no longer than the parent's scope.
+class Path {
+public:
+    Path(std::string_view key = {}) : key_(key) {} // a top-level field; empty: the case itself
+    Path(const char* key) : key_(key) {}
+    Path(const Path& parent, std::string_view key) : parent_(&parent), key_(key) {}
+    Path(const Path& parent, std::size_t index) : parent_(&parent), index_(index), is_index_(true) {}
+
+    std::string str() const {
+        std::string out = parent_ ? parent_->str() : std::string();
+        if (is_index_) return out + fmt::format("[{}]", index_);
+        if (!out.empty() && !key_.empty()) out += '.';
+        return out.append(key_);
+    }
+
+private:
+    const Path* parent_ = nullptr;
+    std::string_view key_;
+    std::size_t index_ = 0;
+    bool is_index_ = false;
+};
+
+[[noreturn]] void fail(const Path& at, const std::string& what) {
+    const std::string path = at.str();
     throw InputError(visible(fmt::format("feltet '{}': {}", path, what)), kField, path);
 }
 
-[[noreturn]] void wrong_type(const std::string& path, const char* expected, const json& v) {
+[[noreturn]] void wrong_type(const Path& path, const char* expected, const json& v) {
     fail(path, fmt::format("forventede {}, fik {}", expected, type_name(v)));
 }
 
-std::string join(const std::string& path, std::string_view key) {
-    return path.empty() ? std::string(key) : path + "." + std::string(key);
-}
+Path join(const Path& path, std::string_view key) { return Path(path, key); }
 
 bool is_number(const json& v) {
     return v.type() == Type::INT64 || v.type() == Type::UINT64 || v.type() == Type::DOUBLE;
@@ -721,32 +744,32 @@ std::optional<json> field(const json& obj, std::string_view key) {
     return v;
 }
 
-json object(const json& v, const std::string& path) {
+json object(const json& v, const Path& path) {
     if (!v.is_object()) wrong_type(path, "et objekt", v);
     return v;
 }
 
-std::string text(const json& v, const std::string& path) {
+std::string text(const json& v, const Path& path) {
     if (!v.is_string()) wrong_type(path, "en tekst", v);
     return std::string(v.get_string().value_unsafe());
 }
 
 // A text, or an integer taken as its digits (ids and paragraphs: the schema allows both).
-std::string text_or_integer(const json& v, const std::string& path) {
+std::string text_or_integer(const json& v, const Path& path) {
     if (v.is_int64() || v.is_uint64()) return show_number(v);
     return text(v, path);
 }
 
-bool boolean(const json& v, const std::string& path) {
+bool boolean(const json& v, const Path& path) {
     if (!v.is_bool()) wrong_type(path, "true eller false", v);
     return v.get_bool().value_unsafe();
 }
 
-[[noreturn]] void out_of_range(const json& v, const std::string& path, long long lo, long long hi) {
+[[noreturn]] void out_of_range(const json& v, const Path& path, long long lo, long long hi) {
     fail(path, fmt::format("skal være mellem {} og {}, fik {}", lo, hi, show_number(v)));
 }
 
-long long integer(const json& v, const std::string& path, long long lo, long long hi) {
+long long integer(const json& v, const Path& path, long long lo, long long hi) {
     switch (v.type()) {
     case Type::DOUBLE: {
         const double d = v.get_double().value_unsafe();
@@ -765,14 +788,14 @@ long long integer(const json& v, const std::string& path, long long lo, long lon
     return 0; // unreachable: fail() throws
 }
 
-double number(const json& v, const std::string& path, double lo, double hi) {
+double number(const json& v, const Path& path, double lo, double hi) {
     if (!is_number(v)) wrong_type(path, "et tal", v);
     const double d = as_double(v);
     if (!(d >= lo && d <= hi)) fail(path, fmt::format("skal være mellem {} og {}, fik {}", lo, hi, show_number(v)));
     return d;
 }
 
-Dato date(const json& v, const std::string& path) {
+Dato date(const json& v, const Path& path) {
     if (!v.is_string()) wrong_type(path, "en dato \"ÅÅÅÅ-MM-DD\"", v);
     const std::string_view s = v.get_string().value_unsafe();
     auto d = Dato::parse(s);
@@ -785,7 +808,7 @@ Dato date(const json& v, const std::string& path) {
     return *d;
 }
 
-std::string one_of(const json& v, const std::string& path, std::initializer_list<std::string_view> allowed) {
+std::string one_of(const json& v, const Path& path, std::initializer_list<std::string_view> allowed) {
     std::string s = text(v, path);
     if (std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
         std::string list;
@@ -795,21 +818,21 @@ std::string one_of(const json& v, const std::string& path, std::initializer_list
     return s;
 }
 
-json array(const json& v, const std::string& path) {
+json array(const json& v, const Path& path) {
     if (!v.is_array()) wrong_type(path, "en liste", v);
     return v;
 }
 
-std::string item(const std::string& path, std::size_t i) { return fmt::format("{}[{}]", path, i); }
+Path item(const Path& path, std::size_t i) { return Path(path, i); }
 
-json required(const json& obj, std::string_view key, const std::string& path) {
+json required(const json& obj, std::string_view key, const Path& path) {
     auto f = field(obj, key);
     if (!f) fail(join(path, key), "mangler");
     return *f;
 }
 
 // "HH:MM" → minutes after midnight.
-int clock(const json& v, const std::string& path) {
+int clock(const json& v, const Path& path) {
     std::string s = text(v, path);
     auto digit = [&](std::size_t i) { return s[i] >= '0' && s[i] <= '9'; };
     if (s.size() != 5 || s[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4))
@@ -819,19 +842,19 @@ int clock(const json& v, const std::string& path) {
     return h * 60 + m;
 }
 template <class F>
-void optional_field(const json& obj, std::string_view key, const std::string& path, F&& f) {
+void optional_field(const json& obj, std::string_view key, const Path& path, F&& f) {
     if (auto v = field(obj, key)) f(*v, join(path, key));
 }
 
 Vum parse_vum(const json& v) {
-    const std::string path = "vum";
+    const Path path("vum");
     object(v, path);
     Vum vum;
-    optional_field(v, "dato", path, [&](const json& x, const std::string& p) { vum.dato = date(x, p); });
-    optional_field(v, "temaer", path, [&](const json& temaer, const std::string& p) {
+    optional_field(v, "dato", path, [&](const json& x, const Path& p) { vum.dato = date(x, p); });
+    optional_field(v, "temaer", path, [&](const json& temaer, const Path& p) {
         object(temaer, p);
         for (auto [key, value] : members(temaer)) {
-            const std::string tp = join(p, key);
+            const Path tp(p, key);
             auto index = Vum::tema_index(key);
             if (!index) {
                 std::string list;
@@ -848,31 +871,31 @@ Vum parse_vum(const json& v) {
 }
 
 Bevilling parse_bevilling(const json& v) {
-    const std::string path = "bevilling";
+    const Path path("bevilling");
     object(v, path);
     Bevilling b;
     auto d = [&](const char* key, std::optional<Dato>& out) {
-        optional_field(v, key, path, [&](const json& x, const std::string& p) { out = date(x, p); });
+        optional_field(v, key, path, [&](const json& x, const Path& p) { out = date(x, p); });
     };
     d("afgoerelse_dato", b.afgoerelse_dato);
     d("afgoerelse_modtaget", b.afgoerelse_modtaget);
     d("afgoerelse_sendt", b.afgoerelse_sendt);
-    optional_field(v, "afgoerelse_kanal", path, [&](const json& x, const std::string& p) {
+    optional_field(v, "afgoerelse_kanal", path, [&](const json& x, const Path& p) {
         b.afgoerelse_kanal = one_of(x, p, {"digital", "fysisk"});
     });
     d("start", b.start);
-    optional_field(v, "foerstegangs", path, [&](const json& x, const std::string& p) { b.foerstegangs = boolean(x, p); });
-    optional_field(v, "timer", path, [&](const json& x, const std::string& p) { b.timer = number(x, p, 0, 1000); });
-    optional_field(v, "periode", path, [&](const json& x, const std::string& p) { b.periode = one_of(x, p, {"uge", "maaned"}); });
-    optional_field(v, "pakke", path, [&](const json& x, const std::string& p) { b.pakke = text(x, p); });
-    optional_field(v, "form", path, [&](const json& x, const std::string& p) {
+    optional_field(v, "foerstegangs", path, [&](const json& x, const Path& p) { b.foerstegangs = boolean(x, p); });
+    optional_field(v, "timer", path, [&](const json& x, const Path& p) { b.timer = number(x, p, 0, 1000); });
+    optional_field(v, "periode", path, [&](const json& x, const Path& p) { b.periode = one_of(x, p, {"uge", "maaned"}); });
+    optional_field(v, "pakke", path, [&](const json& x, const Path& p) { b.pakke = text(x, p); });
+    optional_field(v, "form", path, [&](const json& x, const Path& p) {
         b.form = one_of(x, p, {"individuel", "gruppe", "kombination"});
     });
-    optional_field(v, "leverandoer", path, [&](const json& x, const std::string& p) {
+    optional_field(v, "leverandoer", path, [&](const json& x, const Path& p) {
         object(x, p);
-        optional_field(x, "naert_beslaegtet", p, [&](const json& y, const std::string& q) { b.naert_beslaegtet = boolean(y, q); });
+        optional_field(x, "naert_beslaegtet", p, [&](const json& y, const Path& q) { b.naert_beslaegtet = boolean(y, q); });
     });
-    optional_field(v, "opfoelgning_interval_maaneder", path, [&](const json& x, const std::string& p) {
+    optional_field(v, "opfoelgning_interval_maaneder", path, [&](const json& x, const Path& p) {
         b.opfoelgning_interval_maaneder = static_cast<int>(integer(x, p, 1, 120));
     });
     return b;
@@ -883,7 +906,7 @@ std::vector<T> parse_list(const json& root, std::string_view key, F&& parse_one)
     std::vector<T> out;
     auto v = field(root, key);
     if (!v) return out;
-    const std::string path(key);
+    const Path path(key);
     array(*v, path);
     const auto list = items(*v);
     out.reserve(list.size());
@@ -998,20 +1021,20 @@ Sag Sag::from_json(std::string_view input, const SagGraenser& g, UkendteFelter u
     if (!root.is_object()) throw InputError(fmt::format("sagen: forventede et objekt, fik {}", type_name(root)), kSyntax);
     Sag s;
     unknown_fields(root, ukendte, s.ignorerede_felter);
-    optional_field(root, "id", "", [&](const json& x, const std::string& p) { s.id = text_or_integer(x, p); });
-    optional_field(root, "kommune", "", [&](const json& x, const std::string& p) { s.kommune = text(x, p); });
-    optional_field(root, "borger", "", [&](const json& b, const std::string& p) {
+    optional_field(root, "id", "", [&](const json& x, const Path& p) { s.id = text_or_integer(x, p); });
+    optional_field(root, "kommune", "", [&](const json& x, const Path& p) { s.kommune = text(x, p); });
+    optional_field(root, "borger", "", [&](const json& b, const Path& p) {
         object(b, p);
-        optional_field(b, "alder", p, [&](const json& x, const std::string& q) { s.alder = static_cast<int>(integer(x, q, 0, 130)); });
-        optional_field(b, "foedselsdato", p, [&](const json& x, const std::string& q) { s.foedselsdato = date(x, q); });
+        optional_field(b, "alder", p, [&](const json& x, const Path& q) { s.alder = static_cast<int>(integer(x, q, 0, 130)); });
+        optional_field(b, "foedselsdato", p, [&](const json& x, const Path& q) { s.foedselsdato = date(x, q); });
     });
-    optional_field(root, "ansoegning", "", [&](const json& a, const std::string& p) {
+    optional_field(root, "ansoegning", "", [&](const json& a, const Path& p) {
         object(a, p);
-        optional_field(a, "modtaget", p, [&](const json& x, const std::string& q) { s.ansoegning_modtaget = date(x, q); });
-        optional_field(a, "akut", p, [&](const json& x, const std::string& q) { s.ansoegning_akut = boolean(x, q); });
+        optional_field(a, "modtaget", p, [&](const json& x, const Path& q) { s.ansoegning_modtaget = date(x, q); });
+        optional_field(a, "akut", p, [&](const json& x, const Path& q) { s.ansoegning_akut = boolean(x, q); });
     });
     if (auto v = field(root, "vum")) s.vum = parse_vum(*v);
-    optional_field(root, "forhold", "", [&](const json& f, const std::string& p) {
+    optional_field(root, "forhold", "", [&](const json& f, const Path& p) {
         object(f, p);
         for (auto [key, value] : members(f)) {
             auto index = Forhold::index(key);
@@ -1019,22 +1042,22 @@ Sag Sag::from_json(std::string_view input, const SagGraenser& g, UkendteFelter u
             s.forhold.vaerdi[*index] = boolean(value, join(p, key));
         }
     });
-    s.ydelser = parse_list<Ydelse>(root, "ydelser", [](const json& y, const std::string& p) {
+    s.ydelser = parse_list<Ydelse>(root, "ydelser", [](const json& y, const Path& p) {
         object(y, p);
         return Ydelse{text_or_integer(required(y, "paragraf", p), join(p, "paragraf"))};
     });
     s.ansoegte_aktiviteter = parse_list<std::string>(root, "ansoegte_aktiviteter",
-                                                     [](const json& a, const std::string& p) { return text(a, p); });
+                                                     [](const json& a, const Path& p) { return text(a, p); });
     if (auto v = field(root, "bevilling")) s.bevilling = parse_bevilling(*v);
-    s.opfoelgninger = parse_list<Opfoelgning>(root, "opfoelgninger", [](const json& o, const std::string& p) {
+    s.opfoelgninger = parse_list<Opfoelgning>(root, "opfoelgninger", [](const json& o, const Path& p) {
         object(o, p);
         Opfoelgning r{date(required(o, "dato", p), join(p, "dato")), std::nullopt};
-        optional_field(o, "form", p, [&](const json& x, const std::string& q) {
+        optional_field(o, "form", p, [&](const json& x, const Path& q) {
             r.form = one_of(x, q, {"personlig", "virtuel", "telefonisk", "administrativ"});
         });
         return r;
     });
-    s.leverancer = parse_list<Levering>(root, "leverancer", [](const json& l, const std::string& p) {
+    s.leverancer = parse_list<Levering>(root, "leverancer", [](const json& l, const Path& p) {
         object(l, p);
         Levering r;
         r.dato = date(required(l, "dato", p), join(p, "dato"));
@@ -1044,21 +1067,21 @@ Sag Sag::from_json(std::string_view input, const SagGraenser& g, UkendteFelter u
                        {"ansigt_til_ansigt", "telefon", "video", "sms", "transport", "administration"});
         return r;
     });
-    s.afbud = parse_list<Afbud>(root, "afbud", [](const json& a, const std::string& p) {
+    s.afbud = parse_list<Afbud>(root, "afbud", [](const json& a, const Path& p) {
         object(a, p);
         return Afbud{date(required(a, "dato", p), join(p, "dato")),
                      one_of(required(a, "af", p), join(p, "af"), {"borger", "udeblevet", "leverandoer"})};
     });
     auto dated = [&](const char* key, std::optional<Dato>& out, const char* leaf) {
-        optional_field(root, key, "", [&](const json& o, const std::string& p) {
+        optional_field(root, key, "", [&](const json& o, const Path& p) {
             object(o, p);
-            optional_field(o, leaf, p, [&](const json& x, const std::string& q) { out = date(x, q); });
+            optional_field(o, leaf, p, [&](const json& x, const Path& q) { out = date(x, q); });
         });
     };
-    optional_field(root, "klage", "", [&](const json& o, const std::string& p) {
+    optional_field(root, "klage", "", [&](const json& o, const Path& p) {
         object(o, p);
-        optional_field(o, "modtaget", p, [&](const json& x, const std::string& q) { s.klage_modtaget = date(x, q); });
-        optional_field(o, "genvurderet", p, [&](const json& x, const std::string& q) { s.klage_genvurderet = date(x, q); });
+        optional_field(o, "modtaget", p, [&](const json& x, const Path& q) { s.klage_modtaget = date(x, q); });
+        optional_field(o, "genvurderet", p, [&](const json& x, const Path& q) { s.klage_genvurderet = date(x, q); });
     });
     dated("arbejdspladsvurdering", s.arbejdspladsvurdering_dato, "dato");
     dated("indsatsplan", s.indsatsplan_dato, "dato");
