@@ -222,18 +222,26 @@ local function leverede_ydelser(out, sag, b, dato)
   local first = period_start(b.start, periode)
   if first < b.start then first = next_period(first, periode) end
   local before = period_start(dato, periode)
-  local minutes = {}
-  for _, l in ipairs(sag.leverancer) do
-    if P.leverede_ydelser[l.art] and l.dato >= first and l.dato < before then
-      local p = period_start(l.dato, periode)
-      minutes[p] = (minutes[p] or 0) + l.minutter
-    end
-  end
-  local granted, p = b.timer * 60, before
-  for _ = 1, P.leverede_ydelser_perioder do -- the latest first
+  local checked, p = {}, before -- the periods to check, the latest first
+  for k = 1, P.leverede_ydelser_perioder do
     p = period_start(p - 1, periode)
     if p < first then break end
-    if math.abs((minutes[p] or 0) - granted) > P.leverede_ydelser_tolerance then
+    checked[k] = p
+  end
+  local n = #checked
+  if n == 0 then return end
+  local lo, week = checked[n], periode == "uge"
+  local minutes = {}
+  for _, l in ipairs(sag.leverancer) do
+    local d = l.dato
+    if d >= lo and d < before and P.leverede_ydelser[l.art] then
+      local q = week and d - (d + 3) % 7 or period_start(d, periode)
+      minutes[q] = (minutes[q] or 0) + l.minutter
+    end
+  end
+  local granted = b.timer * 60
+  for k = 1, n do
+    if math.abs((minutes[checked[k]] or 0) - granted) > P.leverede_ydelser_tolerance then
       out.advarsler[#out.advarsler + 1] = "leverede_ydelser_afviger"
     end
   end
