@@ -61,12 +61,12 @@ void* State::allocate(void* ud, void* ptr, std::size_t osize, std::size_t nsize)
     auto* mem = static_cast<Memory*>(ud);
     std::size_t old = ptr ? osize : 0;
     if (nsize == 0) {
-        std::free(ptr);
+        mem->blocks.resize(ptr, osize, 0);
         mem->used -= old;
         return nullptr;
     }
     if (nsize > old && mem->used + (nsize - old) > mem->cap) return nullptr;
-    void* p = std::realloc(ptr, nsize);
+    void* p = mem->blocks.resize(ptr, old, nsize);
     if (p) mem->used = mem->used - old + nsize;
     return p;
 }

@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "lua/error.hpp"
+#include "lua/small_blocks.hpp"
 #include "lua/watchdog.hpp"
 
 namespace kvalitet::lua {
@@ -106,6 +107,7 @@ private:
     struct Memory {
         std::size_t used = 0;
         std::size_t cap = 0;
+        SmallBlocks blocks; // outlives L_: the destructor closes the state first
     };
 
     Limits limits_;
