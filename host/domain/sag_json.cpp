@@ -831,6 +831,28 @@ json required(const json& obj, std::string_view key, const Path& path) {
     return *f;
 }
 
+// The named fields of one object, found in one pass over its members: a case is mostly
+// its lists of deliveries, and looking each field up by name walked the object once per
+// field. As field(): null is absent; a key given twice never gets here (LimitCheck).
+template <std::size_t N>
+std::array<std::optional<json>, N> fields_of(const json& obj, const std::array<std::string_view, N>& names) {
+    std::array<std::optional<json>, N> out;
+    for (auto [key, value] : members(obj)) {
+        if (value.is_null()) continue;
+        for (std::size_t i = 0; i < N; ++i)
+            if (key == names[i]) {
+                out[i] = value;
+                break;
+            }
+    }
+    return out;
+}
+
+json required(const std::optional<json>& f, std::string_view key, const Path& path) {
+    if (!f) fail(join(path, key), "mangler");
+    return *f;
+}
+
 // "HH:MM" → minutes after midnight.
 int clock(const json& v, const Path& path) {
     std::string s = text(v, path);
@@ -1059,18 +1081,22 @@ Sag Sag::from_json(std::string_view input, const SagGraenser& g, UkendteFelter u
     });
     s.leverancer = parse_list<Levering>(root, "leverancer", [](const json& l, const Path& p) {
         object(l, p);
+        static constexpr std::array<std::string_view, 4> kNames{"dato", "start", "minutter", "art"};
+        const auto f = fields_of(l, kNames);
         Levering r;
-        r.dato = date(required(l, "dato", p), join(p, "dato"));
-        r.start_minut = clock(required(l, "start", p), join(p, "start"));
-        r.minutter = static_cast<int>(integer(required(l, "minutter", p), join(p, "minutter"), 0, 24 * 60));
-        r.art = one_of(required(l, "art", p), join(p, "art"),
+        r.dato = date(required(f[0], "dato", p), join(p, "dato"));
+        r.start_minut = clock(required(f[1], "start", p), join(p, "start"));
+        r.minutter = static_cast<int>(integer(required(f[2], "minutter", p), join(p, "minutter"), 0, 24 * 60));
+        r.art = one_of(required(f[3], "art", p), join(p, "art"),
                        {"ansigt_til_ansigt", "telefon", "video", "sms", "transport", "administration"});
         return r;
     });
     s.afbud = parse_list<Afbud>(root, "afbud", [](const json& a, const Path& p) {
         object(a, p);
-        return Afbud{date(required(a, "dato", p), join(p, "dato")),
-                     one_of(required(a, "af", p), join(p, "af"), {"borger", "udeblevet", "leverandoer"})};
+        static constexpr std::array<std::string_view, 2> kNames{"dato", "af"};
+        const auto f = fields_of(a, kNames);
+        return Afbud{date(required(f[0], "dato", p), join(p, "dato")),
+                     one_of(required(f[1], "af", p), join(p, "af"), {"borger", "udeblevet", "leverandoer"})};
     });
     auto dated = [&](const char* key, std::optional<Dato>& out, const char* leaf) {
         optional_field(root, key, "", [&](const json& o, const Path& p) {
