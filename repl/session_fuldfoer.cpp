@@ -34,7 +34,7 @@ std::vector<std::string> name_path(std::string_view s) {
 }
 
 // The names under the value on top of the stack: a table's text keys (and those of a
-// table its metatable's __index points at), a case view's fields through __pairs.
+// table its metatable's __index points at), a case view's fields through __pairs alone.
 void names_under(lua_State* L, std::vector<std::string>& out) {
     const int v = lua_gettop(L);
     if (lua_istable(L, v)) {
@@ -65,6 +65,10 @@ void names_under(lua_State* L, std::vector<std::string>& out) {
         lua_pop(L, 3);
     } else if (lua_type(L, v) == LUA_TUSERDATA) {
         lua_pop(L, 1); // the __pairs that was not a function
+    }
+    if (view) { // its __pairs named every field (its __index may be a table of some of them)
+        lua_pop(L, 1);
+        return;
     }
     if (lua_getfield(L, -1, "__index") == LUA_TTABLE) {
         lua_pushnil(L);

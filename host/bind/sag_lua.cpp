@@ -439,6 +439,14 @@ int view_index(lua_State* L) {
     return 1;
 }
 
+// The case view's reads of a field that is not one of its sub-objects (see fast_sag):
+// called with the table of sub-objects, answered for the case view, upvalue 3.
+int sag_fallback(lua_State* L) {
+    lua_pushvalue(L, lua_upvalueindex(3));
+    lua_replace(L, 1);
+    return view_index(L); // upvalues 1 and 2 are the Kind and the names, as view_index's own
+}
+
 int view_newindex(lua_State* L) {
     return luaL_error(L, "sagen kan ikke ændres af et script (forsøgte at sætte '%s')", sandbox::key_text(L, 2));
 }
@@ -552,6 +560,50 @@ const std::vector<Levering>* leverancer_view(lua_State* L, int index) {
     return v ? &sag(*v).leverancer : nullptr;
 }
 
+// Nearly every rule starts at `sag.bevilling`, `sag.vum`, … : through __index that was a
+// call into C for each, a sixth of a Lejre assessment. The case view (one per context)
+// gets its own metatable whose __index is a table of its sub-object views, made once, so
+// Lua finds them itself; anything else in that table falls through to the view's __index
+// (the lists, the case's own fields, and the "mente du" error for a misspelt name).
+// Expects the case view on top of the stack and leaves it there.
+namespace {
+void fast_sag(lua_State* L) {
+    const int ud = lua_gettop(L);
+    const auto& view = *static_cast<const View*>(lua_touserdata(L, ud));
+    lua_createtable(L, 0, int(kSag.fields.size())); // the sub-objects
+    for (const auto& f : kSag.fields) {
+        if (f.keep != Keep::Always) continue;
+        f.get(L, view);
+        lua_setfield(L, -2, std::string(f.name).c_str());
+    }
+    lua_createtable(L, 0, 1); // its metatable: the rest goes to the view
+    lua_pushlightuserdata(L, const_cast<Kind*>(&kSag));
+    lua_createtable(L, 0, int(kSag.fields.size()));
+    for (std::size_t i = 0; i < kSag.fields.size(); ++i) {
+        lua_pushlstring(L, kSag.fields[i].name.data(), kSag.fields[i].name.size());
+        lua_pushinteger(L, lua_Integer(i + 1));
+        lua_rawset(L, -3);
+    }
+    lua_pushvalue(L, ud);
+    lua_pushcclosure(L, lua::guarded<sag_fallback>, 3);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    // The view's own metatable: the shared one's fields, with __index the table above.
+    lua_createtable(L, 0, 8);
+    luaL_getmetatable(L, kSag.name);
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, -5);
+    }
+    lua_pop(L, 1);
+    lua_insert(L, -2);                // metatable, sub-objects
+    lua_setfield(L, -2, "__index");   // metatable.__index = sub-objects
+    lua_setmetatable(L, ud);
+}
+} // namespace
+
 // One case view per context, kept in the registry: only what belongs to one case is
 // dropped (the lists); the sub-object views read the new case through the context.
 void push_sag(lua_State* L, CaseContext& ctx) {
@@ -568,6 +620,7 @@ void push_sag(lua_State* L, CaseContext& ctx) {
     }
     lua_pop(L, 1);
     push_view(L, nullptr, &ctx, kSag);
+    fast_sag(L);
     lua_pushvalue(L, -1);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &key);
 }
