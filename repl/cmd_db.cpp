@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.hpp"
+#include "db_forklar.hpp"
 #include "line_reader.hpp"
 #include "engine/parallel.hpp"
 #include "lua/error.hpp"
@@ -25,7 +26,7 @@ namespace kvalitet::cli {
 namespace {
 
 struct DbOptions {
-    std::string db, kommune, dato, fil, standard_dato, rapport;
+    std::string db, kommune, dato, fil, standard_dato, rapport, spor = "fuld", sag, format = "tekst";
     bool alle = false, ndjson = false;
     unsigned traade = 0;
     std::size_t batch = 4096, antal = 3000;
@@ -144,7 +145,11 @@ std::optional<Dato> version_date(const std::string& flag) {
 int assess_store(const DbOptions& o, const Sources& sources, CaseStore& store, Dato dato) {
     const RunLock lock(store.path()); // held until the last batch is stored
     ParallelAssessor assessor(sources, o.traade);
+    const SporNiveau spor = spor_niveau(o.spor).value_or(SporNiveau::Fuld);
+    assessor.set_spor(spor);
     const std::optional<Dato> standard_dato = version_date(o.standard_dato);
+    // Recorded with each row (db forklar regenerates under it); none: the assessment date.
+    const std::string standard_dato_iso = standard_dato ? standard_dato->iso() : "";
     // kommune -> the sha256 of the version in force on the run's date, which assesses each of
     // its cases; empty when none is (then each case fails with ukendt_version).
     std::map<std::string, std::string> sha;
@@ -175,10 +180,19 @@ int assess_store(const DbOptions& o, const Sources& sources, CaseStore& store, D
         if (cases.empty()) break;
         after = cases.back().nr;
         seen += std::int64_t(cases.size());
+        // Which of the batch are in the log already: one query for the batch, not one per case.
+        std::vector<bool> done;
+        if (!o.alle) {
+            std::vector<AssessmentKey> keys;
+            keys.reserve(cases.size());
+            for (const auto& c : cases) keys.push_back({c.id, c.sha256, sha_of(c.kommune)});
+            done = store.assessed(keys, dato.iso());
+        }
         std::vector<Opgave> todo;
         std::vector<std::string> case_sha; // beside todo: results come back in its order
-        for (auto& c : cases) {
-            if (!o.alle && store.has_assessment(c.id, c.sha256, sha_of(c.kommune), dato.iso())) {
+        for (std::size_t ci = 0; ci < cases.size(); ++ci) {
+            auto& c = cases[ci];
+            if (!o.alle && done[ci]) {
                 ++skipped;
                 continue;
             }
@@ -195,7 +209,8 @@ int assess_store(const DbOptions& o, const Sources& sources, CaseStore& store, D
                 ++failed;
                 continue;
             }
-            rows.push_back({r.sag_id, case_sha[i], r.kommune, sha_of(r.kommune), dato.iso(), std::move(r.vurdering_json)});
+            rows.push_back({r.sag_id, case_sha[i], r.kommune, sha_of(r.kommune), dato.iso(), std::move(r.vurdering_json),
+                            spor, standard_dato_iso});
         }
         // Stored on a second connection while the next batch is read and assessed
         // (storing was ~60% of a run); one batch in flight, its error rethrown here.
@@ -328,7 +343,7 @@ void guarded_callback(CLI::App* cmd, int& exit_code, F f) {
 
 void add_db(CLI::App& app, Common& common, int& exit_code) {
     static DbOptions o;
-    auto* db = app.add_subcommand("db", "Sagsdatabasen (SQLite): init, importer, vurder, eksporter, status");
+    auto* db = app.add_subcommand("db", "Sagsdatabasen (SQLite): init, importer, vurder, forklar, eksporter, status");
     db->require_subcommand(1);
     db->add_option("--db", o.db, "SQLite-filen (standard: KVALITET_DB, ellers kvalitet.db)");
     auto* init = db->add_subcommand("init", "Opret eller opgrader databasen");
@@ -344,11 +359,20 @@ void add_db(CLI::App& app, Common& common, int& exit_code) {
     vur->add_flag("--alle", o.alle, "Vurder også sager, der allerede er vurderet på datoen efter samme standard");
     vur->add_option("--traade", o.traade, "Antal tråde (standard: alle kerner)")->check(CLI::Range(1u, 256u));
     vur->add_option("--batch", o.batch, "Sager pr. transaktion")->check(CLI::Range(std::size_t(1), std::size_t(1) << 20));
+    const char* spor_hjaelp = "Hvor meget spor de gemte vurderinger har: fuld (standard), kort (regel, udfald og "
+                              "datoer) eller ingen (kun resultater og begrundelser); 'db forklar' genskaber det fulde";
+    vur->add_option("--spor", o.spor, spor_hjaelp)->check(CLI::IsMember({"fuld", "kort", "ingen"}));
     guarded_callback(vur, exit_code, [&common] {
         const Sources sources = common.sources();
         CaseStore store(db_path(o));
         return assess_store(o, sources, store, evaluation_date(o.dato));
     });
+    auto* fkl = db->add_subcommand("forklar", "Vis den fulde forklaring på en gemt vurdering: sagen vurderes igen efter "
+                                               "den gemte version af standarden og skal give den gemte vurdering");
+    fkl->add_option("SAG", o.sag, "Sagens id")->required();
+    fkl->add_option("--dato", o.dato, "Vurderingen pr. denne dato ÅÅÅÅ-MM-DD (standard: sagens seneste vurdering)");
+    fkl->add_option("--format", o.format, "Uddata: tekst (standard) eller json")->check(CLI::IsMember({"tekst", "json"}));
+    guarded_callback(fkl, exit_code, [&common] { return db_forklar(db_path(o), o.sag, o.dato, o.format, common.sources()); });
     auto* eks = db->add_subcommand("eksporter", "Skriv den seneste vurdering af hver sag som NDJSON");
     guarded_callback(eks, exit_code, [] { return cmd_eksporter(o); });
     auto* st = db->add_subcommand("status", "Sager og vurderinger pr. kommune: målgruppe, pakker, frister, advarsler");
@@ -361,6 +385,7 @@ void add_db(CLI::App& app, Common& common, int& exit_code) {
     demo->add_option("--dato", o.dato, "Vurderingsdato og generatorens referencedato (standard: i dag)");
     demo->add_option("--traade", o.traade, "Antal tråde (standard: alle kerner)")->check(CLI::Range(1u, 256u));
     demo->add_flag("--ndjson", o.ndjson, "Skriv kun de syntetiske sager som NDJSON (ingen database)");
+    demo->add_option("--spor", o.spor, spor_hjaelp)->check(CLI::IsMember({"fuld", "kort", "ingen"}));
     demo->add_option("--rapport", o.rapport, "HTML-rapporten (standard: ved siden af databasen, kvalitet-rapport.html)");
     guarded_callback(demo, exit_code, [&common] { return cmd_demo(o, common.sources()); });
 }

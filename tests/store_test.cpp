@@ -199,7 +199,7 @@ TEST_CASE("store: a schema-1 file is migrated, and its duplicate rows are kept, 
                                        {"a", "s", "2026-11-22", "{\"n\":1}"},
                                        {"a", "s", "2026-11-23", "{\"n\":2}"}});
     CaseStore s(t.path.string());
-    CHECK(s.schema_version() == 2);
+    CHECK(s.schema_version() == CaseStore::kSchemaVersion);
     CHECK(s.count_assessments() == 3);
     CHECK(s.count_old_duplicates() == 1);
     auto cases = s.read_cases(0, 10, "");
@@ -335,4 +335,85 @@ TEST_CASE("store: the run lock is one per database file, whatever path reaches i
         CHECK_THROWS(RunLock((dir / "b.db").string()));
     }
     fs::remove_all(dir);
+}
+
+// A schema-2 file as kvalitet wrote it before schema 3 (no spor, no standard_dato): the
+// schema-1 file migrated by schema 2's own statements.
+static void make_v2_database(const std::string& path) {
+    make_v1_database(path, {{"a", "s", "2026-11-22", "{\"n\":1}"}});
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("ALTER TABLE sager ADD COLUMN sha256 TEXT;"
+            "ALTER TABLE vurderinger ADD COLUMN sag_sha256 TEXT;"
+            "CREATE UNIQUE INDEX vurderinger_identitet ON vurderinger(sag_id, sag_sha256, standard_sha256, "
+            "motor_version, vurderingsdato) WHERE sag_sha256 IS NOT NULL;"
+            "INSERT INTO vurderinger(sag_id, kommune, standard_sha256, motor_version, vurderingsdato, vurdering, "
+            "oprettet, sag_sha256) VALUES ('a', 'varde', 's', '0.1', '2026-11-24', '{\"n\":3}', 'x', 'c');"
+            "PRAGMA user_version = 2;");
+}
+
+TEST_CASE("store: schema 3 records each assessment's trace level and standard date; older rows are fuld") {
+    TempDb t;
+    make_v2_database(t.path.string());
+    {
+        // Read-only, not migrated: the rows read as they were written, with the full trace.
+        CaseStore r(t.path.string(), CaseStore::Access::ReadOnly);
+        CHECK(r.schema_version() == 2);
+        const auto rows = r.assessments_of("a");
+        REQUIRE(rows.size() == 2);
+        CHECK(rows[0].spor == SporNiveau::Fuld);
+        CHECK(rows[1].sag_sha256 == "c");
+        CHECK(rows[1].standard_dato.empty());
+    }
+    CaseStore s(t.path.string());
+    CHECK(s.schema_version() == 3);
+    AssessmentRow kort{"a", "c", "varde", "s", "2026-11-25", "{\"n\":4}", SporNiveau::Kort, "2026-01-01"};
+    AssessmentRow ingen{"a", "c", "varde", "s", "2026-11-26", "{\"n\":5}", SporNiveau::Ingen};
+    CHECK(s.add_assessments({kort, ingen}) == 2);
+    // The level is not part of the identity: the same assessment told shorter is not a new one.
+    auto igen = kort;
+    igen.spor = SporNiveau::Fuld;
+    CHECK(s.add_assessments({igen}) == 0);
+    const auto rows = s.assessments_of("a");
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0].spor == SporNiveau::Fuld);
+    CHECK(rows[1].spor == SporNiveau::Fuld);
+    CHECK(rows[2].spor == SporNiveau::Kort);
+    CHECK(rows[2].standard_dato == "2026-01-01");
+    CHECK(rows[2].motor_version == KVALITET_VERSION);
+    CHECK(rows[2].nr > rows[1].nr);
+    CHECK(rows[3].spor == SporNiveau::Ingen);
+    CHECK(rows[3].standard_dato.empty());
+    CHECK(s.db().execAndGet("SELECT count(*) FROM vurderinger WHERE standard_dato IS NULL").getInt() == 3);
+    // Only the three levels: the log cannot hold a row no reader knows.
+    CHECK_THROWS(s.db().exec("INSERT INTO vurderinger(sag_id, sag_sha256, kommune, standard_sha256, motor_version, "
+                             "vurderingsdato, vurdering, oprettet, spor) VALUES ('b','c','v','s','m','d','{}','o','lang')"));
+    CHECK(std::string(spor_navn(SporNiveau::Ingen)) == "ingen");
+}
+
+TEST_CASE("store: one query per batch tells which cases are assessed, as has_assessment does one by one") {
+    TempDb t;
+    CaseStore s(t.path.string());
+    std::vector<AssessmentRow> rows;
+    for (int i = 0; i < 1200; i += 2) // every second case, on one date
+        rows.push_back({"s" + std::to_string(i), "c" + std::to_string(i), "varde", "std", "2026-11-22", "{}"});
+    rows.push_back({"x", "c-old", "varde", "std", "2026-11-22", "{}"});   // another version of the case
+    rows.push_back({"y", "cy", "varde", "std-old", "2026-11-22", "{}"});  // another standard
+    rows.push_back({"z", "cz", "varde", "std", "2026-11-21", "{}"});      // another date
+    s.add_assessments(rows);
+    std::vector<AssessmentKey> keys;
+    for (int i = 0; i < 1200; ++i) keys.push_back({"s" + std::to_string(i), "c" + std::to_string(i), "std"});
+    keys.push_back({"x", "c-new", "std"});
+    keys.push_back({"y", "cy", "std"});
+    keys.push_back({"z", "cz", "std"});
+    keys.push_back({"s0", "c0", "std"}); // the same case twice in a batch
+    keys.push_back({"s1", "c1", "std"});
+    const auto done = s.assessed(keys, "2026-11-22");
+    REQUIRE(done.size() == keys.size());
+    std::size_t yes = 0;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        CHECK(done[i] == s.has_assessment(keys[i].sag_id, keys[i].sag_sha256, keys[i].standard_sha256, "2026-11-22"));
+        yes += done[i];
+    }
+    CHECK(yes == 601); // 600 even cases (over three statements of ids) and s0 again
+    CHECK(s.assessed({}, "2026-11-22").empty());
 }

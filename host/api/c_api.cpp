@@ -163,13 +163,15 @@ int open(const char* kommune, const char* home, kvalitet_assessor* k) noexcept {
 }
 
 int assess(kvalitet_assessor* k, const char* case_json, size_t len, const char* date, const char* standard_date,
-           int format, char** out, size_t* out_len) noexcept {
+           int format, int spor, char** out, size_t* out_len) noexcept {
     if (!k) return KVALITET_MISUSE;
     if (out) *out = nullptr;
     if (out_len) *out_len = 0;
     if (!case_json || !date || !out) return misuse(k, "case_json, date og out skal være sat");
     if (format != KVALITET_FORMAT_JSON && format != KVALITET_FORMAT_TEKST)
         return misuse(k, "ukendt format: brug KVALITET_FORMAT_JSON eller KVALITET_FORMAT_TEKST");
+    if (spor != KVALITET_SPOR_FULD && spor != KVALITET_SPOR_KORT && spor != KVALITET_SPOR_INGEN)
+        return misuse(k, "ukendt spor: brug KVALITET_SPOR_FULD, KVALITET_SPOR_KORT eller KVALITET_SPOR_INGEN");
     if (!k->assessor && !(k->routing && k->engine))
         return misuse(k, "håndtaget blev ikke åbnet; se fejlen fra kvalitet_open");
     const std::string_view text(case_json, len);
@@ -178,7 +180,10 @@ int assess(kvalitet_assessor* k, const char* case_json, size_t len, const char* 
         const kv::Dato sd = standard_date ? parse_date(standard_date) : d;
         kv::Sag sag = kv::Sag::from_json(text, {}, k->ukendte);
         k->sag_id = sag.id;
-        const kv::Vurdering v = assessor_for(k, sag).assess(sag, d, sd);
+        kv::Vurdering v = assessor_for(k, sag).assess(sag, d, sd);
+        v.spor_niveau = spor == KVALITET_SPOR_KORT    ? kv::SporNiveau::Kort
+                        : spor == KVALITET_SPOR_INGEN ? kv::SporNiveau::Ingen
+                                                      : kv::SporNiveau::Fuld;
         give(format == KVALITET_FORMAT_TEKST ? v.tekst() : v.json(), out, out_len);
     });
 }
@@ -213,17 +218,22 @@ int kvalitet_open_ex(const char* kommune, const char* home, unsigned flags, kval
 }
 
 int kvalitet_assess(kvalitet_assessor* k, const char* case_json, size_t len, const char* date, char** out, size_t* out_len) {
-    return assess(k, case_json, len, date, nullptr, KVALITET_FORMAT_JSON, out, out_len);
+    return assess(k, case_json, len, date, nullptr, KVALITET_FORMAT_JSON, KVALITET_SPOR_FULD, out, out_len);
 }
 
 int kvalitet_assess_format(kvalitet_assessor* k, const char* case_json, size_t len, const char* date, int format,
                            char** out, size_t* out_len) {
-    return assess(k, case_json, len, date, nullptr, format, out, out_len);
+    return assess(k, case_json, len, date, nullptr, format, KVALITET_SPOR_FULD, out, out_len);
 }
 
 int kvalitet_assess_standard(kvalitet_assessor* k, const char* case_json, size_t len, const char* date,
                              const char* standard_date, int format, char** out, size_t* out_len) {
-    return assess(k, case_json, len, date, standard_date, format, out, out_len);
+    return assess(k, case_json, len, date, standard_date, format, KVALITET_SPOR_FULD, out, out_len);
+}
+
+int kvalitet_assess_spor(kvalitet_assessor* k, const char* case_json, size_t len, const char* date,
+                         const char* standard_date, int format, int spor, char** out, size_t* out_len) {
+    return assess(k, case_json, len, date, standard_date, format, spor, out, out_len);
 }
 
 int kvalitet_kommuner(kvalitet_assessor* k, char** out, size_t* out_len) {

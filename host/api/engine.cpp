@@ -89,6 +89,12 @@ std::string Assessor::assess_json(std::string_view sag_json, Dato dato, Dato sta
     return assess(Sag::from_json(sag_json), dato, standard_dato).json();
 }
 
+std::string Assessor::assess_json(std::string_view sag_json, Dato dato, Dato standard_dato, SporNiveau spor) {
+    Vurdering v = assess(Sag::from_json(sag_json), dato, standard_dato);
+    v.spor_niveau = spor;
+    return v.json();
+}
+
 const std::string& Assessor::standard_sha256() const {
     return standard_->loaded.at("municipalities/" + kommune_ + "/standard.lua")->info().sha256;
 }

@@ -59,6 +59,11 @@ extern "C" {
 #define KVALITET_FORMAT_JSON 0  /* the contract's assessment JSON, one line (as kvalitet_assess) */
 #define KVALITET_FORMAT_TEKST 1 /* Danish text for a caseworker's note, several lines */
 
+/* Trace levels for kvalitet_assess_spor (the CLI's --spor; docs/embedding.md "Hvor meget spor"). */
+#define KVALITET_SPOR_FULD 0  /* every rule with its text, kilde, dates and the values it read (as kvalitet_assess) */
+#define KVALITET_SPOR_KORT 1  /* each rule's id, outcome token, dates and missing facts; no texts */
+#define KVALITET_SPOR_INGEN 2 /* no trace ("spor": []); begrundelser and each result's kilde stay */
+
 typedef struct kvalitet_assessor kvalitet_assessor;
 
 /* The library's version, e.g. "0.1.0" (compare KVALITET_VERSION_STRING, the headers').
@@ -105,6 +110,14 @@ KVALITET_API int kvalitet_assess_format(kvalitet_assessor *k, const char *case_j
  * One thread at a time per handle; *out is the caller's, released with kvalitet_free. */
 KVALITET_API int kvalitet_assess_standard(kvalitet_assessor *k, const char *case_json, size_t len, const char *date,
                                           const char *standard_date, int format, char **out, size_t *out_len);
+
+/* As kvalitet_assess_standard, with the trace at `spor`: KVALITET_SPOR_FULD (the same bytes
+ * as kvalitet_assess_standard), KVALITET_SPOR_KORT or KVALITET_SPOR_INGEN; the results are
+ * the same at every level. The trace is part of the JSON only: with KVALITET_FORMAT_TEKST
+ * every level gives the same text. An unknown level is KVALITET_MISUSE.
+ * One thread at a time per handle; *out is the caller's, released with kvalitet_free. */
+KVALITET_API int kvalitet_assess_spor(kvalitet_assessor *k, const char *case_json, size_t len, const char *date,
+                                      const char *standard_date, int format, int spor, char **out, size_t *out_len);
 
 /* The ids of the municipalities the handle's standards cover, sorted, each followed by
  * '\n' ("gentofte\nishoej\n…"). Works on a handle whose kvalitet_open failed for an unknown

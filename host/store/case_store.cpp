@@ -9,6 +9,9 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <string_view>
 #include <thread>
 #include <unistd.h>
 
@@ -59,6 +62,15 @@ constexpr const char* kMigrations[] = {
     CREATE TRIGGER vurderinger_kraever_sag_sha256 BEFORE INSERT ON vurderinger
       WHEN NEW.sag_sha256 IS NULL
       BEGIN SELECT RAISE(ABORT, 'en vurdering skal angive sagens sha256'); END;
+    )sql",
+    // 3: how much trace each stored assessment carries (db vurder --spor), and the date whose
+    // version of the standard assessed it (--standard-dato; NULL: the assessment date), so
+    // db forklar can regenerate the full explanation. Every older row has the full trace.
+    // Adding a column rewrites no row, so the triggers that guard the log do not fire.
+    R"sql(
+    ALTER TABLE vurderinger ADD COLUMN spor TEXT NOT NULL DEFAULT 'fuld'
+      CHECK (spor IN ('fuld', 'kort', 'ingen'));
+    ALTER TABLE vurderinger ADD COLUMN standard_dato TEXT;
     )sql",
 };
 static_assert(std::size(kMigrations) == CaseStore::kSchemaVersion);
@@ -134,6 +146,15 @@ bool can_read_as_immutable(const std::string& path, const SQLite::Exception& e) 
 }
 
 } // namespace
+
+const char* spor_navn(SporNiveau spor) {
+    switch (spor) {
+    case SporNiveau::Kort: return "kort";
+    case SporNiveau::Ingen: return "ingen";
+    case SporNiveau::Fuld: break;
+    }
+    return "fuld";
+}
 
 std::string CaseStore::default_path() {
     if (const char* p = std::getenv("KVALITET_DB"); p && *p) return p;
@@ -306,12 +327,54 @@ bool CaseStore::has_assessment(const std::string& sag_id, const std::string& sag
     return st.executeStep();
 }
 
+std::vector<bool> CaseStore::assessed(const std::vector<AssessmentKey>& keys, const std::string& dato) {
+    std::vector<bool> out(keys.size(), false);
+    if (keys.empty()) return out;
+    // The rows of this date and engine for the batch's ids, by the identity index (sag_id
+    // first), at most kChunk ids per statement (SQLite's limit on parameters is far above).
+    constexpr std::size_t kChunk = 500;
+    std::map<std::string_view, std::vector<std::size_t>> by_id; // id -> its keys (an id may repeat)
+    for (std::size_t i = 0; i < keys.size(); ++i) by_id[keys[i].sag_id].push_back(i);
+    std::vector<const std::string*> ids;
+    ids.reserve(by_id.size());
+    for (const auto& [id, which] : by_id) ids.push_back(&keys[which.front()].sag_id);
+    auto statement = [&](std::size_t n) {
+        std::string sql = "SELECT sag_id, sag_sha256, standard_sha256 FROM vurderinger WHERE sag_sha256 IS NOT NULL "
+                          "AND motor_version = ? AND vurderingsdato = ? AND sag_id IN (";
+        for (std::size_t i = 0; i < n; ++i) sql += i ? ",?" : "?";
+        sql += ")";
+        return std::make_unique<SQLite::Statement>(db_, sql);
+    };
+    std::unique_ptr<SQLite::Statement> full;
+    for (std::size_t from = 0; from < ids.size(); from += kChunk) {
+        const std::size_t n = std::min(kChunk, ids.size() - from);
+        std::unique_ptr<SQLite::Statement> part;
+        if (n == kChunk && !full) full = statement(n);
+        SQLite::Statement& st = n == kChunk ? *full : *(part = statement(n));
+        st.reset();
+        st.clearBindings();
+        st.bind(1, KVALITET_VERSION);
+        st.bind(2, dato);
+        for (std::size_t i = 0; i < n; ++i) st.bindNoCopy(int(i + 3), *ids[from + i]);
+        while (st.executeStep()) {
+            const std::string id = st.getColumn(0).getString();
+            const char* sag_sha = st.getColumn(1).getText();
+            const char* std_sha = st.getColumn(2).getText();
+            auto it = by_id.find(id);
+            if (it == by_id.end()) continue;
+            for (std::size_t k : it->second)
+                if (keys[k].sag_sha256 == sag_sha && keys[k].standard_sha256 == std_sha) out[k] = true;
+        }
+    }
+    return out;
+}
+
 std::size_t CaseStore::add_assessments(const std::vector<AssessmentRow>& rows) {
     SQLite::Transaction tx(db_);
-    // DO NOTHING on the identity index only: NOT NULL and the triggers still abort.
+    // DO NOTHING on the identity index only: NOT NULL, CHECK and the triggers still abort.
     SQLite::Statement st(db_, "INSERT INTO vurderinger(sag_id, sag_sha256, kommune, standard_sha256, motor_version, "
-                              "vurderingsdato, vurdering, oprettet) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                              "ON CONFLICT DO NOTHING");
+                              "vurderingsdato, vurdering, oprettet, spor, standard_dato) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
     const std::string now = now_utc();
     std::size_t added = 0;
     for (const auto& r : rows) {
@@ -323,6 +386,9 @@ std::size_t CaseStore::add_assessments(const std::vector<AssessmentRow>& rows) {
         st.bind(6, r.vurderingsdato);
         st.bind(7, r.json);
         st.bind(8, now);
+        st.bind(9, spor_navn(r.spor));
+        if (r.standard_dato.empty()) st.bind(10);
+        else st.bind(10, r.standard_dato);
         added += std::size_t(st.exec());
         st.reset();
     }
@@ -341,13 +407,24 @@ std::optional<StoredCase> CaseStore::read_case(const std::string& id) {
 }
 
 std::vector<AssessmentRow> CaseStore::assessments_of(const std::string& sag_id) {
-    SQLite::Statement st(db_, "SELECT sag_id, coalesce(sag_sha256, ''), kommune, standard_sha256, vurderingsdato, "
-                              "vurdering FROM vurderinger WHERE sag_id = ? ORDER BY nr");
+    // A read-only store is not migrated: a file from before schema 3 has no spor or
+    // standard_dato column (every row in it has the full trace), before 2 no sag_sha256.
+    const int v = schema_version();
+    SQLite::Statement st(db_, fmt::format("SELECT sag_id, {}, kommune, standard_sha256, vurderingsdato, vurdering, "
+                                          "{}, {}, nr, motor_version FROM vurderinger WHERE sag_id = ? ORDER BY nr",
+                                          v >= 2 ? "coalesce(sag_sha256, '')" : "''",
+                                          v >= 3 ? "spor" : "'fuld'", v >= 3 ? "coalesce(standard_dato, '')" : "''"));
     st.bind(1, sag_id);
     std::vector<AssessmentRow> out;
-    while (st.executeStep())
-        out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getString(),
-                       st.getColumn(3).getString(), st.getColumn(4).getString(), st.getColumn(5).getString()});
+    while (st.executeStep()) {
+        AssessmentRow r{st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getString(),
+                        st.getColumn(3).getString(), st.getColumn(4).getString(), st.getColumn(5).getString()};
+        r.spor = spor_niveau(st.getColumn(6).getText()).value_or(SporNiveau::Fuld);
+        r.standard_dato = st.getColumn(7).getString();
+        r.nr = st.getColumn(8).getInt64();
+        r.motor_version = st.getColumn(9).getString();
+        out.push_back(std::move(r));
+    }
     return out;
 }
 

@@ -6,7 +6,8 @@
 // Guarantees (docs/embedding.md, "Sagsdatabasen"):
 // - an assessment is identified by (sag_id, sag_sha256, standard_sha256, motor_version,
 //   vurderingsdato); a UNIQUE index makes a second row with the same identity impossible,
-//   and add_assessments() skips such rows instead of failing;
+//   and add_assessments() skips such rows instead of failing; the trace level a row was
+//   stored with (fuld, kort, ingen) is not part of it: the same assessment, told shorter;
 // - opening sets the busy timeout before anything else, refuses a newer schema before
 //   writing anything, and migrates inside BEGIN IMMEDIATE, so processes may open a new
 //   file at the same time;
@@ -21,6 +22,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/vurdering.hpp"
+
 namespace kvalitet {
 
 struct StoredCase {
@@ -31,11 +34,28 @@ struct StoredCase {
 
 struct AssessmentRow {
     std::string sag_id, sag_sha256, kommune, standard_sha256, vurderingsdato, json;
+    // How much trace `json` carries (db vurder --spor); rows from before schema 3 are fuld.
+    SporNiveau spor = SporNiveau::Fuld;
+    // The date whose version of the standard assessed it (db vurder --standard-dato); empty:
+    // vurderingsdato (and for every row from before schema 3, which did not record it).
+    std::string standard_dato = {};
+    // Read back only (assessments_of): the log's row number and the engine that wrote it.
+    std::int64_t nr = 0;
+    std::string motor_version = {};
 };
+
+// What identifies an assessment in the log apart from the date and the engine version
+// (both the same for a whole db vurder run).
+struct AssessmentKey {
+    std::string sag_id, sag_sha256, standard_sha256;
+};
+
+// "fuld", "kort", "ingen": a trace level as the store records it (and --spor names it).
+const char* spor_navn(SporNiveau spor);
 
 class CaseStore {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     // How long a connection waits for another process's write lock (migration, batch).
     static constexpr int kBusyTimeoutMs = 30'000;
 
@@ -86,6 +106,9 @@ public:
     // that date, under that standard, by this engine version.
     bool has_assessment(const std::string& sag_id, const std::string& sag_sha256, const std::string& standard_sha256,
                         const std::string& dato);
+    // The same for a whole batch in one query (db vurder asks once per batch, not per
+    // case): element i is has_assessment(keys[i]…, dato).
+    std::vector<bool> assessed(const std::vector<AssessmentKey>& keys, const std::string& dato);
 
     // Appends assessments in one transaction (all or none). Rows whose identity is already
     // in the log are skipped; returns how many were added.
@@ -93,7 +116,8 @@ public:
 
     // One case by its id (the server's GET /v1/sager/{id}), or nullopt.
     std::optional<StoredCase> read_case(const std::string& id);
-    // Every assessment of one case in the log, oldest first (`json` is the assessment).
+    // Every assessment of one case in the log, oldest first (`json` is the assessment), with
+    // the trace level and standard date each was stored with (schema 3; older rows: fuld, none).
     std::vector<AssessmentRow> assessments_of(const std::string& sag_id);
 
     // The latest assessment of each case, in case id order.

@@ -67,6 +67,11 @@ public:
     // loaded on first use and kept.
     Vurdering assess(const Sag& sag, Dato dato, Dato standard_dato);
     std::string assess_json(std::string_view sag_json, Dato dato, Dato standard_dato);
+    // With the trace at `spor` (the CLI's --spor): SporNiveau::Fuld is what the overloads above
+    // write, Kort keeps each rule's id, outcome and dates but not the texts, Ingen no trace
+    // (begrundelser and each result's kilde stay). A Vurdering writes its trace at its own
+    // spor_niveau: `v.spor_niveau = SporNiveau::Kort; v.json()` is the same.
+    std::string assess_json(std::string_view sag_json, Dato dato, Dato standard_dato, SporNiveau spor);
 
     const std::string& kommune() const { return kommune_; }
     // The sha256 of standard.lua, the newest version.

@@ -1,0 +1,185 @@
+// kvalitet db forklar SAG [--dato D]: the full explanation of a stored assessment,
+// regenerated. The log may hold the compact form (db vurder --spor kort|ingen); the case,
+// the recorded version of the standard (by its sha256) and the recorded dates give the
+// assessment again, and it is shown only when it is the one stored: the stored result,
+// and the trace at the level it was stored with, byte for byte. Anything else is an error
+// naming the case, the date and what differs, never a silently different explanation.
+#include "db_forklar.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "engine/standard.hpp"
+#include "engine/versioner.hpp"
+#include "harness/koersel.hpp"
+#include "lua/error.hpp"
+#include "store/case_store.hpp"
+
+namespace kvalitet::cli {
+
+namespace {
+
+using Json = nlohmann::json;
+
+std::string kort_sha(const std::string& sha) { return sha.size() > 12 ? sha.substr(0, 12) + "…" : sha; }
+
+// A value for a message: JSON, cut short.
+std::string vis(const Json& v) {
+    std::string s = v.dump();
+    if (s.size() > 60) s = s.substr(0, 57) + "…";
+    return s;
+}
+
+// The paths where `gemt` and `nu` differ ("pakke.id (gemt "3", nu "4")"), at most `max`.
+void forskelle(const Json& gemt, const Json& nu, const std::string& sti, std::vector<std::string>& out, std::size_t max) {
+    if (out.size() >= max || gemt == nu) return;
+    const std::string navn = sti.empty() ? "vurderingen" : sti;
+    if (gemt.is_object() && nu.is_object()) {
+        std::set<std::string> keys;
+        for (auto it = gemt.begin(); it != gemt.end(); ++it) keys.insert(it.key());
+        for (auto it = nu.begin(); it != nu.end(); ++it) keys.insert(it.key());
+        for (const auto& k : keys) {
+            const std::string under = sti.empty() ? k : sti + "." + k;
+            if (!gemt.contains(k)) out.push_back(fmt::format("{} (ikke gemt, nu {})", under, vis(nu[k])));
+            else if (!nu.contains(k)) out.push_back(fmt::format("{} (gemt {}, nu ikke med)", under, vis(gemt[k])));
+            else forskelle(gemt[k], nu[k], under, out, max);
+            if (out.size() >= max) return;
+        }
+        return;
+    }
+    if (gemt.is_array() && nu.is_array()) {
+        if (gemt.size() != nu.size()) {
+            out.push_back(fmt::format("{} (gemt {} elementer, nu {})", navn, gemt.size(), nu.size()));
+            return;
+        }
+        for (std::size_t i = 0; i < gemt.size() && out.size() < max; ++i)
+            forskelle(gemt[i], nu[i], fmt::format("{}[{}]", sti, i), out, max);
+        return;
+    }
+    out.push_back(fmt::format("{} (gemt {}, nu {})", navn, vis(gemt), vis(nu)));
+}
+
+// What differs between the stored assessment and the regenerated one, in Danish.
+std::string hvad_afviger(const std::string& gemt_tekst, const std::string& nu_tekst) {
+    Json gemt, nu;
+    try {
+        gemt = Json::parse(gemt_tekst);
+    } catch (const std::exception&) {
+        return "den gemte vurdering er ikke gyldig JSON";
+    }
+    nu = Json::parse(nu_tekst);
+    std::vector<std::string> out;
+    // The result first (everything but the trace), then the trace.
+    Json gemt_uden = gemt, nu_uden = nu;
+    gemt_uden.erase("spor");
+    nu_uden.erase("spor");
+    constexpr std::size_t kMax = 5;
+    forskelle(gemt_uden, nu_uden, "", out, kMax);
+    if (out.empty()) forskelle(gemt.value("spor", Json::array()), nu.value("spor", Json::array()), "spor", out, kMax);
+    if (out.empty()) return "teksten er en anden, men indholdet det samme (nøglernes rækkefølge eller tal skrevet anderledes)";
+    return fmt::format("{}{}", fmt::join(out, "; "), out.size() >= kMax ? " …" : "");
+}
+
+Dato dato_fra_loggen(const std::string& iso, const std::string& sag_id) {
+    const auto d = Dato::parse(iso);
+    if (!d) throw InputError(fmt::format("sag '{}': loggen har datoen '{}', som ikke er en dato", sag_id, iso));
+    return *d;
+}
+
+} // namespace
+
+int db_forklar(const std::string& db, const std::string& sag_id, const std::string& dato, const std::string& format,
+               const Sources& sources) {
+    std::optional<Dato> paa;
+    if (!dato.empty()) {
+        paa = Dato::parse(dato);
+        if (!paa || !paa->i_omraadet())
+            throw CLI::ValidationError("--dato", fmt::format("\"{}\" er ikke en dato (ÅÅÅÅ-MM-DD)", dato));
+    }
+    CaseStore store(db, CaseStore::Access::ReadOnly);
+    const auto sag = store.read_case(sag_id);
+    if (!sag) throw InputError(fmt::format("sagen '{}' findes ikke i sagsdatabasen {}", sag_id, store.path()));
+    const auto rows = store.assessments_of(sag_id);
+    if (rows.empty())
+        throw InputError(fmt::format("sagen '{}' er ikke vurderet i sagsdatabasen {}; vurder den med 'kvalitet db vurder'",
+                                     sag_id, store.path()));
+    // The latest assessment on the date (or of all): the log may hold several, from a case or
+    // a standard that changed in between.
+    const AssessmentRow* row = nullptr;
+    for (const auto& r : rows)
+        if (!paa || r.vurderingsdato == paa->iso()) row = &r;
+    if (!row) {
+        std::set<std::string> datoer;
+        for (const auto& r : rows) datoer.insert(r.vurderingsdato);
+        throw InputError(fmt::format("sagen '{}' har ingen vurdering pr. {} i sagsdatabasen {} (den er vurderet pr. {})",
+                                     sag_id, paa->iso(), store.path(), fmt::join(datoer, ", ")));
+    }
+    const AssessmentRow& r = *row;
+    const std::string hvem = fmt::format("sag '{}' pr. {}", sag_id, r.vurderingsdato);
+    auto afvist = [&](const std::string& hvad) {
+        return InputError(fmt::format("db forklar: {}: {}; forklaringen vises ikke, for den ville ikke være den gemte "
+                                      "vurderings",
+                                      hvem, hvad));
+    };
+
+    // 1. The version of the case that was assessed: the store keeps the case's latest text only.
+    if (!r.sag_sha256.empty() && r.sag_sha256 != sag->sha256)
+        throw afvist(fmt::format("sagen er ændret siden vurderingen (vurderet udgave sha256 {}, gemt nu {}), og den "
+                                 "vurderede udgave findes ikke længere i databasen",
+                                 kort_sha(r.sag_sha256), kort_sha(sag->sha256)));
+
+    // 2. The version of the standard that assessed it, by its sha256.
+    const auto alle = versioner(sources, r.kommune);
+    const auto version = std::find_if(alle.begin(), alle.end(), [&](const Version& v) { return v.sha256 == r.standard_sha256; });
+    if (version == alle.end()) {
+        std::vector<std::string> nu;
+        for (const auto& v : alle) nu.push_back(kort_sha(v.sha256));
+        throw afvist(fmt::format("standarden, der vurderede den (sha256 {}), findes ikke længere blandt {}s versioner "
+                                 "(nu: {}): scriptet er ændret siden",
+                                 kort_sha(r.standard_sha256), r.kommune, fmt::join(nu, ", ")));
+    }
+
+    // 3. The dates: the assessment date, and the date whose rules applied (recorded since
+    // schema 3; before, the assessment date, or the version's first day when the version
+    // was not in force on it, as after --standard-dato).
+    const Dato vd = dato_fra_loggen(r.vurderingsdato, sag_id);
+    Dato sd = r.standard_dato.empty() ? vd : dato_fra_loggen(r.standard_dato, sag_id);
+    if (r.standard_dato.empty() && version->gyldig_fra) {
+        bool i_kraft = false;
+        try {
+            i_kraft = version_paa(alle, r.kommune, vd).sha256 == r.standard_sha256;
+        } catch (const InputError&) {
+        }
+        if (!i_kraft) sd = *version->gyldig_fra;
+    }
+
+    // 4. Again, and compared with what is stored at the level it was stored with.
+    const auto standard = Standard::load_file(sources, r.kommune, version->fil);
+    if (standard->info().sha256 != r.standard_sha256)
+        throw afvist(fmt::format("standardens sha256 er nu {}, ikke {} som gemt", kort_sha(standard->info().sha256),
+                                 kort_sha(r.standard_sha256)));
+    Sag s = Sag::from_json(sag->json);
+    Vurdering v = standard->vurder(s, vd, sd);
+    v.ignorerede_felter = std::move(s.ignorerede_felter);
+    v.spor_niveau = r.spor;
+    const std::string igen = v.json();
+    if (igen != r.json) throw afvist(fmt::format("den genskabte vurdering afviger fra den gemte: {}", hvad_afviger(r.json, igen)));
+
+    // 5. The full explanation.
+    v.spor_niveau = SporNiveau::Fuld;
+    if (format == "json") {
+        fmt::print("{}\n", v.json());
+        return kOk;
+    }
+    fmt::print("Genskabt fra sagsdatabasen {}: vurdering nr. {} af {}, gemt med spor '{}' af kvalitet {}, efter "
+               "standarden med sha256 {}; den genskabte vurdering er den samme som den gemte.\n\n",
+               store.path(), r.nr, hvem, spor_navn(r.spor), r.motor_version, kort_sha(r.standard_sha256));
+    fmt::print("{}", v.tekst());
+    fmt::print("\n\nSpor (hver regel, der blev vurderet)\n{}", harness::spor_tekst(v));
+    return kOk;
+}
+
+} // namespace kvalitet::cli

@@ -1,0 +1,106 @@
+#!/bin/sh
+# The store keeps the trace level it is asked for and regenerates the full explanation on
+# demand (issue 17, targets 3 and 4): db vurder --spor kort|ingen stores the compact form
+# and records the level; db status and db eksporter read mixed levels; db forklar
+# re-assesses a stored case under the recorded version and dates, prints the full
+# explanation (the same bytes as kvalitet vurder), and refuses, exit 1 naming the case and
+# the date, when the script, the case or the stored result no longer match.
+set -eu
+K="$1"; SRC="$2"; T="$(mktemp -d)"; trap 'rm -rf "$T"' EXIT
+fejl() { echo "FEJL: $*"; exit 1; }
+mkdir "$T/hjem"
+cp -r "$SRC/dsl" "$SRC/stdlib" "$SRC/municipalities" "$T/hjem/"
+cp -r "$SRC/tests/fixtures/versioner/municipalities/testby" "$T/hjem/municipalities/"
+H="--hjem $T/hjem"
+DB="--db $T/s.db"
+D=2026-11-22
+"$K" demo --ndjson --antal 60 --dato "$D" > "$T/sager.ndjson"
+printf '{"id":"t1","kommune":"testby","borger":{"alder":41},"forhold":{"motiveret":true},"bevilling":{"start":"2024-11-01"}}\n' >> "$T/sager.ndjson"
+"$K" $H db $DB importer "$T/sager.ndjson" > /dev/null
+
+# ingen on one date, kort on the next, fuld (the default) on a third.
+"$K" $H db $DB vurder --dato "$D" --spor ingen > /dev/null
+"$K" $H db $DB vurder --dato 2026-11-23 --spor kort > /dev/null
+"$K" $H db $DB vurder --dato 2026-11-24 > /dev/null
+"$K" $H db $DB vurder --dato 2026-06-01 --standard-dato 2025-06-01 --spor ingen > /dev/null
+q() { sqlite3 "$T/s.db" "$1"; }
+test "$(q "SELECT group_concat(DISTINCT spor) FROM vurderinger WHERE vurderingsdato = '$D'")" = ingen || fejl "spor ingen ikke registreret"
+test "$(q "SELECT count(*) FROM vurderinger WHERE vurderingsdato = '$D' AND json_array_length(vurdering, '\$.spor') > 0")" -eq 0 ||
+  fejl "spor ingen gemte spor"
+test "$(q "SELECT count(*) FROM vurderinger WHERE vurderingsdato = '$D' AND json_array_length(vurdering, '\$.maalgruppe.begrundelser') > 0")" -eq 61 ||
+  fejl "spor ingen mistede begrundelserne"
+test "$(q "SELECT group_concat(DISTINCT spor) FROM vurderinger WHERE vurderingsdato = '2026-11-23'")" = kort || fejl "spor kort ikke registreret"
+test "$(q "SELECT count(*) FROM vurderinger WHERE vurderingsdato = '2026-11-23' AND instr(vurdering, '\"resultat\"') > 0")" -eq 0 ||
+  fejl "spor kort gemte teksterne"
+test "$(q "SELECT group_concat(DISTINCT spor) FROM vurderinger WHERE vurderingsdato = '2026-11-24'")" = fuld || fejl "standarden er ikke fuld"
+test "$(q "SELECT count(*) FROM vurderinger WHERE standard_dato = '2025-06-01'")" -eq 61 || fejl "--standard-dato ikke registreret"
+# The default writes what vurder --ndjson writes (the full trace), byte for byte.
+"$K" $H vurder --ndjson --dato 2026-11-24 --traade 1 "$T/sager.ndjson" | sort > "$T/ndjson.txt"
+q "SELECT vurdering FROM vurderinger WHERE vurderingsdato = '2026-11-24'" | sort > "$T/fuld.txt"
+cmp -s "$T/ndjson.txt" "$T/fuld.txt" || fejl "db vurder (fuld) skriver ikke det samme som vurder --ndjson"
+
+# Skipping still works at every level (asked once per batch): nothing new on the same date.
+"$K" $H db $DB vurder --dato "$D" --spor fuld --batch 7 > "$T/igen.txt"
+grep -q '^0 sager vurderet pr\. 2026-11-22, 61 allerede vurderet' "$T/igen.txt" || { cat "$T/igen.txt"; fejl "sprang ikke over"; }
+
+# Mixed levels: status and eksporter read them.
+"$K" $H db $DB status > "$T/status.txt" || fejl "db status fejlede på blandede spor"
+grep -q '61 sager' "$T/status.txt" || { cat "$T/status.txt"; fejl "db status"; }
+test "$("$K" $H db $DB eksporter | wc -l)" -eq 61 || fejl "db eksporter"
+
+# forklar: the full explanation, the same bytes as vurder, from each stored level.
+ID=$(head -1 "$T/sager.ndjson" | sed 's/^{"id":"\([^"]*\)".*/\1/')
+head -1 "$T/sager.ndjson" > "$T/sag.json"
+for d in "$D" 2026-11-23 2026-11-24; do
+  "$K" $H db $DB forklar "$ID" --dato "$d" --format json > "$T/forklar.json" || fejl "forklar $d"
+  "$K" $H vurder --dato "$d" "$T/sag.json" > "$T/vurder.json"
+  cmp -s "$T/forklar.json" "$T/vurder.json" || fejl "forklar pr. $d er ikke vurder's fulde vurdering"
+done
+# Under the recorded --standard-dato (the 2025 version).
+"$K" $H db $DB forklar t1 --dato 2026-06-01 --format json > "$T/t1.json" || fejl "forklar under --standard-dato"
+grep -q '"gyldig_fra":"2025-01-01"' "$T/t1.json" || fejl "forklar brugte ikke den registrerede version"
+grep -q '"resultat"' "$T/t1.json" || fejl "forklar gav ikke det fulde spor"
+# Text by default: the explanation with every rule; without --dato the case's latest row
+# in the log (as db eksporter), here the run with --standard-dato.
+"$K" $H db $DB forklar "$ID" > "$T/forklar.txt" || fejl "forklar som tekst"
+grep -q "pr\. 2026-06-01, gemt med spor 'ingen'" "$T/forklar.txt" || { head -3 "$T/forklar.txt"; fejl "forklar: ikke den seneste"; }
+grep -q '^Spor' "$T/forklar.txt" || fejl "forklar: intet spor i teksten"
+
+# Not there: the case, or an assessment on the date.
+rc=0; "$K" $H db $DB forklar findes-ikke 2> "$T/e1" || rc=$?
+test "$rc" -eq 1 && grep -q "sagen 'findes-ikke' findes ikke i sagsdatabasen" "$T/e1" || { cat "$T/e1"; fejl "ukendt sag"; }
+rc=0; "$K" $H db $DB forklar "$ID" --dato 2026-01-01 2> "$T/e2" || rc=$?
+test "$rc" -eq 1 && grep -q "sagen '$ID' har ingen vurdering pr\. 2026-01-01.*vurderet pr\. 2026-06-01, 2026-11-22, 2026-11-23, 2026-11-24" "$T/e2" ||
+  { cat "$T/e2"; fejl "ingen vurdering på datoen"; }
+rc=0; "$K" $H db $DB forklar "$ID" --dato 2026-13-01 2> /dev/null || rc=$?
+test "$rc" -eq 2 || fejl "forkert --dato gav $rc, ikke 2"
+
+# The script changed since: refused, naming the case, the date and the standard.
+KOM=$(sed -n 's/.*"kommune":"\([a-z]*\)".*/\1/p' "$T/sag.json")
+cp "$T/hjem/municipalities/$KOM/standard.lua" "$T/standard.lua"
+printf '\n-- en ændring\n' >> "$T/hjem/municipalities/$KOM/standard.lua"
+rc=0; "$K" $H db $DB forklar "$ID" --dato "$D" > "$T/o3" 2> "$T/e3" || rc=$?
+test "$rc" -eq 1 || fejl "ændret script gav exit $rc"
+grep -q "sag '$ID' pr\. $D: standarden, der vurderede den (sha256 [0-9a-f]*…), findes ikke længere blandt ${KOM}s versioner" "$T/e3" ||
+  { cat "$T/e3"; fejl "ændret script: beskeden"; }
+test ! -s "$T/o3" || fejl "ændret script: der blev skrevet en forklaring"
+cp "$T/standard.lua" "$T/hjem/municipalities/$KOM/standard.lua"
+
+# The stored result differs from the regenerated one (the log edited behind its back).
+cp "$T/s.db" "$T/r.db"
+sqlite3 "$T/r.db" "DROP TRIGGER vurderinger_aendres_ikke; UPDATE vurderinger SET vurdering = replace(vurdering, '\"kommune\":\"$KOM\"', '\"kommune\":\"x$KOM\"') WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-23'"
+rc=0; "$K" $H db --db "$T/r.db" forklar "$ID" --dato 2026-11-23 > "$T/o4" 2> "$T/e4" || rc=$?
+test "$rc" -eq 1 || fejl "ændret resultat gav exit $rc"
+grep -q "sag '$ID' pr\. 2026-11-23: den genskabte vurdering afviger fra den gemte: kommune (gemt \"x$KOM\", nu \"$KOM\")" "$T/e4" ||
+  { cat "$T/e4"; fejl "ændret resultat: beskeden"; }
+test ! -s "$T/o4" || fejl "ændret resultat: der blev skrevet en forklaring"
+
+# The case changed since (imported again): its assessed version is gone.
+sed "1s/\"id\":\"$ID\"/\"id\":\"$ID\",\"klage\":{\"modtaget\":\"2026-10-01\"}/" "$T/sag.json" > "$T/ny.json"
+"$K" $H db $DB importer "$T/ny.json" > /dev/null
+rc=0; "$K" $H db $DB forklar "$ID" --dato "$D" 2> "$T/e5" || rc=$?
+test "$rc" -eq 1 && grep -q "sag '$ID' pr\. $D: sagen er ændret siden vurderingen" "$T/e5" || { cat "$T/e5"; fejl "ændret sag"; }
+
+"$K" db forklar --help | grep -q 'fulde forklaring' || fejl "forklar --help"
+"$K" db vurder --help | grep -q -- '--spor' || fejl "db vurder --help nævner ikke --spor"
+echo "spor i sagsdatabasen og db forklar: i orden"
