@@ -2,13 +2,20 @@
 # Group 4 of bench/README.md: whole pipelines on synthetic cases from the main job's
 # generator: NDJSON in -> NDJSON out through `kvalitet vurder --ndjson`, and
 # `kvalitet db vurder --alle` over a store, each on 1 thread and on all cores.
-# Prints cases per second and peak memory (when GNU time is installed).
+# Prints cases per second and peak memory (when GNU time is installed), and for the store
+# the database's size after the run.
 # Usage: bench/pipeline.sh KVALITET [ANTAL]   (ANTAL default 20000; the run: 1000000)
+# Environment: SPOR="fuld ingen" measures db vurder once per trace level (db vurder --spor,
+# each into its own copy of the imported store; default: fuld); TRAADE="2" the thread
+# counts (default: 1 and all cores); NDJSON=0 leaves out vurder --ndjson.
 set -euo pipefail
 K=$(realpath "$1")
 N=${2:-20000}
 D=2026-11-22
 cores=$(nproc)
+SPOR=${SPOR:-fuld}
+TRAADE=${TRAADE:-"1 $cores"}
+NDJSON=${NDJSON:-1}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 cd "$dir"
@@ -30,12 +37,26 @@ measure() { # label, cases, command...
 
 "$K" demo --ndjson --antal "$N" --dato "$D" > sager.ndjson
 echo "$N syntetiske sager, $(( $(stat -c %s sager.ndjson) / 1048576 )) MB NDJSON, $cores kerner"
-for t in 1 "$cores"; do
-  measure "vurder --ndjson --kommune kerteminde, $t tråd(e)" "$N" \
-    "$K" vurder --kommune kerteminde --ndjson --dato "$D" --traade "$t" sager.ndjson
-done
+if [[ $NDJSON == 1 ]]; then
+  # Kerteminde's cases only: --kommune makes a case of another municipality an error.
+  grep '"kommune":"kerteminde"' sager.ndjson > kerteminde.ndjson
+  nk=$(wc -l < kerteminde.ndjson)
+  for t in $TRAADE; do
+    measure "vurder --ndjson --kommune kerteminde ($nk), $t tråd(e)" "$nk" \
+      "$K" vurder --kommune kerteminde --ndjson --dato "$D" --traade "$t" kerteminde.ndjson
+  done
+  rm -f kerteminde.ndjson
+fi
 "$K" db --db sager.db importer sager.ndjson > /dev/null
-for t in 1 "$cores"; do
-  measure "db vurder --alle (egen kommune), $t tråd(e)" "$N" \
-    "$K" db --db sager.db vurder --alle --dato "$D" --traade "$t"
+rm -f sager.ndjson # the disk is needed for the stores
+for spor in $SPOR; do
+  for t in $TRAADE; do
+    cp sager.db vurder.db
+    measure "db vurder --alle --spor $spor, $t tråd(e)" "$N" \
+      "$K" db --db vurder.db vurder --alle --dato "$D" --traade "$t" --spor "$spor"
+    size=$(stat -c %s vurder.db) # the last connection's close checkpointed the WAL into it
+    [[ -f vurder.db-wal ]] && size=$(( size + $(stat -c %s vurder.db-wal) ))
+    echo "  database: $(( size / 1048576 )) MB ($(( $(stat -c %s sager.db) / 1048576 )) MB før vurderingerne)"
+    rm -f vurder.db vurder.db-wal vurder.db-shm vurder.db.laas
+  done
 done
