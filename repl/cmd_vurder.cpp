@@ -136,9 +136,8 @@ int run_single(const Options& o, const Sources& sources, Dato dato) {
             return refuse(o, o.file == "-" ? "standard input" : o.file, {e.kode(), e.what(), e.felt(), {}, id});
         }
         if (!standard) standard = load_version(sources, kommune, dato, standard_dato);
-        Vurdering v = standard->vurder(sag, dato, standard_dato.value_or(dato));
+        Vurdering v = standard->vurder(sag, dato, standard_dato.value_or(dato), *spor_niveau(o.spor));
         v.ignorerede_felter = std::move(sag.ignorerede_felter);
-        v.spor_niveau = *spor_niveau(o.spor);
         if (o.format == "tekst") fmt::print("{}", v.tekst());
         else fmt::print("{}\n", v.json());
         return kOk;

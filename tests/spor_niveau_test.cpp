@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/standard.hpp"
+#include "store/demo_sager.hpp"
 #include "test_tree.hpp"
 
 using namespace kvalitet;
@@ -84,6 +85,33 @@ TEST_CASE("kort keeps ids, outcomes and dates; ingen keeps no trace; the results
     }
     CHECK(spor_niveau("kort") == SporNiveau::Kort);
     CHECK_FALSE(spor_niveau("lang"));
+}
+
+TEST_CASE("an assessment that records a shorter trace writes the same bytes as a full one cut to it") {
+    // The engine records only what the level writes (evaluate.cpp, trace); whatever it
+    // leaves out must be what the JSON would have left out.
+    const Sources sources = Sources::directory(KVALITET_SOURCE_DIR);
+    const Dato d = *Dato::parse("2026-11-22");
+    std::size_t n = 0;
+    for (const auto& k : kommuner(sources)) {
+        auto standard = Standard::load(sources, k);
+        for (std::uint64_t i = 0; i < 300; ++i) {
+            const Sag sag = Sag::from_json(demo_sag(17, i, d));
+            if (sag.kommune != k) continue;
+            Vurdering fuld = standard->vurder(sag, d);
+            for (SporNiveau niveau : {SporNiveau::Kort, SporNiveau::Ingen}) {
+                INFO(k << " sag " << sag.id << " spor " << int(niveau));
+                const Vurdering kort = standard->vurder(sag, d, d, niveau);
+                CHECK(kort.spor_niveau == niveau);
+                fuld.spor_niveau = niveau;
+                CHECK(kort.json() == fuld.json());
+                if (niveau == SporNiveau::Ingen) CHECK(kort.spor.empty());
+            }
+            fuld.spor_niveau = SporNiveau::Fuld;
+            ++n;
+        }
+    }
+    CHECK(n > 250);
 }
 
 TEST_CASE("a long text parameter is cut in the trace, so reading it cannot grow an assessment") {

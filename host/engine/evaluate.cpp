@@ -26,6 +26,7 @@ struct Evaluation {
     const Rule* current = nullptr;
     std::size_t text_bytes = 0; // texts the script has given in this assessment
     bool unknown = false;       // a target-group rule could not say yet
+    SporNiveau spor = SporNiveau::Fuld; // what trace() records
 };
 
 namespace {
@@ -105,14 +106,18 @@ std::optional<Dato> pop_date(lua_State* L, const Rule& r, const char* felt) {
     return out;
 }
 
-// `udfald` is one of outcomes(r.art): what the coverage report counts.
-SporPost& trace(Evaluation& ev, const Rule& r, std::string_view udfald, std::string resultat) {
-    auto& p = ev.v.spor.emplace_back(SporPost{r.trin, r.regel, udfald, std::move(resultat), {}, {}, {}, {}});
+// `udfald` is one of outcomes(r.art): what the coverage report counts. Records only what
+// the trace level writes (vurdering_json.cpp): a short trace has no texts, values or
+// comparisons, and none has no entries.
+void trace(Evaluation& ev, const Rule& r, std::string_view udfald, std::string resultat) {
+    if (ev.spor == SporNiveau::Ingen) return;
+    const bool fuld = ev.spor == SporNiveau::Fuld;
+    auto& p = ev.v.spor.emplace_back(SporPost{r.trin, r.regel, udfald, fuld ? std::move(resultat) : std::string(), {}, {}, {}, {}});
     p.datoer = ev.ctx.dates;
     p.mangler.assign(ev.ctx.missing.begin(), ev.ctx.missing.end());
+    if (!fuld) return;
     p.vaerdier = ev.ctx.values;
     p.sammenligninger = ev.ctx.comparisons;
-    return p;
 }
 
 void add_unique(std::vector<std::string>& v, std::string_view s) {
@@ -192,8 +197,9 @@ void aktiviteter(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                                       fmt::format("Aktiviteten '{}' findes ikke i aktivitetskataloget; vurder den manuelt", id),
                                       meta.ukendt_aktivitet.kilde, {}});
             ev.ctx.reset_reads();
-            ev.v.spor.push_back(SporPost{Trin::Aktiviteter, &meta.ukendt_aktivitet, "ukendt",
-                                         fmt::format("'{}' er ukendt", id), {}, {}, {}, {}});
+            if (ev.spor != SporNiveau::Ingen)
+                ev.v.spor.push_back(SporPost{Trin::Aktiviteter, &meta.ukendt_aktivitet, "ukendt",
+                                             fmt::format("'{}' er ukendt", id), {}, {}, {}, {}});
             continue;
         }
         ev.current = r;
@@ -503,7 +509,7 @@ const Regel kSagPaaDato{"sag_paa_dato", "Vurderingen ser kun, hvad der var sket 
                         "", 0, false, false, false, ""};
 
 void left_out(Evaluation& ev) {
-    if (ev.udeladt.empty()) return;
+    if (ev.udeladt.empty() || ev.spor == SporNiveau::Ingen) return;
     std::string after, before;
     for (const auto& u : ev.udeladt) {
         std::string& list = u.foer_start ? before : after;
@@ -545,7 +551,12 @@ int evaluate(lua_State* L) {
 Vurdering Standard::vurder(const Sag& sag, Dato dato) { return vurder(sag, dato, dato); }
 
 Vurdering Standard::vurder(const Sag& sag, Dato dato, Dato standard_dato) {
+    return vurder(sag, dato, standard_dato, SporNiveau::Fuld);
+}
+
+Vurdering Standard::vurder(const Sag& sag, Dato dato, Dato standard_dato, SporNiveau spor) {
     Vurdering v;
+    v.spor_niveau = spor;
     const auto& info = meta_->info;
     v.keepalive = meta_;
     v.kommune = info.kommune;
@@ -556,11 +567,12 @@ Vurdering Standard::vurder(const Sag& sag, Dato dato, Dato standard_dato) {
     v.godkendt = info.godkendt;
     v.gyldig_fra = info.gyldig_fra;
     v.sha256 = info.sha256;
-    v.spor.reserve(rules_.size() + sag.ansoegte_aktiviteter.size());
+    if (spor != SporNiveau::Ingen) v.spor.reserve(rules_.size() + sag.ansoegte_aktiviteter.size());
 
     const SagPaaDato paa_dato = sag_paa_dato(sag, dato);
     const Sag& seen = paa_dato.kopi ? *paa_dato.kopi : sag;
     Evaluation ev{*this, seen, dato, v, *ctx_, paa_dato.udeladt, nullptr};
+    ev.spor = spor;
     ev.ctx.sag = &seen;
     ev.ctx.dato = dato;
     ev.ctx.standard_dato = standard_dato;

@@ -49,9 +49,9 @@ struct ParallelAssessor::Worker {
             u.sag_id = sag.id;
             u.kommune = rute(sag, o.kommune, p.kendte_);
             const Version& version = version_paa(versions(p, u.kommune), u.kommune, standard_dato.value_or(dato));
-            Vurdering v = standard(p.sources_, u.kommune, version.fil).vurder(sag, dato, standard_dato.value_or(dato));
+            Vurdering v =
+                standard(p.sources_, u.kommune, version.fil).vurder(sag, dato, standard_dato.value_or(dato), p.spor_);
             v.ignorerede_felter = std::move(sag.ignorerede_felter);
-            v.spor_niveau = p.spor_;
             u.vurdering_json = v.json();
         } catch (...) {
             Fejl f = aktuel_fejl();

@@ -109,6 +109,10 @@ public:
     // On `dato`, with dated parameters read on `standard_dato`: the date whose rules apply
     // (--standard-dato; the version in force on it is this one).
     Vurdering vurder(const Sag& sag, Dato dato, Dato standard_dato);
+    // The same, recording only the trace `spor` asks for (the result and its reasons are the
+    // same): kort keeps each entry's dates and missing facts, ingen no entries. Whoever
+    // writes the JSON then cannot ask for more than this (Vurdering::spor_niveau is set).
+    Vurdering vurder(const Sag& sag, Dato dato, Dato standard_dato, SporNiveau spor);
 
     const StandardInfo& info() const { return meta_->info; }
     const std::vector<Rule>& rules() const { return rules_; }

@@ -35,9 +35,8 @@ Resultat vurder_sag(StandardLager& lager, std::string_view sag_json, const Besti
         r.sag_id = sag.id;
         if (sag.kommune && *sag.kommune != b.kommune) other_kommune(sag, b.kommune);
         (void)rute(sag, b.kommune, lager.kendte()); // the one rule for which standard; here always the path's
-        Vurdering v = standard->vurder(sag, b.dato, b.standard_dato.value_or(b.dato));
+        Vurdering v = standard->vurder(sag, b.dato, b.standard_dato.value_or(b.dato), b.spor);
         v.ignorerede_felter = std::move(sag.ignorerede_felter);
-        v.spor_niveau = b.spor;
         r.ud = b.tekst ? v.tekst() : v.json() + "\n";
     } catch (...) {
         Fejl f = aktuel_fejl();
