@@ -112,5 +112,19 @@ TEST_CASE("C++ API: assess_json with a trace level is the C API's, and fuld the 
     CHECK(varde.assess_json(sag, d, d, kvalitet::SporNiveau::Ingen) ==
           assess(k, sag, KVALITET_FORMAT_JSON, KVALITET_SPOR_INGEN));
     CHECK(Json::parse(varde.assess_json(sag, d, d, kvalitet::SporNiveau::Ingen))["spor"].empty());
+    // Only what is asked for is recorded: no entries for ingen, no texts or values for kort,
+    // and the results as the full assessment's.
+    const kvalitet::Sag s = kvalitet::Sag::from_json(sag);
+    const kvalitet::Vurdering fuld = varde.assess(s, d, d);
+    const kvalitet::Vurdering ingen = varde.assess(s, d, d, kvalitet::SporNiveau::Ingen);
+    const kvalitet::Vurdering kort = varde.assess(s, d, d, kvalitet::SporNiveau::Kort);
+    CHECK(ingen.spor.empty());
+    REQUIRE(kort.spor.size() == fuld.spor.size());
+    for (const auto& p : kort.spor) CHECK(p.vaerdier.empty());
+    CHECK(ingen.i_maalgruppe == fuld.i_maalgruppe);
+    CHECK(ingen.begrundelser.size() == fuld.begrundelser.size());
+    kvalitet::Vurdering cut = fuld;
+    cut.spor_niveau = kvalitet::SporNiveau::Kort;
+    CHECK(kort.json() == cut.json());
     kvalitet_close(k);
 }

@@ -180,10 +180,11 @@ int assess(kvalitet_assessor* k, const char* case_json, size_t len, const char* 
         const kv::Dato sd = standard_date ? parse_date(standard_date) : d;
         kv::Sag sag = kv::Sag::from_json(text, {}, k->ukendte);
         k->sag_id = sag.id;
-        kv::Vurdering v = assessor_for(k, sag).assess(sag, d, sd);
-        v.spor_niveau = spor == KVALITET_SPOR_KORT    ? kv::SporNiveau::Kort
-                        : spor == KVALITET_SPOR_INGEN ? kv::SporNiveau::Ingen
-                                                      : kv::SporNiveau::Fuld;
+        // Only the trace asked for is recorded; the full one as kvalitet_assess always did.
+        const kv::Vurdering v = spor == KVALITET_SPOR_FULD ? assessor_for(k, sag).assess(sag, d, sd)
+                                : assessor_for(k, sag).assess(sag, d, sd,
+                                                              spor == KVALITET_SPOR_KORT ? kv::SporNiveau::Kort
+                                                                                         : kv::SporNiveau::Ingen);
         give(format == KVALITET_FORMAT_TEKST ? v.tekst() : v.json(), out, out_len);
     });
 }

@@ -89,10 +89,14 @@ std::string Assessor::assess_json(std::string_view sag_json, Dato dato, Dato sta
     return assess(Sag::from_json(sag_json), dato, standard_dato).json();
 }
 
+Vurdering Assessor::assess(const Sag& sag, Dato dato, Dato standard_dato, SporNiveau spor) {
+    Vurdering v = standard_->on(engine_->sources(), kommune_, standard_dato).vurder(sag, dato, standard_dato, spor);
+    v.ignorerede_felter = sag.ignorerede_felter;
+    return v;
+}
+
 std::string Assessor::assess_json(std::string_view sag_json, Dato dato, Dato standard_dato, SporNiveau spor) {
-    Vurdering v = assess(Sag::from_json(sag_json), dato, standard_dato);
-    v.spor_niveau = spor;
-    return v.json();
+    return assess(Sag::from_json(sag_json), dato, standard_dato, spor).json();
 }
 
 const std::string& Assessor::standard_sha256() const {

@@ -72,6 +72,9 @@ public:
     // (begrundelser and each result's kilde stay). A Vurdering writes its trace at its own
     // spor_niveau: `v.spor_niveau = SporNiveau::Kort; v.json()` is the same.
     std::string assess_json(std::string_view sag_json, Dato dato, Dato standard_dato, SporNiveau spor);
+    // Recording only the trace `spor` asks for (Kort and Ingen are cheaper to assess); the
+    // results and reasons are the same, and json() writes that trace, never more.
+    Vurdering assess(const Sag& sag, Dato dato, Dato standard_dato, SporNiveau spor);
 
     const std::string& kommune() const { return kommune_; }
     // The sha256 of standard.lua, the newest version.
