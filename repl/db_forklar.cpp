@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <set>
 
+#include "domain/sha256.hpp"
 #include "engine/standard.hpp"
 #include "engine/versioner.hpp"
 #include "harness/koersel.hpp"
@@ -83,6 +84,17 @@ std::string hvad_afviger(const std::string& gemt_tekst, const std::string& nu_te
     return fmt::format("{}{}", fmt::join(out, "; "), out.size() >= kMax ? " …" : "");
 }
 
+// A case id as a message shows it: control characters written as \u001B, so an id cannot
+// move the cursor or forge a line of the explanation on a terminal.
+std::string synlig(std::string_view id) {
+    std::string out;
+    for (unsigned char c : id) {
+        if (c < 0x20 || c == 0x7f) out += fmt::format("\\u{:04X}", unsigned(c));
+        else out += char(c);
+    }
+    return out;
+}
+
 Dato dato_fra_loggen(const std::string& iso, const std::string& sag_id) {
     const auto d = Dato::parse(iso);
     if (!d) throw InputError(fmt::format("sag '{}': loggen har datoen '{}', som ikke er en dato", sag_id, iso));
@@ -91,8 +103,9 @@ Dato dato_fra_loggen(const std::string& iso, const std::string& sag_id) {
 
 } // namespace
 
-int db_forklar(const std::string& db, const std::string& sag_id, const std::string& dato, const std::string& format,
+int db_forklar(const std::string& db, const std::string& sag_id_raa, const std::string& dato, const std::string& format,
                const Sources& sources) {
+    const std::string sag_id = synlig(sag_id_raa); // as every message below names it
     std::optional<Dato> paa;
     if (!dato.empty()) {
         paa = Dato::parse(dato);
@@ -100,9 +113,9 @@ int db_forklar(const std::string& db, const std::string& sag_id, const std::stri
             throw CLI::ValidationError("--dato", fmt::format("\"{}\" er ikke en dato (ÅÅÅÅ-MM-DD)", dato));
     }
     CaseStore store(db, CaseStore::Access::ReadOnly);
-    const auto sag = store.read_case(sag_id);
+    const auto sag = store.read_case(sag_id_raa);
     if (!sag) throw InputError(fmt::format("sagen '{}' findes ikke i sagsdatabasen {}", sag_id, store.path()));
-    const auto rows = store.assessments_of(sag_id);
+    const auto rows = store.assessments_of(sag_id_raa);
     if (rows.empty())
         throw InputError(fmt::format("sagen '{}' er ikke vurderet i sagsdatabasen {}; vurder den med 'kvalitet db vurder'",
                                      sag_id, store.path()));
@@ -125,7 +138,13 @@ int db_forklar(const std::string& db, const std::string& sag_id, const std::stri
                                       hvem, hvad));
     };
 
-    // 1. The version of the case that was assessed: the store keeps the case's latest text only.
+    // 1. The version of the case that was assessed: the store keeps the case's latest text only,
+    // and its sha256 beside it. The text is hashed again: a text changed behind the store's
+    // back, its sha256 left as it was, must not be explained as the case that was assessed.
+    if (sha256_hex(sag->json) != sag->sha256)
+        throw afvist(fmt::format("sagens tekst i databasen har ikke den sha256, der er gemt ved den ({}); den er "
+                                 "ændret uden om kvalitet",
+                                 kort_sha(sag->sha256)));
     if (!r.sag_sha256.empty() && r.sag_sha256 != sag->sha256)
         throw afvist(fmt::format("sagen er ændret siden vurderingen (vurderet udgave sha256 {}, gemt nu {}), og den "
                                  "vurderede udgave findes ikke længere i databasen",

@@ -95,6 +95,24 @@ grep -q "sag '$ID' pr\. 2026-11-23: den genskabte vurdering afviger fra den gemt
   { cat "$T/e4"; fejl "ændret resultat: beskeden"; }
 test ! -s "$T/o4" || fejl "ændret resultat: der blev skrevet en forklaring"
 
+# The case's text edited behind the store's back, its sha256 left as it was: the text is
+# hashed again, so the edited case is not explained as the one that was assessed.
+cp "$T/s.db" "$T/c.db"
+sqlite3 "$T/c.db" "UPDATE sager SET sag = replace(sag, '\"borger\"', '\"borger\" ') WHERE id = '$ID'"
+test "$(sqlite3 "$T/c.db" "SELECT count(*) FROM sager WHERE id = '$ID' AND instr(sag, '\"borger\" ') > 0")" -eq 1 ||
+  fejl "sagens tekst blev ikke ændret"
+rc=0; "$K" $H db --db "$T/c.db" forklar "$ID" --dato 2026-11-23 > "$T/o6" 2> "$T/e6" || rc=$?
+test "$rc" -eq 1 && grep -q "sag '$ID' pr\. 2026-11-23: sagens tekst i databasen har ikke den sha256, der er gemt ved den" "$T/e6" ||
+  { cat "$T/e6"; fejl "ændret sagstekst med den gamle sha256: rc $rc"; }
+test ! -s "$T/o6" || fejl "ændret sagstekst: der blev skrevet en forklaring"
+
+# A case id with a control character is named with it escaped, never written raw.
+printf '{"id":"e\u001b[2Kx","kommune":"%s","borger":{"alder":40}}\n' "$KOM" > "$T/esc.json"
+"$K" $H db $DB importer "$T/esc.json" > /dev/null
+rc=0; "$K" $H db $DB forklar "$(printf 'e\033[2Kx')" 2> "$T/e7" || rc=$?
+test "$rc" -eq 1 && grep -qF "'e\\u001B[2Kx'" "$T/e7" || { cat "$T/e7"; fejl "id med ESC: rc $rc"; }
+if grep -q "$(printf '\033')" "$T/e7"; then fejl "id med ESC skrevet råt"; fi
+
 # The case changed since (imported again): its assessed version is gone.
 sed "1s/\"id\":\"$ID\"/\"id\":\"$ID\",\"klage\":{\"modtaget\":\"2026-10-01\"}/" "$T/sag.json" > "$T/ny.json"
 "$K" $H db $DB importer "$T/ny.json" > /dev/null
