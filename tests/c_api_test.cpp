@@ -49,7 +49,16 @@ TEST_CASE("C API: every failure is a code and a Danish message, never an excepti
     CHECK_THAT(kvalitet_errmsg(k), Catch::Contains("2026-02-30"));
     CHECK(kvalitet_assess(k, "{", 1, "2026-11-22", &out, nullptr) == KVALITET_INVALID);
     CHECK(kvalitet_assess(k, nullptr, 0, "2026-11-22", &out, nullptr) == KVALITET_MISUSE);
-    CHECK(kvalitet_assess(nullptr, "{}", 2, "2026-11-22", &out, nullptr) == KVALITET_MISUSE);
+    // Without a handle too, *out is NULL on failure: a caller that frees it must not free junk.
+    char junk = 0;
+    out = &junk;
+    std::size_t out_len = 7;
+    CHECK(kvalitet_assess(nullptr, "{}", 2, "2026-11-22", &out, &out_len) == KVALITET_MISUSE);
+    CHECK(out == nullptr);
+    CHECK(out_len == 0);
+    out = &junk;
+    CHECK(kvalitet_kommuner(nullptr, &out, nullptr) == KVALITET_MISUSE);
+    CHECK(out == nullptr);
     CHECK(kvalitet_assess(k, "{}", 2, "2026-11-22", &out, nullptr) == KVALITET_OK); // still usable
     kvalitet_free(out);
     kvalitet_close(k);

@@ -164,9 +164,9 @@ int open(const char* kommune, const char* home, kvalitet_assessor* k) noexcept {
 
 int assess(kvalitet_assessor* k, const char* case_json, size_t len, const char* date, const char* standard_date,
            int format, int spor, char** out, size_t* out_len) noexcept {
-    if (!k) return KVALITET_MISUSE;
-    if (out) *out = nullptr;
+    if (out) *out = nullptr; // "on failure *out is NULL", a NULL handle included
     if (out_len) *out_len = 0;
+    if (!k) return KVALITET_MISUSE;
     if (!case_json || !date || !out) return misuse(k, "case_json, date og out skal være sat");
     if (format != KVALITET_FORMAT_JSON && format != KVALITET_FORMAT_TEKST)
         return misuse(k, "ukendt format: brug KVALITET_FORMAT_JSON eller KVALITET_FORMAT_TEKST");
@@ -238,9 +238,9 @@ int kvalitet_assess_spor(kvalitet_assessor* k, const char* case_json, size_t len
 }
 
 int kvalitet_kommuner(kvalitet_assessor* k, char** out, size_t* out_len) {
-    if (!k) return KVALITET_MISUSE;
-    if (out) *out = nullptr;
+    if (out) *out = nullptr; // "on failure *out is NULL", a NULL handle included
     if (out_len) *out_len = 0;
+    if (!k) return KVALITET_MISUSE;
     if (!out) return misuse(k, "out skal være sat");
     if (!k->engine) return misuse(k, "håndtaget har ingen standarder; se fejlen fra kvalitet_open");
     return guard(k, Phase::Assess, {}, [&] {
