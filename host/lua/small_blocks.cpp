@@ -46,7 +46,8 @@ void SmallBlocks::give(void* p, std::size_t n) noexcept {
     f->next = lists_[c];
     lists_[c] = f;
     cached_ += size;
-    POISON(p, size);
+    // All but the link: LeakSanitizer must still follow the list to the blocks it keeps.
+    POISON(static_cast<char*>(p) + sizeof(Free), size - sizeof(Free));
 }
 
 void* SmallBlocks::resize(void* ptr, std::size_t osize, std::size_t nsize) noexcept {

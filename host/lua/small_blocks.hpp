@@ -6,8 +6,8 @@
 //
 // What is kept is bounded (kKeepBytes per state): a script that churns through many sizes
 // cannot make the process hold more than that beyond what it has allocated and the memory
-// cap allows. Under AddressSanitizer a cached block is poisoned, so a use after free is
-// still caught.
+// cap allows. Under AddressSanitizer a cached block is poisoned (all but its link to the
+// next, which LeakSanitizer follows), so a use after free is still caught.
 #pragma once
 
 #include <array>
