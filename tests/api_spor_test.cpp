@@ -3,23 +3,15 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
+#include "example_case.hpp"
 #include "kvalitet.h"
 #include "kvalitet/engine.hpp"
 
 using Json = nlohmann::json;
 
 namespace {
-
-std::string example() {
-    std::ifstream in(KVALITET_SOURCE_DIR "/docs/eksempler/sag.json");
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // One assessment through the C API; REQUIREs success.
 std::string assess(kvalitet_assessor* k, const std::string& sag, int format, int spor) {
@@ -43,7 +35,7 @@ Json without_trace(Json j) {
 TEST_CASE("C API: kvalitet_assess_spor gives the three traces; fuld is kvalitet_assess byte for byte", "[c_api][spor]") {
     kvalitet_assessor* k = nullptr;
     REQUIRE(kvalitet_open_ex(nullptr, KVALITET_SOURCE_DIR, 0, &k) == KVALITET_OK);
-    const std::string sag = example();
+    const std::string sag = example_case();
     char* plain = nullptr;
     size_t plain_n = 0;
     REQUIRE(kvalitet_assess(k, sag.data(), sag.size(), "2026-11-22", &plain, &plain_n) == KVALITET_OK);
@@ -103,7 +95,7 @@ TEST_CASE("C API: kvalitet_assess_spor gives the three traces; fuld is kvalitet_
 TEST_CASE("C++ API: assess_json with a trace level is the C API's, and fuld the plain overload's", "[api][spor]") {
     auto engine = kvalitet::Engine::from_directory(KVALITET_SOURCE_DIR);
     kvalitet::Assessor varde(engine, "varde");
-    const std::string sag = example();
+    const std::string sag = example_case();
     const kvalitet::Dato d = *kvalitet::Dato::parse("2026-11-22");
     CHECK(varde.assess_json(sag, d, d, kvalitet::SporNiveau::Fuld) == varde.assess_json(sag, d));
     kvalitet_assessor* k = nullptr;

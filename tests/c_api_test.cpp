@@ -1,26 +1,16 @@
 #include <catch2/catch.hpp>
 
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 
+#include "example_case.hpp"
 #include "kvalitet.h"
-
-namespace {
-std::string example() {
-    std::ifstream in(KVALITET_SOURCE_DIR "/docs/eksempler/sag.json");
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-} // namespace
 
 TEST_CASE("C API: assess a case, caller frees the result") {
     kvalitet_assessor* k = nullptr;
     REQUIRE(kvalitet_open("lejre", KVALITET_SOURCE_DIR, &k) == KVALITET_OK);
     CHECK(std::strlen(kvalitet_standard_sha256(k)) == 64);
-    const std::string sag = example();
+    const std::string sag = example_case();
     char* out = nullptr;
     size_t n = 0;
     REQUIRE(kvalitet_assess(k, sag.data(), sag.size(), "2026-11-22", &out, &n) == KVALITET_OK);

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "engine/parallel.hpp"
+#include "example_case.hpp"
 #include "engine/standard.hpp"
 #include "lua/error.hpp"
 #include "server/arbejdere.hpp"
@@ -24,13 +25,6 @@ using Json = nlohmann::json;
 namespace {
 
 const Dato kDato = *Dato::parse("2026-11-22");
-
-std::string example_case() {
-    std::ifstream in(KVALITET_SOURCE_DIR "/docs/eksempler/sag.json", std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 std::string one_line(std::string s) {
     return Json::parse(s).dump(); // the example file spans lines; NDJSON wants one

@@ -500,15 +500,20 @@ void seal_and_pop(lua_State* L) {
     lua_pop(L, 1);
 }
 
-void register_kind(lua_State* L, const Kind& kind) {
-    luaL_newmetatable(L, kind.name);
-    lua_pushlightuserdata(L, const_cast<Kind*>(&kind));
+// view_index's second upvalue: each field's name → its 1-based position in the Kind.
+void push_positions(lua_State* L, const Kind& kind) {
     lua_createtable(L, 0, int(kind.fields.size()));
     for (std::size_t i = 0; i < kind.fields.size(); ++i) {
         lua_pushlstring(L, kind.fields[i].name.data(), kind.fields[i].name.size());
         lua_pushinteger(L, lua_Integer(i + 1));
         lua_rawset(L, -3);
     }
+}
+
+void register_kind(lua_State* L, const Kind& kind) {
+    luaL_newmetatable(L, kind.name);
+    lua_pushlightuserdata(L, const_cast<Kind*>(&kind));
+    push_positions(L, kind);
     lua_pushcclosure(L, lua::guarded<view_index>, 2);
     lua_setfield(L, -2, "__index");
     lua_pushlightuserdata(L, const_cast<Kind*>(&kind));
@@ -573,17 +578,13 @@ void fast_sag(lua_State* L) {
     lua_createtable(L, 0, int(kSag.fields.size())); // the sub-objects
     for (const auto& f : kSag.fields) {
         if (f.keep != Keep::Always) continue;
+        lua_pushlstring(L, f.name.data(), f.name.size());
         f.get(L, view);
-        lua_setfield(L, -2, std::string(f.name).c_str());
+        lua_rawset(L, -3);
     }
     lua_createtable(L, 0, 1); // its metatable: the rest goes to the view
     lua_pushlightuserdata(L, const_cast<Kind*>(&kSag));
-    lua_createtable(L, 0, int(kSag.fields.size()));
-    for (std::size_t i = 0; i < kSag.fields.size(); ++i) {
-        lua_pushlstring(L, kSag.fields[i].name.data(), kSag.fields[i].name.size());
-        lua_pushinteger(L, lua_Integer(i + 1));
-        lua_rawset(L, -3);
-    }
+    push_positions(L, kSag);
     lua_pushvalue(L, ud);
     lua_pushcclosure(L, lua::guarded<sag_fallback>, 3);
     lua_setfield(L, -2, "__index");
