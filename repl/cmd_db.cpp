@@ -15,6 +15,7 @@
 #include "engine/parallel.hpp"
 #include "lua/error.hpp"
 #include "store/case_store.hpp"
+#include "store/motor_version.hpp"
 #include "store/demo_rapport.hpp"
 #include "store/demo_sager.hpp"
 #include "store/import_json.hpp"
@@ -170,6 +171,11 @@ int assess_store(const DbOptions& o, const Sources& sources, CaseStore& store, D
     }
     const std::int64_t total = store.count_cases();
     CaseStore writer(store.path());
+    // The shared rules are part of an assessment's identity: after a change to dsl/ or
+    // stdlib/, the cases are assessed again, and each row names what assessed it.
+    const std::string motor = motor_version(sources);
+    store.set_motor_version(motor);
+    writer.set_motor_version(motor);
     std::future<std::size_t> storing; // how many rows the batch added
     std::int64_t after = 0, seen = 0, failed = 0, skipped = 0;
     std::size_t stored = 0, offered = 0; // rows added to the log, rows given to it

@@ -18,6 +18,7 @@
 #include "harness/koersel.hpp"
 #include "lua/error.hpp"
 #include "store/case_store.hpp"
+#include "store/motor_version.hpp"
 
 namespace kvalitet::cli {
 
@@ -175,6 +176,16 @@ int db_forklar(const std::string& db, const std::string& sag_id_raa, const std::
         if (!i_kraft) sd = *version->gyldig_fra;
     }
 
+    // 3b. The engine and the shared rules. A full row is checked by its bytes below: all of
+    // it, every trace text included, is compared. A compact row leaves the texts out, so a
+    // change to the shared rules' texts (a kilde in stdlib/) would pass unseen: it is
+    // explained only by the engine and the shared rules that stored it.
+    if (const std::string nu = motor_version(sources); r.spor != SporNiveau::Fuld && r.motor_version != nu)
+        throw afvist(fmt::format("den er gemt med spor '{}' af {}, men nu er det {}: sporets tekster kan være ændret "
+                                 "siden, og den korte række kan ikke vise det; vurder sagen igen med 'kvalitet db "
+                                 "vurder --alle --dato {}'",
+                                 spor_navn(r.spor), motor_tekst(r.motor_version), motor_tekst(nu), r.vurderingsdato));
+
     // 4. Again, and compared with what is stored at the level it was stored with.
     const auto standard = Standard::load_file(sources, r.kommune, version->fil);
     if (standard->info().sha256 != r.standard_sha256)
@@ -193,9 +204,9 @@ int db_forklar(const std::string& db, const std::string& sag_id_raa, const std::
         fmt::print("{}\n", v.json());
         return kOk;
     }
-    fmt::print("Genskabt fra sagsdatabasen {}: vurdering nr. {} af {}, gemt med spor '{}' af kvalitet {}, efter "
+    fmt::print("Genskabt fra sagsdatabasen {}: vurdering nr. {} af {}, gemt med spor '{}' af {}, efter "
                "standarden med sha256 {}; den genskabte vurdering er den samme som den gemte.\n\n",
-               store.path(), r.nr, hvem, spor_navn(r.spor), r.motor_version, kort_sha(r.standard_sha256));
+               store.path(), r.nr, hvem, spor_navn(r.spor), motor_tekst(r.motor_version), kort_sha(r.standard_sha256));
     fmt::print("{}", v.tekst());
     fmt::print("\n\nSpor (hver regel, der blev vurderet)\n{}", harness::spor_tekst(v));
     return kOk;

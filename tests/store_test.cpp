@@ -417,3 +417,22 @@ TEST_CASE("store: one query per batch tells which cases are assessed, as has_ass
     CHECK(yes == 601); // 600 even cases (over three statements of ids) and s0 again
     CHECK(s.assessed({}, "2026-11-22").empty());
 }
+
+TEST_CASE("store: the engine and its shared rules are part of an assessment's identity") {
+    TempDb t;
+    CaseStore s(t.path.string());
+    CHECK(s.motor() == KVALITET_VERSION);
+    s.set_motor_version("0.1.0+aaaaaaaaaaaaaaaa");
+    CHECK(s.add_assessments({{"a", "ca", "varde", "std", "2026-11-22", "{}"}}) == 1);
+    CHECK(s.has_assessment("a", "ca", "std", "2026-11-22"));
+    CHECK(s.assessed({{"a", "ca", "std"}}, "2026-11-22") == std::vector<bool>{true});
+    // Other shared rules: the same case, date and standard is not assessed yet, and is stored.
+    s.set_motor_version("0.1.0+bbbbbbbbbbbbbbbb");
+    CHECK_FALSE(s.has_assessment("a", "ca", "std", "2026-11-22"));
+    CHECK(s.assessed({{"a", "ca", "std"}}, "2026-11-22") == std::vector<bool>{false});
+    CHECK(s.add_assessments({{"a", "ca", "varde", "std", "2026-11-22", "{}"}}) == 1);
+    const auto rows = s.assessments_of("a");
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].motor_version == "0.1.0+aaaaaaaaaaaaaaaa");
+    CHECK(rows[1].motor_version == "0.1.0+bbbbbbbbbbbbbbbb");
+}

@@ -322,7 +322,7 @@ bool CaseStore::has_assessment(const std::string& sag_id, const std::string& sag
     st.bind(1, sag_id);
     st.bind(2, sag_sha256);
     st.bind(3, standard_sha256);
-    st.bind(4, KVALITET_VERSION);
+    st.bind(4, motor_);
     st.bind(5, dato);
     return st.executeStep();
 }
@@ -353,7 +353,7 @@ std::vector<bool> CaseStore::assessed(const std::vector<AssessmentKey>& keys, co
         SQLite::Statement& st = n == kChunk ? *full : *(part = statement(n));
         st.reset();
         st.clearBindings();
-        st.bind(1, KVALITET_VERSION);
+        st.bind(1, motor_);
         st.bind(2, dato);
         for (std::size_t i = 0; i < n; ++i) st.bindNoCopy(int(i + 3), *ids[from + i]);
         while (st.executeStep()) {
@@ -382,7 +382,7 @@ std::size_t CaseStore::add_assessments(const std::vector<AssessmentRow>& rows) {
         st.bind(2, r.sag_sha256);
         st.bind(3, r.kommune);
         st.bind(4, r.standard_sha256);
-        st.bind(5, KVALITET_VERSION);
+        st.bind(5, motor_);
         st.bind(6, r.vurderingsdato);
         st.bind(7, r.json);
         st.bind(8, now);

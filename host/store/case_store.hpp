@@ -39,7 +39,8 @@ struct AssessmentRow {
     // The date whose version of the standard assessed it (db vurder --standard-dato); empty:
     // vurderingsdato (and for every row from before schema 3, which did not record it).
     std::string standard_dato = {};
-    // Read back only (assessments_of): the log's row number and the engine that wrote it.
+    // Read back only (assessments_of): the log's row number and the engine that wrote it
+    // (written from the store's motor()).
     std::int64_t nr = 0;
     std::string motor_version = {};
 };
@@ -71,6 +72,10 @@ public:
 
     int schema_version();
     const std::string& path() const { return path_; }
+    // The engine recorded with each row and asked for by has_assessment/assessed
+    // (store/motor_version.hpp); KVALITET_VERSION until set.
+    void set_motor_version(std::string motor) { motor_ = std::move(motor); }
+    const std::string& motor() const { return motor_; }
     bool read_only() const { return access_ == Access::ReadOnly; }
 
     // PRAGMA quick_check; throws InputError naming the file when the file is damaged.
@@ -103,7 +108,7 @@ public:
     std::vector<StoredCase> read_cases(std::int64_t after, std::size_t limit, const std::string& kommune);
 
     // True when the log holds an assessment of this version of the case (its sha256), on
-    // that date, under that standard, by this engine version.
+    // that date, under that standard, by this engine (motor()).
     bool has_assessment(const std::string& sag_id, const std::string& sag_sha256, const std::string& standard_sha256,
                         const std::string& dato);
     // The same for a whole batch in one query (db vurder asks once per batch, not per
@@ -132,6 +137,7 @@ private:
     std::string path_;
     Access access_;
     SQLite::Database db_;
+    std::string motor_ = KVALITET_VERSION;
 };
 
 } // namespace kvalitet

@@ -91,6 +91,23 @@ afvist "$T/s.db" "$D" "ændret script" \
   "sag '$ID' pr\. $D: standarden, der vurderede den (sha256 [0-9a-f]*…), findes ikke længere blandt ${KOM}s versioner"
 cp "$T/standard.lua" "$T/hjem/municipalities/$KOM/standard.lua"
 
+# The shared rules changed since (stdlib/, not the municipality's script). A compact row
+# cannot show a changed trace text, so it is refused, naming the engine and the shared
+# rules then and now; a full row is all compared, so it is still explained when it is the
+# same; and db vurder assesses the cases again rather than skipping them.
+cp "$T/hjem/stdlib/frister.lua" "$T/frister.lua"
+printf '\n-- en ændring\n' >> "$T/hjem/stdlib/frister.lua"
+afvist "$T/s.db" 2026-11-23 "ændrede fælles regler, spor kort" \
+  "sag '$ID' pr\. 2026-11-23: den er gemt med spor 'kort' af kvalitet [0-9.]* med de fælles regler (dsl/, stdlib/) [0-9a-f]\{16\}, men nu er det kvalitet [0-9.]* med de fælles regler (dsl/, stdlib/) [0-9a-f]\{16\}"
+"$K" $H db $DB forklar "$ID" --dato 2026-11-24 --format json > /dev/null || fejl "en fuld række blev afvist efter en ændring, der ikke ændrer den"
+cp "$T/s.db" "$T/m.db"
+"$K" $H db --db "$T/m.db" vurder --dato 2026-11-24 > "$T/m.txt"
+grep -q '^61 sager vurderet pr\. 2026-11-24$' "$T/m.txt" || { cat "$T/m.txt"; fejl "db vurder sprang over efter en ændring i stdlib/"; }
+test "$(q "SELECT count(DISTINCT motor_version) FROM vurderinger")" -eq 1 || fejl "forskellige motorer i den første kørsel"
+test "$(sqlite3 "$T/m.db" "SELECT count(DISTINCT motor_version) FROM vurderinger WHERE vurderingsdato = '2026-11-24'")" -eq 2 ||
+  fejl "den nye kørsel er ikke gemt med de nye fælles regler"
+cp "$T/frister.lua" "$T/hjem/stdlib/frister.lua"
+
 # The stored result differs from the regenerated one (the log edited behind its back).
 cp "$T/s.db" "$T/r.db"
 sqlite3 "$T/r.db" "DROP TRIGGER vurderinger_aendres_ikke; UPDATE vurderinger SET vurdering = replace(vurdering, '\"kommune\":\"$KOM\"', '\"kommune\":\"x$KOM\"') WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-23'"
