@@ -75,6 +75,17 @@ Sources Sources::snapshot() const {
     return s;
 }
 
+Sources Sources::with_file(const std::string& relpath, std::string text) const {
+    auto files = std::make_shared<std::map<std::string, std::string, std::less<>>>();
+    for (const char* tree : {"dsl", "stdlib", "municipalities"})
+        for (auto& rel : list(tree))
+            if (auto t = read(rel)) files->emplace(std::move(rel), std::move(*t));
+    (*files)[relpath] = std::move(text);
+    Sources s = *this;
+    s.snapshot_ = std::move(files);
+    return s;
+}
+
 std::optional<std::string> Sources::read(std::string_view relpath) const {
     if (snapshot_) {
         const auto it = snapshot_->find(relpath);

@@ -40,6 +40,9 @@ public:
     // now: what it reads later no longer depends on the disk. The server's reload takes one,
     // so standards that passed their tests keep running whatever is edited afterwards.
     Sources snapshot() const;
+    // The same sources, read into memory, with `relpath` holding `text` instead: a version of
+    // a standard kept elsewhere (the case store) read as if it were still its file.
+    Sources with_file(const std::string& relpath, std::string text) const;
 
     // Largest source file read from a directory: scripts are small.
     static constexpr std::uintmax_t kMaxFile = 16u << 20;

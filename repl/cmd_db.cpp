@@ -12,6 +12,7 @@
 #include "cli.hpp"
 #include "db_forklar.hpp"
 #include "line_reader.hpp"
+#include "domain/sha256.hpp"
 #include "engine/parallel.hpp"
 #include "lua/error.hpp"
 #include "store/case_store.hpp"
@@ -154,12 +155,17 @@ int assess_store(const DbOptions& o, const Sources& sources, CaseStore& store, D
     // kommune -> the sha256 of the version in force on the run's date, which assesses each of
     // its cases; empty when none is (then each case fails with ukendt_version).
     std::map<std::string, std::string> sha;
+    // The texts of those versions, kept with the first batch that uses them (db forklar).
+    std::vector<StoredStandard> new_standards;
     auto sha_of = [&](const std::string& k) -> const std::string& {
         auto it = sha.find(k);
         if (it != sha.end()) return it->second;
         std::string v;
         try {
-            v = version_paa(assessor.versions(k), k, standard_dato.value_or(dato)).sha256;
+            const Version& version = version_paa(assessor.versions(k), k, standard_dato.value_or(dato));
+            v = version.sha256;
+            if (auto text = sources.read(version.fil); text && sha256_hex(*text) == v)
+                new_standards.push_back({v, k, version.fil, std::move(*text)});
         } catch (const InputError& e) {
             if (e.kode() != "ukendt_version") throw;
         }
@@ -222,8 +228,10 @@ int assess_store(const DbOptions& o, const Sources& sources, CaseStore& store, D
         // (storing was ~60% of a run); one batch in flight, its error rethrown here.
         if (storing.valid()) stored += storing.get();
         offered += rows.size();
-        storing = std::async(std::launch::async,
-                             [&writer, rows = std::move(rows)] { return writer.add_assessments(rows); });
+        storing = std::async(std::launch::async, [&writer, rows = std::move(rows), kept = std::move(new_standards)] {
+            return writer.add_assessments(rows, kept);
+        });
+        new_standards.clear();
         progress(o.kommune.empty() ? seen : std::min(seen, total), total);
     }
     if (storing.valid()) stored += storing.get();

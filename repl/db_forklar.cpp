@@ -28,11 +28,13 @@ using Json = nlohmann::json;
 
 std::string kort_sha(const std::string& sha) { return sha.size() > 12 ? sha.substr(0, 12) + "…" : sha; }
 
-// A value for a message: JSON, cut short.
+// A value for a message: JSON, cut short, never inside a UTF-8 character.
 std::string vis(const Json& v) {
-    std::string s = v.dump();
-    if (s.size() > 60) s = s.substr(0, 57) + "…";
-    return s;
+    std::string s = v.dump(-1, ' ', false, Json::error_handler_t::replace);
+    if (s.size() <= 60) return s;
+    std::size_t cut = 57;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut; // a continuation byte
+    return s.substr(0, cut) + "…";
 }
 
 // The paths where `gemt` and `nu` differ ("pakke.id (gemt "3", nu "4")"), at most `max`.
@@ -81,7 +83,9 @@ std::string hvad_afviger(const std::string& gemt_tekst, const std::string& nu_te
     constexpr std::size_t kMax = 5;
     forskelle(gemt_uden, nu_uden, "", out, kMax);
     if (out.empty()) forskelle(gemt.value("spor", Json::array()), nu.value("spor", Json::array()), "spor", out, kMax);
-    if (out.empty()) return "teksten er en anden, men indholdet det samme (nøglernes rækkefølge eller tal skrevet anderledes)";
+    if (out.empty())
+        return "teksten er en anden, men de læste værdier de samme (nøglernes rækkefølge, en nøgle gentaget eller tal "
+               "skrevet anderledes)";
     return fmt::format("{}{}", fmt::join(out, "; "), out.size() >= kMax ? " …" : "");
 }
 
@@ -96,11 +100,6 @@ std::string synlig(std::string_view id) {
     return out;
 }
 
-Dato dato_fra_loggen(const std::string& iso, const std::string& sag_id) {
-    const auto d = Dato::parse(iso);
-    if (!d) throw InputError(fmt::format("sag '{}': loggen har datoen '{}', som ikke er en dato", sag_id, iso));
-    return *d;
-}
 
 } // namespace
 
@@ -132,7 +131,7 @@ int db_forklar(const std::string& db, const std::string& sag_id_raa, const std::
                                      sag_id, paa->iso(), store.path(), fmt::join(datoer, ", ")));
     }
     const AssessmentRow& r = *row;
-    const std::string hvem = fmt::format("sag '{}' pr. {}", sag_id, r.vurderingsdato);
+    const std::string hvem = fmt::format("sag '{}' pr. {}", sag_id, synlig(r.vurderingsdato));
     auto afvist = [&](const std::string& hvad) {
         return InputError(fmt::format("db forklar: {}: {}; forklaringen vises ikke, for den ville ikke være den gemte "
                                       "vurderings",
@@ -151,32 +150,27 @@ int db_forklar(const std::string& db, const std::string& sag_id_raa, const std::
                                  "vurderede udgave findes ikke længere i databasen",
                                  kort_sha(r.sag_sha256), kort_sha(sag->sha256)));
 
-    // 2. The version of the standard that assessed it, by its sha256.
+    // 2. The version of the standard that assessed it, by its sha256: a file among the
+    // municipality's versions today, else the text the store kept when it assessed (a
+    // version saved under versioner/ with gyldig_fra added has another sha256).
     const auto alle = versioner(sources, r.kommune);
     const auto version = std::find_if(alle.begin(), alle.end(), [&](const Version& v) { return v.sha256 == r.standard_sha256; });
-    if (version == alle.end()) {
+    std::optional<Sources> gemt_kilde; // set: the kept text, read as its file
+    std::string fil;
+    if (version != alle.end()) {
+        fil = version->fil;
+    } else if (auto kept = store.standard_text(r.standard_sha256); kept && sha256_hex(kept->tekst) == r.standard_sha256) {
+        fil = kept->fil;
+        gemt_kilde = sources.with_file(kept->fil, std::move(kept->tekst));
+    } else {
         std::vector<std::string> nu;
         for (const auto& v : alle) nu.push_back(kort_sha(v.sha256));
         throw afvist(fmt::format("standarden, der vurderede den (sha256 {}), findes ikke længere blandt {}s versioner "
-                                 "(nu: {}): scriptet er ændret siden",
+                                 "(nu: {}), og sagsdatabasen har ikke dens tekst: scriptet er ændret siden",
                                  kort_sha(r.standard_sha256), r.kommune, fmt::join(nu, ", ")));
     }
 
-    // 3. The dates: the assessment date, and the date whose rules applied (recorded since
-    // schema 3; before, the assessment date, or the version's first day when the version
-    // was not in force on it, as after --standard-dato).
-    const Dato vd = dato_fra_loggen(r.vurderingsdato, sag_id);
-    Dato sd = r.standard_dato.empty() ? vd : dato_fra_loggen(r.standard_dato, sag_id);
-    if (r.standard_dato.empty() && version->gyldig_fra) {
-        bool i_kraft = false;
-        try {
-            i_kraft = version_paa(alle, r.kommune, vd).sha256 == r.standard_sha256;
-        } catch (const InputError&) {
-        }
-        if (!i_kraft) sd = *version->gyldig_fra;
-    }
-
-    // 3b. The engine and the shared rules. A full row is checked by its bytes below: all of
+    // 3. The engine and the shared rules. A full row is checked by its bytes below: all of
     // it, every trace text included, is compared. A compact row leaves the texts out, so a
     // change to the shared rules' texts (a kilde in stdlib/) would pass unseen: it is
     // explained only by the engine and the shared rules that stored it.
@@ -186,27 +180,54 @@ int db_forklar(const std::string& db, const std::string& sag_id_raa, const std::
                                  "vurder --alle --dato {}'",
                                  spor_navn(r.spor), motor_tekst(r.motor_version), motor_tekst(nu), r.vurderingsdato));
 
-    // 4. Again, and compared with what is stored at the level it was stored with.
-    const auto standard = Standard::load_file(sources, r.kommune, version->fil);
+    // 4. The dates: the assessment date, and the date whose rules applied (recorded since
+    // schema 3; before, the assessment date, or the version's first day when the version
+    // was not in force on it, as after --standard-dato).
+    const auto standard = Standard::load_file(gemt_kilde ? *gemt_kilde : sources, r.kommune, fil);
     if (standard->info().sha256 != r.standard_sha256)
         throw afvist(fmt::format("standardens sha256 er nu {}, ikke {} som gemt", kort_sha(standard->info().sha256),
                                  kort_sha(r.standard_sha256)));
-    Sag s = Sag::from_json(sag->json);
+    auto dato_fra_loggen = [&](const std::string& iso, std::string_view felt) {
+        const auto d = Dato::parse(iso);
+        if (!d) throw afvist(fmt::format("loggens {} er '{}', som ikke er en dato (ÅÅÅÅ-MM-DD)", felt, synlig(iso)));
+        return *d;
+    };
+    const Dato vd = dato_fra_loggen(r.vurderingsdato, "vurderingsdato");
+    Dato sd = r.standard_dato.empty() ? vd : dato_fra_loggen(r.standard_dato, "standard_dato");
+    if (const auto& info = standard->info(); r.standard_dato.empty() && info.gyldig_fra) {
+        // In force: by today's versions when it is one of them, else by what it declares.
+        bool i_kraft = !gemt_kilde ? false : *info.gyldig_fra <= vd && (!info.gyldig_til || vd <= *info.gyldig_til);
+        if (!gemt_kilde) try {
+                i_kraft = version_paa(alle, r.kommune, vd).sha256 == r.standard_sha256;
+            } catch (const InputError&) {
+            }
+        if (!i_kraft) sd = *info.gyldig_fra;
+    }
+
+    // 5. Again, and compared with what is stored at the level it was stored with.
+    Sag s = [&] {
+        try {
+            return Sag::from_json(sag->json);
+        } catch (const InputError& e) {
+            throw afvist(fmt::format("den gemte sag kan ikke læses: {}", e.what()));
+        }
+    }();
     Vurdering v = standard->vurder(s, vd, sd);
     v.ignorerede_felter = std::move(s.ignorerede_felter);
     v.spor_niveau = r.spor;
     const std::string igen = v.json();
     if (igen != r.json) throw afvist(fmt::format("den genskabte vurdering afviger fra den gemte: {}", hvad_afviger(r.json, igen)));
 
-    // 5. The full explanation.
+    // 6. The full explanation.
     v.spor_niveau = SporNiveau::Fuld;
     if (format == "json") {
         fmt::print("{}\n", v.json());
         return kOk;
     }
     fmt::print("Genskabt fra sagsdatabasen {}: vurdering nr. {} af {}, gemt med spor '{}' af {}, efter "
-               "standarden med sha256 {}; den genskabte vurdering er den samme som den gemte.\n\n",
-               store.path(), r.nr, hvem, spor_navn(r.spor), motor_tekst(r.motor_version), kort_sha(r.standard_sha256));
+               "standarden med sha256 {}{}; den genskabte vurdering er den samme som den gemte.\n\n",
+               store.path(), r.nr, hvem, spor_navn(r.spor), motor_tekst(r.motor_version), kort_sha(r.standard_sha256),
+               gemt_kilde ? fmt::format(" (dens tekst, som sagsdatabasen gemte; {} er ændret siden)", fil) : "");
     fmt::print("{}", v.tekst());
     fmt::print("\n\nSpor (hver regel, der blev vurderet)\n{}", harness::spor_tekst(v));
     return kOk;

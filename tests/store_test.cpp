@@ -365,7 +365,7 @@ TEST_CASE("store: schema 3 records each assessment's trace level and standard da
         CHECK(rows[1].standard_dato.empty());
     }
     CaseStore s(t.path.string());
-    CHECK(s.schema_version() == 3);
+    CHECK(s.schema_version() == CaseStore::kSchemaVersion);
     AssessmentRow kort{"a", "c", "varde", "s", "2026-11-25", "{\"n\":4}", SporNiveau::Kort, "2026-01-01"};
     AssessmentRow ingen{"a", "c", "varde", "s", "2026-11-26", "{\"n\":5}", SporNiveau::Ingen};
     CHECK(s.add_assessments({kort, ingen}) == 2);
@@ -435,4 +435,36 @@ TEST_CASE("store: the engine and its shared rules are part of an assessment's id
     REQUIRE(rows.size() == 2);
     CHECK(rows[0].motor_version == "0.1.0+aaaaaaaaaaaaaaaa");
     CHECK(rows[1].motor_version == "0.1.0+bbbbbbbbbbbbbbbb");
+}
+
+TEST_CASE("store: schema 4 keeps the text of each standard that assessed, with the rows, never changed") {
+    TempDb t;
+    make_v2_database(t.path.string());
+    {
+        CaseStore r(t.path.string(), CaseStore::Access::ReadOnly); // not migrated: none kept, no error
+        CHECK_FALSE(r.standard_text("s"));
+    }
+    CaseStore s(t.path.string());
+    const StoredStandard varde{"s", "varde", "municipalities/varde/standard.lua", "-- Varde\n"};
+    CHECK(s.add_assessments({{"b", "c", "varde", "s", "2026-11-22", "{}"}}, {varde}) == 1);
+    CHECK(s.add_assessments({}, {{"s", "varde", "andet.lua", "andet"}}) == 0); // kept once, the first text
+    const auto kept = s.standard_text("s");
+    REQUIRE(kept);
+    CHECK(kept->kommune == "varde");
+    CHECK(kept->fil == "municipalities/varde/standard.lua");
+    CHECK(kept->tekst == "-- Varde\n");
+    CHECK_FALSE(s.standard_text("t"));
+    CHECK_THROWS_WITH(s.db().exec("UPDATE standarder SET tekst = 'x'"), Catch::Contains("ændres aldrig"));
+    CHECK_THROWS_WITH(s.db().exec("DELETE FROM standarder"), Catch::Contains("slettes aldrig"));
+}
+
+TEST_CASE("store: a file that is not a case store is refused before anything is read or written") {
+    TempDb t;
+    { SQLite::Database db(t.path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE); db.exec("CREATE TABLE x(a)"); }
+    CHECK_THROWS_WITH(CaseStore(t.path.string()), Catch::Contains("ikke en sagsdatabase fra kvalitet"));
+    CHECK_THROWS_WITH(CaseStore(t.path.string(), CaseStore::Access::ReadOnly),
+                      Catch::Contains("ikke en sagsdatabase fra kvalitet"));
+    SQLite::Database db(t.path.string(), SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 1);
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 0);
 }

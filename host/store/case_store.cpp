@@ -72,6 +72,22 @@ constexpr const char* kMigrations[] = {
       CHECK (spor IN ('fuld', 'kort', 'ingen'));
     ALTER TABLE vurderinger ADD COLUMN standard_dato TEXT;
     )sql",
+    // 4: the text of each version of a standard that assessed a stored case, by its sha256,
+    // so db forklar can regenerate under it after the file moved or changed (a version kept
+    // under versioner/ with gyldig_fra added has another sha256). Kept like the log.
+    R"sql(
+    CREATE TABLE standarder (
+      sha256  TEXT PRIMARY KEY,
+      kommune TEXT NOT NULL,
+      fil     TEXT NOT NULL,    -- where it was read: municipalities/varde/standard.lua
+      tekst   TEXT NOT NULL,
+      gemt    TEXT NOT NULL
+    );
+    CREATE TRIGGER standarder_aendres_ikke BEFORE UPDATE ON standarder
+      BEGIN SELECT RAISE(ABORT, 'standarder er en del af revisionsloggen og ændres aldrig'); END;
+    CREATE TRIGGER standarder_slettes_ikke BEFORE DELETE ON standarder
+      BEGIN SELECT RAISE(ABORT, 'standarder er en del af revisionsloggen og slettes aldrig'); END;
+    )sql",
 };
 static_assert(std::size(kMigrations) == CaseStore::kSchemaVersion);
 
@@ -183,6 +199,28 @@ CaseStore::CaseStore(const std::string& path, Access access)
         throw InputError(fmt::format("{}: databasen har skemaversion {}, men denne kvalitet kender kun op til {}; "
                                      "brug en nyere kvalitet",
                                      path_, v, kSchemaVersion));
+    // Version 0 is a new, empty file; with tables, it is some other program's database, and
+    // neither read as ours (its tables are not ours) nor written to. Both read in one
+    // statement, one snapshot: another process may be making the same new file ready.
+    if (v == 0) {
+        std::int64_t tables = 0;
+        try {
+            SQLite::Statement st(db_, "SELECT user_version, (SELECT count(*) FROM sqlite_master) FROM pragma_user_version");
+            st.executeStep();
+            v = st.getColumn(0).getInt();
+            tables = st.getColumn(1).getInt64();
+        } catch (const SQLite::Exception& e) {
+            throw InputError(fmt::format("{}: er ikke en sagsdatabase, eller den kan ikke læses: {}", path_, describe(e)));
+        }
+        if (v == 0 && tables > 0)
+            throw InputError(fmt::format("{}: er en SQLite-database, men ikke en sagsdatabase fra kvalitet (den har "
+                                         "andre tabeller og ingen skemaversion); brug en anden fil",
+                                         path_));
+        if (v == 0 && access_ == Access::ReadOnly)
+            throw InputError(fmt::format("{}: er tom, ikke en sagsdatabase endnu; opret den med 'kvalitet db init' "
+                                         "eller 'kvalitet db importer'",
+                                         path_));
+    }
     if (access_ == Access::ReadOnly) return;
     try {
         prepare_for_writing();
@@ -369,8 +407,22 @@ std::vector<bool> CaseStore::assessed(const std::vector<AssessmentKey>& keys, co
     return out;
 }
 
-std::size_t CaseStore::add_assessments(const std::vector<AssessmentRow>& rows) {
+std::size_t CaseStore::add_assessments(const std::vector<AssessmentRow>& rows,
+                                       const std::vector<StoredStandard>& standards) {
     SQLite::Transaction tx(db_);
+    if (!standards.empty()) {
+        SQLite::Statement keep(db_, "INSERT INTO standarder(sha256, kommune, fil, tekst, gemt) VALUES (?, ?, ?, ?, ?) "
+                                    "ON CONFLICT DO NOTHING");
+        for (const auto& x : standards) {
+            keep.bind(1, x.sha256);
+            keep.bind(2, x.kommune);
+            keep.bind(3, x.fil);
+            keep.bind(4, x.tekst);
+            keep.bind(5, now_utc());
+            keep.exec();
+            keep.reset();
+        }
+    }
     // DO NOTHING on the identity index only: NOT NULL, CHECK and the triggers still abort.
     SQLite::Statement st(db_, "INSERT INTO vurderinger(sag_id, sag_sha256, kommune, standard_sha256, motor_version, "
                               "vurderingsdato, vurdering, oprettet, spor, standard_dato) "
@@ -406,6 +458,15 @@ std::optional<StoredCase> CaseStore::read_case(const std::string& id) {
     return c;
 }
 
+std::optional<StoredStandard> CaseStore::standard_text(const std::string& sha256) {
+    if (schema_version() < 4) return std::nullopt; // read-only, not migrated: none kept
+    SQLite::Statement st(db_, "SELECT sha256, kommune, fil, tekst FROM standarder WHERE sha256 = ?");
+    st.bind(1, sha256);
+    if (!st.executeStep()) return std::nullopt;
+    return StoredStandard{st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getString(),
+                          st.getColumn(3).getString()};
+}
+
 std::vector<AssessmentRow> CaseStore::assessments_of(const std::string& sag_id) {
     // A read-only store is not migrated: a file from before schema 3 has no spor or
     // standard_dato column (every row in it has the full trace), before 2 no sag_sha256.
@@ -419,7 +480,12 @@ std::vector<AssessmentRow> CaseStore::assessments_of(const std::string& sag_id) 
     while (st.executeStep()) {
         AssessmentRow r{st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getString(),
                         st.getColumn(3).getString(), st.getColumn(4).getString(), st.getColumn(5).getString()};
-        r.spor = spor_niveau(st.getColumn(6).getText()).value_or(SporNiveau::Fuld);
+        const auto spor = spor_niveau(st.getColumn(6).getText());
+        if (!spor) // the CHECK constraint keeps it out; a file edited around it
+            throw InputError(fmt::format("{}: vurdering nr. {} i loggen har et sporniveau, der ikke er fuld, kort "
+                                         "eller ingen; loggen er ændret uden om kvalitet",
+                                         path_, st.getColumn(8).getInt64()));
+        r.spor = *spor;
         r.standard_dato = st.getColumn(7).getString();
         r.nr = st.getColumn(8).getInt64();
         r.motor_version = st.getColumn(9).getString();

@@ -45,6 +45,12 @@ struct AssessmentRow {
     std::string motor_version = {};
 };
 
+// The text of a version of a standard, kept with the log (schema 4) so an assessment can be
+// regenerated under it after the file has changed (db forklar).
+struct StoredStandard {
+    std::string sha256, kommune, fil, tekst;
+};
+
 // What identifies an assessment in the log apart from the date and the engine version
 // (both the same for a whole db vurder run).
 struct AssessmentKey {
@@ -56,7 +62,7 @@ const char* spor_navn(SporNiveau spor);
 
 class CaseStore {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     // How long a connection waits for another process's write lock (migration, batch).
     static constexpr int kBusyTimeoutMs = 30'000;
 
@@ -115,9 +121,14 @@ public:
     // case): element i is has_assessment(keys[i]…, dato).
     std::vector<bool> assessed(const std::vector<AssessmentKey>& keys, const std::string& dato);
 
-    // Appends assessments in one transaction (all or none). Rows whose identity is already
-    // in the log are skipped; returns how many were added.
-    std::size_t add_assessments(const std::vector<AssessmentRow>& rows);
+    // Appends assessments in one transaction (all or none), with the texts of the standards
+    // that made them, so no row names a standard the store lacks. Rows whose identity is
+    // already in the log, and standards already kept, are skipped; returns how many rows
+    // were added.
+    std::size_t add_assessments(const std::vector<AssessmentRow>& rows, const std::vector<StoredStandard>& standards = {});
+    // A standard's text by its sha256, as kept by add_assessments; nullopt when not kept
+    // (also for a file from before schema 4, read without migrating).
+    std::optional<StoredStandard> standard_text(const std::string& sha256);
 
     // One case by its id (the server's GET /v1/sager/{id}), or nullopt.
     std::optional<StoredCase> read_case(const std::string& id);

@@ -83,12 +83,40 @@ afvist() {
   test ! -s "$T/ud" || fejl "$3: der blev skrevet en forklaring"
 }
 
-# The script changed since: refused, naming the case, the date and the standard.
+# The script changed since. The store kept the text of each version that assessed a case,
+# so the explanation is regenerated under that text, the same bytes as before the change,
+# and the text output says the file has changed since.
 KOM=$(sed -n 's/.*"kommune":"\([a-z]*\)".*/\1/p' "$T/sag.json")
+test "$(q "SELECT count(*) FROM standarder WHERE kommune = '$KOM'")" -eq 1 || fejl "standardens tekst er ikke gemt"
+test "$(q "SELECT count(*) FROM standarder WHERE kommune = 'testby'")" -eq 2 || fejl "testby: begge versioners tekster skal være gemt"
+"$K" $H db $DB forklar "$ID" --dato "$D" --format json > "$T/foer.json" || fejl "forklar før ændringen"
 cp "$T/hjem/municipalities/$KOM/standard.lua" "$T/standard.lua"
 printf '\n-- en ændring\n' >> "$T/hjem/municipalities/$KOM/standard.lua"
-afvist "$T/s.db" "$D" "ændret script" \
-  "sag '$ID' pr\. $D: standarden, der vurderede den (sha256 [0-9a-f]*…), findes ikke længere blandt ${KOM}s versioner"
+"$K" $H db $DB forklar "$ID" --dato "$D" --format json > "$T/efter.json" || fejl "forklar efter en ændring af scriptet"
+cmp -s "$T/foer.json" "$T/efter.json" || fejl "forklar under den gemte tekst gav andre bytes"
+"$K" $H db $DB forklar "$ID" --dato "$D" > "$T/efter.txt" || fejl "forklar som tekst efter ændringen"
+grep -q "(dens tekst, som sagsdatabasen gemte; municipalities/$KOM/standard.lua er ændret siden)" "$T/efter.txt" ||
+  { head -2 "$T/efter.txt"; fejl "forklar siger ikke, at den gemte tekst blev brugt"; }
+# Without the kept text (or with a text that is not the one named): refused.
+cp "$T/s.db" "$T/u.db"
+sqlite3 "$T/u.db" "DROP TRIGGER standarder_slettes_ikke; DELETE FROM standarder WHERE kommune = '$KOM'"
+afvist "$T/u.db" "$D" "ændret script uden gemt tekst" \
+  "sag '$ID' pr\. $D: standarden, der vurderede den (sha256 [0-9a-f]*…), findes ikke længere blandt ${KOM}s versioner (nu: [0-9a-f]*…), og sagsdatabasen har ikke dens tekst"
+cp "$T/s.db" "$T/v.db"
+sqlite3 "$T/v.db" "DROP TRIGGER standarder_aendres_ikke; UPDATE standarder SET tekst = tekst || ' ' WHERE kommune = '$KOM'"
+afvist "$T/v.db" "$D" "ændret gemt tekst" "og sagsdatabasen har ikke dens tekst"
+cp "$T/standard.lua" "$T/hjem/municipalities/$KOM/standard.lua"
+
+# docs/versioner.md's first steps: today's standard saved under versioner/ with gyldig_fra
+# added (another sha256), and a new standard.lua from 2027. The stored rows are still
+# explained, under the text that assessed them.
+mkdir -p "$T/hjem/municipalities/$KOM/versioner"
+sed "s/^  kommune = \"$KOM\",/&\n  gyldig_fra = \"2010-01-01\",/" "$T/standard.lua" > "$T/hjem/municipalities/$KOM/versioner/2010-01-01.lua"
+sed "s/^  kommune = \"$KOM\",/&\n  gyldig_fra = \"2027-01-01\",/" "$T/standard.lua" > "$T/hjem/municipalities/$KOM/standard.lua"
+"$K" $H kommuner --detaljer | grep -q "2010-01-01" || fejl "versionen under versioner/ blev ikke læst"
+"$K" $H db $DB forklar "$ID" --dato 2026-11-23 --format json > "$T/v2.json" || fejl "forklar efter en ny version"
+"$K" $H db $DB forklar "$ID" --dato "$D" --format json | cmp -s - "$T/foer.json" || fejl "forklar efter en ny version gav andre bytes"
+rm -r "$T/hjem/municipalities/$KOM/versioner"
 cp "$T/standard.lua" "$T/hjem/municipalities/$KOM/standard.lua"
 
 # The shared rules changed since (stdlib/, not the municipality's script). A compact row
@@ -122,6 +150,41 @@ test "$(sqlite3 "$T/c.db" "SELECT count(*) FROM sager WHERE id = '$ID' AND instr
   fejl "sagens tekst blev ikke ændret"
 afvist "$T/c.db" 2026-11-23 "ændret sagstekst med den gamle sha256" \
   "sag '$ID' pr\. 2026-11-23: sagens tekst i databasen har ikke den sha256, der er gemt ved den"
+
+# A log edited around its constraints: each refusal names the case, the date and what is wrong.
+cp "$T/s.db" "$T/j.db"
+J=$(printf 'ikke json' | sha256sum | cut -d' ' -f1)
+sqlite3 "$T/j.db" "UPDATE sager SET sag = 'ikke json', sha256 = '$J' WHERE id = '$ID'; DROP TRIGGER vurderinger_aendres_ikke;
+  UPDATE vurderinger SET sag_sha256 = '$J' WHERE sag_id = '$ID'"
+afvist "$T/j.db" 2026-11-24 "gemt sag er ikke JSON" "sag '$ID' pr\. 2026-11-24: den gemte sag kan ikke læses: ugyldig JSON"
+cp "$T/s.db" "$T/g.db"
+sqlite3 "$T/g.db" "DROP TRIGGER vurderinger_aendres_ikke; UPDATE vurderinger SET standard_dato = 'garbage' WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-24'"
+afvist "$T/g.db" 2026-11-24 "standard_dato" "sag '$ID' pr\. 2026-11-24: loggens standard_dato er 'garbage', som ikke er en dato"
+cp "$T/s.db" "$T/n.db"
+sqlite3 "$T/n.db" "DROP TRIGGER vurderinger_aendres_ikke; PRAGMA ignore_check_constraints = 1; UPDATE vurderinger SET spor = 'mellem' WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-24'"
+afvist "$T/n.db" 2026-11-24 "ukendt sporniveau" "vurdering nr\. [0-9]* i loggen har et sporniveau, der ikke er fuld, kort eller ingen"
+# A full row labelled kort: the differences are listed, cut short on whole UTF-8 characters.
+cp "$T/s.db" "$T/k.db"
+sqlite3 "$T/k.db" "DROP TRIGGER vurderinger_aendres_ikke; UPDATE vurderinger SET spor = 'kort' WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-24'"
+afvist "$T/k.db" 2026-11-24 "fuld række som kort" "den genskabte vurdering afviger fra den gemte: spor\["
+iconv -f UTF-8 -t UTF-8 "$T/fejl" > /dev/null || fejl "beskeden er ikke gyldig UTF-8"
+
+# Not a case store: refused without reading or writing it.
+: > "$T/tom.db"
+sqlite3 "$T/fremmed.db" "CREATE TABLE x(a)"
+for v in "status" "forklar $ID" "vurder"; do
+  rc=0; "$K" $H db --db "$T/tom.db" $v 2> "$T/e8" || rc=$?
+  if [ "$v" = vurder ]; then
+    test "$rc" -eq 0 || { cat "$T/e8"; fejl "db vurder på en tom fil gav $rc"; } # a new store: made ready
+  else
+    test "$rc" -eq 1 && grep -q "tom.db: er tom, ikke en sagsdatabase endnu" "$T/e8" || { cat "$T/e8"; fejl "tom fil: db $v"; }
+  fi
+  : > "$T/tom.db"
+  rc=0; "$K" $H db --db "$T/fremmed.db" $v 2> "$T/e9" || rc=$?
+  test "$rc" -eq 1 && grep -q "fremmed.db: er en SQLite-database, men ikke en sagsdatabase fra kvalitet" "$T/e9" ||
+    { cat "$T/e9"; fejl "fremmed database: db $v"; }
+done
+test "$(sqlite3 "$T/fremmed.db" "SELECT count(*) FROM sqlite_master")" -eq 1 || fejl "der blev skrevet i en fremmed database"
 
 # A case id with a control character is named with it escaped, never written raw.
 printf '{"id":"e\u001b[2Kx","kommune":"%s","borger":{"alder":40}}\n' "$KOM" > "$T/esc.json"
