@@ -261,6 +261,17 @@ std::string dansk_fejl(const CLI::App& app, const CLI::Error& e) {
     return "kommandolinjen kunne ikke læses";
 }
 
+void afvis_tomme_vaerdier(CLI::App& app) {
+    static const CLI::Validator ikke_tom(
+        [](const std::string& v) {
+            return v.empty() ? std::string("en tom værdi; udelad tilvalget for at bruge standarden") : std::string();
+        },
+        "");
+    for (CLI::Option* o : app.get_options())
+        if (o->get_type_size() != 0) o->check(ikke_tom);
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) afvis_tomme_vaerdier(*sub);
+}
+
 void dansk(CLI::App& app, const std::string& version) {
     app.formatter(std::make_shared<DanskFormatter>());
     app.group("Kommandoer");

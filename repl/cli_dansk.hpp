@@ -18,6 +18,11 @@ void dansk(CLI::App& app, const std::string& version);
 // (mapped by the exception's type; our own Danish texts pass through unchanged).
 std::string dansk_fejl(const CLI::App& app, const CLI::Error& e);
 
+// Every option and argument of `app` and its sub-commands refuses an empty value: none
+// means anything empty, and read as "not given" it would hide a script's unset variable
+// (--dato "$D" explaining or assessing another date). Call after adding them all.
+void afvis_tomme_vaerdier(CLI::App& app);
+
 // A type name as help shows it: "TEXT" → "TEKST", "UINT:INT in [1 - 256]" → "TAL (1–256)",
 // "TEXT:{json,tekst}" → "{json,tekst}". A validator text we do not know is left out rather
 // than shown in English.

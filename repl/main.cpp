@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     add_server(app, common, exit_code);
     add_forskel(app, common, exit_code);
     add_konsekvens(app, common, exit_code);
+    afvis_tomme_vaerdier(app);
 
     try {
         app.parse(argc, argv);

@@ -186,6 +186,12 @@ for v in "status" "forklar $ID" "vurder"; do
 done
 test "$(sqlite3 "$T/fremmed.db" "SELECT count(*) FROM sqlite_master")" -eq 1 || fejl "der blev skrevet i en fremmed database"
 
+# An empty value is refused, never read as "not given" (a script's unset variable).
+for a in "db $DB forklar $ID --dato" "db $DB vurder --dato" "vurder $T/sag.json --dato"; do
+  rc=0; "$K" $H $a "" 2> "$T/e10" || rc=$?
+  test "$rc" -eq 2 && grep -q -- "--dato: en tom værdi" "$T/e10" || { cat "$T/e10"; fejl "tom --dato ($a) gav $rc"; }
+done
+
 # A case id with a control character is named with it escaped, never written raw.
 printf '{"id":"e\u001b[2Kx","kommune":"%s","borger":{"alder":40}}\n' "$KOM" > "$T/esc.json"
 "$K" $H db $DB importer "$T/esc.json" > /dev/null
