@@ -58,8 +58,15 @@ function H.har_ydelse(sag, paragraf)
   return false
 end
 
+-- The host's answer for a whole case list (nil outside the engine): see H.seneste.
+local seneste_dato = _vaert.seneste_dato
+
 -- The latest date in a list of records with a `dato` (opfoelgninger, leverancer, …), or nil.
 function H.seneste(liste, hvor)
+  if hvor == nil and seneste_dato then
+    local sagens, dato = seneste_dato(liste) -- one call for sag.opfoelgninger and the like
+    if sagens then return dato end
+  end
   local bedst
   for _, x in ipairs(liste) do
     if (hvor == nil or hvor(x)) and (bedst == nil or x.dato > bedst) then bedst = x.dato end
