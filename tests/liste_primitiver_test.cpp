@@ -31,12 +31,13 @@ struct Lua {
         state.call(0, 0);
     }
     // Runs `body` as function(sag, dato) on `json`; its result as text, or the error.
-    std::string eval(const std::string& json, const std::string& body, const char* dato = "2026-11-22") {
+    std::string eval(const std::string& json, const std::string& body, const char* dato = "2026-11-22",
+                     sandbox::Env env = sandbox::Env::Standard) {
         sag = Sag::from_json(json);
         ctx.sag = &sag;
         ctx.dato = *Dato::parse(dato);
         try {
-            sandbox::load(state, "local sag, dato = ...\n" + body, "=test", sandbox::Env::Standard);
+            sandbox::load(state, "local sag, dato = ...\n" + body, "=test", env);
             bind::push_sag(state, ctx);
             bind::push_dato(state, ctx.dato);
             state.call(2, 1);
@@ -164,6 +165,62 @@ TEST_CASE("perioder and uden_for_tidsrum give what the Ishøj and Varde loops ga
         with_periods += !ishoej.empty();
     }
     CHECK(with_periods > 100); // the comparison saw periods, not only empty lists
+}
+
+TEST_CASE("liste.minutter is every period's minutes, in a table of the rule's own") {
+    Lua lua;
+    std::mt19937 rng(17);
+    for (int i = 0; i < 100; ++i) {
+        const std::string sag = random_case(rng);
+        INFO(sag);
+        CHECK(lua.eval(sag, kCommon + R"(
+local liste = perioder(sag.leverancer, { periode = b.periode, arter = arter, fra = b.start })
+local m, t = liste.minutter, {}
+for i, x in ipairs(m) do t[#t + 1] = liste[i].fra:iso() .. "=" .. x end
+local same = #m == #liste and table.concat(t, " ") == som_tekst(liste)
+m[1] = -1 -- the rule's own copy: the list does not change
+return tostring(same and liste.minutter ~= m and (liste.minutter[1] or 0) ~= -1
+  and math.type(liste.minutter[1] or 0) == "integer")
+)") == "true");
+    }
+    const std::string sag = R"({"id":"x","leverancer":[]})";
+    CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge' }).fra"),
+               Catch::Contains("slås op med et helt tal (liste[1]) eller .minutter, ikke 'fra'"));
+}
+
+// _vaert.seneste_dato, which seneste() (dsl/hjaelpere.lua) asks first, against seneste's loop.
+TEST_CASE("seneste_dato gives the latest date of a case list, as seneste's loop did") {
+    Lua lua;
+    std::mt19937 rng(18);
+    const std::string body = R"(
+local function loop(liste)
+  local bedst
+  for _, x in ipairs(liste) do if bedst == nil or x.dato > bedst then bedst = x.dato end end
+  return bedst
+end
+local t = {}
+for _, liste in ipairs({ sag.leverancer, sag.opfoelgninger, sag.afbud }) do
+  local sagens, d = _vaert.seneste_dato(liste)
+  local l = loop(liste)
+  t[#t + 1] = tostring(sagens) .. ":" .. tostring(d and d:iso()) .. "/" .. tostring(l and l:iso())
+end
+t[#t + 1] = tostring(_vaert.seneste_dato({ { dato = Dato "2026-01-01" } }))
+t[#t + 1] = tostring(_vaert.seneste_dato(sag.ydelser))
+return table.concat(t, " ")
+)";
+    for (int i = 0; i < 50; ++i) {
+        std::string sag = random_case(rng);
+        sag.insert(sag.size() - 1, R"(,"opfoelgninger":[{"dato":"2026-03-01"},{"dato":"2026-05-02"},{"dato":"2026-04-01"}])");
+        INFO(sag);
+        const std::string out = lua.eval(sag, body, "2026-11-22", sandbox::Env::Trusted);
+        const auto parts = out.find(' ');
+        REQUIRE(parts != std::string::npos);
+        const std::string lev = out.substr(0, parts);
+        const auto colon = lev.find(':'), slash = lev.find('/');
+        CHECK(lev.substr(0, colon) == "true");
+        CHECK(lev.substr(colon + 1, slash - colon - 1) == lev.substr(slash + 1));
+        CHECK_THAT(out, Catch::Contains("true:2026-05-02/2026-05-02 true:nil/nil false false"));
+    }
 }
 
 TEST_CASE("uden_for_tidsrum without a text gives the deliveries themselves") {

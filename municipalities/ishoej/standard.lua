@@ -180,14 +180,15 @@ krav {
     local b = sag.bevilling
     if b.timer == nil or b.periode == nil or b.start == nil then return nil end
     -- direkte minutter i hver hel periode af bevillingen, der sluttede før vurderingsdatoen
-    local leveret = perioder(sag.leverancer, { periode = b.periode, arter = P.direkte_tid, fra = b.start, foer = dato })
+    local timer, periode = b.timer, b.periode
+    local leveret = perioder(sag.leverancer, { periode = periode, arter = P.direkte_tid, fra = b.start, foer = dato })
     local ud = {}
     for i = math.max(1, #leveret - P.direkte_tid_perioder + 1), #leveret do -- de seneste
       local p = leveret[i]
-      local bevilget = b.timer * 60
+      local bevilget = timer * 60
       if math.abs(p.minutter - bevilget) > P.direkte_tid_tolerance then
         -- en periode pr. afvigelse; værten samler uger i træk til én advarsel med sum
-        ud[#ud + 1] = { periode = b.periode, fra = p.fra, leveret = p.minutter / 60, bevilget = b.timer }
+        ud[#ud + 1] = { periode = periode, fra = p.fra, leveret = p.minutter / 60, bevilget = timer }
       end
     end
     return ud

@@ -206,13 +206,14 @@ krav {
     local b = sag.bevilling
     if b.timer == nil or b.periode == nil or b.start == nil then return nil end
     -- leverede minutter i hver hel periode af bevillingen, der sluttede før vurderingsdatoen
-    local leveret = perioder(sag.leverancer, { periode = b.periode, arter = P.leverede_ydelser, fra = b.start, foer = dato })
+    local bevilget, periode = b.timer, b.periode
+    local leveret = perioder(sag.leverancer, { periode = periode, arter = P.leverede_ydelser, fra = b.start, foer = dato })
     local ud = {}
     for i = math.max(1, #leveret - P.leverede_ydelser_perioder + 1), #leveret do -- de seneste
       local p = leveret[i]
-      if math.abs(p.minutter - b.timer * 60) > P.leverede_ydelser_tolerance then
-        ud[#ud + 1] = string.format("%s: %s leveret, %s bevilget", periode_navn(p.fra, b.periode),
-                                    timer(p.minutter / 60), timer(b.timer))
+      if math.abs(p.minutter - bevilget * 60) > P.leverede_ydelser_tolerance then
+        ud[#ud + 1] = string.format("%s: %s leveret, %s bevilget", periode_navn(p.fra, periode),
+                                    timer(p.minutter / 60), timer(bevilget))
       end
     end
     return ud

@@ -234,8 +234,9 @@ krav {
 local function administrative_aar_i_traek(liste, ukendt_er_administrativ)
   local ud, forrige = {}, nil
   for _, o in ipairs(liste) do
-    local administrativ = o.form == "administrativ"
-    if o.form == nil then administrativ = ukendt_er_administrativ end
+    local form = o.form
+    local administrativ = form == "administrativ"
+    if form == nil then administrativ = ukendt_er_administrativ end
     if not administrativ then
       forrige = nil -- et møde afbryder rækken
     else
@@ -284,16 +285,16 @@ krav {
     local timer, periode, start = b.timer, b.periode, b.start
     if timer == nil or periode == nil or start == nil then return nil end
     -- leveret støttetid i hver hel periode af bevillingen, fra den første til den sidste med leverancer
+    local leveret = perioder(sag.leverancer, { periode = periode, arter = P.stoettetid, fra = start })
     local ud, bevilget, opsparet = {}, timer * 60, 0
-    for _, p in ipairs(perioder(sag.leverancer, { periode = periode, arter = P.stoettetid, fra = start })) do
-      local minutter = p.minutter
+    for i, minutter in ipairs(leveret.minutter) do
       if minutter < bevilget then
         opsparet = opsparet + (bevilget - minutter)
       elseif minutter > bevilget and opsparet > 0 then
         local indhentet = math.min(minutter - bevilget, opsparet)
         opsparet = opsparet - indhentet
         ud[#ud + 1] = string.format("%s: %s timer leveret, %s bevilget; %s timer fra tidligere perioder",
-                                    periode_navn(p.fra, periode), tal(minutter / 60), tal(timer), tal(indhentet / 60))
+                                    periode_navn(leveret[i].fra, periode), tal(minutter / 60), tal(timer), tal(indhentet / 60))
       end
     end
     return ud
