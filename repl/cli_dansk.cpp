@@ -262,13 +262,14 @@ std::string dansk_fejl(const CLI::App& app, const CLI::Error& e) {
 }
 
 void afvis_tomme_vaerdier(CLI::App& app) {
-    static const CLI::Validator ikke_tom(
-        [](const std::string& v) {
-            return v.empty() ? std::string("en tom værdi; udelad tilvalget for at bruge standarden") : std::string();
-        },
-        "");
+    auto ikke_tom = [](const char* besked) {
+        return CLI::Validator([besked](const std::string& v) { return v.empty() ? std::string(besked) : std::string(); }, "");
+    };
+    static const CLI::Validator skal_angives = ikke_tom("en tom værdi er ikke tilladt; skriv en værdi");
+    static const CLI::Validator kan_udelades =
+        ikke_tom("en tom værdi er ikke tilladt; skriv en værdi, eller udelad tilvalget");
     for (CLI::Option* o : app.get_options())
-        if (o->get_type_size() != 0) o->check(ikke_tom);
+        if (o->get_type_size() != 0) o->check(o->get_positional() || o->get_required() ? skal_angives : kan_udelades);
     for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) afvis_tomme_vaerdier(*sub);
 }
 

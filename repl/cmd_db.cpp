@@ -14,6 +14,8 @@
 #include "line_reader.hpp"
 #include "domain/sha256.hpp"
 #include "engine/parallel.hpp"
+#include "engine/standard.hpp"
+#include "engine/versioner.hpp"
 #include "lua/error.hpp"
 #include "store/case_store.hpp"
 #include "store/motor_version.hpp"
@@ -63,8 +65,26 @@ std::optional<std::string> check_case(const std::string& text, const std::vector
     }
 }
 
-int cmd_init(const DbOptions& o) {
+// The texts of every version of the municipalities' standards (of `kommune`, or all), for
+// the store to keep: then a row assessed before the store kept texts is still explained
+// after its file changes, when one of today's versions made it. A municipality whose
+// versions do not load now is left out (its cases fail on their own when assessed).
+std::vector<StoredStandard> all_versions(const Sources& sources, const std::string& kommune) {
+    std::vector<StoredStandard> out;
+    for (const auto& k : kommune.empty() ? kommuner(sources) : std::vector<std::string>{kommune}) {
+        try {
+            for (const Version& v : versioner(sources, k))
+                if (auto text = sources.read(v.fil); text && sha256_hex(*text) == v.sha256)
+                    out.push_back({v.sha256, k, v.fil, std::move(*text)});
+        } catch (const std::exception&) { // said when its cases are assessed
+        }
+    }
+    return out;
+}
+
+int cmd_init(const DbOptions& o, const Sources& sources) {
     CaseStore store(db_path(o));
+    store.add_assessments({}, all_versions(sources, ""));
     fmt::print("{}: klar (skemaversion {}, {} sager, {} vurderinger)\n", store.path(), store.schema_version(),
                store.count_cases(), store.count_assessments());
     return kOk;
@@ -144,7 +164,10 @@ std::optional<Dato> version_date(const std::string& flag) {
 
 // Assesses the stored cases batch by batch; each batch's assessments are stored in one
 // transaction, so an interruption leaves whole batches only.
-int assess_store(const DbOptions& o, const Sources& sources, CaseStore& store, Dato dato) {
+int assess_store(const DbOptions& o, const Sources& on_disk, CaseStore& store, Dato dato) {
+    // Read once: an edit to the sources during the run changes neither what assesses nor
+    // what each row records as having assessed it.
+    const Sources sources = on_disk.snapshot();
     const RunLock lock(store.path()); // held until the last batch is stored
     ParallelAssessor assessor(sources, o.traade);
     const SporNiveau spor = spor_niveau(o.spor).value_or(SporNiveau::Fuld);
@@ -155,17 +178,14 @@ int assess_store(const DbOptions& o, const Sources& sources, CaseStore& store, D
     // kommune -> the sha256 of the version in force on the run's date, which assesses each of
     // its cases; empty when none is (then each case fails with ukendt_version).
     std::map<std::string, std::string> sha;
-    // The texts of those versions, kept with the first batch that uses them (db forklar).
-    std::vector<StoredStandard> new_standards;
+    // The texts of the versions, kept with the first batch (db forklar).
+    std::vector<StoredStandard> new_standards = all_versions(sources, o.kommune);
     auto sha_of = [&](const std::string& k) -> const std::string& {
         auto it = sha.find(k);
         if (it != sha.end()) return it->second;
         std::string v;
         try {
-            const Version& version = version_paa(assessor.versions(k), k, standard_dato.value_or(dato));
-            v = version.sha256;
-            if (auto text = sources.read(version.fil); text && sha256_hex(*text) == v)
-                new_standards.push_back({v, k, version.fil, std::move(*text)});
+            v = version_paa(assessor.versions(k), k, standard_dato.value_or(dato)).sha256;
         } catch (const InputError& e) {
             if (e.kode() != "ukendt_version") throw;
         }
@@ -361,7 +381,7 @@ void add_db(CLI::App& app, Common& common, int& exit_code) {
     db->require_subcommand(1);
     db->add_option("--db", o.db, "SQLite-filen (standard: KVALITET_DB, ellers kvalitet.db)");
     auto* init = db->add_subcommand("init", "Opret eller opgrader databasen");
-    guarded_callback(init, exit_code, [] { return cmd_init(o); });
+    guarded_callback(init, exit_code, [&common] { return cmd_init(o, common.sources()); });
     auto* imp = db->add_subcommand("importer", "Importér sager: et JSON-array eller NDJSON (én sag pr. linje)");
     imp->add_option("FIL", o.fil, "Filen, eller - for standard input")->required();
     guarded_callback(imp, exit_code, [&common] { return cmd_importer(o, common.sources()); });

@@ -101,6 +101,17 @@ std::string synlig(std::string_view id) {
 }
 
 
+// A kept text is read as the file it was: one of the municipality's own standard files, never
+// a shared rule (dsl/, stdlib/) or another municipality's.
+bool gyldig_versionsfil(const std::string& fil, const std::string& kommune) {
+    const std::string dir = "municipalities/" + kommune + "/";
+    if (fil == dir + "standard.lua") return true;
+    const std::string versioner = dir + "versioner/";
+    if (!fil.starts_with(versioner) || !fil.ends_with(".lua")) return false;
+    const auto navn = std::string_view(fil).substr(versioner.size(), fil.size() - versioner.size() - 4);
+    return Dato::parse(navn).has_value();
+}
+
 } // namespace
 
 int db_forklar(const std::string& db, const std::string& sag_id_raa, const std::string& dato, const std::string& format,
@@ -153,15 +164,30 @@ int db_forklar(const std::string& db, const std::string& sag_id_raa, const std::
     // 2. The version of the standard that assessed it, by its sha256: a file among the
     // municipality's versions today, else the text the store kept when it assessed (a
     // version saved under versioner/ with gyldig_fra added has another sha256).
-    const auto alle = versioner(sources, r.kommune);
+    // Today's files may not load (a draft being edited): then only the kept text can serve.
+    std::vector<Version> alle;
+    std::string fejl_nu;
+    try {
+        alle = versioner(sources, r.kommune);
+    } catch (const std::exception& e) {
+        fejl_nu = e.what();
+    }
     const auto version = std::find_if(alle.begin(), alle.end(), [&](const Version& v) { return v.sha256 == r.standard_sha256; });
     std::optional<Sources> gemt_kilde; // set: the kept text, read as its file
     std::string fil;
     if (version != alle.end()) {
         fil = version->fil;
     } else if (auto kept = store.standard_text(r.standard_sha256); kept && sha256_hex(kept->tekst) == r.standard_sha256) {
+        if (!gyldig_versionsfil(kept->fil, r.kommune) || kept->tekst.size() > Sources::kMaxFile)
+            throw afvist(fmt::format("sagsdatabasens tekst af standarden (sha256 {}) er gemt som '{}', som ikke er en "
+                                     "af {}s standardfiler; loggen er ændret uden om kvalitet",
+                                     kort_sha(r.standard_sha256), synlig(kept->fil), r.kommune));
         fil = kept->fil;
         gemt_kilde = sources.with_file(kept->fil, std::move(kept->tekst));
+    } else if (!fejl_nu.empty()) {
+        throw afvist(fmt::format("{}s versioner kan ikke indlæses nu ({}), og sagsdatabasen har ikke teksten af "
+                                 "standarden, der vurderede den (sha256 {}); ret scriptet og prøv igen",
+                                 r.kommune, fejl_nu, kort_sha(r.standard_sha256)));
     } else {
         std::vector<std::string> nu;
         for (const auto& v : alle) nu.push_back(kort_sha(v.sha256));
@@ -177,13 +203,23 @@ int db_forklar(const std::string& db, const std::string& sag_id_raa, const std::
     if (const std::string nu = motor_version(sources); r.spor != SporNiveau::Fuld && r.motor_version != nu)
         throw afvist(fmt::format("den er gemt med spor '{}' af {}, men nu er det {}: sporets tekster kan være ændret "
                                  "siden, og den korte række kan ikke vise det; vurder sagen igen med 'kvalitet db "
-                                 "vurder --alle --dato {}'",
-                                 spor_navn(r.spor), motor_tekst(r.motor_version), motor_tekst(nu), r.vurderingsdato));
+                                 "--db {} vurder --alle --kommune {} --dato {}{}'",
+                                 spor_navn(r.spor), motor_tekst(r.motor_version), motor_tekst(nu), store.path(),
+                                 r.kommune, synlig(r.vurderingsdato),
+                                 r.standard_dato.empty() ? "" : " --standard-dato " + synlig(r.standard_dato)));
 
     // 4. The dates: the assessment date, and the date whose rules applied (recorded since
     // schema 3; before, the assessment date, or the version's first day when the version
     // was not in force on it, as after --standard-dato).
-    const auto standard = Standard::load_file(gemt_kilde ? *gemt_kilde : sources, r.kommune, fil);
+    const auto standard = [&] {
+        if (!gemt_kilde) return Standard::load_file(sources, r.kommune, fil);
+        try {
+            return Standard::load_file(*gemt_kilde, r.kommune, fil);
+        } catch (const std::exception& e) {
+            throw afvist(fmt::format("den tekst af standarden (sha256 {}), som sagsdatabasen gemte, kan ikke indlæses: {}",
+                                     kort_sha(r.standard_sha256), e.what()));
+        }
+    }();
     if (standard->info().sha256 != r.standard_sha256)
         throw afvist(fmt::format("standardens sha256 er nu {}, ikke {} som gemt", kort_sha(standard->info().sha256),
                                  kort_sha(r.standard_sha256)));

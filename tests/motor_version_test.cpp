@@ -40,11 +40,15 @@ TEST_CASE("motor_version: the program's version and a digest of every file of ds
     CHECK(motor_version(src) != second);
     fs::remove(root / "stdlib/frister.lua");
     CHECK(motor_version(src) == second);
+    // Not a file a standard can read: an editor's backup, a note.
+    write(root / "stdlib/sel85.lua~", "-- backup\n");
+    write(root / "dsl/NOTER.txt", "noter\n");
+    CHECK(motor_version(src) == second);
     write(root / "dsl/init.lua", "return {}\n-- b\n");
     write(root / "stdlib/sel85.lua", "");
     CHECK(motor_version(src) != second);
 
-    CHECK(motor_tekst(second).find("med de fælles regler (dsl/, stdlib/) ") != std::string::npos);
+    CHECK(motor_tekst(second).find("med motorkode og fælles regler (dsl/, stdlib/) ") != std::string::npos);
     CHECK(motor_tekst("0.1.0") == "kvalitet 0.1.0 (de fælles regler er ikke registreret)");
     fs::remove_all(root);
 }

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 
@@ -109,6 +110,10 @@ void make_v1_database(const std::string& path, const std::vector<std::array<cons
             " standard_sha256 TEXT NOT NULL, motor_version TEXT NOT NULL, vurderingsdato TEXT NOT NULL,"
             " vurdering TEXT NOT NULL, oprettet TEXT NOT NULL);"
             "CREATE INDEX vurderinger_sag ON vurderinger(sag_id, nr);"
+            "CREATE TRIGGER vurderinger_aendres_ikke BEFORE UPDATE ON vurderinger"
+            " BEGIN SELECT RAISE(ABORT, 'vurderinger er en revisionslog og ændres aldrig'); END;"
+            "CREATE TRIGGER vurderinger_slettes_ikke BEFORE DELETE ON vurderinger"
+            " BEGIN SELECT RAISE(ABORT, 'vurderinger er en revisionslog og slettes aldrig'); END;"
             "INSERT INTO sager VALUES ('a', 'varde', '{\"id\":\"a\"}', 'x');"
             "PRAGMA user_version = 1;");
     for (const auto& r : rows) {
@@ -125,9 +130,10 @@ void make_v1_database(const std::string& path, const std::vector<std::array<cons
 
 TEST_CASE("store: a newer schema is refused before anything is written to the file") {
     TempDb t;
+    { CaseStore made(t.path.string()); }
     {
-        SQLite::Database db(t.path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        db.exec("CREATE TABLE x(y); PRAGMA user_version = 99");
+        SQLite::Database db(t.path.string(), SQLite::OPEN_READWRITE);
+        db.exec("PRAGMA journal_mode = DELETE; PRAGMA user_version = 99");
     }
     const std::string before = slurp(t.path);
     CHECK_THROWS_WITH(CaseStore(t.path.string()), Catch::Contains("skemaversion 99"));
@@ -460,11 +466,19 @@ TEST_CASE("store: schema 4 keeps the text of each standard that assessed, with t
 
 TEST_CASE("store: a file that is not a case store is refused before anything is read or written") {
     TempDb t;
-    { SQLite::Database db(t.path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE); db.exec("CREATE TABLE x(a)"); }
+    // Another program's database, with a user_version as many set.
+    auto version = GENERATE(0, 2, 3, 4);
+    {
+        SQLite::Database db(t.path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec(fmt::format("CREATE TABLE x(a); CREATE TABLE vurderinger(motor_version, vurderingsdato); "
+                            "PRAGMA user_version = {}",
+                            version));
+    }
     CHECK_THROWS_WITH(CaseStore(t.path.string()), Catch::Contains("ikke en sagsdatabase fra kvalitet"));
     CHECK_THROWS_WITH(CaseStore(t.path.string(), CaseStore::Access::ReadOnly),
                       Catch::Contains("ikke en sagsdatabase fra kvalitet"));
     SQLite::Database db(t.path.string(), SQLite::OPEN_READONLY);
-    CHECK(db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 1);
-    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 0);
+    CHECK(db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 2);
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == version);
+    CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "delete"); // not switched to WAL
 }

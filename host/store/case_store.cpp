@@ -137,6 +137,8 @@ SQLite::Database open_read_only(const std::string& path) {
     // SQLite would report "unable to open"; the likely cause is a typo, so say that. Never
     // create the file: a read verb on a wrong name must not leave an empty database behind.
     std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw InputError(fmt::format("{} er en mappe, ikke en sagsdatabase; angiv filen med --db", path));
     if (!std::filesystem::is_regular_file(path, ec))
         throw InputError(fmt::format("databasen {} findes ikke; opret den med 'kvalitet db init' eller "
                                      "'kvalitet db importer'",
@@ -194,33 +196,36 @@ CaseStore::CaseStore(const std::string& path, Access access)
     } catch (const SQLite::Exception& e) {
         throw InputError(fmt::format("{}: er ikke en sagsdatabase, eller den kan ikke læses: {}", path_, describe(e)));
     }
+    // Ours, before anything is read or written: a new, empty file (version 0, no tables), or
+    // one whose tables sager and vurderinger have our columns. Another program's database
+    // (many set a user_version) is neither read as ours nor written to. All read in one
+    // statement, one snapshot: another process may be making the same new file ready.
+    std::int64_t tables = 0, ours = 0;
+    try {
+        SQLite::Statement st(db_, "SELECT user_version, (SELECT count(*) FROM sqlite_master), "
+                                  "(SELECT count(*) FROM pragma_table_info('sager') WHERE name IN ('kommune', 'sag')) + "
+                                  "(SELECT count(*) FROM pragma_table_info('vurderinger') WHERE name IN "
+                                  "('standard_sha256', 'motor_version', 'vurderingsdato')) FROM pragma_user_version");
+        st.executeStep();
+        v = st.getColumn(0).getInt();
+        tables = st.getColumn(1).getInt64();
+        ours = st.getColumn(2).getInt64();
+    } catch (const SQLite::Exception& e) {
+        throw InputError(fmt::format("{}: er ikke en sagsdatabase, eller den kan ikke læses: {}", path_, describe(e)));
+    }
+    if ((v == 0 && tables > 0) || (v > 0 && ours != 5))
+        throw InputError(fmt::format("{}: er en SQLite-database, men ikke en sagsdatabase fra kvalitet (den har ikke "
+                                     "dens tabeller); brug en anden fil",
+                                     path_));
     // Refused before anything is written: not even the switch to WAL touches the file.
     if (v > kSchemaVersion)
         throw InputError(fmt::format("{}: databasen har skemaversion {}, men denne kvalitet kender kun op til {}; "
                                      "brug en nyere kvalitet",
                                      path_, v, kSchemaVersion));
-    // Version 0 is a new, empty file; with tables, it is some other program's database, and
-    // neither read as ours (its tables are not ours) nor written to. Both read in one
-    // statement, one snapshot: another process may be making the same new file ready.
-    if (v == 0) {
-        std::int64_t tables = 0;
-        try {
-            SQLite::Statement st(db_, "SELECT user_version, (SELECT count(*) FROM sqlite_master) FROM pragma_user_version");
-            st.executeStep();
-            v = st.getColumn(0).getInt();
-            tables = st.getColumn(1).getInt64();
-        } catch (const SQLite::Exception& e) {
-            throw InputError(fmt::format("{}: er ikke en sagsdatabase, eller den kan ikke læses: {}", path_, describe(e)));
-        }
-        if (v == 0 && tables > 0)
-            throw InputError(fmt::format("{}: er en SQLite-database, men ikke en sagsdatabase fra kvalitet (den har "
-                                         "andre tabeller og ingen skemaversion); brug en anden fil",
-                                         path_));
-        if (v == 0 && access_ == Access::ReadOnly)
-            throw InputError(fmt::format("{}: er tom, ikke en sagsdatabase endnu; opret den med 'kvalitet db init' "
-                                         "eller 'kvalitet db importer'",
-                                         path_));
-    }
+    if (v == 0 && access_ == Access::ReadOnly)
+        throw InputError(fmt::format("{}: er tom, ikke en sagsdatabase endnu; opret den med 'kvalitet db init' eller "
+                                     "'kvalitet db importer'",
+                                     path_));
     if (access_ == Access::ReadOnly) return;
     try {
         prepare_for_writing();
@@ -334,11 +339,15 @@ std::int64_t CaseStore::count_old_duplicates() {
 }
 
 std::vector<StoredCase> CaseStore::read_cases(std::int64_t after, std::size_t limit, const std::string& kommune) {
+    // A read-only store is not migrated: before schema 2 the cases have no sha256 column.
+    const char* sha = schema_version() >= 2 ? "sha256" : "NULL";
     SQLite::Statement st(db_, kommune.empty()
-                                  ? "SELECT rowid, id, kommune, sag, sha256 FROM sager WHERE rowid > ? "
-                                    "ORDER BY rowid LIMIT ?"
-                                  : "SELECT rowid, id, kommune, sag, sha256 FROM sager WHERE rowid > ? AND kommune = ? "
-                                    "ORDER BY rowid LIMIT ?");
+                                  ? fmt::format("SELECT rowid, id, kommune, sag, {} FROM sager WHERE rowid > ? "
+                                                "ORDER BY rowid LIMIT ?",
+                                                sha)
+                                  : fmt::format("SELECT rowid, id, kommune, sag, {} FROM sager WHERE rowid > ? AND "
+                                                "kommune = ? ORDER BY rowid LIMIT ?",
+                                                sha));
     int i = 1;
     st.bind(i++, after);
     if (!kommune.empty()) st.bind(i++, kommune);
@@ -449,7 +458,8 @@ std::size_t CaseStore::add_assessments(const std::vector<AssessmentRow>& rows,
 }
 
 std::optional<StoredCase> CaseStore::read_case(const std::string& id) {
-    SQLite::Statement st(db_, "SELECT rowid, id, kommune, sag, sha256 FROM sager WHERE id = ?");
+    SQLite::Statement st(db_, fmt::format("SELECT rowid, id, kommune, sag, {} FROM sager WHERE id = ?",
+                                          schema_version() >= 2 ? "sha256" : "NULL"));
     st.bind(1, id);
     if (!st.executeStep()) return std::nullopt;
     StoredCase c{st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),

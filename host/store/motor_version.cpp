@@ -6,11 +6,16 @@
 
 namespace kvalitet {
 
+extern const char* const kMotorKode; // generated: cmake/motor_digest.cmake
+
 std::string motor_version(const Sources& sources) {
-    // Each file as its path, its length and its text: no two different trees give the same input.
-    std::string all;
+    // The host's code, then each shared file as its path, its length and its text: no two
+    // different trees give the same input. Only what a standard can read (brug): the .lua
+    // and .json files, as embedded, so an editor's backup file changes nothing.
+    std::string all = fmt::format("{}\n", kMotorKode);
     for (const char* tree : {"dsl", "stdlib"})
         for (const auto& rel : sources.list(tree)) {
+            if (!rel.ends_with(".lua") && !rel.ends_with(".json")) continue;
             const std::string text = sources.read(rel).value_or("");
             all += fmt::format("{}\n{}\n", rel, text.size());
             all += text;
@@ -22,7 +27,7 @@ std::string motor_tekst(std::string_view motor_version) {
     const auto plus = motor_version.find('+');
     if (plus == std::string_view::npos)
         return fmt::format("kvalitet {} (de fælles regler er ikke registreret)", motor_version);
-    return fmt::format("kvalitet {} med de fælles regler (dsl/, stdlib/) {}", motor_version.substr(0, plus),
+    return fmt::format("kvalitet {} med motorkode og fælles regler (dsl/, stdlib/) {}", motor_version.substr(0, plus),
                        motor_version.substr(plus + 1));
 }
 

@@ -105,6 +105,17 @@ afvist "$T/u.db" "$D" "ændret script uden gemt tekst" \
 cp "$T/s.db" "$T/v.db"
 sqlite3 "$T/v.db" "DROP TRIGGER standarder_aendres_ikke; UPDATE standarder SET tekst = tekst || ' ' WHERE kommune = '$KOM'"
 afvist "$T/v.db" "$D" "ændret gemt tekst" "og sagsdatabasen har ikke dens tekst"
+# A kept text claiming to be a shared rule, or another municipality's file, is not read.
+for f in dsl/init.lua municipalities/andenby/standard.lua "municipalities/$KOM/../x.lua" "municipalities/$KOM/versioner/x.lua"; do
+  cp "$T/s.db" "$T/p.db"
+  sqlite3 "$T/p.db" "DROP TRIGGER standarder_aendres_ikke; UPDATE standarder SET fil = '$f' WHERE kommune = '$KOM'"
+  afvist "$T/p.db" "$D" "gemt som $f" "sagsdatabasens tekst af standarden (sha256 [0-9a-f]*…) er gemt som '$f', som ikke er en af ${KOM}s standardfiler"
+done
+# Today's script does not even load (a draft being edited): the kept text still serves.
+printf '\nthis is not lua(\n' >> "$T/hjem/municipalities/$KOM/standard.lua"
+"$K" $H db $DB forklar "$ID" --dato "$D" --format json | cmp -s - "$T/foer.json" || fejl "forklar med et script, der ikke kan indlæses"
+afvist "$T/u.db" "$D" "script, der ikke kan indlæses, uden gemt tekst" \
+  "${KOM}s versioner kan ikke indlæses nu (.*standard.lua:[0-9]*.*), og sagsdatabasen har ikke teksten"
 cp "$T/standard.lua" "$T/hjem/municipalities/$KOM/standard.lua"
 
 # docs/versioner.md's first steps: today's standard saved under versioner/ with gyldig_fra
@@ -119,6 +130,14 @@ sed "s/^  kommune = \"$KOM\",/&\n  gyldig_fra = \"2027-01-01\",/" "$T/standard.l
 rm -r "$T/hjem/municipalities/$KOM/versioner"
 cp "$T/standard.lua" "$T/hjem/municipalities/$KOM/standard.lua"
 
+# db init on a store keeps the texts of today's versions too: rows assessed before it kept
+# texts are explained after their file changes.
+cp "$T/s.db" "$T/i.db"
+sqlite3 "$T/i.db" "DROP TRIGGER standarder_slettes_ikke; DELETE FROM standarder"
+"$K" $H db --db "$T/i.db" init > /dev/null
+test "$(sqlite3 "$T/i.db" "SELECT count(*) FROM standarder WHERE kommune IN ('$KOM', 'testby')")" -eq 3 ||
+  fejl "db init gemte ikke standardernes tekster"
+
 # The shared rules changed since (stdlib/, not the municipality's script). A compact row
 # cannot show a changed trace text, so it is refused, naming the engine and the shared
 # rules then and now; a full row is all compared, so it is still explained when it is the
@@ -126,7 +145,7 @@ cp "$T/standard.lua" "$T/hjem/municipalities/$KOM/standard.lua"
 cp "$T/hjem/stdlib/frister.lua" "$T/frister.lua"
 printf '\n-- en ændring\n' >> "$T/hjem/stdlib/frister.lua"
 afvist "$T/s.db" 2026-11-23 "ændrede fælles regler, spor kort" \
-  "sag '$ID' pr\. 2026-11-23: den er gemt med spor 'kort' af kvalitet [0-9.]* med de fælles regler (dsl/, stdlib/) [0-9a-f]\{16\}, men nu er det kvalitet [0-9.]* med de fælles regler (dsl/, stdlib/) [0-9a-f]\{16\}"
+  "sag '$ID' pr\. 2026-11-23: den er gemt med spor 'kort' af kvalitet [0-9.]* med motorkode og fælles regler (dsl/, stdlib/) [0-9a-f]\{16\}, men nu er det kvalitet [0-9.]* med motorkode og fælles regler (dsl/, stdlib/) [0-9a-f]\{16\}"
 "$K" $H db $DB forklar "$ID" --dato 2026-11-24 --format json > /dev/null || fejl "en fuld række blev afvist efter en ændring, der ikke ændrer den"
 cp "$T/s.db" "$T/m.db"
 "$K" $H db --db "$T/m.db" vurder --dato 2026-11-24 > "$T/m.txt"
@@ -189,8 +208,11 @@ test "$(sqlite3 "$T/fremmed.db" "SELECT count(*) FROM sqlite_master")" -eq 1 || 
 # An empty value is refused, never read as "not given" (a script's unset variable).
 for a in "db $DB forklar $ID --dato" "db $DB vurder --dato" "vurder $T/sag.json --dato"; do
   rc=0; "$K" $H $a "" 2> "$T/e10" || rc=$?
-  test "$rc" -eq 2 && grep -q -- "--dato: en tom værdi" "$T/e10" || { cat "$T/e10"; fejl "tom --dato ($a) gav $rc"; }
+  test "$rc" -eq 2 && grep -q -- "--dato: en tom værdi er ikke tilladt; skriv en værdi, eller udelad tilvalget" "$T/e10" ||
+    { cat "$T/e10"; fejl "tom --dato ($a) gav $rc"; }
 done
+rc=0; "$K" $H db $DB forklar "" 2> "$T/e11" || rc=$?
+test "$rc" -eq 2 && grep -q "SAG: en tom værdi er ikke tilladt; skriv en værdi$" "$T/e11" || { cat "$T/e11"; fejl "tom SAG gav $rc"; }
 
 # A case id with a control character is named with it escaped, never written raw.
 printf '{"id":"e\u001b[2Kx","kommune":"%s","borger":{"alder":40}}\n' "$KOM" > "$T/esc.json"
