@@ -61,14 +61,19 @@ struct ParallelAssessor::Worker {
     }
 
     void run_pair(ParallelAssessor& p, unsigned t, std::size_t i, const Opgave& o, Dato dato, const Side& foer,
-                  const Side& efter, const Par& hver, Udfald& u) {
+                  const Side& efter, SporNiveau spor, const Par& hver, Udfald& u) {
         try {
             Sag sag = Sag::from_json(o.sag_json, {}, p.ukendte_);
             u.sag_id = sag.id;
             u.kommune = rute(sag, o.kommune, p.kendte_);
-            Vurdering a = standard(*foer.sources, foer.kommune, foer.fil).vurder(sag, dato);
-            Vurdering b = standard(*efter.sources, efter.kommune, efter.fil).vurder(sag, dato);
-            hver(t, i, sag, a, b);
+            Standard& x = standard(*foer.sources, foer.kommune, foer.fil);
+            Vurdering a = x.vurder(sag, dato, dato, spor);
+            Standard& y = standard(*efter.sources, efter.kommune, efter.fil);
+            Vurdering b = y.vurder(sag, dato, dato, spor);
+            const Fuldt fuldt = [&] {
+                return std::pair{x.vurder(sag, dato, dato, SporNiveau::Fuld), y.vurder(sag, dato, dato, SporNiveau::Fuld)};
+            };
+            hver(t, i, sag, a, b, fuldt);
             u = {};
             return;
         } catch (...) {
@@ -96,10 +101,10 @@ std::vector<Udfald> ParallelAssessor::assess(const std::vector<Opgave>& opgaver,
 }
 
 std::vector<Udfald> ParallelAssessor::assess_pair(const std::vector<Opgave>& opgaver, Dato dato, const Side& foer,
-                                                  const Side& efter, const Par& hver) {
+                                                  const Side& efter, SporNiveau spor, const Par& hver) {
     std::vector<Udfald> out(opgaver.size());
     spread(opgaver.size(), [&](unsigned t, std::size_t i) {
-        workers_[t]->run_pair(*this, t, i, opgaver[i], dato, foer, efter, hver, out[i]);
+        workers_[t]->run_pair(*this, t, i, opgaver[i], dato, foer, efter, spor, hver, out[i]);
     });
     return out;
 }

@@ -53,13 +53,18 @@ public:
     // Each case under the version of its municipality's standard in force on `standard_dato`
     // (--standard-dato), else on `dato` (engine/versioner.hpp).
     std::vector<Udfald> assess(const std::vector<Opgave>& opgaver, Dato dato, std::optional<Dato> standard_dato = {});
-    // Each case parsed once and assessed on `dato` under `foer` and under `efter`; `hver` runs
-    // on the worker that did it (`worker` < threads(), for the caller's own tallies). The
-    // result holds the errors: a case that could not be assessed under both sides has its
-    // Udfald there, and `hver` is not called for it; the others' are left empty.
-    using Par = std::function<void(unsigned worker, std::size_t i, const Sag& sag, Vurdering& foer, Vurdering& efter)>;
+    // Each case parsed once and assessed on `dato` under `foer` and under `efter`, recording
+    // the trace `spor` asks for; `hver` runs on the worker that did it (`worker` < threads(),
+    // for the caller's own tallies). `fuldt` assesses the same case again under both sides
+    // with the full trace, for the few cases a caller shows in detail. The result holds the
+    // errors: a case that could not be assessed under both sides has its Udfald there, and
+    // `hver` is not called for it (or its tally is void, if `fuldt` threw); the others' are
+    // left empty.
+    using Fuldt = std::function<std::pair<Vurdering, Vurdering>()>;
+    using Par = std::function<void(unsigned worker, std::size_t i, const Sag& sag, Vurdering& foer, Vurdering& efter,
+                                   const Fuldt& fuldt)>;
     std::vector<Udfald> assess_pair(const std::vector<Opgave>& opgaver, Dato dato, const Side& foer, const Side& efter,
-                                    const Par& hver);
+                                    SporNiveau spor, const Par& hver);
     // The versions of a municipality's standard, read once and shared by the workers.
     const std::vector<Version>& versions(const std::string& kommune);
     // The standard's sha256 for a municipality (loads it on worker 0).

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 
 namespace kvalitet::workbench {
@@ -102,6 +103,21 @@ std::vector<RegelUdfald> spor_forskel(const Vurdering& a, const Vurdering& b) {
     return out;
 }
 
+// Whether some kind of change among `arter` still wants an example case.
+bool vil_have_eksempel(const Optaelling& t, const std::vector<Art>& arter, std::size_t eksempler) {
+    return std::any_of(arter.begin(), arter.end(), [&](const Art& art) {
+        const auto it = t.aendringer.find(art);
+        return (it == t.aendringer.end() ? 0 : it->second.eksempler.size()) < eksempler;
+    });
+}
+
+// The example's trace diff, from the full trace (assessed again if `foer` and `efter` lack it).
+std::vector<RegelUdfald> eksempel_forskel(const Vurdering& foer, const Vurdering& efter, const FuldtPar& fuldt) {
+    if (!fuldt) return spor_forskel(foer, efter);
+    const auto [a, b] = fuldt();
+    return spor_forskel(a, b);
+}
+
 } // namespace
 
 std::string_view svar_navn(Svar s) {
@@ -122,16 +138,10 @@ double ugetimer(const Sag& sag, const Vurdering& v) {
 }
 
 void sammenlign_sag(Optaelling& t, std::size_t nr, const Sag& sag, const Vurdering& foer, const Vurdering& efter,
-                    std::size_t eksempler) {
-    ++t.sager;
+                    std::size_t eksempler, const FuldtPar& fuldt) {
     const Svar a = svar(foer), b = svar(efter);
-    ++t.maalgruppe[std::size_t(a)][std::size_t(b)];
     const std::string pa = pakke_id(foer), pb = pakke_id(efter);
-    ++t.pakker[{pa, pb}];
     const double ha = ugetimer(sag, foer), hb = ugetimer(sag, efter);
-    t.mikrotimer_foer += std::llround(ha * 1e6);
-    t.mikrotimer_efter += std::llround(hb * 1e6);
-
     std::vector<Art> arter;
     if (a != b) arter.push_back({"maalgruppe", fmt::format("målgruppe {} → {}", svar_navn(a), svar_navn(b))});
     if (pa != pb) arter.push_back({"pakke", fmt::format("pakke {} → {}", pakke_navn(pa), pakke_navn(pb))});
@@ -140,16 +150,21 @@ void sammenlign_sag(Optaelling& t, std::size_t nr, const Sag& sag, const Vurderi
     aktiviteter(arter, foer, efter);
     frister(arter, foer, efter);
     advarsler(arter, foer, efter);
+    // The example first: if assessing it again fails, nothing of the case is counted.
+    std::optional<Eksempel> eksempel;
+    if (vil_have_eksempel(t, arter, eksempler)) eksempel = Eksempel{nr, sag.id, eksempel_forskel(foer, efter, fuldt)};
+
+    ++t.sager;
+    ++t.maalgruppe[std::size_t(a)][std::size_t(b)];
+    ++t.pakker[{pa, pb}];
+    t.mikrotimer_foer += std::llround(ha * 1e6);
+    t.mikrotimer_efter += std::llround(hb * 1e6);
     if (arter.empty()) return;
     ++t.sager_aendret;
-
-    std::optional<Eksempel> eksempel; // made once, when some kind still wants an example
     for (auto& art : arter) {
         Aendring& x = t.aendringer[art];
         if (x.antal++ == 0) x.art = art.first, x.hvad = art.second;
-        if (x.eksempler.size() >= eksempler) continue;
-        if (!eksempel) eksempel = Eksempel{nr, sag.id, spor_forskel(foer, efter)};
-        x.eksempler.push_back(*eksempel);
+        if (x.eksempler.size() < eksempler) x.eksempler.push_back(*eksempel);
     }
 }
 

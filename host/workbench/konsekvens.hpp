@@ -6,6 +6,7 @@
 // kept are the first cases in input order, so any thread count gives the same report.
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -51,10 +52,16 @@ struct Optaelling {
     std::map<std::pair<std::string, std::string>, Aendring> aendringer; // by (art, hvad)
 };
 
+// The case's two assessments with their full trace, for an example's trace diff: the counts
+// need only the results, so the cases can be assessed without a trace and only the few
+// examples again with it. Empty: `foer` and `efter` carry the full trace themselves.
+using FuldtPar = std::function<std::pair<Vurdering, Vurdering>()>;
+
 // Compares one case's two assessments and adds them to `t`, with at most `eksempler` example
-// cases per kind of change (the first ones `t` sees; call in input order per worker).
+// cases per kind of change (the first ones `t` sees; call in input order per worker). If
+// `fuldt` throws, `t` is left as it was.
 void sammenlign_sag(Optaelling& t, std::size_t nr, const Sag& sag, const Vurdering& foer, const Vurdering& efter,
-                    std::size_t eksempler);
+                    std::size_t eksempler, const FuldtPar& fuldt = {});
 
 // The weekly hours an assessment grants: none outside the target group (or undetermined);
 // the package's hours where the standard grades support in packages, else the grant's
