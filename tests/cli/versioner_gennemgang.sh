@@ -17,7 +17,7 @@ cd "$T/kopi"
 
 # The guide's sh blocks, in order, each as a script where `kvalitet` is the program tested.
 awk -v dir="$T" '/^```sh$/ { n++; inside = 1; next } /^```$/ { inside = 0 } inside { print > (dir "/blok" n ".sh") }' "$DOC"
-test -f "$T/blok5.sh" || fejl "vejledningen har ikke fem sh-blokke"
+test -f "$T/blok6.sh" || fejl "vejledningen har ikke seks sh-blokke"
 koer() { # BLOK OUT: the block's commands, with kvalitet as the program under test
     { echo 'kvalitet() { "$K" "$@"; }'; cat "$T/blok$1.sh"; } > "$T/koer$1.sh"
     K="$K" sh -eu "$T/koer$1.sh" > "$2" 2> "$T/stderr$1" || { cat "$T/stderr$1"; fejl "blok $1 fejlede: $(cat "$T/blok$1.sh")"; }
@@ -55,4 +55,9 @@ has konsekvens-varde-2027.html "<svg"
 koer 5 "$T/vurder.txt"
 printf '%s\n' '"gyldig_fra":"2018-01-01"' '"gyldig_fra":"2027-01-01"' '"gyldig_fra":"2018-01-01"' | cmp -s - "$T/vurder.txt" ||
   { cat "$T/vurder.txt"; fejl "gamle sager vurderes ikke efter den gamle version"; }
+
+# The stored assessment from before step 1 is still explained, under the text the store kept.
+koer 6 "$T/forklar.txt"
+has "$T/forklar.txt" "af sag 'demo-varde-000003' pr. "
+has "$T/forklar.txt" "(dens tekst, som sagsdatabasen gemte; $V/standard.lua er ændret siden); den genskabte vurdering er den samme som den gemte."
 echo "versioner.md: i orden"
