@@ -572,95 +572,103 @@ simdjson::dom::array items(const json& v) {
 // twice in one object. Recursion is bounded: simdjson refused anything much deeper.
 class LimitCheck {
 public:
-    explicit LimitCheck(const SagGraenser& g) : g_(g) {
-        steps_.reserve(std::min<std::size_t>(g.max_dybde, 64)); // one allocation, not one per level
-    }
+    explicit LimitCheck(const SagGraenser& g) : g_(g) {}
 
-    void run(const json& root) { visit(root, 1); }
+    void run(const json& root) { visit(root, 1, nullptr); }
 
 private:
+    // The way down to a node, one per level on the stack: written out only for a message.
     struct Step {
-        std::string_view key; // into the parsed document
+        const Step* up = nullptr;
+        std::string_view key = {}; // into the parsed document
         std::size_t index = 0;
         bool is_index = false;
     };
 
-    void visit(const json& v, std::size_t depth) {
+    // An object this small (cases' objects have at most a dozen keys) is read once: its
+    // members kept here and their keys compared among themselves before any is visited.
+    static constexpr std::size_t kFew = 16;
+
+    void visit(const json& v, std::size_t depth, const Step* at) {
         switch (v.type()) {
         case Type::ARRAY: {
-            if (depth > g_.max_dybde) over("for_dyb", too_deep(g_));
+            if (depth > g_.max_dybde) over(at, "for_dyb", too_deep(g_));
             const auto list = items(v);
-            if (list.size() > g_.max_liste) over("for_lang_liste", too_long_list(g_));
-            steps_.push_back(Step{{}, 0, true});
+            if (list.size() > g_.max_liste) over(at, "for_lang_liste", too_long_list(g_));
+            Step item{at, {}, 0, true};
             for (json x : list) {
-                visit(x, depth + 1);
-                ++steps_.back().index;
+                visit(x, depth + 1, &item);
+                ++item.index;
             }
-            steps_.pop_back();
             break;
         }
         case Type::OBJECT: {
-            if (depth > g_.max_dybde) over("for_dyb", too_deep(g_));
+            if (depth > g_.max_dybde) over(at, "for_dyb", too_deep(g_));
             const auto obj = members(v);
-            if (obj.size() > g_.max_felter) over("for_mange_felter", too_many_fields(g_));
-            unique_keys(obj);
-            for (auto [key, x] : obj) {
-                if (longer_than(key, g_.max_tekst)) over("for_lang_tekst", too_long_text(g_, true));
-                steps_.push_back(Step{key});
-                visit(x, depth + 1);
-                steps_.pop_back();
+            const std::size_t n = obj.size();
+            if (n > g_.max_felter) over(at, "for_mange_felter", too_many_fields(g_));
+            if (n <= kFew) {
+                std::array<std::string_view, kFew> keys;
+                std::array<json, kFew> values;
+                std::size_t k = 0;
+                for (auto [key, x] : obj) {
+                    if (std::find(keys.begin(), keys.begin() + k, key) != keys.begin() + k) duplicate(at, key);
+                    keys[k] = key, values[k] = x, ++k;
+                }
+                for (std::size_t i = 0; i < k; ++i) member(keys[i], values[i], depth, at);
+            } else {
+                unique_keys(obj, at);
+                for (auto [key, x] : obj) member(key, x, depth, at);
             }
             break;
         }
         case Type::STRING:
-            if (longer_than(v.get_string().value_unsafe(), g_.max_tekst)) over("for_lang_tekst", too_long_text(g_, false));
+            if (longer_than(v.get_string().value_unsafe(), g_.max_tekst))
+                over(at, "for_lang_tekst", too_long_text(g_, false));
             break;
         default: break;
         }
     }
 
-    // A linear look among few keys (cases' objects have at most a dozen); a hash set
-    // above that, so 100,000 keys cost 100,000 steps, not 5·10⁹.
-    void unique_keys(const simdjson::dom::object& obj) {
-        constexpr std::size_t kFew = 16;
-        if (obj.size() <= kFew) {
-            std::array<std::string_view, kFew> seen;
-            std::size_t n = 0;
-            for (auto [key, x] : obj) {
-                if (std::find(seen.begin(), seen.begin() + n, key) != seen.begin() + n) duplicate(key);
-                seen[n++] = key;
-            }
-            return;
-        }
+    void member(std::string_view key, const json& x, std::size_t depth, const Step* at) {
+        if (longer_than(key, g_.max_tekst)) over(at, "for_lang_tekst", too_long_text(g_, true));
+        const Step here{at, key};
+        visit(x, depth + 1, &here);
+    }
+
+    // Above kFew keys, a hash set, so 100,000 keys cost 100,000 steps, not 5·10⁹.
+    void unique_keys(const simdjson::dom::object& obj, const Step* at) {
         std::unordered_set<std::string_view> seen;
         seen.reserve(obj.size());
         for (auto [key, x] : obj)
-            if (!seen.insert(key).second) duplicate(key);
+            if (!seen.insert(key).second) duplicate(at, key);
     }
 
-    std::string path() const {
+    static std::string path(const Step* at) {
+        std::vector<const Step*> down;
+        for (; at; at = at->up) down.push_back(at);
         std::string out;
-        for (const Step& s : steps_) {
+        for (auto it = down.rbegin(); it != down.rend(); ++it) {
+            const Step& s = **it;
             if (s.is_index) out += fmt::format("[{}]", s.index);
             else (out.empty() ? out : out += '.') += s.key;
         }
         return out;
     }
 
-    [[noreturn]] void duplicate(std::string_view key) {
-        steps_.push_back(Step{key});
-        const std::string felt = path();
+    [[noreturn]] void duplicate(const Step* at, std::string_view key) {
+        const Step here{at, key};
+        const std::string felt = path(&here);
         throw InputError(visible(fmt::format("feltet '{}' står to gange; hvert felt må kun stå én gang i et objekt", felt)),
                          "dubleret_felt", felt);
     }
 
-    [[noreturn]] void over(const char* kode, const std::string& what) {
-        const std::string felt = path();
+    [[noreturn]] void over(const Step* at, const char* kode, const std::string& what) {
+        const std::string felt = path(at);
         throw InputError(visible(with_field(felt, what)), kode, felt);
     }
 
     const SagGraenser& g_;
-    std::vector<Step> steps_;
 };
 
 // ---- The known fields --------------------------------------------------------------------
