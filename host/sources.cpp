@@ -64,26 +64,24 @@ fs::path Sources::inside(std::string_view relpath) const {
     return file;
 }
 
-Sources Sources::snapshot() const {
-    if (root_.empty() || snapshot_) return *this; // the embedded copy never changes
+Sources Sources::in_memory(std::optional<std::pair<std::string, std::string>> replaced) const {
     auto files = std::make_shared<std::map<std::string, std::string, std::less<>>>();
     for (const char* tree : {"dsl", "stdlib", "municipalities"})
         for (auto& rel : list(tree))
             if (auto text = read(rel)) files->emplace(std::move(rel), std::move(*text));
+    if (replaced) (*files)[replaced->first] = std::move(replaced->second);
     Sources s = *this;
     s.snapshot_ = std::move(files);
     return s;
 }
 
+Sources Sources::snapshot() const {
+    if (root_.empty() || snapshot_) return *this; // the embedded copy never changes
+    return in_memory({});
+}
+
 Sources Sources::with_file(const std::string& relpath, std::string text) const {
-    auto files = std::make_shared<std::map<std::string, std::string, std::less<>>>();
-    for (const char* tree : {"dsl", "stdlib", "municipalities"})
-        for (auto& rel : list(tree))
-            if (auto t = read(rel)) files->emplace(std::move(rel), std::move(*t));
-    (*files)[relpath] = std::move(text);
-    Sources s = *this;
-    s.snapshot_ = std::move(files);
-    return s;
+    return in_memory(std::pair(relpath, std::move(text)));
 }
 
 std::optional<std::string> Sources::read(std::string_view relpath) const {

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kvalitet {
@@ -48,6 +49,8 @@ public:
     static constexpr std::uintmax_t kMaxFile = 16u << 20;
 
 private:
+    // Every file of dsl/, stdlib/ and municipalities/ read into memory, one replaced if given.
+    Sources in_memory(std::optional<std::pair<std::string, std::string>> replaced) const;
     // The file under the root that `relpath` names, or empty when it names none there.
     std::filesystem::path inside(std::string_view relpath) const;
 

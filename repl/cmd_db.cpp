@@ -69,11 +69,13 @@ std::optional<std::string> check_case(const std::string& text, const std::vector
 // the store to keep: then a row assessed before the store kept texts is still explained
 // after its file changes, when one of today's versions made it. A municipality whose
 // versions do not load now is left out (its cases fail on their own when assessed).
-std::vector<StoredStandard> all_versions(const Sources& sources, const std::string& kommune) {
+// `versions_of(k)` gives them: loaded here, or the assessor's, which loads each once.
+template <class VersionsOf>
+std::vector<StoredStandard> all_versions(const Sources& sources, const std::string& kommune, VersionsOf versions_of) {
     std::vector<StoredStandard> out;
     for (const auto& k : kommune.empty() ? kommuner(sources) : std::vector<std::string>{kommune}) {
         try {
-            for (const Version& v : versioner(sources, k))
+            for (const Version& v : versions_of(k))
                 if (auto text = sources.read(v.fil); text && sha256_hex(*text) == v.sha256)
                     out.push_back({v.sha256, k, v.fil, std::move(*text)});
         } catch (const std::exception&) { // said when its cases are assessed
@@ -84,7 +86,7 @@ std::vector<StoredStandard> all_versions(const Sources& sources, const std::stri
 
 int cmd_init(const DbOptions& o, const Sources& sources) {
     CaseStore store(db_path(o));
-    store.add_assessments({}, all_versions(sources, ""));
+    store.add_assessments({}, all_versions(sources, "", [&](const std::string& k) { return versioner(sources, k); }));
     fmt::print("{}: klar (skemaversion {}, {} sager, {} vurderinger)\n", store.path(), store.schema_version(),
                store.count_cases(), store.count_assessments());
     return kOk;
@@ -178,8 +180,6 @@ int assess_store(const DbOptions& o, const Sources& on_disk, CaseStore& store, D
     // kommune -> the sha256 of the version in force on the run's date, which assesses each of
     // its cases; empty when none is (then each case fails with ukendt_version).
     std::map<std::string, std::string> sha;
-    // The texts of the versions, kept with the first batch (db forklar).
-    std::vector<StoredStandard> new_standards = all_versions(sources, o.kommune);
     auto sha_of = [&](const std::string& k) -> const std::string& {
         auto it = sha.find(k);
         if (it != sha.end()) return it->second;
@@ -195,6 +195,9 @@ int assess_store(const DbOptions& o, const Sources& on_disk, CaseStore& store, D
         assessor.info(o.kommune);
         if (sha_of(o.kommune).empty()) version_paa(assessor.versions(o.kommune), o.kommune, standard_dato.value_or(dato));
     }
+    // The texts of the versions, kept with the first batch (db forklar).
+    std::vector<StoredStandard> new_standards =
+        all_versions(sources, o.kommune, [&](const std::string& k) -> const std::vector<Version>& { return assessor.versions(k); });
     const std::int64_t total = store.count_cases();
     CaseStore writer(store.path());
     // The shared rules are part of an assessment's identity: after a change to dsl/ or

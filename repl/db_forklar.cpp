@@ -200,13 +200,14 @@ int db_forklar(const std::string& db, const std::string& sag_id_raa, const std::
     // it, every trace text included, is compared. A compact row leaves the texts out, so a
     // change to the shared rules' texts (a kilde in stdlib/) would pass unseen: it is
     // explained only by the engine and the shared rules that stored it.
-    if (const std::string nu = motor_version(sources); r.spor != SporNiveau::Fuld && r.motor_version != nu)
-        throw afvist(fmt::format("den er gemt med spor '{}' af {}, men nu er det {}: sporets tekster kan være ændret "
-                                 "siden, og den korte række kan ikke vise det; vurder sagen igen med 'kvalitet db "
-                                 "--db {} vurder --alle --kommune {} --dato {}{}'",
-                                 spor_navn(r.spor), motor_tekst(r.motor_version), motor_tekst(nu), store.path(),
-                                 r.kommune, synlig(r.vurderingsdato),
-                                 r.standard_dato.empty() ? "" : " --standard-dato " + synlig(r.standard_dato)));
+    if (r.spor != SporNiveau::Fuld)
+        if (const std::string nu = motor_version(sources); r.motor_version != nu)
+            throw afvist(fmt::format("den er gemt med spor '{}' af {}, men nu er det {}: sporets tekster kan være ændret "
+                                     "siden, og den korte række kan ikke vise det; vurder sagen igen med 'kvalitet db "
+                                     "--db {} vurder --alle --kommune {} --dato {}{}'",
+                                     spor_navn(r.spor), motor_tekst(r.motor_version), motor_tekst(nu), store.path(),
+                                     r.kommune, synlig(r.vurderingsdato),
+                                     r.standard_dato.empty() ? "" : " --standard-dato " + synlig(r.standard_dato)));
 
     // 4. The dates: the assessment date, and the date whose rules applied (recorded since
     // schema 3; before, the assessment date, or the version's first day when the version
@@ -232,10 +233,11 @@ int db_forklar(const std::string& db, const std::string& sag_id_raa, const std::
     Dato sd = r.standard_dato.empty() ? vd : dato_fra_loggen(r.standard_dato, "standard_dato");
     if (const auto& info = standard->info(); r.standard_dato.empty() && info.gyldig_fra) {
         // In force: by today's versions when it is one of them, else by what it declares.
-        bool i_kraft = !gemt_kilde ? false : *info.gyldig_fra <= vd && (!info.gyldig_til || vd <= *info.gyldig_til);
+        bool i_kraft = *info.gyldig_fra <= vd && (!info.gyldig_til || vd <= *info.gyldig_til);
         if (!gemt_kilde) try {
                 i_kraft = version_paa(alle, r.kommune, vd).sha256 == r.standard_sha256;
             } catch (const InputError&) {
+                i_kraft = false;
             }
         if (!i_kraft) sd = *info.gyldig_fra;
     }
