@@ -155,16 +155,21 @@ function tal(x) end
 ---@field arter? table<string, boolean> kun disse arter ({ telefon = true, … }); uden: alle
 ---@field fra? Dato kun hele perioder, der begynder på eller efter datoen
 ---@field foer? Dato perioderne, der sluttede før perioden med datoen, også dem uden leverancer
----@field seneste? integer kun de seneste n perioder
 
 ---@class PeriodeMinutter
 ---@field fra Dato periodens første dag
 ---@field minutter integer
 
----Minutter pr. hel periode, i tidsorden.
+---Perioderne, i tidsorden: liste[i] er { fra, minutter }, og liste.minutter alle perioders
+---minutter som en liste af tal (hurtigst, når reglen ser på hver periode).
+---@class PeriodeListe
+---@field [integer] PeriodeMinutter
+---@field minutter integer[]
+
+---Minutter pr. hel periode, i tidsorden. Et valg, funktionen ikke kender, er en fejl.
 ---@param leverancer Sag.Leverance[]
 ---@param valg PerioderValg
----@return PeriodeMinutter[]
+---@return PeriodeListe
 function perioder(leverancer, valg) end
 
 ---@class TidsrumValg

@@ -1,6 +1,9 @@
 // The engine against small standards written here, on top of the real dsl/ and stdlib/.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -170,6 +173,50 @@ krav {
     auto s2 = Standard::load(t.write("g", "betingelse { id = 'x', tekst = 'X', kilde = 'K', naar = function() return 'ja' end }"), "g");
     CHECK_THROWS_WITH(s2->vurder(Sag::from_json(R"({"id":"q"})"), D("2026-12-20")),
                       Catch::Contains("standard.lua:3: betingelse 'x' (sag 'q'): betingelse 'x': 'naar' skal give true, false eller nil"));
+}
+
+// A case's own data can give a rule many deviations (a year of evening visits): the case is
+// assessed, the first 200 are shown and the rest counted, so the output stays bounded.
+TEST_CASE("a krav with more deviations than are shown counts the rest, and the case is assessed") {
+    Tree t;
+    auto s = Standard::load(t.write("mange", R"(
+krav { id = "k", tekst = "T", kilde = "M KS 1", afvigelser = function(sag)
+  local ud = {}
+  for i = 1, tonumber(sag.id) do ud[i] = "nr. " .. i end
+  return ud
+end }
+)"), "mange");
+    for (const int n : {200, 201, 100000}) {
+        INFO(n);
+        const Vurdering v = s->vurder(Sag::from_json(fmt::format(R"({{"id":"{}"}})", n)), D("2026-12-20"));
+        std::vector<std::string> texts;
+        for (const auto& a : v.advarsler)
+            if (a.id == "k") texts.push_back(a.tekst);
+        REQUIRE(texts.size() == std::size_t(n == 200 ? 200 : 201));
+        CHECK(texts[0] == "T: nr. 1");
+        CHECK(texts[199] == "T: nr. 200");
+        if (n > 200) CHECK(texts[200] == fmt::format("T: og {} afvigelse{} mere, som ikke vises hver for sig (højst 200 vises)",
+                                                     n - 200, n == 201 ? "" : "r"));
+        const auto& post = *std::find_if(v.spor.begin(), v.spor.end(), [](const SporPost& p) { return p.regel->id == "k"; });
+        CHECK(post.resultat == fmt::format("{} afvigelser", n));
+    }
+}
+
+// A case's own date near the calendar's end leaves one deadline without a date; the case is
+// still assessed, and the trace says why the deadline is left out.
+TEST_CASE("a deadline past the calendar's range is left out, not an error for the case") {
+    Tree t;
+    auto s = Standard::load(t.write("sent", R"(
+frist { id = "langt_ude", tekst = "Opfølgning", kilde = "S KS 2", fra = "bevilling.start", varighed = maaneder(12) }
+)"), "sent");
+    const Vurdering v = s->vurder(Sag::from_json(R"({"id":"s","bevilling":{"start":"2200-06-01"}})"), D("2200-07-01"));
+    CHECK(std::none_of(v.frister.begin(), v.frister.end(), [](const auto& f) { return f.regel->id == "langt_ude"; }));
+    const auto& post = *std::find_if(v.spor.begin(), v.spor.end(), [](const SporPost& p) { return p.regel->id == "langt_ude"; });
+    CHECK(post.udfald == "udeladt");
+    CHECK_THAT(post.resultat, Catch::StartsWith("udeladt: fristen kan ikke beregnes: 1. juni 2200 + 12 måneder ligger uden for"));
+    // the same start a year earlier gives the deadline
+    const Vurdering tidligere = s->vurder(Sag::from_json(R"({"id":"s","bevilling":{"start":"2199-06-01"}})"), D("2199-07-01"));
+    CHECK(std::any_of(tidligere.frister.begin(), tidligere.frister.end(), [](const auto& f) { return f.regel->id == "langt_ude"; }));
 }
 
 TEST_CASE("an endless rule hits the budget, names the rule, and the standard still works") {

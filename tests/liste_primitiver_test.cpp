@@ -5,7 +5,10 @@
 
 #include <fmt/format.h>
 
+#include <fstream>
+#include <map>
 #include <random>
+#include <regex>
 
 #include "bind/bind.hpp"
 #include "sandbox.hpp"
@@ -248,6 +251,49 @@ TEST_CASE("the list primitives say in Danish what is wrong with their arguments"
                Catch::Contains("tidsrummets 'fra' skal skrives TT:MM"));
     CHECK_THAT(lua.eval(sag, "return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '08:00', til = '09:00' }, tekst = '{dag}' })"),
                Catch::Contains("'tekst' kender ikke {dag}"));
+    // an option the function does not know is refused, not ignored (a rule that asked for
+    // the latest n periods got every period of the grant, with no error)
+    CHECK_THAT(lua.eval(sag, "return #perioder(sag.leverancer, { periode = 'uge', seneste = 2 })"),
+               Catch::Contains("perioder: ukendt valg 'seneste'; brug periode, arter, fra eller foer"));
+    CHECK_THAT(lua.eval(sag, "return #perioder(sag.leverancer, { periode = 'uge', [1] = true })"),
+               Catch::Contains("perioder: ukendt valg '1'"));
+    CHECK_THAT(lua.eval(sag, "return #uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '08:00', til = '16:00' }, hverdage = true })"),
+               Catch::Contains("uden_for_tidsrum: ukendt valg 'hverdage'; brug arter, tidsrum, arbejdsdage eller tekst"));
+    CHECK(lua.eval(sag, "return #perioder(sag.leverancer, { periode = 'uge', arter = { sms = true }, fra = Dato '2026-01-01', foer = Dato '2026-12-01' })") == "47");
+    // a key is the whole string: "minutter\0x" is not .minutter
+    CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge' })['minutter\\0x']"),
+               Catch::Contains("slås op med et helt tal (liste[1]) eller .minutter"));
+}
+
+// The editor offers what annotations/kvalitet.lua lists as a function's options: each one
+// must be an option the host knows (a listed one it refuses, or ignores, misleads the author).
+TEST_CASE("every option the annotations offer for perioder and uden_for_tidsrum is known to the host") {
+    std::ifstream in(KVALITET_SOURCE_DIR "/annotations/kvalitet.lua");
+    REQUIRE(in);
+    std::map<std::string, std::vector<std::string>> fields;
+    std::string klasse;
+    for (std::string line; std::getline(in, line);) {
+        std::smatch m;
+        if (std::regex_search(line, m, std::regex(R"(^---@class (\w+))"))) klasse = m[1];
+        else if (std::regex_search(line, m, std::regex(R"(^---@field (\w+))")) && !klasse.empty()) fields[klasse].push_back(m[1]);
+        else if (line.rfind("---", 0) != 0) klasse.clear();
+    }
+    REQUIRE(fields["PerioderValg"].size() >= 4);
+    REQUIRE(fields["TidsrumValg"].size() >= 4);
+    Lua lua;
+    const char* sag = R"({"id":"x","leverancer":[{"dato":"2026-10-03","start":"10:00","minutter":60,"art":"sms"}]})";
+    for (const auto& [klasse_, call] : std::map<std::string, std::string>{
+             {"PerioderValg", "perioder(sag.leverancer, { periode = 'uge', %s = nil_or })"},
+             {"TidsrumValg", "uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '08:00', til = '16:00' }, %s = nil_or })"}}) {
+        for (const auto& f : fields[klasse_]) {
+            INFO(klasse_ << "." << f);
+            std::string body = call;
+            body.replace(body.find("%s"), 2, f);
+            // a value of a type the option cannot take: a known option says so, an unknown one says "ukendt valg"
+            const std::string out = lua.eval(sag, "local nil_or = 17\nreturn " + body);
+            CHECK_THAT(out, !Catch::Contains("ukendt valg"));
+        }
+    }
 }
 
 TEST_CASE("tal writes a number as the DSL's Lua tal did") {

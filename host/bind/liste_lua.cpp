@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <initializer_list>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -77,6 +78,20 @@ private:
     std::vector<std::pair<const std::string*, bool>> seen_;
 };
 
+// An option a function does not know is a mistake in the script (a misspelt 'foer', or an
+// option another function has): it is refused, never silently ignored.
+void known_options(lua_State* L, int options, const char* fn, std::initializer_list<std::string_view> known,
+                   const char* list) {
+    lua_pushnil(L);
+    while (lua_next(L, options)) {
+        lua_pop(L, 1);
+        std::size_t n = 0;
+        const char* k = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &n) : nullptr;
+        if (!k || std::find(known.begin(), known.end(), std::string_view(k, n)) == known.end())
+            luaL_error(L, "%s: ukendt valg '%s'; brug %s", fn, sandbox::key_text(L, -1), list);
+    }
+}
+
 std::optional<Dato> date_option(lua_State* L, int options, const char* name, const char* fn) {
     lua_getfield(L, options, name);
     std::optional<Dato> d;
@@ -119,6 +134,7 @@ struct PeriodList {
 int perioder(lua_State* L) {
     constexpr const char* fn = "perioder";
     const auto& list = deliveries_arg(L, fn);
+    known_options(L, 2, fn, {"periode", "arter", "fra", "foer"}, "periode, arter, fra eller foer");
     lua_getfield(L, 2, "periode");
     const char* p = lua_tostring(L, -1);
     if (!p || (std::string_view(p) != "uge" && std::string_view(p) != "maaned"))
@@ -182,7 +198,11 @@ int push_minutes(lua_State* L, const PeriodList& p) {
 // liste[i]: the i-th period as { fra = Dato, minutter = n }, made when read.
 int period_list_index(lua_State* L) {
     const auto* p = static_cast<const PeriodList*>(lua_touserdata(L, 1));
-    if (lua_type(L, 2) == LUA_TSTRING && std::string_view(lua_tostring(L, 2)) == "minutter") return push_minutes(L, *p);
+    if (lua_type(L, 2) == LUA_TSTRING) {
+        std::size_t len = 0;
+        const char* k = lua_tolstring(L, 2, &len);
+        if (std::string_view(k, len) == "minutter") return push_minutes(L, *p); // "minutter\0x" is another key
+    }
     int whole = 0;
     const lua_Integer i = lua_tointegerx(L, 2, &whole); // 3.0 is 3, as for a table
     if (!whole || lua_type(L, 2) != LUA_TNUMBER)
@@ -272,6 +292,7 @@ struct Template {
 int uden_for_tidsrum(lua_State* L) {
     constexpr const char* fn = "uden_for_tidsrum";
     const auto& list = deliveries_arg(L, fn);
+    known_options(L, 2, fn, {"arter", "tidsrum", "arbejdsdage", "tekst"}, "arter, tidsrum, arbejdsdage eller tekst");
     Kinds kinds(L, 2, fn);
     lua_getfield(L, 2, "tidsrum");
     if (!lua_istable(L, -1)) return luaL_error(L, "%s: 'tidsrum' skal være { fra = \"08:00\", til = \"16:00\" }", fn);
