@@ -31,7 +31,7 @@ void JsonWriter::number_into(std::string& out, double d) {
 
 namespace {
 
-bool special(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+[[maybe_unused]] bool special(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
 // Index of the first byte that needs escaping, from `i`; s.size() when none. Looks at
 // many bytes at a time (a trace is ~6 KB of text per case with almost nothing to escape;
@@ -84,6 +84,8 @@ std::size_t next_special(std::string_view s, std::size_t i) {
 }
 
 } // namespace
+
+bool JsonWriter::literal_key_ok(std::string_view k) { return next_special(k, 0) == k.size(); }
 
 void JsonWriter::quote_into(std::string& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";

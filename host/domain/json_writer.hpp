@@ -1,6 +1,9 @@
 #pragma once
 // A direct JSON writer: keys in the order written, so the same value gives the same bytes.
+#include <cassert>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -15,6 +18,24 @@ public:
     JsonWriter& begin_array() { sep(); out_ += '['; first_ = true; return *this; }
     JsonWriter& end_array() { out_ += ']'; first_ = false; return *this; }
     JsonWriter& key(std::string_view k) { sep(); quote(k); out_ += ':'; first_ = true; return *this; }
+    // A key written as a literal in our code is an ASCII name with nothing to escape (checked
+    // in debug builds): one append with its separator, quotes and colon, no scan.
+    template <std::size_t N>
+    JsonWriter& key(const char (&k)[N]) {
+        static_assert(N >= 2 && N <= 64, "a literal key is a short name");
+        assert(literal_key_ok(std::string_view(k, N - 1)));
+        char buf[N + 3];
+        std::size_t n = 0;
+        if (!first_) buf[n++] = ',';
+        buf[n++] = '"';
+        std::memcpy(buf + n, k, N - 1);
+        n += N - 1;
+        buf[n++] = '"';
+        buf[n++] = ':';
+        out_.append(buf, n);
+        first_ = true;
+        return *this;
+    }
 
     JsonWriter& value(std::string_view s) { sep(); quote(s); return *this; }
     JsonWriter& value(const char* s) { return value(std::string_view(s)); }
@@ -25,6 +46,7 @@ public:
     JsonWriter& null() { sep(); out_ += "null"; return *this; }
 
     static void quote_into(std::string& out, std::string_view s);
+    static bool literal_key_ok(std::string_view k); // nothing quote_into would escape
     static void number_into(std::string& out, double d); // as value(d) writes it
 
 private:
