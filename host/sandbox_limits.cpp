@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/tekst.hpp"
 #include "sandbox.hpp"
 
 namespace kvalitet::sandbox {
@@ -467,12 +468,26 @@ void install_limits(lua_State* L, int globals) {
 
 void push_tostring(lua_State* L, int index) { push_text(L, index); }
 
+// A name as a message shows it: control characters (a NUL, a newline) as \u{..} and bytes
+// that are not UTF-8 as \x{..}, so the message is one line and says the whole name; at
+// most 100 bytes of it, cut between two UTF-8 characters.
 const char* key_text(lua_State* L, int index) {
     push_text(L, index);
     std::size_t n = 0;
     const char* s = lua_tolstring(L, -1, &n);
-    if (n <= 100) return s;
-    lua_pushfstring(L, "%s…", std::string(s, 100).c_str());
+    const std::string_view text(s, n);
+    if (n <= 100 && !text_problem(text, 100) && text.find_first_of("\n\t") == std::string_view::npos) return s;
+    std::size_t cut = std::min<std::size_t>(n, 100);
+    while (cut < n && cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    std::string one_line;
+    for (const char c : text.substr(0, cut)) {
+        if (c == '\n') one_line += "\\u{0A}";
+        else if (c == '\t') one_line += "\\u{09}";
+        else one_line += c;
+    }
+    std::string out = printable(one_line);
+    if (cut < n) out += "…";
+    lua_pushlstring(L, out.data(), out.size());
     lua_remove(L, -2);
     return lua_tostring(L, -1);
 }

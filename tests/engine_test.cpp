@@ -202,6 +202,49 @@ end }
     }
 }
 
+// Every entry counts and is checked, shown or not; a run of periods is one warning however
+// long, so the cap is on warnings, not entries.
+TEST_CASE("deviations past the shown ones are checked, and a long run of periods stays one warning") {
+    Tree t;
+    auto s = Standard::load(t.write("efter", R"(
+krav { id = "k", tekst = "T", kilde = "E KS 1", afvigelser = function(sag)
+  local ud = {}
+  if sag.id == "tal" then
+    for i = 1, 200 do ud[i] = "nr. " .. i end
+    ud[250] = "hul"
+    for i = 201, 249 do ud[i] = "nr. " .. i end
+    ud[240] = 42
+  elseif sag.id == "hul" then
+    for i = 1, 258 do ud[i] = "nr. " .. i end
+    ud[512] = "langt ude"
+  else -- 300 weeks in a row, each with too little: one run
+    local fra = Dato "2020-01-06"
+    for i = 1, 300 do ud[i] = { periode = "uge", fra = fra + uger(i - 1), leveret = 1, bevilget = 2 } end
+    ud[301] = "til sidst"
+  end
+  return ud
+end }
+)"), "efter");
+    CHECK_THROWS_WITH(s->vurder(Sag::from_json(R"({"id":"tal"})"), D("2026-12-20")),
+                      Catch::Contains("'afvigelser' skal give en liste af tekster eller perioder"));
+    const Vurdering v = s->vurder(Sag::from_json(R"({"id":"uger"})"), D("2026-12-20"));
+    std::vector<std::string> texts;
+    for (const auto& a : v.advarsler)
+        if (a.id == "k") texts.push_back(a.tekst);
+    REQUIRE(texts.size() == 2);
+    CHECK_THAT(texts[0], Catch::Contains("uge 2/2020") && Catch::Contains("300 af 600 bevilgede timer leveret"));
+    CHECK(texts[1] == "T: til sidst");
+    // a hole: # may be the border before or after it; either way no entry is taken as a deviation
+    // it is not (a nil is an error, as it is among the first 200)
+    try {
+        const Vurdering h = s->vurder(Sag::from_json(R"({"id":"hul"})"), D("2026-12-20"));
+        const auto& post = *std::find_if(h.spor.begin(), h.spor.end(), [](const SporPost& p) { return p.regel->id == "k"; });
+        CHECK(post.resultat == "258 afvigelser");
+    } catch (const ScriptError& e) {
+        CHECK_THAT(e.what(), Catch::Contains("'afvigelser' skal give en liste af tekster eller perioder"));
+    }
+}
+
 // A case's own date near the calendar's end leaves one deadline without a date; the case is
 // still assessed, and the trace says why the deadline is left out.
 TEST_CASE("a deadline past the calendar's range is left out, not an error for the case") {
@@ -214,9 +257,41 @@ frist { id = "langt_ude", tekst = "Opfølgning", kilde = "S KS 2", fra = "bevill
     const auto& post = *std::find_if(v.spor.begin(), v.spor.end(), [](const SporPost& p) { return p.regel->id == "langt_ude"; });
     CHECK(post.udfald == "udeladt");
     CHECK_THAT(post.resultat, Catch::StartsWith("udeladt: fristen kan ikke beregnes: 1. juni 2200 + 12 måneder ligger uden for"));
+    // a letter sent by post on 28 December 2200 is received past the calendar: the same
+    const Vurdering post_sendt = s->vurder(
+        Sag::from_json(R"({"id":"s","bevilling":{"afgoerelse_sendt":"2200-12-28","afgoerelse_kanal":"fysisk"}})"), D("2200-12-30"));
+    const auto klage = std::find_if(post_sendt.spor.begin(), post_sendt.spor.end(), [](const SporPost& p) { return p.regel->id == "klage"; });
+    REQUIRE(klage != post_sendt.spor.end());
+    CHECK(klage->udfald == "udeladt");
+    CHECK_THAT(klage->resultat, Catch::Contains("fristen kan ikke beregnes"));
     // the same start a year earlier gives the deadline
     const Vurdering tidligere = s->vurder(Sag::from_json(R"({"id":"s","bevilling":{"start":"2199-06-01"}})"), D("2199-07-01"));
     CHECK(std::any_of(tidligere.frister.begin(), tidligere.frister.end(), [](const auto& f) { return f.regel->id == "langt_ude"; }));
+}
+
+// A length no date can take is the rule's error, not the case's: it fails every case, so
+// the author sees it at once instead of a deadline that is always left out.
+TEST_CASE("a deadline whose length fits no date is an error in the rule") {
+    Tree t;
+    auto s = Standard::load(t.write("lang", R"(
+frist { id = "for_lang", tekst = "Frist", kilde = "L KS 1", fra = "bevilling.start", varighed = maaneder(12 * 400) }
+)"), "lang");
+    CHECK_THROWS_WITH(s->vurder(Sag::from_json(R"({"id":"s","bevilling":{"start":"2026-06-01"}})"), D("2026-07-01")),
+                      Catch::Contains("frist 'for_lang'") && Catch::Contains("ligger uden for de datoer"));
+}
+
+// perioder's options in a table defined outside the rule (frozen when the standard loads,
+// its contents behind a metatable) are checked like a table written in the call.
+TEST_CASE("an unknown option in a table defined outside the rule is refused") {
+    Tree t;
+    auto s = Standard::load(t.write("valg", R"(
+local VALG = { periode = "uge", seneste = 2 }
+krav { id = "k", tekst = "T", kilde = "V KS 1", afvigelser = function(sag)
+  return #perioder(sag.leverancer, VALG) > 0 and "x" or {}
+end }
+)"), "valg");
+    CHECK_THROWS_WITH(s->vurder(Sag::from_json(R"({"id":"s"})"), D("2026-12-20")),
+                      Catch::Contains("perioder: ukendt valg 'seneste'"));
 }
 
 TEST_CASE("an endless rule hits the budget, names the rule, and the standard still works") {

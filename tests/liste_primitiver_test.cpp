@@ -260,6 +260,17 @@ TEST_CASE("the list primitives say in Danish what is wrong with their arguments"
     CHECK_THAT(lua.eval(sag, "return #uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '08:00', til = '16:00' }, hverdage = true })"),
                Catch::Contains("uden_for_tidsrum: ukendt valg 'hverdage'; brug arter, tidsrum, arbejdsdage eller tekst"));
     CHECK(lua.eval(sag, "return #perioder(sag.leverancer, { periode = 'uge', arter = { sms = true }, fra = Dato '2026-01-01', foer = Dato '2026-12-01' })") == "47");
+    // several unknown: the first by name, every run (a table's order is not fixed); a near miss is named
+    for (int i = 0; i < 5; ++i)
+        CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge', zz = 1, mm = 2, aa = 3, [true] = 4 })"),
+                   Catch::Contains("ukendt valg 'aa';"));
+    CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge', foerr = dato })"),
+               Catch::Contains("ukendt valg 'foerr' — mente du 'foer'?; brug"));
+    // a name with a NUL or a newline is shown whole, on one line
+    CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge', ['fra\\0x'] = 1 })"),
+               Catch::Contains("ukendt valg 'fra\\u{00}x'"));
+    CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge', ['fra\\n'] = 1 })"),
+               Catch::Contains("ukendt valg 'fra\\u{0A}'"));
     // a key is the whole string: "minutter\0x" is not .minutter
     CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge' })['minutter\\0x']"),
                Catch::Contains("slås op med et helt tal (liste[1]) eller .minutter"));

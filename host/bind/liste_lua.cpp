@@ -31,6 +31,7 @@
 
 #include "bind/bind.hpp"
 #include "domain/kalender.hpp"
+#include "domain/mente_du.hpp"
 #include "lua/state.hpp"
 #include "sandbox.hpp"
 
@@ -79,17 +80,36 @@ private:
 };
 
 // An option a function does not know is a mistake in the script (a misspelt 'foer', or an
-// option another function has): it is refused, never silently ignored.
+// option another function has): it is refused, never silently ignored. A table defined
+// outside the rule is frozen, its contents behind its metatable: those are the ones read.
+// With several unknown options the first by name is named, so the message is the same
+// every run (a table's traversal order is not).
 void known_options(lua_State* L, int options, const char* fn, std::initializer_list<std::string_view> known,
                    const char* list) {
+    sandbox::frozen_contents(L, options);
+    const int contents = lua_gettop(L);
+    std::optional<std::string> first; // the unknown option's name, as it sorts
     lua_pushnil(L);
-    while (lua_next(L, options)) {
+    const int shown = lua_gettop(L); // its text for the message
+    lua_pushnil(L);
+    while (lua_next(L, contents)) {
         lua_pop(L, 1);
         std::size_t n = 0;
         const char* k = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &n) : nullptr;
-        if (!k || std::find(known.begin(), known.end(), std::string_view(k, n)) == known.end())
-            luaL_error(L, "%s: ukendt valg '%s'; brug %s", fn, sandbox::key_text(L, -1), list);
+        if (k && std::find(known.begin(), known.end(), std::string_view(k, n)) != known.end()) continue;
+        std::string name = k ? std::string(k, n) : std::string(1, '\xff') + luaL_typename(L, -1); // other keys last
+        if (first && name >= *first) continue;
+        first = std::move(name);
+        sandbox::key_text(L, -1);
+        lua_replace(L, shown);
     }
+    if (!first) {
+        lua_settop(L, contents - 1);
+        return;
+    }
+    const std::vector<std::string_view> names(known.begin(), known.end());
+    const std::string hint = mente_du(*first, names);
+    luaL_error(L, "%s: ukendt valg '%s'%s; brug %s", fn, lua_tostring(L, shown), hint.c_str(), list);
 }
 
 std::optional<Dato> date_option(lua_State* L, int options, const char* name, const char* fn) {

@@ -21,11 +21,27 @@ year_month_day clamp(year_month_day ymd) {
     return year_month_day(year_month_day_last(ymd.year(), month_day_last(ymd.month())));
 }
 
+// Would `v` fit from the middle of the range (1 July 2050, 150 years from either edge)?
+// Then it was the start date, near an edge, that took the sum outside.
+bool fits_from_middle(Varighed v) {
+    const double n = v.n < 0 ? -double(v.n) : double(v.n);
+    double days = n;
+    switch (v.enhed) {
+    case Varighed::Enhed::Dage: break;
+    case Varighed::Enhed::Uger: days = n * 7; break;
+    case Varighed::Enhed::Maaneder: days = n * 31; break;
+    case Varighed::Enhed::Aar: days = n * 366; break;
+    case Varighed::Enhed::Hverdage: days = n * 7 / 5 + 30; break; // holidays on top of weekends
+    }
+    return days < 150 * 365.0;
+}
+
 [[noreturn]] void outside(Dato d, Varighed v) {
     const char sign = v.n < 0 ? '-' : '+';
     const Varighed size{v.enhed, v.n == INT32_MIN ? INT32_MAX : v.n < 0 ? -v.n : v.n};
     throw DatoFejl(fmt::format("{} {} {} ligger uden for de datoer, der kan regnes med ({} – {})", d.tekst(), sign,
-                               size.tekst(), Dato::foerste().tekst(), Dato::sidste().tekst()));
+                               size.tekst(), Dato::foerste().tekst(), Dato::sidste().tekst()),
+                   d.i_omraadet() && fits_from_middle(v));
 }
 
 // Day counts in 64 bits: d.days() + 7 * n cannot overflow, and the range check decides.

@@ -66,7 +66,8 @@ Dato next_open(Dato d, Closed closed) {
     while (closed(d)) d = d.plus_days(1); // at most a long Easter weekend
     if (d != start && !d.i_omraadet())
         throw DatoFejl(fmt::format("næste arbejdsdag efter {} ligger uden for de datoer, der kan regnes med ({} – {})",
-                                   start.tekst(), Dato::foerste().tekst(), Dato::sidste().tekst()));
+                                   start.tekst(), Dato::foerste().tekst(), Dato::sidste().tekst()),
+                       true); // a date at the range's very end
     return d;
 }
 } // namespace

@@ -34,7 +34,7 @@ namespace {
 // What a script may hand the host in one assessment: the output stays a small multiple of
 // the standard, whatever a rule returns.
 constexpr std::size_t kMaxRuleText = 4096;          // one text (an afvigelse, a henvisning)
-constexpr lua_Integer kMaxAfvigelser = 200;         // texts from one krav
+constexpr lua_Integer kMaxAfvigelser = 200;         // warnings shown from one krav
 constexpr std::size_t kMaxScriptText = 256 * 1024;  // all texts of one assessment
 
 constexpr int kSag = 2, kDato = 3; // stack slots inside evaluate()
@@ -323,8 +323,21 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         ev.ctx.reset_reads();
         std::optional<Dato> start;
         std::string derived; // how the start was derived, for the trace
+        // A case's own date near the calendar's end (a follow-up in December 2200, a letter
+        // sent on 28 December 2200) leaves this one deadline without a date, and the trace
+        // says why; the rest of the assessment stands. A length no date could take (12 * 400
+        // months) is the rule's error, as before.
+        auto at_edge = [&](const DatoFejl& e) {
+            if (!e.ved_kanten()) throw;
+            trace(ev, r, "udeladt", std::string("udeladt: fristen kan ikke beregnes: ") + e.what());
+        };
         if (r.fra && r.fra_navn == kAfgoerelseModtaget) {
-            start = receipt(ev, derived);
+            try {
+                start = receipt(ev, derived);
+            } catch (const DatoFejl& e) {
+                at_edge(e);
+                continue;
+            }
         } else if (r.fra) {
             start = r.fra(ev.sag);
             if (start) ev.ctx.read_date(r.fra_navn, *start);
@@ -383,13 +396,11 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             due_if = f.dato();
             status = f.status(ev.dato, event);
         } catch (const DatoFejl& e) {
-            // A case's own date near the calendar's end (a follow-up in 2200) leaves this one
-            // deadline without a date; the rest of the assessment stands.
             ev.ctx.dates = std::move(reads_dates);
             ev.ctx.missing = std::move(reads_missing);
             ev.ctx.values = std::move(reads_values);
             ev.ctx.comparisons = std::move(reads_comparisons);
-            trace(ev, r, "udeladt", std::string("udeladt: fristen kan ikke beregnes: ") + e.what());
+            at_edge(e);
             continue;
         }
         const Dato due = *due_if;
@@ -448,54 +459,91 @@ Periodeafvigelse take_period(lua_State* L, const Rule& r) {
 
 // A krav's deviations as warnings, in the order the rule gave them: each text one
 // warning; consecutive periods deviating the same way one warning with range and total.
-void add_warnings(Evaluation& ev, const Rule& r, const std::vector<std::string>& details,
-                  const std::vector<std::pair<std::size_t, Periodeafvigelse>>& periods) {
-    auto text = [&](const std::string& d) { return d.empty() ? r.regel->tekst : r.regel->tekst + ": " + d; };
-    std::size_t next_text = 0;
-    auto texts_until = [&](std::size_t end) {
-        for (; next_text < end; ++next_text) ev.v.advarsler.push_back({r.regel->id, text(details[next_text]), r.regel->kilde, {}});
-    };
-    bool run_open = false; // the last warning is this krav's run of periods
-    for (const auto& [before, p] : periods) {
-        if (before > next_text) run_open = false;
-        texts_until(before);
-        if (run_open && fortsaetter(ev.v.advarsler.back().perioder.back(), p)) {
-            ev.v.advarsler.back().perioder.push_back(p);
-        } else {
-            ev.v.advarsler.push_back({r.regel->id, {}, r.regel->kilde, {p}});
-            run_open = true;
+// A case can have many (a year of evening visits): the first kMaxAfvigelser warnings are
+// shown and the rest counted in one last warning, so the output stays bounded and the
+// case is still assessed. Every entry is checked, shown or not.
+class KravWarnings {
+public:
+    KravWarnings(Evaluation& ev, const Rule& r) : ev_(ev), r_(r) {}
+
+    bool shows_next() const { return shown_ < std::size_t(kMaxAfvigelser); }
+    void text(std::string detail) {
+        close_run();
+        ++found_;
+        if (!shows_next()) {
+            ++hidden_;
+            return;
         }
-        ev.v.advarsler.back().tekst = text(perioder_tekst(ev.v.advarsler.back().perioder));
+        ev_.v.advarsler.push_back({r_.regel->id, with_rule(detail), r_.regel->kilde, {}});
+        ++shown_;
     }
-    texts_until(details.size());
-}
+    void period(const Periodeafvigelse& p) {
+        ++found_;
+        if (run_ && fortsaetter(ev_.v.advarsler[*run_].perioder.back(), p)) {
+            ev_.v.advarsler[*run_].perioder.push_back(p);
+            return;
+        }
+        if (hidden_run_ && fortsaetter(*hidden_run_, p)) {
+            hidden_run_ = p;
+            return;
+        }
+        close_run();
+        if (!shows_next()) {
+            ++hidden_;
+            hidden_run_ = p;
+            return;
+        }
+        ev_.v.advarsler.push_back({r_.regel->id, {}, r_.regel->kilde, {p}});
+        run_ = ev_.v.advarsler.size() - 1;
+        ++shown_;
+    }
+    // Closes the last run and adds the count of what was not shown; the entries found.
+    std::size_t finish() {
+        close_run();
+        if (hidden_)
+            ev_.v.advarsler.push_back({r_.regel->id,
+                                       with_rule(fmt::format("og {} afvigelse{} mere, som ikke vises hver for sig (højst {} vises)",
+                                                             hidden_, hidden_ == 1 ? "" : "r", kMaxAfvigelser)),
+                                       r_.regel->kilde, {}});
+        return found_;
+    }
+
+private:
+    std::string with_rule(const std::string& d) const { return d.empty() ? r_.regel->tekst : r_.regel->tekst + ": " + d; }
+    void close_run() {
+        if (run_) ev_.v.advarsler[*run_].tekst = with_rule(perioder_tekst(ev_.v.advarsler[*run_].perioder));
+        run_.reset();
+        hidden_run_.reset();
+    }
+
+    Evaluation& ev_;
+    const Rule& r_;
+    std::size_t shown_ = 0, hidden_ = 0, found_ = 0;
+    std::optional<std::size_t> run_;               // the shown warning a period may continue
+    std::optional<Periodeafvigelse> hidden_run_;   // the last period of a run not shown
+};
 
 void krav(lua_State* L, Evaluation& ev) {
     for (const Rule& r : ev.standard.rules()) {
         if (r.art != Art::Krav) continue;
         ev.current = &r;
         call(L, ev, r.afvigelser);
-        std::vector<std::string> details;
-        std::vector<std::pair<std::size_t, Periodeafvigelse>> periods; // with the text count before each
-        lua_Integer not_shown = 0;
+        KravWarnings warnings(ev, r);
         bool checked = true;
         switch (lua_type(L, -1)) {
         case LUA_TNIL: checked = false; break;
         case LUA_TBOOLEAN:
-            if (lua_toboolean(L, -1)) details.emplace_back();
+            if (lua_toboolean(L, -1)) warnings.text({});
             break;
-        case LUA_TSTRING: details.push_back(take_text(L, ev, r, "afvigelser")); break;
+        case LUA_TSTRING: warnings.text(take_text(L, ev, r, "afvigelser")); break;
         case LUA_TTABLE: {
-            // A case can have many deviations (a year of evening visits): the first ones are
-            // shown, the rest counted, so the output stays bounded and the case is assessed.
             const lua_Integer n = luaL_len(L, -1);
-            not_shown = n > kMaxAfvigelser ? n - kMaxAfvigelser : 0;
-            for (lua_Integer i = 1; i <= n - not_shown; ++i) {
+            for (lua_Integer i = 1; i <= n; ++i) {
                 lua_geti(L, -1, i);
-                if (lua_type(L, -1) == LUA_TTABLE) periods.push_back({details.size(), take_period(L, r)});
+                if (lua_type(L, -1) == LUA_TTABLE) warnings.period(take_period(L, r));
                 else if (lua_type(L, -1) != LUA_TSTRING)
                     rule_error(L, r, fmt::format("krav '{}': 'afvigelser' skal give en liste af tekster eller perioder", r.regel->id));
-                else details.push_back(take_text(L, ev, r, "afvigelser"));
+                else warnings.text(warnings.shows_next() ? take_text(L, ev, r, "afvigelser") : std::string());
                 lua_pop(L, 1);
             }
             break;
@@ -505,11 +553,7 @@ void krav(lua_State* L, Evaluation& ev) {
                                          r.regel->id, luaL_typename(L, -1)));
         }
         lua_pop(L, 1);
-        const std::size_t found = details.size() + periods.size() + std::size_t(not_shown);
-        if (not_shown)
-            details.push_back(fmt::format("og {} afvigelse{} mere, som ikke vises hver for sig (højst {} vises)", not_shown,
-                                          not_shown == 1 ? "" : "r", kMaxAfvigelser));
-        add_warnings(ev, r, details, periods);
+        const std::size_t found = warnings.finish();
         trace(ev, r, !checked ? "ukendt" : found == 0 ? "overholdt" : "afvigelse",
               !checked ? "kunne ikke vurderes"
                      : found == 0 ? "overholdt"
