@@ -1,0 +1,112 @@
+// Sag::from_json reads a valid case in one pass and falls back on its three passes for
+// anything else; these hold the two to the same Sag, the same unknown fields and the same
+// error (code, path, text), above all where a case has more than one thing wrong.
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "domain/sag.hpp"
+#include "domain/sag_json_scan.hpp"
+#include "lua/error.hpp"
+#include "malformed_cases.hpp"
+#include "sag_tekst.hpp"
+#include "store/demo_sager.hpp"
+
+using namespace kvalitet;
+
+namespace {
+
+template <class F>
+std::string outcome(F&& f) {
+    try {
+        return "ok\n" + testdata::sag_tekst(f());
+    } catch (const InputError& e) {
+        return fmt::format("fejl {} [{}] {}", e.kode(), e.felt(), e.what());
+    }
+}
+
+// Both readers, both ways of meeting an unknown field; returns the one-pass outcome.
+std::string same_both_ways(const std::string& json, const SagGraenser& g = {}) {
+    INFO(json.substr(0, 400));
+    std::string first;
+    for (auto u : {UkendteFelter::Ignorer, UkendteFelter::Afvis}) {
+        const std::string one = outcome([&] { return Sag::from_json(json, g, u); });
+        const std::string three = outcome([&] { return detail::sag_from_json_passes(json, g, u); });
+        CHECK(one == three);
+        if (first.empty()) first = one;
+    }
+    return first;
+}
+
+std::string read(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+const std::string kLongText = std::string(1001, 'x');
+
+} // namespace
+
+TEST_CASE("one pass: valid cases read as the three passes read them") {
+    const Dato dato = *Dato::parse("2026-11-22");
+    for (std::uint64_t i = 0; i < 50; ++i) CHECK(same_both_ways(demo_sag(85, i, dato)).rfind("ok", 0) == 0);
+    CHECK(same_both_ways(read(KVALITET_SOURCE_DIR "/docs/eksempler/sag.json")).rfind("ok", 0) == 0);
+}
+
+TEST_CASE("one pass: the malformed cases get the same errors") {
+    for (const auto& c : testdata::kMalformedCases) same_both_ways(c.json);
+}
+
+TEST_CASE("one pass: a limit anywhere is reported before a wrong type elsewhere") {
+    // The type error comes first in the document; the limit is in an unknown field's value,
+    // which only LimitCheck visits.
+    CHECK_THAT(same_both_ways(R"({"kommune": 7, "zz": ")" + kLongText + "\"}"),
+               Catch::StartsWith("fejl for_lang_tekst [zz]"));
+    CHECK_THAT(same_both_ways(R"({"id": true, "zz": {"a": 1, "a": 2}})"), Catch::StartsWith("fejl dubleret_felt [zz.a]"));
+    std::string deep = "1";
+    for (int i = 0; i < 40; ++i) deep = "[" + deep + "]";
+    CHECK_THAT(same_both_ways(R"({"leverancer": [{"dato": "2026-13-01"}], "x": )" + deep + "}"),
+               Catch::StartsWith("fejl for_dyb"));
+    // And the other way round: a wrong type after the limit.
+    CHECK_THAT(same_both_ways(R"({"zz": ")" + kLongText + R"(", "kommune": 7})"), Catch::StartsWith("fejl for_lang_tekst"));
+}
+
+TEST_CASE("one pass: unknown fields, listed in the walk's order or refused") {
+    const std::string json = R"({"a": 1, "borger": {"": 1, "alder": 3}, "forhold": {"motivret": null},
+        "ydelser": [{"paragraf": 83}, {"paragraff": "85", "paragraf": "85"}], "vum": {"temaer": {"sundhed": 2}, "q": []},
+        "bevilling": {"leverandoer": {"cvr": {"x": [1]}}}, "leverancer": [{"dato": "2026-01-05", "start": "09:30",
+        "minutter": 5, "art": "sms", "note": "x"}], "klage": {"y": 1}, "indsatsplan": {"dato": null, "z": 2}})";
+    const std::string one = same_both_ways(json);
+    CHECK_THAT(one, Catch::Contains("ukendt a\nukendt borger.\nukendt forhold.motivret\nukendt ydelser[1].paragraff\n"
+                                    "ukendt vum.q\nukendt bevilling.leverandoer.cvr\nukendt leverancer[0].note\n"
+                                    "ukendt klage.y\nukendt indsatsplan.z\n"));
+    CHECK_THAT(outcome([&] { return Sag::from_json(json, {}, UkendteFelter::Afvis); }),
+               Catch::StartsWith("fejl ukendt_felt [a]"));
+    // Unknown keys given twice, and an unknown theme (the reader's own error).
+    CHECK_THAT(same_both_ways(R"({"x": 1, "y": 2, "x": 3})"), Catch::StartsWith("fejl dubleret_felt [x]"));
+    CHECK_THAT(same_both_ways(R"({"vum": {"temaer": {"humoer": 1}}, "x": 1})"), Catch::Contains("ukendt VUM-tema"));
+}
+
+TEST_CASE("one pass: tight limits reach the known fields too") {
+    SagGraenser g;
+    g.max_dybde = 2;
+    CHECK_THAT(same_both_ways(R"({"leverancer": [{"dato": "2026-01-05"}]})", g), Catch::StartsWith("fejl for_dyb"));
+    g = {};
+    g.max_tekst = 9; // a date has ten characters
+    CHECK_THAT(same_both_ways(R"({"kommune": 7, "klage": {"modtaget": "2000-01-01"}})", g),
+               Catch::StartsWith("fejl for_lang_tekst [klage.modtaget]"));
+    CHECK_THAT(same_both_ways(R"({"borger": {"foedselsdato": null}})", g), // the key itself is too long
+               Catch::StartsWith("fejl for_lang_tekst [borger]"));
+    CHECK_THAT(same_both_ways(R"({"vum": {"temaer": {"socialt_liv": 1}}})", g), Catch::StartsWith("fejl for_lang_tekst"));
+    g = {};
+    g.max_liste = 1;
+    g.max_felter = 2;
+    CHECK_THAT(same_both_ways(R"({"ansoegte_aktiviteter": ["a", "b"]})", g), Catch::StartsWith("fejl for_lang_liste"));
+    CHECK_THAT(same_both_ways(R"({"borger": {"alder": 1, "foedselsdato": "2000-01-01", "x": 1}})", g),
+               Catch::StartsWith("fejl for_mange_felter [borger]"));
+}
