@@ -164,6 +164,16 @@ void paths_named(std::span<const Felt> felter, std::string_view navn, const std:
 
 } // namespace
 
+namespace {
+bool named(std::span<const Felt> felter, std::string_view navn) {
+    for (const Felt& f : felter)
+        if (f.navn == navn || named(f.felter, navn)) return true;
+    return false;
+}
+} // namespace
+
+bool kendt_navn(std::string_view navn) { return named(kSag, navn); }
+
 std::vector<std::string> kendte_sagsfelter() {
     std::vector<std::string> out;
     list_paths(kSag, "", out);

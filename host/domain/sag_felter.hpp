@@ -18,6 +18,11 @@ namespace kvalitet::detail {
 // "borger", "borger.alder", "ydelser[].paragraf", "vum.temaer.sundhed", …
 std::vector<std::string> kendte_sagsfelter();
 
+// Whether `navn` is the name of a field anywhere in the schema (at any level): the one-pass
+// reader (sag_json.cpp) leaves a name it does not know, but the schema does, to the full
+// reader, so a field added here and not there is read slowly, never dropped.
+bool kendt_navn(std::string_view navn);
+
 // A field of the case the schema does not know.
 struct UkendtFelt {
     std::string sti;                  // its JSON path: "forhold.motivret", "ydelser[0].paragraff"
