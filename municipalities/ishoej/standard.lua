@@ -183,10 +183,13 @@ krav {
     local timer, periode = b.timer, b.periode
     local leveret = perioder(sag.leverancer, { periode = periode, arter = P.direkte_tid, fra = b.start, foer = dato })
     local ud = {}
-    for i = math.max(1, #leveret - P.direkte_tid_perioder + 1), #leveret do -- de seneste
+    local foerste = math.max(1, #leveret - P.direkte_tid_perioder + 1) -- de seneste
+    if foerste > #leveret then return ud end
+    -- læst én gang, når der er en periode at se på: sporet nævner en læsning én gang
+    local tolerance, bevilget = P.direkte_tid_tolerance, timer * 60
+    for i = foerste, #leveret do
       local p = leveret[i]
-      local bevilget = timer * 60
-      if math.abs(p.minutter - bevilget) > P.direkte_tid_tolerance then
+      if math.abs(p.minutter - bevilget) > tolerance then
         -- en periode pr. afvigelse; værten samler uger i træk til én advarsel med sum
         ud[#ud + 1] = { periode = periode, fra = p.fra, leveret = p.minutter / 60, bevilget = timer }
       end

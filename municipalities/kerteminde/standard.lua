@@ -209,9 +209,13 @@ krav {
     local bevilget, periode = b.timer, b.periode
     local leveret = perioder(sag.leverancer, { periode = periode, arter = P.leverede_ydelser, fra = b.start, foer = dato })
     local ud = {}
-    for i = math.max(1, #leveret - P.leverede_ydelser_perioder + 1), #leveret do -- de seneste
+    local foerste = math.max(1, #leveret - P.leverede_ydelser_perioder + 1) -- de seneste
+    if foerste > #leveret then return ud end
+    -- læst én gang, når der er en periode at se på: sporet nævner en læsning én gang
+    local tolerance, minutter = P.leverede_ydelser_tolerance, bevilget * 60
+    for i = foerste, #leveret do
       local p = leveret[i]
-      if math.abs(p.minutter - bevilget * 60) > P.leverede_ydelser_tolerance then
+      if math.abs(p.minutter - minutter) > tolerance then
         ud[#ud + 1] = string.format("%s: %s leveret, %s bevilget", periode_navn(p.fra, periode),
                                     timer(p.minutter / 60), timer(bevilget))
       end
