@@ -184,6 +184,13 @@ function perioder(leverancer, valg) end
 ---@return (string|Sag.Leverance)[]
 function uden_for_tidsrum(leverancer, valg) end
 
+---Sagens opfølgninger, leverancer eller afbud som en ny liste, ældste først (samme orden som
+---table.sort med a.dato < b.dato, også ved samme dato).
+---@generic T
+---@param liste T[] sag.opfoelgninger, sag.leverancer eller sag.afbud
+---@return T[]
+function efter_dato(liste) end
+
 -- Sandkassen --------------------------------------------------------------------------------
 
 ---Henter et modul fra dsl/, stdlib/ eller municipalities/: brug "stdlib.sel85".

@@ -1,6 +1,6 @@
-// perioder, uden_for_tidsrum and tal (host/bind/liste_lua.cpp, tal_lua.cpp) give what the
-// Lua loops they replaced in the Ishøj and Varde scripts gave, on generated cases: the
-// loops are kept here as the reference.
+// perioder, uden_for_tidsrum, efter_dato and tal (host/bind/liste_lua.cpp, sag_lua.cpp,
+// tal_lua.cpp) give what the Lua loops they replaced in the Ishøj and Varde scripts gave, on
+// generated cases: the loops are kept here as the reference.
 #include <catch2/catch.hpp>
 
 #include <fmt/format.h>
@@ -226,6 +226,41 @@ return table.concat(t, " ")
     }
 }
 
+// efter_dato against what it replaced in Varde's script: table.sort with a.dato < b.dato.
+// Lua's sort is not stable, so with many equal dates the two must still agree element by
+// element (views are compared by identity); up to 128 elements, where Lua never randomizes.
+TEST_CASE("efter_dato orders a case list as table.sort by date did, equal dates included") {
+    Lua lua;
+    std::mt19937 rng(3);
+    const std::string body = R"(
+local t = {}
+for _, liste in ipairs({ sag.opfoelgninger, sag.leverancer, sag.afbud }) do
+  local kopi = {}
+  for _, x in ipairs(liste) do kopi[#kopi + 1] = x end
+  table.sort(kopi, function(a, b) return a.dato < b.dato end)
+  local ordnet, ens = efter_dato(liste), true
+  for i = 1, math.max(#kopi, #ordnet) do ens = ens and kopi[i] == ordnet[i] end
+  t[#t + 1] = tostring(ens and #ordnet == #liste)
+end
+return table.concat(t, " ")
+)";
+    for (int round = 0; round < 200; ++round) {
+        const int n = int(rng() % 129), days = 1 + int(rng() % 40); // few days: many ties
+        std::string opf, lev, afb;
+        for (int i = 0; i < n; ++i) {
+            const std::string d = Dato::ymd(2026, 1, 1).plus_days(int(rng() % unsigned(days))).iso();
+            const char* sep = i ? "," : "";
+            opf += fmt::format(R"({}{{"dato":"{}"}})", sep, d);
+            lev += fmt::format(R"({}{{"dato":"{}","start":"10:00","minutter":{},"art":"sms"}})", sep, d, i + 1);
+            afb += fmt::format(R"({}{{"dato":"{}","af":"borger"}})", sep, d);
+        }
+        const std::string sag =
+            fmt::format(R"({{"id":"x","opfoelgninger":[{}],"leverancer":[{}],"afbud":[{}]}})", opf, lev, afb);
+        INFO(n << " elementer over " << days << " dage");
+        CHECK(lua.eval(sag, body) == "true true true");
+    }
+}
+
 TEST_CASE("uden_for_tidsrum without a text gives the deliveries themselves") {
     Lua lua;
     const char* sag = R"({"id":"x","leverancer":[{"dato":"2026-10-03","start":"10:00","minutter":60,"art":"sms"},
@@ -247,6 +282,9 @@ TEST_CASE("the list primitives say in Danish what is wrong with their arguments"
                Catch::Contains("en liste af perioder kan ikke ændres"));
     CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge', fra = '2026-01-01' })"),
                Catch::Contains("'fra' skal være en dato"));
+    CHECK_THAT(lua.eval(sag, "return efter_dato(sag.ydelser)"),
+               Catch::Contains("efter_dato: argumentet skal være sag.opfoelgninger, sag.leverancer eller sag.afbud, ikke sag.ydelser"));
+    CHECK_THAT(lua.eval(sag, "return efter_dato({})"), Catch::Contains("efter_dato: argumentet skal være sag.opfoelgninger"));
     CHECK_THAT(lua.eval(sag, "return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '8', til = '16:00' } })"),
                Catch::Contains("tidsrummets 'fra' skal skrives TT:MM"));
     CHECK_THAT(lua.eval(sag, "return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '08:00', til = '09:00' }, tekst = '{dag}' })"),

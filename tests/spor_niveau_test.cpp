@@ -128,3 +128,19 @@ krav { id = "k", tekst = "K", kilde = "K", afvigelser = function() return #P.t =
     CHECK(shown.starts_with("ææ"));
     CHECK(Json::parse(Json(shown).dump()) == shown); // still valid UTF-8
 }
+
+// uden_for_tidsrum reads a parameter's values in C++ (liste_lua.cpp): the trace must name
+// them as the rule's own P.dagtimer.fra and P.stoettetid.sms would, in the order read (the
+// time range, then each kind as the deliveries name it); a kind the set does not hold
+// (transport) is read as nil and named nowhere.
+TEST_CASE("the list primitives' reads of a parameter are in the trace as the rule's own") {
+    static const Sources sources = Sources::directory(KVALITET_SOURCE_DIR);
+    auto varde = Standard::load(sources, "varde");
+    const std::string json = varde->vurder(Sag::from_json(R"({"id":"p","leverancer":[
+        {"dato":"2026-10-03","start":"10:00","minutter":60,"art":"sms"},
+        {"dato":"2026-10-05","start":"17:00","minutter":30,"art":"transport"},
+        {"dato":"2026-10-06","start":"09:00","minutter":60,"art":"sms"}]})"),
+                                            *Dato::parse("2026-11-22")).json();
+    CHECK_THAT(json, Catch::Contains(R"("regel":"levering_uden_for_dagtimer")"));
+    CHECK_THAT(json, Catch::Contains(R"("vaerdier":{"dagtimer.fra":"08:00","dagtimer.til":"16:00","stoettetid.sms":true})"));
+}

@@ -231,22 +231,30 @@ krav {
 -- 3.7: "der kan dog aldrig følges administrativt op to år i træk". To år, ikke to opfølgninger:
 -- to administrative opfølgninger efter hinanden, uden et møde imellem, i hvert sit kalenderår.
 -- To i samme år (februar og august) er ét år.
-local function administrative_aar_i_traek(liste, ukendt_er_administrativ)
-  local ud, forrige = {}, nil
+-- Begge yderpunkter i én gennemgang: en opfølgning uden form regnet som et møde (`sikre`, de
+-- afvigelser der er sikre) og som administrativ (`mulige`, om der kan være en). Hver form
+-- læses én gang, i samme rækkefølge som før.
+local function administrative_aar_i_traek(liste)
+  local sikre, mulige = {}, false
+  local forrige_sikker, forrige_mulig = nil, nil
   for _, o in ipairs(liste) do
     local form = o.form
-    local administrativ = form == "administrativ"
-    if form == nil then administrativ = ukendt_er_administrativ end
-    if not administrativ then
-      forrige = nil -- et møde afbryder rækken
-    else
-      if forrige and forrige.dato.aar ~= o.dato.aar then
-        ud[#ud + 1] = string.format("%s og %s", forrige.dato:tekst(), o.dato:tekst())
+    if form == "administrativ" then
+      if forrige_sikker and forrige_sikker.dato.aar ~= o.dato.aar then
+        sikre[#sikre + 1] = string.format("%s og %s", forrige_sikker.dato:tekst(), o.dato:tekst())
       end
-      forrige = o
+      forrige_sikker = o
+    else
+      forrige_sikker = nil -- et møde afbryder rækken
+    end
+    if form == "administrativ" or form == nil then
+      if forrige_mulig and forrige_mulig.dato.aar ~= o.dato.aar then mulige = true end
+      forrige_mulig = o
+    else
+      forrige_mulig = nil
     end
   end
-  return ud
+  return sikre, mulige
 end
 
 krav {
@@ -255,14 +263,11 @@ krav {
   kilde = "Varde KS 3.7 Opfølgning",
   antagelse = true,
   afvigelser = function(sag)
-    local liste = {}
-    for _, o in ipairs(sag.opfoelgninger) do liste[#liste + 1] = o end
-    table.sort(liste, function(a, b) return a.dato < b.dato end)
     -- En opfølgning uden form kan være begge dele. Flere administrative giver aldrig færre
     -- afvigelser, så de to yderpunkter afgør, om svaret er sikkert.
-    local sikre = administrative_aar_i_traek(liste, false)
+    local sikre, mulige = administrative_aar_i_traek(efter_dato(sag.opfoelgninger))
     if #sikre > 0 then return sikre end
-    if #administrative_aar_i_traek(liste, true) > 0 then return nil end
+    if mulige then return nil end
     return {}
   end,
 }
