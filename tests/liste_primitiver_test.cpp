@@ -302,6 +302,11 @@ TEST_CASE("the list primitives say in Danish what is wrong with their arguments"
     for (int i = 0; i < 5; ++i)
         CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge', zz = 1, mm = 2, aa = 3, [true] = 4 })"),
                    Catch::Contains("ukendt valg 'aa';"));
+    // keys that are not names: by how they are shown, not by where they are in memory
+    for (int i = 0; i < 5; ++i)
+        CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge', [Dato '2028-06-01'] = 1, "
+                                 "[uger(3)] = 1, [Dato '2027-06-01'] = 1, [{}] = 1 })"),
+                   Catch::Contains("ukendt valg '1. juni 2027'"));
     CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge', foerr = dato })"),
                Catch::Contains("ukendt valg 'foerr' — mente du 'foer'?; brug"));
     // a name with a NUL or a newline is shown whole, on one line
@@ -309,6 +314,9 @@ TEST_CASE("the list primitives say in Danish what is wrong with their arguments"
                Catch::Contains("ukendt valg 'fra\\u{00}x'"));
     CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge', ['fra\\n'] = 1 })"),
                Catch::Contains("ukendt valg 'fra\\u{0A}'"));
+    // a long name of bytes that start no character is still shown, byte by byte
+    CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge', [string.rep('\\x80', 150)] = 1 })"),
+               Catch::Contains("ukendt valg '\\x{80}\\x{80}"));
     // a key is the whole string: "minutter\0x" is not .minutter
     CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge' })['minutter\\0x']"),
                Catch::Contains("slås op med et helt tal (liste[1]) eller .minutter"));

@@ -97,10 +97,14 @@ void known_options(lua_State* L, int options, const char* fn, std::initializer_l
         std::size_t n = 0;
         const char* k = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &n) : nullptr;
         if (k && std::find(known.begin(), known.end(), std::string_view(k, n)) != known.end()) continue;
-        std::string name = k ? std::string(k, n) : std::string(1, '\xff') + luaL_typename(L, -1); // other keys last
-        if (first && name >= *first) continue;
+        // other keys after the names, by how they are shown (a table's order of them is not fixed)
+        const char* text = sandbox::key_text(L, -1);
+        std::string name = k ? std::string(k, n) : std::string(1, '\xff') + text;
+        if (first && name >= *first) {
+            lua_pop(L, 1);
+            continue;
+        }
         first = std::move(name);
-        sandbox::key_text(L, -1);
         lua_replace(L, shown);
     }
     if (!first) {

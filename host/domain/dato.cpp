@@ -31,7 +31,7 @@ bool fits_from_middle(Varighed v) {
     case Varighed::Enhed::Uger: days = n * 7; break;
     case Varighed::Enhed::Maaneder: days = n * 31; break;
     case Varighed::Enhed::Aar: days = n * 366; break;
-    case Varighed::Enhed::Hverdage: days = n * 7 / 5 + 30; break; // holidays on top of weekends
+    case Varighed::Enhed::Hverdage: days = n * 1.46 + 30; break; // ~252 working days in 365 (weekends, holidays)
     }
     return days < 150 * 365.0;
 }

@@ -35,6 +35,9 @@ namespace {
 // the standard, whatever a rule returns.
 constexpr std::size_t kMaxRuleText = 4096;          // one text (an afvigelse, a henvisning)
 constexpr lua_Integer kMaxAfvigelser = 200;         // warnings shown from one krav
+constexpr std::size_t kMaxPerioderVist = 2000;      // periods shown in them, all runs together
+constexpr lua_Integer kMaxPoster = 20000;           // entries one krav may give (a case has at most
+                                                    // 10,000 deliveries; 300 years is 15,700 weeks)
 constexpr std::size_t kMaxScriptText = 256 * 1024;  // all texts of one assessment
 
 constexpr int kSag = 2, kDato = 3; // stack slots inside evaluate()
@@ -55,12 +58,19 @@ void call(lua_State* L, Evaluation& ev, const lua::Ref& fn) {
 
 // The string at the top of the stack as a text for the output: checked for size, UTF-8 and
 // control characters before it is copied, and counted against the assessment's total.
-std::string take_text(lua_State* L, Evaluation& ev, const Rule& r, const char* felt) {
+// A text that is not shown (a deviation past the ones shown) is checked the same way.
+std::string_view check_text(lua_State* L, const Rule& r, const char* felt) {
     std::size_t n = 0;
     const char* p = lua_tolstring(L, -1, &n);
     const std::string_view text(p, n);
     if (auto problem = text_problem(text, kMaxRuleText))
         rule_error(L, r, fmt::format("{} '{}': '{}' gav en ugyldig tekst: {}", art_navn(r.art), r.regel->id, felt, *problem));
+    return text;
+}
+
+std::string take_text(lua_State* L, Evaluation& ev, const Rule& r, const char* felt) {
+    const std::string_view text = check_text(L, r, felt);
+    const std::size_t n = text.size();
     ev.text_bytes += n;
     if (ev.text_bytes > kMaxScriptText)
         rule_error(L, r, fmt::format("{} '{}': reglerne har givet mere end {} KiB tekst i én vurdering", art_navn(r.art),
@@ -480,7 +490,16 @@ public:
     void period(const Periodeafvigelse& p) {
         ++found_;
         if (run_ && fortsaetter(ev_.v.advarsler[*run_].perioder.back(), p)) {
-            ev_.v.advarsler[*run_].perioder.push_back(p);
+            if (periods_shown_ < kMaxPerioderVist) {
+                ev_.v.advarsler[*run_].perioder.push_back(p);
+                ++periods_shown_;
+                return;
+            }
+            // the run goes on past what is shown: its text covers the periods shown, and
+            // the rest of it is counted with what is not shown
+            close_run();
+            ++hidden_;
+            hidden_run_ = p;
             return;
         }
         if (hidden_run_ && fortsaetter(*hidden_run_, p)) {
@@ -488,7 +507,7 @@ public:
             return;
         }
         close_run();
-        if (!shows_next()) {
+        if (!shows_next() || periods_shown_ >= kMaxPerioderVist) {
             ++hidden_;
             hidden_run_ = p;
             return;
@@ -496,6 +515,7 @@ public:
         ev_.v.advarsler.push_back({r_.regel->id, {}, r_.regel->kilde, {p}});
         run_ = ev_.v.advarsler.size() - 1;
         ++shown_;
+        ++periods_shown_;
     }
     // Closes the last run and adds the count of what was not shown; the entries found.
     std::size_t finish() {
@@ -518,7 +538,7 @@ private:
 
     Evaluation& ev_;
     const Rule& r_;
-    std::size_t shown_ = 0, hidden_ = 0, found_ = 0;
+    std::size_t shown_ = 0, hidden_ = 0, found_ = 0, periods_shown_ = 0;
     std::optional<std::size_t> run_;               // the shown warning a period may continue
     std::optional<Periodeafvigelse> hidden_run_;   // the last period of a run not shown
 };
@@ -538,12 +558,19 @@ void krav(lua_State* L, Evaluation& ev) {
         case LUA_TSTRING: warnings.text(take_text(L, ev, r, "afvigelser")); break;
         case LUA_TTABLE: {
             const lua_Integer n = luaL_len(L, -1);
+            if (n > kMaxPoster)
+                rule_error(L, r, fmt::format("krav '{}': 'afvigelser' gav {} afvigelser; højst {} — saml dem i færre tekster",
+                                             r.regel->id, n, kMaxPoster));
             for (lua_Integer i = 1; i <= n; ++i) {
                 lua_geti(L, -1, i);
                 if (lua_type(L, -1) == LUA_TTABLE) warnings.period(take_period(L, r));
                 else if (lua_type(L, -1) != LUA_TSTRING)
                     rule_error(L, r, fmt::format("krav '{}': 'afvigelser' skal give en liste af tekster eller perioder", r.regel->id));
-                else warnings.text(warnings.shows_next() ? take_text(L, ev, r, "afvigelser") : std::string());
+                else if (warnings.shows_next()) warnings.text(take_text(L, ev, r, "afvigelser"));
+                else {
+                    check_text(L, r, "afvigelser"); // not shown, but still checked
+                    warnings.text({});
+                }
                 lua_pop(L, 1);
             }
             break;
