@@ -302,6 +302,13 @@ TEST_CASE("the list primitives say in Danish what is wrong with their arguments"
     for (int i = 0; i < 5; ++i)
         CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge', zz = 1, mm = 2, aa = 3, [true] = 4 })"),
                    Catch::Contains("ukendt valg 'aa';"));
+    // a misspelt kind would count nothing, silently; a list of kinds is not a set
+    CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge', arter = { telfon = true, sms = true } })"),
+               Catch::Contains("perioder: 'arter' kender ikke arten 'telfon' — mente du 'telefon'?; arterne er "
+                               "ansigt_til_ansigt, telefon, video, sms, transport, administration"));
+    CHECK_THAT(lua.eval(sag, "return uden_for_tidsrum(sag.leverancer, { arter = { 'telefon', 'sms' }, tidsrum = { fra = '08:00', til = '16:00' } })"),
+               Catch::Contains("uden_for_tidsrum: 'arter' skal være et sæt af arter ({ telefon = true, … }), ikke en liste"));
+    CHECK(lua.eval(sag, "return #perioder(sag.leverancer, { periode = 'uge', arter = { sms = true, telefon = false } })") == "1");
     // keys that are not names: by how they are shown, not by where they are in memory
     for (int i = 0; i < 5; ++i)
         CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge', [Dato '2028-06-01'] = 1, "

@@ -25,6 +25,7 @@
 #include <initializer_list>
 #include <cstdint>
 #include <limits>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,51 @@ const std::vector<Levering>& deliveries_arg(lua_State* L, const char* fn) {
     return *list;
 }
 
+// The first key of the table at `index` that is not one of `known`: names first, by name,
+// then other keys by how they are shown, so a message names the same one every run (a
+// table's traversal order is not fixed). A table defined outside the rule is frozen, its
+// contents behind its metatable: those are the ones looked at. Pushes how the key is shown
+// and returns the name it sorts by, or pushes nothing and returns nullopt.
+std::optional<std::string> first_unknown(lua_State* L, int index, std::span<const std::string_view> known) {
+    sandbox::frozen_contents(L, index);
+    const int contents = lua_gettop(L);
+    std::optional<std::string> first;
+    lua_pushnil(L);
+    const int shown = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, contents)) {
+        lua_pop(L, 1);
+        std::size_t n = 0;
+        const char* k = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &n) : nullptr;
+        if (k && std::find(known.begin(), known.end(), std::string_view(k, n)) != known.end()) continue;
+        const char* text = sandbox::key_text(L, -1);
+        std::string name = k ? std::string(k, n) : std::string(1, '\xff') + text;
+        if (first && name >= *first) {
+            lua_pop(L, 1);
+            continue;
+        }
+        first = std::move(name);
+        lua_replace(L, shown);
+    }
+    lua_replace(L, contents); // how it shows, or nil
+    lua_settop(L, contents);
+    if (!first) lua_pop(L, 1);
+    return first;
+}
+
+bool is_name(const std::string& sorted) { return sorted.empty() || sorted[0] != '\xff'; }
+
+// An option a function does not know is a mistake in the script (a misspelt 'foer', or an
+// option another function has): it is refused, never silently ignored.
+void known_options(lua_State* L, int options, const char* fn, std::initializer_list<std::string_view> known,
+                   const char* list) {
+    const std::span<const std::string_view> names(known.begin(), known.size());
+    const auto unknown = first_unknown(L, options, names);
+    if (!unknown) return;
+    const std::string hint = is_name(*unknown) ? mente_du(*unknown, names) : "";
+    luaL_error(L, "%s: ukendt valg '%s'%s; brug %s", fn, lua_tostring(L, -1), hint.c_str(), list);
+}
+
 // Which kinds a rule counts: a set such as P.direkte_tid ({ telefon = true, … }), or all
 // when the option is absent. Asked once per kind, not once per delivery, in the order the
 // deliveries name them: a parameter's reads are recorded for the trace in that order, as
@@ -61,6 +107,15 @@ public:
         }
         if (!lua_istable(L, -1)) luaL_error(L, "%s: 'arter' skal være et sæt af arter ({ telefon = true, … })", fn);
         index_ = lua_gettop(L);
+        // a misspelt kind would count nothing, silently
+        if (const auto unknown = first_unknown(L, index_, Levering::arter)) {
+            if (!is_name(*unknown))
+                luaL_error(L, "%s: 'arter' skal være et sæt af arter ({ telefon = true, … }), ikke en liste", fn);
+            const std::string hint = mente_du(*unknown, Levering::arter);
+            const std::string all = fmt::format("{}", fmt::join(Levering::arter, ", "));
+            luaL_error(L, "%s: 'arter' kender ikke arten '%s'%s; arterne er %s", fn, lua_tostring(L, -1), hint.c_str(),
+                       all.c_str());
+        }
     }
     bool counts(const std::string& art) {
         if (!index_) return true;
@@ -78,43 +133,6 @@ private:
     int index_ = 0;
     std::vector<std::pair<const std::string*, bool>> seen_;
 };
-
-// An option a function does not know is a mistake in the script (a misspelt 'foer', or an
-// option another function has): it is refused, never silently ignored. A table defined
-// outside the rule is frozen, its contents behind its metatable: those are the ones read.
-// With several unknown options the first by name is named, so the message is the same
-// every run (a table's traversal order is not).
-void known_options(lua_State* L, int options, const char* fn, std::initializer_list<std::string_view> known,
-                   const char* list) {
-    sandbox::frozen_contents(L, options);
-    const int contents = lua_gettop(L);
-    std::optional<std::string> first; // the unknown option's name, as it sorts
-    lua_pushnil(L);
-    const int shown = lua_gettop(L); // its text for the message
-    lua_pushnil(L);
-    while (lua_next(L, contents)) {
-        lua_pop(L, 1);
-        std::size_t n = 0;
-        const char* k = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &n) : nullptr;
-        if (k && std::find(known.begin(), known.end(), std::string_view(k, n)) != known.end()) continue;
-        // other keys after the names, by how they are shown (a table's order of them is not fixed)
-        const char* text = sandbox::key_text(L, -1);
-        std::string name = k ? std::string(k, n) : std::string(1, '\xff') + text;
-        if (first && name >= *first) {
-            lua_pop(L, 1);
-            continue;
-        }
-        first = std::move(name);
-        lua_replace(L, shown);
-    }
-    if (!first) {
-        lua_settop(L, contents - 1);
-        return;
-    }
-    const std::vector<std::string_view> names(known.begin(), known.end());
-    const std::string hint = mente_du(*first, names);
-    luaL_error(L, "%s: ukendt valg '%s'%s; brug %s", fn, lua_tostring(L, shown), hint.c_str(), list);
-}
 
 std::optional<Dato> date_option(lua_State* L, int options, const char* name, const char* fn) {
     lua_getfield(L, options, name);

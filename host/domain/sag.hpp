@@ -49,10 +49,14 @@ struct Opfoelgning {
 };
 
 struct Levering {
+    // The kinds a delivery can have (the case schema's enum), read by the case reader and
+    // checked by the list primitives' 'arter'.
+    static constexpr std::array<std::string_view, 6> arter{"ansigt_til_ansigt", "telefon", "video",
+                                                           "sms", "transport", "administration"};
     Dato dato;
     int start_minut = 0; // minutes after midnight ("HH:MM")
     int minutter = 0;
-    std::string art; // ansigt_til_ansigt | telefon | video | sms | transport | administration
+    std::string art; // one of arter
 };
 
 struct Afbud {

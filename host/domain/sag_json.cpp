@@ -18,6 +18,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <span>
 #include <array>
 #include <cassert>
 #include <charconv>
@@ -831,7 +832,7 @@ Dato date(const json& v, const Path& path) {
     return *d;
 }
 
-std::string one_of(const json& v, const Path& path, std::initializer_list<std::string_view> allowed) {
+std::string one_of(const json& v, const Path& path, std::span<const std::string_view> allowed) {
     std::string s = text(v, path);
     if (std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
         std::string list;
@@ -839,6 +840,10 @@ std::string one_of(const json& v, const Path& path, std::initializer_list<std::s
         fail(path, fmt::format("\"{}\" er ikke en gyldig værdi; brug en af: {}", excerpt(s), list));
     }
     return s;
+}
+
+std::string one_of(const json& v, const Path& path, std::initializer_list<std::string_view> allowed) {
+    return one_of(v, path, std::span<const std::string_view>(allowed.begin(), allowed.size()));
 }
 
 json array(const json& v, const Path& path) {
@@ -1264,8 +1269,6 @@ private:
 
     void leverancer(const json& v, const Step* at) {
         static constexpr std::array<std::string_view, 4> kNames{"dato", "start", "minutter", "art"};
-        static constexpr std::array<std::string_view, 6> kArt{"ansigt_til_ansigt", "telefon", "video",
-                                                              "sms", "transport", "administration"};
         list_of(v, at, s_.leverancer, [&](const json& l, const Step* step) {
             Levering r;
             const auto seen = each_field(l, 3, step, kNames, [&](std::size_t i, const json& x, const Step*) {
@@ -1273,7 +1276,7 @@ private:
                 case 0: r.dato = date(x); break;
                 case 1: r.start_minut = clock(x); break;
                 case 2: r.minutter = static_cast<int>(integer(x, 0, 24 * 60)); break;
-                case 3: r.art = one_of(x, kArt); break;
+                case 3: r.art = one_of(x, Levering::arter); break;
                 }
             });
             if (seen != 0xFu) bail(); // a field missing
@@ -1446,8 +1449,7 @@ Sag read_passes(const json& root, const SagGraenser& g, UkendteFelter ukendte) {
         r.dato = date(required(f[0], "dato", p), join(p, "dato"));
         r.start_minut = clock(required(f[1], "start", p), join(p, "start"));
         r.minutter = static_cast<int>(integer(required(f[2], "minutter", p), join(p, "minutter"), 0, 24 * 60));
-        r.art = one_of(required(f[3], "art", p), join(p, "art"),
-                       {"ansigt_til_ansigt", "telefon", "video", "sms", "transport", "administration"});
+        r.art = one_of(required(f[3], "art", p), join(p, "art"), Levering::arter);
         return r;
     });
     s.afbud = parse_list<Afbud>(root, "afbud", [](const json& a, const Path& p) {
