@@ -213,11 +213,11 @@ krav {
     if foerste > #leveret then return ud end
     -- læst én gang, når der er en periode at se på: sporet nævner en læsning én gang
     local tolerance, minutter = P.leverede_ydelser_tolerance, bevilget * 60
-    for i = foerste, #leveret do
-      local p = leveret[i]
-      if math.abs(p.minutter - minutter) > tolerance then
-        ud[#ud + 1] = string.format("%s: %s leveret, %s bevilget", periode_navn(p.fra, periode),
-                                    timer(p.minutter / 60), timer(bevilget))
+    local m = leveret.minutter
+    for i = foerste, #m do
+      if math.abs(m[i] - minutter) > tolerance then
+        ud[#ud + 1] = string.format("%s: %s leveret, %s bevilget", periode_navn(leveret[i].fra, periode),
+                                    timer(m[i] / 60), timer(bevilget))
       end
     end
     return ud
