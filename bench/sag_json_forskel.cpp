@@ -21,15 +21,6 @@ using namespace kvalitet;
 
 namespace {
 
-template <class F>
-std::string outcome(F&& f) {
-    try {
-        return "ok\n" + testdata::sag_tekst(f());
-    } catch (const InputError& e) {
-        return fmt::format("fejl {} [{}] {}\n", e.kode(), e.felt(), e.what());
-    }
-}
-
 SagGraenser tight() {
     SagGraenser g;
     g.max_bytes = 4096;
@@ -50,13 +41,13 @@ int main(int argc, char** argv) {
         while (std::getline(in, line)) {
             for (const SagGraenser& g : {SagGraenser{}, tight()})
                 for (auto u : {UkendteFelter::Ignorer, UkendteFelter::Afvis}) {
-                    const std::string a = outcome([&] { return Sag::from_json(line, g, u); });
-                    const std::string b = outcome([&] { return detail::sag_from_json_passes(line, g, u); });
+                    const std::string a = testdata::udfald([&] { return Sag::from_json(line, g, u); });
+                    const std::string b = testdata::udfald([&] { return detail::sag_from_json_passes(line, g, u); });
                     ++n;
                     errors += a.rfind("fejl", 0) == 0;
                     if (a != b) {
                         ++differ;
-                        fmt::print("FORSKEL i {}\n--- ny\n{}--- gammel\n{}\n", line.substr(0, 300), a, b);
+                        fmt::print("FORSKEL i {}\n--- ny\n{}\n--- gammel\n{}\n", line.substr(0, 300), a, b);
                     }
                 }
         }

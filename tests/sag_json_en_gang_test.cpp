@@ -20,22 +20,13 @@ using namespace kvalitet;
 
 namespace {
 
-template <class F>
-std::string outcome(F&& f) {
-    try {
-        return "ok\n" + testdata::sag_tekst(f());
-    } catch (const InputError& e) {
-        return fmt::format("fejl {} [{}] {}", e.kode(), e.felt(), e.what());
-    }
-}
-
 // Both readers, both ways of meeting an unknown field; returns the one-pass outcome.
 std::string same_both_ways(const std::string& json, const SagGraenser& g = {}) {
     INFO(json.substr(0, 400));
     std::string first;
     for (auto u : {UkendteFelter::Ignorer, UkendteFelter::Afvis}) {
-        const std::string one = outcome([&] { return Sag::from_json(json, g, u); });
-        const std::string three = outcome([&] { return detail::sag_from_json_passes(json, g, u); });
+        const std::string one = testdata::udfald([&] { return Sag::from_json(json, g, u); });
+        const std::string three = testdata::udfald([&] { return detail::sag_from_json_passes(json, g, u); });
         CHECK(one == three);
         if (first.empty()) first = one;
     }
@@ -86,7 +77,7 @@ TEST_CASE("one pass: unknown fields, listed in the walk's order or refused") {
     CHECK_THAT(one, Catch::Contains("ukendt a\nukendt borger.\nukendt forhold.motivret\nukendt ydelser[1].paragraff\n"
                                     "ukendt vum.q\nukendt bevilling.leverandoer.cvr\nukendt leverancer[0].note\n"
                                     "ukendt klage.y\nukendt indsatsplan.z\n"));
-    CHECK_THAT(outcome([&] { return Sag::from_json(json, {}, UkendteFelter::Afvis); }),
+    CHECK_THAT(testdata::udfald([&] { return Sag::from_json(json, {}, UkendteFelter::Afvis); }),
                Catch::StartsWith("fejl ukendt_felt [a]"));
     // Unknown keys given twice, and an unknown theme (the reader's own error).
     CHECK_THAT(same_both_ways(R"({"x": 1, "y": 2, "x": 3})"), Catch::StartsWith("fejl dubleret_felt [x]"));

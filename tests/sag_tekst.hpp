@@ -1,13 +1,14 @@
 #pragma once
 // Every field of a Sag as text, so that two Sags can be compared whole (and a difference
-// read): for the tests and bench/sag_json_forskel.cpp that hold Sag::from_json's one pass
-// to its three.
+// read), and what reading one gave: for the tests and bench/sag_json_forskel.cpp that hold
+// Sag::from_json's one pass to its three.
 #include <fmt/format.h>
 
 #include <optional>
 #include <string>
 
 #include "domain/sag.hpp"
+#include "lua/error.hpp"
 
 namespace kvalitet::testdata {
 
@@ -42,6 +43,16 @@ inline std::string sag_tekst(const Sag& s) {
                      show(s.arbejdspladsvurdering_dato), show(s.indsatsplan_dato));
     for (auto& u : s.ignorerede_felter) o += "ukendt " + u + '\n';
     return o;
+}
+
+// What reading a case gave: "ok" and the whole Sag, or the error's code, field and text.
+template <class F>
+std::string udfald(F&& read) {
+    try {
+        return "ok\n" + sag_tekst(read());
+    } catch (const InputError& e) {
+        return fmt::format("fejl {} [{}] {}", e.kode(), e.felt(), e.what());
+    }
 }
 
 } // namespace kvalitet::testdata

@@ -84,13 +84,14 @@ bool is_name(const std::string& sorted) { return sorted.empty() || sorted[0] != 
 
 // An option a function does not know is a mistake in the script (a misspelt 'foer', or an
 // option another function has): it is refused, never silently ignored.
-void known_options(lua_State* L, int options, const char* fn, std::initializer_list<std::string_view> known,
-                   const char* list) {
+void known_options(lua_State* L, int options, const char* fn, std::initializer_list<std::string_view> known) {
     const std::span<const std::string_view> names(known.begin(), known.size());
     const auto unknown = first_unknown(L, options, names);
     if (!unknown) return;
     const std::string hint = is_name(*unknown) ? mente_du(*unknown, names) : "";
-    luaL_error(L, "%s: ukendt valg '%s'%s; brug %s", fn, lua_tostring(L, -1), hint.c_str(), list);
+    // "periode, arter, fra eller foer"
+    const std::string list = fmt::format("{} eller {}", fmt::join(names.first(names.size() - 1), ", "), names.back());
+    luaL_error(L, "%s: ukendt valg '%s'%s; brug %s", fn, lua_tostring(L, -1), hint.c_str(), list.c_str());
 }
 
 // Which kinds a rule counts: a set such as P.direkte_tid ({ telefon = true, … }), or all
@@ -176,7 +177,7 @@ struct PeriodList {
 int perioder(lua_State* L) {
     constexpr const char* fn = "perioder";
     const auto& list = deliveries_arg(L, fn);
-    known_options(L, 2, fn, {"periode", "arter", "fra", "foer"}, "periode, arter, fra eller foer");
+    known_options(L, 2, fn, {"periode", "arter", "fra", "foer"});
     lua_getfield(L, 2, "periode");
     const char* p = lua_tostring(L, -1);
     if (!p || (std::string_view(p) != "uge" && std::string_view(p) != "maaned"))
@@ -334,7 +335,7 @@ struct Template {
 int uden_for_tidsrum(lua_State* L) {
     constexpr const char* fn = "uden_for_tidsrum";
     const auto& list = deliveries_arg(L, fn);
-    known_options(L, 2, fn, {"arter", "tidsrum", "arbejdsdage", "tekst"}, "arter, tidsrum, arbejdsdage eller tekst");
+    known_options(L, 2, fn, {"arter", "tidsrum", "arbejdsdage", "tekst"});
     Kinds kinds(L, 2, fn);
     lua_getfield(L, 2, "tidsrum");
     if (!lua_istable(L, -1)) return luaL_error(L, "%s: 'tidsrum' skal være { fra = \"08:00\", til = \"16:00\" }", fn);

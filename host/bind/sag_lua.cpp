@@ -542,29 +542,34 @@ void push_view(lua_State* L, const void* obj, CaseContext* ctx, const Kind& kind
     luaL_setmetatable(L, kind.name);
 }
 
+// The case list at stack index 1 whose elements have a date (opfoelgninger, leverancer,
+// afbud): f(its elements) and true, or false for anything else.
+template <class F>
+bool with_dated_list(lua_State* L, F&& f) {
+    if (lua_type(L, 1) != LUA_TUSERDATA) return false;
+    auto view = [&](const char* kind) { return static_cast<View*>(luaL_testudata(L, 1, kind)); };
+    if (auto* v = view("sag.opfoelgninger")) f(opfoelgninger(sag(*v)));
+    else if (auto* v = view("sag.leverancer")) f(leverancer(sag(*v)));
+    else if (auto* v = view("sag.afbud")) f(afbud(sag(*v)));
+    else return false;
+    return true;
+}
+
 // _vaert.seneste_dato(liste): for a case list whose elements have a date (opfoelgninger,
 // leverancer, afbud), true and the latest date (nil when the list is empty); false for
 // anything else. seneste() in dsl/hjaelpere.lua asks it first: one call into C instead of
 // a view, a date and a comparison per element. Element dates record no read, so the trace
 // is the same either way.
-template <class T, const std::vector<T>& (*Get)(const Sag&)>
-bool push_latest(lua_State* L, const char* list_kind) {
-    auto* v = static_cast<View*>(luaL_testudata(L, 1, list_kind));
-    if (!v) return false;
-    const T* best = nullptr;
-    for (const T& x : Get(sag(*v)))
-        if (!best || best->dato < x.dato) best = &x;
-    lua_pushboolean(L, 1);
-    if (best) push_dato(L, best->dato);
-    else lua_pushnil(L);
-    return true;
-}
-
 int latest_date(lua_State* L) {
-    if (lua_type(L, 1) == LUA_TUSERDATA &&
-        (push_latest<Opfoelgning, opfoelgninger>(L, "sag.opfoelgninger") ||
-         push_latest<Levering, leverancer>(L, "sag.leverancer") || push_latest<Afbud, afbud>(L, "sag.afbud")))
-        return 2;
+    const bool sagens = with_dated_list(L, [&](const auto& items) {
+        const auto* best = items.empty() ? nullptr : &items.front();
+        for (const auto& x : items)
+            if (best->dato < x.dato) best = &x;
+        lua_pushboolean(L, 1);
+        if (best) push_dato(L, best->dato);
+        else lua_pushnil(L);
+    });
+    if (sagens) return 2;
     lua_pushboolean(L, 0);
     return 1;
 }
@@ -620,30 +625,21 @@ void sort_like_lua(std::vector<Dated>& a, unsigned lo, unsigned up, unsigned rnd
     }
 }
 
-template <class T, const std::vector<T>& (*Get)(const Sag&)>
-bool push_by_date(lua_State* L, const char* list_kind) {
-    auto* v = static_cast<View*>(luaL_testudata(L, 1, list_kind));
-    if (!v) return false;
-    const auto& items = Get(sag(*v));
-    std::vector<Dated> a(items.size() + 1); // 1-based, as in ltablib.c
-    for (std::size_t i = 0; i < items.size(); ++i) a[i + 1] = {items[i].dato.days(), lua_Integer(i + 1)};
-    if (items.size() > 1) sort_like_lua(a, 1, unsigned(items.size()), 0);
-    lua_createtable(L, int(items.size()), 0);
-    for (std::size_t i = 1; i < a.size(); ++i) {
-        lua_geti(L, 1, a[i].index); // the element's view, the one sag.opfoelgninger[i] gives
-        lua_rawseti(L, -2, lua_Integer(i));
-    }
-    return true;
-}
-
 // efter_dato(sag.opfoelgninger): a new list of the elements, earliest first, in the order
 // table.sort with a.dato < b.dato gives; one call instead of a view read and a date
 // comparison, each a call into C, per comparison.
 int by_date(lua_State* L) {
-    if (lua_type(L, 1) == LUA_TUSERDATA &&
-        (push_by_date<Opfoelgning, opfoelgninger>(L, "sag.opfoelgninger") ||
-         push_by_date<Levering, leverancer>(L, "sag.leverancer") || push_by_date<Afbud, afbud>(L, "sag.afbud")))
-        return 1;
+    const bool sagens = with_dated_list(L, [&](const auto& items) {
+        std::vector<Dated> a(items.size() + 1); // 1-based, as in ltablib.c
+        for (std::size_t i = 0; i < items.size(); ++i) a[i + 1] = {items[i].dato.days(), lua_Integer(i + 1)};
+        if (items.size() > 1) sort_like_lua(a, 1, unsigned(items.size()), 0);
+        lua_createtable(L, int(items.size()), 0);
+        for (std::size_t i = 1; i < a.size(); ++i) {
+            lua_geti(L, 1, a[i].index); // the element's view, the one sag.opfoelgninger[i] gives
+            lua_rawseti(L, -2, lua_Integer(i));
+        }
+    });
+    if (sagens) return 1;
     const char* what = luaL_getmetafield(L, 1, "__name") == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, 1);
     return luaL_error(L, "efter_dato: argumentet skal være sag.opfoelgninger, sag.leverancer eller sag.afbud, ikke %s",
                       what);

@@ -373,6 +373,13 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             for (auto& x : ev.ctx.values) reads_values.push_back(x);
             for (auto& c : ev.ctx.comparisons) reads_comparisons.push_back(c);
         };
+        // The rule's reads become the ones the trace records.
+        auto restore_reads = [&] {
+            ev.ctx.dates = std::move(reads_dates);
+            ev.ctx.missing = std::move(reads_missing);
+            ev.ctx.values = std::move(reads_values);
+            ev.ctx.comparisons = std::move(reads_comparisons);
+        };
         std::optional<Varighed> varighed = r.varighed;
         if (r.varighed_fn) {
             call(L, ev, r.varighed_fn);
@@ -383,10 +390,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             keep_reads(false);
         }
         if (!varighed) {
-            ev.ctx.dates = reads_dates;
-            ev.ctx.missing = reads_missing;
-            ev.ctx.values = reads_values;
-            ev.ctx.comparisons = reads_comparisons;
+            restore_reads();
             trace(ev, r, "udeladt", "udeladt: varigheden kan ikke fastslås");
             continue;
         }
@@ -400,25 +404,18 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             keep_reads(true);
         }
         Frist f{*start, *varighed, r.flyt, r.paahviler};
-        std::optional<Dato> due_if;
+        Dato due;
         FristStatus status{};
         try {
-            due_if = f.dato();
+            due = f.dato();
             status = f.status(ev.dato, event);
         } catch (const DatoFejl& e) {
-            ev.ctx.dates = std::move(reads_dates);
-            ev.ctx.missing = std::move(reads_missing);
-            ev.ctx.values = std::move(reads_values);
-            ev.ctx.comparisons = std::move(reads_comparisons);
+            restore_reads();
             at_edge(e);
             continue;
         }
-        const Dato due = *due_if;
         ev.v.frister.push_back({r.regel, f, due, status, event && *event <= ev.dato ? event : std::nullopt});
-        ev.ctx.dates = std::move(reads_dates);
-        ev.ctx.missing = std::move(reads_missing);
-        ev.ctx.values = std::move(reads_values);
-        ev.ctx.comparisons = std::move(reads_comparisons);
+        restore_reads();
         ev.ctx.read_date("frist", due);
         std::string res = due.iso();
         res += ' ';
