@@ -115,7 +115,7 @@ void push_plain(lua_State* L, const Sag& s) {
         lua_createtable(L, 0, 3);
         set_date(L, "dato", s.leverancer[i].dato);
         lua_pushinteger(L, s.leverancer[i].minutter), lua_setfield(L, -2, "minutter");
-        lua_pushstring(L, s.leverancer[i].art.c_str()), lua_setfield(L, -2, "art");
+        lua_pushlstring(L, s.leverancer[i].art.data(), s.leverancer[i].art.size()), lua_setfield(L, -2, "art");
         lua_rawseti(L, -2, lua_Integer(i + 1));
     }
     lua_setfield(L, -2, "leverancer");

@@ -118,21 +118,24 @@ public:
                        all.c_str());
         }
     }
-    bool counts(const std::string& art) {
+    bool counts(std::string_view art) {
         if (!index_) return true;
-        for (const auto& [a, yes] : seen_)
-            if (*a == art) return yes;
-        lua_getfield(L_, index_, art.c_str());
+        for (std::size_t i = 0; i < n_seen_; ++i)
+            if (seen_[i].first == art) return seen_[i].second;
+        lua_pushlstring(L_, art.data(), art.size());
+        lua_gettable(L_, index_);
         const bool yes = lua_toboolean(L_, -1);
         lua_pop(L_, 1);
-        seen_.emplace_back(&art, yes);
+        if (n_seen_ < seen_.size()) seen_[n_seen_++] = {art, yes};
         return yes;
     }
 
 private:
     lua_State* L_;
     int index_ = 0;
-    std::vector<std::pair<const std::string*, bool>> seen_;
+    // a delivery's kind is one of Levering::arter: room for each, no allocation per call
+    std::array<std::pair<std::string_view, bool>, Levering::arter.size()> seen_{};
+    std::size_t n_seen_ = 0;
 };
 
 std::optional<Dato> date_option(lua_State* L, int options, const char* name, const char* fn) {

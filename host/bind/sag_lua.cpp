@@ -90,7 +90,7 @@ void push_opt(lua_State* L, const View& v, const std::optional<T>& value, std::s
 void push_value(lua_State* L, bool b) { lua_pushboolean(L, b); }
 void push_value(lua_State* L, int n) { lua_pushinteger(L, n); }
 void push_value(lua_State* L, double d) { lua_pushnumber(L, d); }
-void push_value(lua_State* L, const std::string& s) { lua_pushlstring(L, s.data(), s.size()); }
+void push_value(lua_State* L, std::string_view s) { lua_pushlstring(L, s.data(), s.size()); }
 void push_value(lua_State* L, Dato d) { push_dato(L, d); }
 
 template <class T>

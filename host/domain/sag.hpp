@@ -53,10 +53,18 @@ struct Levering {
     // checked by the list primitives' 'arter'.
     static constexpr std::array<std::string_view, 6> arter{"ansigt_til_ansigt", "telefon", "video",
                                                            "sms", "transport", "administration"};
+    // The entry of `arter` equal to s, or nullopt: a delivery's kind is that entry itself,
+    // so reading a case allocates nothing for it and a kind is compared by its address.
+    static constexpr std::optional<std::string_view> art_of(std::string_view s) {
+        for (const auto a : arter)
+            if (a == s) return a;
+        return std::nullopt;
+    }
+
     Dato dato;
     int start_minut = 0; // minutes after midnight ("HH:MM")
     int minutter = 0;
-    std::string art; // one of arter
+    std::string_view art; // one of arter (the entry itself: static storage)
 };
 
 struct Afbud {

@@ -1153,6 +1153,11 @@ private:
         if (std::find(allowed.begin(), allowed.end(), s) == allowed.end()) bail();
         return std::string(s);
     }
+    std::string_view art(const json& v) const {
+        const auto a = Levering::art_of(str(v));
+        if (!a) bail();
+        return *a;
+    }
     int clock(const json& v) const {
         const std::string_view s = str(v);
         auto digit = [&](std::size_t i) { return s[i] >= '0' && s[i] <= '9'; };
@@ -1276,7 +1281,7 @@ private:
                 case 0: r.dato = date(x); break;
                 case 1: r.start_minut = clock(x); break;
                 case 2: r.minutter = static_cast<int>(integer(x, 0, 24 * 60)); break;
-                case 3: r.art = one_of(x, Levering::arter); break;
+                case 3: r.art = art(x); break;
                 }
             });
             if (seen != 0xFu) bail(); // a field missing
@@ -1449,7 +1454,7 @@ Sag read_passes(const json& root, const SagGraenser& g, UkendteFelter ukendte) {
         r.dato = date(required(f[0], "dato", p), join(p, "dato"));
         r.start_minut = clock(required(f[1], "start", p), join(p, "start"));
         r.minutter = static_cast<int>(integer(required(f[2], "minutter", p), join(p, "minutter"), 0, 24 * 60));
-        r.art = one_of(required(f[3], "art", p), join(p, "art"), Levering::arter);
+        r.art = *Levering::art_of(one_of(required(f[3], "art", p), join(p, "art"), Levering::arter));
         return r;
     });
     s.afbud = parse_list<Afbud>(root, "afbud", [](const json& a, const Path& p) {
