@@ -44,6 +44,9 @@ struct CaseContext {
     // order of first read, for the full trace's `vaerdier`. Paths are static strings.
     std::vector<std::pair<std::string_view, Vaerdi>> values;
     std::vector<Sammenligning> comparisons; // mindst/hoejst, for the full trace
+    // Only a full trace writes values and comparisons: a short one or none skips recording
+    // them (some 5 % of an assessment went to naming each parameter read).
+    bool values_wanted = true;
     void reset_reads() {
         missing.clear();
         dates.clear();

@@ -60,7 +60,7 @@ int recording_index(lua_State* L) {
     const int t = lua_rawget(L, lua_upvalueindex(1));
     if (t == LUA_TNIL) return not_held(L);
     auto* ctx = static_cast<CaseContext*>(lua_touserdata(L, lua_upvalueindex(3)));
-    if (!ctx->sag || (t != LUA_TNUMBER && t != LUA_TBOOLEAN && t != LUA_TSTRING)) return 1;
+    if (!ctx->sag || !ctx->values_wanted || (t != LUA_TNUMBER && t != LUA_TBOOLEAN && t != LUA_TSTRING)) return 1;
     lua_pushvalue(L, 2);
     lua_rawget(L, lua_upvalueindex(2));
     if (const auto* name = static_cast<const std::string*>(lua_touserdata(L, -1))) {
@@ -124,7 +124,7 @@ void watch(lua_State* L, int mt, const std::string& prefix, CaseContext& ctx) {
 // _vaert.sammenlignet(x, n, mindst)
 int compared(lua_State* L) {
     auto* ctx = static_cast<CaseContext*>(lua_touserdata(L, lua_upvalueindex(1)));
-    if (!ctx->sag || lua_type(L, 1) != LUA_TNUMBER || lua_type(L, 2) != LUA_TNUMBER) return 0;
+    if (!ctx->sag || !ctx->values_wanted || lua_type(L, 1) != LUA_TNUMBER || lua_type(L, 2) != LUA_TNUMBER) return 0;
     const double a = lua_tonumber(L, 1), b = lua_tonumber(L, 2);
     const bool mindst = lua_toboolean(L, 3);
     ctx->compared(a, b, mindst ? (a >= b ? "≥" : "<") : (a <= b ? "≤" : ">"));

@@ -39,6 +39,7 @@ void CaseContext::read_date(std::string_view path, Dato d) {
 }
 
 void CaseContext::read_value(std::string_view path, Vaerdi v) {
+    if (!values_wanted) return;
     for (const auto& [p, _] : values)
         if (p == path) return;
     values.emplace_back(path, std::move(v));

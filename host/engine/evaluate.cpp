@@ -662,6 +662,7 @@ Vurdering Standard::vurder(const Sag& sag, Dato dato, Dato standard_dato, SporNi
     ev.ctx.sag = &seen;
     ev.ctx.dato = dato;
     ev.ctx.standard_dato = standard_dato;
+    ev.ctx.values_wanted = spor == SporNiveau::Fuld;
     ev.ctx.reset_reads();
     struct Done { // a view a script kept refuses to read once the case is gone
         bind::CaseContext& ctx;
