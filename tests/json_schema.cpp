@@ -12,7 +12,7 @@ namespace {
 
 const std::set<std::string> kKnown{"$schema", "$id", "title", "description", "type", "properties", "required",
                                    "additionalProperties", "items", "enum", "const", "minimum", "maximum",
-                                   "minLength", "pattern", "anyOf", "$ref", "$defs", "format"};
+                                   "minLength", "pattern", "anyOf", "$ref", "$defs", "format", "dependentRequired"};
 
 bool has_type(const json& v, const std::string& t) {
     if (t == "null") return v.is_null();
@@ -67,6 +67,12 @@ struct Checker {
             const json* props = s.contains("properties") ? &s.at("properties") : nullptr;
             for (const auto& r : s.value("required", json::array()))
                 if (!v.contains(r.get<std::string>())) errors.push_back(at + ": required " + r.dump());
+            const json dependent = s.value("dependentRequired", json::object());
+            for (const auto& [k, rs] : dependent.items())
+                if (v.contains(k))
+                    for (const auto& r : rs)
+                        if (!v.contains(r.get<std::string>()))
+                            errors.push_back(at + ": " + k + " requires " + r.dump());
             for (const auto& [k, x] : v.items()) {
                 if (props && props->contains(k)) check(props->at(k), x, at + "/" + k);
                 else if (auto ap = s.find("additionalProperties"); ap != s.end()) {

@@ -85,4 +85,17 @@ TEST_CASE("schema: the checker itself finds what is wrong") {
           "/vum/temaer/socialt_liv: maximum 4");
     CHECK_FALSE(validate(vurdering_schema(), json::parse(R"({"kommune": "varde"})")).empty());
     CHECK_THROWS(validate(json::parse(R"({"oneOf": []})"), json::object()));
+    // a full trace's entry that read nothing still carries vaerdier (the contract), and the
+    // schema holds the code to it
+    const Sources sources = Sources::directory(KVALITET_SOURCE_DIR);
+    const Sag sag = Sag::from_json(read_json(KVALITET_SOURCE_DIR "/docs/eksempler/sag.json").dump());
+    json v = json::parse(Standard::load(sources, "varde")->vurder(sag, *Dato::parse("2026-11-22")).json());
+    json* tom = nullptr;
+    for (auto& p : v.at("spor"))
+        if (p.at("vaerdier").empty()) tom = &p;
+    REQUIRE(tom);
+    tom->erase("vaerdier");
+    const auto errors = validate(vurdering_schema(), v);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].find("resultat requires \"vaerdier\"") != std::string::npos);
 }

@@ -186,7 +186,7 @@ void Vurdering::append_json(std::string& out) const {
             w.key("mangler");
             strings(w, s.mangler);
         }
-        if (fuld && !s.vaerdier.empty()) {
+        if (fuld) { // the contract: every entry of a full trace carries it, empty when nothing was read
             w.key("vaerdier").begin_object();
             for (const auto& [k, x] : s.vaerdier) {
                 w.key(k);
