@@ -159,6 +159,10 @@ void maalgruppe(lua_State* L, Evaluation& ev) {
     auto& v = ev.v;
     bool out = false;
     bool& unknown = ev.unknown;
+    // A referral that cannot be decided yet leaves open where to refer, not whether the
+    // citizen is in the target group (the contract: only a requirement or an exclusion
+    // does that). Its facts are named in mangler unless that paragraph is referred to anyway.
+    std::vector<std::pair<const Rule*, std::vector<std::string_view>>> open_referrals;
     for (const Rule& r : ev.standard.rules()) {
         if (r.trin != Trin::Maalgruppe) continue;
         ev.current = &r;
@@ -181,12 +185,17 @@ void maalgruppe(lua_State* L, Evaluation& ev) {
             break;
         case Art::Henvisning:
             if (c == true) add_unique(v.henvis_til, r.til);
-            if (!c) unknown_because(ev, r);
+            if (!c) open_referrals.emplace_back(&r, ev.ctx.missing);
             trace(ev, r, tri_text(c, "henviser", "ingen"), c == true ? "henviser til " + r.til
                            : c ? std::string("ingen henvisning") : "ukendt: kan henvise til " + r.til + ", når det er fastslået");
             break;
         default: break;
         }
+    }
+    for (const auto& [r, missing] : open_referrals) {
+        if (std::find(v.henvis_til.begin(), v.henvis_til.end(), r->til) != v.henvis_til.end()) continue;
+        if (missing.empty()) add_unique(v.mangler, r->regel->id);
+        for (auto m : missing) add_unique(v.mangler, m);
     }
     v.i_maalgruppe = out ? std::optional<bool>(false) : unknown ? std::nullopt : std::optional<bool>(true);
     if (out) v.mangler.clear(); // nothing left to establish once the answer is no

@@ -46,10 +46,10 @@ test {
 }
 
 test {
-  navn = "Aktiv deltagelse ikke vurderet: henvisningen afhænger af den, så målgruppen er uafklaret",
+  navn = "Aktiv deltagelse ikke vurderet: i målgruppen, henvisningen afventer den (en forventning, ikke en betingelse)",
   dato = "2026-11-22",
   sag = med(borger, { forhold = { kan_deltage_aktivt = ukendt } }),
-  forvent = { maalgruppe = { i_maalgruppe = ukendt, mangler = { "kan_deltage_aktivt" }, henvis_til = {},
+  forvent = { maalgruppe = { i_maalgruppe = true, mangler = { "kan_deltage_aktivt" }, henvis_til = {},
                              begrundelser = { ikke_aktivt_deltagende = { opfyldt = ukendt } } } },
 }
 

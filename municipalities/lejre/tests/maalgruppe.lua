@@ -88,11 +88,20 @@ test {
 }
 
 test {
-  navn = "Væsentlig funktionsnedsættelse, helbredet ikke vurderet: uafklaret, helbredet mangler",
+  navn = "Væsentlig funktionsnedsættelse, helbredet ikke vurderet: i målgruppen, henvisningen afventer helbredet",
   dato = "2026-11-22",
   sag = med(borger, { forhold = { daarligt_helbred = ukendt } }),
-  forvent = { maalgruppe = { i_maalgruppe = ukendt, mangler = { "daarligt_helbred" },
+  forvent = { maalgruppe = { i_maalgruppe = true, henvis_til = {}, mangler = { "daarligt_helbred" },
                              begrundelser = { vurder_sel_83_helbred = { opfyldt = ukendt } } } },
+}
+
+test {
+  navn = "70 år, helbredet ikke vurderet: henvis til SEL § 83 (første gruppe), intet mangler",
+  dato = "2026-11-22",
+  sag = med(borger, { borger = { alder = 70 }, forhold = { daarligt_helbred = ukendt } }),
+  forvent = { maalgruppe = { i_maalgruppe = true, henvis_til = { "SEL § 83" }, mangler = {},
+                             begrundelser = { vurder_sel_83_over_65 = { opfyldt = true },
+                                              vurder_sel_83_helbred = { opfyldt = ukendt } } } },
 }
 
 test {
