@@ -9,6 +9,7 @@
 #include "engine/standard.hpp"
 #include "harness/testfil.hpp"
 #include "lua/error.hpp"
+#include "lua/state.hpp"
 #include "workbench/lua_tekst.hpp"
 
 namespace kvalitet::workbench {
@@ -53,10 +54,14 @@ FilStandard::FilStandard(const Sources& base, const fs::path& fil) : fil_(fil) {
     const std::string text = read(fil);
     kommune_ = harness::kommune_of_path(fil.generic_string());
     if (kommune_.empty()) kommune_ = declared_kommune(text);
-    if (!valid_kommune_id(kommune_))
+    if (!valid_kommune_id(kommune_)) {
+        // A file Lua cannot read has no declaration to find: name the line where it breaks
+        // (a script error, exit 1) rather than call it wrong use.
+        lua::State(lua::Limits{}).load(text, "@" + fil.string());
         throw InputError(fmt::format("{}: filen erklærer ingen kvalitetsstandard {{ kommune = \"…\" }} med et gyldigt "
                                      "kommune-id (a-z, 0-9, _)",
                                      fil.string()));
+    }
     tmp_ = make_temp_dir();
     try {
         for (const char* root : {"dsl", "stdlib"})

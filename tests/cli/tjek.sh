@@ -37,4 +37,16 @@ done
 [ $? -eq 2 ] || say "en ukendt kommune er ikke forkert brug (2)"
 "$K" tjek /findes/ikke/standard.lua > /dev/null 2>&1
 [ $? -eq 2 ] || say "en fil, der ikke findes, er ikke forkert brug (2)"
+# A syntax error in the declaration itself: a script error at its line (1), not wrong use.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+printf 'kvalitetsstandard {\n  kommune = "varde"\n  titel = "x",\n}\n' > "$tmp/udkast.lua"
+out=$("$K" tjek "$tmp/udkast.lua" 2>&1)
+rc=$?
+[ "$rc" -eq 1 ] || say "en syntaksfejl i erklæringen gav $rc, ikke 1"
+echo "$out" | grep -qF "$tmp/udkast.lua:3: " || say "syntaksfejlen nævner ikke fil:linje: $out"
+# A file that compiles but declares no municipality stays wrong use.
+printf 'return 1\n' > "$tmp/tom.lua"
+"$K" tjek "$tmp/tom.lua" > /dev/null 2>&1
+[ $? -eq 2 ] || say "en fil uden erklæring er ikke forkert brug (2)"
 exit $fejl
