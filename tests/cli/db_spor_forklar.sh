@@ -125,6 +125,9 @@ mkdir -p "$T/hjem/municipalities/$KOM/versioner"
 sed "s/^  kommune = \"$KOM\",/&\n  gyldig_fra = \"2010-01-01\",/" "$T/standard.lua" > "$T/hjem/municipalities/$KOM/versioner/2010-01-01.lua"
 sed "s/^  kommune = \"$KOM\",/&\n  gyldig_fra = \"2027-01-01\",/" "$T/standard.lua" > "$T/hjem/municipalities/$KOM/standard.lua"
 "$K" $H kommuner --detaljer | grep -q "2010-01-01" || fejl "versionen under versioner/ blev ikke læst"
+# the plain list names the versions too (the contract: "and their versions")
+"$K" $H kommuner | grep -q "version municipalities/$KOM/versioner/2010-01-01.lua: fra 1. januar 2010" ||
+  fejl "kommuner uden --detaljer nævner ikke versionerne: $("$K" $H kommuner | grep version)"
 "$K" $H db $DB forklar "$ID" --dato 2026-11-23 --format json > "$T/v2.json" || fejl "forklar efter en ny version"
 "$K" $H db $DB forklar "$ID" --dato "$D" --format json | cmp -s - "$T/foer.json" || fejl "forklar efter en ny version gav andre bytes"
 rm -r "$T/hjem/municipalities/$KOM/versioner"

@@ -33,7 +33,7 @@ V=municipalities/varde
 sed -i 's/^  kommune = "varde",$/&\n  gyldig_fra = "2018-01-01",/' "$V/versioner/2018-01-01.lua"
 sed -i 's/^  kommune = "varde",$/&\n  gyldig_fra = "2027-01-01",/; /^  opfoelgning_interval = {$/,/}/ s/^    vaerdi = 12,$/    vaerdi = 6,/' "$V/standard.lua"
 grep -q '^    vaerdi = 6,$' "$V/standard.lua" || fejl "opfoelgning_interval blev ikke rettet"
-"$K" kommuner --detaljer > "$T/kommuner.txt" 2> /dev/null
+"$K" kommuner > "$T/kommuner.txt" 2> /dev/null
 has "$T/kommuner.txt" "version $V/versioner/2018-01-01.lua: fra 1. januar 2018 til og med 31. december 2026"
 has "$T/kommuner.txt" "version $V/standard.lua: fra 1. januar 2027"
 
