@@ -53,7 +53,12 @@ TEST_CASE("a standard inheriting stdlib assesses a case, with a complete trace")
     CHECK(v.aktiviteter[0].omfattet == true);
     CHECK(v.aktiviteter[1].omfattet == false);
     CHECK(v.aktiviteter[1].henvis_til == "SEL § 96");
-    CHECK(v.aktiviteter[2].regel == nullptr);
+    // not in the catalogue: undetermined, for a caseworker to assess, with the host's kilde
+    CHECK(v.aktiviteter[2].ukendt);
+    CHECK(v.aktiviteter[2].omfattet == std::nullopt);
+    CHECK(v.aktiviteter[2].mangler == std::vector<std::string>{v.aktiviteter[2].id});
+    REQUIRE(v.aktiviteter[2].regel);
+    CHECK_FALSE(v.aktiviteter[2].regel->kilde.empty());
     REQUIRE(v.frister.size() == 1); // klage; no complaint, so no genvurdering
     CHECK(v.frister[0].regel->id == "klage");
     CHECK(v.frister[0].dato == D("2027-01-04")); // 1 January 2027 is a holiday

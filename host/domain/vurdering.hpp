@@ -45,8 +45,11 @@ struct AktivitetResultat {
     std::string id;
     std::optional<bool> omfattet; // nullopt: depends on a fact not yet assessed (see mangler)
     std::optional<std::string> henvis_til;
-    const Regel* regel = nullptr; // nullptr: the activity is not in the catalogue
+    const Regel* regel = nullptr; // its rule; for an activity not in the catalogue, the host's own
     std::vector<std::string> mangler;
+    // Not in the catalogue: no standard says whether it is covered, so it is undetermined
+    // (omfattet null, mangler names it) and a caseworker assesses it by hand.
+    bool ukendt = false;
 };
 
 struct PakkeResultat {

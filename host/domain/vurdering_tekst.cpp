@@ -65,6 +65,11 @@ std::string Vurdering::tekst() const {
         line("");
         line("Aktiviteter");
         for (const auto& a : aktiviteter) {
+            if (a.ukendt) {
+                line(fmt::format("  Uafklaret: '{}' findes ikke i aktivitetskataloget; vurder den manuelt ({})", a.id,
+                                 a.regel->kilde));
+                continue;
+            }
             std::string what = a.regel ? a.regel->tekst : a.id;
             if (!a.omfattet) {
                 line(fmt::format("  Uafklaret: {}; mangler {} ({})", what, join(a.mangler), a.regel ? a.regel->kilde : ""));

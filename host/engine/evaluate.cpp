@@ -211,7 +211,7 @@ void aktiviteter(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
     for (const auto& id : ev.sag.ansoegte_aktiviteter) {
         const Rule* r = activity_rule(ev.standard, id);
         if (!r) {
-            ev.v.aktiviteter.push_back({id, false, std::nullopt, nullptr, {}});
+            ev.v.aktiviteter.push_back({id, std::nullopt, std::nullopt, &meta.ukendt_aktivitet, {id}, true});
             ev.v.advarsler.push_back({meta.ukendt_aktivitet.id,
                                       fmt::format("Aktiviteten '{}' findes ikke i aktivitetskataloget; vurder den manuelt", id),
                                       meta.ukendt_aktivitet.kilde, {}});

@@ -28,7 +28,7 @@ using Art = std::pair<std::string, std::string>; // (art, hvad)
 
 // An activity the case names but no standard knows is one kind, whatever its id: the ids come
 // from the cases, and a kind per made-up id would let the input grow the report without end.
-std::string aktivitet_navn(const AktivitetResultat& x) { return x.regel ? x.id : "(ukendt aktivitet)"; }
+std::string aktivitet_navn(const AktivitetResultat& x) { return x.ukendt ? "(ukendt aktivitet)" : x.id; }
 
 void aktiviteter(std::vector<Art>& out, const Vurdering& a, const Vurdering& b) {
     std::map<std::string, std::pair<std::string, std::string>> tilstand;

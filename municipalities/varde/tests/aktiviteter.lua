@@ -105,5 +105,6 @@ test {
   navn = "En aktivitet uden for kataloget vurderes manuelt",
   dato = "2026-11-22",
   sag = med(borger, { ansoegte_aktiviteter = { "havearbejde" } }),
-  forvent = { aktiviteter = { havearbejde = { omfattet = false } }, advarsler = { "ukendt_aktivitet" } },
+  forvent = { aktiviteter = { havearbejde = { omfattet = ukendt, mangler = { "havearbejde" } } },
+              advarsler = { "ukendt_aktivitet" } },
 }
