@@ -103,7 +103,8 @@ henvisning { id = "helbred", tekst = "Dårligt helbred", kilde = "C KS 4", til =
 
     Vurdering unknown = assess(R"({"id":"u"})");
     CHECK_FALSE(unknown.i_maalgruppe.has_value());
-    // An exclusion or a referral that cannot say yet is as open as an unmet condition.
+    // An exclusion that cannot say yet is as open as an unmet condition; a referral names
+    // its fact too (where to refer is open), but does not hold the target group open.
     CHECK(unknown.mangler == std::vector<std::string>{"borger.alder", "vum", "saerlige_sociale_problemer", "motiveret",
                                                       "kan_afhjaelpes_med_hjaelpemidler", "daarligt_helbred"});
     CHECK(unknown.json().find(R"("i_maalgruppe":null)") != std::string::npos);
@@ -111,6 +112,23 @@ henvisning { id = "helbred", tekst = "Dårligt helbred", kilde = "C KS 4", til =
     Vurdering open = assess(R"({"id":"o","borger":{"alder":40},"vum":{"temaer":{"sundhed":3}},"forhold":{"motiveret":true}})");
     CHECK_FALSE(open.i_maalgruppe.has_value());
     CHECK(open.mangler == std::vector<std::string>{"kan_afhjaelpes_med_hjaelpemidler", "daarligt_helbred"});
+
+    Vurdering referral_open = assess(R"({"id":"r","borger":{"alder":40},"vum":{"temaer":{"sundhed":3}},
+      "forhold":{"motiveret":true,"kan_afhjaelpes_med_hjaelpemidler":false}})");
+    CHECK(referral_open.i_maalgruppe == true);
+    CHECK(referral_open.mangler == std::vector<std::string>{"daarligt_helbred"});
+    CHECK(referral_open.henvis_til.empty());
+
+    // Born after the date: the case is wrong, not the citizen outside the target group.
+    try {
+        assess(R"({"id":"f","borger":{"foedselsdato":"2027-01-01"}})");
+        FAIL("no error for a birth date after the date");
+    } catch (const InputError& e) {
+        CHECK(e.kode() == "ugyldigt_felt");
+        CHECK(e.felt() == "borger.foedselsdato");
+        CHECK(std::string(e.what()).find("2027-01-01 ligger efter vurderingsdatoen 2026-12-20") != std::string::npos);
+    }
+    CHECK(assess(R"({"id":"f","borger":{"foedselsdato":"2026-12-20"}})").i_maalgruppe == false); // born that day: 0
 
     Vurdering yes = assess(R"({"id":"y","borger":{"alder":40},"vum":{"temaer":{"sundhed":3}},
       "forhold":{"motiveret":true,"kan_afhjaelpes_med_hjaelpemidler":false,"daarligt_helbred":false}})");

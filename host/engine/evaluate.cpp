@@ -650,6 +650,12 @@ Vurdering Standard::vurder(const Sag& sag, Dato dato, Dato standard_dato) {
 }
 
 Vurdering Standard::vurder(const Sag& sag, Dato dato, Dato standard_dato, SporNiveau spor) {
+    // Not born on the date: there is no age to assess by (as "alder": -1 is refused).
+    if (sag.foedselsdato && *sag.foedselsdato > dato)
+        throw InputError(fmt::format("feltet 'borger.foedselsdato': {} ligger efter vurderingsdatoen {}; ret "
+                                     "fødselsdatoen, eller vurder på en senere dato",
+                                     sag.foedselsdato->iso(), dato.iso()),
+                         "ugyldigt_felt", "borger.foedselsdato");
     Vurdering v;
     v.spor_niveau = spor;
     const auto& info = meta_->info;
