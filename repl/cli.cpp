@@ -56,17 +56,26 @@ Sources Common::sources() const {
     return s;
 }
 
+Dato date_option(const std::string& text, const std::string& option, std::string_view hint) {
+    const auto d = Dato::parse(text);
+    if (!d) throw CLI::ValidationError(option, fmt::format("\"{}\" er ikke en dato (ÅÅÅÅ-MM-DD){}", text, hint));
+    if (!d->i_omraadet())
+        throw CLI::ValidationError(option, fmt::format("{} ligger uden for de datoer, der kan regnes med ({}–{}){}", text,
+                                                       Dato::foerste().iso(), Dato::sidste().iso(), hint));
+    return *d;
+}
+
 Dato evaluation_date(const std::string& flag) {
     if (flag.empty()) {
         auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
         return Dato(std::chrono::sys_days(today));
     }
-    auto d = Dato::parse(flag);
-    if (!d) throw CLI::ValidationError("--dato", fmt::format("\"{}\" er ikke en dato (ÅÅÅÅ-MM-DD)", flag));
-    if (!d->i_omraadet())
-        throw CLI::ValidationError("--dato", fmt::format("{} ligger uden for de datoer, der kan regnes med ({}–{})",
-                                                         flag, Dato::foerste().iso(), Dato::sidste().iso()));
-    return *d;
+    return date_option(flag, "--dato");
+}
+
+std::optional<Dato> standard_date(const std::string& flag) {
+    if (flag.empty()) return std::nullopt;
+    return date_option(flag, "--standard-dato");
 }
 
 std::string read_input(const std::string& path) {

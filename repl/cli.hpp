@@ -19,8 +19,13 @@ struct Common {
     Sources sources() const;
 };
 
+// A date given to `option` (ÅÅÅÅ-MM-DD, inside the range dates are reckoned in); a usage
+// error saying which of the two it is not, with `hint` after it.
+Dato date_option(const std::string& text, const std::string& option, std::string_view hint = {});
 // --dato or today (the host reads the clock; rules never do).
 Dato evaluation_date(const std::string& flag);
+// --standard-dato: the date whose version of the standard applies, when not the assessment date's.
+std::optional<Dato> standard_date(const std::string& flag);
 std::string read_input(const std::string& path); // "-" is standard input
 
 // A file opened for reading, or standard input for "-" (and ""); closed when it goes.

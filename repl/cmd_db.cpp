@@ -155,15 +155,6 @@ void progress(std::int64_t done, std::int64_t total) {
     if (done >= total) fmt::print(stderr, "\n");
 }
 
-// --standard-dato: the date whose version of the standard applies, when not the assessment date's.
-std::optional<Dato> version_date(const std::string& flag) {
-    if (flag.empty()) return std::nullopt;
-    const auto d = Dato::parse(flag);
-    if (!d || !d->i_omraadet())
-        throw CLI::ValidationError("--standard-dato", fmt::format("\"{}\" er ikke en dato (ÅÅÅÅ-MM-DD)", flag));
-    return d;
-}
-
 // Assesses the stored cases batch by batch; each batch's assessments are stored in one
 // transaction, so an interruption leaves whole batches only.
 int assess_store(const DbOptions& o, const Sources& on_disk, CaseStore& store, Dato dato) {
@@ -174,7 +165,7 @@ int assess_store(const DbOptions& o, const Sources& on_disk, CaseStore& store, D
     ParallelAssessor assessor(sources, o.traade);
     const SporNiveau spor = spor_niveau(o.spor).value_or(SporNiveau::Fuld);
     assessor.set_spor(spor);
-    const std::optional<Dato> standard_dato = version_date(o.standard_dato);
+    const std::optional<Dato> standard_dato = standard_date(o.standard_dato);
     // Recorded with each row (db forklar regenerates under it); none: the assessment date.
     const std::string standard_dato_iso = standard_dato ? standard_dato->iso() : "";
     // kommune -> the sha256 of the version in force on the run's date, which assesses each of

@@ -26,15 +26,6 @@ struct Options {
     UkendteFelter ukendte() const { return streng ? UkendteFelter::Afvis : UkendteFelter::Ignorer; }
 };
 
-// --standard-dato: the date whose version of the standard applies, when not the assessment date's.
-std::optional<Dato> standard_date(const std::string& flag) {
-    if (flag.empty()) return std::nullopt;
-    const auto d = Dato::parse(flag);
-    if (!d || !d->i_omraadet())
-        throw CLI::ValidationError("--standard-dato", fmt::format("\"{}\" er ikke en dato (ÅÅÅÅ-MM-DD)", flag));
-    return d;
-}
-
 // The contract's error object for a line that could not be assessed.
 std::string error_json(const Udfald& u, std::size_t line) {
     return fejl_json({u.kode.empty() ? "ugyldigt_input" : u.kode, u.fejl, u.felt, line, u.sag_id});

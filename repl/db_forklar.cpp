@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <set>
 
+#include "cli.hpp"
 #include "domain/sha256.hpp"
 #include "engine/standard.hpp"
 #include "engine/versioner.hpp"
@@ -118,11 +119,7 @@ int db_forklar(const std::string& db, const std::string& sag_id_raa, const std::
                const Sources& sources) {
     const std::string sag_id = synlig(sag_id_raa); // as every message below names it
     std::optional<Dato> paa;
-    if (!dato.empty()) {
-        paa = Dato::parse(dato);
-        if (!paa || !paa->i_omraadet())
-            throw CLI::ValidationError("--dato", fmt::format("\"{}\" er ikke en dato (ÅÅÅÅ-MM-DD)", dato));
-    }
+    if (!dato.empty()) paa = date_option(dato, "--dato");
     CaseStore store(db, CaseStore::Access::ReadOnly);
     const auto sag = store.read_case(sag_id_raa);
     if (!sag) throw InputError(fmt::format("sagen '{}' findes ikke i sagsdatabasen {}", sag_id, store.path()));

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli.hpp"
 #include "lua/error.hpp"
 
 namespace kvalitet::cli {
@@ -28,12 +29,7 @@ std::size_t index_of(const std::vector<Version>& alle, const std::string& fil) {
 } // namespace
 
 Dato version_dato(const std::string& tekst, const std::string& tilvalg) {
-    const auto d = Dato::parse(tekst);
-    if (!d || !d->i_omraadet())
-        throw CLI::ValidationError(tilvalg, fmt::format("\"{}\" er ikke en dato (ÅÅÅÅ-MM-DD); en version nævnes ved "
-                                                        "sin gyldig_fra, f.eks. 2027-01-01",
-                                                        tekst));
-    return *d;
+    return date_option(tekst, tilvalg, "; en version nævnes ved sin gyldig_fra, f.eks. 2027-01-01");
 }
 
 Udgave version_udgave(const Sources& sources, const std::string& kommune, const std::vector<Version>& alle, Dato dato) {

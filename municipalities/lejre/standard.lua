@@ -42,7 +42,7 @@ local P = parametre {
     tekst = "Uger fra ansøgning til afgørelse",
     kilde = "Lejre KS 10 Sagsbehandlingsfrist",
   },
-  akut_iverksaettelse = {
+  akut_ivaerksaettelse = {
     vaerdi = 1,
     type = "heltal", enhed = "hverdage",
     tekst = "Hverdage fra ansøgning til støtten er iværksat ved akut behov ('umiddelbart efter modtagelse')",
@@ -154,12 +154,12 @@ frist {
 -- 10: "Ved akutte behov iværksættes støtten umiddelbart"; en frist for sig, så den kun gælder,
 -- når det er fastslået, at behovet er akut.
 frist {
-  id = "akut_iverksaettelse",
+  id = "akut_ivaerksaettelse",
   tekst = "Ved akut behov iværksættes støtten umiddelbart efter modtagelse af ansøgningen",
   kilde = "Lejre KS 10 Sagsbehandlingsfrist",
   naar = function(sag) return sag.ansoegning.akut end,
   fra = "ansoegning.modtaget",
-  varighed = function() return hverdage(P.akut_iverksaettelse) end,
+  varighed = function() return hverdage(P.akut_ivaerksaettelse) end,
   opfyldt_ved = "bevilling.start",
 }
 

@@ -60,6 +60,10 @@ forkert_vaerdi)
   usage_error "--traade: '0' skal være et tal fra 1 til 256" db vurder --traade 0
   usage_error "--antal: 'mange'" demo --antal mange
   usage_error "--dato: \"2026-02-30\" er ikke en dato" vurder --kommune varde --dato 2026-02-30 sag.json
+  # a real date outside the range is said to be that, not "not a date", on every option
+  usage_error "--standard-dato: 1800-01-01 ligger uden for de datoer" vurder --kommune varde --standard-dato 1800-01-01 sag.json
+  usage_error "--standard-dato: 2300-01-01 ligger uden for de datoer" db vurder --standard-dato 2300-01-01
+  usage_error "A: 1800-01-01 ligger uden for de datoer" forskel --kommune varde 1800-01-01
   usage_error "mappen '$T/findes-ikke' findes ikke" --hjem "$T/findes-ikke" kommuner ;;
 ekstra_argument)
   usage_error "uventede argumenter 'x' 'y'" kommuner x y

@@ -46,7 +46,7 @@ test {
   navn = "Akut behov: ansøgning fredag, støtten skal være iværksat mandag (antagelse: næste hverdag)",
   dato = "2026-11-21",
   sag = med(ansoegt, { ansoegning = { modtaget = "2026-11-20", akut = true } }),
-  forvent = { frister = { akut_iverksaettelse = { dato = "2026-11-23", status = "kommende" },
+  forvent = { frister = { akut_ivaerksaettelse = { dato = "2026-11-23", status = "kommende" },
                           sagsbehandling = { dato = "2026-12-25", status = "kommende" } } },
 }
 
@@ -54,29 +54,29 @@ test {
   navn = "Akut behov: støtten iværksat samme dag er opfyldt",
   dato = "2026-11-25",
   sag = med(ansoegt, { ansoegning = { modtaget = "2026-11-20", akut = true }, bevilling = { start = "2026-11-20" } }),
-  forvent = { frister = { akut_iverksaettelse = { status = "opfyldt" } } },
+  forvent = { frister = { akut_ivaerksaettelse = { status = "opfyldt" } } },
 }
 
 test {
   navn = "Akut behov: ikke iværksat dagen efter fristen er overskredet",
   dato = "2026-11-24",
   sag = med(ansoegt, { ansoegning = { modtaget = "2026-11-20", akut = true } }),
-  forvent = { frister = { akut_iverksaettelse = { status = "overskredet" } }, advarsler = { "frist_overskredet" } },
+  forvent = { frister = { akut_ivaerksaettelse = { status = "overskredet" } }, advarsler = { "frist_overskredet" } },
 }
 
 test {
   navn = "Ikke akut: kun de 5 uger",
   dato = "2026-11-21",
   sag = med(ansoegt, { ansoegning = { akut = false } }),
-  forvent = { frister = { akut_iverksaettelse = false, sagsbehandling = { dato = "2026-11-23" } } },
+  forvent = { frister = { akut_ivaerksaettelse = false, sagsbehandling = { dato = "2026-11-23" } } },
 }
 
 test {
   navn = "Om behovet er akut, er ikke oplyst: de 5 uger gælder, akutfristen afventer",
   dato = "2026-10-22",
   sag = ansoegt,
-  forvent = { frister = { akut_iverksaettelse = false, sagsbehandling = { dato = "2026-11-23", status = "kommende" } },
-              spor = { akut_iverksaettelse = { udfald = "ukendt", mangler = { "ansoegning.akut" } } } },
+  forvent = { frister = { akut_ivaerksaettelse = false, sagsbehandling = { dato = "2026-11-23", status = "kommende" } },
+              spor = { akut_ivaerksaettelse = { udfald = "ukendt", mangler = { "ansoegning.akut" } } } },
 }
 
 local foerstegangs = med(ansoegt, { bevilling = { foerstegangs = true, start = "2026-08-31",
