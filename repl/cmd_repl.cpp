@@ -3,6 +3,7 @@
 #include <editline/readline.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdlib>
@@ -11,6 +12,8 @@
 #include <unistd.h>
 
 #include "cli.hpp"
+#include "engine/standard.hpp"
+#include "lua/error.hpp"
 #include "session.hpp"
 
 namespace kvalitet::cli {
@@ -114,6 +117,16 @@ int run_pipe(repl::Session& session) {
 
 int run_repl(const Common& common, const std::string& kommune, const std::string& dato, const std::string& db) {
     static Sources sources = common.sources();
+    // An id no municipality has is wrong use, as in tjek; a standard that does not load is
+    // the session's to report (the user may be fixing it).
+    if (const auto known = kommuner(sources);
+        !kommune.empty() && std::find(known.begin(), known.end(), kommune) == known.end()) {
+        try {
+            Standard::load(sources, kommune);
+        } catch (const InputError& e) {
+            throw CLI::ValidationError("--kommune", e.what());
+        }
+    }
     const bool tty = isatty(STDIN_FILENO);
     repl::Session session(sources, kommune, evaluation_date(dato), db, [](std::string_view s) {
         std::fwrite(s.data(), 1, s.size(), stdout);

@@ -64,6 +64,7 @@ forkert_vaerdi)
   usage_error "--standard-dato: 1800-01-01 ligger uden for de datoer" vurder --kommune varde --standard-dato 1800-01-01 sag.json
   usage_error "--standard-dato: 2300-01-01 ligger uden for de datoer" db vurder --standard-dato 2300-01-01
   usage_error "A: 1800-01-01 ligger uden for de datoer" forskel --kommune varde 1800-01-01
+  usage_error "--kommune: ukendt kommune 'aarhus'" repl --kommune aarhus
   usage_error "mappen '$T/findes-ikke' findes ikke" --hjem "$T/findes-ikke" kommuner ;;
 ekstra_argument)
   usage_error "uventede argumenter 'x' 'y'" kommuner x y
