@@ -120,8 +120,8 @@ public:
     }
     bool counts(std::string_view art) {
         if (!index_) return true;
-        for (std::size_t i = 0; i < n_seen_; ++i)
-            if (seen_[i].first == art) return seen_[i].second;
+        for (std::size_t i = 0; i < n_seen_; ++i) // a case's kinds are Levering::arter's own entries
+            if (seen_[i].first.data() == art.data() || seen_[i].first == art) return seen_[i].second;
         lua_pushlstring(L_, art.data(), art.size());
         lua_gettable(L_, index_);
         const bool yes = lua_toboolean(L_, -1);

@@ -34,12 +34,13 @@ constexpr int kLastStoreBededag = 2023;
 } // namespace
 
 std::optional<std::string_view> helligdag(Dato d) {
-    const unsigned m = d.maaned(), day = d.dag();
+    const auto ymd = d.ymd(); // once: each of aar(), maaned(), dag() converts the day count
+    const unsigned m = unsigned(ymd.month()), day = unsigned(ymd.day());
     if (m == 1 && day == 1) return "nytårsdag";
     if (m == 12 && day == 25) return "juledag";
     if (m == 12 && day == 26) return "2. juledag";
     if (m < 3 || m > 6) return std::nullopt; // movable feasts fall 19 March – 14 June
-    const int offset = d - paaskedag(d.aar());
+    const int offset = d - paaskedag(int(ymd.year()));
     for (const auto& [o, name] : kMovable)
         if (o == offset) return name;
     if (offset == kStoreBededag && d.aar() <= kLastStoreBededag) return "store bededag";
