@@ -104,19 +104,6 @@ indhold("laege_tandlaege", "At planlægge læge- og tandlægebesøg", "Støtte t
 indhold("ledsagelse_behandling", "Ledsagelse og støtte under selve besøget, f.eks. hos læge og tandlæge",
         "Kun i særlige tilfælde; ellers støtte til at planlægge besøget")
 
--- Opfølgning: "støtte før, under og/eller efter en aktivitet som indkøb" er en del af
--- støtten; at få opgaven løst for sig er praktisk hjælp (Afgrænsning, § 83). Sagen har
--- intet felt for hvilken af dem, der søges om; scriptet skelner ved om borgeren selv kan
--- deltage aktivt.
-aktivitet {
-  id = "indkoeb_madlavning",
-  tekst = "Indkøb og madlavning",
-  kilde = "Ishøj KS, Opfølgning; Afgrænsning",
-  betingelse = "Kun støtte før, under og/eller efter aktiviteten, som borgeren selv deltager aktivt i; at få indkøb og madlavning udført er praktisk hjælp efter SEL § 83",
-  antagelse = true,
-  omfattet = function(sag) return sag.forhold.kan_deltage_aktivt end,
-  henvis_til = "SEL § 83",
-}
 indhold("oekonomi", "At planlægge og styre økonomien")
 indhold("post", "At forstå og handle på fysisk og digital post")
 
@@ -125,6 +112,11 @@ indhold("post", "At forstå og handle på fysisk og digital post")
 local function afgraenset(id, tekst, henvis_til)
   aktivitet { id = id, tekst = tekst, kilde = "Ishøj KS, Afgrænsning", omfattet = false, henvis_til = henvis_til }
 end
+-- Afgrænsning nævner "At købe ind og lave mad" i samme liste over praktiske opgaver som hygiejne
+-- og rengøring. Opfølgningsafsnittets "støtte før, under og/eller efter en aktivitet som indkøb"
+-- er et eksempel på, hvordan støtten målrettes, ikke en aktivitet i sig selv; den ydes under de
+-- andre aktiviteter (f.eks. struktur i hverdagen).
+afgraenset("indkoeb_madlavning", "Praktisk opgave: at købe ind og lave mad", "SEL § 83")
 afgraenset("personlig_hygiejne", "Praktisk opgave: at håndtere den personlige hygiejne", "SEL § 83")
 afgraenset("rengoering_toejvask", "Praktisk opgave: at rydde op, gøre rent og vaske tøj", "SEL § 83")
 afgraenset("ledsagelse_uden_paedagogisk_formaal", "Ledsagelse uden et socialpædagogisk formål", "SEL § 97")

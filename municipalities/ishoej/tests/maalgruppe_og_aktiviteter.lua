@@ -114,29 +114,21 @@ test {
     laege_tandlaege = { omfattet = true, betingelse = "Støtte til selve besøget kun i særlige tilfælde" } } },
 }
 
--- Indkøb og madlavning: "støtte før, under og/eller efter en aktivitet som indkøb" er
--- omfattet; at få det gjort for sig er § 83.
+-- Indkøb og madlavning står i Afgrænsningens liste over praktiske opgaver: § 83, også når
+-- borgeren selv kan deltage, og uden at afvente aktiv deltagelse.
 test {
-  navn = "Indkøb og madlavning: støtte og optræning er omfattet, når borgeren selv deltager",
+  navn = "Indkøb og madlavning er en praktisk opgave (Afgrænsning): henvis til § 83",
   dato = "2026-11-22",
   sag = med(borger, { ansoegte_aktiviteter = { "indkoeb_madlavning" } }),
-  forvent = { aktiviteter = { indkoeb_madlavning = { omfattet = true, henvis_til = ukendt, mangler = {},
-    kilde = "Ishøj KS, Opfølgning; Afgrænsning",
-    betingelse = "Kun støtte før, under og/eller efter aktiviteten, som borgeren selv deltager aktivt i; at få indkøb og madlavning udført er praktisk hjælp efter SEL § 83" } } },
+  forvent = { aktiviteter = { indkoeb_madlavning = { omfattet = false, henvis_til = "SEL § 83", mangler = {},
+    kilde = "Ishøj KS, Afgrænsning" } } },
 }
 
 test {
-  navn = "Indkøb og madlavning: kan borgeren ikke selv deltage, er det praktisk hjælp efter § 83",
-  dato = "2026-11-22",
-  sag = med(borger, { forhold = { kan_deltage_aktivt = false }, ansoegte_aktiviteter = { "indkoeb_madlavning" } }),
-  forvent = { aktiviteter = { indkoeb_madlavning = { omfattet = false, henvis_til = "SEL § 83", mangler = {} } } },
-}
-
-test {
-  navn = "Indkøb og madlavning: aktiv deltagelse ikke vurderet, så dækningen er uafklaret",
+  navn = "Indkøb og madlavning: aktiv deltagelse ikke vurderet ændrer intet",
   dato = "2026-11-22",
   sag = med(borger, { forhold = { kan_deltage_aktivt = ukendt }, ansoegte_aktiviteter = { "indkoeb_madlavning" } }),
-  forvent = { aktiviteter = { indkoeb_madlavning = { omfattet = ukendt, henvis_til = ukendt, mangler = { "kan_deltage_aktivt" } } } },
+  forvent = { aktiviteter = { indkoeb_madlavning = { omfattet = false, henvis_til = "SEL § 83", mangler = {} } } },
 }
 
 test {
