@@ -681,7 +681,10 @@ Vurdering Standard::vurder(const Sag& sag, Dato dato, Dato standard_dato, SporNi
     ev.ctx.reset_reads();
     struct Done { // a view a script kept refuses to read once the case is gone
         bind::CaseContext& ctx;
-        ~Done() { ctx.sag = nullptr; }
+        ~Done() {
+            ctx.sag = nullptr;
+            ctx.values_wanted = true; // the default for whoever uses the context next
+        }
     } done{ev.ctx};
     lua_State* L = *state_;
     lua_pushcfunction(L, evaluate);
