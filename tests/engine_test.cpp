@@ -118,6 +118,8 @@ henvisning { id = "helbred", tekst = "Dårligt helbred", kilde = "C KS 4", til =
     CHECK(referral_open.i_maalgruppe == true);
     CHECK(referral_open.mangler == std::vector<std::string>{"daarligt_helbred"});
     CHECK(referral_open.henvis_til.empty());
+    CHECK(referral_open.tekst().find("Borgeren er i målgruppen.\n  Henvisningen afventer: daarligt_helbred") !=
+          std::string::npos);
 
     // Born after the date: the case is wrong, not the citizen outside the target group.
     try {
@@ -129,6 +131,7 @@ henvisning { id = "helbred", tekst = "Dårligt helbred", kilde = "C KS 4", til =
         CHECK(std::string(e.what()).find("2027-01-01 ligger efter vurderingsdatoen 2026-12-20") != std::string::npos);
     }
     CHECK(assess(R"({"id":"f","borger":{"foedselsdato":"2026-12-20"}})").i_maalgruppe == false); // born that day: 0
+    CHECK_FALSE(Sag::from_json(R"({"borger":{"foedselsdato":"2027-01-01"}})").alder_paa(D("2026-12-31")).has_value());
 
     Vurdering yes = assess(R"({"id":"y","borger":{"alder":40},"vum":{"temaer":{"sundhed":3}},
       "forhold":{"motiveret":true,"kan_afhjaelpes_med_hjaelpemidler":false,"daarligt_helbred":false}})");

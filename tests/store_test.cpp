@@ -17,6 +17,7 @@
 #include "domain/sag.hpp"
 #include "domain/sha256.hpp"
 #include "store/case_store.hpp"
+#include "store/demo_rapport.hpp"
 #include "store/demo_sager.hpp"
 #include "store/import_json.hpp"
 #include "store/run_lock.hpp"
@@ -481,4 +482,20 @@ TEST_CASE("store: a file that is not a case store is refused before anything is 
     CHECK(db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 2);
     CHECK(db.execAndGet("PRAGMA user_version").getInt() == version);
     CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "delete"); // not switched to WAL
+}
+
+TEST_CASE("demo report: only the undetermined cases' missing facts are counted as what they lack") {
+    TempDb t;
+    CaseStore s(t.path.string());
+    // in the group, with a referral waiting for a fact; and undetermined
+    const std::string rest = R"(,"standard":{"titel":"T"},"pakke":null,"frister":[],"advarsler":[]})";
+    s.add_assessments({{"a", "ca", "lejre", "sha1", "2026-11-22",
+                        R"({"kommune":"lejre","sag_id":"a","maalgruppe":{"i_maalgruppe":true,"mangler":["daarligt_helbred"]})" + rest},
+                       {"b", "cb", "lejre", "sha1", "2026-11-22",
+                        R"({"kommune":"lejre","sag_id":"b","maalgruppe":{"i_maalgruppe":null,"mangler":["motiveret"]})" + rest}});
+    const DemoRapport r = demo_rapport(s, *Dato::parse("2026-11-22"));
+    const KommuneRapport& k = r.kommuner.at("lejre");
+    CHECK(k.i_maalgruppe == 1);
+    CHECK(k.uafklaret == 1);
+    CHECK(k.mangler == std::map<std::string, std::int64_t>{{"motiveret", 1}});
 }

@@ -1389,7 +1389,8 @@ std::optional<std::size_t> Forhold::index(std::string_view id) {
 }
 
 std::optional<int> Sag::alder_paa(Dato on) const {
-    if (foedselsdato) return kvalitet::alder(*foedselsdato, on);
+    // not born yet on that date: no age (an assessment refuses such a case outright)
+    if (foedselsdato) return *foedselsdato > on ? std::nullopt : std::optional<int>(kvalitet::alder(*foedselsdato, on));
     return alder;
 }
 

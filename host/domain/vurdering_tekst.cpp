@@ -54,6 +54,8 @@ std::string Vurdering::tekst() const {
         line(fmt::format("  Uafklaret: mangler {}", join(mangler)));
     } else {
         line(*i_maalgruppe ? "  Borgeren er i målgruppen." : "  Borgeren er ikke i målgruppen.");
+        // a referral that waits for a fact: what to establish before referring, or not
+        if (!mangler.empty()) line(fmt::format("  Henvisningen afventer: {}", join(mangler)));
     }
     for (const auto& b : begrundelser) {
         const char* mark = !b.opfyldt ? " ? " : *b.opfyldt ? "ja " : "nej"; // three wide: the texts line up

@@ -24,7 +24,8 @@ void add_assessment(DemoRapport& out, simdjson::dom::element v, const std::strin
     if (v["maalgruppe"]["i_maalgruppe"].is_null()) ++k.uafklaret;
     else if (v["maalgruppe"]["i_maalgruppe"].get(i) == simdjson::SUCCESS) ++(i ? k.i_maalgruppe : k.uden_for);
     simdjson::dom::array list;
-    if (v["maalgruppe"]["mangler"].get(list) == simdjson::SUCCESS)
+    // what the undetermined cases wait for (a case in the group may wait for a referral's fact)
+    if (v["maalgruppe"]["i_maalgruppe"].is_null() && v["maalgruppe"]["mangler"].get(list) == simdjson::SUCCESS)
         for (auto m : list) ++k.mangler[text(m)];
     simdjson::dom::object pakke;
     if (v["pakke"].get(pakke) == simdjson::SUCCESS) ++k.pakker[text(pakke["navn"])];
