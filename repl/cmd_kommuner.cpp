@@ -18,12 +18,12 @@ void add_kommuner(CLI::App& app, Common& common, int& exit_code) {
         for (const auto& id : kommuner(sources)) {
             try {
                 auto s = Standard::load(sources, id);
+                const auto alle = versioner(sources, id); // before printing: a bad version prints nothing half
                 const auto& i = s->info();
                 fmt::print("{:<12} {}\n", id, i.titel);
                 fmt::print("{:<12} godkendt: {}; kilde: {}\n", "", i.godkendt ? i.godkendt->tekst() : "ikke angivet", i.kilde);
                 if (!i.revideres.empty()) fmt::print("{:<12} revision: {}\n", "", i.revideres);
                 // which version is in force when: the contract lists them with every municipality
-                const auto alle = versioner(sources, id);
                 for (std::size_t v = 0; v < alle.size(); ++v)
                     fmt::print("{:<12} version {}: {}\n", "", alle[v].fil, periode_tekst(alle, v));
                 if (detaljer) {

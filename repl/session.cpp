@@ -256,8 +256,10 @@ void Session::choose_kommune(const std::string& arg) {
     std::optional<Dato> paa;
     if (!dato.empty()) {
         paa = Dato::parse(dato);
-        if (!paa || !paa->i_omraadet())
-            return say(fmt::format("fejl: '{}' er ikke en dato (ÅÅÅÅ-MM-DD), f.eks. :kommune {} 2025-06-01\n", dato, id));
+        if (!paa) return say(fmt::format("fejl: '{}' er ikke en dato (ÅÅÅÅ-MM-DD), f.eks. :kommune {} 2025-06-01\n", dato, id));
+        if (!paa->i_omraadet())
+            return say(fmt::format("fejl: {} ligger uden for de datoer, der kan regnes med ({}–{})\n", dato,
+                                   Dato::foerste().iso(), Dato::sidste().iso()));
     }
     if (!switch_to(id, paa)) return;
     siden_.push_back("standard: " + kommune_ + (paa ? " pr. " + paa->iso() : ""));

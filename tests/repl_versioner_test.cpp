@@ -77,6 +77,7 @@ TEST_CASE("repl: :kommune ID DATO loads the version in force on DATO", "[version
                Contains("ingen version af standarden for testby er i kraft den 31. december 2024") &&
                    Contains("beholder testby, municipalities/testby/versioner/2025-01-01.lua"));
     CHECK_THAT(r(":kommune testby 2025-13-01"), Contains("'2025-13-01' er ikke en dato"));
+    CHECK_THAT(r(":kommune testby 1800-01-01"), Contains("1800-01-01 ligger uden for de datoer, der kan regnes med"));
     CHECK(r.printed.empty());
 }
 

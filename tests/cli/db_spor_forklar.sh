@@ -128,6 +128,12 @@ sed "s/^  kommune = \"$KOM\",/&\n  gyldig_fra = \"2027-01-01\",/" "$T/standard.l
 # the plain list names the versions too (the contract: "and their versions")
 "$K" $H kommuner | grep -q "version municipalities/$KOM/versioner/2010-01-01.lua: fra 1. januar 2010" ||
   fejl "kommuner uden --detaljer nævner ikke versionerne: $("$K" $H kommuner | grep version)"
+# a version that does not load: the municipality is one line saying so, not half a listing
+printf 'kvalitetsstandard {\n' > "$T/hjem/municipalities/$KOM/versioner/1999-01-01.lua"
+"$K" $H kommuner > "$T/kommuner.txt" 2>&1 && fejl "kommuner med en version, der ikke kan indlæses, gav exit 0"
+grep -q "^$KOM *KAN IKKE INDLÆSES: .*1999-01-01.lua" "$T/kommuner.txt" || { cat "$T/kommuner.txt"; fejl "den dårlige version nævnes ikke"; }
+! grep "^$KOM " "$T/kommuner.txt" | grep -qv "KAN IKKE INDLÆSES" || { cat "$T/kommuner.txt"; fejl "kommunen blev skrevet halvt"; }
+rm "$T/hjem/municipalities/$KOM/versioner/1999-01-01.lua"
 "$K" $H db $DB forklar "$ID" --dato 2026-11-23 --format json > "$T/v2.json" || fejl "forklar efter en ny version"
 "$K" $H db $DB forklar "$ID" --dato "$D" --format json | cmp -s - "$T/foer.json" || fejl "forklar efter en ny version gav andre bytes"
 rm -r "$T/hjem/municipalities/$KOM/versioner"
@@ -163,6 +169,13 @@ cp "$T/s.db" "$T/r.db"
 sqlite3 "$T/r.db" "DROP TRIGGER vurderinger_aendres_ikke; UPDATE vurderinger SET vurdering = replace(vurdering, '\"kommune\":\"$KOM\"', '\"kommune\":\"x$KOM\"') WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-23'"
 afvist "$T/r.db" 2026-11-23 "ændret resultat" \
   "sag '$ID' pr\. 2026-11-23: den genskabte vurdering afviger fra den gemte: kommune (gemt \"x$KOM\", nu \"$KOM\")"
+# The same full row written by another engine (an earlier release): the difference may be the
+# engine's, so the refusal says which engines and how to assess again.
+sqlite3 "$T/r.db" "UPDATE vurderinger SET motor_version = '0.0.1+0123456789abcdef', vurdering = replace(vurdering, '\"kommune\":\"$KOM\"', '\"kommune\":\"x$KOM\"') WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-24'"
+test "$(sqlite3 "$T/r.db" "SELECT spor FROM vurderinger WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-24'")" = fuld ||
+  fejl "rækken fra 2026-11-24 er ikke en fuld række"
+afvist "$T/r.db" 2026-11-24 "ændret resultat fra en anden motor" \
+  "sag '$ID' pr\. 2026-11-24: den er gemt af kvalitet 0\.0\.1 med motorkode og fælles regler (dsl/, stdlib/) 0123456789abcdef, men nu er det .*, og den genskabte vurdering afviger fra den gemte: kommune (gemt \"x$KOM\", nu \"$KOM\"); vurder sagen igen med 'kvalitet db --db"
 
 # The case's text edited behind the store's back, its sha256 left as it was: the text is
 # hashed again, so the edited case is not explained as the one that was assessed.
