@@ -21,31 +21,69 @@ grep '"kommune": *"kerteminde"' "$T/alle.ndjson" > "$T/sager.ndjson"
 alle=$(wc -l < "$T/alle.ndjson"); n=$(wc -l < "$T/sager.ndjson")
 test "$n" -ge 100 || fejl "kun $n Kerteminde-sager blandt demosagerne"
 
-# Each case by itself under each version.
-"$K" $H vurder --kommune kerteminde --ndjson --traade 1 --dato "$D" --spor ingen < "$T/sager.ndjson" > "$T/foer.ndjson"
-"$K" --hjem "$T/ny" vurder --kommune kerteminde --ndjson --traade 1 --dato "$D" --spor ingen < "$T/sager.ndjson" > "$T/efter.ndjson"
+# The counts a report must give for cases $1 (NDJSON) assessed one at a time under the two
+# homes $2 and $3 (kommune $4), written to $5: every kind of change konsekvens counts
+# (host/workbench/konsekvens.cpp), derived here from the two runs alone.
+forventet() {
+  "$K" --hjem "$2" vurder --kommune "$4" --ndjson --traade 1 --dato "$D" --spor ingen < "$1" > "$5.foer"
+  "$K" --hjem "$3" vurder --kommune "$4" --ndjson --traade 1 --dato "$D" --spor ingen < "$1" > "$5.efter"
+  jq -n --slurpfile a "$5.foer" --slurpfile b "$5.efter" --slurpfile s "$1" '
+  def svar: if .maalgruppe.i_maalgruppe == true then "ja" elif .maalgruppe.i_maalgruppe == false then "nej" else "uafklaret" end;
+  def pr_uge($t; $p): if $p == "maaned" then $t * 12 / 52 else $t end;
+  def timer($sag): if .maalgruppe.i_maalgruppe != true then 0
+    elif .pakke != null then pr_uge(.pakke.timer; .pakke.periode)
+    elif $sag.bevilling.timer != null then pr_uge($sag.bevilling.timer; $sag.bevilling.periode)
+    else 0 end;
+  def rund: . * 1000 | round / 1000;
+  def pakkenavn: if . == null then "ingen pakke" else . end;
+  def navn: if .kilde == "Kvalitet (aktivitetskataloget)" then "(ukendt aktivitet)" else .id end;
+  def tilstand: (if .omfattet == null then "uafklaret" elif .omfattet then "omfattet" else "ikke omfattet" end)
+    + (if .henvis_til != null then " (\(.henvis_til))" else "" end);
+  def efter_id(f): map({key: .id, value: f}) | from_entries;
+  def antal_pr_id: group_by(.id) | map({key: .[0].id, value: length}) | from_entries;
+  def skift($x; $y; $sag):
+    ($x | svar) as $a | ($y | svar) as $b | ($x | timer($sag)) as $ha | ($y | timer($sag)) as $hb |
+    [ (if $a != $b then {art: "maalgruppe", hvad: "målgruppe \($a) → \($b)"} else empty end),
+      (if $x.pakke.id != $y.pakke.id then {art: "pakke", hvad: "pakke \($x.pakke.id | pakkenavn) → \($y.pakke.id | pakkenavn)"} else empty end),
+      (if $ha != $hb then {art: "timer", hvad: (if $hb > $ha then "flere timer pr. uge" else "færre timer pr. uge" end)} else empty end),
+      ($y.maalgruppe.henvis_til - $x.maalgruppe.henvis_til | unique[] | {art: "henvisning", hvad: "henvisning til \(.) tilføjet"}),
+      ($x.maalgruppe.henvis_til - $y.maalgruppe.henvis_til | unique[] | {art: "henvisning", hvad: "henvisning til \(.) fjernet"}),
+      (($x.aktiviteter | map({id: navn, t: tilstand}) | efter_id(.t)) as $f | ($y.aktiviteter | map({id: navn, t: tilstand}) | efter_id(.t)) as $e |
+       ($f + $e | keys[]) as $id | ($f[$id] // "ikke ansøgt") as $t1 | ($e[$id] // "ikke ansøgt") as $t2 |
+       if $t1 != $t2 then {art: "aktivitet", hvad: "aktivitet \($id): \($t1) → \($t2)"} else empty end),
+      (($x.frister | efter_id(.)) as $f | ($y.frister | efter_id(.)) as $e | ($f + $e | keys[]) as $id |
+       if $f[$id] == null then {art: "frist", hvad: "frist \($id) tilføjet"}
+       elif $e[$id] == null then {art: "frist", hvad: "frist \($id) fjernet"}
+       else (if $f[$id].dato != $e[$id].dato then {art: "frist", hvad: "frist \($id) flyttet \(if $e[$id].dato < $f[$id].dato then "frem" else "tilbage" end)"} else empty end),
+            (if $f[$id].status != $e[$id].status then {art: "frist", hvad: "frist \($id): \($f[$id].status) → \($e[$id].status)"} else empty end)
+       end),
+      (($x.advarsler | antal_pr_id) as $f | ($y.advarsler | antal_pr_id) as $e | ($f + $e | keys[]) as $id |
+       ($f[$id] // 0) as $m | ($e[$id] // 0) as $n |
+       if $n > $m then {art: "advarsel", hvad: "advarsel \($id) tilføjet"} elif $n < $m then {art: "advarsel", hvad: "advarsel \($id) fjernet"} else empty end) ];
+  [range(0; $a | length)] as $ix |
+  [$ix[] as $i | skift($a[$i]; $b[$i]; $s[$i])] as $pr_sag |
+  { sager: ($a | length),
+    sager_aendret: ([$pr_sag[] | select(length > 0)] | length),
+    maalgruppe: (reduce $ix[] as $i ({ja: {ja: 0, nej: 0, uafklaret: 0}, nej: {ja: 0, nej: 0, uafklaret: 0}, uafklaret: {ja: 0, nej: 0, uafklaret: 0}};
+                   .[$a[$i] | svar][$b[$i] | svar] += 1)),
+    pakker: ([$ix[] | {foer: $a[.].pakke.id, efter: $b[.].pakke.id}] | group_by([.foer, .efter]) | map(.[0] + {antal: length})),
+    timer: {foer: ([$ix[] as $i | $a[$i] | timer($s[$i])] | add | rund), efter: ([$ix[] as $i | $b[$i] | timer($s[$i])] | add | rund)},
+    aendringer: ([$pr_sag[][]] | group_by([.art, .hvad]) | map(.[0] + {antal: length}) | sort_by(.art, .hvad)) }' > "$5"
+}
+# The same from a konsekvens report $1, written to $2.
+fik() {
+  jq '{sager, sager_aendret, maalgruppe, pakker, timer: {foer: .timer_pr_uge.foer, efter: .timer_pr_uge.efter},
+       aendringer: ([.aendringer[] | {art, hvad, antal}] | sort_by(.art, .hvad))}' "$1" > "$2"
+}
+
+forventet "$T/sager.ndjson" "$T/hjem" "$T/ny" kerteminde "$T/forventet.json"
+mv "$T/forventet.json.foer" "$T/foer.ndjson"; mv "$T/forventet.json.efter" "$T/efter.ndjson"
 
 # konsekvens over all the demo cases: the other municipalities' are skipped and counted.
 "$K" $H konsekvens --kommune kerteminde --fil "$FIX" --dato "$D" --format json --traade 2 "$T/alle.ndjson" > "$T/k.json"
 "$K" $H konsekvens --kommune kerteminde --fil "$FIX" --dato "$D" --format json --traade 1 "$T/alle.ndjson" |
   cmp -s - "$T/k.json" || fejl "1 og 2 tråde giver ikke samme rapport"
-
-# The expected counts, from the two runs.
-jq -n --slurpfile a "$T/foer.ndjson" --slurpfile b "$T/efter.ndjson" --slurpfile s "$T/sager.ndjson" '
-  def svar: if .maalgruppe.i_maalgruppe == true then "ja" elif .maalgruppe.i_maalgruppe == false then "nej" else "uafklaret" end;
-  def timer($sag): if .maalgruppe.i_maalgruppe != true then 0
-    elif .pakke != null then (if .pakke.periode == "maaned" then .pakke.timer * 12 / 52 else .pakke.timer end)
-    elif $sag.bevilling.timer != null then (if $sag.bevilling.periode == "maaned" then $sag.bevilling.timer * 12 / 52 else $sag.bevilling.timer end)
-    else 0 end;
-  def rund: . * 1000 | round / 1000;
-  [range(0; $a | length)] as $ix |
-  { sager: ($a | length),
-    maalgruppe: (reduce $ix[] as $i ({ja: {ja: 0, nej: 0, uafklaret: 0}, nej: {ja: 0, nej: 0, uafklaret: 0}, uafklaret: {ja: 0, nej: 0, uafklaret: 0}};
-                   .[$a[$i] | svar][$b[$i] | svar] += 1)),
-    pakker: ([$ix[] | {foer: $a[.].pakke.id, efter: $b[.].pakke.id}] | group_by([.foer, .efter]) | map(.[0] + {antal: length})),
-    timer: {foer: ([$ix[] as $i | $a[$i] | timer($s[$i])] | add | rund), efter: ([$ix[] as $i | $b[$i] | timer($s[$i])] | add | rund)} }
-' > "$T/forventet.json"
-jq '{sager, maalgruppe, pakker, timer: {foer: .timer_pr_uge.foer, efter: .timer_pr_uge.efter}}' "$T/k.json" > "$T/fik.json"
+fik "$T/k.json" "$T/fik.json"
 jq -S . "$T/forventet.json" > "$T/a"; jq -S . "$T/fik.json" > "$T/b"
 diff "$T/a" "$T/b" || fejl "konsekvens tæller ikke som vurder én sag ad gangen (forventet < > fik)"
 jq -e --argjson n "$((alle - n))" '.ikke_vurderet == {"fejl": 0, "andre_kommuner": $n, "koder": {}}' "$T/k.json" > /dev/null ||
@@ -80,6 +118,21 @@ has "$T/k.txt" "Pakker (rækker: før, kolonner: efter)"
 "$K" $H konsekvens --kommune kerteminde --fil "$FIX" --dato "$D" --format json --db "$T/s.db" > "$T/db.json"
 jq -S 'del(.ikke_vurderet, .aendringer[].eksempler[].nr)' "$T/db.json" > "$T/a"; jq -S 'del(.ikke_vurderet, .aendringer[].eksempler[].nr)' "$T/k.json" > "$T/b"
 diff "$T/a" "$T/b" > /dev/null || fejl "--db giver ikke det samme som NDJSON"
+
+# A second real edit, which moves deadlines and warnings: Varde's follow-up interval cut from
+# 12 to 6 months. Every kind of change is counted as the cases one at a time give it.
+mkdir "$T/varde"; cp -r "$T/hjem/"* "$T/varde/"
+sed 's/^    vaerdi = 12,$/    vaerdi = 6,/' "$SRC/municipalities/varde/standard.lua" > "$T/varde_udkast.lua"
+cmp -s "$T/varde_udkast.lua" "$SRC/municipalities/varde/standard.lua" && fejl "Vardes opfoelgning_interval er ikke 12: ret testen"
+cp "$T/varde_udkast.lua" "$T/varde/municipalities/varde/standard.lua"
+grep '"kommune": *"varde"' "$T/alle.ndjson" > "$T/varde.ndjson"
+forventet "$T/varde.ndjson" "$T/hjem" "$T/varde" varde "$T/vf.json"
+"$K" $H konsekvens --kommune varde --fil "$T/varde_udkast.lua" --dato "$D" --format json "$T/varde.ndjson" > "$T/vk.json"
+fik "$T/vk.json" "$T/vfik.json"
+jq -S . "$T/vf.json" > "$T/a"; jq -S . "$T/vfik.json" > "$T/b"
+diff "$T/a" "$T/b" || fejl "Varde: konsekvens tæller ikke som vurder én sag ad gangen (forventet < > fik)"
+jq -e '[.aendringer[] | select(.art == "frist")] | length > 0' "$T/vf.json" > /dev/null ||
+  fejl "Vardes ændring flyttede ingen frister: testen prøver ikke fristerne"
 
 # Two versions by their dates (--version A --mod B): the fixture testby.
 mkdir "$T/tb"; cp -r "$SRC/dsl" "$SRC/stdlib" "$SRC/tests/fixtures/versioner/municipalities" "$T/tb/"
