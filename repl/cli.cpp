@@ -60,8 +60,7 @@ Dato date_option(const std::string& text, const std::string& option, std::string
     const auto d = Dato::parse(text);
     if (!d) throw CLI::ValidationError(option, fmt::format("\"{}\" er ikke en dato (ÅÅÅÅ-MM-DD){}", text, hint));
     if (!d->i_omraadet())
-        throw CLI::ValidationError(option, fmt::format("{} ligger uden for de datoer, der kan regnes med ({}–{}){}", text,
-                                                       Dato::foerste().iso(), Dato::sidste().iso(), hint));
+        throw CLI::ValidationError(option, Dato::uden_for_omraadet(text) + std::string(hint));
     return *d;
 }
 

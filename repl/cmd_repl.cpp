@@ -119,14 +119,14 @@ int run_repl(const Common& common, const std::string& kommune, const std::string
     static Sources sources = common.sources();
     // An id no municipality has is wrong use, as in tjek; a standard that does not load is
     // the session's to report (the user may be fixing it).
-    if (const auto known = kommuner(sources);
-        !kommune.empty() && std::find(known.begin(), known.end(), kommune) == known.end()) {
-        try {
-            Standard::load(sources, kommune);
-        } catch (const InputError& e) {
-            throw CLI::ValidationError("--kommune", e.what());
+    if (!kommune.empty())
+        if (const auto known = kommuner(sources); std::find(known.begin(), known.end(), kommune) == known.end()) {
+            try {
+                Standard::load(sources, kommune);
+            } catch (const InputError& e) {
+                throw CLI::ValidationError("--kommune", e.what());
+            }
         }
-    }
     const bool tty = isatty(STDIN_FILENO);
     repl::Session session(sources, kommune, evaluation_date(dato), db, [](std::string_view s) {
         std::fwrite(s.data(), 1, s.size(), stdout);

@@ -197,16 +197,18 @@ int db_forklar(const std::string& db, const std::string& sag_id_raa, const std::
     // it, every trace text included, is compared. A compact row leaves the texts out, so a
     // change to the shared rules' texts (a kilde in stdlib/) would pass unseen: it is
     // explained only by the engine and the shared rules that stored it.
-    const std::string motor_nu = motor_version(sources);
+    // the engine and shared rules now: asked only of a row that needs it (it reads dsl/, stdlib/)
+    const auto motor_nu = [&] { return motor_version(sources); };
     const auto vurder_igen = [&] {
         return fmt::format("vurder sagen igen med 'kvalitet db --db {} vurder --alle --kommune {} --dato {}{}'", store.path(),
                            r.kommune, synlig(r.vurderingsdato),
                            r.standard_dato.empty() ? "" : " --standard-dato " + synlig(r.standard_dato));
     };
-    if (r.spor != SporNiveau::Fuld && r.motor_version != motor_nu)
-        throw afvist(fmt::format("den er gemt med spor '{}' af {}, men nu er det {}: sporets tekster kan være ændret "
-                                 "siden, og den korte række kan ikke vise det; {}",
-                                 spor_navn(r.spor), motor_tekst(r.motor_version), motor_tekst(motor_nu), vurder_igen()));
+    if (r.spor != SporNiveau::Fuld)
+        if (const std::string nu = motor_nu(); r.motor_version != nu)
+            throw afvist(fmt::format("den er gemt med spor '{}' af {}, men nu er det {}: sporets tekster kan være ændret "
+                                     "siden, og den korte række kan ikke vise det; {}",
+                                     spor_navn(r.spor), motor_tekst(r.motor_version), motor_tekst(nu), vurder_igen()));
 
     // 4. The dates: the assessment date, and the date whose rules applied (recorded since
     // schema 3; before, the assessment date, or the version's first day when the version
@@ -255,10 +257,10 @@ int db_forklar(const std::string& db, const std::string& sag_id_raa, const std::
     const std::string igen = v.json();
     if (igen != r.json) {
         // another engine wrote it: the difference may be the engine's, not the case's
-        if (r.motor_version != motor_nu)
+        if (const std::string nu = motor_nu(); r.motor_version != nu)
             throw afvist(fmt::format("den er gemt af {}, men nu er det {}, og den genskabte vurdering afviger fra den "
                                      "gemte: {}; {}",
-                                     motor_tekst(r.motor_version), motor_tekst(motor_nu), hvad_afviger(r.json, igen),
+                                     motor_tekst(r.motor_version), motor_tekst(nu), hvad_afviger(r.json, igen),
                                      vurder_igen()));
         throw afvist(fmt::format("den genskabte vurdering afviger fra den gemte: {}", hvad_afviger(r.json, igen)));
     }

@@ -258,8 +258,7 @@ void Session::choose_kommune(const std::string& arg) {
         paa = Dato::parse(dato);
         if (!paa) return say(fmt::format("fejl: '{}' er ikke en dato (ÅÅÅÅ-MM-DD), f.eks. :kommune {} 2025-06-01\n", dato, id));
         if (!paa->i_omraadet())
-            return say(fmt::format("fejl: {} ligger uden for de datoer, der kan regnes med ({}–{})\n", dato,
-                                   Dato::foerste().iso(), Dato::sidste().iso()));
+            return say("fejl: " + Dato::uden_for_omraadet(dato) + "\n");
     }
     if (!switch_to(id, paa)) return;
     siden_.push_back("standard: " + kommune_ + (paa ? " pr. " + paa->iso() : ""));

@@ -138,6 +138,10 @@ std::string Dato::tekst() const {
     return out;
 }
 
+std::string Dato::uden_for_omraadet(std::string_view tekst) {
+    return fmt::format("{} ligger uden for de datoer, der kan regnes med ({}–{})", tekst, foerste().iso(), sidste().iso());
+}
+
 std::string Dato::lang() const { return fmt::format("{} den {}", ugedag_navn(ugedag()), tekst()); }
 
 int alder(Dato foedt, Dato on) {

@@ -45,6 +45,9 @@ public:
     static constexpr Dato foerste() { return Dato(std::chrono::year{kFoersteAar} / 1 / 1); }
     static constexpr Dato sidste() { return Dato(std::chrono::year{kSidsteAar} / 12 / 31); }
     constexpr bool i_omraadet() const { return *this >= foerste() && *this <= sidste(); }
+    // "<tekst> ligger uden for de datoer, der kan regnes med (1900-01-01–2200-12-31)": what a
+    // user is told of a date they gave outside the range.
+    static std::string uden_for_omraadet(std::string_view tekst);
 
     // "YYYY-MM-DD", a real date; nullopt otherwise (2026-02-30, 2025-02-29, "2026-1-5").
     static std::optional<Dato> parse(std::string_view text);

@@ -43,7 +43,7 @@ std::optional<std::string_view> helligdag(Dato d) {
     const int offset = d - paaskedag(int(ymd.year()));
     for (const auto& [o, name] : kMovable)
         if (o == offset) return name;
-    if (offset == kStoreBededag && d.aar() <= kLastStoreBededag) return "store bededag";
+    if (offset == kStoreBededag && int(ymd.year()) <= kLastStoreBededag) return "store bededag";
     return std::nullopt;
 }
 
