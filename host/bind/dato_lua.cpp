@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "bind/bind.hpp"
+#include "bind/typed.hpp"
 #include "domain/kalender.hpp"
 #include "lua/state.hpp"
 #include "sandbox.hpp"
@@ -257,28 +258,6 @@ int frist_tostring(lua_State* L) {
     return 1;
 }
 
-// Slots in lua::Host::types.
-enum Slot : std::size_t { kDatoSlot, kVarighedSlot };
-
-void* to_typed(lua_State* L, int i, Slot slot) {
-    if (lua_type(L, i) != LUA_TUSERDATA || !lua_getmetatable(L, i)) return nullptr;
-    const bool same = lua_topointer(L, -1) == lua::State::host(L).types[slot].metatable;
-    lua_pop(L, 1);
-    return same ? lua_touserdata(L, i) : nullptr;
-}
-
-void set_typed_metatable(lua_State* L, Slot slot) {
-    lua_rawgeti(L, LUA_REGISTRYINDEX, lua::State::host(L).types[slot].ref);
-    lua_setmetatable(L, -2);
-}
-
-void remember(lua_State* L, const char* name, Slot slot) {
-    auto& t = lua::State::host(L).types[slot];
-    luaL_getmetatable(L, name);
-    t.metatable = lua_topointer(L, -1);
-    t.ref = luaL_ref(L, LUA_REGISTRYINDEX);
-}
-
 // Every function here is registered through lua::guarded: date arithmetic throws DatoFejl
 // and formatting can throw bad_alloc, and a C++ exception must reach Lua as a Lua error.
 void metatable(lua_State* L, const char* name, std::initializer_list<luaL_Reg> fns) {
@@ -304,20 +283,20 @@ void expose_fn(lua_State* L, const char* name, lua_CFunction f) {
 void push_dato(lua_State* L, Dato d) {
     auto* p = static_cast<Dato*>(lua_newuserdatauv(L, sizeof(Dato), 0));
     *p = d;
-    set_typed_metatable(L, kDatoSlot);
+    set_typed_metatable(L, Typed::Dato);
 }
 
-Dato* to_dato(lua_State* L, int i) { return static_cast<Dato*>(to_typed(L, i, kDatoSlot)); }
+Dato* to_dato(lua_State* L, int i) { return static_cast<Dato*>(to_typed(L, i, Typed::Dato)); }
 
 Dato check_dato(lua_State* L, int i) { return date_arg(L, i); }
 
 void push_varighed(lua_State* L, Varighed v) {
     auto* p = static_cast<Varighed*>(lua_newuserdatauv(L, sizeof(Varighed), 0));
     *p = v;
-    set_typed_metatable(L, kVarighedSlot);
+    set_typed_metatable(L, Typed::Varighed);
 }
 
-Varighed* to_varighed(lua_State* L, int i) { return static_cast<Varighed*>(to_typed(L, i, kVarighedSlot)); }
+Varighed* to_varighed(lua_State* L, int i) { return static_cast<Varighed*>(to_typed(L, i, Typed::Varighed)); }
 
 void open_dates(lua_State* L) {
     using lua::guarded;
@@ -329,8 +308,8 @@ void open_dates(lua_State* L) {
     metatable(L, kVarighed,
               {{"__index", varighed_index}, {"__tostring", guarded<varighed_tostring>}, {"__eq", varighed_eq}});
     metatable(L, kFrist, {{"__index", guarded<frist_index>}, {"__tostring", guarded<frist_tostring>}});
-    remember(L, kDato, kDatoSlot);
-    remember(L, kVarighed, kVarighedSlot);
+    remember_type(L, kDato, Typed::Dato);
+    remember_type(L, kVarighed, Typed::Varighed);
 
     expose_fn(L, "Dato", guarded<dato_new>);
     expose_fn(L, "Frist", guarded<frist_new>);

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "bind/bind.hpp"
+#include "bind/typed.hpp"
 #include "domain/mente_du.hpp"
 #include "lua/state.hpp"
 #include "sandbox.hpp"
@@ -174,10 +175,10 @@ const std::vector<Afbud>& afbud(const Sag& s) { return s.afbud; }
 const Kind kAktivitet{"ansoegte_aktiviteter", {}};
 
 // User value 1 of a list view: its element views, made on first use.
-void push_array(lua_State* L, const View& v, const char* mt) {
+void push_array(lua_State* L, const View& v, Typed list) {
     auto* ud = static_cast<View*>(lua_newuserdatauv(L, sizeof(View), 1));
     *ud = v;
-    luaL_setmetatable(L, mt);
+    set_typed_metatable(L, list);
 }
 
 // ---- object kinds ----------------------------------------------------------------------
@@ -213,12 +214,12 @@ const Field kSagFields[] = {
     {"ansoegning", [](lua_State* L, const View& v) { push_view(L, nullptr, v.ctx, kAnsoegning); }, Keep::Always},
     {"vum", [](lua_State* L, const View& v) { push_view(L, nullptr, v.ctx, kVum); }, Keep::Always},
     {"forhold", [](lua_State* L, const View& v) { push_view(L, nullptr, v.ctx, kForhold); }, Keep::Always},
-    {"ydelser", [](lua_State* L, const View& v) { push_array(L, v, "sag.ydelser"); }, Keep::Case},
-    {"ansoegte_aktiviteter", [](lua_State* L, const View& v) { push_array(L, v, "sag.ansoegte_aktiviteter"); }, Keep::Case},
+    {"ydelser", [](lua_State* L, const View& v) { push_array(L, v, Typed::Ydelser); }, Keep::Case},
+    {"ansoegte_aktiviteter", [](lua_State* L, const View& v) { push_array(L, v, Typed::Aktiviteter); }, Keep::Case},
     {"bevilling", [](lua_State* L, const View& v) { push_view(L, nullptr, v.ctx, kBevilling); }, Keep::Always},
-    {"opfoelgninger", [](lua_State* L, const View& v) { push_array(L, v, "sag.opfoelgninger"); }, Keep::Case},
-    {"leverancer", [](lua_State* L, const View& v) { push_array(L, v, "sag.leverancer"); }, Keep::Case},
-    {"afbud", [](lua_State* L, const View& v) { push_array(L, v, "sag.afbud"); }, Keep::Case},
+    {"opfoelgninger", [](lua_State* L, const View& v) { push_array(L, v, Typed::Opfoelgninger); }, Keep::Case},
+    {"leverancer", [](lua_State* L, const View& v) { push_array(L, v, Typed::Leverancer); }, Keep::Case},
+    {"afbud", [](lua_State* L, const View& v) { push_array(L, v, Typed::Afbud); }, Keep::Case},
     {"klage", [](lua_State* L, const View& v) { push_view(L, nullptr, v.ctx, kKlage); }, Keep::Always},
     {"arbejdspladsvurdering", [](lua_State* L, const View& v) { push_view(L, nullptr, v.ctx, kArbejdspladsvurdering); }, Keep::Always},
     {"indsatsplan", [](lua_State* L, const View& v) { push_view(L, nullptr, v.ctx, kIndsatsplan); }, Keep::Always},
@@ -358,8 +359,14 @@ const Kind kAfbud{"afbud", kAfbudFields, slots(kAfbudFields)};
 
 // ---- VUM helpers (methods: sag.vum:max()) ------------------------------------------------
 
+// sag.vum:max() and the like: the view itself, or the error luaL_checkudata gives.
+View* check_vum(lua_State* L) {
+    if (auto* v = static_cast<View*>(to_typed(L, 1, Typed::Vum))) return v;
+    return static_cast<View*>(luaL_checkudata(L, 1, kVum.name));
+}
+
 const Vum* vum_self(lua_State* L) {
-    auto* v = static_cast<View*>(luaL_checkudata(L, 1, "sag.vum"));
+    auto* v = check_vum(L);
     const Vum* x = vum(*v);
     if (!x || x->antal_scoret() == 0) v->ctx->read_missing("vum");
     return x;
@@ -396,7 +403,7 @@ int vum_antal_mindst(lua_State* L) {
     return 1;
 }
 int vum_tema(lua_State* L) {
-    auto* v = static_cast<View*>(luaL_checkudata(L, 1, "sag.vum"));
+    auto* v = check_vum(L);
     const char* id = luaL_checkstring(L, 2);
     auto i = Vum::tema_index(id);
     if (!i) return luaL_error(L, "ukendt VUM-tema '%s'", id);
@@ -526,7 +533,7 @@ void register_kind(lua_State* L, const Kind& kind) {
 }
 
 template <lua_CFunction Index, lua_CFunction Len>
-void register_array(lua_State* L, const char* name) {
+void register_array(lua_State* L, const char* name, Typed list) {
     luaL_newmetatable(L, name);
     lua_pushcfunction(L, lua::guarded<Index>);
     lua_setfield(L, -2, "__index");
@@ -535,6 +542,7 @@ void register_array(lua_State* L, const char* name) {
     lua_pushcfunction(L, array_pairs);
     lua_setfield(L, -2, "__pairs");
     seal_and_pop(L);
+    remember_type(L, name, list);
 }
 
 void push_view(lua_State* L, const void* obj, CaseContext* ctx, const Kind& kind) {
@@ -548,10 +556,10 @@ void push_view(lua_State* L, const void* obj, CaseContext* ctx, const Kind& kind
 template <class F>
 bool with_dated_list(lua_State* L, F&& f) {
     if (lua_type(L, 1) != LUA_TUSERDATA) return false;
-    auto view = [&](const char* kind) { return static_cast<View*>(luaL_testudata(L, 1, kind)); };
-    if (auto* v = view("sag.opfoelgninger")) f(opfoelgninger(sag(*v)));
-    else if (auto* v = view("sag.leverancer")) f(leverancer(sag(*v)));
-    else if (auto* v = view("sag.afbud")) f(afbud(sag(*v)));
+    auto view = [&](Typed list) { return static_cast<View*>(to_typed(L, 1, list)); };
+    if (auto* v = view(Typed::Opfoelgninger)) f(opfoelgninger(sag(*v)));
+    else if (auto* v = view(Typed::Leverancer)) f(leverancer(sag(*v)));
+    else if (auto* v = view(Typed::Afbud)) f(afbud(sag(*v)));
     else return false;
     return true;
 }
@@ -657,19 +665,20 @@ void open_case_views(lua_State* L) {
                           &kLeverandoer, &kKlage, &kArbejdspladsvurdering, &kIndsatsplan, &kYdelse,
                           &kOpfoelgning, &kLevering, &kAfbud})
         register_kind(L, *k);
-    register_array<array_index<&kYdelse, Ydelse, ydelser>, array_len<Ydelse, ydelser>>(L, "sag.ydelser");
+    remember_type(L, kVum.name, Typed::Vum);
+    register_array<array_index<&kYdelse, Ydelse, ydelser>, array_len<Ydelse, ydelser>>(L, "sag.ydelser", Typed::Ydelser);
     register_array<array_index<&kAktivitet, std::string, aktiviteter>, array_len<std::string, aktiviteter>>(
-        L, "sag.ansoegte_aktiviteter");
+        L, "sag.ansoegte_aktiviteter", Typed::Aktiviteter);
     register_array<array_index<&kOpfoelgning, Opfoelgning, opfoelgninger>, array_len<Opfoelgning, opfoelgninger>>(
-        L, "sag.opfoelgninger");
-    register_array<array_index<&kLevering, Levering, leverancer>, array_len<Levering, leverancer>>(L, "sag.leverancer");
-    register_array<array_index<&kAfbud, Afbud, afbud>, array_len<Afbud, afbud>>(L, "sag.afbud");
+        L, "sag.opfoelgninger", Typed::Opfoelgninger);
+    register_array<array_index<&kLevering, Levering, leverancer>, array_len<Levering, leverancer>>(L, "sag.leverancer", Typed::Leverancer);
+    register_array<array_index<&kAfbud, Afbud, afbud>, array_len<Afbud, afbud>>(L, "sag.afbud", Typed::Afbud);
 }
 
 // The deliveries behind a `sag.leverancer` view, for the list primitives (liste_lua.cpp);
 // nullptr when the value is not that view. Refuses, as the view does, outside a rule.
 const std::vector<Levering>* leverancer_view(lua_State* L, int index) {
-    auto* v = static_cast<View*>(luaL_testudata(L, index, "sag.leverancer"));
+    auto* v = static_cast<View*>(to_typed(L, index, Typed::Leverancer));
     return v ? &sag(*v).leverancer : nullptr;
 }
 

@@ -42,7 +42,7 @@ struct Host {
         int ref = LUA_NOREF;
         const void* metatable = nullptr;
     };
-    std::array<Type, 4> types{};
+    std::array<Type, 8> types{}; // bind/typed.hpp
 };
 
 class State {
