@@ -138,6 +138,14 @@ void add_unique_view(std::vector<std::string_view>& v, std::string_view s) {
     if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
 }
 
+// A (path, value) read, unless the path is already there: the first read names it.
+template <class T>
+void add_unique_key(std::vector<std::pair<std::string_view, T>>& v, const std::pair<std::string_view, T>& read) {
+    for (const auto& [k, _] : v)
+        if (k == read.first) return;
+    v.push_back(read);
+}
+
 std::string join(const std::vector<std::string>& v) {
     std::string out;
     for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
@@ -375,11 +383,12 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         auto reads_comparisons = ev.ctx.comparisons;
         // A function's reads join the rule's: a length or an event that depends on an
         // absent fact (not an event that has not happened) is named, and checked.
+        // A path read by the start and again by the length is one key in the trace's objects.
         auto keep_reads = [&](bool facts_only) {
-            for (auto& d : ev.ctx.dates) reads_dates.push_back(d);
+            for (auto& d : ev.ctx.dates) add_unique_key(reads_dates, d);
             for (auto m : ev.ctx.missing)
                 if (!facts_only || kan_varieres(m)) add_unique_view(reads_missing, m);
-            for (auto& x : ev.ctx.values) reads_values.push_back(x);
+            for (auto& x : ev.ctx.values) add_unique_key(reads_values, x);
             for (auto& c : ev.ctx.comparisons) reads_comparisons.push_back(c);
         };
         // The rule's reads become the ones the trace records.
@@ -406,7 +415,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         std::optional<Dato> event;
         if (r.opfyldt_ved) {
             event = r.opfyldt_ved(ev.sag);
-            if (event) reads_dates.emplace_back(r.opfyldt_navn, *event);
+            if (event) add_unique_key(reads_dates, {r.opfyldt_navn, *event});
         } else if (r.opfyldt_fn) {
             call(L, ev, r.opfyldt_fn);
             event = pop_date(L, r, "opfyldt_ved");
