@@ -105,9 +105,12 @@ TEST_CASE("dated parameter: the value in force on each side of the boundary", "[
     const Vurdering klage = s->vurder(sag, D("2027-03-01"), D("2026-06-01"));
     CHECK(frist(klage, "svar") == plus(D("2026-12-01"), kUger, 4));
 
-    // Before the first period there is no value: the rule's error says so.
+    // Before the first period there is no value: the rule's error says so (an application
+    // received by then, so the rule reads the parameter).
+    Sag tidlig = sag;
+    tidlig.ansoegning_modtaget = D("2019-05-01");
     try {
-        s->vurder(sag, D("2019-06-01"));
+        s->vurder(tidlig, D("2019-06-01"));
         FAIL("ingen fejl før den første periode");
     } catch (const ScriptError& e) {
         CHECK_THAT(e.what(), Contains("parameteren 'svarfrist_uger' har ingen værdi den 1. juni 2019") &&

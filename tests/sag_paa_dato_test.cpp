@@ -97,6 +97,24 @@ TEST_CASE("deliveries, cancellations and the VUM after the date are not seen") {
     CHECK(r.find("vum (2026-12-01)") != std::string::npos);
 }
 
+TEST_CASE("an application received after the assessment date starts no deadline yet") {
+    test::TestTree t("paa-dato-ansoegning");
+    auto s = Standard::load(t.write("t", R"(frist { id = "sagsbehandling", tekst = "Afgørelse inden 8 uger", kilde = "T 1",
+        fra = "ansoegning.modtaget", varighed = uger(8) }
+)"), "t");
+    const Sag sag = Sag::from_json(R"({"id":"a","ansoegning":{"modtaget":"2026-05-01","akut":true}})");
+    Vurdering before = s->vurder(sag, D("2026-03-01"));
+    CHECK(before.frister.empty());
+    const auto* p = spor(before, "sag_paa_dato");
+    REQUIRE(p);
+    CHECK(p->resultat.find("ansoegning.modtaget (2026-05-01)") != std::string::npos);
+    // From the day it is received, the deadline runs.
+    Vurdering on = s->vurder(sag, D("2026-05-01"));
+    REQUIRE(on.frister.size() == 1);
+    CHECK(on.frister[0].dato == D("2026-06-26"));
+    CHECK_FALSE(spor(on, "sag_paa_dato"));
+}
+
 TEST_CASE("a follow-up before the grant's start does not count for the grant") {
     test::TestTree t("paa-dato");
     auto s = load(t);

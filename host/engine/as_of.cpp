@@ -51,6 +51,7 @@ struct Pass {
             s.klage_genvurderet.reset();
         }
         single(s.klage_genvurderet, "klage.genvurderet");
+        single(s.ansoegning_modtaget, "ansoegning.modtaget"); // an application not yet received
         single(s.indsatsplan_dato, "indsatsplan.dato");
         single(s.arbejdspladsvurdering_dato, "arbejdspladsvurdering.dato");
         if (s.bevilling) {
@@ -71,7 +72,7 @@ bool anything_to_leave_out(const Sag& s, Dato d) {
     for (const auto& a : s.afbud)
         if (a.dato > d) return true;
     if (s.vum && after(s.vum->dato)) return true;
-    if (after(s.klage_modtaget) || after(s.klage_genvurderet) || after(s.indsatsplan_dato) ||
+    if (after(s.ansoegning_modtaget) || after(s.klage_modtaget) || after(s.klage_genvurderet) || after(s.indsatsplan_dato) ||
         after(s.arbejdspladsvurdering_dato))
         return true;
     if (s.bevilling && (after(s.bevilling->afgoerelse_dato) || after(s.bevilling->afgoerelse_sendt) ||
