@@ -49,6 +49,12 @@ TEST_CASE("rute: no municipality, two municipalities, an unknown one") {
     CHECK(e.felt() == "kommune");
     CHECK_THAT(e.what(), Catch::Contains("'lejre'") && Catch::Contains("'varde'"));
 
+    // "Varde" is no id: the message says so in words, not as '?'.
+    e = route_error(sag_med("Varde"), "varde");
+    CHECK(e.kode() == "kommune_forskellig");
+    CHECK_THAT(e.what(), Catch::StartsWith("sagens kommune er ikke et kommune-id, der skrives med små bogstaver") &&
+                             !Catch::Contains("'?'") && !Catch::Contains("'Varde'"));
+
     e = route_error(sag_med("vadre"), "");
     CHECK(e.kode() == "ukendt_kommune");
     CHECK_THAT(e.what(), Catch::Contains("'vadre'") && Catch::Contains("mente du 'varde'?"));

@@ -32,13 +32,17 @@ std::string joined(const std::vector<std::string>& ids) {
 
 } // namespace
 
+std::string sagens_kommune(const std::string& kommune) {
+    if (valid_kommune_id(kommune) && kommune.size() <= 64) return fmt::format("sagens kommune er '{}'", kommune);
+    return "sagens kommune er ikke et kommune-id, der skrives med små bogstaver a-z, tal og _";
+}
+
 std::string rute(const Sag& sag, std::string_view valgt, const std::vector<std::string>& kendte) {
     if (!valgt.empty()) {
         if (sag.kommune && *sag.kommune != valgt) {
-            const std::string egen = valid_kommune_id(*sag.kommune) && sag.kommune->size() <= 64 ? *sag.kommune : "?";
-            throw InputError(fmt::format("sagens kommune er '{}' (feltet 'kommune'), men den skulle vurderes efter '{}': "
+            throw InputError(fmt::format("{} (feltet 'kommune'), men den skulle vurderes efter '{}': "
                                          "lad sagens egen kommune afgøre det (vurder uden --kommune), eller ret feltet",
-                                         egen, valgt),
+                                         sagens_kommune(*sag.kommune), valgt),
                              "kommune_forskellig", "kommune");
         }
         return std::string(valgt);

@@ -16,4 +16,8 @@ namespace kvalitet {
 // (both do, differently), ukendt_kommune (the case's is not among `kendte`; "mente du").
 std::string rute(const Sag& sag, std::string_view valgt, const std::vector<std::string>& kendte);
 
+// "sagens kommune er 'lejre'", or that it is no id at all: only an id is echoed, since the
+// case's text may be anything ("Varde", a line of HTML).
+std::string sagens_kommune(const std::string& kommune);
+
 } // namespace kvalitet

@@ -11,10 +11,10 @@ namespace {
 
 // rute()'s message for this case speaks of --kommune; over HTTP the path chose the standard.
 [[noreturn]] void other_kommune(const Sag& sag, const std::string& valgt) {
-    const std::string egen = valid_kommune_id(*sag.kommune) && sag.kommune->size() <= 64 ? *sag.kommune : "?";
-    throw InputError(fmt::format("sagens kommune er '{}' (feltet 'kommune'), men den blev sendt til "
+    const bool id = valid_kommune_id(*sag.kommune) && sag.kommune->size() <= 64;
+    throw InputError(fmt::format("{} (feltet 'kommune'), men den blev sendt til "
                                  "/v1/kommuner/{}: send den til /v1/kommuner/{}, eller ret feltet",
-                                 egen, valgt, egen == "?" ? "{id}" : egen),
+                                 sagens_kommune(*sag.kommune), valgt, id ? *sag.kommune : "{id}"),
                      "kommune_forskellig", "kommune");
 }
 
