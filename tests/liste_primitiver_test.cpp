@@ -170,6 +170,13 @@ TEST_CASE("perioder and uden_for_tidsrum give what the Ishøj and Varde loops ga
     CHECK(with_periods > 100); // the comparison saw periods, not only empty lists
 }
 
+TEST_CASE("uden_for_tidsrum: a delivery past midnight ends at the clock time of the next day") {
+    Lua lua;
+    const std::string sag = R"({"id":"x","leverancer":[{"dato":"2026-12-30","start":"23:30","minutter":60,"art":"telefon"}]})";
+    CHECK(lua.eval(sag, R"(return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = "08:00", til = "16:00" },
+      tekst = "{ugedag} den {dato} kl. {start}-{slut}" })[1])") == "onsdag den 30. december 2026 kl. 23:30-00:30");
+}
+
 TEST_CASE("liste.minutter is every period's minutes, in a table of the rule's own") {
     Lua lua;
     std::mt19937 rng(17);
