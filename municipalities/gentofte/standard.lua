@@ -58,27 +58,33 @@ indgaar("velfaerdsteknologi", "At anvende relevant kommunikations- og velfærdst
 
 -- Opfølgning: "Det fremgår af afgørelsen, hvornår opfølgningen sker" -----------------------------
 
+-- Antagelse: standarden siger, at afgørelsen fastsætter tidspunktet, men ikke om opfølgningen
+-- gentages; her gentages den med afgørelsens interval fra seneste opfølgning.
 frist {
   id = "naeste_opfoelgning",
   tekst = "Opfølgning på det tidspunkt afgørelsen fastsætter",
   kilde = "Gentofte KS, Hvordan følges op på ydelsen?",
+  antagelse = true,
   fra = seneste_opfoelgning_eller_start,
   varighed = interval_fra_afgoerelsen,
 }
 
 -- Krav --------------------------------------------------------------------------------------
 
--- Gruppeforløb er udgangspunktet; individuel støtte kun når borgeren ikke kan deltage i et
--- gruppeforløb eller for at motivere til et. Sagen har intet felt for grunden, så en alene
--- individuel bevilling markeres, så sagsbehandleren kan se, at grunden er dokumenteret.
+-- Gruppeforløb er udgangspunktet ("som udgangspunkt" for borgere i selvstændig bolig);
+-- individuel støtte "i særlige tilfælde" for at motivere til et gruppeforløb, eller når
+-- borgeren ikke kan deltage i et. Antagelse: sagen har hverken felt for boligen eller for
+-- grunden, så en alene individuel bevilling vises, så sagsbehandleren kan se efter, at et af
+-- de to tilfælde foreligger. Standarden siger ikke, hvor grunden skal stå.
 krav {
   id = "individuel_stoette_begrundes",
-  tekst = "Støtten er som udgangspunkt gruppeorienteret; individuel støtte kræver, at borgeren ikke kan deltage i et gruppeforløb, eller at den motiverer til et",
+  tekst = "Støtten er som udgangspunkt gruppeorienteret; individuel støtte gives i særlige tilfælde: når borgeren ikke kan deltage i et gruppeforløb, eller for at motivere til et",
   kilde = "Gentofte KS, Hvilke aktiviteter indgår i ydelsen?",
+  antagelse = true,
   afvigelser = function(sag)
     local form = sag.bevilling.form
     if form == nil then return nil end
-    if form == "individuel" then return { "bevillingen er alene individuel; grunden skal fremgå af afgørelsen" } end
+    if form == "individuel" then return { "bevillingen er alene individuel; se efter, at et af de særlige tilfælde foreligger" } end
     return {}
   end,
 }

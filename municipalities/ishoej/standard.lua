@@ -58,6 +58,13 @@ local P = parametre {
 -- Målgruppe ---------------------------------------------------------------------------------
 
 betingelse {
+  id = "alder",
+  tekst = "Borgeren er fyldt 18 år",
+  kilde = "Ishøj KS, Målgruppe",
+  naar = function(sag) return mindst(sag.borger.alder, P.myndighedsalder) end,
+}
+
+betingelse {
   id = "ressourcer_og_motivation",
   tekst = "Borgeren har ressourcer og motivation til at klare sig selv på nogle områder og behov for hjælp på andre",
   kilde = "Ishøj KS, Målgruppe",

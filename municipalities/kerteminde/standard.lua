@@ -127,7 +127,10 @@ omfattet("netvaerk", "Opbygning og opretholdelse af sociale netværk")
 omfattet("uddannelse_beskaeftigelse", "Støtte til at fastholde beskæftigelse, uddannelse, praktik eller § 103-tilbud")
 omfattet("velfaerdsteknologi", "Velfærdsteknologi, hvor den er understøttende")
 omfattet("oekonomi", "Økonomi i henhold til retningslinjer")
-omfattet("medicin_haandtering", "Sundhed og egenomsorg")
+-- Antagelse: standarden nævner indsatsområderne sundhed og egenomsorg, ikke medicin; at støtte
+-- til at håndtere egen medicin hører under dem, er scriptets læsning.
+aktivitet { id = "medicin_haandtering", tekst = "Sundhed og egenomsorg", kilde = "Kerteminde KS, Hvad omfatter støtten?",
+            omfattet = true, antagelse = true }
 omfattet("ledsagelse_behandling", "Ledsagelse med socialpædagogisk indhold til dag- og fritidstilbud eller behandling, herunder læge",
          "Kun når borgeren af psykiske årsager umuligt kan tage af sted på egen hånd, eller ikke magter at forklare sig eller omsætte beskeder")
 omfattet("laege_tandlaege", "At følge til læge mv. med socialpædagogisk indhold",
@@ -178,10 +181,13 @@ frist {
   varighed = function() return maaneder(P.arbejdsplads_interval) end,
 }
 
+-- Antagelse: standarden siger kun "regelmæssige statusmøder"; hvor ofte, tages her fra
+-- afgørelsen (bevilling.opfoelgning_interval_maaneder), regnet fra seneste opfølgning.
 frist {
   id = "naeste_opfoelgning",
   tekst = "Statusmøde, når afgørelsen fastsætter hvor ofte",
   kilde = "Kerteminde KS, Opfølgning på støtten",
+  antagelse = true,
   fra = seneste_opfoelgning_eller_start,
   varighed = interval_fra_afgoerelsen,
 }
@@ -198,10 +204,13 @@ end
 
 local function timer(t) return tal(t) .. (t == 1 and " time" or " timer") end
 
+-- Antagelse: "sammenhæng mellem din bevilling og de leverede ydelser" læses som, at hver hel
+-- periodes leverede tid svarer til den bevilgede (tolerance og antal perioder er parametre).
 krav {
   id = "leverede_ydelser_afviger",
   tekst = "Der er sammenhæng mellem bevillingen og de leverede ydelser (antagelse: transport og administration tæller ikke)",
   kilde = "Kerteminde KS, Kvalitetsmål i forhold til leverandøren",
+  antagelse = true,
   afvigelser = function(sag, dato)
     local b = sag.bevilling
     if b.timer == nil or b.periode == nil or b.start == nil then return nil end

@@ -74,6 +74,14 @@ local P = parametre {
 
 -- 1.4 – 2.2: Hvem kan modtage støtten ------------------------------------------------------
 
+-- "over 18 år" læses som fyldt 18 år (kontraktens læsning); standarden siger det selv i 1.4.
+betingelse {
+  id = "alder",
+  tekst = "Støtten kan bevilges til borgere over 18 år",
+  kilde = "Varde KS 1.4 Hvem kan modtage støtten",
+  naar = function(sag) return mindst(sag.borger.alder, P.myndighedsalder) end,
+}
+
 betingelse {
   id = "profiterer",
   tekst = "Hjælpen understøtter borgeren i at bevare eller øge mestringsevnen (borgeren profiterer af støtten)",
@@ -117,9 +125,17 @@ local function ikke_omfattet(id, tekst, henvis_til)
 end
 ikke_omfattet("administration_af_penge", "Administration af borgerens penge")
 ikke_omfattet("psykologbehandling", "Behandling, f.eks. psykologisk behandling")
-ikke_omfattet("ledsagelse_uden_paedagogisk_formaal", "Ledsagelse uden konkret pædagogisk formål", "SEL § 97")
--- Varde 2.4 names what is not covered; where it is, the national referral still stands.
-ikke_omfattet("medicindosering", "Medicindosering og udlevering af medicin", "SUL § 138")
+-- 2.4 udelukker ledsagelsen; 2.5 nævner ledsagelse efter SEL § 97.
+aktivitet {
+  id = "ledsagelse_uden_paedagogisk_formaal", tekst = "Ledsagelse uden konkret pædagogisk formål",
+  kilde = "Varde KS 2.4 og 2.5", omfattet = false, henvis_til = "SEL § 97",
+}
+-- 2.4 siger, at medicindosering ikke er omfattet, men ikke hvor den hører hjemme: henvisningen
+-- er det nationale grundlags (hjemmesygepleje), og kilden siger det.
+aktivitet {
+  id = "medicindosering", tekst = "Medicindosering og udlevering af medicin",
+  kilde = "Varde KS 2.4; Sundhedsloven § 138", omfattet = false, henvis_til = "SUL § 138",
+}
 ikke_omfattet("transport_uden_paedagogisk_sigte", "Transport uden pædagogisk sigte (kun fra A til B)")
 
 aktivitet {

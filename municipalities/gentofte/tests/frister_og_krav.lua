@@ -83,7 +83,7 @@ test {
 }
 
 test {
-  navn = "Alene individuel støtte: grunden skal fremgå",
+  navn = "Alene individuel støtte: sagsbehandleren ser efter et af de særlige tilfælde (antagelse)",
   dato = "2026-11-22",
   sag = med(bevilget, { bevilling = { form = "individuel" } }),
   forvent = { advarsler = { "individuel_stoette_begrundes", "standard_ikke_revideret" } },

@@ -14,6 +14,14 @@ test {
 }
 
 test {
+  navn = "\"du er fyldt 18 år\": Ishøjs egen regel, 17 år er ikke nok",
+  dato = "2026-11-22",
+  sag = med(borger, { borger = { alder = 17 } }),
+  forvent = { maalgruppe = { i_maalgruppe = false,
+                             begrundelser = { alder = { opfyldt = false, kilde = "Ishøj KS, Målgruppe" } } } },
+}
+
+test {
   navn = "Uden motivation og ressourcer på nogle områder: ikke i målgruppen",
   dato = "2026-11-22",
   sag = med(borger, { forhold = { motiveret = false } }),

@@ -13,6 +13,22 @@ test {
   forvent = { maalgruppe = { i_maalgruppe = true, mangler = {}, henvis_til = {} } },
 }
 
+-- KS 1.4: "Støtten kan bevilges til borgere over 18 år" (kontrakten: 18 år eller ældre).
+test {
+  navn = "Alderen er Vardes egen regel (KS 1.4), ikke en national antagelse: 18 år er nok, 17 år er ikke",
+  dato = "2026-11-22",
+  sag = med(borger, { borger = { alder = 18 } }),
+  forvent = { maalgruppe = { i_maalgruppe = true,
+                             begrundelser = { alder = { opfyldt = true, kilde = "Varde KS 1.4 Hvem kan modtage støtten" } } } },
+}
+
+test {
+  navn = "En 17-årig er ikke i målgruppen (KS 1.4)",
+  dato = "2026-11-22",
+  sag = med(borger, { borger = { alder = 17 } }),
+  forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { alder = { opfyldt = false } } } },
+}
+
 test {
   navn = "En borger der ikke er motiveret er ikke i målgruppen (KS 1.7)",
   dato = "2026-11-22",
