@@ -48,8 +48,10 @@ constexpr int kSag = 2, kDato = 3; // stack slots inside evaluate()
     throw; // unreachable: lua_error throws
 }
 
-void call(lua_State* L, Evaluation& ev, const lua::Ref& fn) {
-    ev.ctx.reset_reads();
+// Calls a rule's function with the case and the date; what it reads is recorded from a
+// clean slate, or after what the rule has read so far (`keep`).
+void call(lua_State* L, Evaluation& ev, const lua::Ref& fn, bool keep = false) {
+    if (!keep) ev.ctx.reset_reads();
     fn.push();
     lua_pushvalue(L, kSag);
     lua_pushvalue(L, kDato);
@@ -289,24 +291,31 @@ void pakke(lua_State* L, Evaluation& ev) {
 
 constexpr std::string_view kAfgoerelseModtaget = "bevilling.afgoerelse_modtaget";
 
-// A national parameter holding a whole number (its value as the standard shows it); a dated
-// one's value in force on the date whose rules apply, recorded among what the rule read.
-std::optional<int> whole_parameter(Evaluation& ev, std::string_view id) {
+// A national parameter holding a whole number, with the name and value the trace shows
+// for it (a dated one's value in force on the date whose rules apply, named with its period).
+struct WholeParameter {
+    int n;
+    std::string_view navn;
+    Vaerdi vaerdi;
+};
+std::optional<WholeParameter> whole_parameter(const Evaluation& ev, std::string_view id) {
     const auto& info = ev.standard.info();
     auto it = std::lower_bound(info.parametre.begin(), info.parametre.end(), id,
                                [](const Parameter& p, std::string_view k) { return p.id < k; });
     if (it == info.parametre.end() || it->id != id) return std::nullopt;
     const std::string* vaerdi = &it->vaerdi;
+    std::string_view navn = it->id;
+    const ParameterPeriode* per = nullptr;
     if (!it->perioder.empty()) {
-        const ParameterPeriode* per = periode_paa(*it, ev.ctx.standard_dato);
+        per = periode_paa(*it, ev.ctx.standard_dato);
         if (!per) return std::nullopt;
-        ev.ctx.read_value(per->spor_navn, per->spor_vaerdi);
         vaerdi = &per->vaerdi;
+        navn = per->spor_navn;
     }
     int n = 0;
     auto [end, ec] = std::from_chars(vaerdi->data(), vaerdi->data() + vaerdi->size(), n);
     if (ec != std::errc() || end != vaerdi->data() + vaerdi->size() || n < 0 || n > 60) return std::nullopt;
-    return n;
+    return WholeParameter{n, navn, per ? per->spor_vaerdi : Vaerdi(double(n))};
 }
 
 // The receipt of the decision: known, or derived from the letter's date and channel
@@ -315,7 +324,7 @@ std::optional<Dato> receipt(Evaluation& ev, std::string& derived) {
     const auto* b = ev.sag.bevilling ? &*ev.sag.bevilling : nullptr;
     const auto hverdage = whole_parameter(ev, "fysisk_post_hverdage");
     std::optional<Modtagelse> m;
-    if (b) m = afgoerelse_modtaget(*b, hverdage.value_or(-1));
+    if (b) m = afgoerelse_modtaget(*b, hverdage ? hverdage->n : -1);
     if (m && m->hvordan == Modtagelse::Hvordan::Fysisk && !hverdage) m.reset();
     if (!m) {
         ev.ctx.read_missing(kAfgoerelseModtaget);
@@ -329,10 +338,13 @@ std::optional<Dato> receipt(Evaluation& ev, std::string& derived) {
     }
     ev.ctx.read_date("bevilling.afgoerelse_sendt", *b->afgoerelse_sendt);
     ev.ctx.read_date("bevilling.afgoerelse_modtaget (udledt)", m->dato);
+    // What the derivation used: the channel, and for a letter the national parameter.
+    ev.ctx.read_value("bevilling.afgoerelse_kanal", *b->afgoerelse_kanal);
+    if (m->hvordan == Modtagelse::Hvordan::Fysisk) ev.ctx.read_value(hverdage->navn, hverdage->vaerdi);
     derived = m->hvordan == Modtagelse::Hvordan::Digital
                   ? fmt::format("modtagelse udledt: digital post, modtaget samme dag som sendt {}", b->afgoerelse_sendt->iso())
                   : fmt::format("modtagelse udledt: fysisk post, {} hverdage efter brevets dato {} (fysisk_post_hverdage)",
-                                *hverdage, b->afgoerelse_sendt->iso());
+                                hverdage->n, b->afgoerelse_sendt->iso());
     return m->dato;
 }
 
@@ -346,8 +358,10 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                 trace(ev, r, c ? "gaelder_ikke" : "ukendt", c ? "gælder ikke for sagen" : "ukendt: udeladt, før det er fastslået");
                 continue;
             }
+            ev.ctx.missing.clear(); // it holds: what it read is part of why (ansoegning.akut), nothing it lacked
+        } else {
+            ev.ctx.reset_reads();
         }
-        ev.ctx.reset_reads();
         std::optional<Dato> start;
         std::string derived; // how the start was derived, for the trace
         // A case's own date near the calendar's end (a follow-up in December 2200, a letter
@@ -370,8 +384,9 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             if (start) ev.ctx.read_date(r.fra_navn, *start);
             else ev.ctx.read_missing(r.fra_navn);
         } else {
-            call(L, ev, r.fra_fn);
+            call(L, ev, r.fra_fn, true); // after what its condition read
             start = pop_date(L, r, "fra");
+            if (start) ev.ctx.read_date("fra", *start); // the date a function chose (the latest follow-up)
         }
         if (!start) {
             trace(ev, r, "udeladt", "udeladt: sagen har ikke startdatoen");
