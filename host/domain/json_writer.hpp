@@ -38,6 +38,23 @@ public:
     }
 
     JsonWriter& value(std::string_view s) { sep(); quote(s); return *this; }
+    // A value already written as JSON (a text quoted once, JsonWriter::quoted).
+    JsonWriter& raw(std::string_view json) { sep(); out_ += json; return *this; }
+    // A token of our own ("opfyldt", "2026-11-22"): ASCII with nothing to escape (checked in
+    // debug builds), written without looking for what to escape.
+    JsonWriter& token(std::string_view s) {
+        assert(literal_key_ok(s));
+        sep();
+        out_ += '"';
+        out_ += s;
+        out_ += '"';
+        return *this;
+    }
+    static std::string quoted(std::string_view s) {
+        std::string out;
+        quote_into(out, s);
+        return out;
+    }
     JsonWriter& value(const char* s) { return value(std::string_view(s)); }
     JsonWriter& value(bool b) { sep(); out_ += b ? "true" : "false"; return *this; }
     JsonWriter& value(std::int64_t n) { sep(); out_ += std::to_string(n); return *this; }

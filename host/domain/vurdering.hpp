@@ -34,6 +34,10 @@ struct Regel {
     bool erstatter = false; // a municipal rule replacing a national one with the same id
     bool antagelse = false; // the rule encodes an assumption, not the standard's words
     std::string betingelse; // an activity's condition in words, for the caseworker
+    // id, tekst and kilde as JSON strings, quoted once when the standard is loaded: every
+    // assessment writes them again (vurdering_json.cpp). Empty until prepare_json().
+    std::string id_json, tekst_json, kilde_json;
+    void prepare_json();
 };
 
 struct Begrundelse {

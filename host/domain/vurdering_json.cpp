@@ -24,6 +24,15 @@ std::string_view trin_navn(Trin t) {
 
 namespace {
 
+// A rule's text as JSON: quoted when it was loaded, or now for a rule made without that.
+void text(JsonWriter& w, const std::string& json, const std::string& plain) {
+    if (!json.empty()) w.raw(json);
+    else w.value(plain);
+}
+void write_id(JsonWriter& w, const Regel& r) { text(w, r.id_json, r.id); }
+void write_tekst(JsonWriter& w, const Regel& r) { text(w, r.tekst_json, r.tekst); }
+void write_kilde(JsonWriter& w, const Regel& r) { text(w, r.kilde_json, r.kilde); }
+
 void optional_bool(JsonWriter& w, std::optional<bool> b) {
     if (b) w.value(*b);
     else w.null();
@@ -36,6 +45,12 @@ void strings(JsonWriter& w, const std::vector<std::string>& v) {
 }
 
 } // namespace
+
+void Regel::prepare_json() {
+    id_json = JsonWriter::quoted(id);
+    tekst_json = JsonWriter::quoted(tekst);
+    kilde_json = JsonWriter::quoted(kilde);
+}
 
 std::string Vurdering::json() const {
     std::string out;
@@ -71,9 +86,9 @@ void Vurdering::append_json(std::string& out) const {
     w.key("begrundelser").begin_array();
     for (const auto& b : begrundelser) {
         w.begin_object();
-        w.key("regel").value(b.regel->id);
-        w.key("tekst").value(b.regel->tekst);
-        w.key("kilde").value(b.regel->kilde);
+        write_id(w.key("regel"), *b.regel);
+        write_tekst(w.key("tekst"), *b.regel);
+        write_kilde(w.key("kilde"), *b.regel);
         w.key("opfyldt");
         optional_bool(w, b.opfyldt);
         if (b.regel->antagelse) w.key("antagelse").value(true);
@@ -92,11 +107,11 @@ void Vurdering::append_json(std::string& out) const {
         if (a.henvis_til) w.value(*a.henvis_til);
         else w.null();
         w.key("kilde");
-        if (a.regel) w.value(a.regel->kilde);
+        if (a.regel) write_kilde(w, *a.regel);
         else w.null();
         w.key("mangler");
         strings(w, a.mangler);
-        if (a.regel) w.key("tekst").value(a.regel->tekst);
+        if (a.regel) write_tekst(w.key("tekst"), *a.regel);
         if (a.regel && a.omfattet != false && !a.regel->betingelse.empty()) w.key("betingelse").value(a.regel->betingelse);
         if (a.regel && a.regel->antagelse) w.key("antagelse").value(true);
         w.end_object();
@@ -106,11 +121,11 @@ void Vurdering::append_json(std::string& out) const {
     w.key("pakke");
     if (pakke) {
         w.begin_object();
-        w.key("id").value(pakke->regel->id);
+        write_id(w.key("id"), *pakke->regel);
         w.key("navn").value(pakke->navn);
         w.key("timer").value(pakke->timer);
         w.key("periode").value(pakke->periode);
-        w.key("kilde").value(pakke->regel->kilde);
+        write_kilde(w.key("kilde"), *pakke->regel);
         if (!pakke->kriterier.empty()) w.key("kriterier").value(pakke->kriterier);
         if (pakke->regel->antagelse) w.key("antagelse").value(true);
         w.end_object();
@@ -121,13 +136,13 @@ void Vurdering::append_json(std::string& out) const {
     w.key("frister").begin_array();
     for (const auto& f : frister) {
         w.begin_object();
-        w.key("id").value(f.regel->id);
-        w.key("dato").value(f.dato.iso());
-        w.key("status").value(status_navn(f.status));
-        w.key("kilde").value(f.regel->kilde);
-        w.key("paahviler").value(paahviler_navn(f.frist.paahviler));
-        w.key("tekst").value(f.regel->tekst);
-        w.key("fra").value(f.frist.start.iso());
+        write_id(w.key("id"), *f.regel);
+        w.key("dato").token(f.dato.iso());
+        w.key("status").token(status_navn(f.status));
+        write_kilde(w.key("kilde"), *f.regel);
+        w.key("paahviler").token(paahviler_navn(f.frist.paahviler));
+        write_tekst(w.key("tekst"), *f.regel);
+        w.key("fra").token(f.frist.start.iso());
         w.key("varighed").value(f.frist.varighed.tekst());
         if (f.dato != f.frist.uflyttet()) {
             w.key("flyttet_fra").value(f.frist.uflyttet().iso());
@@ -167,19 +182,19 @@ void Vurdering::append_json(std::string& out) const {
         if (spor_niveau == SporNiveau::Ingen) break;
         const bool fuld = spor_niveau == SporNiveau::Fuld;
         w.begin_object();
-        w.key("trin").value(trin_navn(s.trin));
-        w.key("regel").value(s.regel->id);
-        w.key("udfald").value(s.udfald);
+        w.key("trin").token(trin_navn(s.trin));
+        write_id(w.key("regel"), *s.regel);
+        w.key("udfald").token(s.udfald);
         if (fuld) {
             w.key("resultat").value(s.resultat);
-            w.key("kilde").value(s.regel->kilde);
-            w.key("afgjort_af").value(s.regel->kommunal ? "kommunal" : "national");
+            write_kilde(w.key("kilde"), *s.regel);
+            w.key("afgjort_af").token(s.regel->kommunal ? "kommunal" : "national");
             if (s.regel->erstatter) w.key("erstatter_national").value(true);
             if (s.regel->antagelse) w.key("antagelse").value(true);
         }
         if (!s.datoer.empty()) {
             w.key("datoer").begin_object();
-            for (const auto& [k, d] : s.datoer) w.key(k).value(d.iso());
+            for (const auto& [k, d] : s.datoer) w.key(k).token(d.iso());
             w.end_object();
         }
         if (!s.mangler.empty()) {

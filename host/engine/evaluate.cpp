@@ -623,9 +623,13 @@ void krav(lua_State* L, Evaluation& ev) {
 namespace {
 
 // The host's own reason for leaving events out, in the trace like a rule's.
-const Regel kSagPaaDato{"sag_paa_dato", "Vurderingen ser kun, hvad der var sket på vurderingsdatoen",
-                        "Kvalitet: en vurdering på en dato ser kun hændelser til og med datoen (kontrakten)",
-                        "", 0, false, false, false, ""};
+const Regel kSagPaaDato = [] {
+    Regel r{"sag_paa_dato", "Vurderingen ser kun, hvad der var sket på vurderingsdatoen",
+            "Kvalitet: en vurdering på en dato ser kun hændelser til og med datoen (kontrakten)",
+            "", 0, false, false, false, "", {}, {}, {}};
+    r.prepare_json();
+    return r;
+}();
 
 void left_out(Evaluation& ev) {
     if (ev.udeladt.empty() || ev.spor == SporNiveau::Ingen) return;

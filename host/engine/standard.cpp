@@ -640,6 +640,7 @@ void Standard::compile(lua_State* L) {
         regel.erstatter = bool_field(L, d, "erstatter");
         regel.antagelse = bool_field(L, d, "antagelse");
         regel.betingelse = string_field(L, d, "betingelse", at);
+        regel.prepare_json();
 
         Rule r;
         r.regel = &regel;
@@ -711,6 +712,7 @@ void Standard::compile(lua_State* L) {
     m.efter_fristen.id = "klage_efter_fristen";
     m.efter_fristen.tekst = "Borgerens hændelse kom efter fristen";
     m.efter_fristen.kilde = "Rsl. § 67, stk. 1; Folketingets Ombudsmands praksis om for sent indgivne klager";
+    for (Regel* r : {&m.frist_overskredet, &m.ukendt_aktivitet, &m.efter_fristen}) r->prepare_json();
 }
 
 // Rules cannot remember: every function of every rule, and all they reach, is sealed
