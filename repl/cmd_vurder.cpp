@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <future>
 #include <iostream>
 #include <fstream>
 
@@ -43,35 +44,40 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
     }
 
     // Batches keep memory bounded (by count and by bytes: 1024 lines of up to 1 MiB each
-    // would be a gigabyte); output keeps input order.
+    // would be a gigabyte); output keeps input order. Reading the next batch and writing the
+    // last one's assessments run beside the assessing threads, so they do not wait for the
+    // input or the output (at most three batches are held: read, assessed, written).
     constexpr std::size_t kBatch = 1024, kBatchBytes = 32u << 20;
-    std::vector<Opgave> batch;
-    std::vector<std::size_t> numbers; // input line of each item (blank lines are skipped)
+    struct Batch {
+        std::vector<Opgave> items;
+        std::vector<std::size_t> numbers; // input line of each item (blank lines are skipped)
+        bool last = false;
+    };
     std::size_t line_no = 0, failed = 0;
     const InputFile in(o.file);
     static char out_buffer[1 << 20];
     std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
     LineReader src(in.get());
-    bool eof = false;
-    while (!eof) {
-        batch.clear();
-        numbers.clear();
+    auto read = [&] {
+        Batch b;
         std::string line;
         std::size_t bytes = 0;
-        while (batch.size() < kBatch && bytes < kBatchBytes) {
+        while (b.items.size() < kBatch && bytes < kBatchBytes) {
             if (!src.next(line)) {
-                eof = true;
+                b.last = true;
                 break;
             }
             ++line_no;
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
             bytes += line.size();
-            batch.push_back({std::move(line), o.kommune});
-            numbers.push_back(line_no);
+            b.items.push_back({std::move(line), o.kommune});
+            b.numbers.push_back(line_no);
         }
-        // Straight into stdout's 1 MB buffer: a batch's ~50 MB gathered in one string
-        // was a fresh mmap per batch, page-faulted in again every time.
-        const auto results = assessor.assess(batch, dato, standard_dato);
+        return b;
+    };
+    // Straight into stdout's 1 MB buffer: a batch's ~50 MB gathered in one string was a
+    // fresh mmap per batch, page-faulted in again every time.
+    auto write = [&](const std::vector<Udfald>& results, const std::vector<std::size_t>& numbers) {
         for (std::size_t i = 0; i < results.size(); ++i) {
             if (results[i].ok()) {
                 std::fwrite(results[i].vurdering_json.data(), 1, results[i].vurdering_json.size(), stdout);
@@ -82,7 +88,23 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
             }
             std::fputc('\n', stdout);
         }
+    };
+    Batch current = read();
+    std::vector<Udfald> written;           // kept alive while the writer uses them
+    std::vector<std::size_t> written_numbers;
+    std::future<void> writing;
+    for (;;) {
+        std::future<Batch> next;
+        if (!current.last) next = std::async(std::launch::async, read);
+        auto results = assessor.assess(current.items, dato, standard_dato);
+        if (writing.valid()) writing.get(); // the batch before, in order
+        written = std::move(results);
+        written_numbers = std::move(current.numbers);
+        writing = std::async(std::launch::async, [&] { write(written, written_numbers); });
+        if (!next.valid()) break;
+        current = next.get();
     }
+    writing.get();
     std::fflush(stdout);
     if (failed) {
         fmt::print(stderr, "kvalitet vurder: {} linje{} kunne ikke vurderes (se \"fejl\" i uddata)\n", failed,
