@@ -3,7 +3,11 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -77,20 +81,36 @@ std::optional<Dato> standard_date(const std::string& flag) {
     return date_option(flag, "--standard-dato");
 }
 
+void skriv_stdout(std::string_view text) {
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
+        throw UdskriftFejl(fmt::format("kan ikke skrive uddata: {}", io_fejl(errno)));
+}
+
+namespace {
+// A path that is a directory opens for reading on Linux and then reads nothing: say so.
+void not_a_directory(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+        throw InputError(fmt::format("{}: {}", path, io_fejl(EISDIR)));
+}
+} // namespace
+
 std::string read_input(const std::string& path) {
     std::stringstream ss;
     if (path == "-") {
         ss << std::cin.rdbuf();
         return ss.str();
     }
+    not_a_directory(path);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(fmt::format("{}: kan ikke åbne filen", path));
     ss << in.rdbuf();
+    if (in.bad()) throw InputError(fmt::format("{}: kan ikke læse filen: {}", path, io_fejl(errno)));
     return ss.str();
 }
 
 InputFile::InputFile(const std::string& path)
-    : f_(path.empty() || path == "-" ? stdin : std::fopen(path.c_str(), "rb")) {
+    : f_(path.empty() || path == "-" ? stdin : (not_a_directory(path), std::fopen(path.c_str(), "rb"))) {
     if (!f_) throw InputError(fmt::format("{}: kan ikke åbne filen", path));
 }
 

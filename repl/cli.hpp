@@ -7,6 +7,7 @@
 #include <string>
 
 #include "domain/dato.hpp"
+#include "io_fejl.hpp"
 #include "sources.hpp"
 
 namespace kvalitet::cli {
@@ -27,6 +28,9 @@ Dato evaluation_date(const std::string& flag);
 // --standard-dato: the date whose version of the standard applies, when not the assessment date's.
 std::optional<Dato> standard_date(const std::string& flag);
 std::string read_input(const std::string& path); // "-" is standard input
+// Writes `text` to standard output and flushes; throws UdskriftFejl in Danish when it cannot
+// (a full disk, a closed pipe): output that is lost is never a silent success.
+void skriv_stdout(std::string_view text);
 
 // A file opened for reading, or standard input for "-" (and ""); closed when it goes.
 // Throws InputError naming the file when it cannot be opened.

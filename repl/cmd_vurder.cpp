@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <future>
+#include <system_error>
+#include <type_traits>
 #include <iostream>
 #include <fstream>
 
@@ -76,9 +78,11 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
         return b;
     };
     // Straight into stdout's 1 MB buffer: a batch's ~50 MB gathered in one string was a
-    // fresh mmap per batch, page-faulted in again every time.
+    // fresh mmap per batch, page-faulted in again every time. A write that fails (a full
+    // disk) stops the run: assessing on would lose the rest without a word.
+    int write_error = 0;
     auto write = [&](const std::vector<Udfald>& results, const std::vector<std::size_t>& numbers) {
-        for (std::size_t i = 0; i < results.size(); ++i) {
+        for (std::size_t i = 0; i < results.size() && !write_error; ++i) {
             if (results[i].ok()) {
                 std::fwrite(results[i].vurdering_json.data(), 1, results[i].vurdering_json.size(), stdout);
             } else {
@@ -86,7 +90,28 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
                 std::fwrite(e.data(), 1, e.size(), stdout);
                 ++failed;
             }
-            std::fputc('\n', stdout);
+            if (std::fputc('\n', stdout) == EOF) write_error = errno;
+        }
+        if (!write_error && std::fflush(stdout) != 0) write_error = errno;
+    };
+    // Beside the assessing threads when a thread can be had; else here, in turn.
+    auto beside = [](auto f) {
+        using R = decltype(f());
+        try {
+            return std::async(std::launch::async, f);
+        } catch (const std::system_error&) {
+            std::promise<R> done;
+            try {
+                if constexpr (std::is_void_v<R>) {
+                    f();
+                    done.set_value();
+                } else {
+                    done.set_value(f());
+                }
+            } catch (...) {
+                done.set_exception(std::current_exception());
+            }
+            return done.get_future();
         }
     };
     Batch current = read();
@@ -95,17 +120,18 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
     std::future<void> writing;
     for (;;) {
         std::future<Batch> next;
-        if (!current.last) next = std::async(std::launch::async, read);
+        if (!current.last) next = beside(read);
         auto results = assessor.assess(current.items, dato, standard_dato);
         if (writing.valid()) writing.get(); // the batch before, in order
+        if (write_error) break;
         written = std::move(results);
         written_numbers = std::move(current.numbers);
-        writing = std::async(std::launch::async, [&] { write(written, written_numbers); });
+        writing = beside([&] { write(written, written_numbers); });
         if (!next.valid()) break;
         current = next.get();
     }
-    writing.get();
-    std::fflush(stdout);
+    if (writing.valid()) writing.get();
+    if (write_error) throw InputError(fmt::format("kan ikke skrive uddata: {}", io_fejl(write_error)));
     if (failed) {
         fmt::print(stderr, "kvalitet vurder: {} linje{} kunne ikke vurderes (se \"fejl\" i uddata)\n", failed,
                    failed == 1 ? "" : "r");
@@ -151,9 +177,11 @@ int run_single(const Options& o, const Sources& sources, Dato dato) {
         if (!standard) standard = load_version(sources, kommune, dato, standard_dato);
         Vurdering v = standard->vurder(sag, dato, standard_dato.value_or(dato), *spor_niveau(o.spor));
         v.ignorerede_felter = std::move(sag.ignorerede_felter);
-        if (o.format == "tekst") fmt::print("{}", v.tekst());
-        else fmt::print("{}\n", v.json());
+        if (o.format == "tekst") skriv_stdout(v.tekst());
+        else skriv_stdout(v.json() + '\n');
         return kOk;
+    } catch (const UdskriftFejl& e) {
+        return fail(e.what()); // no JSON error object: standard output is what failed
     } catch (...) {
         Fejl f = aktuel_fejl();
         f.sag_id = sag_id;

@@ -6,6 +6,9 @@
 // max_line + 1 bytes are kept (overlong() says so) and the rest is skipped up to the next
 // newline. One case per line is at most SagGraenser::max_bytes, so that prefix is already
 // refused by Sag::from_json ("for_stor"), and the caller reports the line and goes on.
+#include <fmt/format.h>
+
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -14,6 +17,8 @@
 #include <vector>
 
 #include "domain/sag.hpp"
+#include "io_fejl.hpp"
+#include "lua/error.hpp"
 
 namespace kvalitet::cli {
 
@@ -29,7 +34,7 @@ public:
         bool any = false; // a last line without '\n' still counts, even when cut to nothing
         while (true) {
             if (pos_ == end_) {
-                end_ = std::fread(buf_.data(), 1, buf_.size(), f_);
+                end_ = read_block();
                 pos_ = 0;
                 if (end_ == 0) return any;
             }
@@ -56,7 +61,7 @@ public:
     int peek_nonspace() {
         for (;;) {
             if (pos_ == end_) {
-                end_ = std::fread(buf_.data(), 1, buf_.size(), f_);
+                end_ = read_block();
                 pos_ = 0;
                 if (end_ == 0) return EOF;
             }
@@ -73,7 +78,7 @@ public:
     // has no bound: its reader bounds each element). False at the end.
     bool next_block(std::string_view& block) {
         if (pos_ == end_) {
-            end_ = std::fread(buf_.data(), 1, buf_.size(), f_);
+            end_ = read_block();
             pos_ = 0;
             if (end_ == 0) return false;
         }
@@ -83,6 +88,13 @@ public:
     }
 
 private:
+    // A failed read is not the end of the input: it is an error, in Danish.
+    std::size_t read_block() {
+        const std::size_t n = std::fread(buf_.data(), 1, buf_.size(), f_);
+        if (n == 0 && std::ferror(f_)) throw InputError(fmt::format("kan ikke læse inddata: {}", io_fejl(errno)));
+        return n;
+    }
+
     void keep(std::string& line, const char* p, std::size_t n) {
         // One byte over: enough to be refused as too big.
         const std::size_t cap = max_line_ < SIZE_MAX ? max_line_ + 1 : max_line_;

@@ -41,6 +41,10 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) { // also a bad --hjem found while running
         int code = app.exit(e);
         return code == 0 ? kOk : kUsage;
+    } catch (const std::bad_alloc&) { // never an abort with an English line
+        return fail("der var ikke hukommelse nok; prøv med færre tråde (--traade) eller mindre inddata");
+    } catch (const std::exception& e) {
+        return fail(fmt::format("uventet fejl: {}", e.what()));
     }
     return exit_code;
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <system_error>
 #include <thread>
 
 #include "domain/fejl_json.hpp"
@@ -110,15 +111,38 @@ std::vector<Udfald> ParallelAssessor::assess_pair(const std::vector<Opgave>& opg
 }
 
 void ParallelAssessor::spread(std::size_t n, const std::function<void(unsigned, std::size_t)>& work) {
-    // Worker t takes items t, t+stride, …: cases of similar size spread evenly.
+    // Worker t takes items t, t+stride, …: cases of similar size spread evenly. What a
+    // worker throws (memory ran out outside a case) is raised here, after all have stopped,
+    // not in its thread, where it would end the process.
+    std::vector<std::exception_ptr> thrown(threads_);
     auto part = [&](unsigned t, unsigned stride) {
-        for (std::size_t i = t; i < n; i += stride) work(t, i);
+        try {
+            for (std::size_t i = t; i < n; i += stride) work(t, i);
+        } catch (...) {
+            thrown[t] = std::current_exception();
+        }
     };
     const unsigned used = n < 64 ? 1 : threads_;
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < used; ++t) pool.emplace_back(part, t, used);
+    struct Join { // also when a part throws: a running thread must never be destroyed
+        std::vector<std::thread>& pool;
+        ~Join() {
+            for (auto& th : pool)
+                if (th.joinable()) th.join();
+        }
+    } join{pool};
+    unsigned started = 1;
+    try {
+        for (; started < used; ++started) pool.emplace_back(part, started, used);
+    } catch (const std::system_error&) {
+        // The system gave fewer threads (a memory limit): the parts left run here, each on
+        // its own worker's states, which no thread uses.
+    }
     part(0, used);
+    for (unsigned t = started; t < used; ++t) part(t, used);
     for (auto& th : pool) th.join();
+    for (const auto& e : thrown)
+        if (e) std::rethrow_exception(e);
 }
 
 const StandardInfo& ParallelAssessor::info(const std::string& kommune) {
