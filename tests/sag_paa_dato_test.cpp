@@ -108,6 +108,11 @@ TEST_CASE("an application received after the assessment date starts no deadline 
     const auto* p = spor(before, "sag_paa_dato");
     REQUIRE(p);
     CHECK(p->resultat.find("ansoegning.modtaget (2026-05-01)") != std::string::npos);
+    // Not a fact to establish: the deadline's entry says it has not happened yet.
+    const auto* f = spor(before, "sagsbehandling");
+    REQUIRE(f);
+    CHECK(f->resultat == "udeladt: ansoegning.modtaget (2026-05-01) er efter vurderingsdatoen");
+    CHECK(f->mangler.empty());
     // From the day it is received, the deadline runs.
     Vurdering on = s->vurder(sag, D("2026-05-01"));
     REQUIRE(on.frister.size() == 1);

@@ -348,6 +348,13 @@ std::optional<Dato> receipt(Evaluation& ev, std::string& derived) {
     return m->dato;
 }
 
+// What the case holds at `sti` but dated after the assessment date (as_of.hpp), if so.
+const Udeladt* after_the_date(const Evaluation& ev, std::string_view sti) {
+    for (const auto& u : ev.udeladt)
+        if (!u.foer_start && u.sti == sti) return &u;
+    return nullptr;
+}
+
 void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
     for (const Rule& r : ev.standard.rules()) {
         if (r.art != Art::Frist) continue;
@@ -363,6 +370,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             ev.ctx.reset_reads();
         }
         std::optional<Dato> start;
+        const Udeladt* later = nullptr; // the start the case has, but after the date
         std::string derived; // how the start was derived, for the trace
         // A case's own date near the calendar's end (a follow-up in December 2200, a letter
         // sent on 28 December 2200) leaves this one deadline without a date, and the trace
@@ -382,14 +390,17 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         } else if (r.fra) {
             start = r.fra(ev.sag);
             if (start) ev.ctx.read_date(r.fra_navn, *start);
-            else ev.ctx.read_missing(r.fra_navn);
+            else if (!(later = after_the_date(ev, r.fra_navn))) ev.ctx.read_missing(r.fra_navn);
         } else {
             call(L, ev, r.fra_fn, true); // after what its condition read
             start = pop_date(L, r, "fra");
             if (start) ev.ctx.read_date("fra", *start); // the date a function chose (the latest follow-up)
         }
         if (!start) {
-            trace(ev, r, "udeladt", "udeladt: sagen har ikke startdatoen");
+            // A start the case has, dated after the assessment date, has not happened yet:
+            // nothing for the caseworker to establish.
+            trace(ev, r, "udeladt", later ? fmt::format("udeladt: {} ({}) er efter vurderingsdatoen", later->sti, later->dato.iso())
+                                          : std::string("udeladt: sagen har ikke startdatoen"));
             continue;
         }
         auto reads_dates = ev.ctx.dates;
