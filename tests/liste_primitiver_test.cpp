@@ -174,7 +174,10 @@ TEST_CASE("uden_for_tidsrum: a delivery past midnight ends at the clock time of 
     Lua lua;
     const std::string sag = R"({"id":"x","leverancer":[{"dato":"2026-12-30","start":"23:30","minutter":60,"art":"telefon"}]})";
     CHECK(lua.eval(sag, R"(return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = "08:00", til = "16:00" },
-      tekst = "{ugedag} den {dato} kl. {start}-{slut}" })[1])") == "onsdag den 30. december 2026 kl. 23:30-00:30");
+      tekst = "{ugedag} den {dato} kl. {start}-{slut}" })[1])") == "onsdag den 30. december 2026 kl. 23:30-00:30 (næste dag)");
+    const std::string doegn = R"({"id":"x","leverancer":[{"dato":"2026-12-30","start":"10:00","minutter":1440,"art":"telefon"}]})";
+    CHECK(lua.eval(doegn, R"(return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = "08:00", til = "16:00" },
+      tekst = "kl. {start}-{slut}" })[1])") == "kl. 10:00-10:00 (næste dag)");
 }
 
 TEST_CASE("liste.minutter is every period's minutes, in a table of the rule's own") {

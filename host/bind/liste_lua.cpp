@@ -328,7 +328,10 @@ struct Template {
             case Part::Dato: out += l.dato.tekst(); break;
             case Part::Iso: out += l.dato.iso(); break;
             case Part::Start: append_clock(out, l.start_minut); break;
-            case Part::Slut: append_clock(out, (l.start_minut + l.minutter) % (24 * 60)); break; // 23:30-00:30
+            case Part::Slut: // 23:30-00:30 (næste dag)
+                append_clock(out, (l.start_minut + l.minutter) % (24 * 60));
+                if (l.start_minut + l.minutter >= 24 * 60) out += " (næste dag)";
+                break;
             case Part::Minutter: fmt::format_to(std::back_inserter(out), "{}", l.minutter); break;
             case Part::Art: out += l.art; break;
             }
