@@ -61,7 +61,8 @@ TEST_CASE("deadline trace: condition, chosen start and derived receipt are among
     // A receipt that is known reads no channel and no parameter.
     Sag kendt = sag;
     kendt.bevilling->afgoerelse_modtaget = *Dato::parse("2026-01-22");
-    const auto& k2 = entry(lejre->vurder(kendt, *Dato::parse("2026-11-30")), "klage");
+    const Vurdering v2 = lejre->vurder(kendt, *Dato::parse("2026-11-30"));
+    const auto& k2 = entry(v2, "klage");
     CHECK_FALSE(value<std::string>(k2, "bevilling.afgoerelse_kanal"));
     CHECK_FALSE(value<double>(k2, "fysisk_post_hverdage"));
 }
