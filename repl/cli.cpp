@@ -83,7 +83,7 @@ std::optional<Dato> standard_date(const std::string& flag) {
 
 void skriv_stdout(std::string_view text) {
     if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
-        throw UdskriftFejl(fmt::format("kan ikke skrive uddata: {}", io_fejl(errno)));
+        throw UdskriftFejl(skrivefejl(errno));
 }
 
 namespace {

@@ -131,7 +131,7 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
         current = next.get();
     }
     if (writing.valid()) writing.get();
-    if (write_error) throw InputError(fmt::format("kan ikke skrive uddata: {}", io_fejl(write_error)));
+    if (write_error) throw InputError(skrivefejl(write_error));
     if (failed) {
         fmt::print(stderr, "kvalitet vurder: {} linje{} kunne ikke vurderes (se \"fejl\" i uddata)\n", failed,
                    failed == 1 ? "" : "r");

@@ -26,4 +26,7 @@ inline std::string io_fejl(int err) {
     }
 }
 
+// The one message for output that could not be written, from errno.
+inline std::string skrivefejl(int err) { return fmt::format("kan ikke skrive uddata: {}", io_fejl(err)); }
+
 } // namespace kvalitet::cli

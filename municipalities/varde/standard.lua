@@ -120,22 +120,18 @@ betingelse {
 
 -- 2.4 – 2.5: Hvad er ikke omfattet, og snitflader -----------------------------------------
 
-local function ikke_omfattet(id, tekst, henvis_til)
-  aktivitet { id = id, tekst = tekst, kilde = "Varde KS 2.4", omfattet = false, henvis_til = henvis_til }
+local function ikke_omfattet(id, tekst, henvis_til, kilde)
+  aktivitet { id = id, tekst = tekst, kilde = kilde or "Varde KS 2.4", omfattet = false, henvis_til = henvis_til }
 end
 ikke_omfattet("administration_af_penge", "Administration af borgerens penge")
 ikke_omfattet("psykologbehandling", "Behandling, f.eks. psykologisk behandling")
 -- 2.4 udelukker ledsagelsen; 2.5 nævner ledsagelse efter SEL § 97.
-aktivitet {
-  id = "ledsagelse_uden_paedagogisk_formaal", tekst = "Ledsagelse uden konkret pædagogisk formål",
-  kilde = "Varde KS 2.4 og 2.5", omfattet = false, henvis_til = "SEL § 97",
-}
+ikke_omfattet("ledsagelse_uden_paedagogisk_formaal", "Ledsagelse uden konkret pædagogisk formål", "SEL § 97",
+              "Varde KS 2.4 og 2.5")
 -- 2.4 siger, at medicindosering ikke er omfattet, men ikke hvor den hører hjemme: henvisningen
 -- er det nationale grundlags (hjemmesygepleje), og kilden siger det.
-aktivitet {
-  id = "medicindosering", tekst = "Medicindosering og udlevering af medicin",
-  kilde = "Varde KS 2.4; Sundhedsloven § 138", omfattet = false, henvis_til = "SUL § 138",
-}
+ikke_omfattet("medicindosering", "Medicindosering og udlevering af medicin", "SUL § 138",
+              "Varde KS 2.4; Sundhedsloven § 138")
 ikke_omfattet("transport_uden_paedagogisk_sigte", "Transport uden pædagogisk sigte (kun fra A til B)")
 
 aktivitet {
