@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <system_error>
 #include <thread>
@@ -111,13 +112,18 @@ std::vector<Udfald> ParallelAssessor::assess_pair(const std::vector<Opgave>& opg
 }
 
 void ParallelAssessor::spread(std::size_t n, const std::function<void(unsigned, std::size_t)>& work) {
-    // Worker t takes items t, t+stride, …: cases of similar size spread evenly. What a
-    // worker throws (memory ran out outside a case) is raised here, after all have stopped,
+    // Workers take the next few items as they finish the last: a worker that loses its core
+    // for a while (to the NDJSON reader or writer beside it) does not hold the others at the
+    // end of the batch. Results land at their index, so the order out is the order in. What
+    // a worker throws (memory ran out outside a case) is raised here, after all have stopped,
     // not in its thread, where it would end the process.
+    constexpr std::size_t kChunk = 8;
+    std::atomic<std::size_t> next{0};
     std::vector<std::exception_ptr> thrown(threads_);
-    auto part = [&](unsigned t, unsigned stride) {
+    auto part = [&](unsigned t) {
         try {
-            for (std::size_t i = t; i < n; i += stride) work(t, i);
+            for (std::size_t first; (first = next.fetch_add(kChunk, std::memory_order_relaxed)) < n;)
+                for (std::size_t i = first, end = std::min(n, first + kChunk); i < end; ++i) work(t, i);
         } catch (...) {
             thrown[t] = std::current_exception();
         }
@@ -131,15 +137,12 @@ void ParallelAssessor::spread(std::size_t n, const std::function<void(unsigned, 
                 if (th.joinable()) th.join();
         }
     } join{pool};
-    unsigned started = 1;
     try {
-        for (; started < used; ++started) pool.emplace_back(part, started, used);
+        for (unsigned started = 1; started < used; ++started) pool.emplace_back(part, started);
     } catch (const std::system_error&) {
-        // The system gave fewer threads (a memory limit): the parts left run here, each on
-        // its own worker's states, which no thread uses.
+        // The system gave fewer threads (a memory limit): the work left runs here.
     }
-    part(0, used);
-    for (unsigned t = started; t < used; ++t) part(t, used);
+    part(0);
     for (auto& th : pool) th.join();
     for (const auto& e : thrown)
         if (e) std::rethrow_exception(e);

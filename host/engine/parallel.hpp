@@ -72,7 +72,7 @@ public:
 
 private:
     struct Worker;
-    // Runs work(t, i) for every i on the workers, worker t taking items t, t+stride, ….
+    // Runs work(t, i) for every i on the workers, each taking the next few items when free.
     void spread(std::size_t n, const std::function<void(unsigned, std::size_t)>& work);
     const Sources& sources_;
     unsigned threads_;
