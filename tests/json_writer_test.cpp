@@ -42,3 +42,79 @@ TEST_CASE("quoting round-trips random strings with special bytes at every positi
         REQUIRE(nlohmann::json::parse(q).get<std::string>() == s);
     }
 }
+
+// The writer gathers bytes in its own buffer (1 KB) and hands them to the string in pieces:
+// a document of random values, texts longer than the buffer and texts that end across its
+// edge among them, must parse back to the same values in the same order, whatever sizes meet.
+TEST_CASE("the writer's buffer loses, doubles and reorders nothing") {
+    std::mt19937 rng(17);
+    for (int round = 0; round < 300; ++round) {
+        nlohmann::ordered_json expected = nlohmann::ordered_json::object();
+        std::string out = "prefix ";
+        {
+            JsonWriter w(out);
+            w.begin_object();
+            const int fields = int(rng() % 40);
+            for (int i = 0; i < fields; ++i) {
+                std::string key = "k";
+                key += std::to_string(i);
+                key.append(rng() % 3 == 0 ? rng() % 1500 : 0, 'x');
+                w.key(key);
+                switch (rng() % 6) {
+                case 0: {
+                    static const char* const pieces[] = {"a", "a", "a", "\"", "\\", "\n", "\x01", "æ"};
+                    std::string s;
+                    for (auto n = rng() % 2100; n > 0; --n) s += pieces[rng() % std::size(pieces)];
+                    w.value(s);
+                    expected[key] = s;
+                    break;
+                }
+                case 1: {
+                    const auto n = std::int64_t(rng()) - std::int64_t(1u << 31);
+                    w.value(n);
+                    expected[key] = n;
+                    break;
+                }
+                case 2: {
+                    const double d = double(rng() % 100000) / 8 - 5000;
+                    w.value(d);
+                    expected[key] = d;
+                    break;
+                }
+                case 3: {
+                    const bool b = rng() % 2 == 0;
+                    if (rng() % 3 == 0) {
+                        w.null();
+                        expected[key] = nullptr;
+                    } else {
+                        w.value(b);
+                        expected[key] = b;
+                    }
+                    break;
+                }
+                case 4: {
+                    w.begin_array();
+                    auto a = nlohmann::ordered_json::array();
+                    for (int j = int(rng() % 5); j > 0; --j) {
+                        w.token("opfyldt");
+                        a.push_back("opfyldt");
+                    }
+                    w.end_array();
+                    expected[key] = a;
+                    break;
+                }
+                default:
+                    w.raw(JsonWriter::quoted("raw tekst"));
+                    expected[key] = "raw tekst";
+                }
+            }
+            w.end_object();
+            // a whole value is in the string while the writer is still there
+            REQUIRE(out.back() == '}');
+            out += '\n';
+        }
+        REQUIRE(out.rfind("prefix ", 0) == 0);
+        REQUIRE(out.back() == '\n');
+        REQUIRE(nlohmann::ordered_json::parse(out.substr(7)) == expected);
+    }
+}

@@ -1,5 +1,6 @@
 #include "domain/json_writer.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -11,10 +12,28 @@
 
 namespace kvalitet {
 
+void JsonWriter::integer(std::int64_t n) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, n);
+    put(buf, std::size_t(r.ptr - buf));
+}
+
+JsonWriter& JsonWriter::value(std::int64_t n) {
+    sep();
+    integer(n);
+    return whole();
+}
+
 JsonWriter& JsonWriter::value(double d) {
     sep();
-    number_into(out_, d);
-    return *this;
+    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15) { // the common case, no string
+        integer(std::int64_t(d));
+    } else {
+        std::string text;
+        number_into(text, d);
+        put(text.data(), text.size());
+    }
+    return whole();
 }
 
 void JsonWriter::number_into(std::string& out, double d) {
@@ -87,28 +106,34 @@ std::size_t next_special(std::string_view s, std::size_t i) {
 
 bool JsonWriter::literal_key_ok(std::string_view k) { return next_special(k, 0) == k.size(); }
 
-void JsonWriter::quote_into(std::string& out, std::string_view s) {
+void JsonWriter::quote(std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
-    out += '"';
+    put('"');
     std::size_t run = 0;
     for (std::size_t i = next_special(s, 0); i < s.size(); i = next_special(s, run)) {
-        out.append(s.data() + run, i - run);
+        put(s.data() + run, i - run);
         run = i + 1;
         const auto c = static_cast<unsigned char>(s[i]);
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            out += "\\u00";
-            out += hex[c >> 4];
-            out += hex[c & 15];
+        case '"': put("\\\"", 2); break;
+        case '\\': put("\\\\", 2); break;
+        case '\n': put("\\n", 2); break;
+        case '\r': put("\\r", 2); break;
+        case '\t': put("\\t", 2); break;
+        default: {
+            const char u[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            put(u, sizeof u);
+        }
         }
     }
-    out.append(s.data() + run, s.size() - run);
-    out += '"';
+    put(s.data() + run, s.size() - run);
+    put('"');
+}
+
+void JsonWriter::quote_into(std::string& out, std::string_view s) {
+    JsonWriter w(out);
+    w.quote(s);
+    w.spill();
 }
 
 } // namespace kvalitet
