@@ -55,7 +55,7 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
         std::vector<std::size_t> numbers; // input line of each item (blank lines are skipped)
         bool last = false;
     };
-    std::size_t line_no = 0, failed = 0;
+    std::size_t line_no = 0, failed = 0, out_of_memory = 0;
     const InputFile in(o.file);
     static char out_buffer[1 << 20];
     std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
@@ -89,6 +89,7 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
                 const std::string e = error_json(results[i], numbers[i]);
                 std::fwrite(e.data(), 1, e.size(), stdout);
                 ++failed;
+                if (results[i].kode == "ikke_nok_hukommelse") ++out_of_memory;
             }
             if (std::fputc('\n', stdout) == EOF) write_error = errno;
         }
@@ -135,6 +136,9 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
     if (failed) {
         fmt::print(stderr, "kvalitet vurder: {} linje{} kunne ikke vurderes (se \"fejl\" i uddata)\n", failed,
                    failed == 1 ? "" : "r");
+        if (out_of_memory) // the one cause the case itself cannot fix
+            fmt::print(stderr, "kvalitet vurder: {} af dem, fordi der ikke var hukommelse nok; prøv med færre "
+                               "tråde (--traade) eller mere hukommelse\n", out_of_memory);
         return kInvalid;
     }
     return kOk;
