@@ -5,22 +5,24 @@
 # Prints cases per second and peak memory (when GNU time is installed), and for the store
 # the database's size after the run.
 # Usage: bench/pipeline.sh KVALITET [ANTAL]   (ANTAL default 20000; the issue's run: 1000000)
-# Environment: SPOR="fuld ingen" measures db vurder once per trace level (db vurder --spor,
-# each into its own copy of the imported store; default: fuld); TRAADE="2" the thread
-# counts (default: 1 and all cores); NDJSON=0 leaves out vurder --ndjson.
+# Environment: SPOR="fuld ingen" the trace levels (--spor) to measure, for vurder --ndjson and
+# for db vurder, each store run into its own copy of the imported store (default: fuld and
+# kort, the compact form issue 17 stores); TRAADE="2" the thread counts (default: 1 and all
+# cores); NDJSON=0 leaves out vurder --ndjson. With two thread counts, the NDJSON lines end
+# with how many times faster the second is.
 set -euo pipefail
 K=$(realpath "$1")
 N=${2:-20000}
 D=2026-11-22
 cores=$(nproc)
-SPOR=${SPOR:-fuld}
+SPOR=${SPOR:-"fuld kort"}
 TRAADE=${TRAADE:-"1 $cores"}
 NDJSON=${NDJSON:-1}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 cd "$dir"
 
-measure() { # label, cases, command...
+measure() { # label, cases, command... (sets $secs)
   local label=$1 n=$2; shift 2
   local t0 t1 mem=""
   t0=$(date +%s.%N)
@@ -31,6 +33,7 @@ measure() { # label, cases, command...
     "$@" > /dev/null
   fi
   t1=$(date +%s.%N)
+  secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')
   awk -v l="$label" -v n="$n" -v a="$t0" -v b="$t1" -v m="$mem" \
     'BEGIN { s = b - a; printf "%-44s %8.2f s %10.0f sager/s%s\n", l, s, n / s, m }'
 }
@@ -41,9 +44,15 @@ if [[ $NDJSON == 1 ]]; then
   # Kerteminde's cases only: --kommune makes a case of another municipality an error.
   grep '"kommune":"kerteminde"' sager.ndjson > kerteminde.ndjson
   nk=$(wc -l < kerteminde.ndjson)
-  for t in $TRAADE; do
-    measure "vurder --ndjson --kommune kerteminde ($nk), $t tråd(e)" "$nk" \
-      "$K" vurder --kommune kerteminde --ndjson --dato "$D" --traade "$t" kerteminde.ndjson
+  for spor in $SPOR; do
+    first=""
+    for t in $TRAADE; do
+      measure "vurder --ndjson --spor $spor --kommune kerteminde ($nk), $t tråd(e)" "$nk" \
+        "$K" vurder --kommune kerteminde --ndjson --spor "$spor" --dato "$D" --traade "$t" kerteminde.ndjson
+      if [[ -z $first ]]; then first=$secs; else
+        awk -v a="$first" -v b="$secs" -v t="$t" 'BEGIN { printf "  %s tråde: %.2f× den første\n", t, a / b }'
+      fi
+    done
   done
   rm -f kerteminde.ndjson
 fi
