@@ -12,8 +12,9 @@ namespace kvalitet {
 // Bytes gather in a small buffer inside the writer and go to `out` in pieces: an assessment
 // is ~5 KB written in ~500 small pieces, and std::string's append and push_back, out of line,
 // cost more than the bytes. `out` holds everything written whenever no object or array is
-// open (a whole value); look at `out` only then. A value left half written (an exception
-// on the way) is left out of `out`: the destructor writes nothing, so it cannot throw.
+// open (a whole value); look at `out` only then. The destructor writes nothing, so it cannot
+// throw: after an exception part-way, `out` holds a prefix of the value (what was handed over
+// before), never the rest.
 class JsonWriter {
 public:
     explicit JsonWriter(std::string& out) : out_(out) {}
@@ -21,9 +22,21 @@ public:
     JsonWriter& operator=(const JsonWriter&) = delete;
 
     JsonWriter& begin_object() { sep(); put('{'); first_ = true; ++depth_; return *this; }
-    JsonWriter& end_object() { put('}'); first_ = false; --depth_; return whole(); }
+    JsonWriter& end_object() {
+        assert(depth_ > 0); // a stray end would keep every later value from reaching `out`
+        put('}');
+        first_ = false;
+        --depth_;
+        return whole();
+    }
     JsonWriter& begin_array() { sep(); put('['); first_ = true; ++depth_; return *this; }
-    JsonWriter& end_array() { put(']'); first_ = false; --depth_; return whole(); }
+    JsonWriter& end_array() {
+        assert(depth_ > 0);
+        put(']');
+        first_ = false;
+        --depth_;
+        return whole();
+    }
     JsonWriter& key(std::string_view k) { sep(); quote(k); put(':'); first_ = true; return *this; }
     // A key written as a literal in our code is an ASCII name with nothing to escape (checked
     // in debug builds): one piece with its separator, quotes and colon, no scan.
