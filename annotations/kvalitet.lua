@@ -165,6 +165,15 @@ function tal(x) end
 ---@class PeriodeListe
 ---@field [integer] PeriodeMinutter
 ---@field minutter integer[]
+local PeriodeListe = {}
+
+---Numrene på perioderne fra nr. `fra` (1, hvis mindre), hvis minutter afviger fra `bevilget`
+---med mere end `tolerance` (math.abs(minutter - bevilget) > tolerance), i tidsorden.
+---@param fra integer
+---@param bevilget number minutter
+---@param tolerance number minutter
+---@return integer[]
+function PeriodeListe:afvigende(fra, bevilget, tolerance) end
 
 ---Minutter pr. hel periode, i tidsorden. Et valg, funktionen ikke kender, er en fejl.
 ---@param leverancer Sag.Leverance[]

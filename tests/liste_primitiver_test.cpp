@@ -198,7 +198,49 @@ return tostring(same and liste.minutter ~= m and (liste.minutter[1] or 0) ~= -1
     }
     const std::string sag = R"({"id":"x","leverancer":[]})";
     CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge' }).fra"),
-               Catch::Contains("slås op med et helt tal (liste[1]) eller .minutter, ikke 'fra'"));
+               Catch::Contains("slås op med et helt tal (liste[1]), .minutter eller :afvigende(...), ikke 'fra'"));
+}
+
+// liste:afvigende is the loop Ishøj and Kerteminde wrote over every period, with Lua's own
+// arithmetic: integer and float grants and tolerances, and starts before, inside and past the list.
+TEST_CASE("liste:afvigende gives the periods the rules' loop over liste.minutter found") {
+    Lua lua;
+    std::mt19937 rng(23);
+    const char* grants[] = {"60", "90", "0", "b.timer * 60", "b.timer * 60.0", "45.5", "-30"};
+    const char* tolerances[] = {"0", "15", "0.0", "29.999", "1e308", "-1"};
+    int found = 0;
+    for (int i = 0; i < 300; ++i) {
+        const std::string sag = random_case(rng);
+        const std::string bevilget = grants[rng() % std::size(grants)];
+        const std::string tolerance = tolerances[rng() % std::size(tolerances)];
+        const int fra = int(rng() % 12) + 1;
+        INFO(sag << " bevilget " << bevilget << " tolerance " << tolerance << " fra " << fra);
+        const std::string common = kCommon + fmt::format(R"(
+local liste = perioder(sag.leverancer, {{ periode = b.periode, arter = arter, fra = b.start }})
+local bevilget, tolerance, fra = {}, {}, {}
+)", bevilget, tolerance, fra);
+        const std::string loop = lua.eval(sag, common + R"(
+local m, ud = liste.minutter, {}
+for i = fra, #m do if math.abs(m[i] - bevilget) > tolerance then ud[#ud + 1] = i end end
+return table.concat(ud, " ")
+)");
+        CHECK(lua.eval(sag, common + "return table.concat(liste:afvigende(fra, bevilget, tolerance), ' ')") == loop);
+        found += !loop.empty();
+    }
+    CHECK(found > 100); // the comparison saw deviations, not only empty lists
+    const std::string sag = R"({"id":"x","leverancer":[{"dato":"2026-03-02","start":"10:00","minutter":60,"art":"telefon"}]})";
+    const std::string liste = "local liste = perioder(sag.leverancer, { periode = 'uge' })\n";
+    CHECK_THAT(lua.eval(sag, liste + "return liste:afvigende(1.5, 60, 0)"),
+               Catch::Contains("'fra' (argument 1) skal være et helt tal"));
+    CHECK_THAT(lua.eval(sag, liste + "return liste:afvigende(1, '60', 0)"),
+               Catch::Contains("'bevilget' (argument 2) skal være et tal, ikke string"));
+    CHECK_THAT(lua.eval(sag, liste + "return liste:afvigende(1, 60)"),
+               Catch::Contains("'tolerance' (argument 3) mangler"));
+    CHECK_THAT(lua.eval(sag, liste + "return liste:afvigende(1, 60, nil)"),
+               Catch::Contains("'tolerance' (argument 3) skal være et tal, ikke nil"));
+    // before the first period: from the first
+    CHECK(lua.eval(sag, liste + "return #liste:afvigende(-5, 30, 0) .. ',' .. #liste:afvigende(2, 30, 0)") == "1,0");
+    CHECK(lua.eval(sag, liste + "return #liste:afvigende(1, 60, 0) .. ',' .. #liste:afvigende(1, 30, 0)") == "0,1");
 }
 
 // _vaert.seneste_dato, which seneste() (dsl/hjaelpere.lua) asks first, against seneste's loop.
@@ -336,7 +378,9 @@ TEST_CASE("the list primitives say in Danish what is wrong with their arguments"
                Catch::Contains("ukendt valg '\\x{80}\\x{80}"));
     // a key is the whole string: "minutter\0x" is not .minutter
     CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge' })['minutter\\0x']"),
-               Catch::Contains("slås op med et helt tal (liste[1]) eller .minutter"));
+               Catch::Contains("slås op med et helt tal (liste[1]), .minutter eller :afvigende(...), ikke"));
+    CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge' })['afvigende\\0x']"),
+               Catch::Contains("slås op med et helt tal (liste[1]), .minutter eller :afvigende(...), ikke"));
 }
 
 // The editor offers what annotations/kvalitet.lua lists as a function's options: each one

@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <initializer_list>
 #include <cstdint>
 #include <limits>
@@ -241,18 +242,73 @@ int push_minutes(lua_State* L, const PeriodList& p) {
     return 1;
 }
 
+// A number as Lua holds it: the comparisons below follow Lua's arithmetic on each subtype.
+struct LuaNumber {
+    bool integer;
+    lua_Integer i;
+    double f;
+    long double exact() const { return integer ? static_cast<long double>(i) : f; } // every int64 and double
+};
+
+LuaNumber number_arg(lua_State* L, int arg, const char* name) {
+    if (lua_isnone(L, arg)) luaL_error(L, "afvigende: '%s' (argument %d) mangler", name, arg - 1);
+    if (lua_type(L, arg) != LUA_TNUMBER)
+        luaL_error(L, "afvigende: '%s' (argument %d) skal være et tal, ikke %s", name, arg - 1, luaL_typename(L, arg));
+    if (lua_isinteger(L, arg)) return {true, lua_tointeger(L, arg), 0};
+    return {false, 0, lua_tonumber(L, arg)};
+}
+
+// Whether math.abs(m - bevilget) > tolerance, as Lua computes it: integers wrap around,
+// an integer and a float subtract as floats, and an integer and a float compare exactly.
+bool deviates(lua_Integer m, const LuaNumber& bevilget, const LuaNumber& tolerance) {
+    if (bevilget.integer) {
+        lua_Integer d = static_cast<lua_Integer>(static_cast<lua_Unsigned>(m) - static_cast<lua_Unsigned>(bevilget.i));
+        if (d < 0) d = static_cast<lua_Integer>(0u - static_cast<lua_Unsigned>(d));
+        return static_cast<long double>(d) > tolerance.exact();
+    }
+    return static_cast<long double>(std::fabs(static_cast<double>(m) - bevilget.f)) > tolerance.exact();
+}
+
+// liste:afvigende(fra, bevilget, tolerance): the numbers i, from `fra` on (1 when less), of the periods
+// whose minutes differ from `bevilget` by more than `tolerance`, as a plain list: the loop
+//   for i = fra, #liste do if math.abs(liste.minutter[i] - bevilget) > tolerance then … end end
+// without a table of every period's minutes and a call per period.
+int period_list_deviating(lua_State* L) {
+    const auto* p = static_cast<const PeriodList*>(luaL_checkudata(L, 1, kPeriodList));
+    int whole = 0;
+    const lua_Integer fra = lua_tointegerx(L, 2, &whole);
+    if (!whole || lua_type(L, 2) != LUA_TNUMBER)
+        return luaL_error(L, "afvigende: 'fra' (argument 1) skal være et helt tal (en periodes nummer), ikke %s",
+                          sandbox::key_text(L, 2));
+    const LuaNumber bevilget = number_arg(L, 3, "bevilget");
+    const LuaNumber tolerance = number_arg(L, 4, "tolerance");
+    lua_newtable(L);
+    lua_Integer n = 0;
+    for (lua_Integer i = std::max<lua_Integer>(fra, 1); i <= lua_Integer(p->n); ++i) {
+        if (!deviates(p->sums()[i - 1], bevilget, tolerance)) continue;
+        lua_pushinteger(L, i);
+        lua_rawseti(L, -2, ++n);
+    }
+    return 1;
+}
+
 // liste[i]: the i-th period as { fra = Dato, minutter = n }, made when read.
 int period_list_index(lua_State* L) {
     const auto* p = static_cast<const PeriodList*>(lua_touserdata(L, 1));
     if (lua_type(L, 2) == LUA_TSTRING) {
         std::size_t len = 0;
         const char* k = lua_tolstring(L, 2, &len);
-        if (std::string_view(k, len) == "minutter") return push_minutes(L, *p); // "minutter\0x" is another key
+        const std::string_view key(k, len); // "minutter\0x" is another key
+        if (key == "minutter") return push_minutes(L, *p);
+        if (key == "afvigende") {
+            lua_pushcfunction(L, lua::guarded<period_list_deviating>);
+            return 1;
+        }
     }
     int whole = 0;
     const lua_Integer i = lua_tointegerx(L, 2, &whole); // 3.0 is 3, as for a table
     if (!whole || lua_type(L, 2) != LUA_TNUMBER)
-        return luaL_error(L, "en liste af perioder slås op med et helt tal (liste[1]) eller .minutter, ikke '%s'",
+        return luaL_error(L, "en liste af perioder slås op med et helt tal (liste[1]), .minutter eller :afvigende(...), ikke '%s'",
                           sandbox::key_text(L, 2));
     if (i < 1 || std::size_t(i) > p->n) {
         lua_pushnil(L);
