@@ -186,12 +186,11 @@ krav {
     if foerste > #leveret then return ud end
     -- læst én gang, når der er en periode at se på: sporet nævner en læsning én gang
     local tolerance, bevilget = P.direkte_tid_tolerance, timer * 60
-    for i = foerste, #leveret do
+    -- de perioder fra den første af de seneste, hvor math.abs(leveret - bevilget) > tolerance
+    for _, i in ipairs(leveret:afvigende(foerste, bevilget, tolerance)) do
       local p = leveret[i]
-      if math.abs(p.minutter - bevilget) > tolerance then
-        -- en periode pr. afvigelse; værten samler uger i træk til én advarsel med sum
-        ud[#ud + 1] = { periode = periode, fra = p.fra, leveret = p.minutter / 60, bevilget = timer }
-      end
+      -- en periode pr. afvigelse; værten samler uger i træk til én advarsel med sum
+      ud[#ud + 1] = { periode = periode, fra = p.fra, leveret = p.minutter / 60, bevilget = timer }
     end
     return ud
   end,

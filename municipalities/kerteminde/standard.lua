@@ -222,12 +222,11 @@ krav {
     if foerste > #leveret then return ud end
     -- læst én gang, når der er en periode at se på: sporet nævner en læsning én gang
     local tolerance, minutter = P.leverede_ydelser_tolerance, bevilget * 60
-    local m = leveret.minutter
-    for i = foerste, #m do
-      if math.abs(m[i] - minutter) > tolerance then
-        ud[#ud + 1] = string.format("%s: %s leveret, %s bevilget", periode_navn(leveret[i].fra, periode),
-                                    timer(m[i] / 60), timer(bevilget))
-      end
+    -- de perioder fra den første af de seneste, hvor math.abs(leveret - minutter) > tolerance
+    for _, i in ipairs(leveret:afvigende(foerste, minutter, tolerance)) do
+      local p = leveret[i]
+      ud[#ud + 1] = string.format("%s: %s leveret, %s bevilget", periode_navn(p.fra, periode),
+                                  timer(p.minutter / 60), timer(bevilget))
     end
     return ud
   end,
