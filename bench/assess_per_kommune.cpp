@@ -34,7 +34,7 @@ double median(std::vector<double> v) {
 
 } // namespace
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     const std::string root = argc > 1 ? argv[1] : ".";
     const std::string only = argc > 2 ? argv[2] : ""; // one municipality, for a profiler
     const Sources sources = Sources::directory(root);
@@ -83,4 +83,13 @@ int main(int argc, char** argv) {
                    double(lev) / double(sager.size()), double(opf) / double(sager.size()), sink ? "" : " ");
     }
     return 0;
+}
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) { // a script that fails on a case: its message, not an abort
+        fmt::print(stderr, "bench_assess_per_kommune: {}\n", e.what());
+        return 1;
+    }
 }
