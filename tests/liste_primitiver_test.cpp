@@ -233,11 +233,16 @@ return table.concat(ud, " ")
     CHECK_THAT(lua.eval(sag, liste + "return liste:afvigende(1.5, 60, 0)"),
                Catch::Contains("'fra' (argument 1) skal være et helt tal"));
     CHECK_THAT(lua.eval(sag, liste + "return liste:afvigende(1, '60', 0)"),
-               Catch::Contains("'bevilget' (argument 2) skal være et tal, ikke string"));
+               Catch::Contains("'bevilget' (argument 2) skal være et tal, ikke en tekst"));
+    CHECK_THAT(lua.eval(sag, liste + "return liste:afvigende()"), Catch::Contains("'fra' (argument 1) mangler"));
+    CHECK_THAT(lua.eval(sag, liste + "return liste:afvigende('1', 60, 0)"),
+               Catch::Contains("'fra' (argument 1) skal være et helt tal (en periodes nummer), ikke en tekst"));
+    CHECK_THAT(lua.eval(sag, liste + "return liste:afvigende(1, 60, Dato(2026, 1, 1))"),
+               Catch::Contains("'tolerance' (argument 3) skal være et tal, ikke en dato"));
     CHECK_THAT(lua.eval(sag, liste + "return liste:afvigende(1, 60)"),
                Catch::Contains("'tolerance' (argument 3) mangler"));
     CHECK_THAT(lua.eval(sag, liste + "return liste:afvigende(1, 60, nil)"),
-               Catch::Contains("'tolerance' (argument 3) skal være et tal, ikke nil"));
+               Catch::Contains("'tolerance' (argument 3) skal være et tal, ikke en værdi, der ikke findes (nil)"));
     // before the first period: from the first
     CHECK(lua.eval(sag, liste + "return #liste:afvigende(-5, 30, 0) .. ',' .. #liste:afvigende(2, 30, 0)") == "1,0");
     CHECK(lua.eval(sag, liste + "return #liste:afvigende(1, 60, 0) .. ',' .. #liste:afvigende(1, 30, 0)") == "0,1");

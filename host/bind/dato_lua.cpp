@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "bind/bind.hpp"
+#include "bind/type_text.hpp"
 #include "bind/typed.hpp"
 #include "domain/kalender.hpp"
 #include "lua/state.hpp"
@@ -31,7 +32,7 @@ Dato date_arg(lua_State* L, int i) {
         if (auto d = Dato::parse(s)) return *d;
         luaL_error(L, "ugyldig dato \"%s\" (forventede ÅÅÅÅ-MM-DD, en rigtig dato)", s);
     }
-    luaL_error(L, "argument %d: forventede en dato, fik %s", i, luaL_typename(L, i));
+    luaL_error(L, "argument %d: forventede en dato, fik %s", i, type_text(L, i).c_str());
     return {};
 }
 
@@ -134,7 +135,7 @@ int dato_lt(lua_State* L) { lua_pushboolean(L, date_arg(L, 1) < date_arg(L, 2));
 int dato_le(lua_State* L) { lua_pushboolean(L, date_arg(L, 1) <= date_arg(L, 2)); return 1; }
 int dato_tostring(lua_State* L) { return dato_tekst(L); }
 
-int immutable(lua_State* L) { return luaL_error(L, "en %s kan ikke ændres", luaL_typename(L, 1)); }
+int immutable(lua_State* L) { return luaL_error(L, "%s kan ikke ændres", type_text(L, 1).c_str()); }
 
 template <Varighed::Enhed E>
 int varighed_new(lua_State* L) {

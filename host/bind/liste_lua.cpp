@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "bind/bind.hpp"
+#include "bind/type_text.hpp"
 #include "domain/kalender.hpp"
 #include "domain/mente_du.hpp"
 #include "lua/state.hpp"
@@ -44,7 +45,7 @@ namespace {
 const std::vector<Levering>& deliveries_arg(lua_State* L, const char* fn) {
     const auto* list = leverancer_view(L, 1);
     if (!list)
-        luaL_error(L, "%s: første argument skal være sag.leverancer, ikke %s", fn, luaL_typename(L, 1));
+        luaL_error(L, "%s: første argument skal være sag.leverancer, ikke %s", fn, type_text(L, 1).c_str());
     luaL_checktype(L, 2, LUA_TTABLE);
     return *list;
 }
@@ -144,7 +145,7 @@ std::optional<Dato> date_option(lua_State* L, int options, const char* name, con
     std::optional<Dato> d;
     if (!lua_isnil(L, -1)) {
         const Dato* p = to_dato(L, -1);
-        if (!p) luaL_error(L, "%s: '%s' skal være en dato, ikke %s", fn, name, luaL_typename(L, -1));
+        if (!p) luaL_error(L, "%s: '%s' skal være en dato, ikke %s", fn, name, type_text(L, -1).c_str());
         d = *p;
     }
     lua_pop(L, 1);
@@ -252,8 +253,8 @@ struct LuaNumber {
 
 LuaNumber number_arg(lua_State* L, int arg, const char* name) {
     if (lua_isnone(L, arg)) luaL_error(L, "afvigende: '%s' (argument %d) mangler", name, arg - 1);
-    if (lua_type(L, arg) != LUA_TNUMBER)
-        luaL_error(L, "afvigende: '%s' (argument %d) skal være et tal, ikke %s", name, arg - 1, luaL_typename(L, arg));
+    if (lua_type(L, arg) != LUA_TNUMBER) // a text too: "60" is not a number of minutes
+        luaL_error(L, "afvigende: '%s' (argument %d) skal være et tal, ikke %s", name, arg - 1, type_text(L, arg).c_str());
     if (lua_isinteger(L, arg)) return {true, lua_tointeger(L, arg), 0};
     return {false, 0, lua_tonumber(L, arg)};
 }
@@ -275,9 +276,13 @@ bool deviates(lua_Integer m, const LuaNumber& bevilget, const LuaNumber& toleran
 // without a table of every period's minutes and a call per period.
 int period_list_deviating(lua_State* L) {
     const auto* p = static_cast<const PeriodList*>(luaL_checkudata(L, 1, kPeriodList));
+    if (lua_isnone(L, 2)) return luaL_error(L, "afvigende: 'fra' (argument 1) mangler");
     int whole = 0;
     const lua_Integer fra = lua_tointegerx(L, 2, &whole);
-    if (!whole || lua_type(L, 2) != LUA_TNUMBER)
+    if (lua_type(L, 2) != LUA_TNUMBER)
+        return luaL_error(L, "afvigende: 'fra' (argument 1) skal være et helt tal (en periodes nummer), ikke %s",
+                          type_text(L, 2).c_str());
+    if (!whole)
         return luaL_error(L, "afvigende: 'fra' (argument 1) skal være et helt tal (en periodes nummer), ikke %s",
                           sandbox::key_text(L, 2));
     const LuaNumber bevilget = number_arg(L, 3, "bevilget");

@@ -38,19 +38,6 @@ std::optional<string_view> between(string_view s, string_view prefix, string_vie
     return s.substr(prefix.size(), s.size() - prefix.size() - suffix.size());
 }
 
-// A Lua type name (or a userdata's __name) with its article: "en tekst", "et tal".
-std::string a_value(string_view type) {
-    if (type == "nil") return "en værdi, der ikke findes (nil)";
-    if (type == "number") return "et tal";
-    if (type == "string") return "en tekst";
-    if (type == "table") return "en tabel";
-    if (type == "function") return "en funktion";
-    if (type == "boolean") return "en sandhedsværdi (true/false)";
-    if (type == "no value") return "ingen værdi";
-    if (type == "value") return "en værdi";
-    return "en værdi af typen " + std::string(type);
-}
-
 std::string values(string_view type) {
     if (type == "nil") return "værdier, der ikke findes (nil)";
     if (type == "number") return "tal";
@@ -176,6 +163,19 @@ std::optional<std::string> argument_error(string_view m) {
 }
 
 } // namespace
+
+// A Lua type name (or a userdata's __name) with its article: "en tekst", "et tal".
+std::string a_value(std::string_view type) {
+    if (type == "nil") return "en værdi, der ikke findes (nil)";
+    if (type == "number") return "et tal";
+    if (type == "string") return "en tekst";
+    if (type == "table") return "en tabel";
+    if (type == "function") return "en funktion";
+    if (type == "boolean") return "en sandhedsværdi (true/false)";
+    if (type == "no value") return "ingen værdi";
+    if (type == "value") return "en værdi";
+    return "en værdi af typen " + std::string(type);
+}
 
 std::string danish(std::string_view message, std::string_view chunk) {
     if (auto s = danish_syntax(message, chunk.ends_with(".lua"))) return *s;

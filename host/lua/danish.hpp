@@ -19,4 +19,7 @@ std::string danish(std::string_view lua_message, std::string_view chunk = {});
 // for danish().
 std::optional<std::string> danish_syntax(std::string_view message, bool in_file);
 
+// A Lua type name (or a userdata's __name) with its article: "en tekst", "et tal".
+std::string a_value(std::string_view type);
+
 } // namespace kvalitet::lua
