@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "bind/type_text.hpp"
 #include "domain/tekst.hpp"
 #include "sandbox.hpp"
 
@@ -373,9 +374,9 @@ int sorted_pairs(lua_State* L) {
         lua_pop(L, 1);
         const int kt = lua_type(L, -1);
         if (kt != LUA_TBOOLEAN && kt != LUA_TNUMBER && kt != LUA_TSTRING)
-            return luaL_error(L, "pairs: tabellen har en nøgle af typen %s, som ikke har en fast rækkefølge; "
+            return luaL_error(L, "pairs: tabellen har %s som nøgle, og den har ingen fast rækkefølge; "
                                  "brug tekster eller tal som nøgler",
-                              luaL_typename(L, -1));
+                              bind::type_text(L, -1).c_str());
         lua_pushvalue(L, -1);
         lua_rawseti(L, keys, ++n);
     }

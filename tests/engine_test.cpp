@@ -199,6 +199,8 @@ krav {
     auto s2 = Standard::load(t.write("g", "betingelse { id = 'x', tekst = 'X', kilde = 'K', naar = function() return 'ja' end }"), "g");
     CHECK_THROWS_WITH(s2->vurder(Sag::from_json(R"({"id":"q"})"), D("2026-12-20")),
                       Catch::Contains("standard.lua:3: betingelse 'x' (sag 'q'): betingelse 'x': 'naar' skal give true, false eller nil"));
+    // and the kind it gave, in Danish
+    CHECK_THROWS_WITH(s2->vurder(Sag::from_json(R"({"id":"q"})"), D("2026-12-20")), Catch::EndsWith("men gav en tekst"));
 }
 
 // A case's own data can give a rule many deviations (a year of evening visits): the case is

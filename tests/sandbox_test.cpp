@@ -106,6 +106,15 @@ TEST_CASE("the safe libraries work") {
     CHECK(sb.run("return select('#', 1, 2)") == "2");
 }
 
+// pairs walks keys in a fixed order; a key without one is refused, named in Danish.
+TEST_CASE("pairs refuses a key without a fixed order and names its kind") {
+    Sandboxed sb;
+    CHECK(sb.run("local t = {} for k in pairs({ b = 1, a = 2, [3] = 0 }) do t[#t + 1] = tostring(k) end "
+                 "return table.concat(t, ',')") == "3,a,b");
+    CHECK_THROWS_WITH(sb.run("for k in pairs({ [{}] = 1 }) do end"),
+                      Catch::Contains("pairs: tabellen har en tabel som nøgle, og den har ingen fast rækkefølge"));
+}
+
 TEST_CASE("an undeclared global is an error naming the name and the line") {
     Sandboxed sb;
     try {

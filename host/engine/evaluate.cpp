@@ -8,6 +8,7 @@
 #include <charconv>
 
 #include "bind/bind.hpp"
+#include "bind/type_text.hpp"
 #include "domain/modtagelse.hpp"
 #include "domain/tekst.hpp"
 #include "engine/as_of.hpp"
@@ -90,7 +91,7 @@ std::optional<bool> pop_tri(lua_State* L, const Rule& r, const char* felt) {
     case LUA_TNIL: lua_pop(L, 1); return std::nullopt;
     default:
         rule_error(L, r, fmt::format("{} '{}': '{}' skal give true, false eller nil (ukendt), men gav {}",
-                                     art_navn(r.art), r.regel->id, felt, luaL_typename(L, -1)));
+                                     art_navn(r.art), r.regel->id, felt, bind::type_text(L, -1)));
     }
 }
 
@@ -113,7 +114,7 @@ std::optional<Dato> pop_date(lua_State* L, const Rule& r, const char* felt) {
     if (Dato* d = bind::to_dato(L, -1)) out = *d;
     else if (!lua_isnil(L, -1))
         rule_error(L, r, fmt::format("frist '{}': '{}' skal give en dato eller nil, men gav {}", r.regel->id, felt,
-                                     luaL_typename(L, -1)));
+                                     bind::type_text(L, -1)));
     lua_pop(L, 1);
     return out;
 }
@@ -618,7 +619,7 @@ void krav(lua_State* L, Evaluation& ev) {
         }
         default:
             rule_error(L, r, fmt::format("krav '{}': 'afvigelser' skal give nil, true/false, en tekst eller en liste af tekster, men gav {}",
-                                         r.regel->id, luaL_typename(L, -1)));
+                                         r.regel->id, bind::type_text(L, -1)));
         }
         lua_pop(L, 1);
         const std::size_t found = warnings.finish();

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "bind/bind.hpp"
+#include "bind/type_text.hpp"
 #include "lua/state.hpp"
 #include "sandbox.hpp"
 
@@ -90,7 +91,7 @@ json to_json(lua_State* L, int idx, const std::string& path, int depth) {
     default: break;
     }
     fail_at(L, fmt::format("'{}' kan ikke bruges i en test ({}); skriv tal, tekst, true/false, ukendt eller en tabel",
-                           path, luaL_typename(L, idx)));
+                           path, bind::type_text(L, idx)));
 }
 
 std::optional<std::string> read_disk(const std::filesystem::path& p) {
