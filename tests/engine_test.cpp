@@ -201,6 +201,10 @@ krav {
                       Catch::Contains("standard.lua:3: betingelse 'x' (sag 'q'): betingelse 'x': 'naar' skal give true, false eller nil"));
     // and the kind it gave, in Danish
     CHECK_THROWS_WITH(s2->vurder(Sag::from_json(R"({"id":"q"})"), D("2026-12-20")), Catch::EndsWith("men gav en tekst"));
+    // error() with something other than a text says so, not "table"
+    auto s3 = Standard::load(t.write("h", "betingelse { id = 'x', tekst = 'X', kilde = 'K', naar = function() error({}) end }"), "h");
+    CHECK_THROWS_WITH(s3->vurder(Sag::from_json(R"({"id":"q"})"), D("2026-12-20")),
+                      Catch::EndsWith("error() fik en tabel, ikke en tekst; skriv error(\"hvad der er galt\")"));
 }
 
 // A case's own data can give a rule many deviations (a year of evening visits): the case is

@@ -19,7 +19,9 @@ namespace {
 
 int message_handler(lua_State* L) {
     const char* msg = lua_tostring(L, 1);
-    if (!msg) msg = luaL_typename(L, 1);
+    if (!msg) // error({}) or error(): say what it got and what to write, not "table"
+        msg = lua_pushfstring(L, "error() fik %s, ikke en tekst; skriv error(\"hvad der er galt\")",
+                              a_value(luaL_typename(L, 1)).c_str());
     luaL_traceback(L, L, msg, 1);
     return 1;
 }
