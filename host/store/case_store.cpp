@@ -245,11 +245,6 @@ void CaseStore::prepare_for_writing() {
     switch_to_wal();
     db_.exec("PRAGMA synchronous = NORMAL");
     db_.exec("PRAGMA foreign_keys = ON");
-    // Each insert into the log may be aborted by its triggers, so SQLite keeps a statement
-    // journal: the pages the insert changes (table and both indexes), copied before it
-    // changes them. In a temporary file that was ~9 pwrite calls per stored assessment, most
-    // of db vurder's system time; in memory it is a copy of the same pages.
-    db_.exec("PRAGMA temp_store = MEMORY");
 }
 
 // Outside any transaction (SQLite requires that). Switching a new file upgrades a read
@@ -423,6 +418,22 @@ std::vector<bool> CaseStore::assessed(const std::vector<AssessmentKey>& keys, co
 
 std::size_t CaseStore::add_assessments(const std::vector<AssessmentRow>& rows,
                                        const std::vector<StoredStandard>& standards) {
+    // Each insert into the log may be aborted by its triggers, so SQLite keeps a statement
+    // journal: the pages the insert changes (table and both indexes), copied before it
+    // changes them. With 16 KB pages that passes SQLite's 64 KiB limit for keeping it in
+    // memory, and in a temporary file it was ~9 pwrite calls per stored assessment, most of
+    // db vurder's system time. In memory for these inserts only: a query's large sort on the
+    // same connection still spills to disk.
+    struct TempInMemory {
+        SQLite::Database& db;
+        explicit TempInMemory(SQLite::Database& d) : db(d) { db.exec("PRAGMA temp_store = MEMORY"); }
+        ~TempInMemory() {
+            try {
+                db.exec("PRAGMA temp_store = DEFAULT");
+            } catch (...) { // only a hint for later statements; never an error of its own
+            }
+        }
+    } temp_in_memory(db_);
     SQLite::Transaction tx(db_);
     if (!standards.empty()) {
         SQLite::Statement keep(db_, "INSERT INTO standarder(sha256, kommune, fil, tekst, gemt) VALUES (?, ?, ?, ?, ?) "
