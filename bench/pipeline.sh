@@ -34,8 +34,8 @@ measure() { # label, cases, command... (sets $secs)
   fi
   t1=$(date +%s.%N)
   secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')
-  awk -v l="$label" -v n="$n" -v a="$t0" -v b="$t1" -v m="$mem" \
-    'BEGIN { s = b - a; printf "%-44s %8.2f s %10.0f sager/s%s\n", l, s, n / s, m }'
+  awk -v l="$label" -v n="$n" -v s="$secs" -v m="$mem" \
+    'BEGIN { printf "%-44s %8.2f s %10.0f sager/s%s\n", l, s, n / s, m }'
 }
 
 "$K" demo --ndjson --antal "$N" --dato "$D" > sager.ndjson

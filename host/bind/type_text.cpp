@@ -17,7 +17,7 @@ std::string type_text(lua_State* L, int index) {
         if (name == "Varighed") return "en varighed";
         return "en værdi af typen " + name;
     }
-    return lua::a_value(t == LUA_TNONE ? "no value" : lua_typename(L, t));
+    return lua::a_value(lua_typename(L, t)); // "no value" for an argument not given
 }
 
 } // namespace kvalitet::bind

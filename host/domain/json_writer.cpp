@@ -24,9 +24,14 @@ JsonWriter& JsonWriter::value(std::int64_t n) {
     return whole();
 }
 
+namespace {
+// A number written as a whole number: finite, whole and small enough to be exact.
+bool written_whole(double d) { return std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15; }
+} // namespace
+
 JsonWriter& JsonWriter::value(double d) {
     sep();
-    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15) { // the common case, no string
+    if (written_whole(d)) { // the common case, no string
         integer(std::int64_t(d));
     } else {
         std::string text;
@@ -39,7 +44,7 @@ JsonWriter& JsonWriter::value(double d) {
 void JsonWriter::number_into(std::string& out, double d) {
     if (!std::isfinite(d)) {
         out += "null";
-    } else if (d == std::floor(d) && std::fabs(d) < 1e15) {
+    } else if (written_whole(d)) {
         out += std::to_string(static_cast<long long>(d));
     } else {
         char buf[32];
