@@ -85,6 +85,9 @@ int run_terminal(repl::Session& session) {
         }
         std::string line(raw);
         std::free(raw);
+        // A Ctrl-C that came while libedit drew the prompt (before it read) does not end
+        // readline; it still cancels what was pending, and the line read after it is new.
+        if (g_prompt_interrupted) session.cancel_input();
         if (line.find_first_not_of(" \t") != std::string::npos) {
             add_history(line.c_str());
             if (!hist.empty()) write_history(hist.c_str());

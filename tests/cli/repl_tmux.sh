@@ -38,6 +38,9 @@ wait_for() { poll "$1" on_pane "$1"; }
 # Ctrl-C until the evaluation reports the interruption: a single one could arrive in the
 # moment between reading the line and starting to evaluate it, where it only clears input.
 interrupted() { on_pane "afbrudt (Ctrl-C)" && return 0; tm send-keys -t "$S" C-c; return 1; }
+# Ctrl-C until the continuation is cancelled, i.e. the pane ends in a fresh prompt.
+last_line() { pane | sed '/^$/d' | tail -n 1; }
+cancelled() { [ "$(last_line)" = "kerteminde>" ] && return 0; tm send-keys -t "$S" C-c; return 1; }
 ended() { [ "$(tm list-panes -t "$S" -F '#{pane_dead}' 2>/dev/null)" = 1 ]; }
 history_saved() { grep -q "40\\\\040+\\\\0402" "$T/state/kvalitet/history" 2>/dev/null; }
 
@@ -62,7 +65,7 @@ wait_for "^kerteminde> for i = 1, 1e12 do end"
 poll "afbrudt (Ctrl-C)" interrupted
 tm send-keys -t "$S" "ufaerdigt(" Enter
 wait_for "^>>"
-tm send-keys -t "$S" C-c
+poll "at Ctrl-C fortrød det ufærdige udtryk" cancelled
 tm send-keys -t "$S" "6 * 7" Enter
 wait_for "^kerteminde> 6 \* 7"
 tm send-keys -t "$S" C-d
