@@ -129,6 +129,18 @@ TEST_CASE("holidays for many years follow from Easter") {
     }
 }
 
+TEST_CASE("the table of holidays says for every day what helligdag() says") {
+    // arbejdsdag() reads a table made at compile time inside the range; helligdag() works
+    // each day out. They must agree on every day, and beyond the range too.
+    int holidays = 0;
+    for (Dato d = Dato::foerste().plus_days(-400); d <= Dato::sidste().plus_days(400); d = d.plus_days(1)) {
+        const bool expected = !kalender::weekend(d) && !kalender::helligdag(d);
+        if (kalender::arbejdsdag(d) != expected) FAIL("arbejdsdag(" << d.iso() << ") should be " << expected);
+        if (kalender::helligdag(d) && !kalender::weekend(d) && d.i_omraadet()) ++holidays;
+    }
+    CHECK(holidays > 301 * 7); // the check saw the holidays, not only ordinary days
+}
+
 TEST_CASE("next working day") {
     CHECK(kalender::naeste_arbejdsdag(D("2026-11-23")) == D("2026-11-23"));
     CHECK(kalender::naeste_arbejdsdag(D("2026-11-21")) == D("2026-11-23"));

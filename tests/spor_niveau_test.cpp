@@ -144,3 +144,22 @@ TEST_CASE("the list primitives' reads of a parameter are in the trace as the rul
     CHECK_THAT(json, Catch::Contains(R"("regel":"levering_uden_for_dagtimer")"));
     CHECK_THAT(json, Catch::Contains(R"("vaerdier":{"dagtimer.fra":"08:00","dagtimer.til":"16:00","stoettetid.sms":true})"));
 }
+
+// A parameter's set of kinds is checked once and remembered as good (liste_lua.cpp); a bad
+// one must be refused on every assessment, not only the first.
+TEST_CASE("a parameter naming an unknown kind is refused on every assessment") {
+    const test::TestTree tree("spor-arter");
+    const Sources sources = tree.write("arter", R"(
+local P = parametre { a = { vaerdi = { telfon = true }, tekst = "A", antagelse = true },
+                      b = { vaerdi = { telefon = true }, tekst = "B", antagelse = true } }
+krav { id = "god", tekst = "G", kilde = "K",
+       afvigelser = function(sag) perioder(sag.leverancer, { periode = "uge", arter = P.b }) return {} end }
+krav { id = "daarlig", tekst = "D", kilde = "K",
+       afvigelser = function(sag) perioder(sag.leverancer, { periode = "uge", arter = P.a }) return {} end }
+)");
+    auto standard = Standard::load(sources, "arter");
+    const Sag sag = Sag::from_json(R"({"id":"x","leverancer":[{"dato":"2026-10-05","start":"10:00","minutter":60,"art":"telefon"}]})");
+    for (int i = 0; i < 3; ++i)
+        CHECK_THROWS_WITH(standard->vurder(sag, *Dato::parse("2026-11-22")),
+                          Catch::Contains("perioder: 'arter' kender ikke arten 'telfon' — mente du 'telefon'?"));
+}

@@ -26,12 +26,14 @@
 #include <initializer_list>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "bind/bind.hpp"
+#include "bind/parameter_reads.hpp"
 #include "bind/type_text.hpp"
 #include "domain/kalender.hpp"
 #include "domain/mente_du.hpp"
@@ -109,23 +111,15 @@ public:
             return;
         }
         if (!lua_istable(L, -1)) luaL_error(L, "%s: 'arter' skal være et sæt af arter ({ telefon = true, … })", fn);
-        index_ = lua_gettop(L);
-        // a misspelt kind would count nothing, silently
-        if (const auto unknown = first_unknown(L, index_, Levering::arter)) {
-            if (!is_name(*unknown))
-                luaL_error(L, "%s: 'arter' skal være et sæt af arter ({ telefon = true, … }), ikke en liste", fn);
-            const std::string hint = mente_du(*unknown, Levering::arter);
-            const std::string all = fmt::format("{}", fmt::join(Levering::arter, ", "));
-            luaL_error(L, "%s: 'arter' kender ikke arten '%s'%s; arterne er %s", fn, lua_tostring(L, -1), hint.c_str(),
-                       all.c_str());
-        }
+        const int index = lua_gettop(L);
+        check_kinds(L, index, fn);
+        reads_.emplace(L, index);
     }
     bool counts(std::string_view art) {
-        if (!index_) return true;
+        if (!reads_) return true;
         for (std::size_t i = 0; i < n_seen_; ++i) // a case's kinds are Levering::arter's own entries
             if (seen_[i].first.data() == art.data() || seen_[i].first == art) return seen_[i].second;
-        lua_pushlstring(L_, art.data(), art.size());
-        lua_gettable(L_, index_);
+        reads_->get(art);
         const bool yes = lua_toboolean(L_, -1);
         lua_pop(L_, 1);
         if (n_seen_ < seen_.size()) seen_[n_seen_++] = {art, yes};
@@ -133,8 +127,51 @@ public:
     }
 
 private:
+    // A misspelt kind would count nothing, silently: every key must be a kind. A frozen set
+    // (a parameter) cannot change, so it is checked once and remembered (weakly: a standard
+    // that is unloaded takes its sets with it).
+    static void check_kinds(lua_State* L, int index, const char* fn) {
+        static const char kChecked = 0;
+        sandbox::frozen_contents(L, index);
+        const bool frozen = !lua_rawequal(L, -1, index);
+        if (frozen) {
+            if (lua_rawgetp(L, LUA_REGISTRYINDEX, &kChecked) != LUA_TTABLE) {
+                lua_pop(L, 1);
+                lua_newtable(L);
+                lua_createtable(L, 0, 1);
+                lua_pushliteral(L, "k");
+                lua_setfield(L, -2, "__mode");
+                lua_setmetatable(L, -2);
+                lua_pushvalue(L, -1);
+                lua_rawsetp(L, LUA_REGISTRYINDEX, &kChecked);
+            }
+            lua_pushvalue(L, -2);
+            if (lua_rawget(L, -2) != LUA_TNIL) {
+                lua_pop(L, 3);
+                return;
+            }
+            lua_pop(L, 1);
+        }
+        if (const auto unknown = first_unknown(L, index, Levering::arter)) {
+            if (!is_name(*unknown))
+                luaL_error(L, "%s: 'arter' skal være et sæt af arter ({ telefon = true, … }), ikke en liste", fn);
+            const std::string hint = mente_du(*unknown, Levering::arter);
+            const std::string all = fmt::format("{}", fmt::join(Levering::arter, ", "));
+            luaL_error(L, "%s: 'arter' kender ikke arten '%s'%s; arterne er %s", fn, lua_tostring(L, -1), hint.c_str(),
+                       all.c_str());
+        }
+        if (frozen) { // stack: contents, checked
+            lua_pushvalue(L, -2);
+            lua_pushboolean(L, 1);
+            lua_rawset(L, -3);
+            lua_pop(L, 2);
+        } else {
+            lua_pop(L, 1);
+        }
+    }
+
     lua_State* L_;
-    int index_ = 0;
+    std::optional<ParameterReads> reads_;
     // a delivery's kind is one of Levering::arter: room for each, no allocation per call
     std::array<std::pair<std::string_view, bool>, Levering::arter.size()> seen_{};
     std::size_t n_seen_ = 0;

@@ -3,6 +3,7 @@
 #include <lauxlib.h>
 
 #include <string>
+#include <string_view>
 
 #include "bind/interned.hpp"
 #include "lua/state.hpp"
@@ -52,6 +53,21 @@ std::string shown_text(lua_State* L, int i) {
     return std::string(p, cut) + "…";
 }
 
+// Records that the value at `value` (of type t) was read under the key at `key`, when a
+// case is assessed with a full trace and the value is one the trace shows. `names` maps
+// each key to its name (lightuserdata, const std::string*).
+void record(lua_State* L, CaseContext& ctx, int names, int key, int value, int t) {
+    if (!ctx.sag || !ctx.values_wanted || (t != LUA_TNUMBER && t != LUA_TBOOLEAN && t != LUA_TSTRING)) return;
+    lua_pushvalue(L, key);
+    lua_rawget(L, names);
+    if (const auto* name = static_cast<const std::string*>(lua_touserdata(L, -1))) {
+        if (t == LUA_TNUMBER) ctx.read_value(*name, double(lua_tonumber(L, value)));
+        else if (t == LUA_TBOOLEAN) ctx.read_value(*name, lua_toboolean(L, value) != 0);
+        else ctx.read_value(*name, shown_text(L, value));
+    }
+    lua_pop(L, 1);
+}
+
 // __index of the parameter table and of each parameter's frozen values.
 // Upvalues: 1 the contents, 2 key -> lightuserdata (const std::string*) name, 3 the context.
 int recording_index(lua_State* L) {
@@ -59,16 +75,7 @@ int recording_index(lua_State* L) {
     lua_pushvalue(L, 2);
     const int t = lua_rawget(L, lua_upvalueindex(1));
     if (t == LUA_TNIL) return not_held(L);
-    auto* ctx = static_cast<CaseContext*>(lua_touserdata(L, lua_upvalueindex(3)));
-    if (!ctx->sag || !ctx->values_wanted || (t != LUA_TNUMBER && t != LUA_TBOOLEAN && t != LUA_TSTRING)) return 1;
-    lua_pushvalue(L, 2);
-    lua_rawget(L, lua_upvalueindex(2));
-    if (const auto* name = static_cast<const std::string*>(lua_touserdata(L, -1))) {
-        if (t == LUA_TNUMBER) ctx->read_value(*name, double(lua_tonumber(L, 3)));
-        else if (t == LUA_TBOOLEAN) ctx->read_value(*name, lua_toboolean(L, 3) != 0);
-        else ctx->read_value(*name, shown_text(L, 3));
-    }
-    lua_pop(L, 1);
+    record(L, *static_cast<CaseContext*>(lua_touserdata(L, lua_upvalueindex(3))), lua_upvalueindex(2), 2, 3, t);
     return 1;
 }
 
@@ -152,6 +159,39 @@ void CaseContext::compared(double a, double b, std::string_view op) {
     for (const auto& x : comparisons)
         if (x == c) return;
     comparisons.push_back(c);
+}
+
+ParameterReads::ParameterReads(lua_State* L, int t) : L_(L), t_(lua_absindex(L, t)) {
+    luaL_checkstack(L, 5, "parametre");
+    if (!lua_getmetatable(L, t_)) return;
+    lua_pushliteral(L, "__index");
+    lua_rawget(L, -2);
+    if (lua_tocfunction(L, -1) != &lua::guarded<recording_index>) {
+        lua_pop(L, 2);
+        return;
+    }
+    lua_getupvalue(L, -1, 1);
+    contents_ = lua_gettop(L);
+    lua_getupvalue(L, -2, 2);
+    names_ = lua_gettop(L);
+    lua_getupvalue(L, -3, 3);
+    ctx_ = static_cast<CaseContext*>(lua_touserdata(L, -1));
+    lua_pop(L, 1);
+}
+
+int ParameterReads::get(std::string_view key) {
+    lua_pushlstring(L_, key.data(), key.size());
+    if (!ctx_) return lua_gettable(L_, t_);
+    lua_pushvalue(L_, -1);
+    const int t = lua_rawget(L_, contents_);
+    if (t == LUA_TNIL) { // not held: the table's own __index answers (and names the mistake)
+        lua_pop(L_, 1);
+        return lua_gettable(L_, t_);
+    }
+    const int top = lua_gettop(L_);
+    record(L_, *ctx_, names_, top - 1, top, t);
+    lua_remove(L_, top - 1);
+    return t;
 }
 
 void watch_parameters(lua_State* L, int proxy, CaseContext& ctx) {

@@ -4,6 +4,8 @@
 // comparisons mindst/hoejst made ("vum.sum 11 < 12 (pakke_fra_vum_sum[4])").
 #include <lua.h>
 
+#include <string_view>
+
 #include "bind/bind.hpp"
 
 namespace kvalitet::bind {
@@ -12,6 +14,22 @@ namespace kvalitet::bind {
 // `proxy` (and each parameter's frozen table of values) reports every read made while a
 // case is assessed to `ctx`. Reads while loading are not recorded. Call protected.
 void watch_parameters(lua_State* L, int proxy, CaseContext& ctx);
+
+// t[key] for a primitive written in C++ (perioder's `arter`), read as a rule reads it: a
+// watched parameter table records the read. For one, the value is read from its contents
+// directly, not through the metamethod, which is most of a read's cost. Keeps what it
+// needs on the stack (by absolute index) while it is used.
+class ParameterReads {
+public:
+    ParameterReads(lua_State* L, int t);
+    int get(std::string_view key); // pushes t[key]; returns its type
+
+private:
+    lua_State* L_;
+    int t_;
+    int contents_ = 0, names_ = 0;
+    CaseContext* ctx_ = nullptr; // null: not a watched table, read it as Lua does
+};
 
 // Pushes _vaert.sammenlignet(x, n, mindst): records that a rule compared x with n
 // (mindst: x >= n, else x <= n), naming each side by the value the rule last read equal to it.

@@ -3,20 +3,26 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <chrono>
+#include <cstdint>
 #include <tuple>
 #include <utility>
 
 namespace kvalitet::kalender {
 
+namespace {
 // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
-Dato paaskedag(int y) {
+constexpr Dato easter(int y) {
     const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
     const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
     const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
     const int m = (a + 11 * h + 22 * l) / 451;
     const int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
-    return Dato::ymd(y, unsigned(month), unsigned(day));
+    return Dato(std::chrono::year{y} / std::chrono::month{unsigned(month)} / std::chrono::day{unsigned(day)});
 }
+} // namespace
+
+Dato paaskedag(int y) { return easter(y); }
 
 namespace {
 // Offsets from Easter Sunday.
@@ -49,7 +55,42 @@ std::optional<std::string_view> helligdag(Dato d) {
 
 bool weekend(Dato d) { return d.ugedag() >= 6; }
 
-bool arbejdsdag(Dato d) { return !weekend(d) && !helligdag(d); }
+namespace {
+// Every public holiday of the supported range, one bit per day from Dato::foerste(), made
+// by the compiler from the same rules as helligdag(): an aggregate primitive asks for each
+// of a case's deliveries, and a year's calendar per question was most of what it cost.
+constexpr std::int32_t kRangeDays = Dato::sidste() - Dato::foerste() + 1;
+struct HolidayBits {
+    std::array<std::uint64_t, (kRangeDays + 63) / 64> words{};
+    constexpr void set(Dato d) {
+        const auto i = std::uint32_t(d - Dato::foerste());
+        words[i / 64] |= std::uint64_t(1) << (i % 64);
+    }
+    constexpr bool test(Dato d) const {
+        const auto i = std::uint32_t(d - Dato::foerste());
+        return (words[i / 64] >> (i % 64)) & 1;
+    }
+};
+constexpr HolidayBits make_holiday_bits() {
+    using namespace std::chrono;
+    HolidayBits bits;
+    for (int y = kFoersteAar; y <= kSidsteAar; ++y) {
+        bits.set(Dato(year{y} / January / 1));
+        bits.set(Dato(year{y} / December / 25));
+        bits.set(Dato(year{y} / December / 26));
+        const Dato p = easter(y);
+        for (const auto& [o, name] : kMovable) bits.set(p.plus_days(o));
+        if (y <= kLastStoreBededag) bits.set(p.plus_days(kStoreBededag));
+    }
+    return bits;
+}
+constexpr HolidayBits kHolidays = make_holiday_bits();
+} // namespace
+
+bool arbejdsdag(Dato d) {
+    if (weekend(d)) return false;
+    return d.i_omraadet() ? !kHolidays.test(d) : !helligdag(d);
+}
 
 namespace {
 // Forældelseslovens § 27, stk. 2: a deadline ending on a Saturday, a Sunday, a public
