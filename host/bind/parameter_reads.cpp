@@ -90,6 +90,9 @@ bool scalar(int t) { return t == LUA_TNUMBER || t == LUA_TBOOLEAN || t == LUA_TS
 
 // Replaces the __index table of the metatable at `mt` by a recording one, naming each
 // scalar value under `prefix`; recurses one level into the parameters' own tables.
+// Values the trace never shows (a parameter's table of values, a date) are not read
+// through the recording closure: they sit in a table of their own in front of it, which
+// Lua looks in without a call into C (P.pakke_fra_vum_sum[n] made two such calls).
 void watch(lua_State* L, int mt, const std::string& prefix, CaseContext& ctx) {
     mt = lua_absindex(L, mt);
     if (lua_getfield(L, mt, "__index") != LUA_TTABLE) {
@@ -99,11 +102,20 @@ void watch(lua_State* L, int mt, const std::string& prefix, CaseContext& ctx) {
     const int contents = lua_gettop(L);
     lua_newtable(L);
     const int names = lua_gettop(L);
+    lua_newtable(L);
+    const int direct = lua_gettop(L);
+    bool any_direct = false;
     int named = 0;
     lua_pushnil(L);
     while (lua_next(L, contents)) {
         const int vt = lua_type(L, -1);
         const int kt = lua_type(L, -2);
+        if (!scalar(vt)) {
+            lua_pushvalue(L, -2);
+            lua_pushvalue(L, -2);
+            lua_rawset(L, direct);
+            any_direct = true;
+        }
         if (kt == LUA_TSTRING || lua_isinteger(L, -2)) {
             lua_pushvalue(L, -2);
             const std::string name = name_of_key(L, prefix); // converts only the copy
@@ -122,8 +134,17 @@ void watch(lua_State* L, int mt, const std::string& prefix, CaseContext& ctx) {
         }
         lua_pop(L, 1);
     }
+    lua_pushvalue(L, contents);
+    lua_pushvalue(L, names);
     lua_pushlightuserdata(L, &ctx);
     lua_pushcclosure(L, lua::guarded<recording_index>, 3);
+    if (any_direct) {
+        lua_createtable(L, 0, 1);
+        lua_insert(L, -2);
+        lua_setfield(L, -2, "__index");
+        lua_setmetatable(L, direct);
+        lua_pushvalue(L, direct);
+    }
     lua_setfield(L, mt, "__index");
     lua_settop(L, contents - 1);
 }
@@ -162,12 +183,17 @@ void CaseContext::compared(double a, double b, std::string_view op) {
 }
 
 ParameterReads::ParameterReads(lua_State* L, int t) : L_(L), t_(lua_absindex(L, t)) {
-    luaL_checkstack(L, 5, "parametre");
+    luaL_checkstack(L, 6, "parametre");
+    const int top = lua_gettop(L);
     if (!lua_getmetatable(L, t_)) return;
     lua_pushliteral(L, "__index");
     lua_rawget(L, -2);
+    if (lua_istable(L, -1) && lua_getmetatable(L, -1)) { // the values read without a call (watch)
+        lua_pushliteral(L, "__index");
+        lua_rawget(L, -2);
+    }
     if (lua_tocfunction(L, -1) != &lua::guarded<recording_index>) {
-        lua_pop(L, 2);
+        lua_settop(L, top);
         return;
     }
     lua_getupvalue(L, -1, 1);
