@@ -163,3 +163,27 @@ krav { id = "daarlig", tekst = "D", kilde = "K",
         CHECK_THROWS_WITH(standard->vurder(sag, *Dato::parse("2026-11-22")),
                           Catch::Contains("perioder: 'arter' kender ikke arten 'telfon' — mente du 'telefon'?"));
 }
+
+// One table given to several parameters: each read is named after the parameter it was read
+// through, the same in every Lua state (the order watch() met them used to decide, and that
+// order follows the state's string hashes).
+TEST_CASE("a table shared by two parameters is named after the parameter read") {
+    const test::TestTree tree("spor-delt");
+    const Sources sources = tree.write("delt", R"(
+local T = { x = 1, liste = { 2 } }
+local S = { telefon = true }
+local Q = parametre {
+  a = { vaerdi = T, tekst = "A", antagelse = true },
+  c = { vaerdi = T, tekst = "C", antagelse = true },
+  s1 = { vaerdi = S, tekst = "S1", antagelse = true },
+  s2 = { vaerdi = S, tekst = "S2", antagelse = true },
+}
+krav { id = "k", tekst = "K", kilde = "K",
+       afvigelser = function() local _ = Q.c.x + Q.a.x + Q.c.liste[1]; local _ = Q.s2.telefon return {} end }
+)");
+    for (int i = 0; i < 8; ++i) { // a new state each time
+        auto standard = Standard::load(sources, "delt");
+        const Json j = Json::parse(standard->vurder(Sag::from_json(R"({"id":"x"})"), *Dato::parse("2026-11-22")).json());
+        CHECK(post(j, "k")["vaerdier"] == Json({{"c.x", 1}, {"a.x", 1}, {"s2.telefon", true}}));
+    }
+}

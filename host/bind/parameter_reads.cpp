@@ -2,11 +2,14 @@
 
 #include <lauxlib.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bind/interned.hpp"
 #include "lua/state.hpp"
+#include "sandbox.hpp"
 
 namespace kvalitet::bind {
 
@@ -88,6 +91,74 @@ std::string name_of_key(lua_State* L, const std::string& prefix) {
 
 bool scalar(int t) { return t == LUA_TNUMBER || t == LUA_TBOOLEAN || t == LUA_TSTRING; }
 
+// Marks a metatable watch() has made recording, so it is not wrapped a second time.
+const char kWatched = 0;
+
+bool watched(lua_State* L, int index) {
+    if (!lua_getmetatable(L, index)) return false;
+    const bool yes = lua_rawgetp(L, -1, &kWatched) != LUA_TNIL;
+    lua_pop(L, 2);
+    return yes;
+}
+
+// Replaces the frozen table at `index` by a frozen table of its own over the same contents,
+// not yet watched: one table given to two parameters (`a = { vaerdi = T }, b = { vaerdi = T }`)
+// shares a metatable, and the trace would name every read after whichever of the two was
+// watched first, an order that differs from run to run.
+void own_proxy(lua_State* L, int index) {
+    index = lua_absindex(L, index);
+    lua_newtable(L);
+    lua_newtable(L); // its metatable: the shared one's fields
+    lua_getmetatable(L, index);
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, -5);
+    }
+    lua_pop(L, 1);
+    sandbox::frozen_contents(L, index);
+    lua_setfield(L, -2, "__index");
+    lua_pushnil(L);
+    lua_rawsetp(L, -2, &kWatched);
+    lua_setmetatable(L, -2);
+    lua_replace(L, index);
+}
+
+void watch(lua_State* L, int mt, const std::string& prefix, CaseContext& ctx);
+
+// Watches each parameter's table of values under the parameter's name, in the order of
+// the names (the same every run), giving a table another parameter has already claimed a
+// frozen table of its own.
+void watch_each_own(lua_State* L, int contents, CaseContext& ctx) {
+    std::vector<std::string> keys;
+    lua_pushnil(L);
+    while (lua_next(L, contents)) {
+        if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TTABLE) {
+            std::size_t n = 0;
+            const char* k = lua_tolstring(L, -2, &n);
+            keys.emplace_back(k, n);
+        }
+        lua_pop(L, 1);
+    }
+    std::sort(keys.begin(), keys.end());
+    for (const auto& k : keys) {
+        lua_pushlstring(L, k.data(), k.size());
+        lua_rawget(L, contents);
+        if (watched(L, -1)) {
+            own_proxy(L, -1);
+            lua_pushlstring(L, k.data(), k.size());
+            lua_pushvalue(L, -2);
+            lua_rawset(L, contents);
+        }
+        if (lua_getmetatable(L, -1)) {
+            watch(L, -1, k, ctx);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+}
+
 // Replaces the __index table of the metatable at `mt` by a recording one, naming each
 // scalar value under `prefix`; recurses one level into the parameters' own tables.
 // Values the trace never shows (a parameter's table of values, a date) are not read
@@ -95,11 +166,14 @@ bool scalar(int t) { return t == LUA_TNUMBER || t == LUA_TBOOLEAN || t == LUA_TS
 // Lua looks in without a call into C (P.pakke_fra_vum_sum[n] made two such calls).
 void watch(lua_State* L, int mt, const std::string& prefix, CaseContext& ctx) {
     mt = lua_absindex(L, mt);
-    if (lua_getfield(L, mt, "__index") != LUA_TTABLE) {
-        lua_pop(L, 1);
+    const int top = lua_gettop(L);
+    if (lua_rawgetp(L, mt, &kWatched) != LUA_TNIL || lua_getfield(L, mt, "__index") != LUA_TTABLE) {
+        lua_settop(L, top);
         return;
     }
+    lua_remove(L, -2);
     const int contents = lua_gettop(L);
+    if (prefix.empty()) watch_each_own(L, contents, ctx);
     lua_newtable(L);
     const int names = lua_gettop(L);
     lua_newtable(L);
@@ -146,6 +220,8 @@ void watch(lua_State* L, int mt, const std::string& prefix, CaseContext& ctx) {
         lua_pushvalue(L, direct);
     }
     lua_setfield(L, mt, "__index");
+    lua_pushboolean(L, 1);
+    lua_rawsetp(L, mt, &kWatched);
     lua_settop(L, contents - 1);
 }
 
