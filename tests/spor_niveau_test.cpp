@@ -166,8 +166,9 @@ krav { id = "daarlig", tekst = "D", kilde = "K",
 
 // One table given to several parameters: each read is named after the parameter it was read
 // through, the same in every Lua state (the order watch() met them used to decide, and that
-// order follows the state's string hashes).
-TEST_CASE("a table shared by two parameters is named after the parameter read") {
+// order follows the state's string hashes); a read through a nested table, a local or a
+// dated parameter is not a read of any of them.
+TEST_CASE("a table shared by parameters is named only after the parameter read") {
     const test::TestTree tree("spor-delt");
     const Sources sources = tree.write("delt", R"(
 local T = { x = 1, liste = { 2 } }
@@ -177,13 +178,19 @@ local Q = parametre {
   c = { vaerdi = T, tekst = "C", antagelse = true },
   s1 = { vaerdi = S, tekst = "S1", antagelse = true },
   s2 = { vaerdi = S, tekst = "S2", antagelse = true },
+  n = { vaerdi = { inner = T }, tekst = "N", antagelse = true },
+  d = { perioder = { ["2020-01-01"] = S }, tekst = "D", antagelse = true },
 }
 krav { id = "k", tekst = "K", kilde = "K",
        afvigelser = function() local _ = Q.c.x + Q.a.x + Q.c.liste[1]; local _ = Q.s2.telefon return {} end }
+-- through a nested table, the script's own local, or a dated parameter: not a read of a, c, s1 or s2
+krav { id = "andre", tekst = "A", kilde = "K",
+       afvigelser = function() local _ = Q.n.inner.x + T.x; local _ = Q.d.telefon return {} end }
 )");
     for (int i = 0; i < 8; ++i) { // a new state each time
         auto standard = Standard::load(sources, "delt");
         const Json j = Json::parse(standard->vurder(Sag::from_json(R"({"id":"x"})"), *Dato::parse("2026-11-22")).json());
         CHECK(post(j, "k")["vaerdier"] == Json({{"c.x", 1}, {"a.x", 1}, {"s2.telefon", true}}));
+        CHECK(post(j, "andre")["vaerdier"] == Json({{"d (gælder fra 2020-01-01)", "{ telefon = true }"}}));
     }
 }

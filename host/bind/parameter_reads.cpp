@@ -2,7 +2,6 @@
 
 #include <lauxlib.h>
 
-#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -94,17 +93,17 @@ bool scalar(int t) { return t == LUA_TNUMBER || t == LUA_TBOOLEAN || t == LUA_TS
 // Marks a metatable watch() has made recording, so it is not wrapped a second time.
 const char kWatched = 0;
 
-bool watched(lua_State* L, int index) {
-    if (!lua_getmetatable(L, index)) return false;
-    const bool yes = lua_rawgetp(L, -1, &kWatched) != LUA_TNIL;
-    lua_pop(L, 2);
+bool frozen(lua_State* L, int index) {
+    sandbox::frozen_contents(L, index);
+    const bool yes = !lua_rawequal(L, -1, index);
+    lua_pop(L, 1);
     return yes;
 }
 
 // Replaces the frozen table at `index` by a frozen table of its own over the same contents,
-// not yet watched: one table given to two parameters (`a = { vaerdi = T }, b = { vaerdi = T }`)
-// shares a metatable, and the trace would name every read after whichever of the two was
-// watched first, an order that differs from run to run.
+// not yet watched. The table a script gave is not watched itself: given to two parameters
+// (`a = { vaerdi = T }, b = { vaerdi = T }`), nested in a third, or kept in a local, it would
+// name every read through it after whichever parameter was watched first.
 void own_proxy(lua_State* L, int index) {
     index = lua_absindex(L, index);
     lua_newtable(L);
@@ -127,9 +126,8 @@ void own_proxy(lua_State* L, int index) {
 
 void watch(lua_State* L, int mt, const std::string& prefix, CaseContext& ctx);
 
-// Watches each parameter's table of values under the parameter's name, in the order of
-// the names (the same every run), giving a table another parameter has already claimed a
-// frozen table of its own.
+// Watches each parameter's table of values under the parameter's name, through a frozen
+// table of its own (own_proxy), so only a read through the parameter is named after it.
 void watch_each_own(lua_State* L, int contents, CaseContext& ctx) {
     std::vector<std::string> keys;
     lua_pushnil(L);
@@ -141,11 +139,10 @@ void watch_each_own(lua_State* L, int contents, CaseContext& ctx) {
         }
         lua_pop(L, 1);
     }
-    std::sort(keys.begin(), keys.end());
     for (const auto& k : keys) {
         lua_pushlstring(L, k.data(), k.size());
         lua_rawget(L, contents);
-        if (watched(L, -1)) {
+        if (frozen(L, lua_gettop(L))) {
             own_proxy(L, -1);
             lua_pushlstring(L, k.data(), k.size());
             lua_pushvalue(L, -2);
