@@ -180,6 +180,13 @@ TEST_CASE("dates a script makes or computes stay in 1900-2200, or it is an error
     CHECK_THROWS_WITH(lua.eval("return Dato '2026-11-22' + hverdage(100000)"), Catch::Contains("ligger uden for"));
     CHECK_THROWS_WITH(lua.eval("return paaskedag(9999)"), Catch::Contains("uden for området 1900 til 2200"));
     CHECK_THROWS_WITH(lua.eval("return naeste_arbejdsdag '2201-01-01'"), Catch::Contains("ligger uden for"));
+    // a date written as text is one the script makes too: arbejdsdag '1899-12-29' (a Friday)
+    // answered true, and naeste_arbejdsdag '9999-12-31' gave a date no script can make
+    CHECK_THROWS_WITH(lua.eval("return arbejdsdag '1899-12-29'"), Catch::Contains("datoen 1899-12-29 ligger uden for de datoer"));
+    CHECK_THROWS_WITH(lua.eval("return naeste_arbejdsdag '9999-12-31'"), Catch::Contains("datoen 9999-12-31 ligger uden for"));
+    CHECK_THROWS_WITH(lua.eval("return Dato '2026-11-22' < '1850-01-01'"), Catch::Contains("ligger uden for"));
+    CHECK(lua.eval("return tostring(arbejdsdag '1900-01-02')") == "true");
+    CHECK(lua.eval("return tostring(naeste_arbejdsdag '2200-12-31' == Dato '2200-12-31')") == "true");
     // A deadline is computed when read: the error comes then, as a Lua error with the place.
     const char* sent = "local f = Frist { fra = '2200-12-20', varighed = uger(4) } ";
     CHECK_THROWS_WITH(lua.eval(std::string(sent) + "return f.dato"), Catch::Contains("test:2: 20. december 2200 + 4 uger"));

@@ -25,11 +25,15 @@ struct FristUd {
 };
 
 // Either a Dato or a "YYYY-MM-DD" string.
+Dato in_range(lua_State* L, Dato d);
+
+// A date argument: a Dato, or a text the script wrote ("2026-11-22"), which like Dato "…"
+// must lie in the supported range. A case's own dates may lie outside it.
 Dato date_arg(lua_State* L, int i) {
     if (Dato* d = to_dato(L, i)) return *d;
     if (lua_type(L, i) == LUA_TSTRING) {
         const char* s = lua_tostring(L, i);
-        if (auto d = Dato::parse(s)) return *d;
+        if (auto d = Dato::parse(s)) return in_range(L, *d);
         luaL_error(L, "ugyldig dato \"%s\" (forventede ÅÅÅÅ-MM-DD, en rigtig dato)", s);
     }
     luaL_error(L, "argument %d: forventede en dato, fik %s", i, type_text(L, i).c_str());
