@@ -107,6 +107,8 @@ int run_pipe(repl::Session& session) {
         g_evaluating = true;
         const bool go_on = session.feed(line);
         g_evaluating = false;
+        // A program driving the REPL through a pipe waits for the answer before it writes on.
+        std::fflush(stdout);
         if (!go_on) break;
     }
     if (session.continuing()) {
