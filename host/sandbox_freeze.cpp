@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <lauxlib.h>
 
+#include "lua/state.hpp"
 #include "lua/upvalue_writes.hpp"
 #include "sandbox.hpp"
 
@@ -38,12 +39,7 @@ int frozen_len(lua_State* L) {
 void freeze_one(lua_State* L, int t) {
     lua_newtable(L);
     const int contents = lua_gettop(L);
-    lua_pushnil(L);
-    while (lua_next(L, t)) {
-        lua_pushvalue(L, -2);
-        lua_insert(L, -2);
-        lua_rawset(L, contents);
-    }
+    lua::copy_fields(L, t, contents);
     // Assigning nil to a field that exists is allowed while traversing.
     lua_pushnil(L);
     while (lua_next(L, t)) {

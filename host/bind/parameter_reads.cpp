@@ -109,12 +109,7 @@ void own_proxy(lua_State* L, int index) {
     lua_newtable(L);
     lua_newtable(L); // its metatable: the shared one's fields
     lua_getmetatable(L, index);
-    lua_pushnil(L);
-    while (lua_next(L, -2)) {
-        lua_pushvalue(L, -2);
-        lua_insert(L, -2);
-        lua_rawset(L, -5);
-    }
+    lua::copy_fields(L, -1, -2);
     lua_pop(L, 1);
     sandbox::frozen_contents(L, index);
     lua_setfield(L, -2, "__index");

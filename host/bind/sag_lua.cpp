@@ -709,12 +709,7 @@ void fast_sag(lua_State* L) {
     // The view's own metatable: the shared one's fields, with __index the table above.
     lua_createtable(L, 0, 8);
     luaL_getmetatable(L, kSag.name);
-    lua_pushnil(L);
-    while (lua_next(L, -2)) {
-        lua_pushvalue(L, -2);
-        lua_insert(L, -2);
-        lua_rawset(L, -5);
-    }
+    lua::copy_fields(L, -1, -2);
     lua_pop(L, 1);
     lua_insert(L, -2);                // metatable, sub-objects
     lua_setfield(L, -2, "__index");   // metatable.__index = sub-objects

@@ -38,13 +38,29 @@ std::optional<string_view> between(string_view s, string_view prefix, string_vie
     return s.substr(prefix.size(), s.size() - prefix.size() - suffix.size());
 }
 
+// A Lua type name as one value ("en tekst") and as several ("tekster").
+struct TypeText {
+    string_view type, one, many;
+};
+constexpr TypeText kTypeTexts[] = {
+    {"nil", "en værdi, der ikke findes (nil)", "værdier, der ikke findes (nil)"},
+    {"number", "et tal", "tal"},
+    {"string", "en tekst", "tekster"},
+    {"table", "en tabel", "tabeller"},
+    {"function", "en funktion", "funktioner"},
+    {"boolean", "en sandhedsværdi (true/false)", "sandhedsværdier"},
+    {"no value", "ingen værdi", "ingen værdier"},
+    {"value", "en værdi", "værdier"},
+};
+
+const TypeText* type_text_of(string_view type) {
+    for (const auto& t : kTypeTexts)
+        if (t.type == type) return &t;
+    return nullptr;
+}
+
 std::string values(string_view type) {
-    if (type == "nil") return "værdier, der ikke findes (nil)";
-    if (type == "number") return "tal";
-    if (type == "string") return "tekster";
-    if (type == "table") return "tabeller";
-    if (type == "function") return "funktioner";
-    if (type == "boolean") return "sandhedsværdier";
+    if (const auto* t = type_text_of(type)) return std::string(t->many);
     return "værdier af typen " + std::string(type);
 }
 
@@ -166,14 +182,7 @@ std::optional<std::string> argument_error(string_view m) {
 
 // A Lua type name (or a userdata's __name) with its article: "en tekst", "et tal".
 std::string a_value(std::string_view type) {
-    if (type == "nil") return "en værdi, der ikke findes (nil)";
-    if (type == "number") return "et tal";
-    if (type == "string") return "en tekst";
-    if (type == "table") return "en tabel";
-    if (type == "function") return "en funktion";
-    if (type == "boolean") return "en sandhedsværdi (true/false)";
-    if (type == "no value") return "ingen værdi";
-    if (type == "value") return "en værdi";
+    if (const auto* t = type_text_of(type)) return std::string(t->one);
     return "en værdi af typen " + std::string(type);
 }
 

@@ -240,4 +240,15 @@ ScriptError to_script_error(ScriptError::Kind kind, std::string_view text) {
     return ScriptError(kind, danish(message, chunk), chunk, line, std::string(traceback));
 }
 
+void copy_fields(lua_State* L, int from, int to) {
+    from = lua_absindex(L, from);
+    to = lua_absindex(L, to);
+    lua_pushnil(L);
+    while (lua_next(L, from)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, to);
+    }
+}
+
 } // namespace kvalitet::lua
