@@ -1,5 +1,6 @@
 // The trace you can choose (--spor fuld|kort|ingen) and the values a rule read.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "engine/standard.hpp"
@@ -192,5 +193,40 @@ krav { id = "andre", tekst = "A", kilde = "K",
         const Json j = Json::parse(standard->vurder(Sag::from_json(R"({"id":"x"})"), *Dato::parse("2026-11-22")).json());
         CHECK(post(j, "k")["vaerdier"] == Json({{"c.x", 1}, {"a.x", 1}, {"s2.telefon", true}}));
         CHECK(post(j, "andre")["vaerdier"] == Json({{"d (gælder fra 2020-01-01)", "{ telefon = true }"}}));
+    }
+}
+
+// What a parameter set of kinds answers is found once and kept beside the set (liste_lua.cpp);
+// each assessment must still record its own reads, in the order its deliveries name the
+// kinds, and a short trace in between records nothing and changes nothing.
+TEST_CASE("a parameter set of kinds records the same reads on every assessment") {
+    const test::TestTree tree("spor-arter-igen");
+    const Sources sources = tree.write("arter", R"(
+local P = parametre { s = { vaerdi = { telefon = true, sms = false, video = 2 }, tekst = "S", antagelse = true } }
+krav { id = "k", tekst = "K", kilde = "K",
+       afvigelser = function(sag)
+         local l = perioder(sag.leverancer, { periode = "uge", arter = P.s })
+         return { "minutter " .. l[1].minutter }
+       end }
+)");
+    auto standard = Standard::load(sources, "arter");
+    auto sag = [](const char* first, const char* second) {
+        return Sag::from_json(fmt::format(R"({{"id":"x","leverancer":[
+          {{"dato":"2026-10-05","start":"10:00","minutter":7,"art":"transport"}},
+          {{"dato":"2026-10-05","start":"11:00","minutter":60,"art":"{}"}},
+          {{"dato":"2026-10-06","start":"10:00","minutter":30,"art":"{}"}},
+          {{"dato":"2026-10-07","start":"10:00","minutter":5,"art":"video"}},
+          {{"dato":"2026-10-08","start":"10:00","minutter":60,"art":"telefon"}}]}})", first, second));
+    };
+    const Dato d = *Dato::parse("2026-11-22");
+    for (int i = 0; i < 3; ++i) {
+        const std::string a = standard->vurder(sag("telefon", "sms"), d).json();
+        CHECK_THAT(a, Catch::Contains(R"("vaerdier":{"s.telefon":true,"s.sms":false,"s.video":2})"));
+        CHECK_THAT(a, Catch::Contains("minutter 125")); // telefon 60 + 60, video 5; not sms, not transport
+        const std::string kort = standard->vurder(sag("sms", "telefon"), d, d, SporNiveau::Kort).json();
+        CHECK_THAT(kort, !Catch::Contains("s.sms"));
+        const std::string b = standard->vurder(sag("sms", "telefon"), d).json();
+        CHECK_THAT(b, Catch::Contains(R"("vaerdier":{"s.sms":false,"s.telefon":true,"s.video":2})"));
+        CHECK_THAT(b, Catch::Contains("minutter 95")); // telefon 30 + 60, video 5
     }
 }

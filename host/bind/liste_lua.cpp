@@ -111,26 +111,85 @@ public:
             return;
         }
         if (!lua_istable(L, -1)) luaL_error(L, "%s: 'arter' skal være et sæt af arter ({ telefon = true, … })", fn);
-        const int index = lua_gettop(L);
-        check_kinds(L, index, fn);
-        reads_.emplace(L, index);
+        index_ = lua_gettop(L);
+        if ((answers_ = remembered(L, index_))) return;
+        const bool frozen = check_kinds(L, index_, fn);
+        reads_.emplace(L, index_);
+        if (frozen) answers_ = remember(L, index_, *reads_);
     }
     bool counts(std::string_view art) {
-        if (!reads_) return true;
+        if (!index_) return true;
         for (std::size_t i = 0; i < n_seen_; ++i) // a case's kinds are Levering::arter's own entries
             if (seen_[i].first.data() == art.data() || seen_[i].first == art) return seen_[i].second;
-        reads_->get(art);
-        const bool yes = lua_toboolean(L_, -1);
-        lua_pop(L_, 1);
+        const bool yes = ask(art);
         if (n_seen_ < seen_.size()) seen_[n_seen_++] = {art, yes};
         return yes;
     }
 
 private:
+    // What a watched parameter set answers for each kind, found the first time the set is
+    // used and kept beside it (weakly: a standard that is unloaded takes its sets with it).
+    // A frozen set cannot change, and watch() has named its values once and for all.
+    struct Answers {
+        CaseContext* ctx;
+        std::array<std::optional<ParameterReads::Answer>, Levering::arter.size()> kind; // nullopt: ask get()
+    };
+
+    static void push_cache(lua_State* L) {
+        static const char kAnswers = 0;
+        if (lua_rawgetp(L, LUA_REGISTRYINDEX, &kAnswers) == LUA_TTABLE) return;
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_createtable(L, 0, 1);
+        lua_pushliteral(L, "k");
+        lua_setfield(L, -2, "__mode");
+        lua_setmetatable(L, -2);
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &kAnswers);
+    }
+    static const Answers* remembered(lua_State* L, int index) {
+        push_cache(L);
+        lua_pushvalue(L, index);
+        lua_rawget(L, -2);
+        const auto* a = static_cast<const Answers*>(lua_touserdata(L, -1));
+        lua_pop(L, 2);
+        return a;
+    }
+    // Only a frozen, watched set: one not yet watched (a rule run while the standard loads) records
+    // nothing now, but will once it is.
+    static const Answers* remember(lua_State* L, int index, ParameterReads& reads) {
+        if (!reads.context()) return nullptr;
+        Answers a{reads.context(), {}};
+        for (std::size_t i = 0; i < a.kind.size(); ++i) a.kind[i] = reads.answer(Levering::arter[i]);
+        push_cache(L);
+        lua_pushvalue(L, index);
+        auto* kept = static_cast<Answers*>(lua_newuserdatauv(L, sizeof(Answers), 0));
+        *kept = a; // plain data: a userdata needs no destructor
+        lua_rawset(L, -3);
+        lua_pop(L, 1);
+        return kept;
+    }
+
+    bool ask(std::string_view art) {
+        if (answers_)
+            for (std::size_t i = 0; i < Levering::arter.size(); ++i)
+                if (Levering::arter[i].data() == art.data() || Levering::arter[i] == art) {
+                    const auto& a = answers_->kind[i];
+                    if (!a) break;
+                    CaseContext& ctx = *answers_->ctx;
+                    if (a->name && ctx.sag && ctx.values_wanted) ctx.read_value(*a->name, a->recorded());
+                    return a->truthy();
+                }
+        if (!reads_) reads_.emplace(L_, index_);
+        reads_->get(art);
+        const bool yes = lua_toboolean(L_, -1);
+        lua_pop(L_, 1);
+        return yes;
+    }
+
     // A misspelt kind would count nothing, silently: every key must be a kind. A frozen set
-    // (a parameter) cannot change, so it is checked once and remembered (weakly: a standard
-    // that is unloaded takes its sets with it).
-    static void check_kinds(lua_State* L, int index, const char* fn) {
+    // (a parameter) cannot change, so it is checked once and remembered (weakly).
+    static bool check_kinds(lua_State* L, int index, const char* fn) { // whether it is frozen
         static const char kChecked = 0;
         sandbox::frozen_contents(L, index);
         const bool frozen = !lua_rawequal(L, -1, index);
@@ -148,7 +207,7 @@ private:
             lua_pushvalue(L, -2);
             if (lua_rawget(L, -2) != LUA_TNIL) {
                 lua_pop(L, 3);
-                return;
+                return true;
             }
             lua_pop(L, 1);
         }
@@ -168,9 +227,12 @@ private:
         } else {
             lua_pop(L, 1);
         }
+        return frozen;
     }
 
     lua_State* L_;
+    int index_ = 0; // the set, on the stack; 0: every kind counts
+    const Answers* answers_ = nullptr;
     std::optional<ParameterReads> reads_;
     // a delivery's kind is one of Levering::arter: room for each, no allocation per call
     std::array<std::pair<std::string_view, bool>, Levering::arter.size()> seen_{};

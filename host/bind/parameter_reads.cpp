@@ -288,6 +288,27 @@ int ParameterReads::get(std::string_view key) {
     return t;
 }
 
+std::optional<ParameterReads::Answer> ParameterReads::answer(std::string_view key) {
+    if (!ctx_) return std::nullopt;
+    lua_pushlstring(L_, key.data(), key.size());
+    lua_pushvalue(L_, -1);
+    const int t = lua_rawget(L_, contents_);
+    std::optional<Answer> out;
+    if (t == LUA_TBOOLEAN || t == LUA_TNUMBER) {
+        lua_pushvalue(L_, -2);
+        lua_rawget(L_, names_);
+        out = Answer{t == LUA_TNUMBER, t == LUA_TNUMBER ? double(lua_tonumber(L_, -2)) : lua_toboolean(L_, -2) ? 1.0 : 0.0,
+                     static_cast<const std::string*>(lua_touserdata(L_, -1))};
+        lua_pop(L_, 1);
+    } else if (t == LUA_TNIL && !lua_getmetatable(L_, contents_)) {
+        out = Answer{false, 0.0, nullptr}; // not held, and nothing behind the contents: nil (not_held)
+    } else if (t == LUA_TNIL) {
+        lua_pop(L_, 1);
+    }
+    lua_pop(L_, 2);
+    return out;
+}
+
 void watch_parameters(lua_State* L, int proxy, CaseContext& ctx) {
     if (!lua_istable(L, proxy) || !lua_getmetatable(L, proxy)) return;
     watch(L, -1, "", ctx);

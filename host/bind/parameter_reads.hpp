@@ -4,6 +4,8 @@
 // comparisons mindst/hoejst made ("vum.sum 11 < 12 (pakke_fra_vum_sum[4])").
 #include <lua.h>
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "bind/bind.hpp"
@@ -23,6 +25,21 @@ class ParameterReads {
 public:
     ParameterReads(lua_State* L, int t);
     int get(std::string_view key); // pushes t[key]; returns its type
+
+    // What get(key) would give and record, found without recording, for a caller that asks
+    // a frozen table the same keys case after case (perioder's `arter`): a boolean or a
+    // number the contents hold, or nil for a key they lack with nothing behind them.
+    // Anything else (a text, a table, a dated value) is nullopt: ask get().
+    // Plain data, so it can be kept in a userdata.
+    struct Answer {
+        bool number;             // the value is a number, else a boolean (nil: false)
+        double value;            // the number, or the boolean as 1 or 0
+        const std::string* name; // what get() records it under; null: nothing
+        bool truthy() const { return number || value != 0; }
+        Vaerdi recorded() const { return number ? Vaerdi(value) : Vaerdi(value != 0); }
+    };
+    std::optional<Answer> answer(std::string_view key);
+    CaseContext* context() const { return ctx_; } // null: not a watched table
 
 private:
     lua_State* L_;
