@@ -230,3 +230,36 @@ krav { id = "k", tekst = "K", kilde = "K",
         CHECK_THAT(b, Catch::Contains("minutter 95")); // telefon 30 + 60, video 5
     }
 }
+
+// A set whose kinds are not all booleans or numbers is partly read through get() on every
+// call; the reader it needs must not leave values above the primitive's result (the second
+// uden_for_tidsrum returned the parameter's table of names, and a rule could write to it).
+TEST_CASE("a set of kinds with a text value gives the same result on every call") {
+    const test::TestTree tree("spor-arter-tekst");
+    const Sources sources = tree.write("arter", R"(
+local P = parametre { s = { vaerdi = { telefon = "ja", ansigt_til_ansigt = true, sms = 3, video = false }, tekst = "S", antagelse = true },
+                      dag = { vaerdi = { fra = "08:00", til = "16:00" }, tekst = "D", antagelse = true } }
+local function uden(sag)
+  local r = uden_for_tidsrum(sag.leverancer, { arter = P.s, tidsrum = P.dag, tekst = "{iso} {art}" })
+  local n = 0
+  for _ in pairs(r) do n = n + 1 end
+  return { "n=" .. #r .. " felter=" .. n .. " " .. table.concat(r, ", ") }
+end
+krav { id = "a", tekst = "A", kilde = "K", afvigelser = uden }
+krav { id = "b", tekst = "B", kilde = "K", afvigelser = uden }
+)");
+    auto standard = Standard::load(sources, "arter");
+    const Sag sag = Sag::from_json(R"({"id":"x","leverancer":[
+      {"dato":"2026-10-06","start":"17:30","minutter":90,"art":"ansigt_til_ansigt"},
+      {"dato":"2026-10-07","start":"18:30","minutter":60,"art":"telefon"},
+      {"dato":"2026-10-10","start":"10:00","minutter":30,"art":"video"},
+      {"dato":"2026-10-12","start":"19:00","minutter":30,"art":"transport"}]})");
+    const std::string want = "n=2 felter=2 2026-10-06 ansigt_til_ansigt, 2026-10-07 telefon";
+    for (int i = 0; i < 3; ++i) {
+        const Vurdering v = standard->vurder(sag, *Dato::parse("2026-11-22"));
+        int found = 0;
+        for (const auto& a : v.advarsler)
+            if (a.tekst.find(want) != std::string::npos) ++found;
+        CHECK(found == 2); // rule a and rule b, in every assessment
+    }
+}

@@ -112,7 +112,16 @@ public:
         }
         if (!lua_istable(L, -1)) luaL_error(L, "%s: 'arter' skal være et sæt af arter ({ telefon = true, … })", fn);
         index_ = lua_gettop(L);
-        if ((answers_ = remembered(L, index_))) return;
+        if ((answers_ = remembered(L, index_))) {
+            // A kind the answers leave to get() needs the reader now: it keeps values on the
+            // stack, and once the primitive has pushed its result they would sit above it.
+            for (const auto& a : answers_->kind)
+                if (!a) {
+                    reads_.emplace(L, index_);
+                    break;
+                }
+            return;
+        }
         const bool frozen = check_kinds(L, index_, fn);
         reads_.emplace(L, index_);
         if (frozen) answers_ = remember(L, index_, *reads_);
@@ -180,7 +189,9 @@ private:
                     if (a->name && ctx.sag && ctx.values_wanted) ctx.read_value(*a->name, a->recorded());
                     return a->truthy();
                 }
-        if (!reads_) reads_.emplace(L_, index_);
+        // The reader is made in the constructor whenever an answer can be missing; a kind
+        // outside Levering::arter cannot come from a parsed case.
+        if (!reads_) luaL_error(L_, "arter: intern fejl: arten '%s' er ukendt", std::string(art).c_str());
         reads_->get(art);
         const bool yes = lua_toboolean(L_, -1);
         lua_pop(L_, 1);
