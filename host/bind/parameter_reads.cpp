@@ -55,6 +55,12 @@ std::string shown_text(lua_State* L, int i) {
     return std::string(p, cut) + "…";
 }
 
+// A name watch() put in a table of names: only a light userdata is one (the table is the
+// host's own, but a pointer is never taken from anything else).
+const std::string* name_at(lua_State* L, int i) {
+    return lua_islightuserdata(L, i) ? static_cast<const std::string*>(lua_touserdata(L, i)) : nullptr;
+}
+
 // Records that the value at `value` (of type t) was read under the key at `key`, when a
 // case is assessed with a full trace and the value is one the trace shows. `names` maps
 // each key to its name (lightuserdata, const std::string*).
@@ -62,7 +68,7 @@ void record(lua_State* L, CaseContext& ctx, int names, int key, int value, int t
     if (!ctx.sag || !ctx.values_wanted || (t != LUA_TNUMBER && t != LUA_TBOOLEAN && t != LUA_TSTRING)) return;
     lua_pushvalue(L, key);
     lua_rawget(L, names);
-    if (const auto* name = static_cast<const std::string*>(lua_touserdata(L, -1))) {
+    if (const auto* name = name_at(L, -1)) {
         if (t == LUA_TNUMBER) ctx.read_value(*name, double(lua_tonumber(L, value)));
         else if (t == LUA_TBOOLEAN) ctx.read_value(*name, lua_toboolean(L, value) != 0);
         else ctx.read_value(*name, shown_text(L, value));
@@ -298,7 +304,7 @@ std::optional<ParameterReads::Answer> ParameterReads::answer(std::string_view ke
         lua_pushvalue(L_, -2);
         lua_rawget(L_, names_);
         out = Answer{t == LUA_TNUMBER, t == LUA_TNUMBER ? double(lua_tonumber(L_, -2)) : lua_toboolean(L_, -2) ? 1.0 : 0.0,
-                     static_cast<const std::string*>(lua_touserdata(L_, -1))};
+                     name_at(L_, -1)};
         lua_pop(L_, 1);
     } else if (t == LUA_TNIL && !lua_getmetatable(L_, contents_)) {
         out = Answer{false, 0.0, nullptr}; // not held, and nothing behind the contents: nil (not_held)
