@@ -31,7 +31,8 @@ struct Pass {
     }
 
     void run(Sag& s) {
-        const std::optional<Dato> start = s.bevilling ? s.bevilling->start : std::nullopt;
+        // A pointer, not a copied optional: GCC 12 warned the copy "may be used uninitialized".
+        const Dato* start = s.bevilling && s.bevilling->start ? &*s.bevilling->start : nullptr;
         list(s.opfoelgninger, "opfoelgninger", [&](const Opfoelgning& o) -> std::optional<bool> {
             if (o.dato > dato) return false;
             if (start && o.dato < *start) return true;
