@@ -115,6 +115,25 @@ std::string clock_text(int minute) { return fmt::format("{:02}:{:02}", minute / 
 // Element kinds.
 extern const Kind kYdelse, kOpfoelgning, kLevering, kAfbud;
 
+// Pushes the view of items[i - 1] of the list view at `list`: made once, then the same
+// one (kept in the list view's first user value), so sag.opfoelgninger[1] == sag.opfoelgninger[1].
+template <class T>
+void push_element(lua_State* L, int list, const View& v, const std::vector<T>& items, lua_Integer i, const Kind& kind) {
+    if (lua_getiuservalue(L, list, 1) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_createtable(L, int(items.size()), 0);
+        lua_pushvalue(L, -1);
+        lua_setiuservalue(L, list, 1);
+    }
+    if (lua_rawgeti(L, -1, i) == LUA_TNIL) {
+        lua_pop(L, 1);
+        push_view(L, &items[std::size_t(i - 1)], v.ctx, kind);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, -3, i);
+    }
+    lua_remove(L, -2);
+}
+
 template <const Kind* ElementKind, class T, const std::vector<T>& (*Get)(const Sag&)>
 int array_index(lua_State* L) {
     auto* v = static_cast<View*>(lua_touserdata(L, 1));
@@ -127,22 +146,8 @@ int array_index(lua_State* L) {
         lua_pushnil(L);
         return 1;
     }
-    if constexpr (std::is_same_v<T, std::string>) {
-        push_value(L, items[i - 1]);
-    } else {
-        if (lua_getiuservalue(L, 1, 1) != LUA_TTABLE) {
-            lua_pop(L, 1);
-            lua_createtable(L, int(items.size()), 0);
-            lua_pushvalue(L, -1);
-            lua_setiuservalue(L, 1, 1);
-        }
-        if (lua_rawgeti(L, -1, i) == LUA_TNIL) {
-            lua_pop(L, 1);
-            push_view(L, &items[i - 1], v->ctx, *ElementKind);
-            lua_pushvalue(L, -1);
-            lua_rawseti(L, -3, i);
-        }
-    }
+    if constexpr (std::is_same_v<T, std::string>) push_value(L, items[i - 1]);
+    else push_element(L, 1, *v, items, i, *ElementKind);
     return 1;
 }
 
@@ -557,9 +562,9 @@ template <class F>
 bool with_dated_list(lua_State* L, F&& f) {
     if (lua_type(L, 1) != LUA_TUSERDATA) return false;
     auto view = [&](Typed list) { return static_cast<View*>(to_typed(L, 1, list)); };
-    if (auto* v = view(Typed::Opfoelgninger)) f(opfoelgninger(sag(*v)));
-    else if (auto* v = view(Typed::Leverancer)) f(leverancer(sag(*v)));
-    else if (auto* v = view(Typed::Afbud)) f(afbud(sag(*v)));
+    if (auto* v = view(Typed::Opfoelgninger)) f(opfoelgninger(sag(*v)), *v, kOpfoelgning);
+    else if (auto* v = view(Typed::Leverancer)) f(leverancer(sag(*v)), *v, kLevering);
+    else if (auto* v = view(Typed::Afbud)) f(afbud(sag(*v)), *v, kAfbud);
     else return false;
     return true;
 }
@@ -570,7 +575,7 @@ bool with_dated_list(lua_State* L, F&& f) {
 // a view, a date and a comparison per element. Element dates record no read, so the trace
 // is the same either way.
 int latest_date(lua_State* L) {
-    const bool sagens = with_dated_list(L, [&](const auto& items) {
+    const bool sagens = with_dated_list(L, [&](const auto& items, const View&, const Kind&) {
         const auto* best = items.empty() ? nullptr : &items.front();
         for (const auto& x : items)
             if (best->dato < x.dato) best = &x;
@@ -638,13 +643,13 @@ void sort_like_lua(std::vector<Dated>& a, unsigned lo, unsigned up, unsigned rnd
 // table.sort with a.dato < b.dato gives; one call instead of a view read and a date
 // comparison, each a call into C, per comparison.
 int by_date(lua_State* L) {
-    const bool sagens = with_dated_list(L, [&](const auto& items) {
+    const bool sagens = with_dated_list(L, [&](const auto& items, const View& v, const Kind& kind) {
         std::vector<Dated> a(items.size() + 1); // 1-based, as in ltablib.c
         for (std::size_t i = 0; i < items.size(); ++i) a[i + 1] = {items[i].dato.days(), lua_Integer(i + 1)};
         if (items.size() > 1) sort_like_lua(a, 1, unsigned(items.size()), 0);
         lua_createtable(L, int(items.size()), 0);
         for (std::size_t i = 1; i < a.size(); ++i) {
-            lua_geti(L, 1, a[i].index); // the element's view, the one sag.opfoelgninger[i] gives
+            push_element(L, 1, v, items, a[i].index, kind); // the view sag.opfoelgninger[i] gives
             lua_rawseti(L, -2, lua_Integer(i));
         }
     });
