@@ -379,8 +379,9 @@ void require_module(lua::State& state, std::string_view name) {
     lua_pop(L, 1);
     auto text = sources->read(path);
     if (!text)
-        throw InputError(fmt::format("brug \"{}\": modulet findes ikke ({} i {})", name, path,
-                                     sources->describe()));
+        throw InputError(fmt::format("brug \"{}\": {}", name,
+                                     sources->outside(path).value_or(fmt::format("modulet findes ikke ({} i {})", path,
+                                                                                 sources->describe()))));
 
     lua_pushlstring(L, name.data(), name.size());
     lua_pushlightuserdata(L, nullptr); // "loading": catches cycles

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "embedded_sources.hpp"
 
 namespace kvalitet {
@@ -133,6 +135,15 @@ std::vector<std::string> Sources::list(std::string_view prefix) const {
 
 std::string Sources::describe() const {
     return root_.empty() ? std::string("indlejrede standarder") : root_.string();
+}
+
+std::optional<std::string> Sources::outside(std::string_view relpath) const {
+    std::error_code ec;
+    if (root_.empty() || snapshot_ || !fs::exists(root_ / fs::path(relpath), ec) || !inside(relpath).empty())
+        return std::nullopt;
+    return fmt::format("{} findes i {}, men et symbolsk link fører den uden for mappen, og filer uden for den "
+                       "læses ikke; kopiér filen (eller mappen) ind i stedet for at linke til den",
+                       relpath, root_.string());
 }
 
 } // namespace kvalitet

@@ -36,6 +36,9 @@ public:
     const std::filesystem::path& root() const noexcept { return root_; }
     Origin origin() const noexcept { return origin_; }
     std::string describe() const;
+    // When read(relpath) found nothing because a symbolic link leads the file out of the
+    // directory: a Danish sentence saying so and what to do ("dsl/init.lua findes i …").
+    std::optional<std::string> outside(std::string_view relpath) const;
 
     // The same sources with every file of dsl/, stdlib/ and municipalities/ read into memory
     // now: what it reads later no longer depends on the disk. The server's reload takes one,

@@ -13,6 +13,7 @@ namespace kvalitet {
 namespace {
 
 std::string joined(const std::vector<std::string>& ids) {
+    if (ids.empty()) return "ingen: hjemmemappens municipalities/ har ingen standard.lua, der kan læses";
     std::string out;
     for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
     return out;

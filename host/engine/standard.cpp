@@ -478,6 +478,7 @@ std::unique_ptr<Standard> Standard::load_file(const Sources& sources, const std:
         throw InputError(fmt::format("ugyldigt kommune-id '{}' (små bogstaver a-z, tal og _)", kommune), "ukendt_kommune");
     auto source = sources.read(path);
     if (!source) {
+        if (auto why = sources.outside(path)) throw InputError(*why, "ugyldigt_hjem");
         if (path.ends_with("/standard.lua")) throw InputError(unknown_kommune(sources, kommune), "ukendt_kommune");
         throw InputError(fmt::format("filen {} findes ikke i {}", path, sources.describe()), "ukendt_version");
     }
@@ -489,7 +490,7 @@ std::unique_ptr<Standard> Standard::load_file(const Sources& sources, const std:
     lua_State* L = state;
     sandbox::open(state, sources);
 
-    lua_pushcfunction(L, prepare);
+    lua_pushcfunction(L, lua::guarded<prepare>); // a missing DSL module is a message, not an empty error
     lua_pushlightuserdata(L, const_cast<Sources*>(&sources));
     lua_pushlightuserdata(L, s->ctx_.get());
     state.call(2, 1); // the DSL's register

@@ -39,4 +39,14 @@ for cmd in "vurder --kommune varde $SRC/docs/eksempler/sag.json" "test" "kommune
   [ "$(wc -l < "$T/ud")" -le 2 ] || fail "$cmd: mere end beskeden og henvisningen til --help"
   no_empty_message
 done
+# 4. dsl/ as a symbolic link out of the home: never read, and the message says why and what
+#    to do (it was an empty script_fejl: the DSL's loader raised a C++ error Lua could not show).
+L="$(mktemp -d)"; trap 'rm -rf "$T" "$L"' EXIT
+mkdir "$L/hjem" && cp -r "$T/stdlib" "$T/municipalities" "$L/hjem/" && cp -r "$SRC/dsl" "$L/ude"
+ln -s "$L/ude" "$L/hjem/dsl"
+rc=0; "$K" --hjem "$L/hjem" vurder --kommune varde --dato 2026-11-22 "$SRC/docs/eksempler/sag.json" > "$T/ud" 2>&1 || rc=$?
+[ "$rc" -eq 1 ] || fail "symbolsk link: afslutningskode $rc"
+grep -q '"kode":"script_fejl","besked":"brug \\"dsl.init\\": dsl/init.lua findes i .*symbolsk link' "$T/ud" ||
+  fail "symbolsk link: beskeden siger ikke, at dsl/init.lua fører uden for mappen"
+grep -q '"besked":""' "$T/ud" && fail "symbolsk link: en tom besked"
 echo "indlæsningsfejl: én gang, med sted, aldrig tom"
