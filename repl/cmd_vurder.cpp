@@ -6,6 +6,7 @@
 #include <future>
 #include <system_error>
 #include <type_traits>
+#include <unistd.h>
 #include <iostream>
 #include <fstream>
 
@@ -160,13 +161,27 @@ std::unique_ptr<Standard> load_version(const Sources& sources, const std::string
     return Standard::load_file(sources, kommune, version_paa(alle, kommune, standard_dato.value_or(dato)).fil);
 }
 
+// The case's id for an error that came before the case was read (an unknown --kommune): the
+// contract names sag_id whenever the input has one. Not from a terminal, where someone would
+// first have to type the case.
+std::string id_not_yet_read(const Options& o) {
+    if (o.file == "-" && isatty(STDIN_FILENO)) return {};
+    try {
+        return sag_id_of(read_input(o.file)).value_or("");
+    } catch (...) {
+        return {};
+    }
+}
+
 int run_single(const Options& o, const Sources& sources, Dato dato) {
     std::string sag_id;
+    bool read = false;
     const auto standard_dato = standard_date(o.standard_dato);
     try {
         std::unique_ptr<Standard> standard;
-        // fails before reading the case
+        // fails before reading the case: a wrong --kommune does not wait for a case typed in
         if (!o.kommune.empty()) standard = load_version(sources, o.kommune, dato, standard_dato);
+        read = true;
         const std::string text = read_input(o.file);
         Sag sag;
         std::string kommune;
@@ -188,7 +203,7 @@ int run_single(const Options& o, const Sources& sources, Dato dato) {
         return fail(e.what()); // no JSON error object: standard output is what failed
     } catch (...) {
         Fejl f = aktuel_fejl();
-        f.sag_id = sag_id;
+        f.sag_id = !sag_id.empty() || read ? sag_id : id_not_yet_read(o);
         return refuse(o, "", f);
     }
 }

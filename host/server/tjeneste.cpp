@@ -187,14 +187,14 @@ Svar Tjeneste::dispatch(Anmodning& a) {
     return fejl_svar(fejl("ukendt_sti", "stien findes ikke (se docs/server.md)"));
 }
 
-std::optional<Svar> Tjeneste::ukendt_kommune(const Udgave& u, const std::string& id) const {
+std::optional<Svar> Tjeneste::ukendt_kommune(const Udgave& u, const std::string& id, std::string sag_id) const {
     if (u.info.count(id)) return std::nullopt;
     // Echoed only when it looks like an id: the path may hold anything.
     const bool vis = valid_kommune_id(id) && id.size() <= 64;
-    Svar s = fejl_svar(fejl("ukendt_kommune", fmt::format("{} er ikke en kendt kommune; kendte: {} (GET /v1/kommuner)",
-                                                          vis ? fmt::format("'{}'", id) : "stiens kommune",
-                                                          kendte_liste(u.kendte))));
-    return s;
+    Fejl f = fejl("ukendt_kommune", fmt::format("{} er ikke en kendt kommune; kendte: {} (GET /v1/kommuner)",
+                                                vis ? fmt::format("'{}'", id) : "stiens kommune", kendte_liste(u.kendte)));
+    f.sag_id = std::move(sag_id);
+    return fejl_svar(f);
 }
 
 Svar Tjeneste::kommune(const std::string& id) const {

@@ -20,14 +20,23 @@ namespace {
 
 } // namespace
 
+std::string id_if_any(std::string_view sag_json) {
+    try {
+        return sag_id_of(sag_json).value_or("");
+    } catch (...) { // no id is better than no answer
+        return {};
+    }
+}
+
 Resultat vurder_sag(StandardLager& lager, std::string_view sag_json, const Bestilling& b) {
     Resultat r;
     Standard* standard = nullptr;
     try {
         standard = &lager.standard(b.kommune, b.standard_dato.value_or(b.dato));
     } catch (...) {
-        r.fejl = aktuel_fejl(); // no sag_id: the case is not read, as with vurder --kommune
+        r.fejl = aktuel_fejl();
         r.standard_fejl = r.fejl->kode == "script_fejl";
+        r.fejl->sag_id = r.sag_id = id_if_any(sag_json); // the contract: whenever the input had an id
         return r;
     }
     try {
@@ -40,12 +49,7 @@ Resultat vurder_sag(StandardLager& lager, std::string_view sag_json, const Besti
         r.ud = b.tekst ? v.tekst() : v.json() + "\n";
     } catch (...) {
         Fejl f = aktuel_fejl();
-        if (r.sag_id.empty()) {
-            try {
-                r.sag_id = sag_id_of(sag_json).value_or("");
-            } catch (...) { // no id is better than no answer
-            }
-        }
+        if (r.sag_id.empty()) r.sag_id = id_if_any(sag_json);
         f.sag_id = r.sag_id;
         r.fejl = std::move(f);
     }

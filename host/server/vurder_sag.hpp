@@ -25,10 +25,13 @@ struct Bestilling {
 
 struct Resultat {
     std::string ud;            // the assessment, as `vurder` prints it (JSON with its newline)
-    std::optional<Fejl> fejl;  // why not, otherwise (sag_id set when the case got that far)
+    std::optional<Fejl> fejl;  // why not, otherwise (sag_id set whenever the body has an id)
     bool standard_fejl = false; // the standard itself failed to load: the server's fault, not the case's
     std::string sag_id;
 };
+
+// The case's "id" when the body has one it can be read from, else empty. Never throws.
+std::string id_if_any(std::string_view sag_json);
 
 // Never throws: every failure is a Fejl.
 Resultat vurder_sag(StandardLager& lager, std::string_view sag_json, const Bestilling& b);

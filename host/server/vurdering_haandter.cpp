@@ -66,10 +66,11 @@ Arbejdere::Job part_job(std::shared_ptr<Batch> b, std::size_t i, std::shared_ptr
 
 Svar Tjeneste::vurdering(const Anmodning& a, const std::string& kommune) {
     const auto u = udgave();
-    if (auto s = ukendt_kommune(*u, kommune)) return std::move(*s);
+    if (auto s = ukendt_kommune(*u, kommune, id_if_any(a.krop))) return std::move(*s);
     auto p = laes_parametre(a.parametre, kommune, true, ind_.i_dag);
-    if (const Fejl* f = std::get_if<Fejl>(&p)) {
+    if (Fejl* f = std::get_if<Fejl>(&p)) {
         metrikker_.fejl(f->kode);
+        f->sag_id = id_if_any(a.krop); // the contract: whenever the input had an id
         return fejl_svar(*f);
     }
     const Bestilling& b = std::get<Bestilling>(p);

@@ -23,6 +23,13 @@ has "$T/anden.json" '"felt":"kommune"},"sag_id":"eksempel-1"}$'
 has "$T/anden.err" "'varde'.*'lejre'"
 test "$(wc -l < "$T/anden.json")" -eq 1 || fejl "mere end ét JSON-objekt"
 
+# Single: an unknown --kommune fails before the case is read, and still names the case
+# (the contract: sag_id whenever the input had an id), from a file and from a pipe.
+rc=0; "$K" vurder --kommune aarhus $D "$EX" > "$T/ukendt.json" 2>/dev/null || rc=$?
+test "$rc" -eq 1 || fejl "exit $rc for ukendt_kommune"
+has "$T/ukendt.json" '^{"fejl":{"kode":"ukendt_kommune",.*},"sag_id":"eksempel-1"}$'
+"$K" vurder --kommune aarhus $D - < "$EX" 2>/dev/null | cmp -s - "$T/ukendt.json" || fejl "ukendt_kommune fra standard input"
+
 # Single: no municipality at all.
 rc=0; echo '{"id": "uden"}' | "$K" vurder $D - > "$T/uden.json" 2> "$T/uden.err" || rc=$?
 test "$rc" -eq 1 || fejl "exit $rc for mangler_kommune"

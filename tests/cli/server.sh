@@ -66,7 +66,7 @@ has "$T/out" '^{"fejl":{"kode":"ugyldig_json",.*"sag_id":"b1"}$'
 status "$(req "$T/out" /v1/findes/ikke)" 404 "ukendt sti"
 has "$T/out" '^{"fejl":{"kode":"ukendt_sti"'
 status "$(req "$T/out" /v1/kommuner/aarhus/vurdering --data-binary @"$EX")" 404 "ukendt kommune"
-has "$T/out" '^{"fejl":{"kode":"ukendt_kommune"'
+has "$T/out" '^{"fejl":{"kode":"ukendt_kommune",.*"sag_id":"eksempel-1"}$'
 status "$(req "$T/out" /v1/kommuner/varde/vurdering)" 405 "GET på POST-rute"
 has "$T/out" '"kode":"metode_ikke_tilladt"'
 status "$(req "$T/out" "/v1/kommuner/varde/vurdering?dato=i-morgen" --data-binary @"$EX")" 400 "dårlig dato"
