@@ -13,6 +13,7 @@
 #include "server/openapi.hpp"
 #include "server/ruter.hpp"
 #include "server/side.hpp"
+#include "server/vurder_sag.hpp"
 
 namespace kvalitet::server {
 
@@ -187,13 +188,13 @@ Svar Tjeneste::dispatch(Anmodning& a) {
     return fejl_svar(fejl("ukendt_sti", "stien findes ikke (se docs/server.md)"));
 }
 
-std::optional<Svar> Tjeneste::ukendt_kommune(const Udgave& u, const std::string& id, std::string sag_id) const {
+std::optional<Svar> Tjeneste::ukendt_kommune(const Udgave& u, const std::string& id, std::string_view krop) const {
     if (u.info.count(id)) return std::nullopt;
     // Echoed only when it looks like an id: the path may hold anything.
     const bool vis = valid_kommune_id(id) && id.size() <= 64;
     Fejl f = fejl("ukendt_kommune", fmt::format("{} er ikke en kendt kommune; kendte: {} (GET /v1/kommuner)",
                                                 vis ? fmt::format("'{}'", id) : "stiens kommune", kendte_liste(u.kendte)));
-    f.sag_id = std::move(sag_id);
+    f.sag_id = id_if_any(krop); // read only on this path: a known municipality costs nothing more
     return fejl_svar(f);
 }
 

@@ -66,7 +66,7 @@ Arbejdere::Job part_job(std::shared_ptr<Batch> b, std::size_t i, std::shared_ptr
 
 Svar Tjeneste::vurdering(const Anmodning& a, const std::string& kommune) {
     const auto u = udgave();
-    if (auto s = ukendt_kommune(*u, kommune, id_if_any(a.krop))) return std::move(*s);
+    if (auto s = ukendt_kommune(*u, kommune, a.krop)) return std::move(*s);
     auto p = laes_parametre(a.parametre, kommune, true, ind_.i_dag);
     if (Fejl* f = std::get_if<Fejl>(&p)) {
         metrikker_.fejl(f->kode);
