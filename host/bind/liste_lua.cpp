@@ -98,6 +98,20 @@ void known_options(lua_State* L, int options, const char* fn, std::initializer_l
     luaL_error(L, "%s: ukendt valg '%s'%s; brug %s", fn, lua_tostring(L, -1), hint.c_str(), list.c_str());
 }
 
+// Pushes the registry's table at `key`, made on first use with weak keys: what is kept
+// beside a standard's tables goes when they go.
+void push_weak_keyed(lua_State* L, const void* key) {
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, key) == LUA_TTABLE) return;
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_createtable(L, 0, 1);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, key);
+}
+
 // Which kinds a rule counts: a set such as P.direkte_tid ({ telefon = true, … }), or all
 // when the option is absent. Asked once per kind, not once per delivery, in the order the
 // deliveries name them: a parameter's reads are recorded for the trace in that order, as
@@ -146,15 +160,7 @@ private:
 
     static void push_cache(lua_State* L) {
         static const char kAnswers = 0;
-        if (lua_rawgetp(L, LUA_REGISTRYINDEX, &kAnswers) == LUA_TTABLE) return;
-        lua_pop(L, 1);
-        lua_newtable(L);
-        lua_createtable(L, 0, 1);
-        lua_pushliteral(L, "k");
-        lua_setfield(L, -2, "__mode");
-        lua_setmetatable(L, -2);
-        lua_pushvalue(L, -1);
-        lua_rawsetp(L, LUA_REGISTRYINDEX, &kAnswers);
+        push_weak_keyed(L, &kAnswers);
     }
     static const Answers* remembered(lua_State* L, int index) {
         push_cache(L);
@@ -205,16 +211,7 @@ private:
         sandbox::frozen_contents(L, index);
         const bool frozen = !lua_rawequal(L, -1, index);
         if (frozen) {
-            if (lua_rawgetp(L, LUA_REGISTRYINDEX, &kChecked) != LUA_TTABLE) {
-                lua_pop(L, 1);
-                lua_newtable(L);
-                lua_createtable(L, 0, 1);
-                lua_pushliteral(L, "k");
-                lua_setfield(L, -2, "__mode");
-                lua_setmetatable(L, -2);
-                lua_pushvalue(L, -1);
-                lua_rawsetp(L, LUA_REGISTRYINDEX, &kChecked);
-            }
+            push_weak_keyed(L, &kChecked);
             lua_pushvalue(L, -2);
             if (lua_rawget(L, -2) != LUA_TNIL) {
                 lua_pop(L, 3);
