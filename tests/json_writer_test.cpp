@@ -8,6 +8,7 @@
 #include <random>
 
 #include "domain/json_writer.hpp"
+#include "domain/vurdering.hpp"
 
 using kvalitet::JsonWriter;
 
@@ -117,4 +118,89 @@ TEST_CASE("the writer's buffer loses, doubles and reorders nothing") {
         REQUIRE(out.back() == '\n');
         REQUIRE(nlohmann::ordered_json::parse(out.substr(7)) == expected);
     }
+}
+
+// A string written in parts is the parts' text quoted as one: escaping is per byte, so a
+// special byte at any place in any part, and numbers between them, come out as quote_into
+// writes the whole.
+TEST_CASE("a string written in parts is the whole string quoted") {
+    const std::string palette[] = {"a", " ", "\"", "\\", "\n", "\x01", "æ", "≥", std::string(1, '\0')};
+    std::mt19937 rng(29);
+    for (int round = 0; round < 2000; ++round) {
+        std::string whole, out;
+        JsonWriter w(out);
+        w.begin_array();
+        w.token("før");
+        w.begin_string();
+        for (int n = int(rng() % 6); n > 0; --n) {
+            if (rng() % 3 == 0) {
+                const double d = rng() % 2 == 0 ? double(rng() % 1000) : double(rng() % 1000) / 7;
+                w.string_number(d);
+                JsonWriter::number_into(whole, d);
+            } else {
+                std::string part;
+                for (int k = int(rng() % 40); k > 0; --k) part += palette[rng() % std::size(palette)];
+                w.string_part(part);
+                whole += part;
+            }
+        }
+        w.end_string();
+        w.end_array();
+        INFO(out);
+        REQUIRE(out == "[\"før\"," + JsonWriter::quoted(whole) + "]");
+    }
+}
+
+TEST_CASE("members written once go where the writer is and get the commas an object needs") {
+    std::string out;
+    JsonWriter w(out);
+    w.begin_object();
+    w.members(R"("a":1,"b":"x")");
+    w.key("c").value(true);
+    w.members(R"("d":null)");
+    w.end_object();
+    CHECK(out == R"({"a":1,"b":"x","c":true,"d":null})");
+}
+
+// A rule's reason and trace members are rendered once when its standard loads; a rule made
+// without that (by a program embedding the library) must give the same bytes. A comparison
+// is written in parts and must read back as its text.
+TEST_CASE("an assessment's JSON is the same whether its rules were prepared or not") {
+    using namespace kvalitet;
+    Regel plain;
+    plain.id = "regel_\"1\"";
+    plain.tekst = "Borgeren er fyldt 18 år\n(antagelse)";
+    plain.kilde = "SEL § 85, stk. 1";
+    plain.kommunal = true;
+    plain.erstatter = true;
+    plain.antagelse = true;
+    Regel prepared = plain;
+    prepared.prepare_json();
+    REQUIRE_FALSE(prepared.spor_json.empty());
+
+    auto json = [](const Regel& r) {
+        Vurdering v;
+        v.sag_id = "s";
+        v.begrundelser.push_back({&r, true});
+        SporPost& p = v.spor.emplace_back();
+        p.trin = Trin::Maalgruppe;
+        p.regel = &r;
+        p.udfald = "opfyldt";
+        p.resultat = "opfyldt";
+        p.vaerdier.push_back({"borger.alder", 20.0});
+        p.sammenligninger.push_back({20, 18, "≥", "borger.\"alder\"", "grænse\\x"});
+        p.sammenligninger.push_back({2.5, 1.0 / 3, "<", "", ""});
+        return v.json();
+    };
+    const std::string a = json(plain), b = json(prepared);
+    CHECK(a == b);
+    const auto parsed = nlohmann::json::parse(b);
+    const auto& post = parsed["spor"][0];
+    CHECK(post["kilde"] == "SEL § 85, stk. 1");
+    CHECK(post["afgjort_af"] == "kommunal");
+    CHECK(post["erstatter_national"] == true);
+    CHECK(post["antagelse"] == true);
+    CHECK(post["sammenligninger"][0] == Sammenligning{20, 18, "≥", "borger.\"alder\"", "grænse\\x"}.tekst());
+    CHECK(post["sammenligninger"][1] == Sammenligning{2.5, 1.0 / 3, "<", "", ""}.tekst());
+    CHECK(parsed["maalgruppe"]["begrundelser"][0]["regel"] == "regel_\"1\"");
 }

@@ -29,16 +29,30 @@ namespace {
 bool written_whole(double d) { return std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15; }
 } // namespace
 
+namespace {
+// A number that is not written whole, as number_into writes it: %.17g (never anything to escape).
+std::size_t fraction(char (&buf)[32], double d) {
+    const int n = std::snprintf(buf, sizeof buf, "%.17g", d);
+    return n > 0 ? std::size_t(n) : 0;
+}
+} // namespace
+
 JsonWriter& JsonWriter::value(double d) {
     sep();
-    if (written_whole(d)) { // the common case, no string
-        integer(std::int64_t(d));
-    } else {
-        std::string text;
-        number_into(text, d);
-        put(text.data(), text.size());
-    }
+    string_number(d);
     return whole();
+}
+
+JsonWriter& JsonWriter::string_number(double d) {
+    if (written_whole(d)) { // the common case
+        integer(std::int64_t(d));
+    } else if (!std::isfinite(d)) {
+        put("null", 4);
+    } else {
+        char buf[32];
+        put(buf, fraction(buf, d));
+    }
+    return *this;
 }
 
 void JsonWriter::number_into(std::string& out, double d) {
@@ -48,8 +62,7 @@ void JsonWriter::number_into(std::string& out, double d) {
         out += std::to_string(static_cast<long long>(d));
     } else {
         char buf[32];
-        std::snprintf(buf, sizeof buf, "%.17g", d);
-        out += buf;
+        out.append(buf, fraction(buf, d));
     }
 }
 
@@ -111,9 +124,8 @@ std::size_t next_special(std::string_view s, std::size_t i) {
 
 bool JsonWriter::literal_key_ok(std::string_view k) { return next_special(k, 0) == k.size(); }
 
-void JsonWriter::quote(std::string_view s) {
+void JsonWriter::escaped(std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
-    put('"');
     std::size_t run = 0;
     for (std::size_t i = next_special(s, 0); i < s.size(); i = next_special(s, run)) {
         put(s.data() + run, i - run);
@@ -132,7 +144,6 @@ void JsonWriter::quote(std::string_view s) {
         }
     }
     put(s.data() + run, s.size() - run);
-    put('"');
 }
 
 void JsonWriter::quote_into(std::string& out, std::string_view s) {

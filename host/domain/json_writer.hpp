@@ -57,6 +57,25 @@ public:
     }
 
     JsonWriter& value(std::string_view s) { sep(); quote(s); return whole(); }
+    // Members written as JSON once (`"kilde":"…","afgjort_af":"kommunal"`, no outer comma),
+    // inside an open object where members may follow or precede them.
+    JsonWriter& members(std::string_view json) {
+        assert(depth_ > 0 && !json.empty());
+        sep();
+        put(json.data(), json.size());
+        return *this;
+    }
+    // One string value written in parts: the escaped parts together are the escaped whole,
+    // so a text built of names and numbers needs no string of its own first.
+    JsonWriter& begin_string() { sep(); put('"'); return *this; }
+    JsonWriter& string_part(std::string_view s) { escaped(s); return *this; }
+    JsonWriter& string_own(std::string_view s) { // our own text, nothing to escape (as token)
+        assert(literal_key_ok(s));
+        put(s.data(), s.size());
+        return *this;
+    }
+    JsonWriter& string_number(double d); // as number_into writes it
+    JsonWriter& end_string() { put('"'); return whole(); }
     // A value already written as JSON (a text quoted once, JsonWriter::quoted).
     JsonWriter& raw(std::string_view json) { sep(); put(json.data(), json.size()); return whole(); }
     // A token of our own ("opfyldt", "2026-11-22"): ASCII with nothing to escape (checked in
@@ -95,7 +114,12 @@ private:
         if (!first_) put(',');
         first_ = false;
     }
-    void quote(std::string_view s);
+    void quote(std::string_view s) {
+        put('"');
+        escaped(s);
+        put('"');
+    }
+    void escaped(std::string_view s); // s's bytes, escaped as inside a JSON string
     void integer(std::int64_t n);
     // Room for k more bytes (k at most the buffer's size) right after what is written.
     char* room(std::size_t k) {

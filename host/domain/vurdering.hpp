@@ -37,6 +37,10 @@ struct Regel {
     // id, tekst and kilde as JSON strings, quoted once when the standard is loaded: every
     // assessment writes them again (vurdering_json.cpp). Empty until prepare_json().
     std::string id_json, tekst_json, kilde_json;
+    // The members every assessment writes the same for this rule, rendered with the above:
+    // a reason's `"regel":…,"tekst":…,"kilde":…` and a full trace entry's `"kilde":…,
+    // "afgjort_af":…` with its marks.
+    std::string begrundelse_json, spor_json;
     void prepare_json();
 };
 
@@ -84,6 +88,8 @@ struct Advarsel {
 // A fact or number a rule read, for the full trace: yes/no, a number, or a text.
 using Vaerdi = std::variant<bool, double, std::string>;
 
+class JsonWriter;
+
 // A comparison a rule made (mindst, hoejst), for the full trace: a op b, each side named
 // by what the rule read with that value when there is one ("vum.sum 11 < 12
 // (pakke_fra_vum_sum[4])"). op is the relation that held: "<", "≥", "≤" or ">".
@@ -92,6 +98,7 @@ struct Sammenligning {
     std::string_view op, a_navn, b_navn; // names empty when no read had the value
     bool operator==(const Sammenligning&) const = default;
     std::string tekst() const;
+    void skriv(JsonWriter& w) const; // tekst() as a JSON string value
 };
 
 struct SporPost {
@@ -134,6 +141,7 @@ struct KVALITET_API Vurdering {
     void append_json(std::string& out) const;
     // What a caseworker pastes into a note, in Danish.
     std::string tekst() const;
+    void skriv(JsonWriter& w) const; // tekst() as a JSON string value
 };
 
 } // namespace kvalitet

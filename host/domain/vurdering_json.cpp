@@ -46,15 +46,56 @@ void strings(JsonWriter& w, const std::vector<std::string>& v) {
 
 } // namespace
 
+namespace {
+
+void begrundelse_members(JsonWriter& w, const Regel& r) {
+    write_id(w.key("regel"), r);
+    write_tekst(w.key("tekst"), r);
+    write_kilde(w.key("kilde"), r);
+}
+
+void spor_members(JsonWriter& w, const Regel& r) {
+    write_kilde(w.key("kilde"), r);
+    w.key("afgjort_af").token(r.kommunal ? "kommunal" : "national");
+    if (r.erstatter) w.key("erstatter_national").value(true);
+    if (r.antagelse) w.key("antagelse").value(true);
+}
+
+// Members as `members()` wants them: an object's inside, without its braces.
+template <class Write>
+std::string rendered(const Regel& r, Write write) {
+    std::string out;
+    JsonWriter w(out);
+    w.begin_object();
+    write(w, r);
+    w.end_object();
+    return out.substr(1, out.size() - 2);
+}
+
+// Prepared members when the rule has them (prepare_json), else written now.
+template <class Write>
+void members(JsonWriter& w, const std::string& json, const Regel& r, Write write) {
+    if (!json.empty()) w.members(json);
+    else write(w, r);
+}
+
+} // namespace
+
 void Regel::prepare_json() {
     id_json = JsonWriter::quoted(id);
     tekst_json = JsonWriter::quoted(tekst);
     kilde_json = JsonWriter::quoted(kilde);
+    begrundelse_json = rendered(*this, begrundelse_members);
+    spor_json = rendered(*this, spor_members);
 }
 
 std::string Vurdering::json() const {
     std::string out;
-    out.reserve(512 + 160 * spor.size()); // about what one trace entry takes: one allocation
+    // About what an assessment takes, so the string is allocated once: a reason, activity,
+    // deadline or warning ~250 bytes with its texts, a trace entry ~400 in full, ~130 short.
+    const std::size_t per_entry = spor_niveau == SporNiveau::Fuld ? 400 : spor_niveau == SporNiveau::Kort ? 130 : 0;
+    out.reserve(768 + 256 * (begrundelser.size() + aktiviteter.size() + frister.size() + advarsler.size()) +
+                per_entry * spor.size());
     append_json(out);
     return out;
 }
@@ -86,9 +127,7 @@ void Vurdering::append_json(std::string& out) const {
     w.key("begrundelser").begin_array();
     for (const auto& b : begrundelser) {
         w.begin_object();
-        write_id(w.key("regel"), *b.regel);
-        write_tekst(w.key("tekst"), *b.regel);
-        write_kilde(w.key("kilde"), *b.regel);
+        members(w, b.regel->begrundelse_json, *b.regel, begrundelse_members);
         w.key("opfyldt");
         optional_bool(w, b.opfyldt);
         if (b.regel->antagelse) w.key("antagelse").value(true);
@@ -187,10 +226,7 @@ void Vurdering::append_json(std::string& out) const {
         w.key("udfald").token(s.udfald);
         if (fuld) {
             w.key("resultat").value(s.resultat);
-            write_kilde(w.key("kilde"), *s.regel);
-            w.key("afgjort_af").token(s.regel->kommunal ? "kommunal" : "national");
-            if (s.regel->erstatter) w.key("erstatter_national").value(true);
-            if (s.regel->antagelse) w.key("antagelse").value(true);
+            members(w, s.regel->spor_json, *s.regel, spor_members);
         }
         if (!s.datoer.empty()) {
             w.key("datoer").begin_object();
@@ -211,7 +247,7 @@ void Vurdering::append_json(std::string& out) const {
         }
         if (fuld && !s.sammenligninger.empty()) {
             w.key("sammenligninger").begin_array();
-            for (const auto& c : s.sammenligninger) w.value(c.tekst());
+            for (const auto& c : s.sammenligninger) c.skriv(w);
             w.end_array();
         }
         w.end_object();

@@ -179,7 +179,10 @@ void maalgruppe(lua_State* L, Evaluation& ev) {
     // citizen is in the target group (the contract: only a requirement or an exclusion
     // does that). Its facts are named in mangler unless that paragraph is referred to anyway.
     std::vector<std::pair<const Rule*, std::vector<std::string_view>>> open_referrals;
-    for (const Rule& r : ev.standard.rules()) {
+    const auto& rules = ev.standard.rules();
+    v.begrundelser.reserve(std::size_t(
+        std::count_if(rules.begin(), rules.end(), [](const Rule& r) { return r.trin == Trin::Maalgruppe; })));
+    for (const Rule& r : rules) {
         if (r.trin != Trin::Maalgruppe) continue;
         ev.current = &r;
         auto c = condition(L, ev, r);
@@ -644,9 +647,10 @@ namespace {
 
 // The host's own reason for leaving events out, in the trace like a rule's.
 const Regel kSagPaaDato = [] {
-    Regel r{"sag_paa_dato", "Vurderingen ser kun, hvad der var sket på vurderingsdatoen",
-            "Kvalitet: en vurdering på en dato ser kun hændelser til og med datoen (kontrakten)",
-            "", 0, false, false, false, "", {}, {}, {}};
+    Regel r;
+    r.id = "sag_paa_dato";
+    r.tekst = "Vurderingen ser kun, hvad der var sket på vurderingsdatoen";
+    r.kilde = "Kvalitet: en vurdering på en dato ser kun hændelser til og med datoen (kontrakten)";
     r.prepare_json();
     return r;
 }();
