@@ -304,7 +304,9 @@ krav {
     -- leveret støttetid i hver hel periode af bevillingen, fra den første til den sidste med leverancer
     local leveret = perioder(sag.leverancer, { periode = periode, arter = P.stoettetid, fra = start })
     local ud, bevilget, opsparet = {}, timer * 60, 0
-    for i, minutter in ipairs(leveret.minutter) do
+    local alle = leveret.minutter -- en tællende løkke: ipairs kalder en funktion for hver periode
+    for i = 1, #alle do
+      local minutter = alle[i]
       if minutter < bevilget then
         opsparet = opsparet + (bevilget - minutter)
       elseif minutter > bevilget and opsparet > 0 then
