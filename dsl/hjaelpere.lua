@@ -50,6 +50,13 @@ function H.hoejst(x, n)
   return x <= n
 end
 
+-- In the engine, two numbers are compared and recorded by the host in one call (a rule
+-- compares on nearly every assessment); anything else goes to the definitions above.
+if _vaert.sammenligning then
+  H.mindst = _vaert.sammenligning(H.mindst, true)
+  H.hoejst = _vaert.sammenligning(H.hoejst, false)
+end
+
 -- Does the citizen already get support under `paragraf` ("83", "83a", …)?
 function H.har_ydelse(sag, paragraf)
   for _, y in ipairs(sag.ydelser) do

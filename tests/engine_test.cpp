@@ -1,6 +1,8 @@
 // The engine against small standards written here, on top of the real dsl/ and stdlib/.
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -90,6 +92,53 @@ betingelse { id = "alder", tekst = "Borgeren er fyldt 25 år", kilde = "B KS 1",
     Vurdering young = s->vurder(Sag::from_json(R"({"id":"y","borger":{"alder":20},"forhold":{"saerlige_sociale_problemer":true}})"),
                                 D("2026-12-20"));
     CHECK(young.i_maalgruppe == false);
+}
+
+// mindst and hoejst answer two numbers in the host (one call) and anything else through the
+// DSL's Lua definitions: both must give Lua's own answer, exact for integers beyond 2^53,
+// and the same comparison in the trace.
+TEST_CASE("mindst and hoejst give Lua's answer and the same comparison for every kind of argument") {
+    struct Pair {
+        const char* x;
+        const char* n;
+    };
+    const Pair pairs[] = {{"3", "3"}, {"2", "3"}, {"3.5", "3"}, {"-1", "0.0"}, {"0/0", "1"},
+                          {"9007199254740993", "9007199254740992.0"}, {"9007199254740992.0", "9007199254740993"},
+                          {"Dato '2026-01-02'", "Dato '2026-01-01'"}, {"nil", "1"}, {"sag.borger.alder", "18"}};
+    std::string script;
+    int i = 0;
+    for (const auto& p : pairs)
+        for (const char* f : {"mindst", "hoejst"}) {
+            const char* op = std::string_view(f) == "mindst" ? ">=" : "<=";
+            script += fmt::format(
+                "betingelse {{ id = 'r{0}', tekst = 't', kilde = 'k', naar = function(sag) return {1}({2}, {3}) end }}\n"
+                "betingelse {{ id = 'l{0}', tekst = 't', kilde = 'k', naar = function(sag) local x = {2} if x == nil "
+                "then return nil end return x {4} {3} end }}\n",
+                i++, f, p.x, p.n, op);
+        }
+    Tree t;
+    auto s = Standard::load(t.write("m", script), "m");
+    Vurdering v = s->vurder(Sag::from_json(kFull), D("2026-12-20"));
+    std::map<std::string, std::optional<bool>> answer;
+    for (const auto& b : v.begrundelser) answer[b.regel->id] = b.opfyldt;
+    for (int k = 0; k < i; ++k) {
+        INFO("rule r" << k);
+        REQUIRE(answer.count(fmt::format("r{}", k)));
+        CHECK(answer[fmt::format("r{}", k)] == answer[fmt::format("l{}", k)]);
+    }
+    CHECK(answer["r10"] == true);  // mindst(2^53 + 1, 2^53)
+    CHECK(answer["r11"] == false); // hoejst(2^53 + 1, 2^53): exact, not as doubles
+    CHECK(answer["r16"] == std::nullopt);
+    std::map<std::string, std::vector<std::string>> compared;
+    for (const auto& p : v.spor)
+        for (const auto& c : p.sammenligninger) compared[p.regel->id].push_back(c.tekst());
+    CHECK(compared["r0"] == std::vector<std::string>{"3 ≥ 3"});
+    CHECK(compared["r2"] == std::vector<std::string>{"2 < 3"});
+    CHECK(compared["r3"] == std::vector<std::string>{"2 ≤ 3"});
+    CHECK(compared["r4"] == std::vector<std::string>{"3.5 ≥ 3"});
+    CHECK(compared["r8"] == std::vector<std::string>{"null < 1"});
+    CHECK(compared["r18"] == std::vector<std::string>{"borger.alder 30 ≥ 18"});
+    CHECK(compared.count("r14") == 0); // dates: compared, not recorded as numbers
 }
 
 TEST_CASE("the target group is three-valued, and mangler names the missing facts") {

@@ -223,14 +223,48 @@ void watch(lua_State* L, int mt, const std::string& prefix, CaseContext& ctx) {
     lua_settop(L, contents - 1);
 }
 
+// The relation that held, as the trace writes it.
+std::string_view relation(double a, double b, bool mindst) { return mindst ? (a >= b ? "≥" : "<") : (a <= b ? "≤" : ">"); }
+
 // _vaert.sammenlignet(x, n, mindst)
 int compared(lua_State* L) {
     auto* ctx = static_cast<CaseContext*>(lua_touserdata(L, lua_upvalueindex(1)));
     if (!ctx->sag || !ctx->values_wanted || lua_type(L, 1) != LUA_TNUMBER || lua_type(L, 2) != LUA_TNUMBER) return 0;
     const double a = lua_tonumber(L, 1), b = lua_tonumber(L, 2);
-    const bool mindst = lua_toboolean(L, 3);
-    ctx->compared(a, b, mindst ? (a >= b ? "≥" : "<") : (a <= b ? "≤" : ">"));
+    ctx->compared(a, b, relation(a, b, lua_toboolean(L, 3)));
     return 0;
+}
+
+// mindst(x, n) and hoejst(x, n) for two numbers, answered here with the comparison recorded
+// as _vaert.sammenlignet records it: one call from a rule instead of a Lua function and a
+// call. Anything else (nil, dates, a wrong type) goes to the Lua definition, upvalue 2, so
+// its answers and its errors are the DSL's own.
+int compare_numbers(lua_State* L) {
+    if (lua_type(L, 1) == LUA_TNUMBER && lua_type(L, 2) == LUA_TNUMBER) {
+        const bool mindst = lua_toboolean(L, lua_upvalueindex(3));
+        const bool holds = mindst ? lua_compare(L, 2, 1, LUA_OPLE) : lua_compare(L, 1, 2, LUA_OPLE);
+        auto* ctx = static_cast<CaseContext*>(lua_touserdata(L, lua_upvalueindex(1)));
+        if (ctx->sag && ctx->values_wanted) {
+            const double a = lua_tonumber(L, 1), b = lua_tonumber(L, 2);
+            ctx->compared(a, b, relation(a, b, mindst));
+        }
+        lua_pushboolean(L, holds);
+        return 1;
+    }
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+// _vaert.sammenligning(definition, mindst): the fast mindst or hoejst over `definition`.
+int make_comparer(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushvalue(L, 1);
+    lua_pushboolean(L, lua_toboolean(L, 2));
+    lua_pushcclosure(L, lua::guarded<compare_numbers>, 3);
+    return 1;
 }
 
 } // namespace
@@ -324,6 +358,11 @@ void watch_parameters(lua_State* L, int proxy, CaseContext& ctx) {
 void push_comparison_recorder(lua_State* L, CaseContext& ctx) {
     lua_pushlightuserdata(L, &ctx);
     lua_pushcclosure(L, lua::guarded<compared>, 1);
+}
+
+void push_comparer_factory(lua_State* L, CaseContext& ctx) {
+    lua_pushlightuserdata(L, &ctx);
+    lua_pushcclosure(L, lua::guarded<make_comparer>, 1);
 }
 
 } // namespace kvalitet::bind

@@ -51,5 +51,8 @@ private:
 // Pushes _vaert.sammenlignet(x, n, mindst): records that a rule compared x with n
 // (mindst: x >= n, else x <= n), naming each side by the value the rule last read equal to it.
 void push_comparison_recorder(lua_State* L, CaseContext& ctx);
+// Pushes _vaert.sammenligning(definition, mindst): mindst or hoejst answered in C for two
+// numbers, recording as above; any other arguments go to `definition`, the DSL's own.
+void push_comparer_factory(lua_State* L, CaseContext& ctx);
 
 } // namespace kvalitet::bind

@@ -154,6 +154,8 @@ int prepare(lua_State* L) {
     lua_settop(L, 0);
     bind::push_comparison_recorder(L, *ctx);
     sandbox::expose_trusted(L, "sammenlignet");
+    bind::push_comparer_factory(L, *ctx);
+    sandbox::expose_trusted(L, "sammenligning");
     lua_pushcfunction(L, lua::guarded<host_mente_du>);
     sandbox::expose_trusted(L, "mente_du");
     lua_pushcfunction(L, lua::guarded<host_parametertype>);
