@@ -228,6 +228,40 @@ TEST_CASE("load-time errors name file, line and id") {
     CHECK_THROWS_WITH(Standard::load(t.write("e", ""), "../e"), Catch::Contains("ugyldigt kommune-id"));
 }
 
+// A mistake a rule makes through a DSL word (mindst("x", 1) compares inside dsl/) is named
+// at the rule's own line, not the DSL's; in a tail call, whose frame is gone, at the rule's
+// declaration. Never a dsl/ file a policy officer does not own.
+TEST_CASE("an error inside a DSL word names the rule's line and never the DSL's") {
+    Tree t;
+    const auto error_of = [&](const char* kommune, const char* script) -> std::pair<std::string, int> {
+        auto s = Standard::load(t.write(kommune, script), kommune);
+        try {
+            s->vurder(Sag::from_json(R"({"id":"sag-7"})"), D("2026-12-20"));
+        } catch (const ScriptError& e) {
+            CHECK_THAT(e.what(), !Catch::Contains("dsl/"));
+            CHECK_THAT(e.what(), Catch::Contains("(sag 'sag-7'): kan ikke"));
+            return {e.chunk(), e.line()};
+        }
+        FAIL("expected an error");
+        return {};
+    };
+    CHECK(error_of("h", R"(
+betingelse {
+  id = "sammenligner_tekst", tekst = "T", kilde = "H KS",
+  naar = function(sag)
+    local svar = mindst("atten", 18)
+    return svar
+  end,
+}
+)") == std::pair<std::string, int>{"municipalities/h/standard.lua", 7});
+    CHECK(error_of("i", R"(
+betingelse {
+  id = "seneste_af_tal", tekst = "T", kilde = "I KS",
+  naar = function(sag) return seneste({ 1, 2 }) end,
+}
+)") == std::pair<std::string, int>{"municipalities/i/standard.lua", 4});
+}
+
 TEST_CASE("a runtime error names the rule, the case and the line") {
     Tree t;
     auto s = Standard::load(t.write("f", R"(

@@ -17,11 +17,47 @@ namespace kvalitet::lua {
 
 namespace {
 
+// "dsl/x.lua:12: " at the start of an error: the length of that place, else 0.
+std::size_t dsl_place(std::string_view msg) {
+    if (!msg.starts_with("dsl/")) return 0;
+    const auto colon = msg.find(".lua:");
+    if (colon == std::string_view::npos) return 0;
+    std::size_t j = colon + 5;
+    while (j < msg.size() && msg[j] >= '0' && msg[j] <= '9') ++j;
+    return j > colon + 5 && msg.substr(j).starts_with(": ") ? j + 2 : 0;
+}
+
+// An error raised inside the DSL's own code (mindst("x", 1) comparing in dsl/hjaelpere.lua)
+// is the calling rule's mistake: name the rule's file and line, the first frame outside
+// dsl/, which a policy officer can open. With none (a rule's `return og(...)` is a tail
+// call, its frame gone), no place: the engine then names the rule's declaration. The
+// traceback still shows the DSL's frame.
+void at_rule(lua_State* L, int msg) {
+    const std::size_t n = dsl_place(lua_tostring(L, msg));
+    if (n == 0) return;
+    lua_Debug ar;
+    for (int level = 1; lua_getstack(L, level, &ar); ++level) {
+        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0 || ar.source[0] != '@') continue;
+        const std::string_view source(ar.source + 1);
+        if (source.starts_with("dsl/")) continue;
+        lua_pushfstring(L, "%s:%d: %s", ar.source + 1, ar.currentline, lua_tostring(L, msg) + n);
+        lua_replace(L, msg);
+        return;
+    }
+    lua_pushstring(L, lua_tostring(L, msg) + n);
+    lua_replace(L, msg);
+}
+
 int message_handler(lua_State* L) {
     const char* msg = lua_tostring(L, 1);
-    if (!msg) // error({}) or error(): say what it got and what to write, not "table"
+    if (!msg) { // error({}) or error(): say what it got and what to write, not "table"
         msg = lua_pushfstring(L, "error() fik %s, ikke en tekst; skriv error(\"hvad der er galt\")",
                               a_value(luaL_typename(L, 1)).c_str());
+    } else {
+        lua_settop(L, 1);
+        at_rule(L, 1);
+        msg = lua_tostring(L, 1);
+    }
     luaL_traceback(L, L, msg, 1);
     return 1;
 }
