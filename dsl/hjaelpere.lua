@@ -15,6 +15,12 @@ function H.ikke(a)
 end
 
 function H.og(...)
+  if select("#", ...) == 2 then -- the common case, without a call per argument
+    local a, b = ...
+    if a == false or b == false then return false end
+    if a == nil or b == nil then return nil end
+    return true
+  end
   local ukendt = false
   for i = 1, select("#", ...) do
     local v = select(i, ...)
@@ -26,6 +32,12 @@ function H.og(...)
 end
 
 function H.eller(...)
+  if select("#", ...) == 2 then -- the common case, without a call per argument
+    local a, b = ...
+    if a == true or b == true then return true end
+    if a == nil or b == nil then return nil end
+    return false
+  end
   local ukendt = false
   for i = 1, select("#", ...) do
     local v = select(i, ...)
@@ -94,10 +106,14 @@ function H.interval_fra_afgoerelsen(sag)
 end
 
 -- How many records satisfy `hvor` (all when nil).
+-- Element by element as ipairs would (to the first nil), without its call per element.
 function H.antal(liste, hvor)
-  local n = 0
-  for _, x in ipairs(liste) do
+  local n, i = 0, 1
+  local x = liste[1]
+  while x ~= nil do
     if hvor == nil or hvor(x) then n = n + 1 end
+    i = i + 1
+    x = liste[i]
   end
   return n
 end

@@ -141,6 +141,64 @@ TEST_CASE("mindst and hoejst give Lua's answer and the same comparison for every
     CHECK(compared.count("r14") == 0); // dates: compared, not recorded as numbers
 }
 
+// og and eller are Kleene's and/or over any number of arguments (two take a shorter way),
+// and antal counts like an ipairs loop: to the first nil, through a case list's views too.
+TEST_CASE("og and eller give Kleene answers for any count of arguments and antal counts like ipairs") {
+    const std::vector<std::optional<bool>> values{true, false, std::nullopt};
+    auto lua = [](std::optional<bool> v) { return v ? (*v ? "true" : "false") : "nil"; };
+    std::vector<std::vector<std::optional<bool>>> args{{}};
+    for (int n = 1; n <= 3; ++n)
+        for (const auto& a : std::vector(args))
+            if (int(a.size()) == n - 1)
+                for (auto v : values) {
+                    auto b = a;
+                    b.push_back(v);
+                    args.push_back(b);
+                }
+    std::string script;
+    std::map<std::string, std::optional<bool>> expected;
+    int i = 0;
+    for (const auto& a : args)
+        for (const bool og : {true, false}) {
+            std::string list;
+            bool any_false = false, any_true = false, any_nil = false;
+            for (auto v : a) {
+                list += std::string(list.empty() ? "" : ", ") + lua(v);
+                any_false |= v == false;
+                any_true |= v == true;
+                any_nil |= !v.has_value();
+            }
+            const std::string id = fmt::format("k{}", i++);
+            script += fmt::format("betingelse {{ id = '{}', tekst = 't', kilde = 'k', naar = function() return {}({}) end }}\n",
+                                  id, og ? "og" : "eller", list);
+            if (og) expected[id] = any_false ? std::optional<bool>(false) : any_nil ? std::nullopt : std::optional<bool>(true);
+            else expected[id] = any_true ? std::optional<bool>(true) : any_nil ? std::nullopt : std::optional<bool>(false);
+        }
+    script += R"(
+krav { id = "taelling", tekst = "t", kilde = "k", afvigelser = function(sag)
+  return { string.format("%d %d %d %d", antal({ 1, 2, nil, 4 }), antal({}), antal(sag.afbud),
+                         antal(sag.afbud, function(a) return a.af == "borger" end)) }
+end }
+)";
+    Tree t;
+    auto s = Standard::load(t.write("o", script), "o");
+    Vurdering v = s->vurder(Sag::from_json(R"({"id":"o","afbud":[{"dato":"2026-01-05","af":"borger"},
+      {"dato":"2026-01-06","af":"leverandoer"},{"dato":"2026-01-07","af":"borger"}]})"), D("2026-12-20"));
+    std::size_t checked = 0;
+    for (const auto& b : v.begrundelser)
+        if (auto e = expected.find(b.regel->id); e != expected.end()) {
+            INFO(b.regel->id);
+            CHECK(b.opfyldt == e->second);
+            ++checked;
+        }
+    CHECK(checked == expected.size());
+    CHECK(checked == 2 * (1 + 3 + 9 + 27));
+    bool counted = false;
+    for (const auto& a : v.advarsler)
+        if (a.tekst.find("2 0 3 2") != std::string::npos) counted = true;
+    CHECK(counted);
+}
+
 TEST_CASE("the target group is three-valued, and mangler names the missing facts") {
     Tree t;
     auto s = Standard::load(t.write("c", R"(
