@@ -174,13 +174,17 @@ frist {
   fra = "ansoegning.modtaget",
   varighed = uger(4),
   opfyldt_ved = function(sag)
-    local modtaget = sag.ansoegning.modtaget
+    -- den første af de viste datoer, der ligger fra ansøgningen og frem
+    local modtaget, vist = sag.ansoegning.modtaget, P.henvendelse_vist_ved
     local foerste
-    local function kandidat(d)
+    if vist.vum then
+      local d = sag.vum.dato
+      if d ~= nil and d >= modtaget then foerste = d end
+    end
+    if vist.afgoerelse then
+      local d = sag.bevilling.afgoerelse_dato
       if d ~= nil and d >= modtaget and (foerste == nil or d < foerste) then foerste = d end
     end
-    if P.henvendelse_vist_ved.vum then kandidat(sag.vum.dato) end
-    if P.henvendelse_vist_ved.afgoerelse then kandidat(sag.bevilling.afgoerelse_dato) end
     return foerste
   end,
 }
@@ -249,7 +253,8 @@ krav {
 local function administrative_aar_i_traek(liste)
   local sikre, mulige = {}, false
   local forrige_sikker, forrige_mulig = nil, nil
-  for _, o in ipairs(liste) do
+  for i = 1, #liste do -- efter_dato giver en almindelig liste
+    local o = liste[i]
     local form = o.form
     if form == "administrativ" then
       if forrige_sikker and forrige_sikker.dato.aar ~= o.dato.aar then
