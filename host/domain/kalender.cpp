@@ -56,10 +56,16 @@ std::optional<std::string_view> helligdag(Dato d) {
 bool weekend(Dato d) { return d.ugedag() >= 6; }
 
 namespace {
-// Every public holiday of the supported range, one bit per day from Dato::foerste(), made
-// by the compiler from the same rules as helligdag(): an aggregate primitive asks for each
-// of a case's deliveries, and a year's calendar per question was most of what it cost.
+// Every day of the supported range that is no working day (a Saturday, a Sunday or a public
+// holiday), one bit per day from Dato::foerste(), made by the compiler from the same rules
+// as weekend() and helligdag(): an aggregate primitive asks for each of a case's
+// deliveries, and a year's calendar per question was most of what it cost.
 constexpr std::int32_t kRangeDays = Dato::sidste() - Dato::foerste() + 1;
+// ISO weekday from the day count, for the compiler (1970-01-01 was a Thursday).
+constexpr unsigned weekday_of(Dato d) {
+    const std::int32_t r = ((d.days() % 7) + 7 + 3) % 7; // 0 Monday … 6 Sunday
+    return unsigned(r) + 1;
+}
 struct HolidayBits {
     std::array<std::uint64_t, (kRangeDays + 63) / 64> words{};
     constexpr void set(Dato d) {
@@ -71,9 +77,13 @@ struct HolidayBits {
         return (words[i / 64] >> (i % 64)) & 1;
     }
 };
-constexpr HolidayBits make_holiday_bits() {
+constexpr HolidayBits make_closed_bits() {
     using namespace std::chrono;
     HolidayBits bits;
+    // The weekends: counted from the range's first day, whose weekday the calendar gives.
+    unsigned weekday = weekday_of(Dato::foerste()); // ISO: 1 Monday … 7 Sunday
+    for (Dato d = Dato::foerste(); d <= Dato::sidste(); d = d.plus_days(1), weekday = weekday % 7 + 1)
+        if (weekday >= 6) bits.set(d);
     for (int y = kFoersteAar; y <= kSidsteAar; ++y) {
         bits.set(Dato(year{y} / January / 1));
         bits.set(Dato(year{y} / December / 25));
@@ -84,12 +94,12 @@ constexpr HolidayBits make_holiday_bits() {
     }
     return bits;
 }
-constexpr HolidayBits kHolidays = make_holiday_bits();
+constexpr HolidayBits kClosed = make_closed_bits();
 } // namespace
 
 bool arbejdsdag(Dato d) {
-    if (weekend(d)) return false;
-    return d.i_omraadet() ? !kHolidays.test(d) : !helligdag(d);
+    if (d.i_omraadet()) return !kClosed.test(d);
+    return !weekend(d) && !helligdag(d);
 }
 
 namespace {
