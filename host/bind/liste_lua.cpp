@@ -265,7 +265,12 @@ std::optional<Dato> date_option(lua_State* L, int options, const char* name, con
 struct Periods {
     bool uge = true;
     std::int64_t of(Dato d) const {
-        if (uge) return (std::int64_t(d.days()) - (d.ugedag() - 1) + 3) / 7; // 1970-01-05 was a Monday
+        // 1970-01-05 (day 4) was a Monday: the week of day n is floor((n + 3) / 7), the
+        // same number as its Monday's (Monday + 3 is a multiple of 7), without a weekday.
+        if (uge) {
+            const std::int64_t n = std::int64_t(d.days()) + 3;
+            return n >= 0 ? n / 7 : -((-n + 6) / 7);
+        }
         const auto ymd = d.ymd();
         return std::int64_t(int(ymd.year())) * 12 + unsigned(ymd.month()) - 1;
     }
