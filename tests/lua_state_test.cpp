@@ -209,3 +209,32 @@ TEST_CASE("a chunk loaded again from the compiled cache keeps its lines, and an 
     CHECK(std::string(lua_tostring(s, -1)) == "ny");
     lua_pop(s, 1);
 }
+
+// An error inside DSL code (a chunk named dsl/…) is named at the nearest frame outside dsl/,
+// looked for among the dozen frames nearest the error only: a search to the bottom of a
+// deep DSL stack cost seconds per error, in C, beyond the time limit's reach. Beyond
+// that, no place (the engine then names the rule's declaration).
+TEST_CASE("an error in DSL code names the caller near it and no place when the caller is deep") {
+    State s;
+    with_base(s);
+    run(s, "function dyb(n) if n == 0 then local x = 1 + {} end local y = dyb(n - 1) return y end", "@dsl/dyb.lua");
+    auto error_at = [&](int depth) {
+        try {
+            run(s, "local a = 1\nlocal b = dyb(" + std::to_string(depth) + ")\n", "@municipalities/t/standard.lua");
+        } catch (const ScriptError& e) {
+            return std::make_pair(e.chunk(), e.line());
+        }
+        FAIL("no error");
+        return std::make_pair(std::string(), 0);
+    };
+    CHECK(error_at(0) == std::make_pair(std::string("municipalities/t/standard.lua"), 2));
+    CHECK(error_at(8) == std::make_pair(std::string("municipalities/t/standard.lua"), 2));
+    CHECK(error_at(40) == std::make_pair(std::string(), 0));
+    // a chunk of its own (the REPL's "=stdin") is named as Lua names it
+    try {
+        run(s, "local b = dyb(1)", "=stdin");
+        FAIL("no error");
+    } catch (const ScriptError& e) {
+        CHECK(e.chunk() == "stdin");
+    }
+}

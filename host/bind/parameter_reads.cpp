@@ -244,10 +244,8 @@ int compare_numbers(lua_State* L) {
         const bool mindst = lua_toboolean(L, lua_upvalueindex(3));
         const bool holds = mindst ? lua_compare(L, 2, 1, LUA_OPLE) : lua_compare(L, 1, 2, LUA_OPLE);
         auto* ctx = static_cast<CaseContext*>(lua_touserdata(L, lua_upvalueindex(1)));
-        if (ctx->sag && ctx->values_wanted) {
-            const double a = lua_tonumber(L, 1), b = lua_tonumber(L, 2);
-            ctx->compared(a, b, relation(a, b, mindst));
-        }
+        if (ctx->sag && ctx->values_wanted) // the relation that held, exactly: beyond 2^53 the doubles may be equal
+            ctx->compared(lua_tonumber(L, 1), lua_tonumber(L, 2), mindst ? (holds ? "≥" : "<") : (holds ? "≤" : ">"));
         lua_pushboolean(L, holds);
         return 1;
     }

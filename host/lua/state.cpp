@@ -29,15 +29,21 @@ std::size_t dsl_place(std::string_view msg) {
 
 // An error raised inside the DSL's own code (mindst("x", 1) comparing in dsl/hjaelpere.lua)
 // is the calling rule's mistake: name the rule's file and line, the first frame outside
-// dsl/, which a policy officer can open. With none (a rule's `return og(...)` is a tail
-// call, its frame gone), no place: the engine then names the rule's declaration. The
-// traceback still shows the DSL's frame.
+// dsl/, which a policy officer can open (or the REPL's line). It is looked for among the
+// few frames nearest the error only: lua_getstack walks from the top for every level, so
+// a search down a stack of 200,000 DSL frames (a recursion through tail calls) would take
+// seconds, in C, where the time limit cannot stop it. With none found (a rule's `return
+// og(...)` is a tail call, its frame gone), no place: the engine then names the rule's
+// declaration. The traceback still shows the DSL's frame.
+constexpr int kRuleFrameSearch = 12;
+
 void at_rule(lua_State* L, int msg) {
     const std::size_t n = dsl_place(lua_tostring(L, msg));
     if (n == 0) return;
     lua_Debug ar;
-    for (int level = 1; lua_getstack(L, level, &ar); ++level) {
-        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0 || ar.source[0] != '@') continue;
+    for (int level = 1; level <= kRuleFrameSearch && lua_getstack(L, level, &ar); ++level) {
+        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0) continue;
+        if (ar.source[0] != '@' && ar.source[0] != '=') continue; // a string chunk has no file to name
         const std::string_view source(ar.source + 1);
         if (source.starts_with("dsl/")) continue;
         lua_pushfstring(L, "%s:%d: %s", ar.source + 1, ar.currentline, lua_tostring(L, msg) + n);
