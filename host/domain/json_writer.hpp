@@ -131,6 +131,7 @@ private:
         buf_[n_++] = c;
     }
     [[gnu::always_inline]] void put(const char* p, std::size_t k) {
+        if (k == 0) return; // an empty std::string_view may have no data at all: memcpy wants a pointer
         if (k > sizeof buf_ - n_) {
             spill();
             if (k > sizeof buf_) {
