@@ -61,17 +61,10 @@ namespace {
 // as weekend() and helligdag(): an aggregate primitive asks for each of a case's
 // deliveries, and a year's calendar per question was most of what it cost.
 constexpr std::int32_t kRangeDays = Dato::sidste() - Dato::foerste() + 1;
-// ISO weekday from the day count, for the compiler (1970-01-01 was a Thursday).
-constexpr unsigned weekday_of(Dato d) {
-    const std::int32_t r = ((d.days() % 7) + 7 + 3) % 7; // 0 Monday … 6 Sunday
-    return unsigned(r) + 1;
-}
 struct HolidayBits {
     std::array<std::uint64_t, (kRangeDays + 63) / 64> words{};
-    constexpr void set(Dato d) {
-        const auto i = std::uint32_t(d - Dato::foerste());
-        words[i / 64] |= std::uint64_t(1) << (i % 64);
-    }
+    constexpr void set(Dato d) { set_index(std::uint32_t(d - Dato::foerste())); }
+    constexpr void set_index(std::uint32_t i) { words[i / 64] |= std::uint64_t(1) << (i % 64); }
     constexpr bool test(Dato d) const {
         const auto i = std::uint32_t(d - Dato::foerste());
         return (words[i / 64] >> (i % 64)) & 1;
@@ -80,10 +73,13 @@ struct HolidayBits {
 constexpr HolidayBits make_closed_bits() {
     using namespace std::chrono;
     HolidayBits bits;
-    // The weekends: counted from the range's first day, whose weekday the calendar gives.
-    unsigned weekday = weekday_of(Dato::foerste()); // ISO: 1 Monday … 7 Sunday
-    for (Dato d = Dato::foerste(); d <= Dato::sidste(); d = d.plus_days(1), weekday = weekday % 7 + 1)
-        if (weekday >= 6) bits.set(d);
+    // The weekends, a week at a time from the first Saturday (1970-01-01 was a Thursday):
+    // few enough steps for any compiler's limit on constant evaluation.
+    const std::int32_t monday_based = ((Dato::foerste().days() % 7) + 7 + 3) % 7; // 0 Monday … 6 Sunday
+    for (auto i = std::uint32_t((5 - monday_based + 7) % 7); i < std::uint32_t(kRangeDays); i += 7) {
+        bits.set_index(i);
+        if (i + 1 < std::uint32_t(kRangeDays)) bits.set_index(i + 1);
+    }
     for (int y = kFoersteAar; y <= kSidsteAar; ++y) {
         bits.set(Dato(year{y} / January / 1));
         bits.set(Dato(year{y} / December / 25));
