@@ -223,15 +223,16 @@ void watch(lua_State* L, int mt, const std::string& prefix, CaseContext& ctx) {
     lua_settop(L, contents - 1);
 }
 
-// The relation that held, as the trace writes it.
-std::string_view relation(double a, double b, bool mindst) { return mindst ? (a >= b ? "≥" : "<") : (a <= b ? "≤" : ">"); }
+// The relation the trace writes for mindst (x >= n) or hoejst (x <= n), as it held or not.
+std::string_view relation(bool mindst, bool holds) { return mindst ? (holds ? "≥" : "<") : (holds ? "≤" : ">"); }
 
 // _vaert.sammenlignet(x, n, mindst)
 int compared(lua_State* L) {
     auto* ctx = static_cast<CaseContext*>(lua_touserdata(L, lua_upvalueindex(1)));
     if (!ctx->sag || !ctx->values_wanted || lua_type(L, 1) != LUA_TNUMBER || lua_type(L, 2) != LUA_TNUMBER) return 0;
     const double a = lua_tonumber(L, 1), b = lua_tonumber(L, 2);
-    ctx->compared(a, b, relation(a, b, lua_toboolean(L, 3)));
+    const bool mindst = lua_toboolean(L, 3);
+    ctx->compared(a, b, relation(mindst, mindst ? a >= b : a <= b));
     return 0;
 }
 
@@ -245,7 +246,7 @@ int compare_numbers(lua_State* L) {
         const bool holds = mindst ? lua_compare(L, 2, 1, LUA_OPLE) : lua_compare(L, 1, 2, LUA_OPLE);
         auto* ctx = static_cast<CaseContext*>(lua_touserdata(L, lua_upvalueindex(1)));
         if (ctx->sag && ctx->values_wanted) // the relation that held, exactly: beyond 2^53 the doubles may be equal
-            ctx->compared(lua_tonumber(L, 1), lua_tonumber(L, 2), mindst ? (holds ? "≥" : "<") : (holds ? "≤" : ">"));
+            ctx->compared(lua_tonumber(L, 1), lua_tonumber(L, 2), relation(mindst, holds));
         lua_pushboolean(L, holds);
         return 1;
     }

@@ -29,14 +29,6 @@ namespace {
 bool written_whole(double d) { return std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15; }
 } // namespace
 
-namespace {
-// A number that is not written whole, as number_into writes it: %.17g (never anything to escape).
-std::size_t fraction(char (&buf)[32], double d) {
-    const int n = std::snprintf(buf, sizeof buf, "%.17g", d);
-    return n > 0 ? std::size_t(n) : 0;
-}
-} // namespace
-
 JsonWriter& JsonWriter::value(double d) {
     sep();
     string_number(d);
@@ -48,22 +40,18 @@ JsonWriter& JsonWriter::string_number(double d) {
         integer(std::int64_t(d));
     } else if (!std::isfinite(d)) {
         put("null", 4);
-    } else {
+    } else { // %.17g: every digit a double has, and nothing to escape
         char buf[32];
-        put(buf, fraction(buf, d));
+        const int n = std::snprintf(buf, sizeof buf, "%.17g", d);
+        put(buf, n > 0 ? std::size_t(n) : 0);
     }
     return *this;
 }
 
 void JsonWriter::number_into(std::string& out, double d) {
-    if (!std::isfinite(d)) {
-        out += "null";
-    } else if (written_whole(d)) {
-        out += std::to_string(static_cast<long long>(d));
-    } else {
-        char buf[32];
-        out.append(buf, fraction(buf, d));
-    }
+    JsonWriter w(out);
+    w.string_number(d);
+    w.spill();
 }
 
 namespace {

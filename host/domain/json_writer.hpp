@@ -74,7 +74,7 @@ public:
         put(s.data(), s.size());
         return *this;
     }
-    JsonWriter& string_number(double d); // as number_into writes it
+    JsonWriter& string_number(double d); // a number as value(d) writes it, inside the string
     JsonWriter& end_string() { put('"'); return whole(); }
     // A value already written as JSON (a text quoted once, JsonWriter::quoted).
     JsonWriter& raw(std::string_view json) { sep(); put(json.data(), json.size()); return whole(); }

@@ -141,7 +141,6 @@ struct KVALITET_API Vurdering {
     void append_json(std::string& out) const;
     // What a caseworker pastes into a note, in Danish.
     std::string tekst() const;
-    void skriv(JsonWriter& w) const; // tekst() as a JSON string value
 };
 
 } // namespace kvalitet

@@ -44,10 +44,6 @@ void strings(JsonWriter& w, const std::vector<std::string>& v) {
     w.end_array();
 }
 
-} // namespace
-
-namespace {
-
 void begrundelse_members(JsonWriter& w, const Regel& r) {
     write_id(w.key("regel"), r);
     write_tekst(w.key("tekst"), r);
