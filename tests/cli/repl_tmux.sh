@@ -42,6 +42,9 @@ interrupted() { on_pane "afbrudt (Ctrl-C)" && return 0; tm send-keys -t "$S" C-c
 last_line() { pane | sed '/^$/d' | tail -n 1; }
 cancelled() { [ "$(last_line)" = "kerteminde>" ] && return 0; tm send-keys -t "$S" C-c; return 1; }
 ended() { [ "$(tm list-panes -t "$S" -F '#{pane_dead}' 2>/dev/null)" = 1 ]; }
+# Ctrl-D until the REPL has left: one that arrives while the line before is still being
+# evaluated meets the terminal in its ordinary mode, not the line editor (seen once in CI).
+left() { ended && return 0; tm send-keys -t "$S" C-d; return 1; }
 history_saved() { grep -q "40\\\\040+\\\\0402" "$T/state/kvalitet/history" 2>/dev/null; }
 
 run
@@ -68,8 +71,7 @@ wait_for "^>>"
 poll "at Ctrl-C fortrød det ufærdige udtryk" cancelled
 tm send-keys -t "$S" "6 * 7" Enter
 wait_for "^kerteminde> 6 \* 7"
-tm send-keys -t "$S" C-d
-poll "at kvalitet sluttede (Ctrl-D)" ended
+poll "at kvalitet sluttede (Ctrl-D)" left
 history_saved || fail "historikken blev ikke gemt: $(cat "$T/state/kvalitet/history" 2>/dev/null)"
 
 run                                    # a new session remembers the last one
