@@ -28,6 +28,10 @@ local P = parametre {
     vaerdi = { ansigt_til_ansigt = true, telefon = true, video = true, sms = true },
     tekst = "Leverancearter der tæller som den bevilgede tid med en vejleder (transport og administration tæller ikke)",
     kilde = "Ishøj KS, Omfang og varighed; Form og indhold",
+    -- antagelse: standarden kalder timetallet "den konkrete ansigt-til-ansigt tid ... med en
+    -- vejleder". Kontakt med vejlederen på telefon, video og sms regnes med (kontraktens læsning:
+    -- transport og administration tæller ikke); vil kommunen kun tælle fremmøde, sættes de til false.
+    antagelse = true,
   },
   direkte_tid_tolerance = {
     vaerdi = 0,
@@ -68,6 +72,9 @@ betingelse {
   id = "ressourcer_og_motivation",
   tekst = "Borgeren har ressourcer og motivation til at klare sig selv på nogle områder og behov for hjælp på andre",
   kilde = "Ishøj KS, Målgruppe",
+  -- antagelse: afgjort af forholdet "motiveret" alene; at borgeren har ressourcer på nogle
+  -- områder og behov for hjælp på andre, ses i VUM og sagsbehandlerens vurdering.
+  antagelse = true,
   forhold = "motiveret",
 }
 

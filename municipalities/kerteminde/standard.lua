@@ -74,10 +74,14 @@ local P = parametre {
 
 -- Hvem kan få støtte -----------------------------------------------------------------------
 
+-- Antagelse: standarden siger "væsentligt nedsat fysisk, psykisk og/eller socialt
+-- funktionsniveau" uden at sige, hvordan det måles. Her: en VUM-score på mindst den nationale
+-- grænse i et af temaerne, eller (for det sociale) forholdet saerlige_sociale_problemer.
 betingelse {
   id = "funktionsevne",
   tekst = "Borgeren har et væsentligt nedsat fysisk, psykisk og/eller socialt funktionsniveau",
   kilde = "Kerteminde KS, Hvem kan få støtte",
+  antagelse = true,
   naar = function(sag)
     return eller(mindst(sag.vum:max(), P.betydelig_nedsat_funktionsevne), sag.forhold.saerlige_sociale_problemer)
   end,
@@ -117,15 +121,19 @@ betingelse {
 
 -- Hvad omfatter støtten --------------------------------------------------------------------
 
-local function omfattet(id, tekst, betingelse)
-  aktivitet { id = id, tekst = tekst, kilde = "Kerteminde KS, Hvad omfatter støtten?", omfattet = true,
+local function omfattet(id, tekst, betingelse, kilde)
+  aktivitet { id = id, tekst = tekst, kilde = kilde or "Kerteminde KS, Hvad omfatter støtten?", omfattet = true,
               betingelse = betingelse }
 end
 omfattet("struktur_i_hverdagen", "Støtte til struktur i dagligdagen")
 omfattet("sociale_relationer", "Netværk og evnen at indgå i sociale relationer")
 omfattet("netvaerk", "Opbygning og opretholdelse af sociale netværk")
-omfattet("uddannelse_beskaeftigelse", "Støtte til at fastholde beskæftigelse, uddannelse, praktik eller § 103-tilbud")
-omfattet("velfaerdsteknologi", "Velfærdsteknologi, hvor den er understøttende")
+-- Indsatsområdet "Beskæftigelse/uddannelse"; ordene om at fastholde tilbud står i indledningens
+-- liste ("Denne støtte betyder ... ved bl.a."). Velfærdsteknologi står kun dér.
+omfattet("uddannelse_beskaeftigelse", "Beskæftigelse/uddannelse: støtte til at fastholde tilbud uden for bopælen, f.eks. beskæftigelse, uddannelse, praktik eller § 103-tilbud",
+         nil, "Kerteminde KS, Hvad omfatter støtten? (indsatsområderne) og indledningen")
+omfattet("velfaerdsteknologi", "At indtænke velfærdsteknologi, hvor den er understøttende og dermed relevant", nil,
+         "Kerteminde KS, indledningen (hvad støtten betyder)")
 omfattet("oekonomi", "Økonomi i henhold til retningslinjer")
 -- Antagelse: standarden nævner indsatsområderne sundhed og egenomsorg, ikke medicin; at støtte
 -- til at håndtere egen medicin hører under dem, er scriptets læsning.
@@ -194,8 +202,9 @@ frist {
 
 -- Krav -------------------------------------------------------------------------------------
 
--- "Støtten kan gives som et gruppetilbud eller som en kombination": "kan", ikke "kun", og
--- standarden gælder støtte i eget hjem; alene individuel støtte er derfor ingen afvigelse.
+-- Antagelse (ingen regel): "Støtten kan gives som et gruppetilbud eller som en kombination" læses
+-- som "kan", ikke "kun", og standarden gælder støtte i eget hjem; alene individuel støtte er
+-- derfor ingen afvigelse, og scriptet advarer ikke om formen.
 
 local function periode_navn(fra, periode)
   if periode == "uge" then return string.format("uge %d/%d", fra.uge, fra.uge_aar) end

@@ -95,8 +95,11 @@ henvisning {
 -- 8: "Der foretages altid en vurdering af om borgeren vil kunne modtage et mindre
 -- indgribende tilbud": ikke vurderet endnu er uafklaret. Henvisningen kan kun nævne en
 -- paragraf; beskæftigelseslovgivningen og frivilligområdet står i teksten.
+-- Antagelse: sagen har intet forhold for "et mindre indgribende tilbud"; det nærmeste er
+-- kan_afhjaelpes_efter_anden_lovgivning, som her også dækker frivilligområdet.
 udelukkelse {
   id = "mindre_indgribende_tilbud",
+  antagelse = true,
   tekst = "Borgeren kan modtage et mindre indgribende tilbud uden for det specialiserede område: "
     .. "efter beskæftigelseslovgivningen, personlig hjælp og pleje efter SEL § 83 eller på frivilligområdet",
   kilde = "Lejre KS 8 Ydelsens indhold og omfang (mindsteindgrebsprincippet)",
@@ -120,11 +123,14 @@ kerneydelse("ledsagelse_behandling", "3 Sundhed", "Støtte og motivere til nødv
 -- har intet id i kataloget (det står i beskrivelsen); medicin_haandtering er ikke det, så den
 -- følger det nationale grundlag.
 
--- 4: støtte og motivere til praktiske opgaver og hygiejne er § 85; at gøre det for borgeren
--- (personlig hjælp, pleje, praktisk hjælp) indgår ikke og hører under § 83.
 local function motivere(id, omraade, tekst)
+  -- antagelse: KS 3 nævner "støtte og motivere til" praktiske opgaver og hygiejne som
+  -- kerneydelser, mens KS 4 siger, at "hjælp/støtte til praktiske opgaver i hjemmet" ikke indgår.
+  -- Vores læsning: at støtte og motivere borgeren, der selv tager del, er § 85; at gøre det for
+  -- borgeren (personlig hjælp, pleje, praktisk hjælp) indgår ikke og hører under § 83.
   aktivitet {
     id = id, tekst = tekst, kilde = "Lejre KS 3, kerneydelse " .. omraade .. ", og KS 4",
+    antagelse = true,
     betingelse = "Kun støtte og motivation; borgeren tager selv del i opgaven",
     omfattet = function(sag) return sag.forhold.kan_deltage_aktivt end, -- ikke vurderet: uafklaret
     henvis_til = "SEL § 83", -- kun når omfattet er false
