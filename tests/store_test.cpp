@@ -397,6 +397,36 @@ TEST_CASE("store: schema 3 records each assessment's trace level and standard da
     CHECK(std::string(spor_navn(SporNiveau::Ingen)) == "ingen");
 }
 
+// Rows go in several to a statement: duplicates within a statement, across statements and
+// against the log are skipped alike, and every row keeps its own values.
+TEST_CASE("store: a batch of many rows stores each new identity once and in order") {
+    TempDb t;
+    CaseStore s(t.path.string());
+    std::vector<AssessmentRow> rows;
+    for (int i = 0; i < 150; ++i)
+        rows.push_back({"s" + std::to_string(i), "c" + std::to_string(i), "varde", "std", "2026-11-22",
+                        "{\"n\":" + std::to_string(i) + "}", i % 2 ? SporNiveau::Kort : SporNiveau::Fuld,
+                        i % 3 ? "" : "2026-01-01"});
+    rows.push_back(rows[10]);  // in another statement than its first
+    rows.push_back(rows[149]); // in the same statement
+    CHECK(s.add_assessments(rows) == 150);
+    CHECK(s.count_assessments() == 150);
+    CHECK(s.add_assessments(rows) == 0);
+    rows.push_back({"ny", "cny", "varde", "std", "2026-11-22", "{}"});
+    CHECK(s.add_assessments(rows) == 1);
+    SQLite::Statement st(s.db(), "SELECT sag_id, vurdering, spor, ifnull(standard_dato, '') FROM vurderinger ORDER BY nr");
+    for (int i = 0; i < 150; ++i) {
+        REQUIRE(st.executeStep());
+        CHECK(st.getColumn(0).getString() == "s" + std::to_string(i));
+        CHECK(st.getColumn(1).getString() == "{\"n\":" + std::to_string(i) + "}");
+        CHECK(st.getColumn(2).getString() == (i % 2 ? "kort" : "fuld"));
+        CHECK(st.getColumn(3).getString() == (i % 3 ? "" : "2026-01-01"));
+    }
+    REQUIRE(st.executeStep());
+    CHECK(st.getColumn(0).getString() == "ny");
+    CHECK_FALSE(st.executeStep());
+}
+
 TEST_CASE("store: one query per batch tells which cases are assessed, as has_assessment does one by one") {
     TempDb t;
     CaseStore s(t.path.string());

@@ -449,24 +449,42 @@ std::size_t CaseStore::add_assessments(const std::vector<AssessmentRow>& rows,
         }
     }
     // DO NOTHING on the identity index only: NOT NULL, CHECK and the triggers still abort.
-    SQLite::Statement st(db_, "INSERT INTO vurderinger(sag_id, sag_sha256, kommune, standard_sha256, motor_version, "
-                              "vurderingsdato, vurdering, oprettet, spor, standard_dato) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+    // Up to kRowsPerInsert rows per statement: SQLite opens a statement journal for every
+    // statement (the trigger may abort it) and copies each page the statement changes into it
+    // first, so one row per statement copied its index pages for every row.
+    constexpr std::size_t kColumns = 10, kRowsPerInsert = 64;
+    auto insert = [this](std::size_t n) {
+        std::string sql = "INSERT INTO vurderinger(sag_id, sag_sha256, kommune, standard_sha256, motor_version, "
+                          "vurderingsdato, vurdering, oprettet, spor, standard_dato) VALUES ";
+        for (std::size_t i = 0; i < n; ++i) sql += i ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        sql += " ON CONFLICT DO NOTHING";
+        return std::make_unique<SQLite::Statement>(db_, sql);
+    };
     const std::string now = now_utc();
     std::size_t added = 0;
-    for (const auto& r : rows) {
-        st.bind(1, r.sag_id);
-        st.bind(2, r.sag_sha256);
-        st.bind(3, r.kommune);
-        st.bind(4, r.standard_sha256);
-        st.bind(5, motor_);
-        st.bind(6, r.vurderingsdato);
-        st.bind(7, r.json);
-        st.bind(8, now);
-        st.bind(9, spor_navn(r.spor));
-        if (r.standard_dato.empty()) st.bind(10);
-        else st.bind(10, r.standard_dato);
-        added += std::size_t(st.exec());
+    std::unique_ptr<SQLite::Statement> full;
+    for (std::size_t from = 0; from < rows.size(); from += kRowsPerInsert) {
+        const std::size_t n = std::min(kRowsPerInsert, rows.size() - from);
+        std::unique_ptr<SQLite::Statement> part;
+        if (n == kRowsPerInsert && !full) full = insert(n);
+        SQLite::Statement& st = n == kRowsPerInsert ? *full : *(part = insert(n));
+        // Bound without a copy: every row outlives its statement (an assessment is ~5 KB).
+        for (std::size_t i = 0; i < n; ++i) {
+            const AssessmentRow& r = rows[from + i];
+            const int c = int(i * kColumns);
+            st.bindNoCopy(c + 1, r.sag_id);
+            st.bindNoCopy(c + 2, r.sag_sha256);
+            st.bindNoCopy(c + 3, r.kommune);
+            st.bindNoCopy(c + 4, r.standard_sha256);
+            st.bindNoCopy(c + 5, motor_);
+            st.bindNoCopy(c + 6, r.vurderingsdato);
+            st.bindNoCopy(c + 7, r.json);
+            st.bindNoCopy(c + 8, now);
+            st.bind(c + 9, spor_navn(r.spor));
+            if (r.standard_dato.empty()) st.bind(c + 10);
+            else st.bind(c + 10, r.standard_dato);
+        }
+        added += std::size_t(st.exec()); // rows added: DO NOTHING skips count none
         st.reset();
     }
     tx.commit();
