@@ -324,6 +324,20 @@ TEST_CASE("sag_id_of reads the id as far as the text goes") {
     CHECK_FALSE(sag_id_of(R"({"id": ")" + std::string(2000, 'x') + "\"}"));
 }
 
+// Well-formed JSON that cannot be read (the case is refused) still has its id: the contract
+// wants sag_id "whenever the input had an id". Not when the id itself is what cannot be read.
+TEST_CASE("sag_id_of passes over a number too big and a byte that is not UTF-8 before the id") {
+    CHECK(sag_id_of(R"({"borger": {"alder": 1e400}, "id": "a"})") == "a");
+    CHECK(sag_id_of(R"({"x": [99999999999999999999999, -1e999], "id": 7})") == "7");
+    CHECK(sag_id_of("{\"bevilling\": {\"pakke\": \"a\xff\"}, \"id\": \"b\"}") == "b");
+    CHECK_FALSE(sag_id_of(R"({"id": 1e400})"));
+    CHECK_FALSE(sag_id_of(R"({"id": 99999999999999999999999})"));
+    CHECK_FALSE(sag_id_of("{\"id\": \"a\xffb\"}"));
+    CHECK_FALSE(sag_id_of(R"({"x": 1e400, "y": tru, "id": "a"})")); // a syntax error still ends the search
+    // The error itself is unchanged: the first problem, in document order.
+    CHECK_THROWS_WITH(Sag::from_json(R"({"borger": {"alder": 1e400}, "id": "a"})"), Catch::Contains("1e400"));
+}
+
 TEST_CASE("the line reader keeps no more than the limit of a line, and goes on after it") {
     const std::string input = "kort\r\n" + std::string(100, 'x') + "\n\nnæste\nsidste uden linjeskift";
     std::FILE* f = fmemopen(const_cast<char*>(input.data()), input.size(), "r");

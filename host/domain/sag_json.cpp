@@ -266,6 +266,10 @@ private:
                       false);
     }
 
+    // Looking for the id only: a value that is well-formed JSON but cannot be read (a number
+    // too big, a byte that is not UTF-8) is passed over, unless it is the id itself or a key.
+    bool passing_over(bool kept) const { return want_id_ && !kept; }
+
     bool capturing_id() const {
         return want_id_ && stack_.size() == 1 && stack_[0].object && stack_[0].has_key && stack_[0].key == "id";
     }
@@ -389,6 +393,10 @@ private:
                 return false;
             }
             const std::size_t len = utf8_length(s_, pos_);
+            if (!len && passing_over(out != nullptr)) { // the contract wants the id whenever the case has one
+                ++pos_;
+                continue;
+            }
             if (!len) {
                 syntax(pos_, fmt::format("byte 0x{:02X} er ikke gyldig UTF-8: gem sagen som UTF-8", unsigned(c)), !is_key);
                 return false;
@@ -469,7 +477,7 @@ private:
         while (!at_end() && token_char(peek())) ++pos_, ok = false;
         const std::string_view token = s_.substr(start, pos_ - start);
         if (!ok) return syntax(start, fmt::format("'{}' er ikke et gyldigt tal: ret syntaksen i sagen", excerpt(token)));
-        if (!representable(token, integral)) {
+        if (!representable(token, integral) && !passing_over(capturing_id())) {
             if (!integral)
                 return syntax(start, fmt::format("tallet {} er for stort til at kunne læses (højst ±1,8·10^308)", excerpt(token)));
             return syntax(start, fmt::format("heltallet {} er for {} til at kunne læses (et heltal skal ligge mellem {} og "
