@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "engine/standard.hpp"
+#include "store/demo_sager.hpp"
 
 using namespace kvalitet;
 namespace fs = std::filesystem;
@@ -612,4 +613,27 @@ betingelse { id = "b", tekst = "B", kilde = "M KS",
 )"), "m");
     CHECK_THROWS_WITH(s->vurder(Sag::from_json(R"({"id":"p"})"), D("2026-12-20")),
                       Catch::Contains("standard.lua:6: betingelse 'b' (sag 'p'): ukendt parameter 'graense_stavet_forkert'"));
+}
+
+// A recycled assessment lends the next one only the room of its trace list: every case,
+// assessed after any other on the same standard, gives the bytes a fresh standard gives.
+TEST_CASE("an assessment handed back leaves nothing of its case in the next") {
+    const Sources sources = Sources::directory(KVALITET_SOURCE_DIR);
+    const Dato dato = D("2026-11-22");
+    std::vector<Sag> sager;
+    for (std::uint64_t i = 0; sager.size() < 40; ++i) {
+        Sag s = Sag::from_json(demo_sag(85, i, dato));
+        if (s.kommune == "varde") sager.push_back(std::move(s));
+    }
+    auto fresh = Standard::load(sources, "varde");
+    auto reused = Standard::load(sources, "varde");
+    for (SporNiveau spor : {SporNiveau::Fuld, SporNiveau::Kort, SporNiveau::Ingen, SporNiveau::Fuld}) {
+        for (std::size_t i = 0; i < sager.size(); ++i) {
+            const std::string want = fresh->vurder(sager[i], dato, dato, spor).json();
+            Vurdering v = reused->vurder(sager[i], dato, dato, spor);
+            CHECK(v.json() == want);
+            reused->recycle(std::move(v));
+            CHECK(v.spor.empty());
+        }
+    }
 }

@@ -697,6 +697,12 @@ int evaluate(lua_State* L) {
 
 Vurdering Standard::vurder(const Sag& sag, Dato dato) { return vurder(sag, dato, dato); }
 
+void Standard::recycle(Vurdering&& v) {
+    constexpr std::size_t kKept = 1024; // entries' room; a standard has ~20-60 rules
+    v.spor.clear(); // nothing of this case is kept: only the list's room
+    if (v.spor.capacity() <= kKept && v.spor.capacity() > spare_spor_.capacity()) spare_spor_ = std::move(v.spor);
+}
+
 Vurdering Standard::vurder(const Sag& sag, Dato dato, Dato standard_dato) {
     return vurder(sag, dato, standard_dato, SporNiveau::Fuld);
 }
@@ -720,7 +726,11 @@ Vurdering Standard::vurder(const Sag& sag, Dato dato, Dato standard_dato, SporNi
     v.godkendt = info.godkendt;
     v.gyldig_fra = info.gyldig_fra;
     v.sha256 = info.sha256;
-    if (spor != SporNiveau::Ingen) v.spor.reserve(rules_.size() + sag.ansoegte_aktiviteter.size());
+    if (spor != SporNiveau::Ingen) {
+        v.spor = std::move(spare_spor_); // empty, perhaps with room
+        spare_spor_ = {};
+        v.spor.reserve(rules_.size() + sag.ansoegte_aktiviteter.size());
+    }
 
     const SagPaaDato paa_dato = sag_paa_dato(sag, dato);
     const Sag& seen = paa_dato.kopi ? *paa_dato.kopi : sag;

@@ -51,10 +51,11 @@ struct ParallelAssessor::Worker {
             u.sag_id = sag.id;
             u.kommune = rute(sag, o.kommune, p.kendte_);
             const Version& version = version_paa(versions(p, u.kommune), u.kommune, standard_dato.value_or(dato));
-            Vurdering v =
-                standard(p.sources_, u.kommune, version.fil).vurder(sag, dato, standard_dato.value_or(dato), p.spor_);
+            Standard& s = standard(p.sources_, u.kommune, version.fil);
+            Vurdering v = s.vurder(sag, dato, standard_dato.value_or(dato), p.spor_);
             v.ignorerede_felter = std::move(sag.ignorerede_felter);
             u.vurdering_json = v.json();
+            s.recycle(std::move(v));
         } catch (...) {
             Fejl f = aktuel_fejl();
             u.fejl = std::move(f.besked), u.kode = std::move(f.kode), u.felt = std::move(f.felt);
