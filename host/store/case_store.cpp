@@ -91,6 +91,20 @@ constexpr const char* kMigrations[] = {
 };
 static_assert(std::size(kMigrations) == CaseStore::kSchemaVersion);
 
+// each(statement, from, n) over [0, total) in parts of at most `part` items, each part with
+// the statement make(n) prepares for n items: the full-size one once, a shorter last one
+// on its own.
+template <class Make, class Each>
+void in_parts(std::size_t total, std::size_t part, Make make, Each each) {
+    std::unique_ptr<SQLite::Statement> full;
+    for (std::size_t from = 0; from < total; from += part) {
+        const std::size_t n = std::min(part, total - from);
+        std::unique_ptr<SQLite::Statement> last;
+        if (n == part && !full) full = make(n);
+        each(n == part ? *full : *(last = make(n)), from, n);
+    }
+}
+
 std::string now_utc() {
     auto t = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", t);
@@ -392,12 +406,7 @@ std::vector<bool> CaseStore::assessed(const std::vector<AssessmentKey>& keys, co
         sql += ")";
         return std::make_unique<SQLite::Statement>(db_, sql);
     };
-    std::unique_ptr<SQLite::Statement> full;
-    for (std::size_t from = 0; from < ids.size(); from += kChunk) {
-        const std::size_t n = std::min(kChunk, ids.size() - from);
-        std::unique_ptr<SQLite::Statement> part;
-        if (n == kChunk && !full) full = statement(n);
-        SQLite::Statement& st = n == kChunk ? *full : *(part = statement(n));
+    in_parts(ids.size(), kChunk, statement, [&](SQLite::Statement& st, std::size_t from, std::size_t n) {
         st.reset();
         st.clearBindings();
         st.bind(1, motor_);
@@ -412,7 +421,7 @@ std::vector<bool> CaseStore::assessed(const std::vector<AssessmentKey>& keys, co
             for (std::size_t k : it->second)
                 if (keys[k].sag_sha256 == sag_sha && keys[k].standard_sha256 == std_sha) out[k] = true;
         }
-    }
+    });
     return out;
 }
 
@@ -462,12 +471,7 @@ std::size_t CaseStore::add_assessments(const std::vector<AssessmentRow>& rows,
     };
     const std::string now = now_utc();
     std::size_t added = 0;
-    std::unique_ptr<SQLite::Statement> full;
-    for (std::size_t from = 0; from < rows.size(); from += kRowsPerInsert) {
-        const std::size_t n = std::min(kRowsPerInsert, rows.size() - from);
-        std::unique_ptr<SQLite::Statement> part;
-        if (n == kRowsPerInsert && !full) full = insert(n);
-        SQLite::Statement& st = n == kRowsPerInsert ? *full : *(part = insert(n));
+    in_parts(rows.size(), kRowsPerInsert, insert, [&](SQLite::Statement& st, std::size_t from, std::size_t n) {
         // Bound without a copy: every row outlives its statement (an assessment is ~5 KB).
         for (std::size_t i = 0; i < n; ++i) {
             const AssessmentRow& r = rows[from + i];
@@ -486,7 +490,7 @@ std::size_t CaseStore::add_assessments(const std::vector<AssessmentRow>& rows,
         }
         added += std::size_t(st.exec()); // rows added: DO NOTHING skips count none
         st.reset();
-    }
+    });
     tx.commit();
     return added;
 }
