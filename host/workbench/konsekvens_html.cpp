@@ -58,8 +58,8 @@ std::string konsekvens_html(const Konsekvens& k) {
     d.overskrift(1, {normal(d.titel)});
     d.afsnit({normal("Hver sag er vurderet den "), fed(k.dato.tekst()), normal(" efter begge versioner af standarden.")});
     d.punkter({{normal("Før: "), kode(k.foer_navn)}, {normal("Efter: "), kode(k.efter_navn)}});
-    d.afsnit({fed(heltal_dk(t.sager_aendret)), normal(fmt::format(" af {} sager ({}) får en anden vurdering.",
-                                                                 heltal_dk(t.sager), procent_dk(t.sager_aendret, t.sager)))});
+    d.afsnit({fed(heltal_dk(t.sager_aendret)), normal(fmt::format(" af {} ({}) får en anden vurdering.",
+                                                                 sager_dk(t.sager), procent_dk(t.sager_aendret, t.sager)))});
 
     d.overskrift(2, {normal("Målgruppe")}, "maalgruppe");
     const std::vector<std::string> svar = {"ja", "nej", "uafklaret"};
@@ -109,8 +109,8 @@ std::string konsekvens_html(const Konsekvens& k) {
     if (k.fejl || k.andre_kommuner) {
         d.overskrift(2, {normal("Ikke vurderet")}, "ikke-vurderet");
         std::vector<Linje> p;
-        if (k.andre_kommuner) p.push_back({normal(fmt::format("{} sager fra andre kommuner", heltal_dk(k.andre_kommuner)))});
-        for (const auto& [kode_, n] : k.fejl_koder) p.push_back({kode(kode_), normal(fmt::format(": {} sager", heltal_dk(n)))});
+        if (k.andre_kommuner) p.push_back({normal(fmt::format("{} fra andre kommuner", sager_dk(k.andre_kommuner)))});
+        for (const auto& [kode_, n] : k.fejl_koder) p.push_back({kode(kode_), normal(": " + sager_dk(n))});
         for (const auto& [hvor, besked] : k.fejl_eksempler) p.push_back({kode(hvor), normal(": " + besked)});
         d.punkter(std::move(p));
     }

@@ -22,6 +22,8 @@ std::string grupper(const std::string& heltal) {
 
 std::string heltal_dk(std::size_t n) { return grupper(std::to_string(n)); }
 
+std::string sager_dk(std::size_t n) { return heltal_dk(n) + (n == 1 ? " sag" : " sager"); }
+
 std::string tal_dk(double x, int decimaler) {
     std::string s = fmt::format("{:.{}f}", std::fabs(x), decimaler);
     std::string hel = s, brok;

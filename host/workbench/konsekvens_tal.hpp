@@ -6,6 +6,7 @@
 namespace kvalitet::workbench {
 
 std::string heltal_dk(std::size_t n);                 // "12.345"
+std::string sager_dk(std::size_t n);                  // "1 sag", "12.345 sager"
 std::string tal_dk(double x, int decimaler = 1);      // "1.234,5"; no decimals when whole
 std::string fortegn_dk(double x, int decimaler = 1);  // "+3,2", "−3,2", "0"
 std::string procent_dk(std::size_t del, std::size_t af); // "20,4 %"

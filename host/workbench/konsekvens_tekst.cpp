@@ -51,10 +51,10 @@ std::string eksempel(const Eksempel& e) {
 
 std::string konsekvens_tekst(const Konsekvens& k) {
     const Optaelling& t = k.i_alt;
-    std::string out = fmt::format("Konsekvens for {}: {} sager vurderet den {} efter begge versioner\n",
-                                  printable(k.kommune), heltal_dk(t.sager), k.dato.tekst());
+    std::string out = fmt::format("Konsekvens for {}: {} vurderet den {} efter begge versioner\n",
+                                  printable(k.kommune), sager_dk(t.sager), k.dato.tekst());
     out += fmt::format("  før:   {}\n  efter: {}\n", printable(k.foer_navn), printable(k.efter_navn));
-    out += fmt::format("  {} sager ({}) får en anden vurdering.\n", heltal_dk(t.sager_aendret),
+    out += fmt::format("  {} ({}) får en anden vurdering.\n", sager_dk(t.sager_aendret),
                        procent_dk(t.sager_aendret, t.sager));
 
     out += "\nMålgruppe (rækker: før, kolonner: efter)\n";
@@ -91,11 +91,11 @@ std::string konsekvens_tekst(const Konsekvens& k) {
     if (k.fejl || k.andre_kommuner) {
         out += "\n";
         if (k.andre_kommuner)
-            out += fmt::format("{} sager fra andre kommuner er sprunget over.\n", heltal_dk(k.andre_kommuner));
+            out += fmt::format("{} fra andre kommuner er sprunget over.\n", sager_dk(k.andre_kommuner));
         if (k.fejl) {
             std::string koder;
             for (const auto& [kode, n] : k.fejl_koder) koder += fmt::format("{}{}: {}", koder.empty() ? "" : ", ", kode, n);
-            out += fmt::format("{} sager kunne ikke vurderes ({}):\n", heltal_dk(k.fejl), koder);
+            out += fmt::format("{} kunne ikke vurderes ({}):\n", sager_dk(k.fejl), koder);
             for (const auto& [hvor, besked] : k.fejl_eksempler)
                 out += fmt::format("  {}: {}\n", printable(hvor), printable(besked));
         }

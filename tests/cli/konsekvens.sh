@@ -146,8 +146,13 @@ jq -e '.maalgruppe.nej.ja == 1 and .timer_pr_uge == {"foer": 0, "efter": 3, "for
 { head -n 3 "$T/sager.ndjson"; echo '{"id":"d1","kommune":"kerteminde","vum":7}'; } > "$T/daarlig.ndjson"
 rc=0; "$K" $H konsekvens --kommune kerteminde --fil "$FIX" --dato "$D" "$T/daarlig.ndjson" > "$T/d.txt" 2> "$T/d.err" || rc=$?
 test "$rc" -eq 1 || fejl "exit $rc med en ugyldig sag"
-has "$T/d.txt" "1 sager kunne ikke vurderes (ugyldigt_felt: 1)"
+has "$T/d.txt" "1 sag kunne ikke vurderes (ugyldigt_felt: 1)"
 has "$T/d.txt" "sag d1: feltet 'vum'"
+has "$T/d.txt" "Konsekvens for kerteminde: 3 sager vurderet"
+# One case is "1 sag", not "1 sager".
+head -n 1 "$T/sager.ndjson" > "$T/en.ndjson"
+"$K" $H konsekvens --kommune kerteminde --fil "$FIX" --dato "$D" "$T/en.ndjson" > "$T/en.txt"
+has "$T/en.txt" "Konsekvens for kerteminde: 1 sag vurderet"
 printf 'kvalitetsstandard { kommune = "kerteminde", titel = "x", kilde = "y" }\npakke { id = }\n' > "$T/brudt.lua"
 rc=0; "$K" $H konsekvens --kommune kerteminde --fil "$T/brudt.lua" "$T/sager.ndjson" > /dev/null 2> "$T/b.err" || rc=$?
 test "$rc" -eq 1 || fejl "exit $rc for et udkast, der ikke kan indlæses"
