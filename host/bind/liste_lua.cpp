@@ -23,7 +23,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <initializer_list>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -43,6 +42,19 @@
 namespace kvalitet::bind {
 
 namespace {
+
+constexpr std::string_view kPeriodOptions[] = {"periode", "arter", "fra", "foer"};
+constexpr std::string_view kRangeOptions[] = {"arter", "tidsrum", "arbejdsdage", "tekst"};
+
+// A function's option names as a set, pushed: its upvalue 1, for known_options.
+void options_set(lua_State* L, std::span<const std::string_view> names) {
+    lua_createtable(L, 0, int(names.size()));
+    for (const auto n : names) {
+        lua_pushlstring(L, n.data(), n.size());
+        lua_pushboolean(L, 1);
+        lua_rawset(L, -3);
+    }
+}
 
 const std::vector<Levering>& deliveries_arg(lua_State* L, const char* fn) {
     const auto* list = leverancer_view(L, 1);
@@ -88,8 +100,27 @@ bool is_name(const std::string& sorted) { return sorted.empty() || sorted[0] != 
 
 // An option a function does not know is a mistake in the script (a misspelt 'foer', or an
 // option another function has): it is refused, never silently ignored.
-void known_options(lua_State* L, int options, const char* fn, std::initializer_list<std::string_view> known) {
-    const std::span<const std::string_view> names(known.begin(), known.size());
+// Checked first against the function's own set of its names (upvalue 1, made by
+// options_set): one lookup per key, no text compared.
+bool all_known(lua_State* L, int options) {
+    sandbox::frozen_contents(L, options);
+    const int contents = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, contents)) {
+        lua_pop(L, 1);
+        lua_pushvalue(L, -1);
+        if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNIL) {
+            lua_settop(L, contents - 1);
+            return false;
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return true;
+}
+
+void known_options(lua_State* L, int options, const char* fn, std::span<const std::string_view> names) {
+    if (all_known(L, options)) return;
     const auto unknown = first_unknown(L, options, names);
     if (!unknown) return;
     const std::string hint = is_name(*unknown) ? mente_du(*unknown, names) : "";
@@ -294,7 +325,7 @@ struct PeriodList {
 int perioder(lua_State* L) {
     constexpr const char* fn = "perioder";
     const auto& list = deliveries_arg(L, fn);
-    known_options(L, 2, fn, {"periode", "arter", "fra", "foer"});
+    known_options(L, 2, fn, kPeriodOptions);
     lua_getfield(L, 2, "periode");
     const char* p = lua_tostring(L, -1);
     if (!p || (std::string_view(p) != "uge" && std::string_view(p) != "maaned"))
@@ -475,6 +506,7 @@ struct Template {
             {"ugedag", Part::Ugedag}, {"dato", Part::Dato},         {"iso", Part::Iso}, {"start", Part::Start},
             {"slut", Part::Slut},     {"minutter", Part::Minutter}, {"art", Part::Art}};
         Template out;
+        out.parts.reserve(2 * std::size_t(std::count(t.begin(), t.end(), '{')) + 1); // one allocation, not one per doubling
         while (!t.empty()) {
             const auto open = t.find('{');
             if (open != 0) {
@@ -514,7 +546,7 @@ struct Template {
 int uden_for_tidsrum(lua_State* L) {
     constexpr const char* fn = "uden_for_tidsrum";
     const auto& list = deliveries_arg(L, fn);
-    known_options(L, 2, fn, {"arter", "tidsrum", "arbejdsdage", "tekst"});
+    known_options(L, 2, fn, kRangeOptions);
     Kinds kinds(L, 2, fn);
     lua_getfield(L, 2, "tidsrum");
     if (!lua_istable(L, -1)) return luaL_error(L, "%s: 'tidsrum' skal være { fra = \"08:00\", til = \"16:00\" }", fn);
@@ -570,9 +602,11 @@ void open_list_primitives(lua_State* L) {
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
     lua_pop(L, 1);
-    lua_pushcfunction(L, lua::guarded<perioder>);
+    options_set(L, kPeriodOptions);
+    lua_pushcclosure(L, lua::guarded<perioder>, 1);
     sandbox::expose(L, "perioder");
-    lua_pushcfunction(L, lua::guarded<uden_for_tidsrum>);
+    options_set(L, kRangeOptions);
+    lua_pushcclosure(L, lua::guarded<uden_for_tidsrum>, 1);
     sandbox::expose(L, "uden_for_tidsrum");
 }
 
