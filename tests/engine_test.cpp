@@ -343,7 +343,7 @@ krav {
     // A wrong result type is named too.
     auto s2 = Standard::load(t.write("g", "betingelse { id = 'x', tekst = 'X', kilde = 'K', naar = function() return 'ja' end }"), "g");
     CHECK_THROWS_WITH(s2->vurder(Sag::from_json(R"({"id":"q"})"), D("2026-12-20")),
-                      Catch::Contains("standard.lua:3: betingelse 'x' (sag 'q'): betingelse 'x': 'naar' skal give true, false eller nil"));
+                      Catch::Contains("standard.lua:3: betingelse 'x' (sag 'q'): 'naar' skal give true, false eller nil"));
     // and the kind it gave, in Danish
     CHECK_THROWS_WITH(s2->vurder(Sag::from_json(R"({"id":"q"})"), D("2026-12-20")), Catch::EndsWith("men gav en tekst"));
     // error() with something other than a text says so, not "table"

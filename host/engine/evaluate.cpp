@@ -43,6 +43,7 @@ constexpr std::size_t kMaxScriptText = 256 * 1024;  // all texts of one assessme
 
 constexpr int kSag = 2, kDato = 3; // stack slots inside evaluate()
 
+// `what` says only what went wrong: Standard::vurder names the rule and the case in front.
 [[noreturn]] void rule_error(lua_State* L, const Rule& r, const std::string& what) {
     lua_pushfstring(L, "%s:%d: %s", r.regel->fil.c_str(), r.regel->linje, what.c_str());
     lua_error(L);
@@ -67,7 +68,7 @@ std::string_view check_text(lua_State* L, const Rule& r, const char* felt) {
     const char* p = lua_tolstring(L, -1, &n);
     const std::string_view text(p, n);
     if (auto problem = text_problem(text, kMaxRuleText))
-        rule_error(L, r, fmt::format("{} '{}': '{}' gav en ugyldig tekst: {}", art_navn(r.art), r.regel->id, felt, *problem));
+        rule_error(L, r, fmt::format("'{}' gav en ugyldig tekst: {}", felt, *problem));
     return text;
 }
 
@@ -76,8 +77,7 @@ std::string take_text(lua_State* L, Evaluation& ev, const Rule& r, const char* f
     const std::size_t n = text.size();
     ev.text_bytes += n;
     if (ev.text_bytes > kMaxScriptText)
-        rule_error(L, r, fmt::format("{} '{}': reglerne har givet mere end {} KiB tekst i én vurdering", art_navn(r.art),
-                                     r.regel->id, kMaxScriptText / 1024));
+        rule_error(L, r, fmt::format("reglerne har givet mere end {} KiB tekst i én vurdering", kMaxScriptText / 1024));
     return std::string(text);
 }
 
@@ -90,8 +90,8 @@ std::optional<bool> pop_tri(lua_State* L, const Rule& r, const char* felt) {
     }
     case LUA_TNIL: lua_pop(L, 1); return std::nullopt;
     default:
-        rule_error(L, r, fmt::format("{} '{}': '{}' skal give true, false eller nil (ukendt), men gav {}",
-                                     art_navn(r.art), r.regel->id, felt, bind::type_text(L, -1)));
+        rule_error(L, r, fmt::format("'{}' skal give true, false eller nil (ukendt), men gav {}", felt,
+                                     bind::type_text(L, -1)));
     }
 }
 
@@ -113,8 +113,7 @@ std::optional<Dato> pop_date(lua_State* L, const Rule& r, const char* felt) {
     std::optional<Dato> out;
     if (Dato* d = bind::to_dato(L, -1)) out = *d;
     else if (!lua_isnil(L, -1))
-        rule_error(L, r, fmt::format("frist '{}': '{}' skal give en dato eller nil, men gav {}", r.regel->id, felt,
-                                     bind::type_text(L, -1)));
+        rule_error(L, r, fmt::format("'{}' skal give en dato eller nil, men gav {}", felt, bind::type_text(L, -1)));
     lua_pop(L, 1);
     return out;
 }
@@ -256,7 +255,7 @@ void aktiviteter(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                 call(L, ev, r->til_fn);
                 if (lua_type(L, -1) == LUA_TSTRING) a.henvis_til = take_text(L, ev, *r, "henvis_til");
                 else if (!lua_isnil(L, -1))
-                    rule_error(L, *r, fmt::format("aktivitet '{}': 'henvis_til' skal give en tekst eller nil", id));
+                    rule_error(L, *r, std::string("'henvis_til' skal give en tekst eller nil"));
                 lua_pop(L, 1);
                 for (auto m : ev.ctx.missing) {
                     add_unique_view(read, m);
@@ -441,7 +440,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             call(L, ev, r.varighed_fn);
             if (auto* d = bind::to_varighed(L, -1)) varighed = *d;
             else if (!lua_isnil(L, -1))
-                rule_error(L, r, fmt::format("frist '{}': 'varighed' skal give en varighed eller nil", r.regel->id));
+                rule_error(L, r, std::string("'varighed' skal give en varighed eller nil"));
             lua_pop(L, 1);
             keep_reads(false);
         }
@@ -496,7 +495,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
 // { periode = "uge"|"maaned", fra = Dato (a day in the period), leveret = timer, bevilget = timer }.
 Periodeafvigelse take_period(lua_State* L, const Rule& r) {
     auto field_error = [&](const char* felt, const char* expected) {
-        rule_error(L, r, fmt::format("krav '{}': en periode i 'afvigelser' skal have '{}' som {}", r.regel->id, felt, expected));
+        rule_error(L, r, fmt::format("en periode i 'afvigelser' skal have '{}' som {}", felt, expected));
     };
     lua_getfield(L, -1, "periode");
     const char* periode = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : nullptr;
@@ -612,13 +611,12 @@ void krav(lua_State* L, Evaluation& ev) {
         case LUA_TTABLE: {
             const lua_Integer n = luaL_len(L, -1);
             if (n > kMaxPoster)
-                rule_error(L, r, fmt::format("krav '{}': 'afvigelser' gav {} afvigelser; højst {} — saml dem i færre tekster",
-                                             r.regel->id, n, kMaxPoster));
+                rule_error(L, r, fmt::format("'afvigelser' gav {} afvigelser; højst {} — saml dem i færre tekster", n, kMaxPoster));
             for (lua_Integer i = 1; i <= n; ++i) {
                 lua_geti(L, -1, i);
                 if (lua_type(L, -1) == LUA_TTABLE) warnings.period(take_period(L, r));
                 else if (lua_type(L, -1) != LUA_TSTRING)
-                    rule_error(L, r, fmt::format("krav '{}': 'afvigelser' skal give en liste af tekster eller perioder", r.regel->id));
+                    rule_error(L, r, std::string("'afvigelser' skal give en liste af tekster eller perioder"));
                 else if (warnings.shows_next()) warnings.text(take_text(L, ev, r, "afvigelser"));
                 else {
                     check_text(L, r, "afvigelser"); // not shown, but still checked
@@ -629,8 +627,8 @@ void krav(lua_State* L, Evaluation& ev) {
             break;
         }
         default:
-            rule_error(L, r, fmt::format("krav '{}': 'afvigelser' skal give nil, true/false, en tekst eller en liste af tekster, men gav {}",
-                                         r.regel->id, bind::type_text(L, -1)));
+            rule_error(L, r, fmt::format("'afvigelser' skal give nil, true/false, en tekst eller en liste af tekster, men gav {}",
+                                         bind::type_text(L, -1)));
         }
         lua_pop(L, 1);
         const std::size_t found = warnings.finish();
