@@ -755,7 +755,8 @@ Vurdering Standard::vurder(const Sag& sag, Dato dato, Dato standard_dato, SporNi
         if (!ev.current) throw;
         const Regel& r = *ev.current->regel;
         throw ScriptError(e.kind(),
-                          fmt::format("{} '{}' (sag '{}'): {}", art_navn(ev.current->art), r.id, sag.id, e.message()),
+                          fmt::format("{} '{}'{}: {}", art_navn(ev.current->art), r.id,
+                                      sag.id.empty() ? std::string() : fmt::format(" (sag '{}')", sag.id), e.message()),
                           e.chunk().empty() ? r.fil : e.chunk(), e.chunk().empty() ? r.linje : e.line(),
                           e.traceback());
     }

@@ -17,7 +17,7 @@ namespace kvalitet::workbench {
 void tjek_ukendte(Tjek& t) {
     const std::string& kommune = t.standard.info().kommune;
     const Sources& sources = t.standard.sources();
-    std::size_t cases = 0;
+    std::size_t cases = 0, failed = 0;
     std::set<std::pair<const Regel*, std::string>> seen;
     for (const auto& fil : harness::find_test_files(sources, {kommune})) {
         std::vector<harness::TestSag> tests;
@@ -33,7 +33,8 @@ void tjek_ukendte(Tjek& t) {
             try {
                 found = kontroller_ukendte(t.standard, Sag::from_json(test.sag.dump()), test.dato);
             } catch (const std::exception&) {
-                continue; // an invalid case or a failing rule: `kvalitet test` reports it
+                ++failed; // an invalid case or a failing rule: `kvalitet test` reports it
+                continue;
             }
             ++cases;
             for (const auto& u : found) {
@@ -48,8 +49,11 @@ void tjek_ukendte(Tjek& t) {
             }
         }
     }
-    t.noter.push_back(cases ? fmt::format("ukendte forhold: {} {} kontrolleret", cases, cases == 1 ? "testsag" : "testsager")
-                            : std::string("ukendte forhold: ingen testsager at kontrollere med (tests/ ved standarden)"));
+    if (cases) t.noter.push_back(fmt::format("ukendte forhold: {} {} kontrolleret", cases, cases == 1 ? "testsag" : "testsager"));
+    if (failed)
+        t.noter.push_back(fmt::format("ukendte forhold: {} {} kunne ikke vurderes (kvalitet test viser hvorfor)", failed,
+                                      failed == 1 ? "testsag" : "testsager"));
+    if (!cases && !failed) t.noter.push_back("ukendte forhold: ingen testsager at kontrollere med (tests/ ved standarden)");
 }
 
 } // namespace kvalitet::workbench

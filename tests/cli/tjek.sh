@@ -49,4 +49,16 @@ echo "$out" | grep -qF "$tmp/udkast.lua:3: " || say "syntaksfejlen nævner ikke 
 printf 'return 1\n' > "$tmp/tom.lua"
 "$K" tjek "$tmp/tom.lua" > /dev/null 2>&1
 [ $? -eq 2 ] || say "en fil uden erklæring er ikke forkert brug (2)"
+# A rule that fails when assessed (a misspelt forhold read in code) is a finding at its line,
+# and the other checks still run: the same line is also an unknown forhold.
+sed 's/ikke(sag.forhold.kan_deltage_aktivt)/ikke(sag.forhold.kan_deltage_aktiv)/' \
+    "$SRC/municipalities/varde/standard.lua" > "$tmp/fejler.lua"
+line=$(grep -n 'sag.forhold.kan_deltage_aktiv)' "$tmp/fejler.lua" | cut -d: -f1)
+[ -n "$line" ] || say "testens rettelse af Vardes script ramte ikke"
+out=$("$K" tjek "$tmp/fejler.lua" 2>&1)
+rc=$?
+[ "$rc" -eq 1 ] || say "en regel, der fejler, gav $rc, ikke 1: $out"
+echo "$out" | grep -F "$tmp/fejler.lua:$line: " | grep -qF "[regel_fejler]" || say "ingen [regel_fejler] ved linje $line: $out"
+echo "$out" | grep -F "$tmp/fejler.lua:$line: " | grep -qF "[ukendt_forhold]" || say "tjek stoppede før [ukendt_forhold]: $out"
+echo "$out" | grep -qF "(sag '')" && say "beskeden nævner en sag uden id: $out"
 exit $fejl
