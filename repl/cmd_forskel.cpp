@@ -23,7 +23,9 @@ std::pair<Udgave, Udgave> sides(const Sources& sources, const ForskelValg& o) {
     const auto alle = versioner(sources, o.kommune);
     if (!o.fil.empty()) {
         const Dato d = o.a.empty() ? evaluation_date(o.dato) : version_dato(o.a, "A");
-        return {version_udgave(sources, o.kommune, alle, d), fil_udgave(sources, o.kommune, o.fil)};
+        Udgave a = version_udgave(sources, o.kommune, alle, d);
+        Udgave b = fil_udgave_mod(sources, o.kommune, o.fil, a);
+        return {std::move(a), std::move(b)};
     }
     if (!o.a.empty()) {
         Udgave a = version_udgave(sources, o.kommune, alle, version_dato(o.a, "A"));

@@ -34,7 +34,10 @@ std::pair<Udgave, Udgave> sides(const Sources& sources, const KonsekvensValg& o,
     Udgave a = !o.version.empty() ? version_udgave(sources, o.kommune, alle, version_dato(o.version, "--version"))
                : o.fil.empty() && alle.size() >= 2 ? version_udgave(sources, o.kommune, alle, *alle[alle.size() - 2].gyldig_fra)
                                                    : version_udgave(sources, o.kommune, alle, dato);
-    if (!o.fil.empty()) return {std::move(a), fil_udgave(sources, o.kommune, o.fil)};
+    if (!o.fil.empty()) {
+        Udgave b = fil_udgave_mod(sources, o.kommune, o.fil, a);
+        return {std::move(a), std::move(b)};
+    }
     if (!o.mod.empty()) {
         Udgave b = version_udgave(sources, o.kommune, alle, version_dato(o.mod, "--mod"));
         return {std::move(a), std::move(b)};

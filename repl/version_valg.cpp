@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 
 #include "cli.hpp"
 #include "lua/error.hpp"
@@ -67,6 +68,23 @@ Udgave fil_udgave(const Sources& base, const std::string& kommune, const std::st
         throw ScriptError(e.kind(), besked);
     }
     return u;
+}
+
+// An edit made in the standard's own file is read by both sides: "no difference" whatever
+// it changed. Said as wrong use, with the way to compare an edit.
+Udgave fil_udgave_mod(const Sources& base, const std::string& kommune, const std::string& fil, const Udgave& foer) {
+    if (foer.sources && foer.sources->on_disk()) {
+        std::error_code e1, e2;
+        const auto a = std::filesystem::weakly_canonical(foer.sources->root() / foer.fil, e1);
+        const auto b = std::filesystem::weakly_canonical(fil, e2);
+        if (!e1 && !e2 && a == b)
+            throw CLI::ValidationError(
+                "--fil", fmt::format("{} er selve den fil, {} læses fra, så begge sider er ens. Læg ændringen i en kopi "
+                                     "(cp {} udkast.lua) og giv --fil udkast.lua, eller gem den gældende version i "
+                                     "versioner/ først (docs/versioner.md)",
+                                     fil, foer.navn, fil));
+    }
+    return fil_udgave(base, kommune, fil);
 }
 
 } // namespace kvalitet::cli

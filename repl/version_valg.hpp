@@ -31,5 +31,8 @@ Udgave naeste_udgave(const Sources& sources, const std::string& kommune, const s
                      const Udgave& foer);
 // A file anywhere, read beside the national files of `base`; it must be `kommune`'s.
 Udgave fil_udgave(const Sources& base, const std::string& kommune, const std::string& fil);
+// The same, as the side compared with `foer`: wrong use (CLI::ValidationError) when `fil` is
+// the very file `foer` is read from, which would compare a file with itself.
+Udgave fil_udgave_mod(const Sources& base, const std::string& kommune, const std::string& fil, const Udgave& foer);
 
 } // namespace kvalitet::cli

@@ -96,4 +96,10 @@ printf 'kvalitetsstandard { kommune = "testby", titel = "x", kilde = "y" }\nbeti
 rc=0; "$K" $H forskel --kommune testby --fil "$T/brudt.lua" > /dev/null 2> "$T/e5" || rc=$?
 test "$rc" -eq 1 || fejl "exit $rc for en fil, der ikke kan indlæses"
 has "$T/e5" "$T/brudt.lua:2"
+# An edit in the version's own file, named as --fil (here by another spelling of its path),
+# would compare the file with itself: wrong use, with the way to compare an edit.
+rc=0; "$K" $H forskel --kommune testby --dato 2026-06-01 --fil "$T/hjem/$V/../testby/standard.lua" > "$T/o6" 2> "$T/e6" || rc=$?
+test "$rc" -eq 2 || fejl "exit $rc for --fil = versionens egen fil"
+has "$T/e6" "er selve den fil"
+has "$T/e6" "udkast.lua"
 echo "forskel: i orden"

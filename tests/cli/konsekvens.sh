@@ -149,6 +149,10 @@ test "$rc" -eq 1 || fejl "exit $rc med en ugyldig sag"
 has "$T/d.txt" "1 sag kunne ikke vurderes (ugyldigt_felt: 1)"
 has "$T/d.txt" "sag d1: feltet 'vum'"
 has "$T/d.txt" "Konsekvens for kerteminde: 3 sager vurderet"
+# --fil naming the file the version in force is read from compares it with itself: wrong use.
+rc=0; "$K" $H konsekvens --kommune kerteminde --fil "$T/hjem/municipalities/kerteminde/standard.lua" --dato "$D" "$T/sager.ndjson" > /dev/null 2> "$T/selv.err" || rc=$?
+test "$rc" -eq 2 || fejl "exit $rc for --fil = versionens egen fil"
+has "$T/selv.err" "er selve den fil"
 # One case is "1 sag", not "1 sager".
 head -n 1 "$T/sager.ndjson" > "$T/en.ndjson"
 "$K" $H konsekvens --kommune kerteminde --fil "$FIX" --dato "$D" "$T/en.ndjson" > "$T/en.txt"
