@@ -145,6 +145,20 @@ std::string eksempel_vaerdi(const Json& sag, std::string_view sti) {
     return "false";
 }
 
+// The age is computed from the birth date when the case has one, so an age set by hand
+// would change nothing: the birth date goes, and the line says so. Removing the age leaves
+// the birth date, and the line says the age still comes from it.
+std::string alder_og_foedselsdato(Json& changed, std::string_view sti, bool sat) {
+    if (sti != "borger.alder") return "";
+    const Json* f = vaerdi_ved(changed, "borger.foedselsdato");
+    if (!f || f->is_null()) return "";
+    const std::string foedt = shown(f);
+    if (!sat) return fmt::format(" (alderen regnes stadig fra borger.foedselsdato {}; :saet borger.foedselsdato ukendt "
+                                 "fjerner den)", foedt);
+    changed = med_aendring(std::move(changed), "borger.foedselsdato", std::nullopt);
+    return fmt::format("; borger.foedselsdato {} er fjernet (alderen blev ellers regnet fra den)", foedt);
+}
+
 } // namespace
 
 void Session::set_fact(const std::string& arg) {
@@ -157,9 +171,12 @@ void Session::set_fact(const std::string& arg) {
                                eksempel_vaerdi(sag_json_, sti)));
     std::unique_ptr<Sag> next;
     Json changed;
+    std::string ogsaa; // what else changed, or why the change does not show
     try {
         check_path(sti);
-        changed = med_aendring(sag_json_, sti, vaerdi_af(tekst));
+        const auto vaerdi = vaerdi_af(tekst);
+        changed = med_aendring(sag_json_, sti, vaerdi);
+        ogsaa = alder_og_foedselsdato(changed, sti, vaerdi.has_value());
         next = std::make_unique<Sag>(Sag::from_json(changed.dump())); // checked as a case file is
     } catch (const ScriptError& e) {
         return say(fmt::format("fejl: {}; sagen er ikke ændret\n", e.message()));
@@ -168,7 +185,7 @@ void Session::set_fact(const std::string& arg) {
     }
     if (!bind_globals(next.get(), dato_)) return say("(sagen er ikke ændret)\n");
     const std::string change =
-        fmt::format("{}: {} → {}", sti, shown(vaerdi_ved(sag_json_, sti)), shown(vaerdi_ved(changed, sti)));
+        fmt::format("{}: {} → {}{}", sti, shown(vaerdi_ved(sag_json_, sti)), shown(vaerdi_ved(changed, sti)), ogsaa);
     sag_ = std::move(next);
     sag_json_ = std::move(changed);
     last_.reset();

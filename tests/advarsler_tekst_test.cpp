@@ -1,6 +1,7 @@
 // Warnings a person can read: consecutive periods of an hours deviation as one range with
 // its total, and the reasons' marks in the text output three wide so the texts line up.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <sstream>
 
@@ -54,4 +55,26 @@ TEST_CASE("tekst: the marks [ja ], [nej] and [ ? ] are equally wide, so the reas
             CHECK(line[6] == ']');
             CHECK(line[7] == ' ');
         }
+}
+
+TEST_CASE("tekst: an exclusion says whether it excludes, not a no beside the conditions that failed") {
+    auto varde = Standard::load(Sources::directory(KVALITET_SOURCE_DIR), "varde");
+    auto line_of = [](const std::string& tekst, std::string_view rule_text) {
+        std::istringstream in(tekst);
+        for (std::string line; std::getline(in, line);)
+            if (line.find(rule_text) != std::string::npos) return line;
+        return std::string();
+    };
+    const std::string_view udelukkelse = "Borgeren kan ikke deltage aktivt i opgaverne";
+    auto tekst_med = [&](const char* kan_deltage) {
+        const Sag sag = Sag::from_json(fmt::format(
+            R"({{"id":"t","borger":{{"alder":40}},"vum":{{"dato":"2026-09-01","temaer":{{"socialt_liv":3}}}},
+                "forhold":{{"motiveret":true,"profiterer_af_stoette":true{}}}}})", kan_deltage));
+        return varde->vurder(sag, Dato::ymd(2026, 11, 22)).tekst();
+    };
+    CHECK(line_of(tekst_med(R"(,"kan_deltage_aktivt":true)"), udelukkelse).rfind("  [ - ] Udelukker ikke: ", 0) == 0);
+    CHECK(line_of(tekst_med(R"(,"kan_deltage_aktivt":false)"), udelukkelse).rfind("  [ ! ] Udelukker: ", 0) == 0);
+    CHECK(line_of(tekst_med(""), udelukkelse).rfind("  [ ? ] Udelukkelse, uafklaret: ", 0) == 0);
+    // a condition keeps its mark
+    CHECK(line_of(tekst_med(R"(,"kan_deltage_aktivt":true)"), "Borgeren er motiveret").rfind("  [ja ] ", 0) == 0);
 }

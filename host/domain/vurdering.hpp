@@ -33,6 +33,7 @@ struct Regel {
     bool kommunal = false;  // declared by the municipality (else: national baseline)
     bool erstatter = false; // a municipal rule replacing a national one with the same id
     bool antagelse = false; // the rule encodes an assumption, not the standard's words
+    std::string_view art;   // "betingelse", "udelukkelse", … (art_navn: static text), for the text form
     std::string betingelse; // an activity's condition in words, for the caseworker
     // id, tekst and kilde as JSON strings, quoted once when the standard is loaded: every
     // assessment writes them again (vurdering_json.cpp). Empty until prepare_json().

@@ -38,6 +38,27 @@ std::string timer_tekst(double t) {
 }
 } // namespace
 
+namespace {
+
+// A condition: [ja ], [nej] or [ ? ]. An exclusion or a referral that does not apply is in the
+// citizen's favour, so it is not marked [nej] beside the conditions that failed: it says
+// what it did. Marks are three wide, so the texts line up.
+std::string begrundelse_linje(const Begrundelse& b) {
+    const Regel& r = *b.regel;
+    if (r.art != "udelukkelse" && r.art != "henvisning") {
+        const char* mark = !b.opfyldt ? " ? " : *b.opfyldt ? "ja " : "nej";
+        return fmt::format("  [{}] {} ({})", mark, r.tekst, r.kilde);
+    }
+    const bool udelukkelse = r.art == "udelukkelse";
+    const char* mark = !b.opfyldt ? " ? " : *b.opfyldt ? " ! " : " - ";
+    const std::string_view hvad = !b.opfyldt ? (udelukkelse ? "Udelukkelse, uafklaret" : "Henvisning, uafklaret")
+                                  : *b.opfyldt ? (udelukkelse ? "Udelukker" : "Henviser")
+                                               : (udelukkelse ? "Udelukker ikke" : "Henviser ikke");
+    return fmt::format("  [{}] {}: {} ({})", mark, hvad, r.tekst, r.kilde);
+}
+
+} // namespace
+
 std::string Vurdering::tekst() const {
     std::string out;
     // Every line through printable(): a case id or an unknown activity id comes from the
@@ -57,10 +78,7 @@ std::string Vurdering::tekst() const {
         // a referral that waits for a fact: what to establish before referring, or not
         if (!mangler.empty()) line(fmt::format("  Henvisningen afventer: {}", join(mangler)));
     }
-    for (const auto& b : begrundelser) {
-        const char* mark = !b.opfyldt ? " ? " : *b.opfyldt ? "ja " : "nej"; // three wide: the texts line up
-        line(fmt::format("  [{}] {} ({})", mark, b.regel->tekst, b.regel->kilde));
-    }
+    for (const auto& b : begrundelser) line(begrundelse_linje(b));
     if (!henvis_til.empty()) line(fmt::format("  Overvej også: {}", join(henvis_til)));
 
     if (!aktiviteter.empty()) {

@@ -655,6 +655,7 @@ void Standard::compile(lua_State* L) {
                 known = true;
             }
         if (!known) declaration_error(at, fmt::format("'{}': ukendt slags erklæring '{}'", regel.id, art));
+        regel.art = art_navn(r.art);
         switch (r.art) {
         case Art::Betingelse:
         case Art::Udelukkelse:

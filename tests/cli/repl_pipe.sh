@@ -157,4 +157,20 @@ expect "^sagen er som indlæst fra $T/sag.json igen$"
 expect "^ukendt$"
 expect "^  indsatsplan  "
 test "$(grep -c "^Vurdering af sag" "$T/ud")" -eq 2 || fail ":frister viste mere end fristerne"
+# 7. An age set by hand on a case with a birth date: the birth date goes (else the age set
+#    would change nothing), and removing the age says the birth date still decides.
+printf '{"id":"fd","kommune":"varde","borger":{"foedselsdato":"1979-08-22"}}\n' > "$T/fd.json"
+cat > "$T/ind" <<IN
+:sag $T/fd.json
+:saet borger.alder 17
+sag.borger.alder
+:nulstil
+:saet borger.alder ukendt
+sag.borger.alder
+IN
+"$K" --hjem "$T" repl --kommune varde --dato 2026-11-22 < "$T/ind" > "$T/ud" 2>&1 || fail "afslutningskode $?"
+expect "^borger.alder: ukendt → 17; borger.foedselsdato 1979-08-22 er fjernet"
+expect "^17$"
+expect "alderen regnes stadig fra borger.foedselsdato 1979-08-22"
+expect "^47$"
 echo "repl via pipe: alt som forventet"
