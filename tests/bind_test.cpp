@@ -71,6 +71,12 @@ TEST_CASE("Dato in Lua: construction, arithmetic, comparison, fields") {
     CHECK_THROWS_WITH(lua.eval("return Dato '2026-02-30'"), Catch::Contains("ugyldig dato \"2026-02-30\""));
     CHECK_THROWS_WITH(lua.eval("local d = Dato '2026-01-01' d.aar = 3"), Catch::Contains("kan ikke ændres"));
     CHECK_THROWS_WITH(lua.eval("return Dato '2026-01-01' + 3"), Catch::Contains("varighed"));
+    // A date compared with a number is named as a comparison, either way round, with the value
+    CHECK_THROWS_WITH(lua.eval("return Dato '2026-01-01' > 2020"),
+                      Catch::Contains("kan ikke sammenligne en dato med et tal (2020)"));
+    CHECK_THROWS_WITH(lua.eval("return 2020 <= Dato '2026-01-01'"),
+                      Catch::Contains("kan ikke sammenligne en dato med et tal (2020)"));
+    CHECK(lua.eval("return Dato '2026-01-01' > '2025-12-31'") == "true");
 }
 
 TEST_CASE("kalender and Frist in Lua") {

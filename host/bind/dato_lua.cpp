@@ -135,8 +135,19 @@ int dato_eq(lua_State* L) {
     lua_pushboolean(L, a && b && *a == *b);
     return 1;
 }
-int dato_lt(lua_State* L) { lua_pushboolean(L, date_arg(L, 1) < date_arg(L, 2)); return 1; }
-int dato_le(lua_State* L) { lua_pushboolean(L, date_arg(L, 1) <= date_arg(L, 2)); return 1; }
+// A side of <, <=, > or >= against a date: a date, or a text such as "2026-01-01". Anything
+// else is named as a comparison, not as "argument 2" of a function the rule never called.
+Dato compared_date(lua_State* L, int i) {
+    if (to_dato(L, i) || lua_type(L, i) == LUA_TSTRING) return date_arg(L, i);
+    const int t = lua_type(L, i);
+    const std::string shown = t == LUA_TNUMBER || t == LUA_TBOOLEAN ? fmt::format(" ({})", sandbox::key_text(L, i)) : "";
+    luaL_error(L, "kan ikke sammenligne en dato med %s%s: en dato sammenlignes med en anden dato eller en tekst som "
+                  "\"2026-01-01\"",
+               type_text(L, i).c_str(), shown.c_str());
+    return {};
+}
+int dato_lt(lua_State* L) { lua_pushboolean(L, compared_date(L, 1) < compared_date(L, 2)); return 1; }
+int dato_le(lua_State* L) { lua_pushboolean(L, compared_date(L, 1) <= compared_date(L, 2)); return 1; }
 int dato_tostring(lua_State* L) { return dato_tekst(L); }
 
 int immutable(lua_State* L) { return luaL_error(L, "%s kan ikke ændres", type_text(L, 1).c_str()); }
