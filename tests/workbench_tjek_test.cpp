@@ -54,7 +54,8 @@ TEST_CASE("tjek: every check fires on the fixture, at the marked line, and nothi
     for (const auto& m : expected) kinds.insert(m.substr(m.find(": ") + 2));
     CHECK(kinds == std::set<std::string>{"uden_kilde", "parameter_ulaest", "antagelse_uden_forklaring", "ukendt_aktivitet",
                                          "ukendt_forhold", "frist_uden_haendelse", "pakke_hul", "pakke_overlap",
-                                         "pakke_aldrig_valgt", "pakke_skygget", "regel_skygget", "ukendt_afgjort"});
+                                         "pakke_aldrig_valgt", "pakke_skygget", "regel_skygget", "ukendt_afgjort",
+                                         "dato_lighed"});
     // paths shown as the user named the file
     CHECK(fil.vis("municipalities/fejlfyldt/standard.lua") == kFixture);
 }
@@ -68,6 +69,7 @@ TEST_CASE("tjek: the suggestions name what to write") {
         if (f.kode == "ukendt_aktivitet") CHECK(f.forslag.find("mente du 'medicin_haandtering'") != std::string::npos);
         if (f.kode == "ukendt_forhold") CHECK(f.forslag.find("mente du 'motiveret'") != std::string::npos);
         if (f.kode == "frist_uden_haendelse") CHECK(f.forslag == "tilføj opfyldt_ved = \"indsatsplan.dato\"");
+        if (f.kode == "dato_lighed") CHECK(f.forslag.find("skriv Dato \"2026-11-20\"") == 0);
         if (f.kode == "pakke_hul") CHECK(f.besked.find("socialt_liv 0") != std::string::npos); // a vector to try
         if (f.kode == "pakke_skygget") CHECK(f.besked.find("'pakke_6'") != std::string::npos);
         if (f.kode == "regel_skygget") CHECK(f.besked.find("'hjaelpemidler'") != std::string::npos);

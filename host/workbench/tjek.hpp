@@ -42,6 +42,7 @@ void tjek_antagelser(Tjek& t);         // assumptions with no words on what the 
 void tjek_aktiviteter(Tjek& t);        // activity ids outside the catalogue
 void tjek_forhold(Tjek& t);            // forhold ids outside the contract
 void tjek_frister(Tjek& t);            // contract deadlines with no fulfilling event
+void tjek_datoer(Tjek& t);             // == or ~= between a date and a date-shaped text
 void tjek_pakker(Tjek& t);             // gaps, overlaps, packages never chosen or shadowed
 void tjek_maalgruppe(Tjek& t);         // target-group rules shadowed by another
 void tjek_ukendte(Tjek& t);            // rules deciding on facts the test cases lack
