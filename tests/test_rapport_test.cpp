@@ -57,12 +57,20 @@ TEST_CASE("test report: the rules that decided each part of the assessment") {
     CHECK(rules(afgoerende_spor(kVurdering, "pakke.id")) == V{"pakke_1"});
     // A warning: its requirement, or the overdue deadline behind frist_overskredet.
     CHECK(rules(afgoerende_spor(kVurdering, "advarsler.mange_afbud")) == V{"mange_afbud"});
-    CHECK(rules(afgoerende_spor(kVurdering, "advarsler", R"(["frist_overskredet"])")) == V{"klage"});
+    // The warnings that differ decide: given mange_afbud and the overdue deadline, a test that
+    // expected only mange_afbud is shown the deadline, not mange_afbud itself (and the other way round).
+    CHECK(rules(afgoerende_spor(kVurdering, "advarsler", R"(["mange_afbud"])")) == V{"klage"});
+    CHECK(rules(afgoerende_spor(kVurdering, "advarsler", R"(["frist_overskredet"])")) == V{"mange_afbud"});
+    // The same ones given (the texts differ): all of them.
+    CHECK(rules(afgoerende_spor(kVurdering, "advarsler", R"(["frist_overskredet", "mange_afbud"])")) ==
+          V{"klage", "mange_afbud"});
     json none = kVurdering;
     none["advarsler"] = json::array();
     CHECK(rules(afgoerende_spor(none, "advarsler", R"(["frist_overskredet"])")) == V{"klage", "naeste_opfoelgning"});
-    // Expected and not given: the rule that would have raised it, as it came out.
-    CHECK(rules(afgoerende_spor(kVurdering, "advarsler", R"(["timer_opsparet"])")) == V{"timer_opsparet"});
+    // Expected and not given: the rule that would have raised it, as it came out, beside the
+    // rules of the two given that were not expected.
+    CHECK(rules(afgoerende_spor(kVurdering, "advarsler", R"(["timer_opsparet"])")) ==
+          V{"klage", "mange_afbud", "timer_opsparet"});
     CHECK(afgoerende_spor(kVurdering, "ignorerede_felter").empty());
 }
 
@@ -94,6 +102,11 @@ TEST_CASE("test report: columns side by side, counted in characters, long cells 
     // The 30 x's wrap at 20 within their column; "y" stays on the first line.
     CHECK(std::count(blocks[2].begin(), blocks[2].end(), '\n') == 2);
     CHECK_THAT(third, Contains(std::string(20, 'x') + "  y"));
+    // A list of ids breaks after a comma, not inside a name.
+    const auto ids = cli::side_om_side({{"advarsler", R"(["frist_overskredet","levering_uden_for_dagtimer"])"}}, 40, "");
+    REQUIRE(ids.size() == 1);
+    CHECK_THAT(ids[0], Contains("[\"frist_overskredet\",\n"));
+    CHECK_THAT(ids[0], Contains("\"levering_uden_for_dagtimer\"]\n"));
 }
 
 TEST_CASE("test report: a failure shows path, expected and actual on one line, then the deciding rule") {
