@@ -25,6 +25,16 @@ std::string key_label(const std::string& key) {
     return fmt::format("{}, versionen fra {}", harness::kommune_of_path(key), key.substr(slash + 1, 10));
 }
 
+// A rule's error without the case it failed on (" (sag 'x')"): the same mistake in a rule
+// reads the same for every test that reaches it.
+std::string uden_sag(std::string fejl) {
+    const auto a = fejl.find(" (sag '");
+    if (a == std::string::npos) return fejl;
+    const auto b = fejl.find("')", a);
+    if (b != std::string::npos) fejl.erase(a, b + 2 - a);
+    return fejl;
+}
+
 // Prints the coverage of each municipality; returns the number of rules no test reached.
 int print_coverage(harness::Koersel& k, const std::vector<std::string>& kommuner) {
     int unreached = 0;
@@ -90,6 +100,7 @@ int run_tests(const Common& common, const TestOptions& o) {
     std::map<std::string, int> per_kommune_tests;
     for (const auto& k : keys) ++per_kommune_tests[k];
     std::map<std::string, std::pair<int, int>> per_kommune;
+    std::map<std::string, std::string> samme_fejl; // a failure's message -> the first test that gave it
     for (std::size_t i = 0; i < tests.size(); ++i) {
         const auto& t = tests[i];
         const std::string& key = keys[i];
@@ -105,6 +116,17 @@ int run_tests(const Common& common, const TestOptions& o) {
             if (o.alle) fmt::print("ok    {}:{}  [{}] {}\n", t.fil, t.linje, t.kommune, t.navn);
         } else {
             ++failed, ++bad;
+            // One mistake in a rule fails every test that reaches it: its message once, and
+            // after that a line per test pointing back to it.
+            const std::string hvor = fmt::format("{}:{}", t.fil, t.linje);
+            if (!r.fejl.empty() && r.forskelle.empty()) {
+                const auto [first, ny] = samme_fejl.try_emplace(uden_sag(r.fejl), hvor);
+                if (!ny) {
+                    fmt::print("FEJL  {}  [{}] {}\n      samme fejl som {} ovenfor\n\n", hvor, t.kommune, t.navn,
+                               first->second);
+                    continue;
+                }
+            }
             fmt::print("{}", fejlrapport(r, o.spor));
         }
     }

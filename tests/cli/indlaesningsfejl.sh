@@ -49,4 +49,16 @@ rc=0; "$K" --hjem "$L/hjem" vurder --kommune varde --dato 2026-11-22 "$SRC/docs/
 grep -q '"kode":"script_fejl","besked":"brug \\"dsl.init\\": dsl/init.lua findes i .*symbolsk link' "$T/ud" ||
   fail "symbolsk link: beskeden siger ikke, at dsl/init.lua fører uden for mappen"
 grep -q '"besked":""' "$T/ud" && fail "symbolsk link: en tom besked"
+# 5. A standard that loads but whose rule fails on every case (a misspelt parameter): the
+#    message once, then one line per test pointing back to the first.
+R="$L/regelfejl"; mkdir "$R" && cp -r "$SRC/dsl" "$SRC/stdlib" "$SRC/municipalities" "$R/"
+sed 's/maaneder(P.opfoelgning_interval)/maaneder(P.opfoelgning_intervall)/' "$SRC/municipalities/varde/standard.lua" \
+  > "$R/municipalities/varde/standard.lua"
+rc=0; "$K" --hjem "$R" test varde > "$T/ud" 2>&1 || rc=$?
+[ "$rc" -eq 1 ] || fail "regelfejl: afslutningskode $rc"
+n=$(grep -c '^FEJL' "$T/ud")
+[ "$n" -gt 2 ] || fail "regelfejl: kun $n tests fejlede"
+[ "$(grep -c "ukendt parameter 'opfoelgning_intervall'" "$T/ud")" -eq 1 ] || fail "regelfejl: beskeden skal stå én gang"
+[ "$(grep -c '^      samme fejl som municipalities/varde/tests/.*:[0-9]* ovenfor$' "$T/ud")" -eq $((n - 1)) ] ||
+  fail "regelfejl: de andre tests peger ikke tilbage på den første"
 echo "indlæsningsfejl: én gang, med sted, aldrig tom"
