@@ -1,0 +1,18 @@
+#!/bin/sh
+# kvalitet dokument --fil: the document of a draft not yet put in place, its municipality
+# from the file (or --kommune, which must agree); neither given is wrong use.
+set -u
+K=$1; SRC=$2; T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+fejl() { echo "FEJL: $*"; exit 1; }
+sed '/opfoelgning_interval = {/,/}/s/vaerdi = 12,/vaerdi = 7,/' "$SRC/municipalities/varde/standard.lua" > "$T/udkast.lua"
+grep -q 'vaerdi = 7,' "$T/udkast.lua" || fejl "rettelsen ramte ikke"
+"$K" --hjem "$SRC" dokument --fil "$T/udkast.lua" --format md > "$T/d.md" 2> "$T/e" || fejl "udkastet: $(cat "$T/e")"
+grep -q 'Længde: 7 måneder' "$T/d.md" || fejl "dokumentet viser ikke udkastets værdi"
+grep -q '^# .*Varde' "$T/d.md" || fejl "dokumentet er ikke Vardes: $(head -n 3 "$T/d.md")"
+"$K" --hjem "$SRC" dokument --kommune varde --format md | grep -q 'Længde: 12 måneder' || fejl "den gældende version er ændret"
+rc=0; "$K" --hjem "$SRC" dokument --fil "$T/udkast.lua" --kommune lejre > /dev/null 2> "$T/e" || rc=$?
+[ "$rc" -eq 1 ] || fejl "en anden kommune end udkastets gav $rc, ikke 1"
+grep -q "er en standard for varde, ikke lejre" "$T/e" || fejl "beskeden: $(cat "$T/e")"
+rc=0; "$K" --hjem "$SRC" dokument > /dev/null 2>&1 || rc=$?
+[ "$rc" -eq 2 ] || fejl "hverken --kommune eller --fil gav $rc, ikke 2"
+echo "dokument --fil: i orden"
