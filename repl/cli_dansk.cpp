@@ -144,8 +144,11 @@ std::string extras(const CLI::App& at, const std::string& msg) {
     std::reverse(args.begin(), args.end());
     if (args.empty()) return "uventede argumenter";
     const std::string& a = args.front();
-    if (args.size() == 1 && a.size() > 1 && a[0] == '-')
-        return fmt::format("ukendt tilvalg '{}' (tilvalgene er: {})", a, names(option_names(at)));
+    if (a.size() > 1 && a[0] == '-') { // an option the command does not have, perhaps with its value
+        std::string rest;
+        for (std::size_t i = 1; i < args.size(); ++i) rest += fmt::format("{}'{}'", i == 1 ? " med " : " ", args[i]);
+        return fmt::format("ukendt tilvalg '{}'{} (tilvalgene er: {})", a, rest, names(option_names(at)));
+    }
     if (!at.get_parent() && args.size() == 1)
         return fmt::format("ukendt kommando '{}' (kommandoerne er: {})", a, names(subcommand_names(at)));
     std::string quoted;

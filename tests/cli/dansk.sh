@@ -70,7 +70,9 @@ ekstra_argument)
   usage_error "uventede argumenter 'x' 'y'" kommuner x y
   usage_error "uventet argument 'b'" vurder --kommune varde a b
   usage_error "uventet argument 'x'" db init x
-  usage_error "ukendt kommando 'findes-ikke'" findes-ikke ;;
+  usage_error "ukendt kommando 'findes-ikke'" findes-ikke
+  # an option the command lacks, with its value: named as an option, not as two arguments
+  usage_error "ukendt tilvalg '--fil' med 'x.lua'" kommuner --fil x.lua ;;
 *) echo "ukendt slags: $KIND"; exit 2 ;;
 esac
 echo "dansk ($KIND): intet engelsk, afslutningskode 2, ordet nævnt"
