@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "beskyttet.hpp"
+#include "domain/mente_du.hpp"
 #include "harness/koersel.hpp"
 #include "harness/testfil.hpp"
 #include "lua/error.hpp"
@@ -348,7 +349,11 @@ void Session::meta(const std::string& line) {
             say(fmt::format("  {:<11} {:<40} {}{}\n", art_navn(r.art), r.regel->id, r.regel->kilde,
                             r.regel->kommunal ? "" : "  (national)"));
     } else {
-        say(fmt::format("fejl: ukendt kommando '{}'; skriv :hjaelp\n", cmd));
+        // "hvorfor" is what a caseworker asks; the answer is in two commands
+        const std::string hint = cmd == ":hvorfor" || cmd == ":forklar"
+                                     ? " — :vurder viser begrundelserne, :spor hver regel med det, den læste"
+                                     : mente_du(cmd, std::vector<std::string_view>(std::begin(kMeta), std::end(kMeta)));
+        say(fmt::format("fejl: ukendt kommando '{}'{}; skriv :hjaelp\n", cmd, hint));
     }
 }
 

@@ -167,10 +167,14 @@ sag.borger.alder
 :nulstil
 :saet borger.alder ukendt
 sag.borger.alder
+:vurdr
+:hvorfor
 IN
 "$K" --hjem "$T" repl --kommune varde --dato 2026-11-22 < "$T/ind" > "$T/ud" 2>&1 || fail "afslutningskode $?"
 expect "^borger.alder: ukendt → 17; borger.foedselsdato 1979-08-22 er fjernet"
 expect "^17$"
 expect "alderen regnes stadig fra borger.foedselsdato 1979-08-22"
 expect "^47$"
+expect "^fejl: ukendt kommando ':vurdr' — mente du ':vurder'?; skriv :hjaelp$"
+expect "^fejl: ukendt kommando ':hvorfor' — :vurder viser begrundelserne, :spor"
 echo "repl via pipe: alt som forventet"
