@@ -90,6 +90,13 @@ TEST_CASE("the parser's messages are Danish, one kind at a time") {
         {"unexpected word in a table not closed",
          "for n = 1, 2 do\n  pakke {\n    id = 'p' .. n, tekst = '{', -- }\n    naar = function() return true end,\nend\n",
          "standard.lua:5: uventet ord 'end' — mangler der en '}'? Tabellen åbnet i linje 2 er ikke lukket"},
+        // A one-line function without its 'end' before the table's '}': the function is what
+        // is unfinished, not the table (whose '}' is right there). ends of if and for count.
+        {"unexpected '}' after a one-line function without 'end'",
+         "betingelse {\n  id = 'x',\n  naar = function(sag) if true then end return mindst(1, 2),\n}\n",
+         "standard.lua:4: uventet tegn '}' — mangler der et 'end'? Funktionen fra linje 3 er ikke afsluttet"},
+        {"unexpected '}' with every function ended: no guess", "t = {\n  a = function() end,\n  b = 1 +\n}\n",
+         "standard.lua:4: uventet tegn '}'"},
         {"unexpected end", "x = 1 +",
          "standard.lua:1: uventet slutning af filen: et udtryk eller en sætning er ikke færdig"},
         {"unfinished string at a line end", "x = 'abc\n",

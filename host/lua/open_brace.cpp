@@ -48,11 +48,11 @@ struct Scanner {
     }
 };
 
-} // namespace
-
-std::optional<int> open_brace_before(std::string_view source, int line) {
+// Calls f(sc) at each character of code before line `line`, skipping strings, long strings
+// and comments; f moves the scanner on (at least one character).
+template <class F>
+void each_code_char(std::string_view source, int line, F&& f) {
     Scanner sc{source};
-    std::vector<int> open;
     while (sc.i < source.size() && sc.line < line) {
         const char c = source[sc.i];
         if (c == '-' && sc.i + 1 < source.size() && source[sc.i + 1] == '-') {
@@ -66,13 +66,42 @@ std::optional<int> open_brace_before(std::string_view source, int line) {
         } else if (c == '"' || c == '\'') {
             sc.skip_quoted();
         } else {
-            if (c == '{') open.push_back(sc.line);
-            if (c == '}' && !open.empty()) open.pop_back();
-            sc.step();
+            f(sc);
         }
     }
+}
+
+bool word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
+
+} // namespace
+
+std::optional<int> open_brace_before(std::string_view source, int line) {
+    std::vector<int> open;
+    each_code_char(source, line, [&](Scanner& sc) {
+        const char c = sc.s[sc.i];
+        if (c == '{') open.push_back(sc.line);
+        if (c == '}' && !open.empty()) open.pop_back();
+        sc.step();
+    });
     if (open.empty()) return std::nullopt;
     return open.back();
+}
+
+std::optional<int> open_function_before(std::string_view source, int line) {
+    std::vector<std::pair<bool, int>> blocks; // (a function, its line) for each block not yet ended
+    each_code_char(source, line, [&](Scanner& sc) {
+        if (!word_char(sc.s[sc.i])) return sc.step();
+        std::size_t j = sc.i;
+        while (j < sc.s.size() && word_char(sc.s[j])) ++j;
+        const std::string_view w = sc.s.substr(sc.i, j - sc.i);
+        // `end` closes a function, an if, and the do of a for or a while
+        if (w == "function" || w == "if" || w == "do") blocks.push_back({w == "function", sc.line});
+        else if (w == "end" && !blocks.empty()) blocks.pop_back();
+        sc.i = j; // a word holds no line break
+    });
+    for (auto it = blocks.rbegin(); it != blocks.rend(); ++it)
+        if (it->first) return it->second;
+    return std::nullopt;
 }
 
 } // namespace kvalitet::lua

@@ -12,4 +12,8 @@ namespace kvalitet::lua {
 // long strings and comments; nothing when every `{` before it is closed.
 std::optional<int> open_brace_before(std::string_view source, int line);
 
+// The line of the innermost `function` still without its `end` where line `line` begins
+// (counting the ends of if, for and while too); nothing when every one is ended.
+std::optional<int> open_function_before(std::string_view source, int line);
+
 } // namespace kvalitet::lua

@@ -232,13 +232,20 @@ void State::load(std::string_view source, const std::string& chunkname) {
     if (status == LUA_ERRMEM)
         throw ScriptError(ScriptError::Kind::Memory, "ikke nok hukommelse til at indlæse scriptet");
     ScriptError e = to_script_error(ScriptError::Kind::Syntax, text);
-    // "uventet ord 'end'" inside a table: name the table whose '}' is missing.
-    if (e.message().starts_with("uventet ") && e.line() > 0)
-        if (const auto opened = open_brace_before(source, e.line()))
-            e = ScriptError(e.kind(),
-                            e.message() + fmt::format(" — mangler der en '}}'? Tabellen åbnet i linje {} er ikke lukket",
-                                                      *opened),
-                            e.chunk(), e.line(), e.traceback());
+    // "uventet ord 'end'" inside a table: name the table whose '}' is missing. At the '}'
+    // itself the table is closed, and what is unfinished is before it: most often a
+    // function written on one line without its `end`.
+    if (e.message().starts_with("uventet ") && e.line() > 0) {
+        std::string hint;
+        if (e.message().starts_with("uventet tegn '}'")) {
+            const auto brace = open_brace_before(source, e.line() + 1), fn = open_function_before(source, e.line() + 1);
+            if (fn && (!brace || *fn >= *brace))
+                hint = fmt::format(" — mangler der et 'end'? Funktionen fra linje {} er ikke afsluttet", *fn);
+        } else if (const auto opened = open_brace_before(source, e.line())) {
+            hint = fmt::format(" — mangler der en '}}'? Tabellen åbnet i linje {} er ikke lukket", *opened);
+        }
+        if (!hint.empty()) e = ScriptError(e.kind(), e.message() + hint, e.chunk(), e.line(), e.traceback());
+    }
     if (e.chunk().empty() && chunkname.size() > 1 && (chunkname[0] == '@' || chunkname[0] == '='))
         throw ScriptError(e.kind(), e.message(), chunkname.substr(1), 0);
     throw e;
