@@ -170,6 +170,13 @@ local function aaben(fil, linje, hvad)
   end
 end
 
+
+-- What to write when one of the two fields every rule has is missing.
+local SKRIV = {
+  tekst = "; skriv tekst = \"…\": reglen med standardens ord",
+  kilde = "; skriv kilde = \"…\": afsnittet i kvalitetsstandarden, reglen bygger på (f.eks. \"Varde KS 1.7\")",
+}
+
 local function erklaer(art, d)
   local fil, linje = sted(3)
   aaben(fil, linje, art)
@@ -183,7 +190,7 @@ local function erklaer(art, d)
     fejl(fil, linje, art, id, "et id skrives med små bogstaver a-z, tal og _ (æ→ae, ø→oe, å→aa)")
   end
   for _, felt in ipairs({ "tekst", "kilde" }) do
-    if d[felt] == nil then fejl(fil, linje, art, id, "feltet '" .. felt .. "' mangler") end
+    if d[felt] == nil then fejl(fil, linje, art, id, "feltet '" .. felt .. "' mangler" .. SKRIV[felt]) end
   end
   for felt, v in pairs(d) do
     local check = FAELLES[felt] or spec.felter[felt]

@@ -262,7 +262,7 @@ TEST_CASE("load-time errors name file, line and id") {
     Tree t;
     struct Bad { const char* body; const char* error; };
     const Bad bad[] = {
-        {"betingelse { id = 'x', tekst = 'X', naar = function() return true end }", "standard.lua:3: betingelse 'x': feltet 'kilde' mangler"},
+        {"betingelse { id = 'x', tekst = 'X', naar = function() return true end }", "standard.lua:3: betingelse 'x': feltet 'kilde' mangler; skriv kilde = \"…\": afsnittet i kvalitetsstandarden"},
         {"aktivitet { tekst = 'X', kilde = 'K', omfattet = true }", "standard.lua:3: aktivitet: feltet 'id' mangler"},
         {"krav { id = 'k', tekst = 'K', kilde = 'K', afvigelser = function() end, farve = 'roed' }", "krav 'k': ukendt felt 'farve'"},
         {"pakke { id = 'p', tekst = 'P', kilde = 'K', navn = 'P', timer = function() return 2 end, periode = 'uge', naar = function() return true end }",
