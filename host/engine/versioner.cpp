@@ -71,7 +71,7 @@ std::vector<Version> versioner(const Sources& sources, const std::string& kommun
 
 std::string periode_tekst(const std::vector<Version>& v, std::size_t i) {
     const auto til = slut(v, i);
-    if (!v[i].gyldig_fra) return til ? fmt::format("til og med {}", til->tekst()) : std::string("altid");
+    if (!v[i].gyldig_fra) return til ? fmt::format("til og med {}", til->tekst()) : std::string("gælder altid");
     if (!til) return fmt::format("fra {}", v[i].gyldig_fra->tekst());
     return fmt::format("fra {} til og med {}", v[i].gyldig_fra->tekst(), til->tekst());
 }

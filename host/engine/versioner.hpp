@@ -31,7 +31,7 @@ std::vector<Version> versioner(const Sources& sources, const std::string& kommun
 // municipality, the date and the versions there are, when none is.
 const Version& version_paa(const std::vector<Version>& versioner, const std::string& kommune, Dato dato);
 
-// "fra 1. januar 2025 til 31. december 2025", "fra 1. januar 2026", "altid": a version's period in Danish.
+// "fra 1. januar 2025 til 31. december 2025", "fra 1. januar 2026", "gælder altid": a version's period in Danish.
 std::string periode_tekst(const std::vector<Version>& versioner, std::size_t i);
 
 } // namespace kvalitet
