@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "domain/dato.hpp"
 #include "workbench/tjek.hpp"
@@ -43,6 +44,27 @@ bool compares_texts(const std::vector<Token>& ts, std::size_t op, int step) {
     return false;
 }
 
+// The case's date fields, by their last name (`sag.vum.dato`, `o.dato`, `b.start` after
+// `bevilling`); a delivery's `start` is a clock time, not a date.
+bool dato_felt(const std::vector<Token>& ts, std::size_t j) {
+    static constexpr std::string_view kFelter[] = {"dato",           "modtaget",         "afgoerelse_dato",
+                                                   "afgoerelse_sendt", "afgoerelse_modtaget", "genvurderet",
+                                                   "foedselsdato"};
+    const Token& t = ts[j];
+    if (t.art != Token::Art::Navn) return false;
+    if (std::find(std::begin(kFelter), std::end(kFelter), t.tekst) != std::end(kFelter)) return true;
+    return t.tekst == "start" && j >= 2 && tegn(ts[j - 1], ".") && ts[j - 2].tekst == "bevilling";
+}
+
+// The last name of the field chain starting at ts[j] (`sag.vum.dato`), when the chain
+// ends there (no call, no index); else nothing.
+std::optional<std::size_t> kaede_slut(const std::vector<Token>& ts, std::size_t j) {
+    if (j >= ts.size() || ts[j].art != Token::Art::Navn) return std::nullopt;
+    while (j + 2 < ts.size() && tegn(ts[j + 1], ".") && ts[j + 2].art == Token::Art::Navn) j += 2;
+    if (j + 1 < ts.size() && (tegn(ts[j + 1], "(") || tegn(ts[j + 1], ":") || tegn(ts[j + 1], "["))) return std::nullopt;
+    return j;
+}
+
 } // namespace
 
 void tjek_datoer(Tjek& t) {
@@ -50,6 +72,17 @@ void tjek_datoer(Tjek& t) {
         const auto& ts = t.kilder.fil(fil).tokens;
         for (std::size_t i = 1; i + 1 < ts.size(); ++i) {
             if (!tegn(ts[i], "==") && !tegn(ts[i], "~=")) continue;
+            // a date field and a number: `sag.vum.dato ~= 2020`
+            const bool tal_hoejre = ts[i + 1].art == Token::Art::Tal, tal_venstre = ts[i - 1].art == Token::Art::Tal;
+            const auto felt = tal_hoejre ? std::optional<std::size_t>(i - 1) : tal_venstre ? kaede_slut(ts, i + 1) : std::nullopt;
+            if (felt && dato_felt(ts, *felt)) {
+                const std::string& n = (tal_hoejre ? ts[i + 1] : ts[i - 1]).tekst;
+                t.add("dato_lighed", fil, ts[i].linje,
+                      fmt::format("'{}' {} {} er altid {}: '{}' er en dato, og en dato er aldrig et tal", ts[*felt].tekst,
+                                  ts[i].tekst, n, ts[i].tekst == "==" ? "falsk" : "sand", ts[*felt].tekst),
+                      "sammenlign med en dato (Dato \"2020-01-01\"), eller med en del af datoen (.aar, .maaned, .dag)");
+                continue;
+            }
             const bool venstre = dato_tekst(ts[i - 1]), hoejre = dato_tekst(ts[i + 1]);
             if (!venstre && !hoejre) continue;
             // the other side: the one that is not the text
