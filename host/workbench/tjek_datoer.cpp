@@ -1,8 +1,11 @@
-// A date from the case is a date, not a text: Lua's == and ~= never ask a date whether it
-// equals the text "2026-11-20", so `sag.klage.modtaget == "2026-11-20"` is always false and
-// ~= always true, without an error. (<, <=, > and >= do read such a text as a date.) Found
-// in the text: == or ~= with a date-shaped text on either side, unless that side compares
-// texts on purpose (`d:iso() == "2026-11-20"`).
+// A date from the case is a date, not a text or a number: Lua's == and ~= never ask a date
+// whether it equals "2026-11-20" or 2026, so `sag.klage.modtaget == "2026-11-20"` is always
+// false and ~= always true, without an error. (<, <=, > and >= do read such a text as a
+// date.) Found in the text, and only where both sides are plain: a field chain ending in one
+// of the case's date fields (`sag.klage.modtaget`, `o.dato`) on one side, and a number or a
+// date-shaped text (not `Dato "…"`) on the other. A side that is part of a larger
+// expression (`a.dato - b.dato == 14`), a call (`d:iso()`) or a lone name (a local that may
+// hold anything) is not reported.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -16,53 +19,62 @@ namespace kvalitet::workbench {
 namespace {
 
 bool tegn(const Token& t, std::string_view s) { return t.art == Token::Art::Tegn && t.tekst == s; }
+bool navn(const Token& t) { return t.art == Token::Art::Navn; }
 
-bool dato_tekst(const Token& t) { return t.art == Token::Art::Tekst && Dato::parse(t.tekst).has_value(); }
-
-// A word that ends an operand (`return x == …`, `a and b == …`).
-bool noegleord(std::string_view s) {
-    static constexpr std::string_view kOrd[] = {"and", "or", "not", "return", "if", "then", "elseif", "else",
-                                                "local", "while", "until", "do", "end", "in"};
-    return std::find(std::begin(kOrd), std::end(kOrd), s) != std::end(kOrd);
+// A token that makes its neighbour part of a larger expression.
+bool operator_tegn(const Token& t) {
+    static constexpr std::string_view kTegn[] = {"+", "-", "*", "/", "//", "%", "^", "..", "#", "(", "[", ":", "."};
+    return t.art == Token::Art::Tegn && std::find(std::begin(kTegn), std::end(kTegn), t.tekst) != std::end(kTegn);
 }
 
-// Whether the operand of ts[op] on the side `step` (-1 left, +1 right) turns a date into a
-// text itself (:iso(), :tekst(), :lang()) or is a plain string: a comparison of two texts.
-bool compares_texts(const std::vector<Token>& ts, std::size_t op, int step) {
-    for (int k = 1; k <= 16; ++k) {
-        const auto j = std::ptrdiff_t(op) + step * k;
-        if (j < 1 || std::size_t(j) >= ts.size()) return false;
-        const Token& t = ts[std::size_t(j)];
-        if (t.art == Token::Art::Navn && (t.tekst == "iso" || t.tekst == "tekst" || t.tekst == "lang") &&
-            tegn(ts[std::size_t(j - 1)], ":"))
-            return true;
-        if (t.art == Token::Art::Tekst && k == 1) return true; // "a" == "2026-01-01": two texts
-        const bool part = (t.art == Token::Art::Navn && !noegleord(t.tekst)) || tegn(t, ".") || tegn(t, ":") ||
-                          tegn(t, "(") || tegn(t, ")");
-        if (!part) return false;
-    }
-    return false;
-}
-
-// The case's date fields, by their last name (`sag.vum.dato`, `o.dato`, `b.start` after
-// `bevilling`); a delivery's `start` is a clock time, not a date.
+// The case's date fields, by their last name; a delivery's `start` is a clock time, so
+// `start` only after `bevilling`.
 bool dato_felt(const std::vector<Token>& ts, std::size_t j) {
-    static constexpr std::string_view kFelter[] = {"dato",           "modtaget",         "afgoerelse_dato",
+    static constexpr std::string_view kFelter[] = {"dato",           "modtaget",           "afgoerelse_dato",
                                                    "afgoerelse_sendt", "afgoerelse_modtaget", "genvurderet",
                                                    "foedselsdato"};
     const Token& t = ts[j];
-    if (t.art != Token::Art::Navn) return false;
     if (std::find(std::begin(kFelter), std::end(kFelter), t.tekst) != std::end(kFelter)) return true;
-    return t.tekst == "start" && j >= 2 && tegn(ts[j - 1], ".") && ts[j - 2].tekst == "bevilling";
+    return t.tekst == "start" && j >= 2 && ts[j - 2].tekst == "bevilling";
 }
 
-// The last name of the field chain starting at ts[j] (`sag.vum.dato`), when the chain
-// ends there (no call, no index); else nothing.
-std::optional<std::size_t> kaede_slut(const std::vector<Token>& ts, std::size_t j) {
-    if (j >= ts.size() || ts[j].art != Token::Art::Navn) return std::nullopt;
-    while (j + 2 < ts.size() && tegn(ts[j + 1], ".") && ts[j + 2].art == Token::Art::Navn) j += 2;
-    if (j + 1 < ts.size() && (tegn(ts[j + 1], "(") || tegn(ts[j + 1], ":") || tegn(ts[j + 1], "["))) return std::nullopt;
-    return j;
+// The field chain `a.b.c` ending at ts[last] (to the left of an operator), when it is a
+// whole operand: at least one dot, and nothing before it that binds tighter than ==.
+bool kaede_til_venstre(const std::vector<Token>& ts, std::size_t last) {
+    if (!navn(ts[last]) || !dato_felt(ts, last)) return false;
+    std::size_t first = last, dots = 0;
+    while (first >= 2 && tegn(ts[first - 1], ".") && navn(ts[first - 2])) first -= 2, ++dots;
+    return dots > 0 && (first == 0 || !operator_tegn(ts[first - 1]));
+}
+
+// The same for a chain starting at ts[first] (to the right of an operator); its last name.
+std::optional<std::size_t> kaede_til_hoejre(const std::vector<Token>& ts, std::size_t first) {
+    if (first >= ts.size() || !navn(ts[first])) return std::nullopt;
+    std::size_t last = first, dots = 0;
+    while (last + 2 < ts.size() && tegn(ts[last + 1], ".") && navn(ts[last + 2])) last += 2, ++dots;
+    if (dots == 0 || !dato_felt(ts, last)) return std::nullopt;
+    if (last + 1 < ts.size() && operator_tegn(ts[last + 1])) return std::nullopt;
+    return last;
+}
+
+bool noegleord(std::string_view s) {
+    static constexpr std::string_view kOrd[] = {"and", "or", "not", "return", "if", "then", "elseif", "else",
+                                                "while", "until", "do", "in", "local"};
+    return std::find(std::begin(kOrd), std::end(kOrd), s) != std::end(kOrd);
+}
+
+// A number, or a date-shaped text that is not Dato's argument, standing alone at ts[j]
+// (`step`: the side away from the operator, to check what binds to it).
+bool fast_vaerdi(const std::vector<Token>& ts, std::size_t j, int step) {
+    const Token& t = ts[j];
+    const bool tal = t.art == Token::Art::Tal;
+    const bool tekst = t.art == Token::Art::Tekst && Dato::parse(t.tekst).has_value();
+    if (!tal && !tekst) return false;
+    const auto k = std::ptrdiff_t(j) + step;
+    if (k < 0 || std::size_t(k) >= ts.size()) return true;
+    const Token& n = ts[std::size_t(k)];
+    if (tekst && step < 0 && n.art == Token::Art::Navn && !noegleord(n.tekst)) return false; // Dato "2026-11-20", f "…"
+    return !operator_tegn(n);
 }
 
 } // namespace
@@ -72,26 +84,20 @@ void tjek_datoer(Tjek& t) {
         const auto& ts = t.kilder.fil(fil).tokens;
         for (std::size_t i = 1; i + 1 < ts.size(); ++i) {
             if (!tegn(ts[i], "==") && !tegn(ts[i], "~=")) continue;
-            // a date field and a number: `sag.vum.dato ~= 2020`
-            const bool tal_hoejre = ts[i + 1].art == Token::Art::Tal, tal_venstre = ts[i - 1].art == Token::Art::Tal;
-            const auto felt = tal_hoejre ? std::optional<std::size_t>(i - 1) : tal_venstre ? kaede_slut(ts, i + 1) : std::nullopt;
-            if (felt && dato_felt(ts, *felt)) {
-                const std::string& n = (tal_hoejre ? ts[i + 1] : ts[i - 1]).tekst;
-                t.add("dato_lighed", fil, ts[i].linje,
-                      fmt::format("'{}' {} {} er altid {}: '{}' er en dato, og en dato er aldrig et tal", ts[*felt].tekst,
-                                  ts[i].tekst, n, ts[i].tekst == "==" ? "falsk" : "sand", ts[*felt].tekst),
-                      "sammenlign med en dato (Dato \"2020-01-01\"), eller med en del af datoen (.aar, .maaned, .dag)");
-                continue;
-            }
-            const bool venstre = dato_tekst(ts[i - 1]), hoejre = dato_tekst(ts[i + 1]);
-            if (!venstre && !hoejre) continue;
-            // the other side: the one that is not the text
-            if (compares_texts(ts, i, venstre ? +1 : -1)) continue;
-            const std::string& d = (venstre ? ts[i - 1] : ts[i + 1]).tekst;
+            std::optional<std::size_t> felt, vaerdi;
+            if (kaede_til_venstre(ts, i - 1) && fast_vaerdi(ts, i + 1, +1)) felt = i - 1, vaerdi = i + 1;
+            else if (fast_vaerdi(ts, i - 1, -1) && (felt = kaede_til_hoejre(ts, i + 1))) vaerdi = i - 1;
+            if (!felt || !vaerdi) continue;
+            const Token& v = ts[*vaerdi];
+            const bool tekst = v.art == Token::Art::Tekst;
+            const std::string vist = tekst ? fmt::format("\"{}\"", v.tekst) : v.tekst;
             t.add("dato_lighed", fil, ts[i].linje,
-                  fmt::format("'{} \"{}\"' er altid {}: en dato er ikke en tekst, og Lua spørger ikke datoen", ts[i].tekst, d,
-                              ts[i].tekst == "==" ? "falsk" : "sand"),
-                  fmt::format("skriv Dato \"{}\" i stedet for teksten (to datoer sammenlignes som datoer)", d));
+                  fmt::format("'{} {} {}' er altid {}: '{}' er en dato, og Lua spørger ikke en dato, om den er {} {}",
+                              ts[*felt].tekst, ts[i].tekst, vist, ts[i].tekst == "==" ? "falsk" : "sand", ts[*felt].tekst,
+                              tekst ? "teksten" : "tallet", vist),
+                  tekst ? fmt::format("skriv Dato {} i stedet for teksten (to datoer sammenlignes som datoer)", vist)
+                        : std::string("sammenlign med en dato (Dato \"2020-01-01\"), eller med en del af datoen "
+                                      "(.aar, .maaned, .dag)"));
         }
     }
 }
