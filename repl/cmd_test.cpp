@@ -25,16 +25,6 @@ std::string key_label(const std::string& key) {
     return fmt::format("{}, versionen fra {}", harness::kommune_of_path(key), key.substr(slash + 1, 10));
 }
 
-// A rule's error without the case it failed on (" (sag 'x')"): the same mistake in a rule
-// reads the same for every test that reaches it.
-std::string uden_sag(std::string fejl) {
-    const auto a = fejl.find(" (sag '");
-    if (a == std::string::npos) return fejl;
-    const auto b = fejl.find("')", a);
-    if (b != std::string::npos) fejl.erase(a, b + 2 - a);
-    return fejl;
-}
-
 // Prints the coverage of each municipality; returns the number of rules no test reached.
 int print_coverage(harness::Koersel& k, const std::vector<std::string>& kommuner) {
     int unreached = 0;
@@ -119,8 +109,8 @@ int run_tests(const Common& common, const TestOptions& o) {
             // One mistake in a rule fails every test that reaches it: its message once, and
             // after that a line per test pointing back to it.
             const std::string hvor = fmt::format("{}:{}", t.fil, t.linje);
-            if (!r.fejl.empty() && r.forskelle.empty()) {
-                const auto [first, ny] = samme_fejl.try_emplace(uden_sag(r.fejl), hvor);
+            if (!r.regelfejl.empty()) {
+                const auto [first, ny] = samme_fejl.try_emplace(r.regelfejl, hvor);
                 if (!ny) {
                     fmt::print("FEJL  {}  [{}] {}\n      samme fejl som {} ovenfor\n\n", hvor, t.kommune, t.navn,
                                first->second);

@@ -758,7 +758,8 @@ Vurdering Standard::vurder(const Sag& sag, Dato dato, Dato standard_dato, SporNi
                           fmt::format("{} '{}'{}: {}", art_navn(ev.current->art), r.id,
                                       sag.id.empty() ? std::string() : fmt::format(" (sag '{}')", sag.id), e.message()),
                           e.chunk().empty() ? r.fil : e.chunk(), e.chunk().empty() ? r.linje : e.line(),
-                          e.traceback());
+                          e.traceback())
+            .med_sag(sag.id);
     }
     return v;
 }

@@ -166,6 +166,7 @@ Resultat Koersel::run(const TestSag& t, const std::string& key) {
         return r;
     } catch (const ScriptError& e) {
         r.fejl = e.what();
+        r.regelfejl = e.uden_sag(e.what());
         return r;
     }
     daekning_[key].record(*r.vurdering);

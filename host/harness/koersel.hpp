@@ -36,6 +36,7 @@ struct Resultat {
     const TestSag* test = nullptr;
     std::vector<Forskel> forskelle;
     std::string fejl;            // the case or the standard could not be assessed
+    std::string regelfejl;       // a rule's error without the case it met (ScriptError::uden_sag), else empty
     std::optional<Vurdering> vurdering;
     nlohmann::json vurdering_json; // the same as the contract's JSON (what forskelle compared)
     bool ok() const { return fejl.empty() && forskelle.empty(); }

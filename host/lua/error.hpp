@@ -23,6 +23,20 @@ public:
     int line() const noexcept { return line_; }
     const std::string& traceback() const noexcept { return traceback_; }
 
+    // The case a rule failed on, when the engine named it in the message (" (sag 'x')").
+    ScriptError& med_sag(std::string sag_id) {
+        sag_ = std::move(sag_id);
+        return *this;
+    }
+    // `text` (what() or message()) without that " (sag 'x')": the same mistake in a rule
+    // reads the same whichever case met it.
+    std::string uden_sag(std::string text) const {
+        if (sag_.empty()) return text;
+        const std::string part = " (sag '" + sag_ + "')";
+        if (const auto at = text.find(part); at != std::string::npos) text.erase(at, part.size());
+        return text;
+    }
+
 private:
     static std::string compose(const std::string& msg, const std::string& chunk, int line) {
         if (chunk.empty()) return msg;
@@ -34,6 +48,7 @@ private:
     std::string message_, chunk_;
     int line_;
     std::string traceback_;
+    std::string sag_;
 };
 
 // A user-caused error outside any script: bad JSON field, bad flag value, missing file.

@@ -61,4 +61,14 @@ rc=$?
 echo "$out" | grep -F "$tmp/fejler.lua:$line: " | grep -qF "[regel_fejler]" || say "ingen [regel_fejler] ved linje $line: $out"
 echo "$out" | grep -F "$tmp/fejler.lua:$line: " | grep -qF "[ukendt_forhold]" || say "tjek stoppede før [ukendt_forhold]: $out"
 echo "$out" | grep -qF "(sag '')" && say "beskeden nævner en sag uden id: $out"
+# A rule that fails on every case tjek makes up: one finding, naming none of those cases.
+cat > "$tmp/u1.lua" <<'LUA'
+kvalitetsstandard { kommune = "varde", titel = "x", kilde = "y" }
+brug "stdlib.sel85"
+udelukkelse { id = "u1", tekst = "U", kilde = "K", naar = function(sag) error(nil) end }
+pakke { id = "p1", navn = "P", tekst = "P", kilde = "K", timer = 1, periode = "uge", naar = function(sag) return true end }
+LUA
+out=$("$K" tjek "$tmp/u1.lua" 2>&1)
+[ "$(echo "$out" | grep -c '\[regel_fejler\]')" -eq 1 ] || say "samme regelfejl ikke præcis én gang: $out"
+echo "$out" | grep -qF "(sag '" && say "tjek nævner en sag, den selv har lavet: $out"
 exit $fejl
