@@ -97,6 +97,11 @@ TEST_CASE("the parser's messages are Danish, one kind at a time") {
          "standard.lua:4: uventet tegn '}' — mangler der et 'end'? Funktionen fra linje 3 er ikke afsluttet"},
         {"unexpected '}' with every function ended: no guess", "t = {\n  a = function() end,\n  b = 1 +\n}\n",
          "standard.lua:4: uventet tegn '}'"},
+        // a '}' inside a function that is ended later, or after another '}', is no missing 'end'
+        {"unexpected '}' inside an unfinished table in a function: no guess",
+         "f = function()\n  local t = { a = 1 + }\n  return t\nend\n", "standard.lua:2: uventet tegn '}'"},
+        {"a second '}' at a line's end: no guess", "f = function()\n  local a = { 1, 2 }}\nend\n",
+         "standard.lua:2: uventet tegn '}'"},
         {"unexpected end", "x = 1 +",
          "standard.lua:1: uventet slutning af filen: et udtryk eller en sætning er ikke færdig"},
         {"unfinished string at a line end", "x = 'abc\n",

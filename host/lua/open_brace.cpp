@@ -87,6 +87,41 @@ std::optional<int> open_brace_before(std::string_view source, int line) {
     return open.back();
 }
 
+namespace {
+
+// Line n (1-based) of `source`, without its line break; empty past the end.
+std::string_view line_of(std::string_view source, int n) {
+    std::size_t start = 0;
+    for (int i = 1; i < n; ++i) {
+        start = source.find('\n', start);
+        if (start == std::string_view::npos) return {};
+        ++start;
+    }
+    const auto end = source.find('\n', start);
+    return source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
+std::string_view trimmed(std::string_view s) {
+    const auto a = s.find_first_not_of(" \t\r");
+    if (a == std::string_view::npos) return {};
+    return s.substr(a, s.find_last_not_of(" \t\r") - a + 1);
+}
+
+} // namespace
+
+bool line_starts_with(std::string_view source, int line, char c) {
+    const auto t = trimmed(line_of(source, line));
+    return !t.empty() && t.front() == c;
+}
+
+int previous_code_line(std::string_view source, int line) {
+    for (int n = line - 1; n >= 1; --n) {
+        const auto t = trimmed(line_of(source, n));
+        if (!t.empty() && !t.starts_with("--")) return n;
+    }
+    return 0;
+}
+
 std::optional<int> open_function_before(std::string_view source, int line) {
     std::vector<std::pair<bool, int>> blocks; // (a function, its line) for each block not yet ended
     each_code_char(source, line, [&](Scanner& sc) {

@@ -16,4 +16,9 @@ std::optional<int> open_brace_before(std::string_view source, int line);
 // (counting the ends of if, for and while too); nothing when every one is ended.
 std::optional<int> open_function_before(std::string_view source, int line);
 
+// Whether line `line`'s first character that is not a space is `c`.
+bool line_starts_with(std::string_view source, int line, char c);
+// The nearest line before `line` with code (not blank, not only a comment), or 0.
+int previous_code_line(std::string_view source, int line);
+
 } // namespace kvalitet::lua

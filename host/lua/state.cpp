@@ -238,8 +238,9 @@ void State::load(std::string_view source, const std::string& chunkname) {
     if (e.message().starts_with("uventet ") && e.line() > 0) {
         std::string hint;
         if (e.message().starts_with("uventet tegn '}'")) {
-            const auto brace = open_brace_before(source, e.line() + 1), fn = open_function_before(source, e.line() + 1);
-            if (fn && (!brace || *fn >= *brace))
+            // only a '}' that begins its line, right after the line the function began on
+            const auto fn = open_function_before(source, e.line() + 1);
+            if (fn && line_starts_with(source, e.line(), '}') && previous_code_line(source, e.line()) == *fn)
                 hint = fmt::format(" — mangler der et 'end'? Funktionen fra linje {} er ikke afsluttet", *fn);
         } else if (const auto opened = open_brace_before(source, e.line())) {
             hint = fmt::format(" — mangler der en '}}'? Tabellen åbnet i linje {} er ikke lukket", *opened);
