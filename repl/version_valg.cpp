@@ -74,10 +74,8 @@ Udgave fil_udgave(const Sources& base, const std::string& kommune, const std::st
 // it changed. Said as wrong use, with the way to compare an edit.
 Udgave fil_udgave_mod(const Sources& base, const std::string& kommune, const std::string& fil, const Udgave& foer) {
     if (foer.sources && foer.sources->on_disk()) {
-        std::error_code e1, e2;
-        const auto a = std::filesystem::weakly_canonical(foer.sources->root() / foer.fil, e1);
-        const auto b = std::filesystem::weakly_canonical(fil, e2);
-        if (!e1 && !e2 && a == b)
+        std::error_code ec; // the same file by any name: a symbolic link, a hard link, "./" or ".."
+        if (std::filesystem::equivalent(foer.sources->root() / foer.fil, fil, ec) && !ec)
             throw CLI::ValidationError(
                 "--fil", fmt::format("{} er selve den fil, {} læses fra, så begge sider er ens. Læg ændringen i en kopi "
                                      "(cp {} udkast.lua) og giv --fil udkast.lua, eller gem den gældende version i "

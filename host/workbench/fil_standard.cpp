@@ -19,6 +19,8 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string read(const fs::path& p) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) throw InputError(fmt::format("{}: er en mappe, ikke en fil; giv standardens .lua-fil", p.string()));
     std::ifstream in(p, std::ios::binary);
     if (!in) throw InputError(fmt::format("{}: kan ikke åbne filen", p.string()));
     std::ostringstream s;

@@ -15,4 +15,8 @@ rc=0; "$K" --hjem "$SRC" dokument --fil "$T/udkast.lua" --kommune lejre > /dev/n
 grep -q "er en standard for varde, ikke lejre" "$T/e" || fejl "beskeden: $(cat "$T/e")"
 rc=0; "$K" --hjem "$SRC" dokument > /dev/null 2>&1 || rc=$?
 [ "$rc" -eq 2 ] || fejl "hverken --kommune eller --fil gav $rc, ikke 2"
+mkdir "$T/mappe"
+rc=0; "$K" --hjem "$SRC" dokument --fil "$T/mappe" > /dev/null 2> "$T/e" || rc=$?
+[ "$rc" -eq 1 ] || fejl "en mappe som --fil gav $rc, ikke 1"
+grep -q "er en mappe, ikke en fil" "$T/e" || fejl "mappen: $(cat "$T/e")"
 echo "dokument --fil: i orden"

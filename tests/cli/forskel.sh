@@ -102,4 +102,9 @@ rc=0; "$K" $H forskel --kommune testby --dato 2026-06-01 --fil "$T/hjem/$V/../te
 test "$rc" -eq 2 || fejl "exit $rc for --fil = versionens egen fil"
 has "$T/e6" "er selve den fil"
 has "$T/e6" "udkast.lua"
+# A hard link to it is the same file too.
+ln "$T/hjem/$V/standard.lua" "$T/haard.lua"
+rc=0; "$K" $H forskel --kommune testby --dato 2026-06-01 --fil "$T/haard.lua" > /dev/null 2> "$T/e7" || rc=$?
+test "$rc" -eq 2 || fejl "exit $rc for --fil = en hård lænke til versionens egen fil"
+has "$T/e7" "er selve den fil"
 echo "forskel: i orden"
