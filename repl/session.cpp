@@ -8,6 +8,7 @@
 
 #include "beskyttet.hpp"
 #include "domain/mente_du.hpp"
+#include "domain/tekst.hpp"
 #include "harness/koersel.hpp"
 #include "harness/testfil.hpp"
 #include "lua/error.hpp"
@@ -257,7 +258,7 @@ void Session::choose_kommune(const std::string& arg) {
     std::optional<Dato> paa;
     if (!dato.empty()) {
         paa = Dato::parse(dato);
-        if (!paa) return say(fmt::format("fejl: '{}' er ikke en dato (ÅÅÅÅ-MM-DD), f.eks. :kommune {} 2025-06-01\n", dato, id));
+        if (!paa) return say(fmt::format("fejl: '{}' er ikke en dato (ÅÅÅÅ-MM-DD), f.eks. :kommune {} 2025-06-01\n", printable(dato), printable(id)));
         if (!paa->i_omraadet())
             return say("fejl: " + Dato::uden_for_omraadet(dato) + "\n");
     }
@@ -328,7 +329,7 @@ void Session::meta(const std::string& line) {
     } else if (cmd == ":dato") {
         if (!need("datoen", ":dato 2026-11-22")) return;
         auto d = Dato::parse(arg);
-        if (!d) return say(fmt::format("fejl: '{}' er ikke en dato (ÅÅÅÅ-MM-DD)\n", arg));
+        if (!d) return say(fmt::format("fejl: '{}' er ikke en dato (ÅÅÅÅ-MM-DD)\n", printable(arg)));
         if (!d->i_omraadet())
             return say(fmt::format("fejl: vurderingsdatoen skal ligge mellem {} og {}\n", Dato::foerste().iso(),
                                    Dato::sidste().iso()));
@@ -353,7 +354,7 @@ void Session::meta(const std::string& line) {
         const std::string hint = cmd == ":hvorfor" || cmd == ":forklar"
                                      ? " — :vurder viser begrundelserne, :spor hver regel med det, den læste"
                                      : mente_du(cmd, std::vector<std::string_view>(std::begin(kMeta), std::end(kMeta)));
-        say(fmt::format("fejl: ukendt kommando '{}'{}; skriv :hjaelp\n", cmd, hint));
+        say(fmt::format("fejl: ukendt kommando '{}'{}; skriv :hjaelp\n", printable(cmd), hint));
     }
 }
 

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "beskyttet.hpp"
+#include "domain/tekst.hpp"
 #include "engine/standard.hpp"
 #include "fuldfoer.hpp"
 #include "lua/error.hpp"
@@ -75,7 +76,7 @@ void Session::load_case(const std::string& arg) {
             if (st.executeStep()) text = st.getColumn(0).getString(), where = db + ": " + arg;
         }
     }
-    if (!text) return say(fmt::format("fejl: '{}' er hverken en fil eller en sag i sagsdatabasen\n", arg));
+    if (!text) return say(fmt::format("fejl: '{}' er hverken en fil eller en sag i sagsdatabasen\n", printable(arg)));
     std::unique_ptr<Sag> next;
     try {
         next = std::make_unique<Sag>(Sag::from_json(*text));
@@ -147,8 +148,16 @@ std::string eksempel_vaerdi(const Json& sag, std::string_view sti) {
 
 // The age is computed from the birth date when the case has one, so an age set by hand
 // would change nothing: the birth date goes, and the line says so. Removing the age leaves
-// the birth date, and the line says the age still comes from it.
+// the birth date, and the line says the age still comes from it. A birth date set by hand
+// takes the place of an age the case had, and the line says that too.
 std::string alder_og_foedselsdato(Json& changed, std::string_view sti, bool sat) {
+    if (sti == "borger.foedselsdato") {
+        const Json* a = vaerdi_ved(changed, "borger.alder");
+        if (!sat || !a || a->is_null()) return "";
+        const std::string alder = shown(a);
+        changed = med_aendring(std::move(changed), "borger.alder", std::nullopt);
+        return fmt::format("; borger.alder {} er fjernet (alderen regnes nu fra fødselsdatoen)", alder);
+    }
     if (sti != "borger.alder") return "";
     const Json* f = vaerdi_ved(changed, "borger.foedselsdato");
     if (!f || f->is_null()) return "";

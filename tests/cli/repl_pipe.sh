@@ -167,6 +167,10 @@ sag.borger.alder
 :nulstil
 :saet borger.alder ukendt
 sag.borger.alder
+:nulstil
+:saet borger.alder 40
+:saet borger.foedselsdato 2010-01-01
+sag.borger.alder
 :vurdr
 :hvorfor
 IN
@@ -175,6 +179,11 @@ expect "^borger.alder: ukendt → 17; borger.foedselsdato 1979-08-22 er fjernet"
 expect "^17$"
 expect "alderen regnes stadig fra borger.foedselsdato 1979-08-22"
 expect "^47$"
+expect "^borger.foedselsdato: ukendt → 2010-01-01; borger.alder 40 er fjernet (alderen regnes nu fra fødselsdatoen)$"
+expect "^16$"
 expect "^fejl: ukendt kommando ':vurdr' — mente du ':vurder'?; skriv :hjaelp$"
 expect "^fejl: ukendt kommando ':hvorfor' — :vurder viser begrundelserne, :spor"
+# bytes that are not UTF-8 in a command are shown escaped, never sent raw to the terminal
+printf ':\377\376\n' | "$K" --hjem "$T" repl --kommune varde > "$T/ud" 2>&1 || fail "afslutningskode $?"
+expect "^fejl: ukendt kommando ':\\\\x{FF}\\\\x{FE}'; skriv :hjaelp$"
 echo "repl via pipe: alt som forventet"
