@@ -2,6 +2,7 @@
 // finding must name ("-- fund: <kode>"); every check fires there and nowhere else.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -112,4 +113,25 @@ TEST_CASE("tjek: Kerteminde's six packages cover every VUM vector, each chosen s
     }
     CHECK(chosen == a.vektorer - a.uden_for_maalgruppen);
     WARN("78.125 VUM-vektorer for Kerteminde på " << a.sekunder << " s");
+}
+
+TEST_CASE("tjek: the packages' analysis stops at its time limit, and then claims no package is never chosen") {
+    const Sources sources = checkout();
+    FilStandard fil(sources, kFixture);
+    auto s = Standard::load(fil.sources(), fil.kommune());
+    const auto a = analyser_pakker(*s, *Dato::parse("2026-11-22"), 0.0);
+    CHECK(a.afbrudt);
+    CHECK(a.vektorer < 78125);
+    Tjek t{*s, *Dato::parse("2026-11-22")};
+    t.pakke_sekunder = 0.0;
+    tjek_pakker(t);
+    for (const auto& f : t.fund) {
+        INFO(f.besked);
+        CHECK(f.kode != "pakke_aldrig_valgt");
+        CHECK(f.kode != "pakke_skygget");
+    }
+    CHECK(std::any_of(t.noter.begin(), t.noter.end(),
+                      [](const std::string& n) { return n.find("analysen stoppede efter") != std::string::npos; }));
+    // with time enough it sees every vector
+    CHECK_FALSE(analyser_pakker(*s, *Dato::parse("2026-11-22")).afbrudt);
 }

@@ -47,7 +47,7 @@ bool next(Vektor& v) {
 
 } // namespace
 
-PakkeAnalyse analyser_pakker(Standard& standard, Dato dato) {
+PakkeAnalyse analyser_pakker(Standard& standard, Dato dato, double max_sekunder) {
     const auto start = std::chrono::steady_clock::now();
     PakkeAnalyse a;
     std::map<const Regel*, std::size_t> index;
@@ -72,7 +72,14 @@ PakkeAnalyse analyser_pakker(Standard& standard, Dato dato) {
     Sag sag = *a.grundsag;
     Vektor v{};
     std::optional<Vektor> prefix_multi; // a vector meeting the first k > 1 packages
+    auto over_tiden = [&] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > max_sekunder;
+    };
     do {
+        if (a.vektorer % 64 == 0 && over_tiden()) {
+            a.afbrudt = true;
+            break;
+        }
         ++a.vektorer;
         sag.vum->score = v;
         const Vurdering vu = standard.vurder(sag, dato);

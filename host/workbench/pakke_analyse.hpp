@@ -40,9 +40,12 @@ struct PakkeAnalyse {
     std::vector<std::optional<Vektor>> opfyldt_ved;   // per package: a vector meeting it
     std::vector<std::set<std::size_t>> valgt_i_stedet; // per package: the winners where it was met
     double sekunder = 0;
+    bool afbrudt = false; // stopped at max_sekunder: only the first `vektorer` were seen
 };
 
-// Throws ScriptError when a rule fails on one of the cases.
-PakkeAnalyse analyser_pakker(Standard& standard, Dato dato);
+// Throws ScriptError when a rule fails on one of the cases. Stops after about max_sekunder
+// (a package rule just under the per-call time limit would otherwise run for hours over
+// the 78,125 vectors), with afbrudt set.
+PakkeAnalyse analyser_pakker(Standard& standard, Dato dato, double max_sekunder = 60);
 
 } // namespace kvalitet::workbench

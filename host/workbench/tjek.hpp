@@ -26,6 +26,7 @@ struct Tjek {
     Tjek(Standard& s, Dato d) : standard(s), dato(d) {}
     Standard& standard;
     Dato dato;
+    double pakke_sekunder = 60; // at most, for the packages' analysis (tjek_pakker)
     Kildetekster kilder{standard};
     Parameterlaesninger laesninger{kilder};
     std::vector<std::string> noter; // what the checks want the reader to know besides findings

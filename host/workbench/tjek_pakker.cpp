@@ -24,7 +24,7 @@ std::string tal(std::size_t n) { return antal_tekst(n); }
 } // namespace
 
 void tjek_pakker(Tjek& t) {
-    const PakkeAnalyse a = analyser_pakker(t.standard, t.dato);
+    const PakkeAnalyse a = analyser_pakker(t.standard, t.dato, t.pakke_sekunder);
     if (a.pakker.empty()) return;
     const Regel& first = *a.pakker.front()->regel;
     if (!a.grundsag) {
@@ -35,6 +35,14 @@ void tjek_pakker(Tjek& t) {
     std::replace(sekunder.begin(), sekunder.end(), '.', ','); // "2,1 s"
     t.noter.push_back(fmt::format("pakker: {} VUM-vektorer vurderet på {} s ({} uden for målgruppen)", tal(a.vektorer),
                                   sekunder, tal(a.uden_for_maalgruppen)));
+    if (a.afbrudt) {
+        std::size_t alle = 1; // five scores (0–4) in each theme
+        for (std::size_t i = 0; i < Vektor{}.size(); ++i) alle *= 5;
+        t.noter.push_back(fmt::format("pakker: analysen stoppede efter {} s ved {} af {} VUM-vektorer, fordi "
+                                      "reglerne er langsomme; huller og overlap er kun søgt blandt dem, og om en pakke "
+                                      "aldrig vælges, er ikke afgjort",
+                                      sekunder, tal(a.vektorer), tal(alle)));
+    }
     const std::size_t in_group = a.vektorer - a.uden_for_maalgruppen;
     if (a.huller)
         t.add("pakke_hul", first.fil, first.linje,
@@ -62,7 +70,7 @@ void tjek_pakker(Tjek& t) {
         t.add("pakke_overlap", at.fil, at.linje, what,
               "gør kriterierne til trin (mindst …, stigende) eller til bånd, der ikke overlapper");
     }
-    for (std::size_t j = 0; j < a.pakker.size(); ++j) {
+    for (std::size_t j = 0; j < a.pakker.size() && !a.afbrudt; ++j) { // "never" needs every vector
         if (a.valgt[j]) continue;
         const Regel& g = *a.pakker[j]->regel;
         if (!a.opfyldt[j]) {
