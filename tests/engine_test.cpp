@@ -350,6 +350,10 @@ krav {
     auto s3 = Standard::load(t.write("h", "betingelse { id = 'x', tekst = 'X', kilde = 'K', naar = function() error({}) end }"), "h");
     CHECK_THROWS_WITH(s3->vurder(Sag::from_json(R"({"id":"q"})"), D("2026-12-20")),
                       Catch::EndsWith("error() fik en tabel, ikke en tekst; skriv error(\"hvad der er galt\")"));
+    // and a number is shown as the number it was, not as a bare "42"
+    auto s4 = Standard::load(t.write("i", "betingelse { id = 'x', tekst = 'X', kilde = 'K', naar = function() error(42) end }"), "i");
+    CHECK_THROWS_WITH(s4->vurder(Sag::from_json(R"({"id":"q"})"), D("2026-12-20")),
+                      Catch::EndsWith("betingelse 'x' (sag 'q'): error() fik et tal (42), ikke en tekst; skriv error(\"hvad der er galt\")"));
 }
 
 // A case's own data can give a rule many deviations (a year of evening visits): the case is

@@ -55,8 +55,11 @@ void at_rule(lua_State* L, int msg) {
 }
 
 int message_handler(lua_State* L) {
+    const bool number = lua_type(L, 1) == LUA_TNUMBER;
     const char* msg = lua_tostring(L, 1);
-    if (!msg) { // error({}) or error(): say what it got and what to write, not "table"
+    if (number) { // error(42): the bare "42" says nothing about where it came from or what to write
+        msg = lua_pushfstring(L, "error() fik et tal (%s), ikke en tekst; skriv error(\"hvad der er galt\")", msg);
+    } else if (!msg) { // error({}) or error(): say what it got and what to write, not "table"
         msg = lua_pushfstring(L, "error() fik %s, ikke en tekst; skriv error(\"hvad der er galt\")",
                               a_value(luaL_typename(L, 1)).c_str());
     } else {
