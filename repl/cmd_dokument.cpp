@@ -8,7 +8,6 @@
 #include "udskrift.hpp"
 #include "version_valg.hpp"
 #include "workbench/dokument.hpp"
-#include "workbench/fil_standard.hpp"
 
 namespace kvalitet::cli {
 
@@ -28,8 +27,7 @@ int run_dokument(const Common& common, const DokumentValg& o) {
         if (o.kommune.empty() && o.fil.empty())
             throw CLI::ValidationError("--kommune", "vælg en kommune (--kommune ID) eller et udkast (--fil FIL)");
         if (!o.fil.empty()) { // the draft's own municipality, unless --kommune names one
-            const std::string kommune = o.kommune.empty() ? workbench::FilStandard(sources, o.fil).kommune() : o.kommune;
-            const Udgave udkast = fil_udgave(sources, kommune, o.fil);
+            const Udgave udkast = fil_udgave(sources, o.kommune, o.fil);
             return skriv(o, workbench::standard_dokument(*udkast.standard));
         }
         auto standard = Standard::load(sources, o.kommune);

@@ -51,15 +51,16 @@ Udgave naeste_udgave(const Sources& sources, const std::string& kommune, const s
 Udgave fil_udgave(const Sources& base, const std::string& kommune, const std::string& fil) {
     Udgave u;
     u.udkast = std::make_unique<workbench::FilStandard>(base, fil);
-    if (u.udkast->kommune() != kommune)
-        throw InputError(fmt::format("{} er en standard for {}, ikke {}: vælg --kommune {}, eller en anden fil", fil,
-                                     u.udkast->kommune(), kommune, u.udkast->kommune()),
+    const std::string& egen = u.udkast->kommune();
+    if (!kommune.empty() && egen != kommune)
+        throw InputError(fmt::format("{} er en standard for {}, ikke {}: vælg --kommune {}, eller en anden fil", fil, egen,
+                                     kommune, egen),
                          "kommune_forskellig");
     u.sources = &u.udkast->sources();
-    u.fil = "municipalities/" + kommune + "/standard.lua";
+    u.fil = "municipalities/" + egen + "/standard.lua";
     u.navn = fil;
     try {
-        u.standard = Standard::load_file(*u.sources, kommune, u.fil);
+        u.standard = Standard::load_file(*u.sources, egen, u.fil);
     } catch (const ScriptError& e) {
         // the temporary tree's path as the user knows it: the file they named
         std::string besked = e.what();

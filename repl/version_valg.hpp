@@ -29,7 +29,8 @@ Udgave version_udgave(const Sources& sources, const std::string& kommune, const 
 // The version after `foer` (the newer one); CLI::ValidationError when it is the newest.
 Udgave naeste_udgave(const Sources& sources, const std::string& kommune, const std::vector<Version>& alle,
                      const Udgave& foer);
-// A file anywhere, read beside the national files of `base`; it must be `kommune`'s.
+// A file anywhere, read beside the national files of `base`; it must be `kommune`'s (any
+// municipality's when `kommune` is empty).
 Udgave fil_udgave(const Sources& base, const std::string& kommune, const std::string& fil);
 // The same, as the side compared with `foer`: wrong use (CLI::ValidationError) when `fil` is
 // the very file `foer` is read from, which would compare a file with itself.

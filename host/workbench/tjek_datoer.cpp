@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "domain/dato.hpp"
+#include "engine/standard.hpp"
 #include "workbench/tjek.hpp"
 
 namespace kvalitet::workbench {
@@ -27,15 +28,16 @@ bool operator_tegn(const Token& t) {
     return t.art == Token::Art::Tegn && std::find(std::begin(kTegn), std::end(kTegn), t.tekst) != std::end(kTegn);
 }
 
-// The case's date fields, by their last name; a delivery's `start` is a clock time, so
-// `start` only after `bevilling`.
+// One of the case's date fields: a path the engine reads dates from (`klage.modtaget`,
+// engine/date_paths.cpp) by its last two names, or a list element's or the citizen's own
+// date (`o.dato`, `borger.foedselsdato`). A delivery's `start` is a clock time, not a date.
 bool dato_felt(const std::vector<Token>& ts, std::size_t j) {
-    static constexpr std::string_view kFelter[] = {"dato",           "modtaget",           "afgoerelse_dato",
-                                                   "afgoerelse_sendt", "afgoerelse_modtaget", "genvurderet",
-                                                   "foedselsdato"};
-    const Token& t = ts[j];
-    if (std::find(std::begin(kFelter), std::end(kFelter), t.tekst) != std::end(kFelter)) return true;
-    return t.tekst == "start" && j >= 2 && ts[j - 2].tekst == "bevilling";
+    const std::string& navn = ts[j].tekst;
+    if (navn == "dato" || navn == "foedselsdato") return true;
+    if (j < 2 || !tegn(ts[j - 1], ".")) return false;
+    const std::string sti = ts[j - 2].tekst + "." + navn;
+    const auto stier = date_path_names();
+    return std::find(stier.begin(), stier.end(), sti) != stier.end();
 }
 
 // The field chain `a.b.c` ending at ts[last] (to the left of an operator), when it is a
