@@ -200,6 +200,12 @@ function uden_for_tidsrum(leverancer, valg) end
 ---@return T[]
 function efter_dato(liste) end
 
+---Om sagen har listen med, også en tom (`[]`): udeladt eller null er "ikke oplyst", og listen
+---står så blandt det, reglen mangler. Et krav om leverancer giver nil uden dem.
+---@param liste any[] sag.leverancer, sag.afbud, sag.opfoelgninger, sag.ydelser eller sag.ansoegte_aktiviteter
+---@return boolean
+function oplyst(liste) end
+
 -- Sandkassen --------------------------------------------------------------------------------
 
 ---Henter et modul fra dsl/, stdlib/ eller municipalities/: brug "stdlib.sel85".

@@ -153,6 +153,27 @@ TEST_CASE("reading an absent fact records it, and dates read are recorded") {
     CHECK(lua.ctx.missing.empty());
 }
 
+TEST_CASE("oplyst tells a list the case left out from an empty one") {
+    Lua lua;
+    // left out and null: not told; the rule lacks the list, as it lacks an absent fact
+    for (const char* sag : {R"({"id":"x"})", R"({"id":"x","leverancer":null,"afbud":null})"}) {
+        lua.load_case(sag);
+        lua.ctx.reset_reads();
+        CHECK(lua.eval("return tostring(oplyst(sag.leverancer)) .. tostring(oplyst(sag.afbud)) .. #sag.leverancer") ==
+              "falsefalse0");
+        std::vector<std::string> missing(lua.ctx.missing.begin(), lua.ctx.missing.end());
+        CHECK(missing == std::vector<std::string>{"leverancer", "afbud"});
+    }
+    lua.load_case(R"({"id":"x","leverancer":[],"opfoelgninger":[],"ydelser":[{"paragraf":"83"}],"ansoegte_aktiviteter":[]})");
+    lua.ctx.reset_reads();
+    CHECK(lua.eval("return tostring(oplyst(sag.leverancer)) .. tostring(oplyst(sag.opfoelgninger)) .. "
+                   "tostring(oplyst(sag.ydelser)) .. tostring(oplyst(sag.ansoegte_aktiviteter)) .. tostring(oplyst(sag.afbud))") ==
+          "truetruetruetruefalse");
+    CHECK(std::vector<std::string>(lua.ctx.missing.begin(), lua.ctx.missing.end()) == std::vector<std::string>{"afbud"});
+    CHECK_THROWS_WITH(lua.eval("return oplyst(sag.bevilling)"), Catch::Contains("oplyst: argumentet skal være en af sagens lister"));
+    CHECK_THROWS_WITH(lua.eval("return oplyst({})"), Catch::Contains("ikke table"));
+}
+
 TEST_CASE("date arguments are checked in full: floats, NaN, infinities, fractions, range") {
     Lua lua;
     lua.load_case(R"({"id":"x"})");

@@ -659,9 +659,39 @@ int by_date(lua_State* L) {
                       what);
 }
 
+// oplyst(sag.leverancer): whether the case gave the list, an empty one included. Not given,
+// the list is named among what the rule lacks, as a missing fact is, so a rule that cannot
+// tell "no deliveries" from "not told" gives nil and the trace says why.
+int given(lua_State* L) {
+    struct List {
+        Typed typed;
+        bool Sag::Givne::*flag;
+        std::string_view fact;
+    };
+    static constexpr List kLists[] = {{Typed::Leverancer, &Sag::Givne::leverancer, "leverancer"},
+                                      {Typed::Afbud, &Sag::Givne::afbud, "afbud"},
+                                      {Typed::Opfoelgninger, &Sag::Givne::opfoelgninger, "opfoelgninger"},
+                                      {Typed::Ydelser, &Sag::Givne::ydelser, "ydelser"},
+                                      {Typed::Aktiviteter, &Sag::Givne::ansoegte_aktiviteter, "ansoegte_aktiviteter"}};
+    if (lua_type(L, 1) == LUA_TUSERDATA)
+        for (const auto& l : kLists)
+            if (auto* v = static_cast<View*>(to_typed(L, 1, l.typed))) {
+                const bool yes = sag(*v).givet.*l.flag;
+                if (!yes) v->ctx->read_missing(l.fact);
+                lua_pushboolean(L, yes);
+                return 1;
+            }
+    const char* what = luaL_getmetafield(L, 1, "__name") == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, 1);
+    return luaL_error(L, "oplyst: argumentet skal være en af sagens lister (sag.leverancer, sag.afbud, sag.opfoelgninger, "
+                         "sag.ydelser eller sag.ansoegte_aktiviteter), ikke %s",
+                      what);
+}
+
 } // namespace
 
 void open_case_views(lua_State* L) {
+    lua_pushcfunction(L, lua::guarded<given>);
+    sandbox::expose(L, "oplyst");
     lua_pushcfunction(L, lua::guarded<latest_date>);
     sandbox::expose_trusted(L, "seneste_dato");
     lua_pushcfunction(L, lua::guarded<by_date>);

@@ -111,6 +111,12 @@ struct KVALITET_API Sag {
     std::optional<Dato> klage_genvurderet; // new decision on the complaint, or forwarded to Ankestyrelsen
     std::optional<Dato> arbejdspladsvurdering_dato;
     std::optional<Dato> indsatsplan_dato;
+    // The lists the case gave, an empty one included; left out or null: not reported, so
+    // "no deliveries" cannot be told from "not told". A rule asks oplyst(sag.leverancer).
+    struct Givne {
+        bool ydelser = false, ansoegte_aktiviteter = false, opfoelgninger = false, leverancer = false, afbud = false;
+    };
+    Givne givet;
     // JSON paths of the fields the schema does not know ("forhold.motivret",
     // "ydelser[0].paragraff"), in document order, at most kMaxIgnorerede.
     std::vector<std::string> ignorerede_felter;

@@ -1024,12 +1024,12 @@ public:
             case 3: ansoegning(x, at); break;
             case 4: vum(x, at); break;
             case 5: forhold(x, at); break;
-            case 6: ydelser(x, at); break;
-            case 7: aktiviteter(x); break;
+            case 6: ydelser(x, at); s_.givet.ydelser = true; break;
+            case 7: aktiviteter(x); s_.givet.ansoegte_aktiviteter = true; break;
             case 8: bevilling(x, at); break;
-            case 9: opfoelgninger(x, at); break;
-            case 10: leverancer(x, at); break;
-            case 11: afbud(x, at); break;
+            case 9: opfoelgninger(x, at); s_.givet.opfoelgninger = true; break;
+            case 10: leverancer(x, at); s_.givet.leverancer = true; break;
+            case 11: afbud(x, at); s_.givet.afbud = true; break;
             case 12: klage(x, at); break;
             case 13: dated(x, at, s_.arbejdspladsvurdering_dato); break;
             case 14: dated(x, at, s_.indsatsplan_dato); break;
@@ -1473,6 +1473,8 @@ Sag read_passes(const json& root, const SagGraenser& g, UkendteFelter ukendte) {
         return Afbud{date(required(f[0], "dato", p), join(p, "dato")),
                      one_of(required(f[1], "af", p), join(p, "af"), {"borger", "udeblevet", "leverandoer"})};
     });
+    auto given = [&](const char* key) { return field(root, key).has_value(); };
+    s.givet = {given("ydelser"), given("ansoegte_aktiviteter"), given("opfoelgninger"), given("leverancer"), given("afbud")};
     auto dated = [&](const char* key, std::optional<Dato>& out, const char* leaf) {
         optional_field(root, key, "", [&](const json& o, const Path& p) {
             object(o, p);

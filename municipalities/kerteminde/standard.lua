@@ -223,6 +223,8 @@ krav {
   afvigelser = function(sag, dato)
     local b = sag.bevilling
     if b.timer == nil or b.periode == nil or b.start == nil then return nil end
+    -- uden leverancer i sagen vides intet om, hvad der er leveret (en tom liste: intet leveret)
+    if not oplyst(sag.leverancer) then return nil end
     -- leverede minutter i hver hel periode af bevillingen, der sluttede før vurderingsdatoen
     local bevilget, periode = b.timer, b.periode
     local leveret = perioder(sag.leverancer, { periode = periode, arter = P.leverede_ydelser, fra = b.start, foer = dato })

@@ -87,3 +87,10 @@ test {
   sag = med(bevilget, { bevilling = { timer = ukendt } }),
   forvent = { advarsler = {} },
 }
+
+test {
+  navn = "Uden leverancer i sagen vides intet om den leverede tid: ingen advarsel",
+  dato = "2026-11-22",
+  sag = bevilget,
+  forvent = { advarsler = {} },
+}

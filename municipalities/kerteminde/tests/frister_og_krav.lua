@@ -134,3 +134,17 @@ test {
   sag = med(leveret({ l("2026-11-03", 30, "ansigt_til_ansigt") }), { bevilling = { timer = ukendt } }),
   forvent = { advarsler = {} },
 }
+
+test {
+  navn = "Uden leverancer i sagen vides intet om, hvad der er leveret: ingen advarsel",
+  dato = "2026-11-22",
+  sag = leverer,
+  forvent = { advarsler = {} },
+}
+
+test {
+  navn = "En tom liste af leverancer er oplyst: intet leveret i ugerne 45 og 46",
+  dato = "2026-11-22",
+  sag = leveret({}),
+  forvent = { advarsler = { "leverede_ydelser_afviger", "leverede_ydelser_afviger" } },
+}
