@@ -79,16 +79,10 @@ betingelse {
 }
 
 -- "det forventes, at du er aktivt deltagende" står under Form og indhold, ikke under
--- Målgruppe: en forventning til samarbejdet, ikke en betingelse for at få støtte. Kan
--- borgeren ikke selv deltage, peger Afgrænsning på § 83 ("en hjælper til stede, der guider
--- dig eller løser opgaven for dig, hvis du ikke selv kan").
-henvisning {
-  id = "ikke_aktivt_deltagende",
-  tekst = "Borgeren kan ikke selv deltage aktivt i støtten og har brug for en hjælper, der guider eller løser opgaven: personlig og praktisk hjælp",
-  kilde = "Ishøj KS, Form og indhold; Afgrænsning",
-  til = "SEL § 83",
-  naar = function(sag) return ikke(sag.forhold.kan_deltage_aktivt) end,
-}
+-- Målgruppe: en forventning til samarbejdet, ikke en betingelse for at få støtte, og
+-- standarden knytter ingen henvisning til den. § 83 nævnes under Afgrænsning om de praktiske
+-- opgaver og den personlige hjælp (aktiviteterne nedenfor), ikke om borgerens deltagelse;
+-- derfor er der ingen regel om kan_deltage_aktivt her, og forholdet mangler aldrig.
 
 -- Reads the fact only when the parameter makes it a target-group rule (see parametre).
 udelukkelse {
@@ -185,6 +179,8 @@ krav {
   afvigelser = function(sag, dato)
     local b = sag.bevilling
     if b.timer == nil or b.periode == nil or b.start == nil then return nil end
+    -- uden leverancer i sagen vides intet om, hvad der er leveret (en tom liste: intet leveret)
+    if not oplyst(sag.leverancer) then return nil end
     -- direkte minutter i hver hel periode af bevillingen, der sluttede før vurderingsdatoen
     local timer, periode = b.timer, b.periode
     local leveret = perioder(sag.leverancer, { periode = periode, arter = P.direkte_tid, fra = b.start, foer = dato })

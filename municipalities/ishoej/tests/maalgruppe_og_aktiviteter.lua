@@ -36,29 +36,20 @@ test {
   forvent = { maalgruppe = { i_maalgruppe = ukendt, mangler = { "motiveret" } } },
 }
 
--- "det forventes, at du er aktivt deltagende" står under Form og indhold, ikke Målgruppe;
--- hvor borgeren ikke selv kan, peger Afgrænsning på § 83.
+-- "det forventes, at du er aktivt deltagende" står under Form og indhold, ikke Målgruppe, og
+-- standarden henviser ikke borgeren videre for det; § 83 gælder de praktiske opgaver.
 test {
-  navn = "Kan ikke selv deltage aktivt: stadig i målgruppen, men overvej personlig og praktisk hjælp (§ 83)",
+  navn = "Kan ikke selv deltage aktivt: stadig i målgruppen, og ingen henvisning (en forventning, ikke en regel)",
   dato = "2026-11-22",
   sag = med(borger, { forhold = { kan_deltage_aktivt = false } }),
-  forvent = { maalgruppe = { i_maalgruppe = true, mangler = {}, henvis_til = { "SEL § 83" },
-                             begrundelser = { ikke_aktivt_deltagende = { opfyldt = true, kilde = "Ishøj KS, Form og indhold; Afgrænsning" } } } },
+  forvent = { maalgruppe = { i_maalgruppe = true, mangler = {}, henvis_til = {} } },
 }
 
 test {
-  navn = "Kan deltage aktivt: ingen henvisning",
-  dato = "2026-11-22",
-  sag = borger,
-  forvent = { maalgruppe = { henvis_til = {}, begrundelser = { ikke_aktivt_deltagende = { opfyldt = false } } } },
-}
-
-test {
-  navn = "Aktiv deltagelse ikke vurderet: i målgruppen, henvisningen afventer den (en forventning, ikke en betingelse)",
+  navn = "Aktiv deltagelse ikke vurderet: i målgruppen, og intet mangler",
   dato = "2026-11-22",
   sag = med(borger, { forhold = { kan_deltage_aktivt = ukendt } }),
-  forvent = { maalgruppe = { i_maalgruppe = true, mangler = { "kan_deltage_aktivt" }, henvis_til = {},
-                             begrundelser = { ikke_aktivt_deltagende = { opfyldt = ukendt } } } },
+  forvent = { maalgruppe = { i_maalgruppe = true, mangler = {}, henvis_til = {} } },
 }
 
 -- Anden lovgivning står under Afgrænsning (ydelser), ikke Målgruppe: parameteren
