@@ -158,7 +158,8 @@ frist {
 }
 
 -- 10: "Ved akutte behov iværksættes støtten umiddelbart"; en frist for sig, så den kun gælder,
--- når det er fastslået, at behovet er akut.
+-- når det er fastslået, at behovet er akut. Som ved afgørelsen: kun en start fra ansøgningen
+-- og frem er iværksættelsen efter den (en ældre bevillings start er ikke).
 frist {
   id = "akut_ivaerksaettelse",
   tekst = "Ved akut behov iværksættes støtten umiddelbart efter modtagelse af ansøgningen",
@@ -166,7 +167,11 @@ frist {
   naar = function(sag) return sag.ansoegning.akut end,
   fra = "ansoegning.modtaget",
   varighed = function() return hverdage(P.akut_ivaerksaettelse) end,
-  opfyldt_ved = "bevilling.start",
+  opfyldt_ved = function(sag)
+    local d = sag.bevilling.start
+    if d ~= nil and d >= sag.ansoegning.modtaget then return d end
+    return nil
+  end,
 }
 
 frist {

@@ -224,7 +224,13 @@ frist {
   kilde = "Varde KS 4.5 Krav til dokumentation",
   fra = "bevilling.start",
   varighed = maaneder(1),
-  opfyldt_ved = "indsatsplan.dato",
+  -- "inden for den første måned efter, at borgeren er startet": en plan dateret før starten er
+  -- ikke planen for dette forløb (som en opfølgning før starten ikke tæller)
+  opfyldt_ved = function(sag)
+    local d = sag.indsatsplan.dato
+    if d ~= nil and d >= sag.bevilling.start then return d end
+    return nil
+  end,
 }
 
 -- 2.6 – 4.3: Krav til leverancen -----------------------------------------------------------

@@ -51,6 +51,13 @@ test {
 }
 
 test {
+  navn = "Akut behov: en start før ansøgningen (en ældre bevilling) er ikke iværksættelsen",
+  dato = "2026-11-25",
+  sag = med(ansoegt, { ansoegning = { modtaget = "2026-11-20", akut = true }, bevilling = { start = "2025-01-01" } }),
+  forvent = { frister = { akut_ivaerksaettelse = { status = "overskredet" } } },
+}
+
+test {
   navn = "Akut behov: støtten iværksat samme dag er opfyldt",
   dato = "2026-11-25",
   sag = med(ansoegt, { ansoegning = { modtaget = "2026-11-20", akut = true }, bevilling = { start = "2026-11-20" } }),

@@ -174,6 +174,13 @@ test {
 }
 
 test {
+  navn = "Indsatsplan dateret før starten er ikke planen for forløbet: overskredet",
+  dato = "2026-03-01",
+  sag = med(bevilget, { bevilling = { start = "2026-01-31" }, indsatsplan = { dato = "2026-01-20" } }),
+  forvent = { frister = { indsatsplan = { dato = "2026-02-28", status = "overskredet" } } },
+}
+
+test {
   navn = "Indsatsplan lavet inden fristen: opfyldt",
   dato = "2026-11-22",
   sag = bevilget,
