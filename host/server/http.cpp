@@ -179,6 +179,13 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
     const auto server = ny_server(ind);
     if (!server) return false;
     httplib::Server& svr = *server;
+    // cpp-httplib's default sets SO_REUSEPORT: a second server on a busy port then started
+    // and took part of the first one's requests. SO_REUSEADDR alone lets a restart bind
+    // while old connections linger, and a busy port fails as it should.
+    svr.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     svr.new_task_queue = [&ind] { return new Forbindelser(ind.forbindelser, ind.ventende); };
     svr.set_read_timeout(ind.laese_sekunder, 0);
     svr.set_write_timeout(ind.skrive_sekunder, 0);
@@ -224,10 +231,27 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
     auto post = [&tjeneste](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
         Anmodning a = hoved_af(req);
         // A POST without a body (curl -X POST) has neither length nor chunks: nothing to read.
-        const bool read = !has_body(req) || reader([&a](const char* data, std::size_t n) {
-            a.krop.append(data, n);
-            return true;
+        // cpp-httplib holds a Content-Length to its limit before this, but not chunks: they
+        // are counted here, and nothing past the route's limit is kept. The rest is read and
+        // dropped, so the connection can go on (cpp-httplib would take unread bytes for the
+        // next request); a body past twice the limit is cut off and the connection closed.
+        const std::size_t max = tjeneste.maks_krop(a);
+        std::size_t seen = 0;
+        const bool read = !has_body(req) || reader([&a, &seen, max](const char* data, std::size_t n) {
+            seen += n;
+            if (seen <= max) {
+                a.krop.append(data, n);
+                return true;
+            }
+            std::string().swap(a.krop);
+            return seen - max <= max;
         });
+        if (seen > max) {
+            Svar s = tjeneste.for_stor(a, std::nullopt);
+            fill(res, s);
+            if (!read) res.set_header("Connection", "close");
+            return;
+        }
         if (!read) { // over the limit (413) or cut off: own_error() words it; the rest is unread
             if (res.status < 400) res.status = 400;
             res.set_header("Connection", "close");

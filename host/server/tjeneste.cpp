@@ -109,19 +109,29 @@ std::optional<Svar> Tjeneste::foer_krop(const Anmodning& a) const {
         s = fejl_svar(fejl("metode_ikke_tilladt", fmt::format("{} bruger metoden {}", skabelon(m.rute), tilladte(m.rute))));
         s->hoveder.emplace_back("Allow", tilladte(m.rute));
     }
-    if (!s && a.laengde) {
-        const std::size_t max = m.rute == Rute::Vurderinger ? ind_.maks_ndjson
-                                : m.rute == Rute::Vurdering || m.rute == Rute::NySag ? ind_.maks_sag
-                                                                                       : std::size_t(64) << 10;
-        if (*a.laengde > max)
-            s = fejl_svar(fejl("for_stor", fmt::format("anmodningen fylder {} bytes; {} tager højst {} bytes{}",
-                                                       *a.laengde, skabelon(m.rute), max,
-                                                       m.rute == Rute::Vurdering
-                                                           ? ": send mange sager som NDJSON til "
-                                                             "/v1/kommuner/{id}/vurderinger"
-                                                           : m.rute == Rute::Vurderinger ? ": del sagerne i flere anmodninger" : "")));
-    }
+    if (!s && a.laengde && *a.laengde > maks_krop(a)) return for_stor(a, *a.laengde);
     if (s) s->log->rute = std::string(skabelon(m.rute));
+    return s;
+}
+
+std::size_t Tjeneste::maks_krop(const Anmodning& a) const {
+    const Rute r = find_rute(a.sti, a.metode).rute;
+    return r == Rute::Vurderinger ? ind_.maks_ndjson
+           : r == Rute::Vurdering || r == Rute::NySag ? ind_.maks_sag
+                                                      : std::size_t(64) << 10;
+}
+
+Svar Tjeneste::for_stor(const Anmodning& a, std::optional<std::size_t> fylder) const {
+    const Rute r = find_rute(a.sti, a.metode).rute;
+    const std::size_t max = maks_krop(a);
+    Svar s = fejl_svar(fejl("for_stor", fmt::format("anmodningen fylder {} bytes; {} tager højst {} bytes{}",
+                                                    fylder ? fmt::format("{}", *fylder) : fmt::format("mere end {}", max),
+                                                    skabelon(r), max,
+                                                    r == Rute::Vurdering
+                                                        ? ": send mange sager som NDJSON til /v1/kommuner/{id}/vurderinger"
+                                                    : r == Rute::Vurderinger ? ": del sagerne i flere anmodninger"
+                                                                             : "")));
+    s.log->rute = std::string(skabelon(r));
     return s;
 }
 

@@ -75,6 +75,12 @@ public:
     std::optional<Genindlaesning> genindlaes();
     // The largest body any route takes (the HTTP layer's own limit).
     std::size_t maks_krop() const;
+    // The largest body the request's route takes; a chunked body is counted against it as
+    // it is read, since no Content-Length said its size first.
+    std::size_t maks_krop(const Anmodning& a) const;
+    // 413 for a body over its route's limit: `fylder` bytes when the head said so, else a
+    // chunked body cut off at the limit.
+    Svar for_stor(const Anmodning& a, std::optional<std::size_t> fylder) const;
 
 private:
     Svar dispatch(Anmodning& a);

@@ -107,12 +107,29 @@ has "$T/metrics" '^kvalitet_fejl_total{kode="ugyldigt_felt"} 5$'
 has "$T/metrics" '^kvalitet_vurderinger_total{kommune="varde"} 32$'
 has "$T/metrics" '^kvalitet_http_varighed_sekunder_count{rute="/v1/kommuner/{id}/vurdering"} '
 
+# A chunked body has no Content-Length to refuse it by: it is cut off at the route's limit
+# (1 MiB for one case, 64 MiB for NDJSON), not read whole first.
+status "$(req "$T/out" /v1/kommuner/varde/vurdering -H 'Transfer-Encoding: chunked' --data-binary @"$T/stor.json")" 413 "for stor i bidder"
+has "$T/out" '"kode":"for_stor","besked":"anmodningen fylder mere end 1048576 bytes'
+head -c 70000000 /dev/zero | tr '\0' ' ' > "$T/stor.ndjson"
+status "$(req "$T/out" /v1/kommuner/varde/vurderinger -H 'Transfer-Encoding: chunked' --data-binary @"$T/stor.ndjson")" 413 "NDJSON for stor i bidder"
+has "$T/out" '"kode":"for_stor","besked":"anmodningen fylder mere end 67108864 bytes'
+rm -f "$T/stor.ndjson"
+
+# A second server on a busy port is refused; it does not share the first one's requests.
+rc=0; "$K" server --port "$A" 2> "$T/optaget.err" & OP=$!
+i=0; while kill -0 $OP 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+if kill -0 $OP 2>/dev/null; then kill $OP; fejl "en anden server startede på den optagne port $A"; fi
+wait $OP || rc=$?
+test $rc -ne 0 || fejl "en anden server på den optagne port gav exit 0"
+has "$T/optaget.err" "kan ikke lytte"
+
 # SIGTERM: the server stops by itself, exit 0; the access log has one JSON line per request
 # and nothing of a case but its id.
 kill -TERM "$PID_a"; rc=0; wait "$PID_a" || rc=$?
 test $rc -eq 0 || fejl "exit $rc efter SIGTERM"
 grep '^{"tid":' "$T/a.err" > "$T/a.log"
-test "$(wc -l < "$T/a.log")" -eq 36 || fejl "$(wc -l < "$T/a.log") loglinjer, ventede 36"
+test "$(wc -l < "$T/a.log")" -eq 38 || fejl "$(wc -l < "$T/a.log") loglinjer, ventede 38"
 has "$T/a.log" '"rute":"/v1/kommuner/{id}/vurdering","kommune":"varde","status":200,.*"sag_id":"eksempel-1"'
 ! grep -q 'borger\|foedselsdato\|alder' "$T/a.log" || fejl "sagens indhold i loggen"
 has "$T/a.err" "stopper"
