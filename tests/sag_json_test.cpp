@@ -334,6 +334,12 @@ TEST_CASE("sag_id_of passes over a number too big and a byte that is not UTF-8 b
     CHECK_FALSE(sag_id_of(R"({"id": 99999999999999999999999})"));
     CHECK_FALSE(sag_id_of("{\"id\": \"a\xffb\"}"));
     CHECK_FALSE(sag_id_of(R"({"x": 1e400, "y": tru, "id": "a"})")); // a syntax error still ends the search
+    // A text, a field name or nesting over the case's limits before the id: the case is
+    // refused for it (for_lang_tekst, for_dyb), but its id is still read.
+    CHECK(sag_id_of(R"({"x": ")" + std::string(2000, 'a') + R"(", "id": "lang"})") == "lang");
+    CHECK(sag_id_of(R"({")" + std::string(2000, 'k') + R"(": 1, "id": "noegle"})") == "noegle");
+    CHECK(sag_id_of(R"({"x": )" + std::string(40, '[') + std::string(40, ']') + R"(, "id": "dyb"})") == "dyb");
+    CHECK_FALSE(sag_id_of(R"({"x": )" + std::string(5000, '[') + std::string(5000, ']') + R"(, "id": "for_dyb"})"));
     // The error itself is unchanged: the first problem, in document order.
     CHECK_THROWS_WITH(Sag::from_json(R"({"borger": {"alder": 1e400}, "id": "a"})"), Catch::Contains("1e400"));
 }

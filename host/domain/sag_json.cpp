@@ -379,7 +379,8 @@ private:
                 ++pos_;
                 return true;
             }
-            if (++chars > g_.max_tekst) {
+            // looking for the id, only the id itself is held to the limit on texts
+            if (++chars > g_.max_tekst && (!want_id_ || capturing_id())) {
                 limit(start, "for_lang_tekst", too_long_text(g_, is_key), !is_key);
                 return false;
             }
@@ -1383,10 +1384,12 @@ std::optional<JsonProblem> scan_json(std::string_view text, const SagGraenser& g
 } // namespace detail
 
 std::optional<std::string> sag_id_of(std::string_view text) {
-    // Lists and objects may be any length before the id: only nesting and the id itself
-    // are held, so only they are limited.
+    // Lists, objects and texts may be any length before the id, and nested deeper than a
+    // case may be: only the id and the open levels' keys are held (a case is at most 1 MiB,
+    // so a key is too), and the levels are limited far above what a case may have.
     SagGraenser g;
     g.max_liste = g.max_felter = std::numeric_limits<std::size_t>::max();
+    g.max_dybde = 4096;
     return Scanner(without_bom(text), g).top_level_id();
 }
 
