@@ -24,7 +24,8 @@ struct Pass {
         std::vector<T> kept;
         kept.reserve(v.size());
         for (std::size_t i = 0; i < v.size(); ++i) {
-            if (auto why = drop(v[i])) out.push_back({fmt::format("{}[{}]", navn, i + 1), v[i].dato, *why});
+            // counted from 0, as the case's JSON paths are everywhere else (felt, ignorerede_felter)
+            if (auto why = drop(v[i])) out.push_back({fmt::format("{}[{}]", navn, i), v[i].dato, *why});
             else kept.push_back(std::move(v[i]));
         }
         v = std::move(kept);
