@@ -54,6 +54,8 @@ inline constexpr MalformedCase kMalformedCases[] = {
     {R"({"klage": {"modtaget": "i går"}})", "feltet 'klage.modtaget'"},
     {R"({"arbejdspladsvurdering": "2026-01-01"})", "feltet 'arbejdspladsvurdering': forventede et objekt"},
     {R"({"indsatsplan": {"dato": "2026-1-1"}})", "feltet 'indsatsplan.dato'"},
+    {R"({"vum": {"dato": "1899-12-31"}})", "feltet 'vum.dato': 1899-12-31 ligger uden for de datoer, der kan regnes med"},
+    {R"({"klage": {"modtaget": "2201-01-01"}})", "feltet 'klage.modtaget': 2201-01-01 ligger uden for de datoer"},
 };
 
 } // namespace kvalitet::testdata
