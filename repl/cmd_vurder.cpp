@@ -176,6 +176,7 @@ std::string id_not_yet_read(const Options& o) {
 int run_single(const Options& o, const Sources& sources, Dato dato) {
     std::string sag_id;
     bool read = false;
+    const std::string where = o.file == "-" ? "standard input" : o.file;
     const auto standard_dato = standard_date(o.standard_dato);
     try {
         std::unique_ptr<Standard> standard;
@@ -191,7 +192,7 @@ int run_single(const Options& o, const Sources& sources, Dato dato) {
             kommune = rute(sag, o.kommune, kommuner(sources));
         } catch (const InputError& e) {
             const std::string id = sag_id.empty() ? sag_id_of(text).value_or("") : sag_id;
-            return refuse(o, o.file == "-" ? "standard input" : o.file, {e.kode(), e.what(), e.felt(), {}, id});
+            return refuse(o, where, {e.kode(), e.what(), e.felt(), {}, id});
         }
         if (!standard) standard = load_version(sources, kommune, dato, standard_dato);
         Vurdering v = standard->vurder(sag, dato, standard_dato.value_or(dato), *spor_niveau(o.spor));
@@ -204,7 +205,9 @@ int run_single(const Options& o, const Sources& sources, Dato dato) {
     } catch (...) {
         Fejl f = aktuel_fejl();
         f.sag_id = !sag_id.empty() || read ? sag_id : id_not_yet_read(o);
-        return refuse(o, "", f);
+        // a field of the case at fault only as it is assessed (a birth date after the date):
+        // named with its file, as the reader's errors are
+        return refuse(o, read && !f.felt.empty() ? where : "", f);
     }
 }
 

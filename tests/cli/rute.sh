@@ -36,6 +36,14 @@ test "$rc" -eq 1 || fejl "exit $rc for mangler_kommune"
 has "$T/uden.json" '^{"fejl":{"kode":"mangler_kommune",.*"felt":"kommune"},"sag_id":"uden"}$'
 has "$T/uden.err" "^kvalitet: standard input: sagen siger ikke, hvilken kommune"
 
+# A field found wrong only as the case is assessed (a birth date after the date) is named
+# with its file, as the reader's errors are.
+echo '{"id": "foedt", "kommune": "varde", "borger": {"foedselsdato": "2030-01-01"}}' > "$T/foedt.json"
+rc=0; "$K" vurder $D "$T/foedt.json" > "$T/foedt.out" 2> "$T/foedt.err" || rc=$?
+test "$rc" -eq 1 || fejl "exit $rc for en fødselsdato efter datoen"
+has "$T/foedt.out" '^{"fejl":{"kode":"ugyldigt_felt",.*"felt":"borger.foedselsdato"},"sag_id":"foedt"}$'
+has "$T/foedt.err" "^kvalitet: $T/foedt.json: feltet 'borger.foedselsdato': 2030-01-01 ligger efter vurderingsdatoen"
+
 # An unknown field: listed without --streng (JSON and text), refused with it.
 sed 's/"kan_deltage_aktivt": true,/"kan_deltage_aktivt": true, "motivret": true,/' "$EX" > "$T/typo.json"
 grep -q motivret "$T/typo.json" || fejl "eksemplet har ændret sig; ret testen"
