@@ -215,12 +215,16 @@ std::string mismatch(const std::string& msg) {
         const std::string type = dansk_type(m[3].str());
         return fmt::format("{} mangler sin værdi{}", m[1].str(), type.empty() ? "" : " (" + type + ")");
     }
+    auto values = [](const std::string& n) { return n + (n == "1" ? " værdi" : " værdier"); };
     if (std::regex_match(msg, m, exactly))
-        return fmt::format("{} skal have {} {} værdier, fik {}", m[3].str(), m[1].str() == "exactly" ? "præcis" : "mindst",
-                           m[2].str(), m[4].str());
-    if (std::regex_match(msg, m, at_least))
-        return fmt::format("{} skal have {} {} værdier, fik {}", m[1].str(), m[2].str() == "least" ? "mindst" : "højst",
-                           m[3].str(), m[4].str());
+        return fmt::format("{} skal have {} {}, fik {}", m[3].str(), m[1].str() == "exactly" ? "præcis" : "mindst",
+                           values(m[2].str()), m[4].str());
+    if (std::regex_match(msg, m, at_least)) {
+        if (m[2].str() == "Most" && m[3].str() == "1") // an option given twice
+            return fmt::format("{} må kun gives én gang, fik {} værdier", m[1].str(), m[4].str());
+        return fmt::format("{} skal have {} {}, fik {}", m[1].str(), m[2].str() == "least" ? "mindst" : "højst",
+                           values(m[3].str()), m[4].str());
+    }
     return "et tilvalg har det forkerte antal værdier";
 }
 

@@ -69,6 +69,7 @@ TEST_CASE("cli in Danish: each kind of usage error") {
         {{"vurder", "--kommune", "varde", "a", "b"}, "uventet argument 'b'"},
         {{"foo"}, "ukendt kommando 'foo'"},
         {{"db"}, "vælg en kommando: init"},
+        {{"vurder", "--kommune", "varde", "--kommune", "lejre"}, "--kommune må kun gives én gang, fik 2 værdier"},
     };
     for (const auto& c : cases) {
         Program p;
