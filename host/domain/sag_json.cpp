@@ -379,10 +379,14 @@ private:
                 ++pos_;
                 return true;
             }
-            // looking for the id, only the id itself is held to the limit on texts
-            if (++chars > g_.max_tekst && (!want_id_ || capturing_id())) {
-                limit(start, "for_lang_tekst", too_long_text(g_, is_key), !is_key);
-                return false;
+            if (++chars > g_.max_tekst) {
+                if (!want_id_ || capturing_id()) {
+                    limit(start, "for_lang_tekst", too_long_text(g_, is_key), !is_key);
+                    return false;
+                }
+                // looking for the id, a longer text or key is passed over, and a key is not
+                // held past the limit (it cannot be "id"): a long key costs no memory
+                out = nullptr;
             }
             if (c == '\\') {
                 if (!escape(out, is_key)) return false;
