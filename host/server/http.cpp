@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <limits>
 #include <memory>
 #include <pthread.h>
 #include <thread>
@@ -39,9 +40,10 @@ Anmodning hoved_af(const httplib::Request& req) {
     for (const auto& [k, v] : req.headers) a.hoveder.emplace_back(k, v);
     if (req.has_header("Content-Length")) {
         const std::string n = req.get_header_value("Content-Length");
-        try {
-            a.laengde = std::stoull(n);
-        } catch (...) { // cpp-httplib refuses the request itself
+        try { // digits only: stoull would read "-1" as 2^64 - 1 (foer_krop refuses the rest)
+            if (!n.empty() && n.find_first_not_of("0123456789") == std::string::npos) a.laengde = std::stoull(n);
+        } catch (...) { // more than 2^64 - 1: over every limit
+            a.laengde = std::numeric_limits<std::size_t>::max();
         }
     }
     return a;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <mutex>
 
 #include "domain/json_writer.hpp"
@@ -109,7 +110,14 @@ std::optional<Svar> Tjeneste::foer_krop(const Anmodning& a) const {
         s = fejl_svar(fejl("metode_ikke_tilladt", fmt::format("{} bruger metoden {}", skabelon(m.rute), tilladte(m.rute))));
         s->hoveder.emplace_back("Allow", tilladte(m.rute));
     }
-    if (!s && a.laengde && *a.laengde > maks_krop(a)) return for_stor(a, *a.laengde);
+    if (const auto n = a.hoved("Content-Length"); !s && !n.empty() && !a.laengde) {
+        std::string shown; // printable ASCII only, and not all of a long one
+        for (char c : n.substr(0, 40)) shown += c >= 0x20 && c < 0x7f ? c : '?';
+        s = fejl_svar(fejl("ugyldig_anmodning",
+                           fmt::format("hovedet Content-Length skal være kroppens antal bytes (et heltal fra 0), ikke '{}'", shown)));
+    }
+    if (!s && a.laengde && *a.laengde > maks_krop(a))
+        return for_stor(a, *a.laengde == std::numeric_limits<std::size_t>::max() ? std::nullopt : a.laengde); // past 2^64 - 1
     if (s) s->log->rute = std::string(skabelon(m.rute));
     return s;
 }
