@@ -29,6 +29,7 @@ struct Kontekst {
     std::shared_ptr<Logdata> log;
     std::size_t ud = 0; // bytes of a streamed body
     bool stroemmet = false;
+    bool lukker = false; // the answer closes the connection (close_after)
 };
 thread_local Kontekst kontekst;
 
@@ -74,16 +75,39 @@ void fill(httplib::Response& res, Svar& s) {
     }
 }
 
-// A refusal before the body is read: the unread body would be taken for the next request.
+// cpp-httplib 0.11 keeps a connection open after an answer unless the request said
+// "Connection: close" or writing the answer failed; a "Connection: close" in the answer
+// does not close it. After a refusal that left a body (or the rest of one) unread, those
+// bytes would be read as the next request: a request smuggled in behind the refused one.
+// So such an answer is written by a provider that reports a failed write once all of it is
+// out: the client gets the whole answer, then the connection is closed.
+void close_after(httplib::Response& res) {
+    res.set_header("Connection", "close");
+    if (res.body.empty()) return; // nothing to write: own_error() fills it, then comes here
+    auto body = std::make_shared<std::string>(std::move(res.body));
+    res.body.clear();
+    const std::string type = res.get_header_value("Content-Type");
+    const auto types = res.headers.equal_range("Content-Type");
+    res.headers.erase(types.first, types.second);
+    kontekst.lukker = kontekst.stroemmet = true;
+    kontekst.ud = body->size();
+    res.set_content_provider(body->size(), type, [body](std::size_t, std::size_t, httplib::DataSink& sink) {
+        sink.write(body->data(), body->size());
+        return false;
+    });
+}
+
+// A refusal before the body is read.
 void refuse(const httplib::Request& req, httplib::Response& res, Svar s) {
     fill(res, s);
-    if (has_body(req)) res.set_header("Connection", "close");
+    if (has_body(req)) close_after(res);
 }
 
 // cpp-httplib's own refusals (a request it cannot parse, a body over the limit) in the
-// contract's error form.
+// contract's error form; closing the connection when the request had a body, which may be
+// unread.
 void own_error(const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
+    if (!res.body.empty() || kontekst.lukker) return;
     Fejl f = res.status == 413 ? fejl("for_stor", "anmodningens krop er større end serveren tager imod")
              : res.status == 414 ? fejl("ugyldig_anmodning", "stien er for lang")
              : res.status == 404 ? fejl("ukendt_sti", "stien findes ikke (se docs/server.md)")
@@ -94,6 +118,7 @@ void own_error(const httplib::Request& req, httplib::Response& res) {
     res.set_content(s.krop, s.type);
     if (!kontekst.log) kontekst.log = s.log;
     else kontekst.log->fejlkode = f.kode;
+    if (has_body(req)) close_after(res);
 }
 
 void sig_set(sigset_t& set) {
@@ -251,12 +276,11 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
         if (seen > max) {
             Svar s = tjeneste.for_stor(a, std::nullopt);
             fill(res, s);
-            if (!read) res.set_header("Connection", "close");
+            if (!read) close_after(res);
             return;
         }
-        if (!read) { // over the limit (413) or cut off: own_error() words it; the rest is unread
+        if (!read) { // over the limit (413) or cut off: own_error() words it and closes
             if (res.status < 400) res.status = 400;
-            res.set_header("Connection", "close");
             return;
         }
         Svar s = tjeneste.haandter(std::move(a));

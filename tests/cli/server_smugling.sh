@@ -1,0 +1,54 @@
+#!/bin/bash
+# A refused request's unread body is never read as a request of its own (request
+# smuggling): after a refusal that left body bytes unread, the server closes the connection
+# once its answer is out. bash for /dev/tcp: the bytes must reach the server as written.
+set -eu
+K="$1"; SRC="$2"; T="$(mktemp -d)"; PID=""
+trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$T"' EXIT
+fejl() { echo "FEJL: $*"; exit 1; }
+
+"$K" --hjem "$SRC" server --port 0 2> "$T/err" & PID=$!
+i=0
+until grep -q "lytter på" "$T/err"; do
+  i=$((i + 1)); [ $i -lt 600 ] || { cat "$T/err"; fejl "serveren startede ikke"; }
+  sleep 0.1
+done
+PORT=$(sed -n 's/.*lytter på http:\/\/127\.0\.0\.1:\([0-9]*\) .*/\1/p' "$T/err")
+
+SMUGLET=$'GET /v1/kommuner HTTP/1.1\r\nHost: x\r\n\r\n'
+# cpp-httplib reads a request's head in blocks of 2 KB and drops what is left of the block:
+# the smuggled request comes after 5,000 bytes of filler, past that first block.
+KROP="$(head -c 5000 /dev/zero | tr '\0' ' ')"$'\r\n'"$SMUGLET"
+# send NAME < bytes: writes them on one connection and keeps every answer until it closes
+# (a connection left open would end by the keep-alive timeout, 5 s, with a second answer).
+send() {
+  exec 3<> "/dev/tcp/127.0.0.1/$PORT"
+  cat >&3 || true # the server may close before it has read all of it
+  timeout 20 cat <&3 > "$T/$1" || true
+  exec 3<&-
+}
+one_answer() {
+  n=$(grep -c $'^HTTP/1.1 ' "$T/$1" || true)
+  [ "$n" -eq 1 ] || { cat "$T/$1"; fejl "$1: $n svar, ventede ét ($2)"; }
+  grep -q "^HTTP/1.1 $2 " "$T/$1" || { cat "$T/$1"; fejl "$1: ikke status $2"; }
+}
+
+# 1. Refused on its head (Content-Length over the limit): the body is never read.
+printf 'POST /v1/kommuner/varde/vurdering HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\n%s' "$KROP" | send stor
+one_answer stor 413
+# 2. An unknown path with a body.
+printf 'POST /v1/findes/ikke HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n%s' ${#KROP} "$KROP" | send ukendt
+one_answer ukendt 404
+# 3. A chunked body past twice the limit (1 MiB for one case): cut off, then closed.
+{ printf 'POST /v1/kommuner/varde/vurdering HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n%x\r\n' 2200000
+  head -c 2200000 /dev/zero | tr '\0' ' '
+  printf '\r\n0\r\n\r\n%s' "$SMUGLET"; } | send bidder
+one_answer bidder 413
+grep -q '"kode":"for_stor"' "$T/bidder" || fejl "bidder: ikke for_stor"
+# 4. Broken chunk framing: cpp-httplib's own 400, and closed.
+printf 'POST /v1/kommuner/varde/vurdering HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n%s' "$KROP" | send ramme
+one_answer ramme 400
+# The server is still there for a new connection.
+printf '%s' "$SMUGLET" | { exec 3<> "/dev/tcp/127.0.0.1/$PORT"; cat >&3; timeout 10 head -c 12 <&3 > "$T/igen"; exec 3<&-; }
+grep -q '^HTTP/1.1 200' "$T/igen" || fejl "serveren svarer ikke bagefter"
+echo "server_smugling: alle tjek bestået"
