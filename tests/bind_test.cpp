@@ -171,7 +171,13 @@ TEST_CASE("oplyst tells a list the case left out from an empty one") {
           "truetruetruetruefalse");
     CHECK(std::vector<std::string>(lua.ctx.missing.begin(), lua.ctx.missing.end()) == std::vector<std::string>{"afbud"});
     CHECK_THROWS_WITH(lua.eval("return oplyst(sag.bevilling)"), Catch::Contains("oplyst: argumentet skal være en af sagens lister"));
-    CHECK_THROWS_WITH(lua.eval("return oplyst({})"), Catch::Contains("ikke table"));
+    CHECK_THROWS_WITH(lua.eval("return oplyst({})"), Catch::Contains("ikke en tabel"));
+    CHECK_THROWS_WITH(lua.eval("return oplyst()"), Catch::Contains("sag.ansoegte_aktiviteter), ikke ingenting"));
+    // A case filled in code (the C++ API): a list with elements was given, flag or not.
+    lua.load_case(R"({"id":"x"})");
+    lua.sag.leverancer.push_back({});
+    lua.ctx.reset_reads();
+    CHECK(lua.eval("return tostring(oplyst(sag.leverancer)) .. tostring(oplyst(sag.afbud))") == "truefalse");
 }
 
 TEST_CASE("date arguments are checked in full: floats, NaN, infinities, fractions, range") {

@@ -359,8 +359,8 @@ TEST_CASE("the list primitives say in Danish what is wrong with their arguments"
     CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge', fra = '2026-01-01' })"),
                Catch::Contains("'fra' skal være en dato"));
     CHECK_THAT(lua.eval(sag, "return efter_dato(sag.ydelser)"),
-               Catch::Contains("efter_dato: argumentet skal være sag.opfoelgninger, sag.leverancer eller sag.afbud, ikke sag.ydelser"));
-    CHECK_THAT(lua.eval(sag, "return efter_dato({})"), Catch::Contains("efter_dato: argumentet skal være sag.opfoelgninger"));
+               Catch::Contains("efter_dato: argumentet skal være sag.opfoelgninger, sag.leverancer eller sag.afbud, ikke en værdi af typen sag.ydelser"));
+    CHECK_THAT(lua.eval(sag, "return efter_dato({})"), Catch::Contains("efter_dato: argumentet skal være sag.opfoelgninger, sag.leverancer eller sag.afbud, ikke en tabel"));
     CHECK_THAT(lua.eval(sag, "return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '8', til = '16:00' } })"),
                Catch::Contains("tidsrummets 'fra' skal skrives TT:MM"));
     CHECK_THAT(lua.eval(sag, "return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '08:00', til = '09:00' }, tekst = '{dag}' })"),

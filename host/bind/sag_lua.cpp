@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "bind/bind.hpp"
+#include "bind/type_text.hpp"
 #include "bind/typed.hpp"
 #include "domain/mente_du.hpp"
 #include "lua/state.hpp"
@@ -654,37 +655,44 @@ int by_date(lua_State* L) {
         }
     });
     if (sagens) return 1;
-    const char* what = luaL_getmetafield(L, 1, "__name") == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, 1);
     return luaL_error(L, "efter_dato: argumentet skal være sag.opfoelgninger, sag.leverancer eller sag.afbud, ikke %s",
-                      what);
+                      type_text(L, 1).c_str());
 }
 
 // oplyst(sag.leverancer): whether the case gave the list, an empty one included. Not given,
 // the list is named among what the rule lacks, as a missing fact is, so a rule that cannot
 // tell "no deliveries" from "not told" gives nil and the trace says why.
+// A case built or filled in code (the C++ API, tjek's own cases) has no flags set: a list
+// with elements in it was given all the same.
+template <class T, const std::vector<T>& (*Get)(const Sag&), bool Sag::Givne::*Flag>
+bool list_given(const Sag& s) {
+    return s.givet.*Flag || !Get(s).empty();
+}
+
 int given(lua_State* L) {
     struct List {
         Typed typed;
-        bool Sag::Givne::*flag;
+        bool (*given)(const Sag&);
         std::string_view fact;
     };
-    static constexpr List kLists[] = {{Typed::Leverancer, &Sag::Givne::leverancer, "leverancer"},
-                                      {Typed::Afbud, &Sag::Givne::afbud, "afbud"},
-                                      {Typed::Opfoelgninger, &Sag::Givne::opfoelgninger, "opfoelgninger"},
-                                      {Typed::Ydelser, &Sag::Givne::ydelser, "ydelser"},
-                                      {Typed::Aktiviteter, &Sag::Givne::ansoegte_aktiviteter, "ansoegte_aktiviteter"}};
+    static constexpr List kLists[] = {
+        {Typed::Leverancer, list_given<Levering, leverancer, &Sag::Givne::leverancer>, "leverancer"},
+        {Typed::Afbud, list_given<Afbud, afbud, &Sag::Givne::afbud>, "afbud"},
+        {Typed::Opfoelgninger, list_given<Opfoelgning, opfoelgninger, &Sag::Givne::opfoelgninger>, "opfoelgninger"},
+        {Typed::Ydelser, list_given<Ydelse, ydelser, &Sag::Givne::ydelser>, "ydelser"},
+        {Typed::Aktiviteter, list_given<std::string, aktiviteter, &Sag::Givne::ansoegte_aktiviteter>, "ansoegte_aktiviteter"}};
     if (lua_type(L, 1) == LUA_TUSERDATA)
         for (const auto& l : kLists)
             if (auto* v = static_cast<View*>(to_typed(L, 1, l.typed))) {
-                const bool yes = sag(*v).givet.*l.flag;
+                const bool yes = l.given(sag(*v));
                 if (!yes) v->ctx->read_missing(l.fact);
                 lua_pushboolean(L, yes);
                 return 1;
             }
-    const char* what = luaL_getmetafield(L, 1, "__name") == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, 1);
+    const std::string what = lua_isnone(L, 1) ? "ingenting" : type_text(L, 1);
     return luaL_error(L, "oplyst: argumentet skal være en af sagens lister (sag.leverancer, sag.afbud, sag.opfoelgninger, "
                          "sag.ydelser eller sag.ansoegte_aktiviteter), ikke %s",
-                      what);
+                      what.c_str());
 }
 
 } // namespace
