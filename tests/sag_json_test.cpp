@@ -340,6 +340,8 @@ TEST_CASE("sag_id_of passes over a number too big and a byte that is not UTF-8 b
     CHECK(sag_id_of(R"({")" + std::string(2000, 'k') + R"(": 1, "id": "noegle"})") == "noegle");
     CHECK(sag_id_of(R"({"x": )" + std::string(40, '[') + std::string(40, ']') + R"(, "id": "dyb"})") == "dyb");
     CHECK_FALSE(sag_id_of(R"({"x": )" + std::string(5000, '[') + std::string(5000, ']') + R"(, "id": "for_dyb"})"));
+    // a byte that is not UTF-8 in a field name ends the search, past the limit on texts too
+    CHECK_FALSE(sag_id_of("{\"" + std::string(1005, 'k') + "\xff\": 1, \"id\": \"sen\"}"));
     // The error itself is unchanged: the first problem, in document order.
     CHECK_THROWS_WITH(Sag::from_json(R"({"borger": {"alder": 1e400}, "id": "a"})"), Catch::Contains("1e400"));
 }

@@ -398,7 +398,7 @@ private:
                 return false;
             }
             const std::size_t len = utf8_length(s_, pos_);
-            if (!len && passing_over(out != nullptr)) { // the contract wants the id whenever the case has one
+            if (!len && passing_over(out != nullptr || is_key)) { // the contract wants the id whenever the case has one
                 ++pos_;
                 continue;
             }
