@@ -78,3 +78,16 @@ TEST_CASE("tekst: an exclusion says whether it excludes, not a no beside the con
     // a condition keeps its mark
     CHECK(line_of(tekst_med(R"(,"kan_deltage_aktivt":true)"), "Borgeren er motiveret").rfind("  [ja ] ", 0) == 0);
 }
+
+TEST_CASE("tekst: a requirement that could not be checked is named with what it lacks") {
+    auto kerteminde = Standard::load(Sources::directory(KVALITET_SOURCE_DIR), "kerteminde");
+    const std::string uden = R"({"id":"t","borger":{"alder":40},"bevilling":{"start":"2026-11-02","timer":2,"periode":"uge"})";
+    const std::string tekst = kerteminde->vurder(Sag::from_json(uden + "}"), Dato::ymd(2026, 11, 22)).tekst();
+    INFO(tekst);
+    CHECK(tekst.find("Advarsler: ingen\nKunne ikke kontrolleres\n  ? Der er sammenhæng mellem bevillingen og de leverede "
+                     "ydelser") != std::string::npos);
+    CHECK(tekst.find("; mangler leverancer (Kerteminde KS, Kvalitetsmål i forhold til leverandøren)") != std::string::npos);
+    // with the deliveries given, checked: no such heading
+    const std::string med = kerteminde->vurder(Sag::from_json(uden + R"(,"leverancer":[]})"), Dato::ymd(2026, 11, 22)).tekst();
+    CHECK(med.find("Kunne ikke kontrolleres") == std::string::npos);
+}

@@ -134,6 +134,15 @@ std::string Vurdering::tekst() const {
         line("Advarsler");
         for (const auto& a : advarsler) line(fmt::format("  ! {} ({})", a.tekst, a.kilde));
     }
+    // "Advarsler: ingen" alone would read as checked and in order
+    bool heading = false;
+    for (const auto& p : spor) {
+        if (p.trin != Trin::Krav || p.udfald != "ukendt") continue;
+        if (!heading) line("Kunne ikke kontrolleres");
+        heading = true;
+        line(fmt::format("  ? {}{} ({})", p.regel->tekst, p.mangler.empty() ? "" : "; mangler " + join(p.mangler),
+                         p.regel->kilde));
+    }
     if (!ignorerede_felter.empty()) {
         line("");
         line("Ignorerede felter (findes ikke i sagens skema; standarden har ikke set dem)");
