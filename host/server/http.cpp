@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -27,7 +28,8 @@ using Clock = std::chrono::steady_clock;
 struct Kontekst {
     Clock::time_point start = Clock::now();
     std::shared_ptr<Logdata> log;
-    std::size_t ud = 0; // bytes of a streamed body
+    std::size_t ind = 0; // bytes of the request's body read (through the content reader)
+    std::size_t ud = 0;  // bytes of a streamed body
     bool stroemmet = false;
     bool lukker = false; // the answer closes the connection (close_after)
 };
@@ -266,6 +268,7 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
         std::size_t seen = 0;
         const bool read = !has_body(req) || reader([&a, &seen, max](const char* data, std::size_t n) {
             seen += n;
+            kontekst.ind = seen;
             if (seen <= max) {
                 a.krop.append(data, n);
                 return true;
@@ -295,7 +298,7 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
         fallback.rute = std::string(skabelon(find_rute(req.path, req.method).rute));
         const Logdata& log = kontekst.log ? *kontekst.log : fallback;
         const std::size_t ud = kontekst.stroemmet ? kontekst.ud : res.body.size();
-        tjeneste.afslut(req.method, res.status, log, Clock::now() - kontekst.start, req.body.size(), ud);
+        tjeneste.afslut(req.method, res.status, log, Clock::now() - kontekst.start, std::max(req.body.size(), kontekst.ind), ud);
         kontekst = Kontekst{};
     });
 

@@ -136,6 +136,7 @@ test $rc -eq 0 || fejl "exit $rc efter SIGTERM"
 grep '^{"tid":' "$T/a.err" > "$T/a.log"
 test "$(wc -l < "$T/a.log")" -eq 40 || fejl "$(wc -l < "$T/a.log") loglinjer, ventede 40"
 has "$T/a.log" '"rute":"/v1/kommuner/{id}/vurdering","kommune":"varde","status":200,.*"sag_id":"eksempel-1"'
+has "$T/a.log" "\"rute\":\"/v1/kommuner/{id}/vurdering\",\"kommune\":\"varde\",\"status\":200,.*\"ind\":$(wc -c < "$EX"),"
 ! grep -q 'borger\|foedselsdato\|alder' "$T/a.log" || fejl "sagens indhold i loggen"
 has "$T/a.err" "stopper"
 
