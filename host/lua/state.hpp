@@ -155,7 +155,7 @@ public:
     StackGuard& operator=(const StackGuard&) = delete;
 
 private:
-    lua_State* L_;
+    [[maybe_unused]] lua_State* L_; // read by the assert only (not in release builds)
     int top_;
 };
 
