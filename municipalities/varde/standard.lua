@@ -108,10 +108,13 @@ udelukkelse {
 
 -- 3.2: "Der er krav om, at borgeren medvirker ved udarbejdelse af en helhedsvurdering,
 -- herunder en udredning efter voksenudredningsmetoden (VUM)". Uden VUM er det uafklaret.
+-- Antagelse: kravet står under visitationen, ikke under målgruppen; vi læser det som en
+-- betingelse for at afgøre målgruppen, så en sag uden VUM venter på udredningen.
 betingelse {
   id = "vum_udredning",
   tekst = "Der foreligger en udredning efter voksenudredningsmetoden (VUM)",
   kilde = "Varde KS 3.2 Hvordan foregår visitationen",
+  antagelse = true,
   naar = function(sag)
     if sag.vum:max() == nil then return nil end -- ingen VUM endnu: "vum" står i mangler
     return true
@@ -240,7 +243,9 @@ krav {
   tekst = "Støtten ydes som udgangspunkt i dagtimerne på hverdage",
   kilde = "Varde KS 4.1 Hvornår leveres støtten",
   afvigelser = function(sag)
-    -- støttetid på en weekend- eller helligdag, eller der begynder før eller slutter efter dagtimerne
+    -- støttetid på en weekend- eller helligdag, eller der begynder før eller slutter efter dagtimerne.
+    -- Antagelse: "hverdage" er mandag-fredag uden de officielle helligdage; grundlovsdag og
+    -- 24. december er hverdage her (de er ikke helligdage, og standarden nævner dem ikke).
     return uden_for_tidsrum(sag.leverancer, {
       arter = P.stoettetid,
       tidsrum = P.dagtimer,

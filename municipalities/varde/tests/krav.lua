@@ -31,6 +31,14 @@ test {
 }
 
 test {
+  navn = "Juleaftensdag og grundlovsdag er hverdage, ikke helligdage (antagelse): støtte kl. 10 er i orden",
+  dato = "2026-12-28",
+  sag = med(bevilget, { leverancer = { { dato = "2026-12-24", start = "10:00", minutter = 30, art = "ansigt_til_ansigt" },
+                                       { dato = "2026-06-05", start = "10:00", minutter = 30, art = "ansigt_til_ansigt" } } }),
+  forvent = { advarsler = {} },
+}
+
+test {
   navn = "Støtte på en helligdag (2. juledag er lørdag; juledag fredag 25/12) er uden for dagtimerne",
   dato = "2026-12-28",
   sag = med(bevilget, { leverancer = { { dato = "2026-12-25", start = "10:00", minutter = 30, art = "ansigt_til_ansigt" } } }),
