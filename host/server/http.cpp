@@ -99,10 +99,14 @@ void close_after(httplib::Response& res) {
     });
 }
 
-// A refusal before the body is read.
+// A refusal before the body is read. cpp-httplib writes no answer body to a HEAD, so the
+// closing write would never happen: a HEAD with a body is answered as the GET it stands
+// for, and closed. (The request is process_request's own, not a const object.)
 void refuse(const httplib::Request& req, httplib::Response& res, Svar s) {
     fill(res, s);
-    if (has_body(req)) close_after(res);
+    if (!has_body(req)) return;
+    if (req.method == "HEAD") const_cast<httplib::Request&>(req).method = "GET";
+    close_after(res);
 }
 
 // cpp-httplib's own refusals (a request it cannot parse, a body over the limit) in the

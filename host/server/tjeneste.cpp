@@ -110,6 +110,12 @@ std::optional<Svar> Tjeneste::foer_krop(const Anmodning& a) const {
         s = fejl_svar(fejl("metode_ikke_tilladt", fmt::format("{} bruger metoden {}", skabelon(m.rute), tilladte(m.rute))));
         s->hoveder.emplace_back("Allow", tilladte(m.rute));
     }
+    // No route but a POST takes a body, and cpp-httplib reads none for a GET or a HEAD: its
+    // bytes would be read as the next request. Refused (and the connection closed).
+    if (const bool body = !a.hoved("Transfer-Encoding").empty() || (a.laengde && *a.laengde > 0);
+        !s && body && a.metode != "POST")
+        s = fejl_svar(fejl("ugyldig_anmodning", fmt::format("{} {} tager ingen krop; send anmodningen uden", a.metode,
+                                                            skabelon(m.rute))));
     if (const auto n = a.hoved("Content-Length"); !s && !n.empty() && !a.laengde) {
         std::string shown; // printable ASCII only, and not all of a long one
         for (char c : n.substr(0, 40)) shown += c >= 0x20 && c < 0x7f ? c : '?';
