@@ -5,15 +5,11 @@
 
 namespace kvalitet::server {
 
-namespace {
-
 bool same_name(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
                return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
            });
 }
-
-} // namespace
 
 std::string_view Anmodning::hoved(std::string_view navn) const {
     for (const auto& [k, v] : hoveder)

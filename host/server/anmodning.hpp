@@ -15,6 +15,9 @@ namespace kvalitet::server {
 
 using Felter = std::vector<std::pair<std::string, std::string>>;
 
+// Header names (and tokens such as "chunked") compare without regard to case.
+bool same_name(std::string_view a, std::string_view b);
+
 struct Anmodning {
     std::string metode; // "GET", "POST" …
     std::string sti;    // the decoded path without its query: "/v1/kommuner/varde/vurdering"

@@ -70,7 +70,7 @@ void fill(httplib::Response& res, Svar& s) {
                     return d.empty() || sink.write(d.data(), d.size());
                 });
                 sink.done();
-                return true;
+                return !kontekst.lukker; // false once all is written: closes (close_after)
             });
     } else {
         res.set_content(std::move(s.krop), s.type);
@@ -79,52 +79,58 @@ void fill(httplib::Response& res, Svar& s) {
 
 // cpp-httplib 0.11 keeps a connection open after an answer unless the request said
 // "Connection: close" or writing the answer failed; a "Connection: close" in the answer
-// does not close it. After a refusal that left a body (or the rest of one) unread, those
-// bytes would be read as the next request: a request smuggled in behind the refused one.
-// So such an answer is written by a provider that reports a failed write once all of it is
-// out: the client gets the whole answer, then the connection is closed.
-void close_after(httplib::Response& res) {
+// does not close it. After an answer where the request's bytes may not all have been read
+// as it meant them (a refusal, an error of cpp-httplib's own parsing, a chunked body), the
+// rest would be read as the next request: a request smuggled in behind the first. Such an
+// answer is written by a provider that reports a failed write once all of it is out (a
+// stream, after its last chunk): the client gets the whole answer, then the connection is
+// closed. cpp-httplib writes no body to a HEAD, so a HEAD is answered as the GET it stands
+// for (the request is process_request's own, not a const object).
+void close_after(const httplib::Request& req, httplib::Response& res) {
+    if (kontekst.lukker) return;
+    kontekst.lukker = true;
     res.set_header("Connection", "close");
-    if (res.body.empty()) return; // nothing to write: own_error() fills it, then comes here
+    if (kontekst.stroemmet) return; // the stream's provider closes after its last chunk
+    if (req.method == "HEAD") const_cast<httplib::Request&>(req).method = "GET";
     auto body = std::make_shared<std::string>(std::move(res.body));
+    if (body->empty()) *body = "\n"; // something to write, so that the write can end it
     res.body.clear();
     const std::string type = res.get_header_value("Content-Type");
     const auto types = res.headers.equal_range("Content-Type");
     res.headers.erase(types.first, types.second);
-    kontekst.lukker = kontekst.stroemmet = true;
+    kontekst.stroemmet = true;
     kontekst.ud = body->size();
-    res.set_content_provider(body->size(), type, [body](std::size_t, std::size_t, httplib::DataSink& sink) {
-        sink.write(body->data(), body->size());
-        return false;
-    });
+    res.set_content_provider(body->size(), type.empty() ? "text/plain" : type,
+                             [body](std::size_t, std::size_t, httplib::DataSink& sink) {
+                                 sink.write(body->data(), body->size());
+                                 return false;
+                             });
 }
 
-// A refusal before the body is read. cpp-httplib writes no answer body to a HEAD, so the
-// closing write would never happen: a HEAD with a body is answered as the GET it stands
-// for, and closed. (The request is process_request's own, not a const object.)
+// A refusal before the body is read.
 void refuse(const httplib::Request& req, httplib::Response& res, Svar s) {
     fill(res, s);
-    if (!has_body(req)) return;
-    if (req.method == "HEAD") const_cast<httplib::Request&>(req).method = "GET";
-    close_after(res);
+    if (has_body(req)) close_after(req, res);
 }
 
-// cpp-httplib's own refusals (a request it cannot parse, a body over the limit) in the
-// contract's error form; closing the connection when the request had a body, which may be
-// unread.
+// Every answer of 400 or more, ours and cpp-httplib's own (a request it cannot parse, a
+// body over the limit), the latter in the contract's error form. Each closes the
+// connection: cpp-httplib may have stopped anywhere in the request, even before its
+// headers told whether it had a body.
 void own_error(const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty() || kontekst.lukker) return;
-    Fejl f = res.status == 413 ? fejl("for_stor", "anmodningens krop er større end serveren tager imod")
-             : res.status == 414 ? fejl("ugyldig_anmodning", "stien er for lang")
-             : res.status == 404 ? fejl("ukendt_sti", "stien findes ikke (se docs/server.md)")
-                                 : fejl("ugyldig_anmodning", fmt::format("anmodningen kunne ikke læses som HTTP "
-                                                                          "(status {})", res.status));
-    Svar s = fejl_svar(f, res.status);
-    s.log->rute = std::string(skabelon(find_rute(req.path, req.method).rute));
-    res.set_content(s.krop, s.type);
-    if (!kontekst.log) kontekst.log = s.log;
-    else kontekst.log->fejlkode = f.kode;
-    if (has_body(req)) close_after(res);
+    if (!kontekst.lukker && !kontekst.stroemmet && res.body.empty()) {
+        Fejl f = res.status == 413 ? fejl("for_stor", "anmodningens krop er større end serveren tager imod")
+                 : res.status == 414 ? fejl("ugyldig_anmodning", "stien er for lang")
+                 : res.status == 404 ? fejl("ukendt_sti", "stien findes ikke (se docs/server.md)")
+                                     : fejl("ugyldig_anmodning", fmt::format("anmodningen kunne ikke læses som HTTP "
+                                                                              "(status {})", res.status));
+        Svar s = fejl_svar(f, res.status);
+        s.log->rute = std::string(skabelon(find_rute(req.path, req.method).rute));
+        res.set_content(s.krop, s.type);
+        if (!kontekst.log) kontekst.log = s.log;
+        else kontekst.log->fejlkode = f.kode;
+    }
+    close_after(req, res);
 }
 
 void sig_set(sigset_t& set) {
@@ -265,25 +271,23 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
         Anmodning a = hoved_af(req);
         // A POST without a body (curl -X POST) has neither length nor chunks: nothing to read.
         // cpp-httplib holds a Content-Length to its limit before this, but not chunks: they
-        // are counted here, and nothing past the route's limit is kept. The rest is read and
-        // dropped, so the connection can go on (cpp-httplib would take unread bytes for the
-        // next request); a body past twice the limit is cut off and the connection closed.
+        // are counted here, and reading stops at the route's limit (the 413 closes the
+        // connection, as every error answer does: own_error).
         const std::size_t max = tjeneste.maks_krop(a);
         std::size_t seen = 0;
         const bool read = !has_body(req) || reader([&a, &seen, max](const char* data, std::size_t n) {
             seen += n;
             kontekst.ind = seen;
-            if (seen <= max) {
-                a.krop.append(data, n);
-                return true;
+            if (seen > max) {
+                std::string().swap(a.krop);
+                return false;
             }
-            std::string().swap(a.krop);
-            return seen - max <= max;
+            a.krop.append(data, n);
+            return true;
         });
         if (seen > max) {
             Svar s = tjeneste.for_stor(a, std::nullopt);
             fill(res, s);
-            if (!read) close_after(res);
             return;
         }
         if (!read) { // over the limit (413) or cut off: own_error() words it and closes
@@ -292,6 +296,10 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
         }
         Svar s = tjeneste.haandter(std::move(a));
         fill(res, s);
+        // cpp-httplib 0.11 ends a chunked body at a malformed line after a chunk as if it were
+        // the end: what follows must not be read as a request. A chunked request is the last
+        // on its connection.
+        if (req.has_header("Transfer-Encoding")) close_after(req, res);
     };
     // Every method on every path: the router (ruter.cpp) decides, so 404 and 405 have one source.
     svr.Get(".*", handler).Post(".*", post).Put(".*", handler).Delete(".*", handler);

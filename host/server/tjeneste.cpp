@@ -110,6 +110,21 @@ std::optional<Svar> Tjeneste::foer_krop(const Anmodning& a) const {
         s = fejl_svar(fejl("metode_ikke_tilladt", fmt::format("{} bruger metoden {}", skabelon(m.rute), tilladte(m.rute))));
         s->hoveder.emplace_back("Allow", tilladte(m.rute));
     }
+    // How long the body is must be said once and one way only: a proxy in front that reads
+    // the other header (or the other one of two) would see a different request boundary.
+    if (!s) {
+        std::size_t laengder = 0, kodninger = 0;
+        std::string_view kodning;
+        for (const auto& [k, v] : a.hoveder) {
+            if (same_name(k, "Content-Length")) ++laengder;
+            if (same_name(k, "Transfer-Encoding")) ++kodninger, kodning = v;
+        }
+        if (laengder > 1 || kodninger > 1 || (laengder && kodninger))
+            s = fejl_svar(fejl("ugyldig_anmodning", "kroppens længde skal angives én gang: enten ét Content-Length eller "
+                                                    "ét Transfer-Encoding: chunked"));
+        else if (kodninger && !same_name(kodning, "chunked"))
+            s = fejl_svar(fejl("ugyldig_anmodning", "Transfer-Encoding kan kun være chunked"));
+    }
     // No route but a POST takes a body, and cpp-httplib reads none for a GET or a HEAD: its
     // bytes would be read as the next request. Refused (and the connection closed).
     if (const bool body = !a.hoved("Transfer-Encoding").empty() || (a.laengde && *a.laengde > 0);

@@ -54,6 +54,26 @@ grep -q '"kode":"for_stor"' "$T/bidder" || fejl "bidder: ikke for_stor"
 # 5. Broken chunk framing: cpp-httplib's own 400, and closed.
 printf 'POST /v1/kommuner/varde/vurdering HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n%s' "$KROP" | send ramme
 one_answer ramme 400
+# 6. cpp-httplib's own refusals before the headers are read (a path or a header line over
+#    its limits): the body is behind them, unknown to it.
+LANG_STI="$(head -c 9000 /dev/zero | tr '\0' a)"
+printf 'POST /v1/kommuner/varde/vurdering?%s HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n%s' "$LANG_STI" ${#KROP} "$KROP" | send sti
+one_answer sti 414
+printf 'POST /v1/kommuner/varde/vurdering HTTP/1.1\r\nX: %s\r\nContent-Length: %d\r\n\r\n%s' "$LANG_STI" ${#KROP} "$KROP" | send hoved
+one_answer hoved 400
+# 7. A chunked body that cpp-httplib ends early at a malformed line after a chunk: answered,
+#    and the connection closed, as after every chunked request.
+printf 'POST /v1/kommuner/varde/vurdering HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}ZZ\r\n%s' "$KROP" | send tidligt
+one_answer tidligt 200
+# 8. The body's length said twice, or two ways, or not as chunked: refused.
+printf 'POST /v1/kommuner/varde/vurdering HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: %d\r\n\r\n{}%s' $((${#KROP} + 2)) "$KROP" | send to_laengder
+one_answer to_laengder 400
+grep -q '"besked":"kroppens længde skal angives én gang' "$T/to_laengder" || fejl "to_laengder: beskeden"
+printf 'POST /v1/kommuner/varde/vurdering HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n%s' $((${#KROP} + 12)) "$KROP" | send cl_te
+one_answer cl_te 400
+printf 'POST /v1/kommuner/varde/vurdering HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: identity\r\n\r\n{}%s' "$KROP" | send identity
+one_answer identity 400
+grep -q '"besked":"Transfer-Encoding kan kun være chunked' "$T/identity" || fejl "identity: beskeden"
 # The server is still there for a new connection.
 printf '%s' "$SMUGLET" | { exec 3<> "/dev/tcp/127.0.0.1/$PORT"; cat >&3; timeout 10 head -c 12 <&3 > "$T/igen"; exec 3<&-; }
 grep -q '^HTTP/1.1 200' "$T/igen" || fejl "serveren svarer ikke bagefter"
