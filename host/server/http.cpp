@@ -107,12 +107,6 @@ void close_after(const httplib::Request& req, httplib::Response& res) {
                              });
 }
 
-// A refusal before the body is read.
-void refuse(const httplib::Request& req, httplib::Response& res, Svar s) {
-    fill(res, s);
-    if (has_body(req)) close_after(req, res);
-}
-
 // Every answer of 400 or more, ours and cpp-httplib's own (a request it cannot parse, a
 // body over the limit), the latter in the contract's error form. Each closes the
 // connection: cpp-httplib may have stopped anywhere in the request, even before its
@@ -239,12 +233,11 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
         if (Forbindelser::afvises()) {
             Svar s = tjeneste.optaget();
             s.log->rute = std::string(skabelon(find_rute(req.path, req.method).rute));
-            fill(res, s);
-            res.set_header("Connection", "close");
+            fill(res, s); // 503: own_error() closes the connection, as after every refusal
             return true;
         }
         if (auto s = tjeneste.foer_krop(hoved_af(req))) {
-            refuse(req, res, std::move(*s));
+            fill(res, *s);
             return true;
         }
         return false;
