@@ -52,9 +52,10 @@ std::optional<bool> eller(std::optional<bool> a, std::optional<bool> b) {
 std::optional<Dato> paa(std::optional<Dato> d, Dato dato) { return d && *d <= dato ? d : std::nullopt; }
 
 // When the citizen received the decision: known; else digital post the day it was sent,
-// physical post kFysiskPostHverdage working days after the letter's date.
+// physical post kFysiskPostHverdage working days after the letter's date. A known receipt
+// after `dato` has not happened yet: nothing is derived in its place.
 std::optional<Dato> modtaget(const Bevilling& b, Dato dato) {
-    if (auto d = paa(b.afgoerelse_modtaget, dato)) return d;
+    if (b.afgoerelse_modtaget) return paa(b.afgoerelse_modtaget, dato);
     const auto sendt = paa(b.afgoerelse_sendt, dato);
     if (!sendt || !b.afgoerelse_kanal) return std::nullopt;
     if (*b.afgoerelse_kanal == "digital") return sendt;

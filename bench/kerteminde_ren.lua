@@ -203,10 +203,10 @@ local function frist(out, id, due, event, dato, borger)
 end
 
 -- When the citizen received the decision: known, else digital post the day it was sent,
--- physical post a number of working days after the letter's date.
+-- physical post a number of working days after the letter's date. A known receipt after
+-- the date has not happened yet: nothing is derived in its place.
 local function receipt(b, dato)
-  local known = on(b.afgoerelse_modtaget, dato)
-  if known then return known end
+  if b.afgoerelse_modtaget ~= nil then return on(b.afgoerelse_modtaget, dato) end
   local sent = on(b.afgoerelse_sendt, dato)
   if sent == nil or b.afgoerelse_kanal == nil then return nil end
   if b.afgoerelse_kanal == "digital" then return sent end

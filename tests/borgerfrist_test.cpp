@@ -51,6 +51,11 @@ TEST_CASE("a complaint after the deadline: for_sent and klage_efter_fristen") {
     Vurdering v = run(R"("bevilling":{"afgoerelse_modtaget":"2026-10-01"},"klage":{"modtaget":"2026-11-02"})", "2026-11-22");
     CHECK(klage(v)->status == FristStatus::ForSent);
     CHECK(warns(v, "klage_efter_fristen"));
+    // The deadline is what lapsed, and the complaint what came late (not the deadline's text).
+    for (const auto& a : v.advarsler)
+        if (a.id == "klage_efter_fristen")
+            CHECK(a.tekst.find("(klage) udløb 29. oktober 2026, men hændelsen, der opfylder den (klage.modtaget), kom først "
+                               "2. november 2026") != std::string::npos);
     CHECK_FALSE(warns(v, "frist_overskredet"));
     // The municipality's deadline to reconsider still runs from the complaint.
     bool genvurdering = false;
@@ -103,6 +108,27 @@ TEST_CASE("receipt derived from the letter: digital the same day, physical six w
     Vurdering known = run(R"("bevilling":{"afgoerelse_sendt":"2026-11-02","afgoerelse_kanal":"fysisk",
                                           "afgoerelse_modtaget":"2026-11-04"})", "2026-11-22");
     CHECK(klage(known)->frist.start == D("2026-11-04"));
+}
+
+TEST_CASE("a known receipt after the date: no complaint deadline yet, none derived from the letter") {
+    Run run;
+    const std::string bevilling = R"("bevilling":{"afgoerelse_sendt":"2026-10-01","afgoerelse_kanal":"fysisk",
+                                                 "afgoerelse_modtaget":"2026-11-20"})";
+    // On 10 November the letter was sent but, as the case says, not yet received: a receipt
+    // derived from the letter (9 October) would already have let the deadline lapse.
+    Vurdering before = run(bevilling, "2026-11-10");
+    CHECK_FALSE(klage(before));
+    for (const auto& p : before.spor)
+        if (p.regel->id == "klage") {
+            CHECK(p.udfald == "udeladt");
+            CHECK(p.resultat.find("bevilling.afgoerelse_modtaget (2026-11-20) er efter vurderingsdatoen") != std::string::npos);
+            CHECK(p.datoer.empty());
+            CHECK(p.mangler.empty());
+        }
+    Vurdering after = run(bevilling, "2026-11-21");
+    REQUIRE(klage(after));
+    CHECK(klage(after)->frist.start == D("2026-11-20"));
+    CHECK(klage(after)->status == FristStatus::Kommende);
 }
 
 TEST_CASE("with only the decision's date, the trace says what the complaint deadline needs") {

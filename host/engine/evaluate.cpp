@@ -389,7 +389,11 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             trace(ev, r, "udeladt", std::string("udeladt: fristen kan ikke beregnes: ") + e.what());
         };
         if (r.fra && r.fra_navn == kAfgoerelseModtaget) {
-            try {
+            // A known receipt after the date: the citizen has not received the decision yet,
+            // and a receipt derived from the letter would contradict the case.
+            if ((later = after_the_date(ev, kAfgoerelseModtaget))) {
+                ev.ctx.reset_reads();
+            } else try {
                 start = receipt(ev, derived);
             } catch (const DatoFejl& e) {
                 at_edge(e);
@@ -484,9 +488,12 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                                       r.regel->kilde, {}});
         if (status == FristStatus::ForSent)
             ev.v.advarsler.push_back({meta.efter_fristen.id,
-                                      fmt::format("'{}' ({}) kom {}, efter fristen {}. Myndigheden skal stadig tage stilling til, "
-                                                  "om den skal behandles, og begrunde det, hvis den afvises",
-                                                  r.regel->tekst, r.regel->id, event->tekst(), due.tekst()),
+                                      fmt::format("Fristen '{}' ({}) udløb {}, men hændelsen, der opfylder den{}, kom først {}. "
+                                                  "Myndigheden skal stadig tage stilling til, om henvendelsen skal behandles, "
+                                                  "og begrunde det, hvis den afvises",
+                                                  r.regel->tekst, r.regel->id, due.tekst(),
+                                                  r.opfyldt_navn.empty() ? std::string() : fmt::format(" ({})", r.opfyldt_navn),
+                                                  event->tekst()),
                                       meta.efter_fristen.kilde, {}});
     }
 }
