@@ -143,7 +143,8 @@ motivere("personlig_hygiejne", "5 Egenomsorg", "Motivere og støtte til varetage
 -- 10 – 13: Frister --------------------------------------------------------------------------
 
 -- 10: "sagsbehandlingstid på op til 5 uger"; kun en afgørelse fra ansøgningen og frem er
--- afgørelsen på den.
+-- afgørelsen på den. Antagelse: uden afgørelsens dato er en afgørelse, der er sendt (eller
+-- modtaget), truffet senest den dag.
 frist {
   id = "sagsbehandling",
   tekst = "Afgørelse inden 5 uger fra ansøgningen",
@@ -151,7 +152,8 @@ frist {
   fra = "ansoegning.modtaget",
   varighed = function() return uger(P.sagsbehandlingstid) end,
   opfyldt_ved = function(sag)
-    local d = sag.bevilling.afgoerelse_dato
+    local b = sag.bevilling
+    local d = b.afgoerelse_dato or b.afgoerelse_sendt or b.afgoerelse_modtaget
     if d ~= nil and d >= sag.ansoegning.modtaget then return d end
     return nil
   end,

@@ -185,7 +185,10 @@ frist {
       if d ~= nil and d >= modtaget then foerste = d end
     end
     if vist.afgoerelse then
-      local d = sag.bevilling.afgoerelse_dato
+      -- antagelse: uden afgørelsens dato er en afgørelse, der er sendt (eller modtaget),
+      -- truffet senest den dag
+      local b = sag.bevilling
+      local d = b.afgoerelse_dato or b.afgoerelse_sendt or b.afgoerelse_modtaget
       if d ~= nil and d >= modtaget and (foerste == nil or d < foerste) then foerste = d end
     end
     return foerste

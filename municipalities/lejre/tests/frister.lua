@@ -36,6 +36,20 @@ test {
 }
 
 test {
+  navn = "Sagsbehandlingsfrist: en afgørelse sendt inden fristen, uden afgørelsens dato, er opfyldt (antagelse)",
+  dato = "2026-11-24",
+  sag = med(ansoegt, { bevilling = { afgoerelse_sendt = "2026-11-20", afgoerelse_kanal = "digital" } }),
+  forvent = { frister = { sagsbehandling = { status = "opfyldt" } }, advarsler = {} },
+}
+
+test {
+  navn = "Sagsbehandlingsfrist: en afgørelse først sendt efter fristen er overskredet",
+  dato = "2026-11-30",
+  sag = med(ansoegt, { bevilling = { afgoerelse_sendt = "2026-11-27", afgoerelse_kanal = "digital" } }),
+  forvent = { frister = { sagsbehandling = { status = "overskredet" } }, advarsler = { "frist_overskredet" } },
+}
+
+test {
   navn = "En afgørelse fra før ansøgningen er ikke afgørelsen på den",
   dato = "2026-11-24",
   sag = med(ansoegt, { bevilling = { afgoerelse_dato = "2026-08-20" } }),

@@ -113,6 +113,14 @@ test {
   forvent = { frister = { henvendelse = { status = "overskredet" } }, advarsler = { "frist_overskredet" } },
 }
 
+test {
+  navn = "Henvendelse: en afgørelse sendt inden 4 uger, uden afgørelsens dato, opfylder fristen (antagelse)",
+  dato = "2026-12-05",
+  sag = { borger = { alder = 40 }, ansoegning = { modtaget = "2026-11-01" },
+          bevilling = { afgoerelse_sendt = "2026-11-24", afgoerelse_kanal = "fysisk" } },
+  forvent = { frister = { henvendelse = { status = "opfyldt", haendelse = "2026-11-24" } }, advarsler = {} },
+}
+
 -- KS 3.2: borgeren "medvirker ved udarbejdelse af ... en udredning efter ... (VUM)", så en VUM
 -- fra ansøgningen og frem viser kontakt (antagelse, P.henvendelse_vist_ved).
 local ny_ansoegning = {
