@@ -12,6 +12,7 @@
 local setmetatable = _vaert.setmetatable
 local sted = _vaert.sted            -- (level) -> file, line of a caller
 local er_varighed = _vaert.er_varighed
+local er_dato = _vaert.er_dato
 local FORHOLD = _vaert.forhold_ids  -- set of the contract's forhold ids
 local DATOSTIER = _vaert.datostier  -- set of date paths the host reads itself
 local feltlinje = _vaert.feltlinje  -- (fil, linje, felt, underfelt …) -> the line the field is written on
@@ -93,6 +94,16 @@ local function er(t, beskrivelse)
   return function(v)
     if type(v) ~= t then return beskrivelse end
   end
+end
+-- What a value is, in the words the host's own messages use (lua/danish.cpp).
+local TYPETEKST = {
+  ["nil"] = "en værdi, der ikke findes (nil)", number = "et tal", string = "en tekst", table = "en tabel",
+  ["function"] = "en funktion", boolean = "en sandhedsværdi (true/false)",
+}
+local function typetekst(v)
+  if er_dato(v) then return "en dato" end
+  if er_varighed(v) then return "en varighed" end
+  return TYPETEKST[type(v)] or ("en værdi af typen " .. type(v))
 end
 local tekst = er("string", "en tekst i anførselstegn")
 local funktion = er("function", "en funktion(sag, dato) ... end")
@@ -198,7 +209,7 @@ local function erklaer(art, d)
     local forventet, fundet = check(v)
     if forventet then
       fejl(fil, linje_for(fil, linje, felt), art, id,
-        string.format("feltet '%s' skal være %s, ikke %s", felt, forventet, fundet or type(v)))
+        string.format("feltet '%s' skal være %s, ikke %s", felt, forventet, fundet or typetekst(v)))
     end
   end
   for _, felt in ipairs(spec.kraevet or {}) do

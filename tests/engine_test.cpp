@@ -266,7 +266,9 @@ TEST_CASE("load-time errors name file, line and id") {
         {"aktivitet { tekst = 'X', kilde = 'K', omfattet = true }", "standard.lua:3: aktivitet: feltet 'id' mangler"},
         {"krav { id = 'k', tekst = 'K', kilde = 'K', afvigelser = function() end, farve = 'roed' }", "krav 'k': ukendt felt 'farve'"},
         {"pakke { id = 'p', tekst = 'P', kilde = 'K', navn = 'P', timer = function() return 2 end, periode = 'uge', naar = function() return true end }",
-         "pakke 'p': feltet 'timer' skal være et tal, ikke function"},
+         "pakke 'p': feltet 'timer' skal være et tal, ikke en funktion"},
+        {"frist { id = 'f', tekst = 'F', kilde = 'K', fra = 'bevilling.start', varighed = 6 }",
+         "frist 'f': feltet 'varighed' skal være en varighed, f.eks. uger(4) eller en funktion(sag, dato) ... end, ikke et tal"},
         {"frist { id = 'f', tekst = 'F', kilde = 'K', fra = 'bevilling.slut', varighed = uger(2) }", "frist 'f': feltet 'fra' skal være en datosti"},
         {"krav { id = 'k', tekst = 'K', kilde = 'K', afvigelser = function() end }\n"
          "krav { id = 'k', tekst = 'K', kilde = 'K', afvigelser = function() end }", "standard.lua:4: krav 'k': id'et er allerede brugt i municipalities/d/standard.lua:3"},

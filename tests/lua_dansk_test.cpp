@@ -69,6 +69,23 @@ TEST_CASE("the parser's messages are Danish, one kind at a time") {
         {"'}' not closed over lines", unclosed_table,
          "standard.lua:82: '}' mangler — tabellen åbnet i linje 69 er ikke lukket (før "
          "'udelukkelse')"},
+        // The next line goes on with a field of the same table: the comma is what is missing.
+        {"'}' over lines, the next line a field: a comma left out at the line's end",
+         "betingelse {\n  id = 'x',\n  kilde = 'K'\n\n  tekst = 'X',\n}\n",
+         "standard.lua:5: mangler der et komma i slutningen af linje 3? Ellers mangler '}': tabellen åbnet i "
+         "linje 1 er ikke lukket (før 'tekst')"},
+        {"'}' over lines, the next line a comparison: no comma guessed", "t = {\n  a = 1\n  b == 2\n}\n",
+         "standard.lua:3: '}' mangler — tabellen åbnet i linje 1 er ikke lukket (før 'b')"},
+        {"æ in a name", "local afgørelse = 1",
+         "standard.lua:1: et navn kan kun have bogstaverne a-z, tal og _, ikke æ, ø, å eller andre tegn: skriv æ "
+         "som ae, ø som oe og å som aa (f.eks. afgoerelse_dato); i en tekst i anførselstegn må de gerne stå"},
+        {"ø in a field name", "x = f(sag.bevilling.opfølgning)",
+         "standard.lua:1: et navn kan kun have bogstaverne a-z, tal og _, ikke æ, ø, å eller andre tegn: skriv æ "
+         "som ae, ø som oe og å som aa (f.eks. afgoerelse_dato); i en tekst i anførselstegn må de gerne stå"},
+        {"= for == in an if", "if x = 1 then end",
+         "standard.lua:1: 'then' mangler (før '=') — skriv == for at sammenligne (= giver en værdi)"},
+        {"= for == in a while", "while x = 1 do end",
+         "standard.lua:1: 'do' mangler (før '=') — skriv == for at sammenligne (= giver en værdi)"},
         {"'}' on one line: a comma left out", "betingelse { id = 'x' tekst = 'X' }",
          "standard.lua:1: '}' mangler (før 'tekst') — mangler der et komma?"},
         {"')' on one line: a comma left out", "f(a b)",

@@ -104,6 +104,9 @@ std::optional<std::string> expected(string_view head, const Context& c) {
     if (*what == "hexadecimal digit")
         return "et hexadecimalt ciffer (0-9, a-f) mangler efter \\x i teksten " +
                std::string(c.token);
+    // "if x = 1 then": an assignment where a comparison was meant.
+    if ((*what == "'then'" || *what == "'do'") && c.token == "'='")
+        return missing_thing(*what) + " mangler" + c.where() + " — skriv == for at sammenligne (= giver en værdi)";
     std::string out = missing_thing(*what) + " mangler" + c.where();
     // "{ a = 1 b = 2 }" and "f(a b)": the usual cause is a comma left out.
     const bool closing = *what == "'}'" || *what == "')'";
@@ -222,9 +225,19 @@ std::optional<std::string> with_parts(string_view head, const Context& c) {
 
 } // namespace
 
+// Lua shows a byte outside ASCII as '<\195>': outside a text, that is a letter such as æ
+// in a name, whatever Lua then expected.
+bool non_ascii_token(string_view token) {
+    const auto n = between(token, "'<\\", ">'");
+    return n && digits(*n) && n->size() == 3 && *n >= "128";
+}
+
 std::optional<std::string> danish_syntax(std::string_view message, bool in_file) {
     const Near n = split_near(message);
     const Context c{in_file, n.token};
+    if (non_ascii_token(c.token))
+        return std::string("et navn kan kun have bogstaverne a-z, tal og _, ikke æ, ø, å eller andre tegn: skriv æ som ae, "
+                           "ø som oe og å som aa (f.eks. afgoerelse_dato); i en tekst i anførselstegn må de gerne stå");
     if (auto s = expected(n.head, c)) return s;
     if (auto s = fixed(n.head, c)) return s;
     return with_parts(n.head, c);

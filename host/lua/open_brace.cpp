@@ -114,6 +114,14 @@ bool line_starts_with(std::string_view source, int line, char c) {
     return !t.empty() && t.front() == c;
 }
 
+bool line_starts_field(std::string_view source, int line, std::string_view name) {
+    auto t = trimmed(line_of(source, line));
+    if (name.empty() || !t.starts_with(name)) return false;
+    t.remove_prefix(name.size());
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+    return t.starts_with('=') && !t.starts_with("==");
+}
+
 int previous_code_line(std::string_view source, int line) {
     for (int n = line - 1; n >= 1; --n) {
         const auto t = trimmed(line_of(source, n));

@@ -18,6 +18,8 @@ std::optional<int> open_function_before(std::string_view source, int line);
 
 // Whether line `line`'s first character that is not a space is `c`.
 bool line_starts_with(std::string_view source, int line, char c);
+// Whether line `line` begins with a field of a table: `name =` (not `name ==`).
+bool line_starts_field(std::string_view source, int line, std::string_view name);
 // The nearest line before `line` with code (not blank, not only a comment), or 0.
 int previous_code_line(std::string_view source, int line);
 

@@ -250,6 +250,27 @@ void State::load(std::string_view source, const std::string& chunkname) {
         }
         if (!hint.empty()) e = ScriptError(e.kind(), e.message() + hint, e.chunk(), e.line(), e.traceback());
     }
+    // "'}' mangler — tabellen … (før 'tekst')" where the line goes on `tekst =`: a field of
+    // the same table, so most likely the comma after the line before is what is missing
+    // (a beginner told that a '}' is missing adds one and makes it worse).
+    if (e.message().starts_with("'}' mangler — tabellen åbnet i linje ") && e.line() > 0) {
+        constexpr std::string_view kFoer = " (før '";
+        const auto& m = e.message();
+        const auto before = m.rfind(kFoer);
+        const auto opened = open_brace_before(source, e.line());
+        const auto token = [&] {
+            const auto from = before + kFoer.size();
+            return std::string_view(m).substr(from, m.size() - from - 2);
+        };
+        if (before != std::string::npos && m.ends_with("')") && opened && line_starts_field(source, e.line(), token())) {
+            const int prev = previous_code_line(source, e.line());
+            e = ScriptError(e.kind(),
+                            fmt::format("mangler der et komma i slutningen af linje {}? Ellers mangler '}}': tabellen åbnet "
+                                        "i linje {} er ikke lukket{}",
+                                        prev, *opened, m.substr(before)),
+                            e.chunk(), e.line(), e.traceback());
+        }
+    }
     if (e.chunk().empty() && chunkname.size() > 1 && (chunkname[0] == '@' || chunkname[0] == '='))
         throw ScriptError(e.kind(), e.message(), chunkname.substr(1), 0);
     throw e;
