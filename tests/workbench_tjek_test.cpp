@@ -11,6 +11,7 @@
 #include "workbench/fil_standard.hpp"
 #include "workbench/pakke_analyse.hpp"
 #include "workbench/tjek.hpp"
+#include "test_tree.hpp"
 
 using namespace kvalitet;
 using namespace kvalitet::workbench;
@@ -77,6 +78,27 @@ TEST_CASE("tjek: the suggestions name what to write") {
         if (f.kode == "regel_skygget") CHECK(f.besked.find("'hjaelpemidler'") != std::string::npos);
         if (f.kode == "ukendt_afgjort") CHECK(f.besked.find("motiveret = true") != std::string::npos);
     }
+}
+
+TEST_CASE("tjek: no guess when no name is near ('hundeluftning' is no misspelt catalogue id)") {
+    test::TestTree tree{"tjek_gaet"};
+    const Sources sources = tree.write("t", "aktivitet { id = 'hundeluftning', tekst = 'H', kilde = 'K', omfattet = true }\n"
+                                            "aktivitet { id = 'medicin_handtering', tekst = 'M', kilde = 'K', omfattet = true }\n");
+    auto s = Standard::load(sources, "t");
+    Tjek t{*s, *Dato::parse("2026-11-22")};
+    int seen = 0;
+    for (const auto& f : tjek_alt(t)) {
+        if (f.kode != "ukendt_aktivitet") continue;
+        ++seen;
+        INFO(f.besked << " / " << f.forslag);
+        if (f.besked.find("'hundeluftning'") != std::string::npos) {
+            CHECK(f.forslag.find("mente du") == std::string::npos);
+            CHECK(f.forslag.find("stdlib/aktiviteter.lua") != std::string::npos);
+        } else {
+            CHECK(f.forslag.find("mente du 'medicin_haandtering'") == 0);
+        }
+    }
+    CHECK(seen == 2);
 }
 
 TEST_CASE("tjek: a gap's counterexample really meets no package") {

@@ -3,7 +3,7 @@
 // usually a misspelt catalogue id, and then the national rule still decides.
 #include <fmt/format.h>
 
-#include "workbench/naermeste.hpp"
+#include "domain/mente_du.hpp"
 #include "workbench/tjek.hpp"
 
 namespace kvalitet::workbench {
@@ -14,13 +14,15 @@ void tjek_aktiviteter(Tjek& t) {
         if (r.art == Art::Aktivitet && (!r.regel->kommunal || r.regel->erstatter)) catalogue.push_back(r.regel->id);
     for (const auto& r : t.standard.rules()) {
         if (r.art != Art::Aktivitet || !r.regel->kommunal || r.regel->erstatter) continue;
-        const std::string near = naermeste(r.regel->id, catalogue);
+        // Only a near name is a guess worth making ('hundeluftning' is no misspelt 'genoptraening').
+        const auto near = closest_name(r.regel->id, catalogue);
         t.add("ukendt_aktivitet", r.regel->fil, r.regel->linje,
               fmt::format("aktiviteten '{}' findes ikke i aktivitetskataloget (stdlib/aktiviteter.lua)", r.regel->id),
-              near.empty() ? std::string("brug et id fra kataloget; en ny aktivitet skal først i kataloget og kontrakten")
-                           : fmt::format("mente du '{}'? Med katalogets id erstatter reglen den nationale; en ny "
-                                         "aktivitet skal først i kataloget og kontrakten",
-                                         near));
+              !near ? std::string("brug et id fra kataloget (stdlib/aktiviteter.lua); en ny aktivitet skal først i "
+                                  "kataloget og kontrakten")
+                    : fmt::format("mente du '{}'? Med katalogets id erstatter reglen den nationale; en ny "
+                                  "aktivitet skal først i kataloget og kontrakten",
+                                  *near));
     }
 }
 

@@ -4,12 +4,18 @@
 #include <fmt/format.h>
 
 #include "domain/sag.hpp"
-#include "workbench/naermeste.hpp"
+#include "domain/mente_du.hpp"
 #include "workbench/tjek.hpp"
 
 namespace kvalitet::workbench {
 
 namespace {
+
+// "mente du 'x'? " for a near name, else nothing: the list that follows names them all.
+std::string near_guess(std::string_view wrong, std::span<const std::string_view> known) {
+    const auto near = closest_name(wrong, known);
+    return near ? fmt::format("mente du '{}'? ", *near) : std::string();
+}
 
 bool is(const Token& t, Token::Art art, std::string_view s) { return t.art == art && t.tekst == s; }
 
@@ -35,7 +41,7 @@ void tjek_forhold(Tjek& t) {
             for (auto k : known) all += (all.empty() ? "" : ", ") + std::string(k);
             t.add("ukendt_forhold", fil, name->linje,
                   fmt::format("forholdet '{}' findes ikke i kontrakten", name->tekst),
-                  fmt::format("mente du '{}'? Forholdene er: {}", naermeste(name->tekst, known), all));
+                  fmt::format("{}Forholdene er: {}", near_guess(name->tekst, known), all));
         }
     }
 }
