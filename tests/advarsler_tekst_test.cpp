@@ -87,6 +87,10 @@ TEST_CASE("tekst: a requirement that could not be checked is named with what it 
     CHECK(tekst.find("Advarsler: ingen\nKunne ikke kontrolleres\n  ? Der er sammenhæng mellem bevillingen og de leverede "
                      "ydelser") != std::string::npos);
     CHECK(tekst.find("; mangler leverancer (Kerteminde KS, Kvalitetsmål i forhold til leverandøren)") != std::string::npos);
+    // the text is the same at every trace level (the header's promise): not read from the trace
+    for (auto niveau : {SporNiveau::Kort, SporNiveau::Ingen})
+        CHECK(kerteminde->vurder(Sag::from_json(uden + "}"), Dato::ymd(2026, 11, 22), Dato::ymd(2026, 11, 22), niveau).tekst() ==
+              tekst);
     // with the deliveries given, checked: no such heading
     const std::string med = kerteminde->vurder(Sag::from_json(uden + R"(,"leverancer":[]})"), Dato::ymd(2026, 11, 22)).tekst();
     CHECK(med.find("Kunne ikke kontrolleres") == std::string::npos);

@@ -113,6 +113,13 @@ struct SporPost {
     std::vector<Sammenligning> sammenligninger;                // what it compared, in order
 };
 
+// A requirement that could not be checked for lack of a fact: kept at every trace level
+// (not in the JSON, whose trace says it), so the text form lists it at every level.
+struct Ukontrolleret {
+    const Regel* regel;
+    std::vector<std::string> mangler;
+};
+
 struct KVALITET_API Vurdering {
     std::shared_ptr<const void> keepalive;
     std::string_view kommune;
@@ -132,6 +139,7 @@ struct KVALITET_API Vurdering {
     std::vector<FristResultat> frister;
     std::vector<Advarsel> advarsler;
     std::vector<SporPost> spor;
+    std::vector<Ukontrolleret> ukontrollerede; // in the order of the requirements
     SporNiveau spor_niveau = SporNiveau::Fuld; // what json() writes of `spor`
     // Paths of the case's fields the schema does not know (Sag::ignorerede_felter): the
     // standard never saw them, so a typo such as "forhold.motivret" shows here.

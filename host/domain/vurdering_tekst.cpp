@@ -136,8 +136,7 @@ std::string Vurdering::tekst() const {
     }
     // "Advarsler: ingen" alone would read as checked and in order
     bool heading = false;
-    for (const auto& p : spor) {
-        if (p.trin != Trin::Krav || p.udfald != "ukendt") continue;
+    for (const auto& p : ukontrollerede) {
         if (!heading) line("Kunne ikke kontrolleres");
         heading = true;
         line(fmt::format("  ? {}{} ({})", p.regel->tekst, p.mangler.empty() ? "" : "; mangler " + join(p.mangler),

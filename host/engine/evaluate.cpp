@@ -639,6 +639,7 @@ void krav(lua_State* L, Evaluation& ev) {
         }
         lua_pop(L, 1);
         const std::size_t found = warnings.finish();
+        if (!checked) ev.v.ukontrollerede.push_back({r.regel, {ev.ctx.missing.begin(), ev.ctx.missing.end()}});
         trace(ev, r, !checked ? "ukendt" : found == 0 ? "overholdt" : "afvigelse",
               !checked ? "kunne ikke vurderes"
                      : found == 0 ? "overholdt"
