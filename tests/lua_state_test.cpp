@@ -6,6 +6,10 @@
 #include <lualib.h>
 
 #include "lua/state.hpp"
+#include "lua/watchdog.hpp"
+
+#include <csignal>
+#include <thread>
 
 using kvalitet::ScriptError;
 using kvalitet::lua::Ref;
@@ -154,6 +158,51 @@ TEST_CASE("the time budget stops a loop and the state stays usable") {
     s.call(0, 1);
     CHECK(lua_tointeger(s, -1) == 500500);
     lua_pop(s, 1);
+}
+
+// lua_sethook walks the running call's frames; from another thread it could read a frame
+// just freed. The watchdog therefore asks the running thread (a signal) to arm the hook.
+TEST_CASE("the time budget's hook is armed on the thread that runs the call") {
+    using namespace kvalitet::lua;
+    const auto by_signal = hooks_armed_by_signal(), from_watchdog = hooks_armed_from_watchdog();
+    State s({.memory_bytes = 64u << 20, .time = std::chrono::milliseconds(30)});
+    with_base(s);
+    // Deep calls that return and collect garbage while the budget runs out, many times.
+    for (int i = 0; i < 5; ++i) {
+        try {
+            run(s, "local function f(n) if n == 0 then return {} end local t = f(n - 1) return t end "
+                   "while true do f(150) collectgarbage('step') end");
+            FAIL("expected an error");
+        } catch (const ScriptError& e) {
+            CHECK(e.kind() == ScriptError::Kind::Budget);
+        }
+    }
+    CHECK(hooks_armed_by_signal() - by_signal == 5);
+    CHECK(hooks_armed_from_watchdog() == from_watchdog);
+}
+
+TEST_CASE("a thread that blocks the watchdog's signal is still stopped") {
+    using namespace kvalitet::lua;
+    const auto from_watchdog = hooks_armed_from_watchdog();
+    bool stopped = false;
+    std::thread t([&] {
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, arm_signal());
+        pthread_sigmask(SIG_BLOCK, &set, nullptr);
+        State s({.memory_bytes = 64u << 20, .time = std::chrono::milliseconds(30)});
+        try {
+            run(s, "while true do end");
+        } catch (const ScriptError& e) {
+            stopped = e.kind() == ScriptError::Kind::Budget;
+        }
+        // the signal still pending is taken here, with no call running: it arms nothing
+        pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+        run(s, "local n = 0 for i = 1, 1000 do n = n + i end");
+    });
+    t.join();
+    CHECK(stopped);
+    CHECK(hooks_armed_from_watchdog() - from_watchdog == 1);
 }
 
 TEST_CASE("the time budget is per call: many short calls add up to more and none fails") {
