@@ -1,7 +1,7 @@
 /* Kvalitet's C API: a stable, exception-free interface in the style of SQLite.
  *
  *   kvalitet_assessor *k;
- *   if (kvalitet_open("varde", NULL, &k) != KVALITET_OK) { fprintf(stderr, "%s\n", kvalitet_errmsg(k)); }
+ *   if (kvalitet_open("varde", NULL, &k) != KVALITET_OK) { fprintf(stderr, "%s\n", kvalitet_errmsg(k)); kvalitet_close(k); return 1; }
  *   char *out; size_t n;
  *   if (kvalitet_assess(k, case_json, strlen(case_json), "2026-11-22", &out, &n) == KVALITET_OK) {
  *       fwrite(out, 1, n, stdout);
@@ -73,8 +73,8 @@ KVALITET_API const char *kvalitet_version(void);
 /* Opens municipality `kommune`'s standard. `home` is a directory holding dsl/, stdlib/ and
  * municipalities/, or NULL for the standards compiled into the library. Every case is
  * assessed under this standard, whatever its own "kommune" says. Returns the primary
- * result codes. *out is set even on failure (except KVALITET_NOMEM/KVALITET_MISUSE), so
- * kvalitet_errmsg can tell why; close it either way.
+ * result codes. *out is set even on failure (except KVALITET_NOMEM and a NULL `out`), so
+ * kvalitet_errmsg can tell why; close it either way (kvalitet_close(NULL) does nothing).
  * Any thread; the new handle is the caller's, released with kvalitet_close. */
 KVALITET_API int kvalitet_open(const char *kommune, const char *home, kvalitet_assessor **out);
 
