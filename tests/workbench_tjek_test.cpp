@@ -57,7 +57,7 @@ TEST_CASE("tjek: every check fires on the fixture, at the marked line, and nothi
     CHECK(kinds == std::set<std::string>{"uden_kilde", "parameter_ulaest", "antagelse_uden_forklaring", "ukendt_aktivitet",
                                          "ukendt_forhold", "frist_uden_haendelse", "pakke_hul", "pakke_overlap",
                                          "pakke_aldrig_valgt", "pakke_skygget", "regel_skygget", "ukendt_afgjort",
-                                         "dato_lighed"});
+                                         "dato_lighed", "ukendt_parameter"});
     // paths shown as the user named the file
     CHECK(fil.vis("municipalities/fejlfyldt/standard.lua") == kFixture);
 }
@@ -99,6 +99,23 @@ TEST_CASE("tjek: no guess when no name is near ('hundeluftning' is no misspelt c
         }
     }
     CHECK(seen == 2);
+}
+
+TEST_CASE("tjek: a misspelt parameter is one finding, at the misspelling") {
+    test::TestTree tree{"tjek_parameter"};
+    const Sources sources = tree.write(
+        "t", "local P = parametre { opfoelgning_interval = { vaerdi = 6, tekst = 'O', kilde = 'K' } }\n"
+             "frist { id = 'naeste_opfoelgning', tekst = 'N', kilde = 'K', fra = 'bevilling.start',\n"
+             "        varighed = function() return maaneder(P.opfolgning_interval) end }\n");
+    auto s = Standard::load(sources, "t");
+    Tjek t{*s, *Dato::parse("2026-11-22")};
+    std::vector<Fund> fund;
+    for (auto& f : tjek_alt(t))
+        if (f.kode == "ukendt_parameter" || f.kode == "parameter_ulaest") fund.push_back(f);
+    REQUIRE(fund.size() == 1);
+    CHECK(fund[0].kode == "ukendt_parameter");
+    CHECK(fund[0].linje == 5); // the tree writes two lines before the body
+    CHECK(fund[0].forslag.find("mente du P.opfoelgning_interval?") == 0);
 }
 
 TEST_CASE("tjek: a gap's counterexample really meets no package") {

@@ -25,6 +25,8 @@ public:
 
     // Where `navn` is read (empty: never).
     const std::vector<Sted>& af(const std::string& navn) const;
+    // Every name read as a parameter, declared or not, with where.
+    const std::map<std::string, std::vector<Sted>>& alle() const { return reads_; }
     // The parameters named within lines `s` of `fil`, in order of first mention.
     std::vector<std::string> i(const std::string& fil, Spaend s) const;
 
