@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "engine/versioner.hpp"
 #include "lua/error.hpp"
 #include "workbench/fil_standard.hpp"
 #include "workbench/tjek.hpp"
@@ -32,6 +33,21 @@ std::string shown(std::string text, const Vis& vis, const std::string& kommune) 
     return text;
 }
 
+// The checks look at standard.lua; vurder and test also need every version under
+// versioner/ to load, with its gyldig_fra in order (docs/versioner.md). A version that does
+// not is one finding; returns 0 or 1.
+std::size_t versions_load(const Sources& sources, const std::string& kommune, const Vis& vis) {
+    try {
+        versioner(sources, kommune);
+        return 0;
+    } catch (const std::exception& e) { // ScriptError or InputError, both the user's to mend
+        fmt::print("{} [versioner]\n    forslag: ret versionen, så alle versioner kan indlæses og følger efter "
+                   "hinanden (docs/versioner.md); vurder og test bruger dem\n",
+                   shown(e.what(), vis, kommune));
+        return 1;
+    }
+}
+
 // Checks one municipality's standard and prints what it finds; returns the count.
 std::size_t check_one(const Sources& sources, const std::string& kommune, const Vis& vis) {
     std::unique_ptr<Standard> s;
@@ -50,9 +66,11 @@ std::size_t check_one(const Sources& sources, const std::string& kommune, const 
         fmt::print("{}:{}: {} [{}]\n", vis(f.fil), f.linje, shown(f.besked, vis, kommune), f.kode);
         fmt::print("    forslag: {}\n", f.forslag);
     }
+    const std::size_t versions = versions_load(sources, kommune, vis);
     for (const auto& n : t.noter) fmt::print("  bemærk: {}\n", shown(n, vis, kommune));
-    fmt::print("{}: {}\n\n", kommune, fund.empty() ? std::string("ingen fund") : fmt::format("{} fund", fund.size()));
-    return fund.size();
+    const std::size_t n = fund.size() + versions;
+    fmt::print("{}: {}\n\n", kommune, n == 0 ? std::string("ingen fund") : fmt::format("{} fund", n));
+    return n;
 }
 
 int run_tjek(const Common& common, const TjekValg& o) {

@@ -60,4 +60,13 @@ printf '%s\n' '"gyldig_fra":"2018-01-01"' '"gyldig_fra":"2027-01-01"' '"gyldig_f
 koer 6 "$T/forklar.txt"
 has "$T/forklar.txt" "af sag 'demo-varde-000003' pr. "
 has "$T/forklar.txt" "(dens tekst, som sagsdatabasen gemte; $V/standard.lua er ændret siden); den genskabte vurdering er den samme som den gemte."
+# tjek sees the versions too: clean after the guide, one finding when a version lacks its
+# gyldig_fra (before, tjek said "ingen fund" while vurder and test stopped at it).
+"$K" tjek --kommune varde > "$T/tjek.txt" 2>&1 || { cat "$T/tjek.txt"; fejl "tjek fandt noget efter vejledningen"; }
+sed -i '/^  gyldig_fra = "2018-01-01",$/d' "$V/versioner/2018-01-01.lua"
+if "$K" tjek --kommune varde > "$T/tjek2.txt" 2>&1; then cat "$T/tjek2.txt"; fejl "tjek så ikke versionen uden gyldig_fra"; fi
+has "$T/tjek2.txt" "$V/versioner/2018-01-01.lua:"
+has "$T/tjek2.txt" "erklærer ingen gyldig_fra"
+has "$T/tjek2.txt" "[versioner]"
+has "$T/tjek2.txt" "varde: 1 fund"
 echo "versioner.md: i orden"
