@@ -60,6 +60,12 @@ printf '%s\n' '"gyldig_fra":"2018-01-01"' '"gyldig_fra":"2027-01-01"' '"gyldig_f
 koer 6 "$T/forklar.txt"
 has "$T/forklar.txt" "af sag 'demo-varde-000003' pr. "
 has "$T/forklar.txt" "(dens tekst, som sagsdatabasen gemte; $V/standard.lua er ændret siden); den genskabte vurdering er den samme som den gemte."
+# The tests moved with the old version still pass against it (before the guide moved them,
+# the 12-month tests failed against the new 6-month version).
+"$K" test municipalities/varde > "$T/test.txt" 2>&1 || { cat "$T/test.txt"; fejl "kvalitet test fejlede efter vejledningen"; }
+has "$T/test.txt" "versionen fra 2018-01-01"
+test -d municipalities/varde/tests && fejl "tests/ blev ikke flyttet"
+
 # tjek sees the versions too: clean after the guide, one finding when a version lacks its
 # gyldig_fra (before, tjek said "ingen fund" while vurder and test stopped at it).
 "$K" tjek --kommune varde > "$T/tjek.txt" 2>&1 || { cat "$T/tjek.txt"; fejl "tjek fandt noget efter vejledningen"; }
