@@ -348,6 +348,16 @@ krav {
                       Catch::Contains("standard.lua:3: betingelse 'x' (sag 'q'): 'naar' skal give true, false eller nil"));
     // and the kind it gave, in Danish
     CHECK_THROWS_WITH(s2->vurder(Sag::from_json(R"({"id":"q"})"), D("2026-12-20")), Catch::EndsWith("men gav en tekst"));
+    // at the line of the function that gave it, not the declaration's first line
+    auto s5 = Standard::load(t.write("j", "aktivitet {\n  id = 'post', tekst = 'P', kilde = 'K',\n"
+                                          "  omfattet = function(sag) return 'nej' end,\n}\n"
+                                          "frist {\n  id = 'f', tekst = 'F', kilde = 'K', fra = 'bevilling.start',\n"
+                                          "  varighed = function() return 6 end,\n}\n"),
+                             "j");
+    CHECK_THROWS_WITH(s5->vurder(Sag::from_json(R"({"id":"q","ansoegte_aktiviteter":["post"]})"), D("2026-12-20")),
+                      Catch::Contains("standard.lua:5: aktivitet 'post' (sag 'q'): 'omfattet' skal give true, false eller nil"));
+    CHECK_THROWS_WITH(s5->vurder(Sag::from_json(R"({"id":"q","bevilling":{"start":"2026-01-01"}})"), D("2026-12-20")),
+                      Catch::Contains("standard.lua:9: frist 'f' (sag 'q'): 'varighed' skal give en varighed eller nil"));
     // error() with something other than a text says so, not "table"
     auto s3 = Standard::load(t.write("h", "betingelse { id = 'x', tekst = 'X', kilde = 'K', naar = function() error({}) end }"), "h");
     CHECK_THROWS_WITH(s3->vurder(Sag::from_json(R"({"id":"q"})"), D("2026-12-20")),

@@ -44,8 +44,25 @@ constexpr std::size_t kMaxScriptText = 256 * 1024;  // all texts of one assessme
 constexpr int kSag = 2, kDato = 3; // stack slots inside evaluate()
 
 // `what` says only what went wrong: Standard::vurder names the rule and the case in front.
-[[noreturn]] void rule_error(lua_State* L, const Rule& r, const std::string& what) {
-    lua_pushfstring(L, "%s:%d: %s", r.regel->fil.c_str(), r.regel->linje, what.c_str());
+// The line where the rule's function for `felt` is written (omfattet = function …), so a
+// wrong result names that line, not the rule's first; the rule's line when the function is
+// not there (none, a C function, or one written in another file).
+int field_line(lua_State* L, const Rule& r, const char* felt) {
+    const std::string_view f = felt ? felt : "";
+    const lua::Ref* fn = f == "naar" ? &r.naar : f == "henvis_til" ? &r.til_fn : f == "omfattet" ? &r.omfattet_fn
+                         : f == "fra" ? &r.fra_fn : f == "varighed" ? &r.varighed_fn
+                         : f == "opfyldt_ved" ? &r.opfyldt_fn : f == "afvigelser" ? &r.afvigelser : nullptr;
+    if (!fn || !*fn) return r.regel->linje;
+    fn->push();
+    lua_Debug ar;
+    if (!lua_getinfo(L, ">S", &ar) || ar.linedefined <= 0 || ar.source[0] != '@' || r.regel->fil != ar.source + 1)
+        return r.regel->linje;
+    return ar.linedefined;
+}
+
+// `felt`: the field whose function gave what is wrong, when one did.
+[[noreturn]] void rule_error(lua_State* L, const Rule& r, const std::string& what, const char* felt = nullptr) {
+    lua_pushfstring(L, "%s:%d: %s", r.regel->fil.c_str(), field_line(L, r, felt), what.c_str());
     lua_error(L);
     throw; // unreachable: lua_error throws
 }
@@ -68,7 +85,7 @@ std::string_view check_text(lua_State* L, const Rule& r, const char* felt) {
     const char* p = lua_tolstring(L, -1, &n);
     const std::string_view text(p, n);
     if (auto problem = text_problem(text, kMaxRuleText))
-        rule_error(L, r, fmt::format("'{}' gav en ugyldig tekst: {}", felt, *problem));
+        rule_error(L, r, fmt::format("'{}' gav en ugyldig tekst: {}", felt, *problem), felt);
     return text;
 }
 
@@ -91,7 +108,8 @@ std::optional<bool> pop_tri(lua_State* L, const Rule& r, const char* felt) {
     case LUA_TNIL: lua_pop(L, 1); return std::nullopt;
     default:
         rule_error(L, r, fmt::format("'{}' skal give true, false eller nil (ukendt), men gav {}", felt,
-                                     bind::type_text(L, -1)));
+                                     bind::type_text(L, -1)),
+                   felt);
     }
 }
 
@@ -113,7 +131,7 @@ std::optional<Dato> pop_date(lua_State* L, const Rule& r, const char* felt) {
     std::optional<Dato> out;
     if (Dato* d = bind::to_dato(L, -1)) out = *d;
     else if (!lua_isnil(L, -1))
-        rule_error(L, r, fmt::format("'{}' skal give en dato eller nil, men gav {}", felt, bind::type_text(L, -1)));
+        rule_error(L, r, fmt::format("'{}' skal give en dato eller nil, men gav {}", felt, bind::type_text(L, -1)), felt);
     lua_pop(L, 1);
     return out;
 }
@@ -255,7 +273,7 @@ void aktiviteter(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                 call(L, ev, r->til_fn);
                 if (lua_type(L, -1) == LUA_TSTRING) a.henvis_til = take_text(L, ev, *r, "henvis_til");
                 else if (!lua_isnil(L, -1))
-                    rule_error(L, *r, std::string("'henvis_til' skal give en tekst eller nil"));
+                    rule_error(L, *r, std::string("'henvis_til' skal give en tekst eller nil"), "henvis_til");
                 lua_pop(L, 1);
                 for (auto m : ev.ctx.missing) {
                     add_unique_view(read, m);
@@ -444,7 +462,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             call(L, ev, r.varighed_fn);
             if (auto* d = bind::to_varighed(L, -1)) varighed = *d;
             else if (!lua_isnil(L, -1))
-                rule_error(L, r, std::string("'varighed' skal give en varighed eller nil"));
+                rule_error(L, r, std::string("'varighed' skal give en varighed eller nil"), "varighed");
             lua_pop(L, 1);
             keep_reads(false);
         }
@@ -502,7 +520,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
 // { periode = "uge"|"maaned", fra = Dato (a day in the period), leveret = timer, bevilget = timer }.
 Periodeafvigelse take_period(lua_State* L, const Rule& r) {
     auto field_error = [&](const char* felt, const char* expected) {
-        rule_error(L, r, fmt::format("en periode i 'afvigelser' skal have '{}' som {}", felt, expected));
+        rule_error(L, r, fmt::format("en periode i 'afvigelser' skal have '{}' som {}", felt, expected), "afvigelser");
     };
     lua_getfield(L, -1, "periode");
     const char* periode = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : nullptr;
@@ -618,12 +636,13 @@ void krav(lua_State* L, Evaluation& ev) {
         case LUA_TTABLE: {
             const lua_Integer n = luaL_len(L, -1);
             if (n > kMaxPoster)
-                rule_error(L, r, fmt::format("'afvigelser' gav {} afvigelser; højst {} — saml dem i færre tekster", n, kMaxPoster));
+                rule_error(L, r, fmt::format("'afvigelser' gav {} afvigelser; højst {} — saml dem i færre tekster", n, kMaxPoster),
+                           "afvigelser");
             for (lua_Integer i = 1; i <= n; ++i) {
                 lua_geti(L, -1, i);
                 if (lua_type(L, -1) == LUA_TTABLE) warnings.period(take_period(L, r));
                 else if (lua_type(L, -1) != LUA_TSTRING)
-                    rule_error(L, r, std::string("'afvigelser' skal give en liste af tekster eller perioder"));
+                    rule_error(L, r, std::string("'afvigelser' skal give en liste af tekster eller perioder"), "afvigelser");
                 else if (warnings.shows_next()) warnings.text(take_text(L, ev, r, "afvigelser"));
                 else {
                     check_text(L, r, "afvigelser"); // not shown, but still checked
@@ -634,8 +653,10 @@ void krav(lua_State* L, Evaluation& ev) {
             break;
         }
         default:
-            rule_error(L, r, fmt::format("'afvigelser' skal give nil, true/false, en tekst eller en liste af tekster, men gav {}",
-                                         bind::type_text(L, -1)));
+            rule_error(L, r,
+                       fmt::format("'afvigelser' skal give nil, true/false, en tekst eller en liste af tekster, men gav {}",
+                                   bind::type_text(L, -1)),
+                       "afvigelser");
         }
         lua_pop(L, 1);
         const std::size_t found = warnings.finish();
