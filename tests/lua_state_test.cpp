@@ -9,6 +9,8 @@
 #include "lua/watchdog.hpp"
 
 #include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <thread>
 
 using kvalitet::ScriptError;
@@ -181,28 +183,102 @@ TEST_CASE("the time budget's hook is armed on the thread that runs the call") {
     CHECK(hooks_armed_from_watchdog() == from_watchdog);
 }
 
-TEST_CASE("a thread that blocks the watchdog's signal is still stopped") {
-    using namespace kvalitet::lua;
-    const auto from_watchdog = hooks_armed_from_watchdog();
+namespace {
+// Runs `code` with a 30 ms budget on a thread of its own after `setup`, a call that ends in
+// time first when `warm`; whether the budget stopped it.
+template <class Setup>
+bool stopped_on_thread(Setup setup, bool warm) {
     bool stopped = false;
     std::thread t([&] {
-        sigset_t set;
-        sigemptyset(&set);
-        sigaddset(&set, arm_signal());
-        pthread_sigmask(SIG_BLOCK, &set, nullptr);
         State s({.memory_bytes = 64u << 20, .time = std::chrono::milliseconds(30)});
+        if (warm) run(s, "local n = 0 for i = 1, 1000 do n = n + i end");
+        setup();
         try {
             run(s, "while true do end");
         } catch (const ScriptError& e) {
             stopped = e.kind() == ScriptError::Kind::Budget;
         }
-        // the signal still pending is taken here, with no call running: it arms nothing
-        pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
-        run(s, "local n = 0 for i = 1, 1000 do n = n + i end");
+        run(s, "local n = 0 for i = 1, 1000 do n = n + i end"); // usable, and no hook left
     });
     t.join();
-    CHECK(stopped);
+    return stopped;
+}
+
+sigset_t only_arm_signal() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, kvalitet::lua::arm_signal());
+    return set;
+}
+} // namespace
+
+// A daemon blocks every signal in main before it starts its threads; the thread that runs a
+// call unblocks the watchdog's one, so the safe path still holds.
+TEST_CASE("a thread that blocked every signal before its first call is stopped by the signal") {
+    using namespace kvalitet::lua;
+    const auto by_signal = hooks_armed_by_signal(), from_watchdog = hooks_armed_from_watchdog();
+    CHECK(stopped_on_thread(
+        [] {
+            sigset_t all;
+            sigfillset(&all);
+            pthread_sigmask(SIG_BLOCK, &all, nullptr);
+        },
+        false));
+    CHECK(hooks_armed_by_signal() - by_signal == 1);
+    CHECK(hooks_armed_from_watchdog() == from_watchdog);
+}
+
+// The last resorts: never a hang, never a signal that ends the process.
+TEST_CASE("a thread that blocks the signal again after its first call is still stopped, from the watchdog") {
+    using namespace kvalitet::lua;
+    const auto by_signal = hooks_armed_by_signal(), from_watchdog = hooks_armed_from_watchdog();
+    CHECK(stopped_on_thread(
+        [] {
+            const sigset_t set = only_arm_signal();
+            pthread_sigmask(SIG_BLOCK, &set, nullptr);
+        },
+        true));
     CHECK(hooks_armed_from_watchdog() - from_watchdog == 1);
+    CHECK(hooks_armed_by_signal() == by_signal); // and none was sent to wait in the queue
+}
+
+TEST_CASE("an embedding that sets the signal back to its default is not ended by it") {
+    using namespace kvalitet::lua;
+    const auto from_watchdog = hooks_armed_from_watchdog();
+    struct sigaction ours {};
+    sigaction(arm_signal(), nullptr, &ours);
+    CHECK(stopped_on_thread([] { signal(arm_signal(), SIG_DFL); }, true));
+    sigaction(arm_signal(), &ours, nullptr);
+    CHECK(hooks_armed_from_watchdog() - from_watchdog == 1);
+}
+
+// A pre-forking server opens its standards, then forks: the child has no watchdog thread
+// until its first call starts one. Before, a loop in the child ran for ever.
+TEST_CASE("after fork the child's calls have a time budget too") {
+    State s({.memory_bytes = 64u << 20, .time = std::chrono::milliseconds(30)});
+    run(s, "local n = 0 for i = 1, 1000 do n = n + i end");
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        alarm(10); // a hang ends the child with SIGALRM, which the parent sees
+        int stopped = 0;
+        const auto loop = [&](State& st) {
+            try {
+                run(st, "while true do end");
+            } catch (const ScriptError& e) {
+                stopped += e.kind() == ScriptError::Kind::Budget;
+            }
+        };
+        loop(s);
+        // and a state made in the child (the parent's watchdog was waiting when it forked)
+        State fresh({.memory_bytes = 64u << 20, .time = std::chrono::milliseconds(30)});
+        loop(fresh);
+        _exit(stopped == 2 ? 0 : 1);
+    }
+    int status = 0;
+    REQUIRE(waitpid(child, &status, 0) == child);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
 }
 
 TEST_CASE("the time budget is per call: many short calls add up to more and none fails") {

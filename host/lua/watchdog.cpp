@@ -1,9 +1,16 @@
 #include "lua/watchdog.hpp"
 
+#include <fmt/format.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <condition_variable>
 #include <csignal>
+#include <cstdio>
+#include <optional>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -25,17 +32,61 @@ void on_arm_signal(int) {
     errno = saved;
 }
 
-// Installs the handler once; false when another handler already owns the signal.
+// Installs the handler once, only where nobody else has a use for the signal (its
+// disposition is still the default); false otherwise.
 bool install_handler() {
     struct sigaction old {};
     if (sigaction(arm_signal(), nullptr, &old) != 0) return false;
-    if (!(old.sa_flags & SA_SIGINFO) && old.sa_handler != SIG_DFL && old.sa_handler != SIG_IGN) return false;
-    if ((old.sa_flags & SA_SIGINFO) && old.sa_sigaction) return false;
+    if ((old.sa_flags & SA_SIGINFO) || old.sa_handler != SIG_DFL) return false;
     struct sigaction sa {};
     sa.sa_handler = on_arm_signal;
     sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESTART; // an interrupted system call goes on
+    sa.sa_flags = SA_RESTART;
     return sigaction(arm_signal(), &sa, nullptr) == 0;
+}
+
+// Whether the handler is still ours: an embedding may have set its own, or the default
+// (which would end the process), since.
+bool handler_ours() {
+    struct sigaction cur {};
+    return sigaction(arm_signal(), nullptr, &cur) == 0 && !(cur.sa_flags & SA_SIGINFO) && cur.sa_handler == on_arm_signal;
+}
+
+// What /proc says of thread `tid` and the signal: whether it blocks it, and whether one is
+// pending for it (sent, not yet taken). Nothing when /proc cannot tell. While the handler
+// runs, the signal is blocked too, but no longer pending.
+struct SignalState {
+    bool blocked, pending;
+};
+std::optional<SignalState> signal_state(pid_t tid) {
+    std::FILE* f = std::fopen(fmt::format("/proc/self/task/{}/status", tid).c_str(), "r");
+    if (!f) return std::nullopt;
+    const unsigned long long bit = 1ull << (arm_signal() - 1);
+    std::optional<unsigned long long> blk, pnd;
+    char line[256];
+    unsigned long long mask = 0;
+    while (std::fgets(line, sizeof line, f)) {
+        if (std::sscanf(line, "SigBlk: %llx", &mask) == 1) blk = mask;
+        else if (std::sscanf(line, "SigPnd: %llx", &mask) == 1) pnd = mask;
+    }
+    std::fclose(f);
+    if (!blk || !pnd) return std::nullopt;
+    return SignalState{(*blk & bit) != 0, (*pnd & bit) != 0};
+}
+
+// Once per thread that runs a call: the signal unblocked, so a thread that inherited a
+// mask blocking everything (a daemon's usual set-up) still gets it; and the thread's id.
+// Reset in a forked child, whose one thread has a new id.
+thread_local pid_t this_tid = 0;
+pid_t this_thread_ready() {
+    if (this_tid == 0) {
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, arm_signal());
+        pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+        this_tid = static_cast<pid_t>(syscall(SYS_gettid));
+    }
+    return this_tid;
 }
 
 } // namespace
@@ -61,7 +112,7 @@ public:
             started_ = true;
             std::thread([this] { run(); }).detach();
         }
-        wake_.notify_one();
+        wake_->notify_one();
     }
 
     void remove(Watch* w) {
@@ -69,8 +120,34 @@ public:
         watches_.erase(std::find(watches_.begin(), watches_.end(), w));
     }
 
+    // After fork() the child has no watchdog thread (only the forking thread is copied), so
+    // the child's first call starts one.
+    void start_after_fork() noexcept {
+        std::lock_guard lock(m_);
+        if (started_) return;
+        try {
+            std::thread([this] { run(); }).detach();
+            started_ = true;
+            forked_.store(false, std::memory_order_relaxed);
+        } catch (const std::system_error&) {
+            // no thread now: the next call tries again
+        }
+    }
+    static bool forked() noexcept { return forked_.load(std::memory_order_relaxed); }
+
 private:
-    Watchdog() : signal_ok_(install_handler()) {}
+    Watchdog() : signal_ok_(install_handler()) {
+        // The lock is held across fork(), so the child's copy of it is not held by a thread
+        // that no longer exists there (nor is any watch's, which is taken only under it).
+        pthread_atfork([] { instance().m_.lock(); }, [] { instance().m_.unlock(); },
+                       [] {
+                           this_tid = 0;
+                           instance().wake_ = new std::condition_variable; // the old one is left as it is
+                           instance().started_ = false;
+                           forked_.store(true, std::memory_order_relaxed);
+                           instance().m_.unlock();
+                       });
+    }
 
     // Looks often enough that a call is stopped within about 10 % of its budget, and at
     // most every 50 ms, so an idle process wakes the thread 20 times a second.
@@ -84,11 +161,11 @@ private:
         std::unique_lock lock(m_);
         for (;;) {
             if (watches_.empty()) {
-                wake_.wait(lock, [this] { return !watches_.empty(); });
+                wake_->wait(lock, [this] { return !watches_.empty(); });
                 continue;
             }
             const auto grace = tick() * 5;
-            wake_.wait_for(lock, tick());
+            wake_->wait_for(lock, tick());
             const auto now = Watch::Clock::now();
             for (Watch* w : watches_) look(*w, now, grace);
         }
@@ -105,24 +182,39 @@ private:
         // Under the lock the owner cannot end the call, so its thread is there to signal.
         std::lock_guard arm(w.arm_);
         if (w.seq_.load(std::memory_order_acquire) != s || w.armed_.load()) return;
-        if (signal_ok_ && w.asked_.load(std::memory_order_relaxed) != s) {
-            w.asked_.store(s, std::memory_order_release);
-            w.asked_at_ = now;
-            if (pthread_kill(w.owner_.load(std::memory_order_relaxed), arm_signal()) == 0) return;
+        const bool ours = signal_ok_ && handler_ours();
+        const auto state = ours ? signal_state(w.tid_.load(std::memory_order_relaxed)) : std::nullopt;
+        if (w.asked_.load(std::memory_order_relaxed) != s) {
+            if (ours && !(state && state->blocked)) {
+                w.asked_.store(s, std::memory_order_release); // before the handler can look
+                w.asked_at_ = now;
+                if (pthread_kill(w.owner_.load(std::memory_order_relaxed), arm_signal()) == 0) return;
+            }
+        } else if (now - w.asked_at_ < grace ||
+                   (ours && state && !(state->pending && state->blocked) && now - w.asked_at_ < kLongest)) {
+            // Sent, and taken or about to be: a thread that has no core yet (a loaded
+            // machine) takes it before it runs one more instruction, and one in the handler
+            // is arming now. Only a signal stuck behind a blocked mask is no use (and, so
+            // that nothing can wait for ever, one not acted on in kLongest).
+            return;
         }
-        // No signal, or none delivered (the thread blocks it): arm from here, the last resort.
-        if (signal_ok_ && now - w.asked_at_ < grace) return;
+        // The signal cannot reach the thread (an embedding took it, or the thread blocks it
+        // again): arm from here, the last resort, with the race this file's header names.
         lua_sethook(w.L_, w.hook_, LUA_MASKCOUNT, 1);
         w.tripped_.store(true, std::memory_order_relaxed);
         w.armed_.store(true);
         from_watchdog.fetch_add(1, std::memory_order_relaxed);
     }
 
+    static constexpr auto kLongest = std::chrono::seconds(5);
     std::mutex m_;
-    std::condition_variable wake_;
+    // A pointer: the child of a fork gets a new one (below), as the parent's may count a
+    // waiter, the parent's watchdog thread, that the child does not have.
+    std::condition_variable* wake_ = new std::condition_variable;
     std::vector<Watch*> watches_;
     bool started_ = false;
     const bool signal_ok_;
+    static inline std::atomic<bool> forked_{false};
 };
 
 Watch::Watch(lua_State* L, lua_Hook hook, std::chrono::milliseconds limit)
@@ -134,8 +226,10 @@ Watch::~Watch() { Watchdog::instance().remove(this); }
 
 void Watch::begin() noexcept {
     if (depth_++ != 0) return;
+    if (Watchdog::forked()) Watchdog::instance().start_after_fork();
     outer_ = running;
     running = this;
+    tid_.store(this_thread_ready(), std::memory_order_relaxed);
     owner_.store(pthread_self(), std::memory_order_relaxed);
     std::atomic_signal_fence(std::memory_order_release);
     seq_.fetch_add(1, std::memory_order_release);

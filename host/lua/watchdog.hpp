@@ -6,13 +6,16 @@
 // that hook raises the error. Normal calls pay two atomic increments.
 //
 // The hook is armed on the thread that runs the call: the watchdog sends that thread a
-// signal (kArmSignal), and its handler calls lua_sethook, as lua.c does from its SIGINT
+// signal (arm_signal()), and its handler calls lua_sethook, as lua.c does from its SIGINT
 // handler. lua_sethook walks the running call's frames, so calling it from the watchdog's
-// own thread could read a frame the running thread has just freed. Only when the signal
-// cannot be used (another handler owns it) or is not delivered (the thread blocks it) does
-// the watchdog arm the hook itself, after a grace period, as the last resort.
+// own thread could read a frame the running thread has just freed. A thread that runs a
+// call has the signal unblocked (once); the handler is installed only where the signal's
+// disposition is the default. Only when the signal cannot reach the thread (an embedding
+// owns the signal, or the thread blocks it again) does the watchdog arm the hook itself,
+// as the last resort.
 #include <lua.h>
 #include <pthread.h>
+#include <sys/types.h>
 
 #include <atomic>
 #include <chrono>
@@ -59,6 +62,7 @@ private:
     Watch* outer_ = nullptr;              // the call this one runs inside, on this thread
     std::atomic<std::uint64_t> seq_{0};   // odd while a call runs
     std::atomic<pthread_t> owner_{};      // the thread running the call
+    std::atomic<pid_t> tid_{0};           // and its id in /proc
     std::mutex arm_;                      // the watchdog signals or arms, and the owner ends, under it
     std::atomic<bool> armed_{false};
     std::atomic<bool> tripped_{false};    // set with armed_
