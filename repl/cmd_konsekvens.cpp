@@ -104,7 +104,7 @@ void read_ndjson(const KonsekvensValg& o, Koersel& k) {
     std::vector<std::size_t> linjer;
     std::string line;
     std::size_t nr = 0;
-    bool mere = true;
+    bool mere = true, first_seen = false, not_ndjson = false;
     while (mere) {
         batch.clear();
         linjer.clear();
@@ -116,12 +116,14 @@ void read_ndjson(const KonsekvensValg& o, Koersel& k) {
             }
             ++nr;
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+            if (!first_seen) first_seen = true, not_ndjson = ikke_ndjson(line);
             bytes += line.size();
             batch.push_back({std::move(line), o.kommune});
             linjer.push_back(nr);
         }
         k.batch(batch, [&](std::size_t i) { return fmt::format("linje {}", linjer[i]); });
     }
+    if (not_ndjson && k.resultat().fejl) fmt::print(stderr, "kvalitet konsekvens: {}\n", kIkkeNdjson);
 }
 
 void read_store(const KonsekvensValg& o, Koersel& k) {

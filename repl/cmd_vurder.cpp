@@ -57,6 +57,7 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
         bool last = false;
     };
     std::size_t line_no = 0, failed = 0, out_of_memory = 0;
+    bool first_seen = false, not_ndjson = false;
     const InputFile in(o.file);
     static char out_buffer[1 << 20];
     std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
@@ -72,6 +73,7 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
             }
             ++line_no;
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+            if (!first_seen) first_seen = true, not_ndjson = ikke_ndjson(line);
             bytes += line.size();
             b.items.push_back({std::move(line), o.kommune});
             b.numbers.push_back(line_no);
@@ -137,6 +139,7 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
     if (failed) {
         fmt::print(stderr, "kvalitet vurder: {} linje{} kunne ikke vurderes (se \"fejl\" i uddata)\n", failed,
                    failed == 1 ? "" : "r");
+        if (not_ndjson) fmt::print(stderr, "kvalitet vurder: {}\n", kIkkeNdjson);
         if (out_of_memory) // the one cause the case itself cannot fix
             fmt::print(stderr, "kvalitet vurder: {} af dem, fordi der ikke var hukommelse nok; prøv med færre "
                                "tråde (--traade) eller mere hukommelse\n", out_of_memory);

@@ -22,6 +22,19 @@
 
 namespace kvalitet::cli {
 
+// A first line that only opens an object, or one that opens an array: a JSON file written
+// over several lines, or a list of cases, where NDJSON (one case per line) was wanted.
+// Every line then fails on its own; this says why once.
+inline bool ikke_ndjson(std::string_view first_line) {
+    const auto b = first_line.find_first_not_of(" \t\r"), e = first_line.find_last_not_of(" \t\r");
+    if (b == std::string_view::npos) return false;
+    const std::string_view t = first_line.substr(b, e - b + 1);
+    return t == "{" || t.front() == '[';
+}
+inline constexpr const char* kIkkeNdjson =
+    "inddata ser ud til at være JSON skrevet over flere linjer eller en liste af sager, ikke NDJSON med én sag "
+    "pr. linje; skriv det om med jq -c . FIL (en liste: jq -c '.[]' FIL)";
+
 class LineReader {
 public:
     explicit LineReader(std::FILE* f, std::size_t max_line = SagGraenser{}.max_bytes, std::size_t block = 1u << 20)
