@@ -10,6 +10,7 @@
 #include "domain/mente_du.hpp"
 #include "domain/tekst.hpp"
 #include "harness/koersel.hpp"
+#include "workbench/dato_lighed.hpp"
 #include "harness/testfil.hpp"
 #include "lua/error.hpp"
 #include "engine/versioner.hpp"
@@ -404,6 +405,9 @@ void Session::lua_input(const std::string& line) {
         return;
     }
     pending_.clear();
+    // `o.dato == "2026-06-01"` answers false without a word; say why before the answer.
+    for (const auto& d : workbench::dato_ligheder(workbench::scan_lua(code).tokens))
+        say(fmt::format("advarsel: {}; {}\n", d.besked, d.forslag));
     // At the prompt Ctrl-C is the way out of a long loop, so the budget is much larger
     // than an assessment's; it still ends a runaway loop after some seconds.
     const auto budget = st.limits().time;

@@ -99,6 +99,18 @@ TEST_CASE("repl: the session answers through handle_line and ends on :afslut") {
     CHECK(r.session.ended());
 }
 
+// A caseworker asks whether the follow-up was on 2 November, and gets false for a date that
+// is exactly that day: Lua does not ask a date whether it equals a text. Said before the answer.
+TEST_CASE("repl: == between a case's date and a text warns, and a Dato compares right") {
+    Repl r;
+    r(":sag " + std::string(kExample));
+    const std::string svar = r("sag.opfoelgninger[1].dato == \"2026-11-02\"");
+    CHECK(svar.rfind("advarsel: 'dato == \"2026-11-02\"' er altid falsk", 0) == 0);
+    CHECK(svar.find("skriv Dato \"2026-11-02\"") != std::string::npos);
+    CHECK(svar.ends_with("\nfalse\n"));
+    CHECK(r("sag.opfoelgninger[1].dato == Dato \"2026-11-02\"") == "true\n");
+}
+
 TEST_CASE("repl: an unfinished statement cannot grow without bound") {
     Repl r("");
     CHECK(r("x = {") == "");

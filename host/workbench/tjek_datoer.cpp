@@ -13,6 +13,7 @@
 
 #include "domain/dato.hpp"
 #include "engine/standard.hpp"
+#include "workbench/dato_lighed.hpp"
 #include "workbench/tjek.hpp"
 
 namespace kvalitet::workbench {
@@ -40,12 +41,33 @@ bool dato_felt(const std::vector<Token>& ts, std::size_t j) {
     return std::find(stier.begin(), stier.end(), sti) != stier.end();
 }
 
-// The field chain `a.b.c` ending at ts[last] (to the left of an operator), when it is a
-// whole operand: at least one dot, and nothing before it that binds tighter than ==.
+// The bracket that matches ts[j] (a '[' going right, a ']' going left), if any.
+std::optional<std::size_t> matching(const std::vector<Token>& ts, std::size_t j, int step) {
+    const std::string_view open = step > 0 ? "[" : "]", close = step > 0 ? "]" : "[";
+    int depth = 0;
+    for (auto k = std::ptrdiff_t(j); k >= 0 && std::size_t(k) < ts.size(); k += step) {
+        if (tegn(ts[std::size_t(k)], open)) ++depth;
+        else if (tegn(ts[std::size_t(k)], close) && --depth == 0) return std::size_t(k);
+    }
+    return std::nullopt;
+}
+
+// The field chain `a.b.c` (with list elements, `a.b[1].c`) ending at ts[last] (to the left
+// of an operator), when it is a whole operand: at least one dot, and nothing before it that
+// binds tighter than ==.
 bool kaede_til_venstre(const std::vector<Token>& ts, std::size_t last) {
     if (!navn(ts[last]) || !dato_felt(ts, last)) return false;
     std::size_t first = last, dots = 0;
-    while (first >= 2 && tegn(ts[first - 1], ".") && navn(ts[first - 2])) first -= 2, ++dots;
+    while (first >= 2 && tegn(ts[first - 1], ".")) {
+        std::size_t before = first - 2;
+        if (tegn(ts[before], "]")) {
+            const auto open = matching(ts, before, -1);
+            if (!open || *open == 0) break;
+            before = *open - 1;
+        }
+        if (!navn(ts[before])) break;
+        first = before, ++dots;
+    }
     return dots > 0 && (first == 0 || !operator_tegn(ts[first - 1]));
 }
 
@@ -53,7 +75,16 @@ bool kaede_til_venstre(const std::vector<Token>& ts, std::size_t last) {
 std::optional<std::size_t> kaede_til_hoejre(const std::vector<Token>& ts, std::size_t first) {
     if (first >= ts.size() || !navn(ts[first])) return std::nullopt;
     std::size_t last = first, dots = 0;
-    while (last + 2 < ts.size() && tegn(ts[last + 1], ".") && navn(ts[last + 2])) last += 2, ++dots;
+    for (;;) {
+        std::size_t after = last + 1;
+        if (after < ts.size() && tegn(ts[after], "[")) {
+            const auto close = matching(ts, after, +1);
+            if (!close) break;
+            after = *close + 1;
+        }
+        if (!(after + 1 < ts.size() && tegn(ts[after], ".") && navn(ts[after + 1]))) break;
+        last = after + 1, ++dots;
+    }
     if (dots == 0 || !dato_felt(ts, last)) return std::nullopt;
     if (last + 1 < ts.size() && operator_tegn(ts[last + 1])) return std::nullopt;
     return last;
@@ -81,27 +112,32 @@ bool fast_vaerdi(const std::vector<Token>& ts, std::size_t j, int step) {
 
 } // namespace
 
-void tjek_datoer(Tjek& t) {
-    for (const auto& fil : t.kilder.filer()) {
-        const auto& ts = t.kilder.fil(fil).tokens;
-        for (std::size_t i = 1; i + 1 < ts.size(); ++i) {
-            if (!tegn(ts[i], "==") && !tegn(ts[i], "~=")) continue;
-            std::optional<std::size_t> felt, vaerdi;
-            if (kaede_til_venstre(ts, i - 1) && fast_vaerdi(ts, i + 1, +1)) felt = i - 1, vaerdi = i + 1;
-            else if (fast_vaerdi(ts, i - 1, -1) && (felt = kaede_til_hoejre(ts, i + 1))) vaerdi = i - 1;
-            if (!felt || !vaerdi) continue;
-            const Token& v = ts[*vaerdi];
-            const bool tekst = v.art == Token::Art::Tekst;
-            const std::string vist = tekst ? fmt::format("\"{}\"", v.tekst) : v.tekst;
-            t.add("dato_lighed", fil, ts[i].linje,
-                  fmt::format("'{} {} {}' er altid {}: '{}' er en dato, og Lua spørger ikke en dato, om den er {} {}",
-                              ts[*felt].tekst, ts[i].tekst, vist, ts[i].tekst == "==" ? "falsk" : "sand", ts[*felt].tekst,
-                              tekst ? "teksten" : "tallet", vist),
-                  tekst ? fmt::format("skriv Dato {} i stedet for teksten (to datoer sammenlignes som datoer)", vist)
-                        : std::string("sammenlign med en dato (Dato \"2020-01-01\"), eller med en del af datoen "
-                                      "(.aar, .maaned, .dag)"));
-        }
+std::vector<DatoLighed> dato_ligheder(const std::vector<Token>& ts) {
+    std::vector<DatoLighed> out;
+    for (std::size_t i = 1; i + 1 < ts.size(); ++i) {
+        if (!tegn(ts[i], "==") && !tegn(ts[i], "~=")) continue;
+        std::optional<std::size_t> felt, vaerdi;
+        if (kaede_til_venstre(ts, i - 1) && fast_vaerdi(ts, i + 1, +1)) felt = i - 1, vaerdi = i + 1;
+        else if (fast_vaerdi(ts, i - 1, -1) && (felt = kaede_til_hoejre(ts, i + 1))) vaerdi = i - 1;
+        if (!felt || !vaerdi) continue;
+        const Token& v = ts[*vaerdi];
+        const bool tekst = v.art == Token::Art::Tekst;
+        const std::string vist = tekst ? fmt::format("\"{}\"", v.tekst) : v.tekst;
+        out.push_back({ts[i].linje,
+                       fmt::format("'{} {} {}' er altid {}: '{}' er en dato, og Lua spørger ikke en dato, om den er {} {}",
+                                   ts[*felt].tekst, ts[i].tekst, vist, ts[i].tekst == "==" ? "falsk" : "sand",
+                                   ts[*felt].tekst, tekst ? "teksten" : "tallet", vist),
+                       tekst ? fmt::format("skriv Dato {} i stedet for teksten (to datoer sammenlignes som datoer)", vist)
+                             : std::string("sammenlign med en dato (Dato \"2020-01-01\"), eller med en del af datoen "
+                                           "(.aar, .maaned, .dag)")});
     }
+    return out;
+}
+
+void tjek_datoer(Tjek& t) {
+    for (const auto& fil : t.kilder.filer())
+        for (auto& d : dato_ligheder(t.kilder.fil(fil).tokens))
+            t.add("dato_lighed", fil, d.linje, std::move(d.besked), std::move(d.forslag));
 }
 
 } // namespace kvalitet::workbench
