@@ -44,6 +44,8 @@ Tab fuldfører navne, felter (sag.forhold.), filer og sags-id'er efter :sag og k
   :dato ÅÅÅÅ-MM-DD     sæt vurderingsdatoen (nu {})
   :genindlaes          indlæs standarden igen efter en rettelse (den gamle beholdes ved fejl)
   :regler              vis standardens regler med kilde
+  :parametre [NAVN]    vis standardens parametre med værdi, enhed og kilde (P.navn i scriptet),
+                       eller dem, hvis navn indeholder NAVN
   :hjaelp              denne tekst
   :afslut              afslut
 
@@ -52,7 +54,7 @@ som i testfilerne.
 )";
 
 constexpr const char* kMeta[] = {":kommune", ":sag", ":sager", ":saet", ":nulstil", ":vurder", ":spor", ":frister",
-                                 ":json", ":dato", ":genindlaes", ":regler", ":hjaelp", ":afslut"};
+                                 ":json", ":dato", ":genindlaes", ":regler", ":parametre", ":hjaelp", ":afslut"};
 
 using intern::trim;
 
@@ -345,6 +347,20 @@ void Session::meta(const std::string& line) {
         if (!switch_to(kommune_, version_dato_)) return;
         siden_.push_back("standarden genindlæst");
         say(fmt::format("{} genindlæst ({})\n", kommune_, standard_->info().sha256.substr(0, 12)));
+    } else if (cmd == ":parametre") {
+        if (!standard_) return say("fejl: vælg først en kommune med :kommune ID\n");
+        std::size_t shown = 0;
+        for (const Parameter& p : standard_->info().parametre) {
+            if (!arg.empty() && p.id.find(arg) == std::string::npos) continue;
+            ++shown;
+            std::string line = fmt::format("  {:<36} {}", p.id, p.vaerdi);
+            if (!p.enhed.empty()) line += " " + p.enhed;
+            if (!p.kilde.empty()) line += "  (" + p.kilde + ")";
+            if (p.antagelse) line += "  antagelse";
+            if (!p.kommunal) line += "  national";
+            say(line + "\n");
+        }
+        if (!shown) say(fmt::format("ingen parameter hedder noget med '{}'\n", printable(arg)));
     } else if (cmd == ":regler") {
         if (!standard_) return say("fejl: vælg først en kommune med :kommune ID\n");
         for (const Rule& r : standard_->rules())

@@ -111,6 +111,20 @@ TEST_CASE("repl: == between a case's date and a text warns, and a Dato compares 
     CHECK(r("sag.opfoelgninger[1].dato == Dato \"2026-11-02\"") == "true\n");
 }
 
+// A policy officer cannot type P.x at the prompt (P is the script's local); :parametre
+// shows what the rules read, with the standard's own value and where it comes from.
+TEST_CASE("repl: :parametre lists the standard's parameters, or those whose name holds a text") {
+    Repl r;
+    const std::string alle = r(":parametre");
+    CHECK(alle.find("  opfoelgning_interval ") != std::string::npos);
+    CHECK(alle.find(" 12 måneder  (Varde KS 3.7 Opfølgning)\n") != std::string::npos);
+    CHECK(alle.find("  fysisk_post_hverdage ") != std::string::npos); // the national ones too, so marked
+    const std::string en = r(":parametre opfoel");
+    CHECK(en.find("opfoelgning_interval") != std::string::npos);
+    CHECK(en.find("fysisk_post_hverdage") == std::string::npos);
+    CHECK(r(":parametre findes_ikke") == "ingen parameter hedder noget med 'findes_ikke'\n");
+}
+
 TEST_CASE("repl: an unfinished statement cannot grow without bound") {
     Repl r("");
     CHECK(r("x = {") == "");
@@ -150,7 +164,7 @@ TEST_CASE("repl: fuzz-ish: hostile lines in a row, and the session still answers
         "return", "return nil", "return 1, nil, 3", "...", "x = ", "end", "for", "until", "]]",
         "--[[", "]]", "local a = 1", "a", "\x01\x02\xff", std::string("nul\0tegn", 8), "\"\\xff\"",
         ":", ": ", ":sag", ":sag /findes/ikke", ":kommune", ":kommune ../../etc", ":kommune findes_ikke",
-        ":dato", ":dato i-morgen", ":dato 2026-02-30", ":vurder", ":spor", ":frister", ":regler",
+        ":dato", ":dato i-morgen", ":dato 2026-02-30", ":vurder", ":spor", ":frister", ":regler", ":parametre",
         ":genindlaes", ":hjaelp", ":q!", "t = {} for i = 1, 1e9 do t[i] = string.rep('x', 4000) .. i end",
         ":sag " + std::string(kExample), ":vurder", "t = nil", ":kommune lejre", "b.alder", "sag.id",
     };
