@@ -233,6 +233,8 @@ bool Session::switch_to(const std::string& kommune, std::optional<Dato> version_
         if (standard_)
             say(antal_versioner_ > 1 ? fmt::format("(beholder {}, {})\n", kommune_, version_)
                                      : fmt::format("(beholder {})\n", kommune_));
+        else
+            fejlet_kommune_ = kommune, version_dato_ = version_dato;
         return false;
     }
     // The old state goes, and every view into the old contexts with it.
@@ -243,11 +245,19 @@ bool Session::switch_to(const std::string& kommune, std::optional<Dato> version_
     bare_.reset();
     contexts_.clear();
     kommune_ = kommune;
+    fejlet_kommune_.clear(); // after the copy: `kommune` may be this very string
     env_ref_ = reserve_ref_ = kNoRef;
     last_.reset();
     bind_globals(sag_.get(), dato_);
     hold_reserve();
     return true;
+}
+
+std::string Session::no_standard() const {
+    if (fejlet_kommune_.empty()) return "fejl: vælg først en kommune med :kommune ID\n";
+    return fmt::format("fejl: standarden for {} kunne ikke indlæses (fejlen står ovenfor); ret den og skriv "
+                       ":genindlaes, eller vælg en anden med :kommune ID\n",
+                       fejlet_kommune_);
 }
 
 // :kommune ID [DATO]: the version in force on DATO, held there; without DATO the one in
@@ -343,12 +353,12 @@ void Session::meta(const std::string& line) {
         say(fmt::format("vurderingsdato: {}\n", dato_.lang()));
         follow_date();
     } else if (cmd == ":genindlaes" || cmd == ":genindlæs") {
-        if (!standard_) return say("fejl: ingen standard at genindlæse; brug :kommune ID\n");
-        if (!switch_to(kommune_, version_dato_)) return;
+        if (!standard_ && fejlet_kommune_.empty()) return say("fejl: ingen standard at genindlæse; brug :kommune ID\n");
+        if (!switch_to(standard_ ? kommune_ : fejlet_kommune_, version_dato_)) return;
         siden_.push_back("standarden genindlæst");
         say(fmt::format("{} genindlæst ({})\n", kommune_, standard_->info().sha256.substr(0, 12)));
     } else if (cmd == ":parametre") {
-        if (!standard_) return say("fejl: vælg først en kommune med :kommune ID\n");
+        if (!standard_) return say(no_standard());
         std::size_t shown = 0;
         for (const Parameter& p : standard_->info().parametre) {
             if (!arg.empty() && p.id.find(arg) == std::string::npos) continue;
@@ -362,7 +372,7 @@ void Session::meta(const std::string& line) {
         }
         if (!shown) say(fmt::format("ingen parameter hedder noget med '{}'\n", printable(arg)));
     } else if (cmd == ":regler") {
-        if (!standard_) return say("fejl: vælg først en kommune med :kommune ID\n");
+        if (!standard_) return say(no_standard());
         for (const Rule& r : standard_->rules())
             say(fmt::format("  {:<11} {:<40} {}{}\n", art_navn(r.art), r.regel->id, r.regel->kilde,
                             r.regel->kommunal ? "" : "  (national)"));

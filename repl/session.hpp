@@ -97,6 +97,9 @@ private:
 
     const Sources& sources_;
     std::string kommune_;
+    std::string fejlet_kommune_; // chosen, but its standard did not load (and none is loaded)
+    // Why there is no standard to work with, and what to do (a say() line).
+    std::string no_standard() const;
     Dato dato_;
     std::string db_;
     Out out_;

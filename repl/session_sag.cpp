@@ -259,7 +259,7 @@ int Session::l_med(lua_State* L) {
 }
 
 bool Session::assess_quietly() {
-    if (!standard_) return say("fejl: vælg først en kommune med :kommune ID\n"), false;
+    if (!standard_) return say(no_standard()), false;
     if (!sag_) return say(fmt::format("fejl: {}\n", intern::kIngenSag)), false;
     try {
         last_ = standard_->vurder(*sag_, dato_, standard_dato());
@@ -271,7 +271,7 @@ bool Session::assess_quietly() {
 }
 
 void Session::assess(const std::string& expr) {
-    if (!standard_) return say("fejl: vælg først en kommune med :kommune ID\n");
+    if (!standard_) return say(no_standard());
     if (!expr.empty()) return assess_other(expr);
     if (!assess_quietly()) return;
     say(last_->tekst());

@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "session.hpp"
+#include "test_tree.hpp"
 
 using namespace kvalitet;
+using kvalitet::test::TestTree;
 
 namespace {
 
@@ -123,6 +125,25 @@ TEST_CASE("repl: :parametre lists the standard's parameters, or those whose name
     CHECK(en.find("opfoelgning_interval") != std::string::npos);
     CHECK(en.find("fysisk_post_hverdage") == std::string::npos);
     CHECK(r(":parametre findes_ikke") == "ingen parameter hedder noget med 'findes_ikke'\n");
+}
+
+// --kommune names a standard that does not load: say so where a command needs it (not "choose
+// a municipality", which the user did), and :genindlaes loads it once it is mended.
+TEST_CASE("repl: a chosen standard that did not load is named, and :genindlaes loads it when mended") {
+    TestTree tree{"repl_fejlet"};
+    const Sources sources = tree.write("t", "aktivitet { id = 'post', tekst = 'P', kilde = 'K', omfattet = 'nej' }\n");
+    std::string printed;
+    repl::Session session(sources, "t", *Dato::parse("2026-11-22"), "/nonexistent/kvalitet-test.db",
+                          [&](std::string_view s) { printed += s; });
+    CHECK(printed.find("feltet 'omfattet'") != std::string::npos);
+    CHECK(session.handle_line(":regler") ==
+          "fejl: standarden for t kunne ikke indlæses (fejlen står ovenfor); ret den og skriv :genindlaes, eller vælg en "
+          "anden med :kommune ID\n");
+    tree.write("t", "aktivitet { id = 'post', tekst = 'P', kilde = 'K', omfattet = false }\n");
+    const std::string svar = session.handle_line(":genindlaes");
+    INFO(svar);
+    CHECK(svar.rfind("t genindlæst (", 0) == 0);
+    CHECK(session.handle_line(":regler").find("post") != std::string::npos);
 }
 
 TEST_CASE("repl: an unfinished statement cannot grow without bound") {
