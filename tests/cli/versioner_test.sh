@@ -33,6 +33,17 @@ has "$T/forkert.txt" '^testby *1 bestået, 2 fejlet$'
 has "$T/forkert.txt" '^testby, versionen fra 2025-01-01 2 bestået, 0 fejlet$'
 rm "$M/tests/gammel.lua"
 
+# A broken standard.lua (the new version) leaves the old version's period without an end:
+# said once under that version, not once per test, and standard.lua's own failure with it.
+cp "$M/standard.lua" "$T/standard.lua.gem"
+printf 'kvalitetsstandard {\n' >> "$M/standard.lua"
+rc=0; "$K" $H test testby > "$T/ny_brudt.txt" || rc=$?
+test "$rc" -eq 1 || fejl "exit $rc med en standard.lua, der ikke kan indlæses"
+has "$T/ny_brudt.txt" '\[testby, versionen fra 2025-01-01\] standarden kunne ikke indlæses; kommunens 2 tests er ikke kørt'
+has "$T/ny_brudt.txt" 'versionens periode slutter, hvor den næste version begynder'
+test "$(grep -c '^FEJL' "$T/ny_brudt.txt")" -eq 2 || { cat "$T/ny_brudt.txt"; fejl "én FEJL pr. standard, ikke pr. test"; }
+cp "$T/standard.lua.gem" "$M/standard.lua"
+
 # A version that does not load: said once, under the version, its tests not run.
 printf 'kvalitetsstandard {\n' >> "$M/versioner/2025-01-01.lua"
 rc=0; "$K" $H test testby > "$T/brudt.txt" || rc=$?
