@@ -7,6 +7,7 @@
 #include <new>
 #include <optional>
 #include <string>
+#include <system_error>
 
 #include "domain/json_writer.hpp"
 #include "lua/error.hpp"
@@ -42,6 +43,9 @@ inline Fejl aktuel_fejl() {
         return fejl(budget ? "budget_overskredet" : "script_fejl", e.what());
     } catch (const std::bad_alloc&) {
         return fejl("ikke_nok_hukommelse", "der var ikke hukommelse nok til vurderingen");
+    } catch (const std::system_error& e) { // its text is the C library's English
+        return fejl("intern_fejl", "systemet kunne ikke give kvalitet en ressource, det skulle bruge (f.eks. en tråd; "
+                                   "fejlkode " + std::to_string(e.code().value()) + "); prøv igen");
     } catch (const std::exception& e) {
         return fejl("intern_fejl", e.what());
     } catch (...) {

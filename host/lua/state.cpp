@@ -82,7 +82,12 @@ State::State(Limits limits) : limits_(limits) {
     host_.state = this;
     *static_cast<Host**>(lua_getextraspace(L_)) = host_ptr_;
     lua_atpanic(L_, &State::panic);
-    if (limits_.time.count() > 0) watch_ = std::make_unique<Watch>(L_, &State::budget_hook, limits_.time);
+    try {
+        if (limits_.time.count() > 0) watch_ = std::make_unique<Watch>(L_, &State::budget_hook, limits_.time);
+    } catch (...) { // no watchdog thread to be had: no state without its time budget
+        lua_close(L_);
+        throw;
+    }
 }
 
 // Lua calls this for an error raised outside any protected call, and would abort after

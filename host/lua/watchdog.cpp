@@ -105,13 +105,16 @@ public:
         return *dog;
     }
 
+    // Throws when the thread cannot be started; then the watch is not kept, and the next
+    // one tries again.
     void add(Watch* w) {
         std::lock_guard lock(m_);
-        watches_.push_back(w);
         if (!started_) {
-            started_ = true;
             std::thread([this] { run(); }).detach();
+            started_ = true;
+            forked_.store(false, std::memory_order_relaxed);
         }
+        watches_.push_back(w);
         wake_->notify_one();
     }
 
@@ -139,14 +142,32 @@ private:
     Watchdog() : signal_ok_(install_handler()) {
         // The lock is held across fork(), so the child's copy of it is not held by a thread
         // that no longer exists there (nor is any watch's, which is taken only under it).
-        pthread_atfork([] { instance().m_.lock(); }, [] { instance().m_.unlock(); },
+        pthread_atfork([] { instance().lock_all(); }, [] { instance().unlock_all(); },
                        [] {
+                           auto& dog = instance();
                            this_tid = 0;
-                           instance().wake_ = new std::condition_variable; // the old one is left as it is
-                           instance().started_ = false;
+                           dog.wake_ = new std::condition_variable; // the old one is left as it is
+                           dog.started_ = false;
                            forked_.store(true, std::memory_order_relaxed);
-                           instance().m_.unlock();
+                           // A call another thread was running has no thread in the child:
+                           // it is over there, and its owner's id may be reused.
+                           for (Watch* w : dog.watches_)
+                               if (w->seq_.load() % 2 == 1 && !pthread_equal(w->owner_.load(), pthread_self()))
+                                   w->seq_.fetch_add(1);
+                           dog.unlock_all();
                        });
+    }
+
+    // Across fork(): the list's lock, and each watch's, which end() takes without the list's
+    // (always in this order, as look() does), so the child has none held by a thread it
+    // does not have.
+    void lock_all() {
+        m_.lock();
+        for (Watch* w : watches_) w->arm_.lock();
+    }
+    void unlock_all() {
+        for (Watch* w : watches_) w->arm_.unlock();
+        m_.unlock();
     }
 
     // Looks often enough that a call is stopped within about 10 % of its budget, and at
