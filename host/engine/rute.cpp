@@ -42,7 +42,8 @@ std::string rute(const Sag& sag, std::string_view valgt, const std::vector<std::
     if (!valgt.empty()) {
         if (sag.kommune && *sag.kommune != valgt) {
             throw InputError(fmt::format("{} (feltet 'kommune'), men den skulle vurderes efter '{}': "
-                                         "lad sagens egen kommune afgøre det (vurder uden --kommune), eller ret feltet",
+                                         "lad sagens egen kommune afgøre det (vurder uden --kommune; i C-API'et kvalitet_open_ex med "
+                                         "kommune NULL), eller ret feltet",
                                          sagens_kommune(*sag.kommune), valgt),
                              "kommune_forskellig", "kommune");
         }
@@ -50,7 +51,7 @@ std::string rute(const Sag& sag, std::string_view valgt, const std::vector<std::
     }
     if (!sag.kommune)
         throw InputError("sagen siger ikke, hvilken kommune den hører til: tilføj feltet 'kommune' (f.eks. "
-                         "\"kommune\": \"varde\"), eller vælg kommunen (--kommune)",
+                         "\"kommune\": \"varde\"), eller vælg kommunen (--kommune; i C-API'et kvalitet_open_ex(\"varde\", …))",
                          "mangler_kommune", "kommune");
     if (std::find(kendte.begin(), kendte.end(), *sag.kommune) == kendte.end()) unknown(*sag.kommune, kendte);
     return *sag.kommune;

@@ -88,7 +88,8 @@ const Version& version_paa(const std::vector<Version>& v, const std::string& kom
     for (std::size_t i = 0; i < v.size(); ++i)
         findes += fmt::format("{}{} ({})", findes.empty() ? "" : "; ", v[i].fil, periode_tekst(v, i));
     throw InputError(fmt::format("ingen version af standarden for {} er i kraft den {}; versionerne er: {}. Vælg en dato, "
-                                 "hvor en version gælder (på kommandolinjen --standard-dato ÅÅÅÅ-MM-DD, i tjenesten ?standard_dato=ÅÅÅÅ-MM-DD)",
+                                 "hvor en version gælder (på kommandolinjen --standard-dato ÅÅÅÅ-MM-DD, i tjenesten "
+                                 "?standard_dato=ÅÅÅÅ-MM-DD, i C-API'et kvalitet_assess_standard)",
                                  kommune, dato.tekst(), findes),
                      "ukendt_version");
 }
