@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -116,6 +117,31 @@ TEST_CASE("tjek: a misspelt parameter is one finding, at the misspelling") {
     CHECK(fund[0].kode == "ukendt_parameter");
     CHECK(fund[0].linje == 5); // the tree writes two lines before the body
     CHECK(fund[0].forslag.find("mente du P.opfoelgning_interval?") == 0);
+}
+
+// tjek ends "ingen fund" only when the standard is fit: a rule that fails on one of the
+// municipality's own test cases is a finding (before, only a note).
+TEST_CASE("tjek: a rule that fails on a test case is a finding at the rule, naming the case") {
+    test::TestTree tree{"tjek_testfejl"};
+    const Sources sources = tree.write("t", "aktivitet { id = 'post', tekst = 'P', kilde = 'K',\n"
+                                            "  omfattet = function(sag) if sag.borger.alder > 60 then return 'ja' end return true end }\n");
+    std::filesystem::create_directories(tree.root / "municipalities/t/tests");
+    std::ofstream(tree.root / "municipalities/t/tests/sager.lua")
+        << "test { navn = 'Ung', dato = '2026-11-22', sag = { borger = { alder = 30 }, ansoegte_aktiviteter = { 'post' } },\n"
+           "       forvent = { aktiviteter = { post = true } } }\n"
+           "test { navn = 'Gammel', dato = '2026-11-22', sag = { borger = { alder = 70 }, ansoegte_aktiviteter = { 'post' } },\n"
+           "       forvent = { aktiviteter = { post = true } } }\n"
+           "test { navn = 'Også gammel', dato = '2026-11-22', sag = { borger = { alder = 80 }, ansoegte_aktiviteter = { 'post' } },\n"
+           "       forvent = { aktiviteter = { post = true } } }\n";
+    auto s = Standard::load(sources, "t");
+    Tjek t{*s, *Dato::parse("2026-11-22")};
+    std::vector<Fund> fejler;
+    for (auto& f : tjek_alt(t))
+        if (f.kode == "regel_fejler") fejler.push_back(f);
+    REQUIRE(fejler.size() == 1); // one mistake, though two cases show it
+    CHECK(fejler[0].linje == 4);
+    CHECK(fejler[0].besked.find("'omfattet' skal give true, false eller nil") != std::string::npos);
+    CHECK(fejler[0].besked.find("(testsagen \"Gammel\", municipalities/t/tests/sager.lua:3)") != std::string::npos);
 }
 
 TEST_CASE("tjek: a gap's counterexample really meets no package") {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <set>
+#include <tuple>
 
 #include "engine/ukendt_kontrol.hpp"
 #include "harness/koersel.hpp"
@@ -19,6 +20,7 @@ void tjek_ukendte(Tjek& t) {
     const Sources& sources = t.standard.sources();
     std::size_t cases = 0, failed = 0;
     std::set<std::pair<const Regel*, std::string>> seen;
+    std::set<std::tuple<std::string, int, std::string>> regel_fejl; // (file, line, message) reported
     for (const auto& fil : harness::find_test_files(sources, {kommune})) {
         std::vector<harness::TestSag> tests;
         try {
@@ -32,8 +34,19 @@ void tjek_ukendte(Tjek& t) {
             std::vector<UsikkerRegel> found;
             try {
                 found = kontroller_ukendte(t.standard, Sag::from_json(test.sag.dump()), test.dato);
+            } catch (const ScriptError& e) {
+                // A rule that fails on the municipality's own case fails on real ones too: a
+                // finding at the rule, once per mistake, naming the first case that showed it.
+                if (e.kind() == ScriptError::Kind::Syntax || e.kind() == ScriptError::Kind::Host) throw;
+                const std::string besked = e.uden_sag(e.message());
+                if (regel_fejl.insert({e.chunk(), e.line(), besked}).second)
+                    t.add("regel_fejler", e.chunk(), e.line(),
+                          fmt::format("{} (testsagen \"{}\", {}:{})", besked, test.navn, test.fil, test.linje),
+                          "ret fejlen i linjen; kvalitet test viser hver testsag, den rammer");
+                ++failed;
+                continue;
             } catch (const std::exception&) {
-                ++failed; // an invalid case or a failing rule: `kvalitet test` reports it
+                ++failed; // an invalid case: `kvalitet test` reports it
                 continue;
             }
             ++cases;
