@@ -84,8 +84,10 @@ TEST_CASE("tekst: a requirement that could not be checked is named with what it 
     const std::string uden = R"({"id":"t","borger":{"alder":40},"bevilling":{"start":"2026-11-02","timer":2,"periode":"uge"})";
     const std::string tekst = kerteminde->vurder(Sag::from_json(uden + "}"), Dato::ymd(2026, 11, 22)).tekst();
     INFO(tekst);
-    CHECK(tekst.find("Advarsler: ingen\nKunne ikke kontrolleres\n  ? Der er sammenhæng mellem bevillingen og de leverede "
-                     "ydelser") != std::string::npos);
+    CHECK(tekst.find("Advarsler: ingen\nKunne ikke kontrolleres\n") != std::string::npos);
+    CHECK(tekst.find("\n  ? Der er sammenhæng mellem bevillingen og de leverede ydelser") != std::string::npos);
+    // and a deadline the case has the start of, but not its length: the next follow-up
+    CHECK(tekst.find("\n  ? Statusmøde, når afgørelsen fastsætter hvor ofte; mangler bevilling.opfoelgning_interval_maaneder (") != std::string::npos);
     CHECK(tekst.find("; mangler leverancer (Kerteminde KS, Kvalitetsmål i forhold til leverandøren)") != std::string::npos);
     // the text is the same at every trace level (the header's promise): not read from the trace
     for (auto niveau : {SporNiveau::Kort, SporNiveau::Ingen})
@@ -93,5 +95,46 @@ TEST_CASE("tekst: a requirement that could not be checked is named with what it 
               tekst);
     // with the deliveries given, checked: no such heading
     const std::string med = kerteminde->vurder(Sag::from_json(uden + R"(,"leverancer":[]})"), Dato::ymd(2026, 11, 22)).tekst();
-    CHECK(med.find("Kunne ikke kontrolleres") == std::string::npos);
+    CHECK(med.find("? Der er sammenhæng mellem bevillingen") == std::string::npos);
+}
+
+// What a caseworker pastes into a note must not pass an assumption, a presumed date or a
+// late deadline off as plain fact (a caseworker's review of the text form).
+TEST_CASE("tekst: assumptions, a presumed receipt and a deadline met late are said as such") {
+    const Sources hjem = Sources::directory(KVALITET_SOURCE_DIR);
+    auto gentofte = Standard::load(hjem, "gentofte");
+    // The age rule is the scripts' reading ("fyldt 18"), marked so in the JSON: now in the text too.
+    const std::string g = gentofte
+                              ->vurder(Sag::from_json(R"({"id":"g","borger":{"alder":40},
+        "bevilling":{"afgoerelse_sendt":"2026-11-02","afgoerelse_kanal":"fysisk"}})"),
+                                       Dato::ymd(2026, 11, 22))
+                              .tekst();
+    INFO(g);
+    CHECK(g.find("[ja ] Borgeren er fyldt 18 år (Kvalitetsstandarderne for voksne (SEL § 85, stk. 1 nævner ingen alder); "
+                 "antagelse)") != std::string::npos);
+    // Monday 2 November + 6 working days = 10 November, the deadline's start: presumed, and how.
+    CHECK(g.find("4 uger fra 10. november 2026 (formodet modtaget: brevet er dateret 2. november 2026, og fysisk post "
+                 "regnes modtaget 6 hverdage efter)") != std::string::npos);
+
+    // Varde's plan made twelve days after its deadline: overdue, but made.
+    auto varde = Standard::load(hjem, "varde");
+    const std::string v = varde
+                              ->vurder(Sag::from_json(R"({"id":"v","borger":{"alder":40},
+        "bevilling":{"start":"2024-06-03"},"indsatsplan":{"dato":"2024-07-15"}})"),
+                                       Dato::ymd(2026, 11, 22))
+                              .tekst();
+    INFO(v);
+    CHECK(v.find("var 3. juli 2024 og blev overskredet: opfyldt først 15. juli 2024") != std::string::npos);
+
+    // Outside the target group, the activities only say what the standard covers.
+    auto kerteminde = Standard::load(hjem, "kerteminde");
+    const std::string k = kerteminde
+                              ->vurder(Sag::from_json(R"({"id":"k","borger":{"alder":81},
+        "forhold":{"kan_deltage_aktivt":false},"ansoegte_aktiviteter":["personlig_hygiejne"]})"),
+                                       Dato::ymd(2026, 11, 22))
+                              .tekst();
+    INFO(k);
+    REQUIRE(k.find("Borgeren er ikke i målgruppen.") != std::string::npos);
+    CHECK(k.find("Aktiviteter\n  (Borgeren er ikke i målgruppen: nedenfor står kun, hvad standarden omfatter)\n") !=
+          std::string::npos);
 }

@@ -386,9 +386,9 @@ end }
         for (const auto& a : v.advarsler)
             if (a.id == "k") texts.push_back(a.tekst);
         REQUIRE(texts.size() == std::size_t(n == 200 ? 200 : 201));
-        CHECK(texts[0] == "T: nr. 1");
-        CHECK(texts[199] == "T: nr. 200");
-        if (n > 200) CHECK(texts[200] == fmt::format("T: og {} afvigelse{} mere, som ikke vises hver for sig (højst 200 vises)",
+        CHECK(texts[0] == "Afvigelse fra 'T': nr. 1");
+        CHECK(texts[199] == "Afvigelse fra 'T': nr. 200");
+        if (n > 200) CHECK(texts[200] == fmt::format("Afvigelse fra 'T': og {} afvigelse{} mere, som ikke vises hver for sig (højst 200 vises)",
                                                      n - 200, n == 201 ? "" : "r"));
         const auto& post = *std::find_if(v.spor.begin(), v.spor.end(), [](const SporPost& p) { return p.regel->id == "k"; });
         CHECK(post.resultat == fmt::format("{} afvigelser", n));
@@ -426,7 +426,7 @@ end }
         if (a.id == "k") texts.push_back(a.tekst);
     REQUIRE(texts.size() == 2);
     CHECK_THAT(texts[0], Catch::Contains("uge 2/2020") && Catch::Contains("300 af 600 bevilgede timer leveret"));
-    CHECK(texts[1] == "T: til sidst");
+    CHECK(texts[1] == "Afvigelse fra 'T': til sidst");
     // a hole: # may be the border before or after it; either way no entry is taken as a deviation
     // it is not (a nil is an error, as it is among the first 200)
     try {
@@ -472,8 +472,8 @@ end }
     CHECK(periods == 2000);
     REQUIRE(texts.size() == 6); // run, mellem, run, mellem, mellem, og 1 mere
     CHECK_THAT(texts[0], Catch::Contains("1000 bevilgede timer"));
-    CHECK(texts[1] == "T: mellem");
-    CHECK(texts.back() == "T: og 1 afvigelse mere, som ikke vises hver for sig (højst 200 vises)");
+    CHECK(texts[1] == "Afvigelse fra 'T': mellem");
+    CHECK(texts.back() == "Afvigelse fra 'T': og 1 afvigelse mere, som ikke vises hver for sig (højst 200 vises)");
     const auto& post = *std::find_if(v.spor.begin(), v.spor.end(), [](const SporPost& p) { return p.regel->id == "k"; });
     CHECK(post.resultat == "3003 afvigelser");
     CHECK_THROWS_WITH(s->vurder(Sag::from_json(R"({"id":"skjult"})"), D("2026-12-20")),
@@ -582,8 +582,8 @@ end }
     REQUIRE(!mange.leverancer.empty());
     const std::string a = s->vurder(mange, D("2026-12-20")).json();
     const std::string b = s->vurder(ingen, D("2026-12-20")).json();
-    CHECK(a.find("K: 2 8. oktober 2026") != std::string::npos);
-    CHECK(b.find("K: 0 nil") != std::string::npos);
+    CHECK(a.find("Afvigelse fra 'K': 2 8. oktober 2026") != std::string::npos);
+    CHECK(b.find("Afvigelse fra 'K': 0 nil") != std::string::npos);
     CHECK(s->vurder(mange, D("2026-12-20")).json() == a);
     auto fresh = Standard::load(t.write("k2", R"(
 krav { id = "antal", tekst = "K", kilde = "K KS", afvigelser = function(sag)
@@ -592,7 +592,7 @@ krav { id = "antal", tekst = "K", kilde = "K KS", afvigelser = function(sag)
   return { n .. " " .. tostring(sidste) }
 end }
 )"), "k2");
-    CHECK(fresh->vurder(ingen, D("2026-12-20")).json().find("K: 0 nil") != std::string::npos);
+    CHECK(fresh->vurder(ingen, D("2026-12-20")).json().find("Afvigelse fra 'K': 0 nil") != std::string::npos);
 }
 
 TEST_CASE("a list element a rule keeps cannot be read in the next case") {

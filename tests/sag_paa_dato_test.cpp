@@ -87,7 +87,7 @@ TEST_CASE("deliveries, cancellations and the VUM after the date are not seen") {
     Vurdering v = s->vurder(sag, D("2026-11-22"));
     // One delivery counted, not two.
     REQUIRE(v.advarsler.size() == 1);
-    CHECK(v.advarsler[0].tekst == "Leverancer talt: 1");
+    CHECK(v.advarsler[0].tekst == "Afvigelse fra 'Leverancer talt': 1");
     // The VUM had not been made: the target group waits for it.
     CHECK_FALSE(v.i_maalgruppe.has_value());
     CHECK(std::find(v.mangler.begin(), v.mangler.end(), "vum") != v.mangler.end());

@@ -69,12 +69,20 @@ struct PakkeResultat {
     std::string kriterier;
 };
 
+// A start the host presumed: the decision's receipt derived from the letter (not in the
+// JSON, whose trace says it; the text form says it beside the deadline).
+struct FormodetModtagelse {
+    Dato sendt;
+    int hverdage = 0; // 0: digital post, received the day it was sent
+};
+
 struct FristResultat {
     const Regel* regel;
     Frist frist;
     Dato dato;
     FristStatus status;
     std::optional<Dato> haendelse;
+    std::optional<FormodetModtagelse> formodet = {};
 };
 
 struct Advarsel {
@@ -113,8 +121,9 @@ struct SporPost {
     std::vector<Sammenligning> sammenligninger;                // what it compared, in order
 };
 
-// A requirement that could not be checked for lack of a fact: kept at every trace level
-// (not in the JSON, whose trace says it), so the text form lists it at every level.
+// A requirement that could not be checked, or a deadline whose length could not be
+// found, for lack of a fact: kept at every trace level (not in the JSON, whose trace says
+// it), so the text form lists it at every level.
 struct Ukontrolleret {
     const Regel* regel;
     std::vector<std::string> mangler;

@@ -43,18 +43,31 @@ namespace {
 // A condition: [ja ], [nej] or [ ? ]. An exclusion or a referral that does not apply is in the
 // citizen's favour, so it is not marked [nej] beside the conditions that failed: it says
 // what it did. Marks are three wide, so the texts line up.
+// "(kilde)", or "(kilde; antagelse)" where the script reads the standard in a way it does not
+// itself spell out: the caseworker must not take it for the standard's own words.
+std::string kilde(const Regel& r) { return r.antagelse ? fmt::format("({}; antagelse)", r.kilde) : fmt::format("({})", r.kilde); }
+
 std::string begrundelse_linje(const Begrundelse& b) {
     const Regel& r = *b.regel;
     if (r.art != "udelukkelse" && r.art != "henvisning") {
         const char* mark = !b.opfyldt ? " ? " : *b.opfyldt ? "ja " : "nej";
-        return fmt::format("  [{}] {} ({})", mark, r.tekst, r.kilde);
+        return fmt::format("  [{}] {} {}", mark, r.tekst, kilde(r));
     }
     const bool udelukkelse = r.art == "udelukkelse";
     const char* mark = !b.opfyldt ? " ? " : *b.opfyldt ? " ! " : " - ";
     const std::string_view hvad = !b.opfyldt ? (udelukkelse ? "Udelukkelse, uafklaret" : "Henvisning, uafklaret")
                                   : *b.opfyldt ? (udelukkelse ? "Udelukker" : "Henviser")
                                                : (udelukkelse ? "Udelukker ikke" : "Henviser ikke");
-    return fmt::format("  [{}] {}: {} ({})", mark, hvad, r.tekst, r.kilde);
+    return fmt::format("  [{}] {}: {} {}", mark, hvad, r.tekst, kilde(r));
+}
+
+// "4 uger fra 14. september 2026": and when that start is a presumed receipt, how it was found.
+std::string formodet_tekst(const FristResultat& f) {
+    if (!f.formodet) return "";
+    if (f.formodet->hverdage == 0)
+        return fmt::format(" (formodet modtaget: sendt digitalt {}, modtaget samme dag)", f.formodet->sendt.tekst());
+    return fmt::format(" (formodet modtaget: brevet er dateret {}, og fysisk post regnes modtaget {} hverdage efter)",
+                       f.formodet->sendt.tekst(), f.formodet->hverdage);
 }
 
 } // namespace
@@ -84,6 +97,8 @@ std::string Vurdering::tekst() const {
     if (!aktiviteter.empty()) {
         line("");
         line("Aktiviteter");
+        if (i_maalgruppe == false)
+            line("  (Borgeren er ikke i målgruppen: nedenfor står kun, hvad standarden omfatter)");
         for (const auto& a : aktiviteter) {
             if (a.ukendt) {
                 line(fmt::format("  Uafklaret: '{}' findes ikke i aktivitetskataloget; vurder den manuelt ({})", a.id,
@@ -91,18 +106,18 @@ std::string Vurdering::tekst() const {
                 continue;
             }
             std::string what = a.regel ? a.regel->tekst : a.id;
+            const std::string k = a.regel ? kilde(*a.regel) : "(ukendt aktivitet)";
             if (!a.omfattet) {
-                line(fmt::format("  Uafklaret: {}; mangler {} ({})", what, join(a.mangler), a.regel ? a.regel->kilde : ""));
+                line(fmt::format("  Uafklaret: {}; mangler {} {}", what, join(a.mangler), k));
                 continue;
             }
             if (*a.omfattet) {
-                line(fmt::format("  Omfattet: {} ({})", what, a.regel ? a.regel->kilde : ""));
+                line(fmt::format("  Omfattet: {} {}", what, k));
                 if (a.regel && !a.regel->betingelse.empty()) line(fmt::format("    Betingelse: {}", a.regel->betingelse));
             }
             else if (a.henvis_til)
-                line(fmt::format("  Ikke omfattet: {}; henvises til {} ({})", what, *a.henvis_til,
-                                 a.regel ? a.regel->kilde : ""));
-            else line(fmt::format("  Ikke omfattet: {} ({})", what, a.regel ? a.regel->kilde : "ukendt aktivitet"));
+                line(fmt::format("  Ikke omfattet: {}; henvises til {} {}", what, *a.henvis_til, k));
+            else line(fmt::format("  Ikke omfattet: {} {}", what, k));
         }
     }
     if (pakke) {
@@ -122,9 +137,9 @@ std::string Vurdering::tekst() const {
                 extra = fmt::format("; flyttet fra {} ({}) til næste arbejdsdag (forældelseslovens § 27, stk. 2)",
                                     f.frist.uflyttet().tekst(), kalender::lukket_for_frister(f.frist.uflyttet()).value_or("lukket"));
             if (f.haendelse) extra += fmt::format("; hændelse {}", f.haendelse->tekst());
-            line(fmt::format("  {}: {} ({}); {} fra {}{} ({})", f.regel->tekst, f.dato.lang(),
-                             status_tekst(f.status, f.frist.paahviler), f.frist.varighed.tekst(), f.frist.start.tekst(), extra,
-                             f.regel->kilde));
+            line(fmt::format("  {}: {} ({}); {} fra {}{}{} {}", f.regel->tekst, f.dato.lang(),
+                             status_tekst(f.status, f.frist.paahviler), f.frist.varighed.tekst(), f.frist.start.tekst(),
+                             formodet_tekst(f), extra, kilde(*f.regel)));
         }
     }
     line("");

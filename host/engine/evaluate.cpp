@@ -346,7 +346,7 @@ std::optional<WholeParameter> whole_parameter(const Evaluation& ev, std::string_
 
 // The receipt of the decision: known, or derived from the letter's date and channel
 // (modtagelse.hpp). Reads like a date path; names what is missing when it cannot.
-std::optional<Dato> receipt(Evaluation& ev, std::string& derived) {
+std::optional<Dato> receipt(Evaluation& ev, std::string& derived, std::optional<FormodetModtagelse>& formodet) {
     const auto* b = ev.sag.bevilling ? &*ev.sag.bevilling : nullptr;
     const auto hverdage = whole_parameter(ev, "fysisk_post_hverdage");
     std::optional<Modtagelse> m;
@@ -367,6 +367,7 @@ std::optional<Dato> receipt(Evaluation& ev, std::string& derived) {
     // What the derivation used: the channel, and for a letter the national parameter.
     ev.ctx.read_value("bevilling.afgoerelse_kanal", *b->afgoerelse_kanal);
     if (m->hvordan == Modtagelse::Hvordan::Fysisk) ev.ctx.read_value(hverdage->navn, hverdage->vaerdi);
+    formodet = FormodetModtagelse{*b->afgoerelse_sendt, m->hvordan == Modtagelse::Hvordan::Fysisk ? hverdage->n : 0};
     derived = m->hvordan == Modtagelse::Hvordan::Digital
                   ? fmt::format("modtagelse udledt: digital post, modtaget samme dag som sendt {}", b->afgoerelse_sendt->iso())
                   : fmt::format("modtagelse udledt: fysisk post, {} hverdage efter brevets dato {} (fysisk_post_hverdage)",
@@ -398,6 +399,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         std::optional<Dato> start;
         const Udeladt* later = nullptr; // the start the case has, but after the date
         std::string derived; // how the start was derived, for the trace
+        std::optional<FormodetModtagelse> formodet; // and for the text form
         // A case's own date near the calendar's end (a follow-up in December 2200, a letter
         // sent on 28 December 2200) leaves this one deadline without a date, and the trace
         // says why; the rest of the assessment stands. A length no date could take (12 * 400
@@ -412,7 +414,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             if ((later = after_the_date(ev, kAfgoerelseModtaget))) {
                 ev.ctx.reset_reads();
             } else try {
-                start = receipt(ev, derived);
+                start = receipt(ev, derived, formodet);
             } catch (const DatoFejl& e) {
                 at_edge(e);
                 continue;
@@ -468,6 +470,9 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         }
         if (!varighed) {
             restore_reads();
+            // the case has the start, but not what the length needs: for the caseworker to find
+            if (!ev.ctx.missing.empty())
+                ev.v.ukontrollerede.push_back({r.regel, {ev.ctx.missing.begin(), ev.ctx.missing.end()}});
             trace(ev, r, "udeladt", "udeladt: varigheden kan ikke fastslås");
             continue;
         }
@@ -491,7 +496,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             at_edge(e);
             continue;
         }
-        ev.v.frister.push_back({r.regel, f, due, status, event && *event <= ev.dato ? event : std::nullopt});
+        ev.v.frister.push_back({r.regel, f, due, status, event && *event <= ev.dato ? event : std::nullopt, formodet});
         restore_reads();
         ev.ctx.read_date("frist", due);
         std::string res = due.iso();
@@ -500,10 +505,13 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         if (!derived.empty()) res += " (" + derived + ")";
         trace(ev, r, status_navn(status), std::move(res));
         if (status == FristStatus::Overskredet)
-            ev.v.advarsler.push_back({meta.frist_overskredet.id,
-                                      fmt::format("Fristen '{}' ({}) var {} og er overskredet", r.regel->tekst,
-                                                  r.regel->id, due.tekst()),
-                                      r.regel->kilde, {}});
+            ev.v.advarsler.push_back(
+                {meta.frist_overskredet.id,
+                 event && *event <= ev.dato
+                     ? fmt::format("Fristen '{}' ({}) var {} og blev overskredet: opfyldt først {}", r.regel->tekst,
+                                   r.regel->id, due.tekst(), event->tekst())
+                     : fmt::format("Fristen '{}' ({}) var {} og er overskredet", r.regel->tekst, r.regel->id, due.tekst()),
+                 r.regel->kilde, {}});
         if (status == FristStatus::ForSent)
             ev.v.advarsler.push_back({meta.efter_fristen.id,
                                       fmt::format("Fristen '{}' ({}) udløb {}, men hændelsen, der opfylder den{}, kom først {}. "
@@ -606,7 +614,11 @@ public:
     }
 
 private:
-    std::string with_rule(const std::string& d) const { return d.empty() ? r_.regel->tekst : r_.regel->tekst + ": " + d; }
+    // "Afvigelse fra '<the requirement>': <what>": the requirement's own text alone reads as
+    // if it were met.
+    std::string with_rule(const std::string& d) const {
+        return fmt::format("Afvigelse fra '{}'{}{}", r_.regel->tekst, d.empty() ? "" : ": ", d);
+    }
     void close_run() {
         if (run_) ev_.v.advarsler[*run_].tekst = with_rule(perioder_tekst(ev_.v.advarsler[*run_].perioder));
         run_.reset();

@@ -22,6 +22,6 @@ while [ $i -lt 3000 ]; do echo "{\"id\":\"s$i\",\"borger\":{\"alder\":$((18 + i 
 "$K" --hjem "$T" vurder --kommune traade --ndjson --dato 2026-11-22 --traade 1 < "$T/sager.ndjson" > "$T/en.ndjson"
 "$K" --hjem "$T" vurder --kommune traade --ndjson --dato 2026-11-22 --traade 2 < "$T/sager.ndjson" > "$T/to.ndjson"
 test "$(wc -l < "$T/en.ndjson")" -eq 3000
-grep -q '"Orden: noegle1,noegle10,noegle11,noegle12,noegle13 <tabel> <funktion> s0"' "$T/en.ndjson"
+grep -q '"Afvigelse fra '"'"'Orden'"'"': noegle1,noegle10,noegle11,noegle12,noegle13 <tabel> <funktion> s0"' "$T/en.ndjson"
 cmp "$T/en.ndjson" "$T/to.ndjson"
 echo "fjendtligt script: identisk på 1 og 2 tråde"

@@ -108,7 +108,7 @@ test {
   sag = leveret({ l("2026-11-03", 120, "ansigt_til_ansigt"), l("2026-11-10", 60, "ansigt_til_ansigt"),
                   l("2026-11-10", 45, "transport"), l("2026-11-11", 15, "administration") }),
   forvent = { advarsler = { leverede_ydelser_afviger = {
-    tekst = "Der er sammenhæng mellem bevillingen og de leverede ydelser (antagelse: transport og administration tæller ikke): uge 46/2026: 1 time leveret, 2 timer bevilget",
+    tekst = "Afvigelse fra 'Der er sammenhæng mellem bevillingen og de leverede ydelser (antagelse: transport og administration tæller ikke)': uge 46/2026: 1 time leveret, 2 timer bevilget",
     kilde = "Kerteminde KS, Kvalitetsmål i forhold til leverandøren" } } },
 }
 
