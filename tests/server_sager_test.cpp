@@ -84,6 +84,16 @@ TEST_CASE("server case store: store, read back, list, the log, and each refusal"
         CHECK(liste["sager"][0]["id"] == "s-2");
         CHECK(liste["naeste"].is_null());
 
+        // A journal number with a '/' is one segment, written %2F, and can be read back.
+        REQUIRE(t.haandter(request("POST", "/v1/sager", R"({"id": "2026/123", "kommune": "varde"})")).status == 201);
+        s = t.haandter(request("GET", "/v1/sager/2026%2F123"));
+        CHECK(s.status == 200);
+        CHECK(Json::parse(s.krop)["id"] == "2026/123");
+        CHECK(t.haandter(request("GET", "/v1/sager/2026%2f123/vurderinger")).status == 200);
+        CHECK(t.haandter(request("GET", "/v1/sager/2026/123")).status == 404); // two segments: no such route
+        CHECK(t.haandter(request("GET", "/v1/sager/%zz")).status == 404);      // not a %XX: no route either
+        CHECK(t.haandter(request("POST", "/v1/sager", R"({"id": "s-2", "kommune": "lejre"})")).status == 200);
+
         s = t.haandter(request("GET", "/v1/sager/findes-ikke"));
         CHECK(s.status == 404);
         CHECK(kode(s) == "ukendt_sag");

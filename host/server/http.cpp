@@ -35,10 +35,17 @@ struct Kontekst {
 };
 thread_local Kontekst kontekst;
 
+// The path as the client wrote it, before '?': routes decode its segments themselves
+// (ruter.cpp), so an id with a '/' (written %2F) stays one segment.
+std::string raa_sti(const httplib::Request& req) {
+    const auto q = req.target.find_first_of("?#");
+    return req.target.substr(0, q);
+}
+
 Anmodning hoved_af(const httplib::Request& req) {
     Anmodning a;
     a.metode = req.method;
-    a.sti = req.path;
+    a.sti = raa_sti(req);
     a.parametre = laes_query(req.target); // req.params would mix in a form-encoded body
     for (const auto& [k, v] : req.headers) a.hoveder.emplace_back(k, v);
     if (req.has_header("Content-Length")) {
@@ -119,7 +126,7 @@ void own_error(const httplib::Request& req, httplib::Response& res) {
                                      : fejl("ugyldig_anmodning", fmt::format("anmodningen kunne ikke læses som HTTP "
                                                                               "(status {})", res.status));
         Svar s = fejl_svar(f, res.status);
-        s.log->rute = std::string(skabelon(find_rute(req.path, req.method).rute));
+        s.log->rute = std::string(skabelon(find_rute(raa_sti(req), req.method).rute));
         res.set_content(s.krop, s.type);
         if (!kontekst.log) kontekst.log = s.log;
         else kontekst.log->fejlkode = f.kode;
@@ -232,7 +239,7 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
     auto before_body = [&tjeneste](const httplib::Request& req, httplib::Response& res) {
         if (Forbindelser::afvises()) {
             Svar s = tjeneste.optaget();
-            s.log->rute = std::string(skabelon(find_rute(req.path, req.method).rute));
+            s.log->rute = std::string(skabelon(find_rute(raa_sti(req), req.method).rute));
             fill(res, s); // 503: own_error() closes the connection, as after every refusal
             return true;
         }
@@ -300,7 +307,7 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
     svr.set_error_handler([](const httplib::Request& req, httplib::Response& res) { own_error(req, res); });
     svr.set_logger([&tjeneste](const httplib::Request& req, const httplib::Response& res) {
         Logdata fallback;
-        fallback.rute = std::string(skabelon(find_rute(req.path, req.method).rute));
+        fallback.rute = std::string(skabelon(find_rute(raa_sti(req), req.method).rute));
         const Logdata& log = kontekst.log ? *kontekst.log : fallback;
         const std::size_t ud = kontekst.stroemmet ? kontekst.ud : res.body.size();
         tjeneste.afslut(req.method, res.status, log, Clock::now() - kontekst.start, std::max(req.body.size(), kontekst.ind), ud);

@@ -1,6 +1,8 @@
 #include "server/ruter.hpp"
 
 #include <array>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace kvalitet::server {
@@ -44,6 +46,32 @@ std::vector<std::string_view> segments(std::string_view sti) {
     return out;
 }
 
+int hex(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// A segment of the path as the client wrote it, %XX decoded; nothing when a % is not
+// followed by two hex digits.
+std::optional<std::string> decoded(std::string_view seg) {
+    std::string out;
+    out.reserve(seg.size());
+    for (std::size_t i = 0; i < seg.size(); ++i) {
+        if (seg[i] != '%') {
+            out += seg[i];
+            continue;
+        }
+        if (i + 2 >= seg.size()) return std::nullopt;
+        const int a = hex(seg[i + 1]), b = hex(seg[i + 2]);
+        if (a < 0 || b < 0) return std::nullopt;
+        out += char(a * 16 + b);
+        i += 2;
+    }
+    return out;
+}
+
 const Post* post(Rute r) {
     for (const auto& p : kRuter)
         if (p.rute == r) return &p;
@@ -52,8 +80,15 @@ const Post* post(Rute r) {
 
 } // namespace
 
+// `sti` is the path as the client sent it (not yet decoded): a case id "2026/123" comes as
+// one segment, 2026%2F123, and is decoded only after the path is split.
 Match find_rute(std::string_view sti, std::string_view metode) {
-    const auto got = segments(sti);
+    std::vector<std::string> got;
+    for (auto seg : segments(sti)) {
+        auto d = decoded(seg);
+        if (!d) return {};
+        got.push_back(std::move(*d));
+    }
     if (metode == "HEAD") metode = "GET";
     Match first;
     for (const auto& p : kRuter) {
