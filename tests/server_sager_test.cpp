@@ -94,6 +94,25 @@ TEST_CASE("server case store: store, read back, list, the log, and each refusal"
         CHECK(t.haandter(request("GET", "/v1/sager/%zz")).status == 404);      // not a %XX: no route either
         CHECK(t.haandter(request("POST", "/v1/sager", R"({"id": "s-2", "kommune": "lejre"})")).status == 200);
 
+        // A parameter a route does not take is refused by name, not ignored: ?streng=true on
+        // POST /v1/sager stored a case with an unknown field.
+        s = t.haandter(request("POST", "/v1/sager", R"({"id": "s-9", "kommune": "varde", "zzz": 1})", {{"streng", "true"}}));
+        CHECK(s.status == 400);
+        CHECK(kode(s) == "ukendt_parameter");
+        CHECK(Json::parse(s.krop)["fejl"]["felt"] == "streng");
+        CHECK(t.haandter(request("GET", "/v1/sager/s-9")).status == 404); // not stored
+        for (const auto& [sti, navn] : std::vector<std::pair<std::string, std::string>>{
+                 {"/v1/sager/s-1/vurderinger", "dato"}, {"/v1/kommuner/varde/dokument", "format"}, {"/v1/kommuner", "x"}}) {
+            INFO(sti);
+            s = t.haandter(request("GET", sti, {}, {{navn, "1"}}));
+            CHECK(s.status == 400);
+            CHECK(Json::parse(s.krop)["fejl"]["felt"] == navn);
+            CHECK(Json::parse(s.krop)["fejl"]["besked"].get<std::string>().find("tager ingen parametre") != std::string::npos);
+        }
+        s = t.haandter(request("GET", "/v1/sager", {}, {{"foo", "1"}}));
+        CHECK(kode(s) == "ukendt_parameter");
+        CHECK(Json::parse(s.krop)["fejl"]["felt"] == "foo");
+
         s = t.haandter(request("GET", "/v1/sager/findes-ikke"));
         CHECK(s.status == 404);
         CHECK(kode(s) == "ukendt_sag");

@@ -24,6 +24,14 @@ Fejl bad(std::string_view navn, std::string besked) {
 
 } // namespace
 
+Fejl ukendt_parameter(std::string_view navn, std::string_view brug) {
+    const bool vis = shown(navn) != "værdien";
+    return fejl("ukendt_parameter",
+                fmt::format("{} findes ikke her; {}",
+                            vis ? "parameteren " + shown(navn) : std::string("en parameter med et ulæseligt navn"), brug),
+                vis ? std::string(navn) : std::string());
+}
+
 std::variant<Bestilling, Fejl> laes_parametre(const Felter& query, const std::string& kommune, bool format_tilladt,
                                               const std::function<Dato()>& i_dag) {
     static constexpr std::array<std::string_view, 5> kNavne{"dato", "standard_dato", "format", "spor", "streng"};
@@ -33,15 +41,9 @@ std::variant<Bestilling, Fejl> laes_parametre(const Felter& query, const std::st
     for (std::size_t i = 0; i < query.size(); ++i) {
         const auto& [navn, vaerdi] = query[i];
         const bool kendt = std::find(kNavne.begin(), kNavne.end(), navn) != kNavne.end();
-        if (!kendt || (navn == "format" && !format_tilladt)) {
-            const bool vis = shown(navn) != "værdien";
-            return fejl("ukendt_parameter",
-                        fmt::format("{} findes ikke her; brug {}",
-                                    vis ? "parameteren " + shown(navn) : std::string("en parameter med et ulæseligt navn"),
-                                    format_tilladt ? "dato, standard_dato, format, spor og streng"
-                                                   : "dato, standard_dato, spor og streng (NDJSON er altid JSON)"),
-                        vis ? navn : std::string());
-        }
+        if (!kendt || (navn == "format" && !format_tilladt))
+            return ukendt_parameter(navn, format_tilladt ? "brug dato, standard_dato, format, spor og streng"
+                                                         : "brug dato, standard_dato, spor og streng (NDJSON er altid JSON)");
         for (std::size_t k = 0; k < i; ++k)
             if (query[k].first == navn) return bad(navn, "er givet mere end én gang");
         if (navn == "dato" || navn == "standard_dato") {

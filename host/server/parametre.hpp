@@ -17,4 +17,8 @@ namespace kvalitet::server {
 std::variant<Bestilling, Fejl> laes_parametre(const Felter& query, const std::string& kommune, bool format_tilladt,
                                               const std::function<Dato()>& i_dag);
 
+// A parameter `navn` the route does not take: ukendt_parameter naming it (felt), and then
+// `brug` ("brug kommune, efter og antal", "GET /v1/kommuner tager ingen parametre").
+Fejl ukendt_parameter(std::string_view navn, std::string_view brug);
+
 } // namespace kvalitet::server

@@ -10,6 +10,7 @@
 #include "domain/json_writer.hpp"
 #include "domain/sag.hpp"
 #include "engine/standard.hpp"
+#include "server/parametre.hpp"
 #include "server/fejl_svar.hpp"
 #include "server/tjeneste.hpp"
 
@@ -66,7 +67,7 @@ Svar Tjeneste::sager(const Anmodning& a) {
                                       navn));
             (navn == "efter" ? efter : antal) = *n;
         } else {
-            return fejl_svar(fejl("ukendt_parameter", "GET /v1/sager tager parametrene kommune, efter og antal"));
+            return fejl_svar(ukendt_parameter(navn, "GET /v1/sager tager parametrene kommune, efter og antal"));
         }
     }
     const auto sager = arkiv_->liste(kommune, efter, std::size_t(antal));

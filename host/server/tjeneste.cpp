@@ -1,3 +1,4 @@
+#include "server/parametre.hpp"
 #include "server/tjeneste.hpp"
 
 #include <fmt/format.h>
@@ -180,6 +181,13 @@ Svar Tjeneste::haandter(Anmodning a) {
 
 Svar Tjeneste::dispatch(Anmodning& a) {
     const Match m = find_rute(a.sti, a.metode);
+    // Only the assessments and the list of cases take a query (and the page, whose script
+    // reads its own); elsewhere a parameter would be ignored in silence (?streng=true on
+    // POST /v1/sager did not make it strict).
+    if (!a.parametre.empty() && m.rute != Rute::Vurdering && m.rute != Rute::Vurderinger && m.rute != Rute::Sager &&
+        m.rute != Rute::Side)
+        return fejl_svar(ukendt_parameter(a.parametre.front().first,
+                                          fmt::format("{} {} tager ingen parametre", metode(m.rute), skabelon(m.rute))));
     switch (m.rute) {
     case Rute::Side: {
         Svar s;
