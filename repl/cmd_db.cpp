@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.hpp"
+#include "domain/tekst.hpp"
 #include "db_forklar.hpp"
 #include "line_reader.hpp"
 #include "domain/sha256.hpp"
@@ -107,15 +108,25 @@ int cmd_importer(const DbOptions& o, const Sources& sources) {
 
     CaseStore store(db_path(o));
     CaseStore::Import import(store);
-    std::size_t good = 0, bad = 0;
+    std::size_t good = 0, bad = 0, nye = 0, aendrede = 0, igen = 0;
+    constexpr std::size_t kVisIgen = 20; // said one by one; the rest counted
     auto take = [&](const std::string& item, const std::string& where) {
         StoredCase c;
         if (auto err = check_case(item, ids, c)) {
             fmt::print(stderr, "{}: {}; sagen er sprunget over\n", where, *err);
             ++bad;
-        } else {
-            import.add(c);
-            ++good;
+            return;
+        }
+        ++good;
+        switch (import.add(c)) {
+        case CaseStore::Import::Udfald::Ny: ++nye; break;
+        case CaseStore::Import::Udfald::Aendret: ++aendrede; break;
+        case CaseStore::Import::Udfald::Uaendret: break;
+        case CaseStore::Import::Udfald::IgenIImporten:
+            if (++igen <= kVisIgen)
+                fmt::print(stderr, "{}: sagen '{}' stod også tidligere i inddata; denne senere udgave er den, der gemmes\n",
+                           where, printable(c.id));
+            break;
         }
     };
     const std::string name = o.fil == "-" ? "standard input" : o.fil;
@@ -143,7 +154,12 @@ int cmd_importer(const DbOptions& o, const Sources& sources) {
         }
     }
     import.commit();
-    fmt::print("{} sager importeret, {} afvist{}\n", good, bad, bad ? " (se ovenfor; de gyldige er importeret)" : "");
+    if (igen > kVisIgen) fmt::print(stderr, "og {} sager mere stod flere gange i inddata\n", igen - kVisIgen);
+    // What the store now holds that it did not: new ids, and stored cases given another text.
+    fmt::print("{} {} importeret ({} nye, {} ændrede, {} uændrede{}), {} afvist{}\n", good, good == 1 ? "sag" : "sager", nye,
+               aendrede, good - nye - aendrede - igen,
+               igen ? fmt::format(", {} gentaget i inddata", igen) : std::string(), bad,
+               bad ? " (se ovenfor; de gyldige er importeret)" : "");
     return bad ? kInvalid : kOk;
 }
 
@@ -361,6 +377,10 @@ void guarded_callback(CLI::App* cmd, int& exit_code, F f) {
             exit_code = fail(e.what());
         } catch (const ScriptError& e) {
             exit_code = fail(e.what());
+        } catch (const SQLite::Exception& e) { // mid-run: what is stored stays, and a new run skips it
+            exit_code = fail(fmt::format("sagsdatabasen: {}; kør kommandoen igen, når fejlen er rettet (en afbrudt "
+                                         "kørsel gemmer ingen halve sager eller vurderinger, og det gemte springes over)",
+                                         CaseStore::beskriv(e)));
         } catch (const std::exception& e) {
             exit_code = fail(fmt::format("sagsdatabasen: {}", e.what()));
         }

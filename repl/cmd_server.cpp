@@ -7,6 +7,8 @@
 
 #include <SQLiteCpp/Exception.h>
 
+#include "store/case_store.hpp"
+
 #include "cli.hpp"
 #include "lua/error.hpp"
 #include "server/http.hpp"
@@ -112,7 +114,7 @@ void add_server(CLI::App& app, Common& common, int& exit_code) {
         } catch (const ScriptError& e) {
             exit_code = fail(e.what());
         } catch (const SQLite::Exception& e) {
-            exit_code = fail(fmt::format("sagsdatabasen {}: {}", o.db, e.what()));
+            exit_code = fail(fmt::format("sagsdatabasen {}: {}", o.db, CaseStore::beskriv(e)));
         }
     });
 }

@@ -6,7 +6,7 @@
 namespace kvalitet::server {
 
 int http_status(std::string_view kode) {
-    static constexpr std::array<std::pair<std::string_view, int>, 17> kStatus{{
+    static constexpr std::array<std::pair<std::string_view, int>, 18> kStatus{{
         {"mangler_token", 401},
         {"forkert_token", 401},
         {"ukendt_sti", 404},
@@ -24,6 +24,7 @@ int http_status(std::string_view kode) {
         {"ukendt_sag", 404},
         {"ingen_sagsdatabase", 404},
         {"genindlaesning_afvist", 422},
+        {"sagsdatabase_fejl", 503},
     }};
     for (const auto& [k, s] : kStatus)
         if (k == kode) return s;

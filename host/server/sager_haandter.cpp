@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "store/case_store.hpp"
 #include "domain/fejl_json.hpp"
 #include "domain/json_writer.hpp"
 #include "domain/sag.hpp"
@@ -99,6 +100,8 @@ Svar Tjeneste::ny_sag(const Anmodning& a) {
     Sagsarkiv::Gemt g;
     try {
         g = arkiv_->gem(a.krop, udgave()->kendte);
+    } catch (const SQLite::Exception&) {
+        throw; // the store's, not the case's (Tjeneste::haandter)
     } catch (...) { // a bad case: its kode and field, as `db importer` names them
         Fejl f = aktuel_fejl();
         if (f.sag_id.empty()) {

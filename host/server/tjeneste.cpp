@@ -1,3 +1,4 @@
+#include "store/case_store.hpp"
 #include "server/parametre.hpp"
 #include "server/tjeneste.hpp"
 
@@ -170,6 +171,11 @@ Svar Tjeneste::haandter(Anmodning a) {
     try {
         if (auto afvist = foer_krop(a)) return std::move(*afvist);
         s = dispatch(a);
+    } catch (const SQLite::Exception& e) {
+        // A full disk or a read-only file is no fault of the request, nor a bug here.
+        s = fejl_svar(fejl("sagsdatabase_fejl", fmt::format("sagsdatabasen: {}; prøv igen, når den er rettet",
+                                                            CaseStore::beskriv(e))),
+                      503);
     } catch (...) {
         // Nothing a request sends should land here; if it does, it is our fault, said as such.
         Fejl f = aktuel_fejl();

@@ -129,6 +129,12 @@ std::string describe(const SQLite::Exception& e) {
     }
 }
 
+} // namespace
+
+std::string CaseStore::beskriv(const SQLite::Exception& e) { return describe(e); }
+
+namespace {
+
 // A file name as an SQLite URI path: '%', '?' and '#' would otherwise end or escape it.
 std::string uri_path(const std::string& path) {
     std::string out = "file:";
@@ -314,21 +320,37 @@ void CaseStore::check_integrity() {
     }
 }
 
+// IMMEDIATE: the first statement reads (what was stored before), and a read transaction
+// that later writes fails at once when another connection wrote meanwhile, without
+// waiting its turn.
 CaseStore::Import::Import(CaseStore& store)
-    : tx_(store.db_),
+    : tx_(store.db_, SQLite::TransactionBehavior::IMMEDIATE),
       insert_(store.db_, "INSERT INTO sager(id, kommune, sag, sha256, opdateret) VALUES (?, ?, ?, ?, ?) "
                          "ON CONFLICT(id) DO UPDATE SET kommune = excluded.kommune, sag = excluded.sag, "
                          "sha256 = excluded.sha256, opdateret = excluded.opdateret"),
+      before_(store.db_, "SELECT sha256 FROM sager WHERE id = ?"),
       now_(now_utc()) {}
 
-void CaseStore::Import::add(const StoredCase& c) {
+CaseStore::Import::Udfald CaseStore::Import::add(const StoredCase& c) {
+    const std::string sha = c.sha256.empty() ? sha256_hex(c.json) : c.sha256;
+    Udfald udfald = Udfald::Ny;
+    before_.bind(1, c.id);
+    if (before_.executeStep()) {
+        const auto earlier = before_.getColumn(0);
+        udfald = seen_.count(std::hash<std::string>{}(c.id)) ? Udfald::IgenIImporten
+                 : !earlier.isNull() && earlier.getString() == sha ? Udfald::Uaendret
+                                                                    : Udfald::Aendret;
+    }
+    before_.reset();
     insert_.bind(1, c.id);
     insert_.bind(2, c.kommune);
     insert_.bind(3, c.json);
-    insert_.bind(4, c.sha256.empty() ? sha256_hex(c.json) : c.sha256);
+    insert_.bind(4, sha);
     insert_.bind(5, now_);
     insert_.exec();
     insert_.reset();
+    seen_.insert(std::hash<std::string>{}(c.id));
+    return udfald;
 }
 
 void CaseStore::put_cases(const std::vector<StoredCase>& cases) {

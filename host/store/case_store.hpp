@@ -20,6 +20,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "domain/vurdering.hpp"
@@ -70,6 +71,9 @@ public:
 
     // KVALITET_DB, else "kvalitet.db" in the working directory.
     static std::string default_path();
+    // An SQLite error in Danish, by its primary code (its own text is English): what the
+    // user can do about it.
+    static std::string beskriv(const SQLite::Exception& e);
 
     // ReadWrite: opens (creating if needed) and migrates. ReadOnly: opens an existing file
     // without writing to it (a missing file is an error, never created). Throws InputError
@@ -94,14 +98,18 @@ public:
     // nothing is stored unless commit() is called (destroyed first: rolled back).
     class Import {
     public:
+        // What storing a case did: a new id; a stored case replaced by another text; the
+        // same text again; or an id given earlier in this same import (the later one stays).
+        enum class Udfald { Ny, Aendret, Uaendret, IgenIImporten };
         explicit Import(CaseStore& store);
-        void add(const StoredCase& c);
+        Udfald add(const StoredCase& c);
         void commit() { tx_.commit(); }
 
     private:
         SQLite::Transaction tx_;
-        SQLite::Statement insert_;
+        SQLite::Statement insert_, before_;
         std::string now_;
+        std::unordered_set<std::uint64_t> seen_; // hashes of the ids this import stored
     };
     std::int64_t count_cases();
     std::int64_t count_assessments();

@@ -45,7 +45,7 @@ printf '%s\n' '{"id":"a","kommune":"varde"}' '{"id":"x","kommune":"varde","borge
 rc=0; "$K" db --db "$T/tal.db" importer "$T/tal.ndjson" > "$T/tal.out" 2>&1 || rc=$?
 test $rc -eq 1 || { echo "FEJL: exit $rc"; cat "$T/tal.out"; exit 1; }
 grep -q "tal.ndjson linje 2: .*sagen er sprunget over" "$T/tal.out" || { echo "FEJL:"; cat "$T/tal.out"; exit 1; }
-grep -q "^2 sager importeret, 1 afvist" "$T/tal.out" || { echo "FEJL:"; cat "$T/tal.out"; exit 1; }
+grep -q "^2 sager importeret (2 nye, 0 ændrede, 0 uændrede), 1 afvist" "$T/tal.out" || { echo "FEJL:"; cat "$T/tal.out"; exit 1; }
 if grep -q "exception\|parse error\|out_of_range" "$T/tal.out"; then echo "FEJL: engelsk tekst:"; cat "$T/tal.out"; exit 1; fi
 "$K" db --db "$T/tal.db" status | grep -q ": 2 sager"
 
@@ -55,5 +55,20 @@ printf '[\n{"id":"a","kommune":"varde"},\n{"id":"b","kommune":"lejre"},\n{"id":"
 rc=0; "$K" db --db "$T/kort.db" importer "$T/kort.json" > "$T/kort.out" 2>&1 || rc=$?
 test $rc -eq 1 || { echo "FEJL: exit $rc"; cat "$T/kort.out"; exit 1; }
 grep -q "kort.json element 3 (linje 4): elementet slutter ikke" "$T/kort.out" || { echo "FEJL:"; cat "$T/kort.out"; exit 1; }
-grep -q "^2 sager importeret" "$T/kort.out" || { echo "FEJL:"; cat "$T/kort.out"; exit 1; }
+grep -q "^2 sager importeret (" "$T/kort.out" || { echo "FEJL:"; cat "$T/kort.out"; exit 1; }
 echo "dårlige linjer og afkortede arrays koster kun sig selv"
+
+# The same id twice in one file: the later one is stored, and said; a second import of a
+# file tells new, changed and unchanged cases apart (before: "N sager importeret" for all).
+printf '%s\n' '{"id":"a1","kommune":"varde"}' '{"id":"b1","kommune":"varde"}' '{"id":"a1","kommune":"ishoej"}' > "$T/dobbelt.ndjson"
+"$K" db --db "$T/dobbelt.db" importer "$T/dobbelt.ndjson" > "$T/dobbelt.out" 2>&1 || { cat "$T/dobbelt.out"; exit 1; }
+grep -q "dobbelt.ndjson linje 3: sagen 'a1' stod også tidligere i inddata; denne senere udgave er den, der gemmes" "$T/dobbelt.out" ||
+  { echo "FEJL: dubletten i filen blev ikke nævnt"; cat "$T/dobbelt.out"; exit 1; }
+grep -q "^3 sager importeret (2 nye, 0 ændrede, 0 uændrede, 1 gentaget i inddata), 0 afvist" "$T/dobbelt.out" ||
+  { echo "FEJL:"; cat "$T/dobbelt.out"; exit 1; }
+printf ':sag a1\n' | KVALITET_DB="$T/dobbelt.db" "$K" repl 2>&1 | grep -q "standarden er ishoej" ||
+  { echo "FEJL: den senere a1 blev ikke gemt"; exit 1; }
+printf '%s\n' '{"id":"a1","kommune":"ishoej"}' '{"id":"b1","kommune":"lejre"}' '{"id":"c1","kommune":"varde"}' > "$T/igen.ndjson"
+"$K" db --db "$T/dobbelt.db" importer "$T/igen.ndjson" > "$T/igen.out" 2>&1 || { cat "$T/igen.out"; exit 1; }
+grep -q "^3 sager importeret (1 nye, 1 ændrede, 1 uændrede), 0 afvist" "$T/igen.out" || { echo "FEJL:"; cat "$T/igen.out"; exit 1; }
+echo "dubletter og gentagne importer tælles, som de er"

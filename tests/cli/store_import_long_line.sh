@@ -8,6 +8,6 @@ K="$1"; SRC="$2"; T="$(mktemp -d)"; trap 'rm -rf "$T"' EXIT
 rc=0; "$K" --hjem "$SRC" db --db "$T/s.db" importer "$T/a.json" > "$T/ud" 2> "$T/fejl" || rc=$?
 test $rc -eq 1
 grep -q 'element 1 (linje 1): sagen fylder mere end grænsen' "$T/fejl"
-grep -q '^1 sager importeret, 1 afvist' "$T/ud"
+grep -q '^1 sag importeret (1 nye, 0 ændrede, 0 uændrede), 1 afvist' "$T/ud"
 "$K" --hjem "$SRC" db --db "$T/s.db" status | grep -q ": 1 sager"
 echo "det store element afvist, det næste importeret"
