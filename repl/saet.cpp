@@ -60,6 +60,9 @@ std::vector<Led> sti_led(std::string_view sti) {
 
 std::optional<Json> vaerdi_af(std::string_view tekst) {
     if (tekst == "ukendt" || tekst == "null") return std::nullopt;
+    // A caseworker writes ja and nej; no field of the case holds those words as text.
+    if (tekst == "ja") return Json(true);
+    if (tekst == "nej") return Json(false);
     Json j = Json::parse(std::string(tekst), nullptr, false);
     if (j.is_discarded()) return Json(std::string(tekst));
     return j;

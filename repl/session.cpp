@@ -33,8 +33,8 @@ Tab fuldfører navne, felter (sag.forhold.), filer og sags-id'er efter :sag og k
                        vælger standarden
   :sager [TEKST]       vis sags-id'erne i sagsdatabasen (dem, der indeholder TEKST)
   :saet STI VÆRDI      ændr en oplysning i sagen, f.eks. :saet forhold.motiveret false,
-                       :saet vum.temaer.sundhed 3, :saet bevilling.start 2026-03-01; VÆRDI ukendt
-                       fjerner den; lister tælles fra 0 (ydelser[0].paragraf)
+                       :saet vum.temaer.sundhed 3, :saet bevilling.start 2026-03-01; ja og nej er
+                       true og false; VÆRDI ukendt fjerner den; lister tælles fra 0 (ydelser[0].paragraf)
   :nulstil             sagen som indlæst igen
   :vurder [UDTRYK]     vurder sagen (eller UDTRYK, f.eks. med(sag, {{ forhold = {{ motiveret = false }} }}))
                        efter standarden på datoen; efter en ændring: hvad den ændrede

@@ -311,6 +311,9 @@ local function periode_navn(fra, periode)
   return string.format("%02d/%d", fra.maaned, fra.aar)
 end
 
+-- "1 time", "2,5 timer"
+local function timer_tekst(t) return tal(t) .. (t == 1 and " time" or " timer") end
+
 krav {
   id = "timer_opsparet",
   tekst = "Der kan ikke spares timer op over en periode til senere brug (antagelse: underskud regnes fra første hele periode med leverancer; transport og administration er ikke støttetid)",
@@ -331,8 +334,9 @@ krav {
       elseif minutter > bevilget and opsparet > 0 then
         local indhentet = math.min(minutter - bevilget, opsparet)
         opsparet = opsparet - indhentet
-        ud[#ud + 1] = string.format("%s: %s timer leveret, %s bevilget; %s timer fra tidligere perioder",
-                                    periode_navn(leveret[i].fra, periode), tal(minutter / 60), tal(timer), tal(indhentet / 60))
+        ud[#ud + 1] = string.format("%s: %s leveret, %s bevilget; %s fra tidligere perioder",
+                                    periode_navn(leveret[i].fra, periode), timer_tekst(minutter / 60), tal(timer),
+                                    timer_tekst(indhentet / 60))
       end
     end
     return ud

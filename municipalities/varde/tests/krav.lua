@@ -122,7 +122,8 @@ test {
     { dato = "2026-11-10", start = "09:00", minutter = 60, art = "ansigt_til_ansigt" },
     { dato = "2026-11-16", start = "09:00", minutter = 90, art = "ansigt_til_ansigt" },
     { dato = "2026-11-18", start = "09:00", minutter = 90, art = "video" } } }),
-  forvent = { advarsler = { "timer_opsparet" } },
+  forvent = { advarsler = { timer_opsparet = {
+    tekst = "Afvigelse fra 'Der kan ikke spares timer op over en periode til senere brug (antagelse: underskud regnes fra første hele periode med leverancer; transport og administration er ikke støttetid)': uge 47/2026: 3 timer leveret, 2 bevilget; 1 time fra tidligere perioder" } } },
 }
 
 test {
