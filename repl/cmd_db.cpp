@@ -109,6 +109,7 @@ int cmd_importer(const DbOptions& o, const Sources& sources) {
     CaseStore store(db_path(o));
     CaseStore::Import import(store);
     std::size_t good = 0, bad = 0, nye = 0, aendrede = 0, igen = 0;
+    bool not_ndjson = false;
     constexpr std::size_t kVisIgen = 20; // said one by one; the rest counted
     auto take = [&](const std::string& item, const std::string& where) {
         StoredCase c;
@@ -147,14 +148,21 @@ int cmd_importer(const DbOptions& o, const Sources& sources) {
         }
         split.finish(newline_last ? linje - 1 : linje, each);
     } else {
+        bool first = true;
         for (bool more = src.next(line); more; more = src.next(line)) {
             ++line_no;
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+            if (first) first = false, not_ndjson = ikke_ndjson(line);
             take(line, fmt::format("{} linje {}", name, line_no));
         }
     }
     import.commit();
     if (igen > kVisIgen) fmt::print(stderr, "og {} sager mere stod flere gange i inddata\n", igen - kVisIgen);
+    // One case written over several lines fails line by line; say why once. (A list of
+    // cases, [ … ], is read as one.)
+    if (not_ndjson && bad)
+        fmt::print(stderr, "kvalitet db importer: inddata ser ud til at være én sag skrevet over flere linjer; importer "
+                           "læser NDJSON (én sag pr. linje) eller en liste [ … ]: skriv det om med jq -c . FIL\n");
     // What the store now holds that it did not: new ids, and stored cases given another text.
     fmt::print("{} {} importeret ({} nye, {} ændrede, {} uændrede{}), {} afvist{}\n", good, good == 1 ? "sag" : "sager", nye,
                aendrede, good - nye - aendrede - igen,

@@ -18,6 +18,9 @@ for f in flere_linjer liste; do
   if "$K" konsekvens --kommune varde --fil "$T/v.lua" --dato 2026-11-22 "$T/$f.json" > /dev/null 2> "$T/err"; then fejl "$f: konsekvens gav 0"; fi
   grep -qF "$hint" "$T/err" || { cat "$T/err"; fejl "$f: konsekvens nævner ikke NDJSON"; }
 done
+# db importer reads a list as one input, but one case over several lines line by line.
+if "$K" db --db "$T/s.db" importer "$T/flere_linjer.json" > /dev/null 2> "$T/err"; then fejl "importer gav 0"; fi
+grep -qF "inddata ser ud til at være én sag skrevet over flere linjer" "$T/err" || { cat "$T/err"; fejl "importer nævner ikke NDJSON"; }
 if "$K" vurder --ndjson --dato 2026-11-22 < "$T/ndjson.json" > /dev/null 2> "$T/err"; then fejl "ndjson: vurder gav 0"; fi
 grep -qF "$hint" "$T/err" && { cat "$T/err"; fejl "ndjson: et gæt om en fil, der er NDJSON"; }
 echo "ikke NDJSON: i orden"
