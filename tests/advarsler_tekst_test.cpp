@@ -87,8 +87,10 @@ TEST_CASE("tekst: a requirement that could not be checked is named with what it 
     CHECK(tekst.find("Advarsler: ingen\nKunne ikke kontrolleres\n") != std::string::npos);
     CHECK(tekst.find("\n  ? Der er sammenhæng mellem bevillingen og de leverede ydelser") != std::string::npos);
     // and a deadline the case has the start of, but not its length: the next follow-up
-    CHECK(tekst.find("\n  ? Statusmøde, når afgørelsen fastsætter hvor ofte; mangler bevilling.opfoelgning_interval_maaneder (") != std::string::npos);
-    CHECK(tekst.find("; mangler leverancer (Kerteminde KS, Kvalitetsmål i forhold til leverandøren)") != std::string::npos);
+    CHECK(tekst.find("\n  ? Statusmøde, når afgørelsen fastsætter hvor ofte; mangler hvor ofte afgørelsen siger, der følges "
+                     "op (bevilling.opfoelgning_interval_maaneder) (") != std::string::npos);
+    CHECK(tekst.find("; mangler de leverede ydelser (leverancer) (Kerteminde KS, Kvalitetsmål i forhold til leverandøren)") !=
+          std::string::npos);
     // the text is the same at every trace level (the header's promise): not read from the trace
     for (auto niveau : {SporNiveau::Kort, SporNiveau::Ingen})
         CHECK(kerteminde->vurder(Sag::from_json(uden + "}"), Dato::ymd(2026, 11, 22), Dato::ymd(2026, 11, 22), niveau).tekst() ==
@@ -137,4 +139,24 @@ TEST_CASE("tekst: assumptions, a presumed receipt and a deadline met late are sa
     REQUIRE(k.find("Borgeren er ikke i målgruppen.") != std::string::npos);
     CHECK(k.find("Aktiviteter\n  (Borgeren er ikke i målgruppen: nedenfor står kun, hvad standarden omfatter)\n") !=
           std::string::npos);
+}
+
+// A new application has no grant: a requirement on the grant does not apply yet, so it is
+// not listed as one that could not be checked. A referral that waits for a fact says which.
+TEST_CASE("tekst: an application lists no grant requirement as unchecked; an open referral names its fact") {
+    auto varde = Standard::load(Sources::directory(KVALITET_SOURCE_DIR), "varde");
+    const std::string t = varde
+                              ->vurder(Sag::from_json(R"({"id":"v","borger":{"alder":40},"ydelser":[{"paragraf":"83"}],
+        "forhold":{"kan_deltage_aktivt":false},"ansoegte_aktiviteter":["personlig_hygiejne"]})"),
+                                       Dato::ymd(2026, 11, 22))
+                              .tekst();
+    INFO(t);
+    CHECK(t.find("Kunne ikke kontrolleres") == std::string::npos);
+    CHECK(t.find("Ikke omfattet: Støtte til borgerens egen varetagelse af personlig hygiejne; henvisningen afventer: om "
+                 "funktionsnedsættelsen kan afhjælpes med træning (forhold.kan_afhjaelpes_med_traening)") != std::string::npos);
+    // with a grant, the same requirement lacks a fact the caseworker can find: listed
+    const std::string med = varde->vurder(Sag::from_json(R"({"id":"v","borger":{"alder":40},"bevilling":{"start":"2026-01-05"}})"),
+                                          Dato::ymd(2026, 11, 22))
+                                .tekst();
+    CHECK(med.find("Kunne ikke kontrolleres\n  ? Der kan ikke spares timer op") != std::string::npos);
 }

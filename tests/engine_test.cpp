@@ -229,8 +229,8 @@ henvisning { id = "helbred", tekst = "Dårligt helbred", kilde = "C KS 4", til =
     CHECK(referral_open.i_maalgruppe == true);
     CHECK(referral_open.mangler == std::vector<std::string>{"daarligt_helbred"});
     CHECK(referral_open.henvis_til.empty());
-    CHECK(referral_open.tekst().find("Borgeren er i målgruppen.\n  Henvisningen afventer: daarligt_helbred") !=
-          std::string::npos);
+    CHECK(referral_open.tekst().find("Borgeren er i målgruppen.\n  Henvisningen afventer: om borgeren har et dårligt "
+                                     "helbred (forhold.daarligt_helbred)") != std::string::npos);
 
     // Born after the date: the case is wrong, not the citizen outside the target group.
     try {

@@ -65,7 +65,7 @@ TEST_CASE("repl :vurder after :saet says what changed against the previous asses
     Repl r;
     REQUIRE_THAT(r(":sag " + kExample), StartsWith("sag 'eksempel-1' indlæst"));
     const auto first = r(":vurder");
-    REQUIRE_THAT(first, Contains("mangler motiveret")); // undetermined: motivation not assessed
+    REQUIRE_THAT(first, Contains("mangler om borgeren er motiveret for støtten (forhold.motiveret)")); // not assessed
     CHECK_THAT(first, !Contains("Siden forrige vurdering"));
     CHECK_THAT(r(":vurder"), !Contains("Siden forrige vurdering")); // nothing changed in between
     r(":saet forhold.motiveret true");

@@ -1,6 +1,7 @@
 // The assessment as Danish text, for a caseworker's note.
 #include <fmt/format.h>
 
+#include "domain/danske_navne.hpp"
 #include "domain/kalender.hpp"
 #include "domain/tekst.hpp"
 
@@ -12,6 +13,14 @@ namespace {
 std::string join(const std::vector<std::string>& v, std::string_view sep = ", ") {
     std::string out;
     for (const auto& s : v) out += (out.empty() ? "" : std::string(sep)) + s;
+    return out;
+}
+
+// The facts a result lacks, in words, each with its field ("om borgeren er motiveret for
+// støtten (forhold.motiveret)"), so the caseworker knows both what to find out and where.
+std::string mangler(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& m : v) out += (out.empty() ? "" : "; ") + mangler_tekst(m);
     return out;
 }
 
@@ -85,11 +94,11 @@ std::string Vurdering::tekst() const {
     line("");
     line("Målgruppe");
     if (!i_maalgruppe) {
-        line(fmt::format("  Uafklaret: mangler {}", join(mangler)));
+        line(fmt::format("  Uafklaret: mangler {}", kvalitet::mangler(mangler)));
     } else {
         line(*i_maalgruppe ? "  Borgeren er i målgruppen." : "  Borgeren er ikke i målgruppen.");
         // a referral that waits for a fact: what to establish before referring, or not
-        if (!mangler.empty()) line(fmt::format("  Henvisningen afventer: {}", join(mangler)));
+        if (!mangler.empty()) line(fmt::format("  Henvisningen afventer: {}", kvalitet::mangler(mangler)));
     }
     for (const auto& b : begrundelser) line(begrundelse_linje(b));
     if (!henvis_til.empty()) line(fmt::format("  Overvej også: {}", join(henvis_til)));
@@ -108,7 +117,7 @@ std::string Vurdering::tekst() const {
             std::string what = a.regel ? a.regel->tekst : a.id;
             const std::string k = a.regel ? kilde(*a.regel) : "(ukendt aktivitet)";
             if (!a.omfattet) {
-                line(fmt::format("  Uafklaret: {}; mangler {} {}", what, join(a.mangler), k));
+                line(fmt::format("  Uafklaret: {}; mangler {} {}", what, kvalitet::mangler(a.mangler), k));
                 continue;
             }
             if (*a.omfattet) {
@@ -117,6 +126,8 @@ std::string Vurdering::tekst() const {
             }
             else if (a.henvis_til)
                 line(fmt::format("  Ikke omfattet: {}; henvises til {} {}", what, *a.henvis_til, k));
+            else if (!a.mangler.empty()) // where to refer depends on a fact not yet found
+                line(fmt::format("  Ikke omfattet: {}; henvisningen afventer: {} {}", what, kvalitet::mangler(a.mangler), k));
             else line(fmt::format("  Ikke omfattet: {} {}", what, k));
         }
     }
@@ -154,7 +165,7 @@ std::string Vurdering::tekst() const {
     for (const auto& p : ukontrollerede) {
         if (!heading) line("Kunne ikke kontrolleres");
         heading = true;
-        line(fmt::format("  ? {}{} ({})", p.regel->tekst, p.mangler.empty() ? "" : "; mangler " + join(p.mangler),
+        line(fmt::format("  ? {}{} ({})", p.regel->tekst, p.mangler.empty() ? "" : "; mangler " + kvalitet::mangler(p.mangler),
                          p.regel->kilde));
     }
     if (!ignorerede_felter.empty()) {

@@ -672,7 +672,13 @@ void krav(lua_State* L, Evaluation& ev) {
         }
         lua_pop(L, 1);
         const std::size_t found = warnings.finish();
-        if (!checked) ev.v.ukontrollerede.push_back({r.regel, {ev.ctx.missing.begin(), ev.ctx.missing.end()}});
+        // A case with no grant yet (an application): a requirement on the grant is not one
+        // the caseworker could not check, it does not apply yet.
+        const bool venter_paa_bevilling =
+            !ev.sag.bevilling && !ev.ctx.missing.empty() &&
+            std::all_of(ev.ctx.missing.begin(), ev.ctx.missing.end(), [](std::string_view m) { return m.starts_with("bevilling."); });
+        if (!checked && !venter_paa_bevilling)
+            ev.v.ukontrollerede.push_back({r.regel, {ev.ctx.missing.begin(), ev.ctx.missing.end()}});
         trace(ev, r, !checked ? "ukendt" : found == 0 ? "overholdt" : "afvigelse",
               !checked ? "kunne ikke vurderes"
                      : found == 0 ? "overholdt"

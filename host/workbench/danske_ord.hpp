@@ -4,15 +4,14 @@
 #include <string>
 #include <string_view>
 
+#include "domain/danske_navne.hpp"
 #include "domain/frist.hpp"
 
 namespace kvalitet::workbench {
 
-// "borgeren er motiveret for støtten" for "motiveret", worded to follow "om"; the id
-// itself when unknown.
-std::string forhold_tekst(std::string_view id);
-// "modtagelsen af ansøgningen" for "ansoegning.modtaget"; the path itself when unknown.
-std::string datosti_tekst(std::string_view sti);
+// forhold_tekst, datosti_tekst: the case's names (domain/danske_navne.hpp).
+using kvalitet::datosti_tekst;
+using kvalitet::forhold_tekst;
 // "kommunen", "borgeren".
 std::string_view paahviler_tekst(Paahviler p);
 // "78.125": a count as Danish writes it.

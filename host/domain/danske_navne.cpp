@@ -1,0 +1,75 @@
+#include "domain/danske_navne.hpp"
+
+#include <utility>
+
+#include "domain/sag.hpp"
+
+namespace kvalitet {
+
+namespace {
+
+template <std::size_t N>
+std::string lookup(const std::pair<std::string_view, std::string_view> (&table)[N], std::string_view key) {
+    for (const auto& [k, v] : table)
+        if (k == key) return std::string(v);
+    return std::string(key);
+}
+
+} // namespace
+
+std::string forhold_tekst(std::string_view id) {
+    static constexpr std::pair<std::string_view, std::string_view> words[] = {
+        {"saerlige_sociale_problemer", "borgeren har særlige sociale problemer"},
+        {"kan_deltage_aktivt", "borgeren selv kan deltage aktivt i støtten"},
+        {"profiterer_af_stoette", "borgeren profiterer af støtten"},
+        {"daarligt_helbred", "borgeren har et dårligt helbred"},
+        {"kan_afhjaelpes_med_hjaelpemidler", "funktionsnedsættelsen kan afhjælpes med hjælpemidler"},
+        {"kan_afhjaelpes_med_traening", "funktionsnedsættelsen kan afhjælpes med træning"},
+        {"kan_afhjaelpes_efter_anden_lovgivning", "funktionsnedsættelsen kan afhjælpes efter anden lovgivning"},
+        {"motiveret", "borgeren er motiveret for støtten"},
+    };
+    return lookup(words, id);
+}
+
+std::string datosti_tekst(std::string_view sti) {
+    static constexpr std::pair<std::string_view, std::string_view> words[] = {
+        {"ansoegning.modtaget", "modtagelsen af ansøgningen"},
+        {"vum.dato", "VUM-udredningen"},
+        {"bevilling.afgoerelse_dato", "afgørelsens dato"},
+        {"bevilling.afgoerelse_modtaget", "borgerens modtagelse af afgørelsen"},
+        {"bevilling.afgoerelse_sendt", "afsendelsen af afgørelsen"},
+        {"bevilling.start", "bevillingens start"},
+        {"klage.modtaget", "modtagelsen af klagen"},
+        {"klage.genvurderet", "ny afgørelse på klagen, eller klagen sendt videre til Ankestyrelsen"},
+        {"arbejdspladsvurdering.dato", "vurderingen af hjemmet som arbejdsplads"},
+        {"indsatsplan.dato", "indsatsplanen"},
+        {"opfoelgninger.seneste", "seneste opfølgning"},
+        {"opfoelgninger.foerste", "første opfølgning"},
+        {"leverancer.foerste", "første leverance"},
+    };
+    return lookup(words, sti);
+}
+
+std::string mangler_tekst(std::string_view navn) {
+    if (Forhold::index(navn)) return "om " + forhold_tekst(navn) + " (forhold." + std::string(navn) + ")";
+    static constexpr std::pair<std::string_view, std::string_view> words[] = {
+        {"vum", "VUM-udredningen"},
+        {"borger.alder", "borgerens alder eller fødselsdato"},
+        {"leverancer", "de leverede ydelser"},
+        {"opfoelgninger", "opfølgningerne"},
+        {"afbud", "afbuddene"},
+        {"bevilling.timer", "bevillingens timetal"},
+        {"bevilling.periode", "om bevillingens timer er pr. uge eller pr. måned"},
+        {"bevilling.form", "om støtten er individuel eller i gruppe"},
+        {"bevilling.pakke", "den bevilgede pakke"},
+        {"bevilling.afgoerelse_kanal", "om afgørelsen blev sendt digitalt eller med fysisk post"},
+        {"bevilling.opfoelgning_interval_maaneder", "hvor ofte afgørelsen siger, der følges op"},
+        {"bevilling.leverandoer.naert_beslaegtet", "om leverandøren er nært beslægtet med borgeren"},
+    };
+    for (const auto& [k, v] : words)
+        if (k == navn) return std::string(v) + " (" + std::string(navn) + ")";
+    const std::string dato = datosti_tekst(navn);
+    return dato == navn ? std::string(navn) : dato + " (" + std::string(navn) + ")";
+}
+
+} // namespace kvalitet

@@ -1,0 +1,19 @@
+#pragma once
+// The case's names in the words a caseworker reads: the findings (forhold), the dates a
+// deadline runs from or is met by, and what the text form says a result still lacks.
+#include <string>
+#include <string_view>
+
+namespace kvalitet {
+
+// "borgeren er motiveret for støtten" for "motiveret", worded to follow "om"; the id
+// itself when unknown.
+std::string forhold_tekst(std::string_view id);
+// "modtagelsen af ansøgningen" for "ansoegning.modtaget"; the path itself when unknown.
+std::string datosti_tekst(std::string_view sti);
+// A fact a result lacks, as `mangler` names it ("motiveret", "bevilling.start", "vum"), in
+// words with the field after them: "om borgeren er motiveret for støtten (forhold.motiveret)";
+// the name itself when there are no words for it.
+std::string mangler_tekst(std::string_view navn);
+
+} // namespace kvalitet
