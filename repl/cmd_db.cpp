@@ -50,7 +50,7 @@ std::optional<std::string> check_case(const std::string& text, const std::vector
                                       StoredCase& out) {
     try {
         Sag sag = Sag::from_json(text);
-        if (sag.id.empty()) return "feltet 'id' mangler: sagsdatabasen kræver et sags-id";
+        if (sag.id.empty()) return "feltet 'id' mangler eller er tomt: sagsdatabasen kræver et sags-id";
         if (!sag.kommune) return "feltet 'kommune' mangler: sagsdatabasen kræver kommunen";
         if (std::find(kommuner.begin(), kommuner.end(), *sag.kommune) == kommuner.end())
             return fmt::format("feltet 'kommune': '{}' er ikke en kendt kommune ({})", *sag.kommune, fmt::join(kommuner, ", "));

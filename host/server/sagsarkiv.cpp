@@ -37,7 +37,7 @@ Sagsarkiv::Sagsarkiv(const std::string& sti) : sti_(sti), skriver_(sti) {}
 Sagsarkiv::Gemt Sagsarkiv::gem(std::string_view json, const std::vector<std::string>& kendte) {
     Sag sag = Sag::from_json(json);
     if (sag.id.empty())
-        throw InputError("feltet 'id' mangler: sagsdatabasen kræver et sags-id", "ugyldigt_felt", "id");
+        throw InputError("feltet 'id' mangler eller er tomt: sagsdatabasen kræver et sags-id", "ugyldigt_felt", "id");
     if (!sag.kommune)
         throw InputError("feltet 'kommune' mangler: sagsdatabasen kræver kommunen", "ugyldigt_felt", "kommune");
     if (std::find(kendte.begin(), kendte.end(), *sag.kommune) == kendte.end())
