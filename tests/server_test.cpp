@@ -188,6 +188,11 @@ TEST_CASE("server: a case the request gets wrong is a 4xx with the contract's er
     CHECK(s.status == 400);
     CHECK(fejl_of(s)["kode"] == "kommune_forskellig");
     CHECK(fejl_of(s)["besked"].get<std::string>().find("/v1/kommuner/varde") != std::string::npos);
+    // no path to point to for a municipality the service does not know
+    s = t.haandter(post("/v1/kommuner/lejre/vurdering", "{\"id\": \"x4\", \"kommune\": \"aarhus\"}"));
+    CHECK(fejl_of(s)["kode"] == "kommune_forskellig");
+    CHECK(fejl_of(s)["besked"].get<std::string>().find("/v1/kommuner/aarhus") == std::string::npos);
+    CHECK(fejl_of(s)["besked"].get<std::string>().find("kender tjenesten ikke") != std::string::npos);
 
     s = t.haandter(post("/v1/kommuner/aarhus/vurdering", sag));
     CHECK(s.status == 404);

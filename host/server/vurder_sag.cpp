@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "engine/rute.hpp"
 #include "lua/error.hpp"
 
@@ -10,11 +12,15 @@ namespace kvalitet::server {
 namespace {
 
 // rute()'s message for this case speaks of --kommune; over HTTP the path chose the standard.
-[[noreturn]] void other_kommune(const Sag& sag, const std::string& valgt) {
-    const bool id = valid_kommune_id(*sag.kommune) && sag.kommune->size() <= 64;
-    throw InputError(fmt::format("{} (feltet 'kommune'), men den blev sendt til "
-                                 "/v1/kommuner/{}: send den til /v1/kommuner/{}, eller ret feltet",
-                                 sagens_kommune(*sag.kommune), valgt, id ? *sag.kommune : "{id}"),
+// A path to send it to only when there is one: a municipality we do not know has none.
+[[noreturn]] void other_kommune(const Sag& sag, const std::string& valgt, const std::vector<std::string>& kendte) {
+    const bool kendt = std::find(kendte.begin(), kendte.end(), *sag.kommune) != kendte.end();
+    throw InputError(kendt ? fmt::format("{} (feltet 'kommune'), men den blev sendt til /v1/kommuner/{}: send den til "
+                                         "/v1/kommuner/{}, eller ret feltet",
+                                         sagens_kommune(*sag.kommune), valgt, *sag.kommune)
+                           : fmt::format("{} (feltet 'kommune'), men den blev sendt til /v1/kommuner/{}, og den kommune "
+                                         "kender tjenesten ikke (GET /v1/kommuner viser dem): ret feltet, eller udelad det",
+                                         sagens_kommune(*sag.kommune), valgt),
                      "kommune_forskellig", "kommune");
 }
 
@@ -42,7 +48,7 @@ Resultat vurder_sag(StandardLager& lager, std::string_view sag_json, const Besti
     try {
         Sag sag = Sag::from_json(sag_json, {}, b.ukendte);
         r.sag_id = sag.id;
-        if (sag.kommune && *sag.kommune != b.kommune) other_kommune(sag, b.kommune);
+        if (sag.kommune && *sag.kommune != b.kommune) other_kommune(sag, b.kommune, lager.kendte());
         (void)rute(sag, b.kommune, lager.kendte()); // the one rule for which standard; here always the path's
         Vurdering v = standard->vurder(sag, b.dato, b.standard_dato.value_or(b.dato), b.spor);
         v.ignorerede_felter = std::move(sag.ignorerede_felter);
