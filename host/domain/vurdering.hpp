@@ -73,7 +73,8 @@ struct PakkeResultat {
 // JSON, whose trace says it; the text form says it beside the deadline).
 struct FormodetModtagelse {
     Dato sendt;
-    int hverdage = 0; // 0: digital post, received the day it was sent
+    bool digital = false; // received the day it was sent
+    int hverdage = 0;     // else: working days after the letter's date (fysisk_post_hverdage)
 };
 
 struct FristResultat {

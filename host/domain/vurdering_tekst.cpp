@@ -73,7 +73,7 @@ std::string begrundelse_linje(const Begrundelse& b) {
 // "4 uger fra 14. september 2026": and when that start is a presumed receipt, how it was found.
 std::string formodet_tekst(const FristResultat& f) {
     if (!f.formodet) return "";
-    if (f.formodet->hverdage == 0)
+    if (f.formodet->digital)
         return fmt::format(" (formodet modtaget: sendt digitalt {}, modtaget samme dag)", f.formodet->sendt.tekst());
     return fmt::format(" (formodet modtaget: brevet er dateret {}, og fysisk post regnes modtaget {} hverdage efter)",
                        f.formodet->sendt.tekst(), f.formodet->hverdage);

@@ -346,7 +346,7 @@ std::optional<WholeParameter> whole_parameter(const Evaluation& ev, std::string_
 
 // The receipt of the decision: known, or derived from the letter's date and channel
 // (modtagelse.hpp). Reads like a date path; names what is missing when it cannot.
-std::optional<Dato> receipt(Evaluation& ev, std::string& derived, std::optional<FormodetModtagelse>& formodet) {
+std::optional<Dato> receipt(Evaluation& ev, std::optional<FormodetModtagelse>& formodet) {
     const auto* b = ev.sag.bevilling ? &*ev.sag.bevilling : nullptr;
     const auto hverdage = whole_parameter(ev, "fysisk_post_hverdage");
     std::optional<Modtagelse> m;
@@ -367,12 +367,16 @@ std::optional<Dato> receipt(Evaluation& ev, std::string& derived, std::optional<
     // What the derivation used: the channel, and for a letter the national parameter.
     ev.ctx.read_value("bevilling.afgoerelse_kanal", *b->afgoerelse_kanal);
     if (m->hvordan == Modtagelse::Hvordan::Fysisk) ev.ctx.read_value(hverdage->navn, hverdage->vaerdi);
-    formodet = FormodetModtagelse{*b->afgoerelse_sendt, m->hvordan == Modtagelse::Hvordan::Fysisk ? hverdage->n : 0};
-    derived = m->hvordan == Modtagelse::Hvordan::Digital
-                  ? fmt::format("modtagelse udledt: digital post, modtaget samme dag som sendt {}", b->afgoerelse_sendt->iso())
-                  : fmt::format("modtagelse udledt: fysisk post, {} hverdage efter brevets dato {} (fysisk_post_hverdage)",
-                                hverdage->n, b->afgoerelse_sendt->iso());
+    const bool digital = m->hvordan == Modtagelse::Hvordan::Digital;
+    formodet = FormodetModtagelse{*b->afgoerelse_sendt, digital, digital ? 0 : hverdage->n};
     return m->dato;
+}
+
+// How a presumed receipt was found, for the trace.
+std::string udledning(const FormodetModtagelse& f) {
+    return f.digital ? fmt::format("modtagelse udledt: digital post, modtaget samme dag som sendt {}", f.sendt.iso())
+                     : fmt::format("modtagelse udledt: fysisk post, {} hverdage efter brevets dato {} (fysisk_post_hverdage)",
+                                   f.hverdage, f.sendt.iso());
 }
 
 // What the case holds at `sti` but dated after the assessment date (as_of.hpp), if so.
@@ -398,8 +402,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         }
         std::optional<Dato> start;
         const Udeladt* later = nullptr; // the start the case has, but after the date
-        std::string derived; // how the start was derived, for the trace
-        std::optional<FormodetModtagelse> formodet; // and for the text form
+        std::optional<FormodetModtagelse> formodet; // a start the host presumed, for the trace and the text
         // A case's own date near the calendar's end (a follow-up in December 2200, a letter
         // sent on 28 December 2200) leaves this one deadline without a date, and the trace
         // says why; the rest of the assessment stands. A length no date could take (12 * 400
@@ -414,7 +417,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             if ((later = after_the_date(ev, kAfgoerelseModtaget))) {
                 ev.ctx.reset_reads();
             } else try {
-                start = receipt(ev, derived, formodet);
+                start = receipt(ev, formodet);
             } catch (const DatoFejl& e) {
                 at_edge(e);
                 continue;
@@ -502,7 +505,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         std::string res = due.iso();
         res += ' ';
         res += status_navn(status);
-        if (!derived.empty()) res += " (" + derived + ")";
+        if (formodet) res += " (" + udledning(*formodet) + ")";
         trace(ev, r, status_navn(status), std::move(res));
         if (status == FristStatus::Overskredet)
             ev.v.advarsler.push_back(
@@ -674,10 +677,12 @@ void krav(lua_State* L, Evaluation& ev) {
         const std::size_t found = warnings.finish();
         // A case with no grant yet (an application): a requirement on the grant is not one
         // the caseworker could not check, it does not apply yet.
-        const bool venter_paa_bevilling =
-            !ev.sag.bevilling && !ev.ctx.missing.empty() &&
-            std::all_of(ev.ctx.missing.begin(), ev.ctx.missing.end(), [](std::string_view m) { return m.starts_with("bevilling."); });
-        if (!checked && !venter_paa_bevilling)
+        const auto venter_paa_bevilling = [&] {
+            return !ev.sag.bevilling && !ev.ctx.missing.empty() &&
+                   std::all_of(ev.ctx.missing.begin(), ev.ctx.missing.end(),
+                               [](std::string_view m) { return m.starts_with("bevilling."); });
+        };
+        if (!checked && !venter_paa_bevilling())
             ev.v.ukontrollerede.push_back({r.regel, {ev.ctx.missing.begin(), ev.ctx.missing.end()}});
         trace(ev, r, !checked ? "ukendt" : found == 0 ? "overholdt" : "afvigelse",
               !checked ? "kunne ikke vurderes"
