@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -40,6 +41,25 @@ struct DbOptions {
 
 std::atomic<bool> g_interrupted{false};
 extern "C" void on_sigint(int) { g_interrupted = true; }
+
+// While alive, Ctrl-C sets g_interrupted instead of ending the process. Without
+// SA_RESTART, so it also ends a read that waits on a terminal or a pipe.
+class CatchSigint {
+public:
+    CatchSigint() {
+        g_interrupted = false;
+        struct sigaction stop {};
+        stop.sa_handler = on_sigint;
+        sigemptyset(&stop.sa_mask);
+        sigaction(SIGINT, &stop, &old_);
+    }
+    ~CatchSigint() { sigaction(SIGINT, &old_, nullptr); }
+    CatchSigint(const CatchSigint&) = delete;
+    CatchSigint& operator=(const CatchSigint&) = delete;
+
+private:
+    struct sigaction old_ {};
+};
 
 std::string db_path(const DbOptions& o) { return o.db.empty() ? CaseStore::default_path() : o.db; }
 
@@ -93,12 +113,38 @@ int cmd_init(const DbOptions& o, const Sources& sources) {
     return kOk;
 }
 
+// On a terminal, how far a long import has read; redrawn at most five times a second.
+class ImportProgress {
+public:
+    void tick(std::size_t good, std::size_t bad) {
+        if (!tty_ || (++n_ & 1023) != 0) return;
+        const auto now = std::chrono::steady_clock::now();
+        if (now - last_ < std::chrono::milliseconds(200)) return;
+        last_ = now;
+        shown_ = true;
+        fmt::print(stderr, "\rlæst: {} sager ({} afvist) …", good + bad, bad);
+    }
+    // Clears the line, before anything else is printed.
+    void done() {
+        if (shown_) fmt::print(stderr, "\r\033[K");
+        shown_ = false;
+    }
+    ~ImportProgress() { done(); }
+
+private:
+    bool tty_ = isatty(STDERR_FILENO) != 0, shown_ = false;
+    std::size_t n_ = 0;
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
 // Streamed either way: one NDJSON line or one array element in memory at a time. All
 // valid cases are stored in one transaction; a bad case is named and skipped, never a
-// reason to drop the others.
+// reason to drop the others. Ctrl-C stops reading and keeps what was read: importing the
+// same file again stores the rest (the cases already stored count as unchanged).
 int cmd_importer(const DbOptions& o, const Sources& sources) {
     const auto ids = kommuner(sources);
     const InputFile in(o.fil);
+    const CatchSigint catching; // before the first read, which may wait on a pipe
     LineReader src(in.get());
     std::string line;
     // An array is told from NDJSON before any line is read: an array's line has no bound
@@ -111,9 +157,13 @@ int cmd_importer(const DbOptions& o, const Sources& sources) {
     std::size_t good = 0, bad = 0, nye = 0, aendrede = 0, igen = 0;
     bool not_ndjson = false;
     constexpr std::size_t kVisIgen = 20; // said one by one; the rest counted
+    ImportProgress shown;
+    std::size_t last_line = 0, last_nr = 0; // of the last case read: where Ctrl-C stopped
     auto take = [&](const std::string& item, const std::string& where) {
+        shown.tick(good, bad);
         StoredCase c;
         if (auto err = check_case(item, ids, c)) {
+            shown.done();
             fmt::print(stderr, "{}: {}; sagen er sprunget over\n", where, *err);
             ++bad;
             return;
@@ -125,7 +175,7 @@ int cmd_importer(const DbOptions& o, const Sources& sources) {
         case CaseStore::Import::Udfald::Uaendret: break;
         case CaseStore::Import::Udfald::IgenIImporten:
             if (++igen <= kVisIgen)
-                fmt::print(stderr, "{}: sagen '{}' stod også tidligere i inddata; denne senere udgave er den, der gemmes\n",
+                shown.done(), fmt::print(stderr, "{}: sagen '{}' stod også tidligere i inddata; denne senere udgave er den, der gemmes\n",
                            where, printable(c.id));
             break;
         }
@@ -136,26 +186,32 @@ int cmd_importer(const DbOptions& o, const Sources& sources) {
         auto each = [&](JsonArraySplitter::Element& e) {
             const std::string where = e.nr ? fmt::format("{} element {} (linje {})", name, e.nr, e.linje)
                                            : fmt::format("{} linje {}", name, e.linje);
+            last_line = e.linje, last_nr = e.nr;
             if (e.fejl.empty()) return take(e.text, where);
+            shown.done();
             fmt::print(stderr, "{}: {}{}\n", where, e.fejl, e.nr ? "; sagen er sprunget over" : "");
             ++bad;
         };
         std::size_t linje = line_no + 1;
         bool newline_last = false;
         for (std::string_view block; src.next_block(block);) {
+            if (g_interrupted) src.cut();
             split.feed_text(block, linje, each);
             newline_last = block.back() == '\n';
         }
-        split.finish(newline_last ? linje - 1 : linje, each);
+        if (!g_interrupted) split.finish(newline_last ? linje - 1 : linje, each);
     } else {
         bool first = true;
         for (bool more = src.next(line); more; more = src.next(line)) {
+            if (g_interrupted) src.cut(); // the lines already read are taken
             ++line_no;
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
             if (first) first = false, not_ndjson = ikke_ndjson(line);
+            last_line = line_no;
             take(line, fmt::format("{} linje {}", name, line_no));
         }
     }
+    shown.done();
     import.commit();
     if (igen > kVisIgen) fmt::print(stderr, "og {} sager mere stod flere gange i inddata\n", igen - kVisIgen);
     // One case written over several lines fails line by line; say why once. (A list of
@@ -168,6 +224,13 @@ int cmd_importer(const DbOptions& o, const Sources& sources) {
                aendrede, good - nye - aendrede - igen,
                igen ? fmt::format(", {} gentaget i inddata", igen) : std::string(), bad,
                bad ? " (se ovenfor; de gyldige er importeret)" : "");
+    if (g_interrupted) {
+        fmt::print(stderr, "afbrudt efter {} i {}: de sager, der blev læst, er gemt; importér den samme fil igen "
+                           "for at få resten med (de gemte tælles som uændrede)\n",
+                   last_nr ? fmt::format("element {} (linje {})", last_nr, last_line) : fmt::format("linje {}", last_line),
+                   name);
+        return kInvalid;
+    }
     return bad ? kInvalid : kOk;
 }
 

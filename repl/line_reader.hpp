@@ -49,7 +49,7 @@ public:
             if (pos_ == end_) {
                 end_ = read_block();
                 pos_ = 0;
-                if (end_ == 0) return any;
+                if (end_ == 0) return any && !cut_; // a line the cut left unfinished is not given
             }
             any = true;
             const char* start = buf_.data() + pos_;
@@ -64,6 +64,10 @@ public:
             }
         }
     }
+
+    // No more reads (the caller was told to stop, e.g. by Ctrl-C): what is already read
+    // still comes out, then the end.
+    void cut() { cut_ = true; }
 
     // Whether the last line was longer than the limit (and so holds only its beginning).
     bool overlong() const { return overlong_; }
@@ -101,9 +105,16 @@ public:
     }
 
 private:
-    // A failed read is not the end of the input: it is an error, in Danish.
+    // A failed read is not the end of the input: it is an error, in Danish. A read cut
+    // short by a signal its caller handles (Ctrl-C in db importer) is the end.
     std::size_t read_block() {
+        if (cut_) return 0;
         const std::size_t n = std::fread(buf_.data(), 1, buf_.size(), f_);
+        if (std::ferror(f_) && errno == EINTR) {
+            std::clearerr(f_);
+            cut_ = true; // a signal its caller handles: what was read before it still comes out
+            return n;
+        }
         if (n == 0 && std::ferror(f_)) throw InputError(fmt::format("kan ikke læse inddata: {}", io_fejl(errno)));
         return n;
     }
@@ -120,7 +131,7 @@ private:
     std::vector<char> buf_;
     std::size_t max_line_;
     std::size_t pos_ = 0, end_ = 0;
-    bool overlong_ = false;
+    bool overlong_ = false, cut_ = false;
     std::size_t skipped_lines_ = 0;
 };
 

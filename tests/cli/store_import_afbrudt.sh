@@ -1,0 +1,26 @@
+#!/bin/bash
+# Ctrl-C during db importer keeps what was read, even while the import waits on its input,
+# says where it stopped, and a second import of the same input stores the rest.
+set -eu
+K="$1"; T="$(mktemp -d)"; trap 'kill %1 2>/dev/null || true; rm -rf "$T"' EXIT
+fejl() { echo "FEJL: $*"; exit 1; }
+"$K" demo --ndjson --antal 7 --dato 2026-11-22 > "$T/sager.ndjson" 2>/dev/null
+head -5 "$T/sager.ndjson" > "$T/foerste"
+mkfifo "$T/ind"
+{ cat "$T/foerste"; sleep 60; } > "$T/ind" &
+"$K" db --db "$T/s.db" importer - < "$T/ind" > "$T/ud" 2> "$T/fejl" &
+P=$!
+# Wait until the importer has read the five lines and waits for more.
+for _ in $(seq 100); do
+    grep -q pipe_read "/proc/$P/wchan" 2>/dev/null && break
+    sleep 0.1
+done
+sleep 0.3
+kill -INT "$P"
+rc=0; wait "$P" || rc=$?
+test "$rc" -eq 1 || { cat "$T/ud" "$T/fejl"; fejl "exit $rc, ikke 1"; }
+grep -q "^5 sager importeret (5 nye" "$T/ud" || { cat "$T/ud"; fejl "de læste sager er ikke gemt"; }
+grep -q "^afbrudt efter linje 5 i standard input: de sager, der blev læst, er gemt" "$T/fejl" || { cat "$T/fejl"; fejl "beskeden"; }
+"$K" db --db "$T/s.db" importer "$T/sager.ndjson" > "$T/ud2" 2>&1 || { cat "$T/ud2"; fejl "importen igen"; }
+grep -q "^7 sager importeret (2 nye, 0 ændrede, 5 uændrede), 0 afvist" "$T/ud2" || { cat "$T/ud2"; fejl "importen igen talte forkert"; }
+echo "afbrudt import: de læste sager gemt, resten med igen"
