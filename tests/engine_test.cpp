@@ -258,6 +258,52 @@ henvisning { id = "helbred", tekst = "Dårligt helbred", kilde = "C KS 4", til =
     CHECK(no.i_maalgruppe == false);
 }
 
+TEST_CASE("a package is chosen only when no higher package is open; an open one names its fact") {
+    Tree t;
+    auto s = Standard::load(t.write("p", R"(
+pakke { id = "p1", tekst = "Let", kilde = "P KS 1", navn = "Let", timer = 1, periode = "uge", naar = function(sag) return true end }
+pakke { id = "p2", tekst = "Mellem", kilde = "P KS 2", navn = "Mellem", timer = 3, periode = "uge", naar = function(sag) return mindst(sag.vum:sum(), 6) end }
+pakke { id = "p3", tekst = "Meget", kilde = "P KS 3", navn = "Meget", timer = 6, periode = "uge", naar = function(sag) return sag.forhold.daarligt_helbred end }
+)"), "p");
+    auto assess = [&](const char* forhold_og_vum) {
+        return s->vurder(Sag::from_json(fmt::format(R"({{"id":"p","borger":{{"alder":40}},{}}})", forhold_og_vum)), D("2026-12-20"));
+    };
+    auto ids = [](const Vurdering& v) {
+        std::vector<std::string> out;
+        for (const auto& a : v.advarsler) out.emplace_back(a.id);
+        return out;
+    };
+    // p3 is open: p1 fits, but p3 might; none is chosen, and the warning names the fact.
+    Vurdering open = assess(R"("vum":{"temaer":{"sundhed":3}},"forhold":{"saerlige_sociale_problemer":true})");
+    CHECK(open.i_maalgruppe == true);
+    CHECK_FALSE(open.pakke.has_value());
+    REQUIRE(open.pakke_uafklaret.has_value());
+    CHECK(open.pakke_uafklaret->regel->id == "p3");
+    CHECK(open.pakke_uafklaret->mangler == std::vector<std::string>{"daarligt_helbred"});
+    REQUIRE(ids(open) == std::vector<std::string>{"pakke_uafklaret"});
+    CHECK(open.advarsler[0].tekst == "Pakken kan ikke fastlægges endnu: om borgeren har et dårligt helbred "
+                                     "(forhold.daarligt_helbred) mangler");
+    CHECK(open.advarsler[0].kilde == "P KS 3");
+    CHECK(open.json().find(R"("pakke":null)") != std::string::npos);
+    const std::string tekst = open.tekst();
+    CHECK(tekst.find("Pakke: kan ikke fastlægges endnu; mangler om borgeren har et dårligt helbred "
+                     "(forhold.daarligt_helbred) (P KS 3)") != std::string::npos);
+    CHECK(tekst.find("Advarsler: ingen") != std::string::npos); // said once, under Pakke
+
+    // The open package is below the one that fits: the higher one is chosen.
+    Vurdering chosen = assess(R"("vum":{"temaer":{"sundhed":3}},"forhold":{"saerlige_sociale_problemer":true,"daarligt_helbred":true})");
+    REQUIRE(chosen.pakke.has_value());
+    CHECK(chosen.pakke->regel->id == "p3");
+    CHECK_FALSE(chosen.pakke_uafklaret.has_value());
+    CHECK(ids(chosen).empty());
+
+    // Nothing open above p1 once p3 is false and the VUM says p2 does not fit.
+    Vurdering low = assess(R"("vum":{"temaer":{"sundhed":3}},"forhold":{"saerlige_sociale_problemer":true,"daarligt_helbred":false})");
+    REQUIRE(low.pakke.has_value());
+    CHECK(low.pakke->regel->id == "p1");
+    CHECK(ids(low).empty());
+}
+
 TEST_CASE("load-time errors name file, line and id") {
     Tree t;
     struct Bad { const char* body; const char* error; };

@@ -72,4 +72,10 @@ std::string mangler_tekst(std::string_view navn) {
     return dato == navn ? std::string(navn) : dato + " (" + std::string(navn) + ")";
 }
 
+std::string mangler_liste(const std::vector<std::string>& navne) {
+    std::string out;
+    for (const auto& m : navne) out += (out.empty() ? "" : "; ") + mangler_tekst(m);
+    return out;
+}
+
 } // namespace kvalitet

@@ -3,6 +3,7 @@
 // deadline runs from or is met by, and what the text form says a result still lacks.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kvalitet {
 
@@ -15,5 +16,8 @@ std::string datosti_tekst(std::string_view sti);
 // words with the field after them: "om borgeren er motiveret for støtten (forhold.motiveret)";
 // the name itself when there are no words for it.
 std::string mangler_tekst(std::string_view navn);
+// The facts a result lacks, each as mangler_tekst words it, joined by "; ", so the
+// caseworker knows both what to find out and where.
+std::string mangler_liste(const std::vector<std::string>& navne);
 
 } // namespace kvalitet

@@ -146,6 +146,8 @@ struct KVALITET_API Vurdering {
     std::vector<Begrundelse> begrundelser;
     std::vector<AktivitetResultat> aktiviteter;
     std::optional<PakkeResultat> pakke;
+    // In the target group, but a package's criteria lack a fact: no package, and why.
+    std::optional<Ukontrolleret> pakke_uafklaret;
     std::vector<FristResultat> frister;
     std::vector<Advarsel> advarsler;
     std::vector<SporPost> spor;

@@ -1,6 +1,8 @@
 // The assessment as Danish text, for a caseworker's note.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "domain/danske_navne.hpp"
 #include "domain/kalender.hpp"
 #include "domain/tekst.hpp"
@@ -13,14 +15,6 @@ namespace {
 std::string join(const std::vector<std::string>& v, std::string_view sep = ", ") {
     std::string out;
     for (const auto& s : v) out += (out.empty() ? "" : std::string(sep)) + s;
-    return out;
-}
-
-// The facts a result lacks, in words, each with its field ("om borgeren er motiveret for
-// støtten (forhold.motiveret)"), so the caseworker knows both what to find out and where.
-std::string mangler(const std::vector<std::string>& v) {
-    std::string out;
-    for (const auto& m : v) out += (out.empty() ? "" : "; ") + mangler_tekst(m);
     return out;
 }
 
@@ -94,11 +88,11 @@ std::string Vurdering::tekst() const {
     line("");
     line("Målgruppe");
     if (!i_maalgruppe) {
-        line(fmt::format("  Uafklaret: mangler {}", kvalitet::mangler(mangler)));
+        line(fmt::format("  Uafklaret: mangler {}", mangler_liste(mangler)));
     } else {
         line(*i_maalgruppe ? "  Borgeren er i målgruppen." : "  Borgeren er ikke i målgruppen.");
         // a referral that waits for a fact: what to establish before referring, or not
-        if (!mangler.empty()) line(fmt::format("  Henvisningen afventer: {}", kvalitet::mangler(mangler)));
+        if (!mangler.empty()) line(fmt::format("  Henvisningen afventer: {}", mangler_liste(mangler)));
     }
     for (const auto& b : begrundelser) line(begrundelse_linje(b));
     if (!henvis_til.empty()) line(fmt::format("  Overvej også: {}", join(henvis_til)));
@@ -117,7 +111,7 @@ std::string Vurdering::tekst() const {
             std::string what = a.regel ? a.regel->tekst : a.id;
             const std::string k = a.regel ? kilde(*a.regel) : "(ukendt aktivitet)";
             if (!a.omfattet) {
-                line(fmt::format("  Uafklaret: {}; mangler {} {}", what, kvalitet::mangler(a.mangler), k));
+                line(fmt::format("  Uafklaret: {}; mangler {} {}", what, mangler_liste(a.mangler), k));
                 continue;
             }
             if (*a.omfattet) {
@@ -127,9 +121,14 @@ std::string Vurdering::tekst() const {
             else if (a.henvis_til)
                 line(fmt::format("  Ikke omfattet: {}; henvises til {} {}", what, *a.henvis_til, k));
             else if (!a.mangler.empty()) // where to refer depends on a fact not yet found
-                line(fmt::format("  Ikke omfattet: {}; henvisningen afventer: {} {}", what, kvalitet::mangler(a.mangler), k));
+                line(fmt::format("  Ikke omfattet: {}; henvisningen afventer: {} {}", what, mangler_liste(a.mangler), k));
             else line(fmt::format("  Ikke omfattet: {} {}", what, k));
         }
+    }
+    if (pakke_uafklaret) { // said here, where the package would stand, not again as a warning
+        line("");
+        line(fmt::format("Pakke: kan ikke fastlægges endnu; mangler {} ({})", mangler_liste(pakke_uafklaret->mangler),
+                         pakke_uafklaret->regel->kilde));
     }
     if (pakke) {
         line("");
@@ -154,18 +153,20 @@ std::string Vurdering::tekst() const {
         }
     }
     line("");
-    if (advarsler.empty()) {
+    const auto shown = [&](const Advarsel& a) { return !(pakke_uafklaret && a.id == "pakke_uafklaret"); };
+    if (std::none_of(advarsler.begin(), advarsler.end(), shown)) {
         line("Advarsler: ingen");
     } else {
         line("Advarsler");
-        for (const auto& a : advarsler) line(fmt::format("  ! {} ({})", a.tekst, a.kilde));
+        for (const auto& a : advarsler)
+            if (shown(a)) line(fmt::format("  ! {} ({})", a.tekst, a.kilde));
     }
     // "Advarsler: ingen" alone would read as checked and in order
     bool heading = false;
     for (const auto& p : ukontrollerede) {
         if (!heading) line("Kunne ikke kontrolleres");
         heading = true;
-        line(fmt::format("  ? {}{} ({})", p.regel->tekst, p.mangler.empty() ? "" : "; mangler " + kvalitet::mangler(p.mangler),
+        line(fmt::format("  ? {}{} ({})", p.regel->tekst, p.mangler.empty() ? "" : "; mangler " + mangler_liste(p.mangler),
                          p.regel->kilde));
     }
     if (!ignorerede_felter.empty()) {

@@ -9,6 +9,7 @@
 
 #include "bind/bind.hpp"
 #include "bind/type_text.hpp"
+#include "domain/danske_navne.hpp"
 #include "domain/modtagelse.hpp"
 #include "domain/tekst.hpp"
 #include "engine/as_of.hpp"
@@ -296,17 +297,35 @@ void aktiviteter(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
     }
 }
 
-void pakke(lua_State* L, Evaluation& ev) {
+void pakke(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
     // No package outside the target group, nor before membership is settled: a package
     // picked while a fact is missing would be the silent yes the trace must not give.
     if (ev.v.i_maalgruppe != true) return;
     const Rule* chosen = nullptr;
+    // A package above the chosen one whose criteria lack a fact: it might be the one that
+    // fits, so none is chosen, and the caseworker is told what is missing.
+    const Rule* open = nullptr;
+    std::vector<std::string> open_missing;
     for (const Rule& r : ev.standard.rules()) {
         if (r.art != Art::Pakke) continue;
         ev.current = &r;
         auto c = condition(L, ev, r);
-        if (c == true) chosen = &r; // declared in rising order: the last that fits wins
+        if (c == true) { // declared in rising order: the last that fits wins
+            chosen = &r;
+            open = nullptr;
+            open_missing.clear();
+        } else if (!c) {
+            if (!open) open = &r;
+            for (auto m : ev.ctx.missing) add_unique(open_missing, m);
+        }
         trace(ev, r, tri_text(c, "opfyldt", "ikke_opfyldt"), std::string(tri_text(c, "kriterier opfyldt", "kriterier ikke opfyldt")));
+    }
+    if (open) {
+        ev.v.advarsler.push_back({meta.pakke_uafklaret.id,
+                                  fmt::format("Pakken kan ikke fastlægges endnu: {} mangler", mangler_liste(open_missing)),
+                                  open->regel->kilde, {}});
+        ev.v.pakke_uafklaret = Ukontrolleret{open->regel, std::move(open_missing)};
+        return;
     }
     if (chosen) {
         ev.v.pakke = PakkeResultat{chosen->regel, chosen->navn, chosen->timer, chosen->periode, chosen->kriterier};
@@ -733,7 +752,7 @@ int evaluate(lua_State* L) {
         left_out(ev);
         maalgruppe(L, ev);
         aktiviteter(L, ev, meta);
-        pakke(L, ev);
+        pakke(L, ev, meta);
         frister(L, ev, meta);
         krav(L, ev);
         ev.current = nullptr;

@@ -716,7 +716,9 @@ void Standard::compile(lua_State* L) {
     m.efter_fristen.id = "klage_efter_fristen";
     m.efter_fristen.tekst = "Borgerens hændelse kom efter fristen";
     m.efter_fristen.kilde = "Rsl. § 67, stk. 1; Folketingets Ombudsmands praksis om for sent indgivne klager";
-    for (Regel* r : {&m.frist_overskredet, &m.ukendt_aktivitet, &m.efter_fristen}) r->prepare_json();
+    m.pakke_uafklaret.id = "pakke_uafklaret";
+    m.pakke_uafklaret.tekst = "Pakken kan ikke fastlægges, før en oplysning er kendt";
+    for (Regel* r : {&m.frist_overskredet, &m.ukendt_aktivitet, &m.efter_fristen, &m.pakke_uafklaret}) r->prepare_json();
 }
 
 // Rules cannot remember: every function of every rule, and all they reach, is sealed

@@ -129,7 +129,7 @@ public:
     struct Meta {
         StandardInfo info;
         std::deque<Regel> regler;
-        Regel frist_overskredet, ukendt_aktivitet, efter_fristen;
+        Regel frist_overskredet, ukendt_aktivitet, efter_fristen, pakke_uafklaret;
     };
 
 private:
