@@ -12,6 +12,7 @@
 #include "server/openapi.hpp"
 #include "server/ruter.hpp"
 #include "server/tjeneste.hpp"
+#include "server/token.hpp"
 
 using namespace kvalitet;
 using namespace kvalitet::server;
@@ -98,4 +99,48 @@ TEST_CASE("server OpenAPI: served on GET /v1/openapi.json as built") {
     CHECK(s.status == 200);
     CHECK(s.type == "application/json");
     CHECK(s.krop == openapi_json());
+}
+
+// What the service answers when a request goes wrong on each route (a bad parameter, no
+// token, an unknown id, a broken body, no case store) is described on that route: the
+// status, and the code among that status's codes.
+TEST_CASE("server OpenAPI: every error a route answers is described on that route") {
+    const Json doc = Json::parse(openapi_json());
+    const std::string token = "0123456789abcdef0123456789abcdef";
+    Indstillinger i;
+    i.traade = 0;
+    i.log = [](std::string_view) {};
+    i.token = Token(token);
+    Tjeneste t(Sources::embedded(), std::move(i));
+    std::size_t checked = 0;
+    for (Rute r : alle_ruter()) {
+        const std::string p(skabelon(r));
+        const Json& op = doc["paths"][p][lower(metode(r))];
+        auto ask = [&](const std::string& id, Felter parametre, std::string krop, bool auth) {
+            Anmodning a;
+            a.metode = std::string(metode(r));
+            a.sti = p;
+            if (const auto at = a.sti.find("{id}"); at != std::string::npos) a.sti.replace(at, 4, id);
+            a.parametre = std::move(parametre);
+            if (auth) a.hoveder.push_back({"Authorization", "Bearer " + token});
+            a.krop = std::move(krop);
+            a.laengde = a.krop.size();
+            const Svar s = t.haandter(a);
+            if (s.status < 400) return;
+            INFO(a.metode << " " << a.sti << " → " << s.status << " " << s.krop);
+            const std::string kode = Json::parse(s.krop)["fejl"]["kode"];
+            REQUIRE(op["responses"].contains(std::to_string(s.status)));
+            const std::string beskrivelse = op["responses"][std::to_string(s.status)]["description"];
+            CHECK(beskrivelse.find(kode) != std::string::npos);
+            ++checked;
+        };
+        const std::string sag = R"({"id": "s", "kommune": "varde", "borger": {"alder": 40}})";
+        ask("varde", {{"zzz", "1"}}, sag, true);        // a parameter no route knows
+        ask("varde", {}, sag, false);                   // no token
+        ask("findes_ikke", {}, sag, true);              // an unknown municipality or case
+        ask("varde", {}, "{", true);                    // a broken body
+        ask("varde", {{"dato", "2026-02-30"}}, sag, true); // a date that is not one
+        ask("varde", {}, R"({"id": "s", "kommune": "aarhus"})", true);
+    }
+    CHECK(checked > 30);
 }

@@ -2,8 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <string>
+#include <vector>
 
+#include "server/fejl_svar.hpp"
 #include "server/indlejret.hpp"
 #include "server/ruter.hpp"
 
@@ -39,6 +42,32 @@ Json dato_param(std::string navn, std::string beskrivelse) {
 
 Json enum_param(std::string navn, std::string beskrivelse, std::vector<std::string> vaerdier) {
     return query(std::move(navn), std::move(beskrivelse), {{"type", "string"}, {"enum", std::move(vaerdier)}});
+}
+
+// The codes a route can answer with (docs/server.md's table, narrowed to the route), by
+// the status http_status gives each: what a client generated from this document must handle.
+std::map<int, std::vector<std::string_view>> fejlsvar(Rute r) {
+    const bool krop = r == Rute::Vurdering || r == Rute::Vurderinger || r == Rute::NySag;
+    const bool vurder = r == Rute::Vurdering || r == Rute::Vurderinger;
+    const bool sager = r == Rute::Sager || r == Rute::NySag || r == Rute::Sag || r == Rute::SagVurderinger;
+    std::vector<std::string_view> koder{"ugyldig_parameter", "ukendt_parameter", "ugyldig_anmodning",
+                                        "intern_fejl",       "optaget",          "lukker",            "ikke_nok_hukommelse"};
+    auto add = [&](std::initializer_list<std::string_view> k) { koder.insert(koder.end(), k); };
+    if (kraever_token(r)) add({"mangler_token", "forkert_token"});
+    if (krop)
+        add({"ugyldig_json", "ugyldigt_felt", "ukendt_felt", "dubleret_felt", "for_dyb", "for_lang_liste", "for_mange_felter",
+             "for_lang_tekst", "for_stor", "ugyldigt_input"});
+    if (vurder) add({"ugyldig_dato", "kommune_forskellig", "ukendt_version", "budget_overskredet"});
+    if (vurder || r == Rute::Kommune || r == Rute::Dokument || r == Rute::NySag || r == Rute::Sager) add({"ukendt_kommune"});
+    if (vurder) add({"script_fejl"});
+    if (sager) add({"ingen_sagsdatabase", "sagsdatabase_fejl"});
+    if (r == Rute::Sag || r == Rute::SagVurderinger) add({"ukendt_sag"});
+    if (r == Rute::Genindlaes) add({"genindlaesning_afvist"});
+    std::map<int, std::vector<std::string_view>> out;
+    for (auto k : koder) out[http_status(k)].push_back(k);
+    // A standard that cannot be loaded at all is the service's fault, not the request's.
+    if (vurder || r == Rute::Kommune || r == Rute::Dokument) out[500].push_back("script_fejl");
+    return out;
 }
 
 // What each route does, said once; the paths and methods come from the router.
@@ -113,7 +142,10 @@ Json operation(Rute r) {
         break;
     case Rute::NySag:
         op["summary"] = "Gem en sag i sagsdatabasen (en ny, eller erstat sagen med samme id)";
-        op["requestBody"] = {{"required", true}, {"content", indhold("application/json", ref("Sag"))}};
+        // The store keeps a case by its id and municipality: both required here.
+        op["requestBody"] = {{"required", true},
+                             {"content", indhold("application/json",
+                                                 {{"allOf", Json::array({ref("Sag"), {{"required", Json::array({"id", "kommune"})}}})}})}};
         svar_ok = svar("sagen er erstattet", "application/json", ref("GemtSag"));
         op["responses"]["201"] = svar("sagen er ny", "application/json", ref("GemtSag"));
         break;
@@ -138,6 +170,11 @@ Json operation(Rute r) {
     }
     if (!params.empty()) op["parameters"] = std::move(params);
     op["responses"]["200"] = std::move(svar_ok);
+    for (const auto& [status, koder] : fejlsvar(r)) {
+        std::string liste;
+        for (auto k : koder) liste += (liste.empty() ? "" : ", ") + std::string(k);
+        op["responses"][std::to_string(status)] = {{"description", "fejlobjektet; kode: " + liste}, {"content", fejl_json}};
+    }
     op["responses"]["default"] = {{"description", "fejl: kontraktens fejlobjekt med den HTTP-status, koden har "
                                                   "(docs/server.md, docs/fejlkoder.md)"},
                                   {"content", fejl_json}};
