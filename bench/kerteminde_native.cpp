@@ -147,9 +147,11 @@ Afgoerelser kerteminde_native(const Sag& sag, Dato dato) {
     }
 
     // A package only once the citizen is in the target group (never while a fact is missing).
+    // Without a VUM: none, and a warning says so.
     if (out.i_maalgruppe == true && vum && vum->antal_scoret() > 0)
         for (int n = 0; n < 6; ++n)
             if (vum->sum() >= kPakkeFraVumSum[std::size_t(n)]) out.pakke = n + 1;
+    if (out.i_maalgruppe == true && !(vum && vum->antal_scoret() > 0)) out.advarsler.push_back("pakke_uafklaret");
 
     const Bevilling b = sag.bevilling.value_or(Bevilling{});
     const auto klage = paa(sag.klage_modtaget, dato);

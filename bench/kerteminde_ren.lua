@@ -293,12 +293,13 @@ return function(sag, dato)
   end
 
   -- Package: only once the citizen is in the target group; the highest whose VUM sum
-  -- threshold is met.
+  -- threshold is met; without a VUM, none, and a warning says so.
   if out.i_maalgruppe == true then
     local sum = vum_sum(vum)
     for n = 1, 6 do
       if sum ~= nil and sum >= P.pakke_fra_vum_sum[n] then out.pakke = n end
     end
+    if sum == nil then out.advarsler[#out.advarsler + 1] = "pakke_uafklaret" end
   end
 
   -- Deadlines.
