@@ -1,6 +1,11 @@
 // Warnings a person can read: consecutive periods of an hours deviation as one range with
 // its total, and the reasons' marks in the text output three wide so the texts line up.
 #include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
 #include <fmt/format.h>
 
 #include <sstream>
@@ -98,6 +103,30 @@ TEST_CASE("tekst: a requirement that could not be checked is named with what it 
     // with the deliveries given, checked: no such heading
     const std::string med = kerteminde->vurder(Sag::from_json(uden + R"(,"leverancer":[]})"), Dato::ymd(2026, 11, 22)).tekst();
     CHECK(med.find("? Der er sammenhæng mellem bevillingen") == std::string::npos);
+
+    // The JSON says the same at every trace level: an empty advarsler under --spor ingen
+    // must not read as checked and in order.
+    for (auto niveau : {SporNiveau::Fuld, SporNiveau::Kort, SporNiveau::Ingen}) {
+        const auto j = nlohmann::json::parse(
+            kerteminde->vurder(Sag::from_json(uden + "}"), Dato::ymd(2026, 11, 22), Dato::ymd(2026, 11, 22), niveau).json());
+        INFO(j["ukontrollerede"].dump());
+        CHECK(j["advarsler"].empty());
+        std::map<std::string, std::vector<std::string>> u;
+        for (const auto& e : j["ukontrollerede"]) {
+            CHECK_FALSE(e["tekst"].get<std::string>().empty());
+            CHECK_FALSE(e["kilde"].get<std::string>().empty());
+            u[e["regel"]] = e["mangler"].get<std::vector<std::string>>();
+        }
+        CHECK(u["naeste_opfoelgning"] == std::vector<std::string>{"bevilling.opfoelgning_interval_maaneder"});
+        CHECK(std::any_of(u.begin(), u.end(), [](const auto& kv) {
+            return kv.second == std::vector<std::string>{"leverancer"};
+        }));
+    }
+    CHECK(nlohmann::json::parse(kerteminde->vurder(Sag::from_json(R"({"id":"t","borger":{"alder":40},"leverancer":[],
+        "bevilling":{"start":"2026-11-02","timer":2,"periode":"uge","opfoelgning_interval_maaneder":6}})"),
+                                                   Dato::ymd(2026, 11, 22))
+                                    .json())["ukontrollerede"]
+              .empty());
 }
 
 // What a caseworker pastes into a note must not pass an assumption, a presumed date or a

@@ -212,6 +212,20 @@ void Vurdering::append_json(std::string& out) const {
     }
     w.end_array();
 
+    // What could not be checked for lack of a fact, at every trace level: without it, an
+    // empty advarsler with --spor ingen would read as checked and in order.
+    w.key("ukontrollerede").begin_array();
+    for (const auto& u : ukontrollerede) {
+        w.begin_object();
+        write_id(w.key("regel"), *u.regel);
+        write_tekst(w.key("tekst"), *u.regel);
+        write_kilde(w.key("kilde"), *u.regel);
+        w.key("mangler");
+        strings(w, u.mangler);
+        w.end_object();
+    }
+    w.end_array();
+
     w.key("spor").begin_array();
     for (const auto& s : spor) {
         if (spor_niveau == SporNiveau::Ingen) break;
