@@ -5,9 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <future>
 #include <sstream>
+#include <unistd.h>
 
 #include "engine/parallel.hpp"
 #include "example_case.hpp"
@@ -416,4 +418,27 @@ TEST_CASE("server: the municipalities as the engine loads them") {
     CHECK(lejre["versioner"].size() == versioner(Sources::embedded(), "lejre").size());
     const Json sundhed = Json::parse(t.haandter(get("/sundhed")).krop);
     CHECK(sundhed["status"] == "ok");
+}
+
+// A version's last day is what `kvalitet kommuner` says: the day before the next version
+// starts, when it declares no gyldig_til of its own (the fixture testby: 2025 and 2026).
+TEST_CASE("server: a version that a newer one follows ends the day before it") {
+    namespace fs = std::filesystem;
+    const fs::path root = fs::temp_directory_path() / ("kvalitet-server-versioner-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root);
+    for (const char* tree : {"dsl", "stdlib"})
+        fs::copy(fs::path(KVALITET_SOURCE_DIR) / tree, root / tree, fs::copy_options::recursive);
+    fs::copy(KVALITET_SOURCE_DIR "/tests/fixtures/versioner/municipalities", root / "municipalities", fs::copy_options::recursive);
+    {
+        Tjeneste t(Sources::directory(root), settings());
+        const Json testby = Json::parse(t.haandter(get("/v1/kommuner/testby")).krop);
+        INFO(testby["versioner"].dump());
+        REQUIRE(testby["versioner"].size() == 2);
+        CHECK(testby["versioner"][0]["gyldig_fra"] == "2025-01-01");
+        CHECK(testby["versioner"][0]["gyldig_til"] == "2025-12-31");
+        CHECK(testby["versioner"][1]["gyldig_fra"] == "2026-01-01");
+        CHECK(testby["versioner"][1]["gyldig_til"].is_null());
+    }
+    fs::remove_all(root);
 }

@@ -51,14 +51,13 @@ void check_newest(const std::vector<Version>& out) {
                           nyeste.fil, 1);
 }
 
-// The last day version i is in force, if it ends: its gyldig_til, else the day before the next one starts.
-std::optional<Dato> slut(const std::vector<Version>& v, std::size_t i) {
+} // namespace
+
+std::optional<Dato> sidste_dag(const std::vector<Version>& v, std::size_t i) {
     if (v[i].gyldig_til) return v[i].gyldig_til;
     if (i + 1 < v.size() && v[i + 1].gyldig_fra) return v[i + 1].gyldig_fra->plus_days(-1);
     return std::nullopt;
 }
-
-} // namespace
 
 std::vector<Version> versioner(const Sources& sources, const std::string& kommune) {
     if (!valid_kommune_id(kommune)) Standard::load(sources, kommune); // its message, before any path is built
@@ -70,7 +69,7 @@ std::vector<Version> versioner(const Sources& sources, const std::string& kommun
 }
 
 std::string periode_tekst(const std::vector<Version>& v, std::size_t i) {
-    const auto til = slut(v, i);
+    const auto til = sidste_dag(v, i);
     if (!v[i].gyldig_fra) return til ? fmt::format("til og med {}", til->tekst()) : std::string("gælder altid");
     if (!til) return fmt::format("fra {}", v[i].gyldig_fra->tekst());
     return fmt::format("fra {} til og med {}", v[i].gyldig_fra->tekst(), til->tekst());
@@ -80,7 +79,7 @@ const Version& version_paa(const std::vector<Version>& v, const std::string& kom
     // The newest version that has started is the one in force, unless it has ended.
     for (std::size_t i = v.size(); i-- > 0;) {
         if (v[i].gyldig_fra && *v[i].gyldig_fra > dato) continue;
-        const auto til = slut(v, i);
+        const auto til = sidste_dag(v, i);
         if (til && dato > *til) break;
         return v[i];
     }

@@ -33,5 +33,8 @@ const Version& version_paa(const std::vector<Version>& versioner, const std::str
 
 // "fra 1. januar 2025 til 31. december 2025", "fra 1. januar 2026", "gælder altid": a version's period in Danish.
 std::string periode_tekst(const std::vector<Version>& versioner, std::size_t i);
+// The last day version i is in force, if it ends: its own gyldig_til, else the day before
+// the next version starts.
+std::optional<Dato> sidste_dag(const std::vector<Version>& versioner, std::size_t i);
 
 } // namespace kvalitet

@@ -50,10 +50,13 @@ Json rule(const Rule& r) {
     return j;
 }
 
-Json version(const Version& v) {
+// Its last day as kommuner says it: its own gyldig_til, else the day before the next starts.
+Json version(const std::vector<Version>& alle, std::size_t i) {
+    const Version& v = alle[i];
+    const auto til = sidste_dag(alle, i);
     Json j;
     j["gyldig_fra"] = v.gyldig_fra ? Json(v.gyldig_fra->iso()) : Json(nullptr);
-    j["gyldig_til"] = v.gyldig_til ? Json(v.gyldig_til->iso()) : Json(nullptr);
+    j["gyldig_til"] = til ? Json(til->iso()) : Json(nullptr);
     j["sha256"] = v.sha256;
     return j;
 }
@@ -65,7 +68,7 @@ KommuneInfo describe(const Standard& s, const std::vector<Version>* versioner) {
     Json j = head(i);
     Json vs = Json::array();
     if (versioner)
-        for (const auto& v : *versioner) vs.push_back(version(v));
+        for (std::size_t n = 0; n < versioner->size(); ++n) vs.push_back(version(*versioner, n));
     j["versioner"] = std::move(vs);
     Json beskrivelse = Json::array();
     for (const auto& [afsnit, tekst] : i.beskrivelse) beskrivelse.push_back({{"afsnit", afsnit}, {"tekst", tekst}});
