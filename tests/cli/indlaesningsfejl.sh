@@ -61,4 +61,11 @@ n=$(grep -c '^FEJL' "$T/ud")
 [ "$(grep -c "ukendt parameter 'opfoelgning_intervall'" "$T/ud")" -eq 1 ] || fail "regelfejl: beskeden skal stå én gang"
 [ "$(grep -c '^      samme fejl som municipalities/varde/tests/.*:[0-9]* ovenfor$' "$T/ud")" -eq $((n - 1)) ] ||
   fail "regelfejl: de andre tests peger ikke tilbage på den første"
+# 6. A path that names nothing fails as one test; the others still run, and the contract's
+#    last line counts them all.
+rc=0; "$K" --hjem "$SRC" test /findes/ikke lejre > "$T/ud" 2>&1 || rc=$?
+[ "$rc" -eq 1 ] || fail "ukendt sti: afslutningskode $rc"
+grep -q "^FEJL  /findes/ikke$" "$T/ud" || { cat "$T/ud"; fail "ukendt sti: ingen FEJL-linje"; }
+grep -q "'/findes/ikke' er hverken en testfil, en mappe eller en kommune" "$T/ud" || fail "ukendt sti: beskeden"
+tail -1 "$T/ud" | grep -Eq '^[1-9][0-9]* bestået, 1 fejlet$' || { tail -3 "$T/ud"; fail "ukendt sti: sidste linje"; }
 echo "indlæsningsfejl: én gang, med sted, aldrig tom"
