@@ -84,7 +84,10 @@ int run_tjek(const Common& common, const TjekValg& o) {
         } else {
             const Vis same = [](std::string_view p) { return std::string(p); };
             if (!o.kommune.empty()) {
-                Standard::load(sources, o.kommune); // an unknown id is wrong use, not a finding
+                try {
+                    Standard::load(sources, o.kommune); // an unknown id is wrong use, not a finding
+                } catch (const ScriptError&) {         // a standard that does not load is one: said below
+                }
                 total = check_one(sources, o.kommune, same);
             } else {
                 for (const auto& id : kommuner(sources)) total += check_one(sources, id, same);

@@ -45,6 +45,16 @@ out=$("$K" tjek "$tmp/udkast.lua" 2>&1)
 rc=$?
 [ "$rc" -eq 1 ] || say "en syntaksfejl i erklæringen gav $rc, ikke 1"
 echo "$out" | grep -qF "$tmp/udkast.lua:3: " || say "syntaksfejlen nævner ikke fil:linje: $out"
+# A standard chosen by --kommune that does not load is a finding on stdout, as with FIL.
+mkdir -p "$tmp/hjem/municipalities/varde"
+cp -r "$SRC/dsl" "$SRC/stdlib" "$tmp/hjem/"
+sed '50a x = = 1' "$SRC/municipalities/varde/standard.lua" > "$tmp/hjem/municipalities/varde/standard.lua"
+out=$("$K" --hjem "$tmp/hjem" tjek --kommune varde 2>/dev/null)
+rc=$?
+[ "$rc" -eq 1 ] || say "en standard, der ikke kan indlæses (--kommune), gav $rc, ikke 1"
+echo "$out" | grep -q "^municipalities/varde/standard.lua:51: .*" || say "--kommune: fejlen står ikke som et fund: $out"
+echo "$out" | grep -qF "[indlaesning]" || say "--kommune: ingen [indlaesning]: $out"
+echo "$out" | tail -1 | grep -qx "1 fund i alt" || say "--kommune: sidste linje: $out"
 # A file that compiles but declares no municipality stays wrong use.
 printf 'return 1\n' > "$tmp/tom.lua"
 "$K" tjek "$tmp/tom.lua" > /dev/null 2>&1
