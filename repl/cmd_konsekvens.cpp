@@ -56,15 +56,16 @@ public:
         : o_(o), dato_(dato), assessor_(sources, o.traade), dele_(assessor_.threads()),
           foer_{a.sources, o.kommune, a.fil}, efter_{b.sources, o.kommune, b.fil} {}
 
-    // One batch of cases; `hvor(i)` names case i for an error ("linje 7", or its id).
-    void batch(std::vector<Opgave>& opgaver, const std::function<std::string(std::size_t)>& hvor) {
+    // One batch of cases; `nr[i]` is where case i is in the input (its NDJSON line, or its nr
+    // in the store), as the examples and an error name it: "`slags` 7".
+    void batch(std::vector<Opgave>& opgaver, const std::vector<std::size_t>& nr, std::string_view slags) {
         // The counts come from the results alone: no trace, except for the example cases,
         // which are assessed again with theirs (recording it is some 7 % of a case's cost).
         const auto fejl = assessor_.assess_pair(
             opgaver, dato_, foer_, efter_, SporNiveau::Ingen,
             [&](unsigned t, std::size_t i, const Sag& sag, Vurdering& x, Vurdering& y,
                 const ParallelAssessor::Fuldt& fuldt) {
-                workbench::sammenlign_sag(dele_[t], nr_ + i, sag, x, y, o_.eksempler, fuldt);
+                workbench::sammenlign_sag(dele_[t], nr[i], sag, x, y, o_.eksempler, fuldt);
             });
         for (std::size_t i = 0; i < fejl.size(); ++i) {
             const Udfald& u = fejl[i];
@@ -76,9 +77,8 @@ public:
             ++k_.fejl;
             ++k_.fejl_koder[u.kode.empty() ? "ugyldigt_input" : u.kode];
             if (k_.fejl_eksempler.size() < kFejlEksempler)
-                k_.fejl_eksempler.push_back({u.sag_id.empty() ? hvor(i) : "sag " + u.sag_id, u.fejl});
+                k_.fejl_eksempler.push_back({u.sag_id.empty() ? fmt::format("{} {}", slags, nr[i]) : "sag " + u.sag_id, u.fejl});
         }
-        nr_ += opgaver.size();
     }
 
     workbench::Konsekvens& resultat() {
@@ -93,7 +93,6 @@ private:
     ParallelAssessor assessor_;
     std::vector<workbench::Optaelling> dele_; // one per worker
     Side foer_, efter_;
-    std::size_t nr_ = 0;
     workbench::Konsekvens k_;
 };
 
@@ -121,7 +120,7 @@ void read_ndjson(const KonsekvensValg& o, Koersel& k) {
             batch.push_back({std::move(line), o.kommune});
             linjer.push_back(nr);
         }
-        k.batch(batch, [&](std::size_t i) { return fmt::format("linje {}", linjer[i]); });
+        k.batch(batch, linjer, "linje");
     }
     if (not_ndjson && k.resultat().fejl) fmt::print(stderr, "kvalitet konsekvens: {}\n", kIkkeNdjson);
 }
@@ -130,13 +129,18 @@ void read_store(const KonsekvensValg& o, Koersel& k) {
     CaseStore store(o.db.empty() ? CaseStore::default_path() : o.db, CaseStore::Access::ReadOnly);
     std::int64_t after = 0;
     std::vector<Opgave> batch;
+    std::vector<std::size_t> nr;
     while (true) {
         auto cases = store.read_cases(after, kBatch, o.kommune);
         if (cases.empty()) break;
         after = cases.back().nr;
         batch.clear();
-        for (auto& c : cases) batch.push_back({std::move(c.json), o.kommune});
-        k.batch(batch, [&](std::size_t i) { return fmt::format("sag nr. {}", cases[i].nr); });
+        nr.clear();
+        for (auto& c : cases) {
+            batch.push_back({std::move(c.json), o.kommune});
+            nr.push_back(std::size_t(c.nr));
+        }
+        k.batch(batch, nr, "sag nr.");
     }
 }
 

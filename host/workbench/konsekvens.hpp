@@ -22,7 +22,7 @@ struct RegelUdfald {
 };
 
 struct Eksempel {
-    std::size_t nr = 0; // the case's place in the input: examples are the first ones
+    std::size_t nr = 0; // where the case is: its NDJSON line, or its nr in the store; examples are the first ones
     std::string sag_id;
     std::vector<RegelUdfald> regler;
 };

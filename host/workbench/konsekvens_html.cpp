@@ -36,7 +36,7 @@ Linje eksempler(const Aendring& a) {
     Linje l;
     for (const auto& e : a.eksempler) {
         if (!l.empty()) l.push_back(normal("\n"));
-        l.push_back(kode(e.sag_id.empty() ? fmt::format("nr. {}", e.nr + 1) : e.sag_id));
+        l.push_back(kode(e.sag_id.empty() ? fmt::format("nr. {}", e.nr) : e.sag_id));
         for (std::size_t i = 0; i < e.regler.size() && i < 3; ++i) {
             const auto& r = e.regler[i];
             l.push_back(normal(i ? "; " : ": "));

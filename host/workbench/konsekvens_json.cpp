@@ -16,7 +16,7 @@ void text_or_null(JsonWriter& w, const std::string& s) {
 void eksempler(JsonWriter& w, const std::vector<Eksempel>& es) {
     w.begin_array();
     for (const auto& e : es) {
-        w.begin_object().key("sag_id").value(e.sag_id).key("nr").value(std::int64_t(e.nr + 1)).key("regler").begin_array();
+        w.begin_object().key("sag_id").value(e.sag_id).key("nr").value(std::int64_t(e.nr)).key("regler").begin_array();
         for (const auto& r : e.regler) {
             w.begin_object().key("trin").value(r.trin).key("regel").value(r.regel).key("foer");
             text_or_null(w, r.foer);

@@ -34,7 +34,7 @@ std::string tabel(const std::string& hjoerne, const std::vector<std::string>& na
 }
 
 std::string eksempel(const Eksempel& e) {
-    std::string out = fmt::format("      sag {}", e.sag_id.empty() ? fmt::format("nr. {} (uden id)", e.nr + 1) : printable(e.sag_id));
+    std::string out = fmt::format("      sag {}", e.sag_id.empty() ? fmt::format("nr. {} (uden id)", e.nr) : printable(e.sag_id));
     if (e.regler.empty()) return out + "\n";
     out += ":";
     for (std::size_t i = 0; i < e.regler.size() && i < kReglerPrEksempel; ++i) {

@@ -119,6 +119,20 @@ has "$T/k.txt" "Pakker (rækker: før, kolonner: efter)"
 jq -S 'del(.ikke_vurderet, .aendringer[].eksempler[].nr)' "$T/db.json" > "$T/a"; jq -S 'del(.ikke_vurderet, .aendringer[].eksempler[].nr)' "$T/k.json" > "$T/b"
 diff "$T/a" "$T/b" > /dev/null || fejl "--db giver ikke det samme som NDJSON"
 
+# An example's nr is where the case is: its line in the NDJSON (other municipalities' lines
+# and all), or its nr in the store (here a fresh import of the same lines: the same numbers).
+"$K" $H konsekvens --kommune kerteminde --fil "$FIX" --dato "$D" --format json "$T/alle.ndjson" > "$T/ka.json"
+"$K" db --db "$T/alle.db" importer "$T/alle.ndjson" > /dev/null
+"$K" $H konsekvens --kommune kerteminde --fil "$FIX" --dato "$D" --format json --db "$T/alle.db" > "$T/kadb.json"
+jq -c '[.aendringer[].eksempler[] | [.nr, .sag_id]] | unique' "$T/ka.json" > "$T/nr_ndjson"
+jq -c '[.aendringer[].eksempler[] | [.nr, .sag_id]] | unique' "$T/kadb.json" > "$T/nr_db"
+cmp -s "$T/nr_ndjson" "$T/nr_db" || fejl "eksemplernes nr: NDJSON $(cat "$T/nr_ndjson") mod --db $(cat "$T/nr_db")"
+test "$(jq length "$T/nr_ndjson")" -gt 0 || fejl "ingen eksempler at tjekke nr på"
+for par in $(jq -r '.[] | "\(.[0]):\(.[1])"' "$T/nr_ndjson"); do
+  nr=${par%%:*}; id=${par#*:}
+  sed -n "${nr}p" "$T/alle.ndjson" | grep -q "\"id\": *\"$id\"" || fejl "eksemplet $id står ikke på linje $nr"
+done
+
 # A second real edit, which moves deadlines and warnings: Varde's follow-up interval cut from
 # 12 to 6 months. Every kind of change is counted as the cases one at a time give it.
 mkdir "$T/varde"; cp -r "$T/hjem/"* "$T/varde/"
