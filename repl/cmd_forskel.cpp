@@ -31,6 +31,14 @@ std::pair<Udgave, Udgave> sides(const Sources& sources, const ForskelValg& o) {
         Udgave a = version_udgave(sources, o.kommune, alle, version_dato(o.a, "A"));
         Udgave b = o.b.empty() ? naeste_udgave(sources, o.kommune, alle, a)
                                : version_udgave(sources, o.kommune, alle, version_dato(o.b, "B"));
+        // Two dates in one version have nothing to compare: "ingen forskel" would read as if
+        // two versions had been compared.
+        if (a.fil == b.fil)
+            throw CLI::ValidationError(
+                "B", fmt::format("{} og {} ligger i den samme version af standarden for {} ({}); vælg datoer i hver sin "
+                                 "version (kvalitet kommuner viser dem), eller sammenlign med en fil: kvalitet forskel "
+                                 "--kommune {} --fil FIL",
+                                 o.a, o.b, o.kommune, a.navn, o.kommune));
         return {std::move(a), std::move(b)};
     }
     if (alle.size() < 2)

@@ -90,6 +90,11 @@ has "$T/e2" "er den nyeste version af standarden for testby"
 rc=0; "$K" --hjem "$SRC" forskel --kommune kerteminde > /dev/null 2> "$T/e3" || rc=$?
 test "$rc" -eq 2 || fejl "exit $rc for en standard med én version"
 has "$T/e3" "har kun én version"
+rc=0; "$K" --hjem "$SRC" forskel --kommune kerteminde 2020-01-01 2027-01-01 > /dev/null 2> "$T/e3b" || rc=$?
+test "$rc" -eq 2 || fejl "exit $rc for to datoer i den samme version"
+has "$T/e3b" "2020-01-01 og 2027-01-01 ligger i den samme version af standarden for kerteminde"
+rc=0; "$K" $H forskel --kommune testby 2025-02-01 2025-06-01 > /dev/null 2> "$T/e3c" || rc=$?
+test "$rc" -eq 2 || fejl "exit $rc for to datoer i testbys 2025-version"
 rc=0; "$K" $H forskel --kommune testby 2025-13-01 > /dev/null 2> "$T/e4" || rc=$?
 test "$rc" -eq 2 || fejl "exit $rc for en ugyldig dato"
 printf 'kvalitetsstandard { kommune = "testby", titel = "x", kilde = "y" }\nbetingelse { id = }\n' > "$T/brudt.lua"
