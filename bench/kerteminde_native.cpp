@@ -102,9 +102,14 @@ void leverede_ydelser(Afgoerelser& out, const Sag& sag, const Bevilling& b, Dato
         for (int i = 0; i < n; ++i)
             if (fra[std::size_t(i)] == p) leveret[std::size_t(i)] += l.minutter;
     }
-    for (int i = 0; i < n; ++i)
-        if (fra[std::size_t(i)] >= *b.start && std::abs(leveret[std::size_t(i)] - *b.timer * 60) > kLeveredeYdelserTolerance)
-            out.advarsler.push_back("leverede_ydelser_afviger");
+    // Periods in a row that deviate the same way are one warning (the host merges them).
+    int way_before = 0;
+    for (int i = 0; i < n; ++i) {
+        const double d = leveret[std::size_t(i)] - *b.timer * 60;
+        const int way = fra[std::size_t(i)] >= *b.start && std::abs(d) > kLeveredeYdelserTolerance ? (d < 0 ? -1 : 1) : 0;
+        if (way != 0 && way != way_before) out.advarsler.push_back("leverede_ydelser_afviger");
+        way_before = way;
+    }
 }
 
 } // namespace

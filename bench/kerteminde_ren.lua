@@ -239,11 +239,13 @@ local function leverede_ydelser(out, sag, b, dato)
       minutes[q] = (minutes[q] or 0) + l.minutter
     end
   end
-  local granted = b.timer * 60
+  -- Periods in a row that deviate the same way are one warning (the host merges them).
+  local granted, way_before = b.timer * 60, 0
   for k = 1, n do
-    if math.abs((minutes[checked[k]] or 0) - granted) > P.leverede_ydelser_tolerance then
-      out.advarsler[#out.advarsler + 1] = "leverede_ydelser_afviger"
-    end
+    local d = (minutes[checked[k]] or 0) - granted
+    local way = math.abs(d) > P.leverede_ydelser_tolerance and (d < 0 and -1 or 1) or 0
+    if way ~= 0 and way ~= way_before then out.advarsler[#out.advarsler + 1] = "leverede_ydelser_afviger" end
+    way_before = way
   end
 end
 

@@ -206,13 +206,6 @@ frist {
 -- som "kan", ikke "kun", og standarden gælder støtte i eget hjem; alene individuel støtte er
 -- derfor ingen afvigelse, og scriptet advarer ikke om formen.
 
-local function periode_navn(fra, periode)
-  if periode == "uge" then return string.format("uge %d/%d", fra.uge, fra.uge_aar) end
-  return string.format("%02d/%d", fra.maaned, fra.aar)
-end
-
-local function timer(t) return tal(t) .. (t == 1 and " time" or " timer") end
-
 -- Antagelse: "sammenhæng mellem din bevilling og de leverede ydelser" læses som, at hver hel
 -- periodes leverede tid svarer til den bevilgede (tolerance og antal perioder er parametre).
 krav {
@@ -236,8 +229,8 @@ krav {
     -- de perioder fra den første af de seneste, hvor math.abs(leveret - minutter) > tolerance
     for _, i in ipairs(leveret:afvigende(foerste, minutter, tolerance)) do
       local p = leveret[i]
-      ud[#ud + 1] = string.format("%s: %s leveret, %s bevilget", periode_navn(p.fra, periode),
-                                  timer(p.minutter / 60), timer(bevilget))
+      -- en periode pr. afvigelse; værten samler perioder i træk til én advarsel med sum
+      ud[#ud + 1] = { periode = periode, fra = p.fra, leveret = p.minutter / 60, bevilget = bevilget }
     end
     return ud
   end,

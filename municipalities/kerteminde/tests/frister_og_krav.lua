@@ -108,12 +108,12 @@ test {
   sag = leveret({ l("2026-11-03", 120, "ansigt_til_ansigt"), l("2026-11-10", 60, "ansigt_til_ansigt"),
                   l("2026-11-10", 45, "transport"), l("2026-11-11", 15, "administration") }),
   forvent = { advarsler = { leverede_ydelser_afviger = {
-    tekst = "Afvigelse fra 'Der er sammenhæng mellem bevillingen og de leverede ydelser (antagelse: transport og administration tæller ikke)': uge 46/2026: 1 time leveret, 2 timer bevilget",
+    tekst = "Afvigelse fra 'Der er sammenhæng mellem bevillingen og de leverede ydelser (antagelse: transport og administration tæller ikke)': uge 46/2026: 1 af 2 bevilgede timer leveret",
     kilde = "Kerteminde KS, Kvalitetsmål i forhold til leverandøren" } } },
 }
 
 test {
-  navn = "Mere end bevilget er også uden sammenhæng; en advarsel pr. uge",
+  navn = "Mere end bevilget er også uden sammenhæng; for meget efterfulgt af for lidt er to advarsler",
   dato = "2026-11-22",
   sag = leveret({ l("2026-11-03", 150, "ansigt_til_ansigt") }),
   forvent = { advarsler = { "leverede_ydelser_afviger", "leverede_ydelser_afviger" } },
@@ -143,8 +143,16 @@ test {
 }
 
 test {
-  navn = "En tom liste af leverancer er oplyst: intet leveret i ugerne 45 og 46",
+  navn = "En tom liste af leverancer er oplyst: intet leveret i ugerne 45 og 46, én advarsel for ugerne i træk",
   dato = "2026-11-22",
   sag = leveret({}),
-  forvent = { advarsler = { "leverede_ydelser_afviger", "leverede_ydelser_afviger" } },
+  forvent = { advarsler = { leverede_ydelser_afviger = {
+    tekst = "Afvigelse fra 'Der er sammenhæng mellem bevillingen og de leverede ydelser (antagelse: transport og administration tæller ikke)': uge 45–46/2026: 0 af 4 bevilgede timer leveret" } } },
+}
+
+test {
+  navn = "Ugerne i træk, der afviger samme vej, er præcis én advarsel",
+  dato = "2026-11-22",
+  sag = leveret({}),
+  forvent = { advarsler = { "leverede_ydelser_afviger" } },
 }
