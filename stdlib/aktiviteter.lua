@@ -2,8 +2,13 @@
 -- den. Socialpædagogisk støtte efter § 85 er hjælp, omsorg, støtte og optræning; hvor en
 -- anden paragraf dækker, henviser kataloget dertil. Kommunerne erstatter ved id.
 
+-- Antagelse: kataloget svarer kun for en aktivitet, kommunens standard ikke selv nævner; standarden
+-- siger altså intet om den, og "omfattet" er vores læsning af SEL § 85, stk. 1, ikke kommunens
+-- serviceniveau. Kilden citerer paragraffen og siger det.
+local kilde_85 = 'SEL § 85, stk. 1 ("hjælp, omsorg eller støtte samt optræning og hjælp til udvikling af '
+  .. 'færdigheder"); standarden nævner ikke aktiviteten'
 local function omfattet(id, tekst)
-  aktivitet { id = id, tekst = tekst, kilde = "SEL § 85, stk. 1", omfattet = true }
+  aktivitet { id = id, tekst = tekst, kilde = kilde_85, omfattet = true, antagelse = true }
 end
 
 omfattet("struktur_i_hverdagen", "Støtte til struktur i hverdagen")
@@ -36,23 +41,29 @@ aktivitet {
   id = "ledsagelse_uden_paedagogisk_formaal", tekst = "Ledsagelse uden socialpædagogisk formål",
   kilde = "SEL § 97", omfattet = false, henvis_til = "SEL § 97",
 }
+-- De fire nedenfor: at de ikke er støtte eller optræning efter SEL § 85, er vores læsning af
+-- paragraffen, ikke en standards ord.
+-- antagelse: standarden siger intet om psykologbehandling; behandling er ikke en serviceydelse.
 aktivitet {
   id = "psykologbehandling", tekst = "Psykologbehandling",
-  kilde = "SEL § 85 (behandling er ikke en ydelse efter serviceloven)", omfattet = false,
+  kilde = "SEL § 85 (behandling er ikke en ydelse efter serviceloven)", omfattet = false, antagelse = true,
 }
 aktivitet {
   id = "medicindosering", tekst = "Dosering af medicin",
   kilde = "Sundhedsloven § 138 (hjemmesygepleje)", omfattet = false, henvis_til = "SUL § 138",
 }
+-- antagelse: standarden siger intet om at administrere borgerens penge; at gøre det for borgeren er ikke støtte.
 aktivitet {
   id = "administration_af_penge", tekst = "Administration af borgerens penge",
-  kilde = "SEL § 85 (at gøre det for borgeren er ikke støtte eller optræning)", omfattet = false,
+  kilde = "SEL § 85 (at gøre det for borgeren er ikke støtte eller optræning)", omfattet = false, antagelse = true,
 }
+-- antagelse: standarden siger intet om transport alene; den er ikke støtte eller optræning.
 aktivitet {
   id = "transport_uden_paedagogisk_sigte", tekst = "Transport uden pædagogisk sigte",
-  kilde = "SEL § 85 (transport alene er ikke støtte eller optræning)", omfattet = false,
+  kilde = "SEL § 85 (transport alene er ikke støtte eller optræning)", omfattet = false, antagelse = true,
 }
+-- antagelse: standarden siger intet om husdyr; at passe dem for borgeren er ikke støtte.
 aktivitet {
   id = "husdyr", tekst = "Pasning af husdyr",
-  kilde = "SEL § 85 (at gøre det for borgeren er ikke støtte eller optræning)", omfattet = false,
+  kilde = "SEL § 85 (at gøre det for borgeren er ikke støtte eller optræning)", omfattet = false, antagelse = true,
 }

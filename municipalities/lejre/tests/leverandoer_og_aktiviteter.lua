@@ -65,7 +65,7 @@ test {
   navn = "Medicinhåndtering er ikke Lejres 'støttende samtaler': det nationale katalog afgør",
   dato = "2026-11-22",
   sag = med(borger, { ansoegte_aktiviteter = { "medicin_haandtering" } }),
-  forvent = { aktiviteter = { medicin_haandtering = { omfattet = true, kilde = "SEL § 85, stk. 1",
+  forvent = { aktiviteter = { medicin_haandtering = { omfattet = true, kilde = 'SEL § 85, stk. 1 ("hjælp, omsorg eller støtte samt optræning og hjælp til udvikling af færdigheder"); standarden nævner ikke aktiviteten', antagelse = true,
                                                       tekst = "Støtte til at håndtere egen medicin" } } },
 }
 
