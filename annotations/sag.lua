@@ -54,6 +54,7 @@
 ---@field kan_afhjaelpes_med_traening boolean?
 ---@field kan_afhjaelpes_efter_anden_lovgivning boolean?
 ---@field motiveret boolean?
+---@field behov_for_ledsagelse boolean?
 
 ---@class Sag.Ydelse
 ---@field paragraf string?

@@ -291,8 +291,9 @@ void forhold_field(lua_State* L, const View& v) {
 const Field kForholdFields[] = {
     {Forhold::ids[0], forhold_field<0>}, {Forhold::ids[1], forhold_field<1>}, {Forhold::ids[2], forhold_field<2>},
     {Forhold::ids[3], forhold_field<3>}, {Forhold::ids[4], forhold_field<4>}, {Forhold::ids[5], forhold_field<5>},
-    {Forhold::ids[6], forhold_field<6>}, {Forhold::ids[7], forhold_field<7>},
+    {Forhold::ids[6], forhold_field<6>}, {Forhold::ids[7], forhold_field<7>}, {Forhold::ids[8], forhold_field<8>},
 };
+static_assert(std::size(kForholdFields) == Forhold::ids.size(), "every finding has its field in sag.forhold");
 const Kind kForhold{"sag.forhold", kForholdFields};
 
 const Field kBevillingFields[] = {

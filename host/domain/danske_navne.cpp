@@ -27,6 +27,8 @@ std::string forhold_tekst(std::string_view id) {
         {"kan_afhjaelpes_med_traening", "funktionsnedsættelsen kan afhjælpes med træning"},
         {"kan_afhjaelpes_efter_anden_lovgivning", "funktionsnedsættelsen kan afhjælpes efter anden lovgivning"},
         {"motiveret", "borgeren er motiveret for støtten"},
+        {"behov_for_ledsagelse", "borgeren af psykiske årsager ikke kan tage af sted på egen hånd eller ikke magter at "
+                                 "forklare sig eller omsætte beskeder"},
     };
     return lookup(words, id);
 }

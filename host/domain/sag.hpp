@@ -17,11 +17,14 @@ namespace kvalitet {
 
 // The caseworker's findings, three-valued: true, false, or not yet assessed.
 struct KVALITET_API Forhold {
-    static constexpr std::array<std::string_view, 8> ids{
+    static constexpr std::array<std::string_view, 9> ids{
         "saerlige_sociale_problemer",  "kan_deltage_aktivt",
         "profiterer_af_stoette",       "daarligt_helbred",
         "kan_afhjaelpes_med_hjaelpemidler", "kan_afhjaelpes_med_traening",
-        "kan_afhjaelpes_efter_anden_lovgivning", "motiveret"};
+        "kan_afhjaelpes_efter_anden_lovgivning", "motiveret",
+        // Kerteminde's escort: cannot set off alone for psychological reasons, or cannot
+        // explain oneself or act on messages (the contract's list may grow)
+        "behov_for_ledsagelse"};
     std::array<std::optional<bool>, ids.size()> vaerdi{};
     static std::optional<std::size_t> index(std::string_view id);
 };

@@ -25,7 +25,7 @@ constexpr std::string_view kFuldSag = R"({
   "forhold": { "saerlige_sociale_problemer": true, "kan_deltage_aktivt": true, "profiterer_af_stoette": true,
                "daarligt_helbred": false, "kan_afhjaelpes_med_hjaelpemidler": false,
                "kan_afhjaelpes_med_traening": false, "kan_afhjaelpes_efter_anden_lovgivning": false,
-               "motiveret": true },
+               "motiveret": true, "behov_for_ledsagelse": false },
   "ydelser": [ { "paragraf": "83" } ],
   "ansoegte_aktiviteter": [ "oekonomi" ],
   "bevilling": { "afgoerelse_dato": "2026-01-20", "afgoerelse_modtaget": "2026-01-21",

@@ -107,10 +107,16 @@ indhold("medicin_haandtering", "At mestre funktionsnedsættelse eller sygdom, f.
 indhold("sociale_relationer", "At indgå i sociale sammenhænge")
 indhold("netvaerk", "At indgå i netværk")
 indhold("laege_tandlaege", "At planlægge læge- og tandlægebesøg", "Støtte til selve besøget kun i særlige tilfælde")
--- "(i særlige tilfælde støtte til besøget)": sagen har intet felt for et særligt tilfælde,
--- så det står som betingelse til sagsbehandleren, ikke som national, betingelsesløs dækning.
-indhold("ledsagelse_behandling", "Ledsagelse og støtte under selve besøget, f.eks. hos læge og tandlæge",
-        "Kun i særlige tilfælde; ellers støtte til at planlægge besøget")
+-- antagelse: standarden siger kun "(i særlige tilfælde støtte til besøget)" og nævner ikke,
+-- hvad et særligt tilfælde er; vi læser det som forholdet behov_for_ledsagelse (borgeren kan af
+-- psykiske årsager ikke tage af sted alene eller ikke forklare sig), som Kerteminde siger det.
+-- Uden det forhold er svaret uafklaret, aldrig et stille ja.
+aktivitet {
+  id = "ledsagelse_behandling", tekst = "Ledsagelse og støtte under selve besøget, f.eks. hos læge og tandlæge",
+  kilde = "Ishøj KS, Form og indhold", antagelse = true,
+  betingelse = "Kun i særlige tilfælde (læst som: borgeren har behov for ledsagelse); ellers støtte til at planlægge besøget",
+  omfattet = function(sag) return sag.forhold.behov_for_ledsagelse end,
+}
 
 indhold("oekonomi", "At planlægge og styre økonomien")
 indhold("post", "At forstå og handle på fysisk og digital post")

@@ -139,10 +139,17 @@ omfattet("oekonomi", "Økonomi i henhold til retningslinjer")
 -- til at håndtere egen medicin hører under dem, er scriptets læsning.
 aktivitet { id = "medicin_haandtering", tekst = "Sundhed og egenomsorg", kilde = "Kerteminde KS, Hvad omfatter støtten?",
             omfattet = true, antagelse = true }
-omfattet("ledsagelse_behandling", "Ledsagelse med socialpædagogisk indhold til dag- og fritidstilbud eller behandling, herunder læge",
-         "Kun når borgeren af psykiske årsager umuligt kan tage af sted på egen hånd, eller ikke magter at forklare sig eller omsætte beskeder")
-omfattet("laege_tandlaege", "At følge til læge mv. med socialpædagogisk indhold",
-         "Kun når borgeren af psykiske årsager umuligt kan tage af sted på egen hånd, eller ikke magter at forklare sig eller omsætte beskeder")
+-- Ledsagelsen gives "hvis du: - Af psykiske årsager umuligt kan tage af sted på egen hånd.
+-- - ikke magter at forklare dig eller omsætte beskeder": forholdet behov_for_ledsagelse.
+local function ledsagelse(id, tekst)
+  aktivitet {
+    id = id, tekst = tekst, kilde = "Kerteminde KS, Hvad omfatter støtten? (ledsagelse)",
+    betingelse = "Kun når borgeren af psykiske årsager umuligt kan tage af sted på egen hånd, eller ikke magter at forklare sig eller omsætte beskeder",
+    omfattet = function(sag) return sag.forhold.behov_for_ledsagelse end,
+  }
+end
+ledsagelse("ledsagelse_behandling", "Ledsagelse med socialpædagogisk indhold til dag- og fritidstilbud eller behandling, herunder læge")
+ledsagelse("laege_tandlaege", "At følge til læge mv. med socialpædagogisk indhold")
 -- "Oplæring/genoptræning i daglige færdigheder" er en del af støtten; den nationale regel
 -- henviser genoptræning af en fysisk funktionsnedsættelse til § 86.
 omfattet("genoptraening", "Oplæring/genoptræning i daglige færdigheder",

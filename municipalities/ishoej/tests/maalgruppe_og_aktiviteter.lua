@@ -104,13 +104,27 @@ test {
 }
 
 test {
-  navn = "Ledsagelse til behandling: kun i særlige tilfælde, som sagsbehandleren vurderer",
+  navn = "Ledsagelse under besøget kun i særlige tilfælde: uafklaret, til sagsbehandleren har vurderet behovet",
   dato = "2026-11-22",
   sag = med(borger, { ansoegte_aktiviteter = { "ledsagelse_behandling", "laege_tandlaege" } }),
   forvent = { aktiviteter = {
-    ledsagelse_behandling = { omfattet = true, kilde = "Ishøj KS, Form og indhold",
-                              betingelse = "Kun i særlige tilfælde; ellers støtte til at planlægge besøget" },
+    ledsagelse_behandling = { omfattet = ukendt, mangler = { "behov_for_ledsagelse" }, kilde = "Ishøj KS, Form og indhold",
+                              antagelse = true },
     laege_tandlaege = { omfattet = true, betingelse = "Støtte til selve besøget kun i særlige tilfælde" } } },
+}
+
+test {
+  navn = "Ledsagelse under besøget: omfattet med behov for ledsagelse, ellers ikke",
+  dato = "2026-11-22",
+  sag = med(borger, { forhold = { behov_for_ledsagelse = true }, ansoegte_aktiviteter = { "ledsagelse_behandling" } }),
+  forvent = { aktiviteter = { ledsagelse_behandling = { omfattet = true, mangler = {} } } },
+}
+
+test {
+  navn = "Ledsagelse under besøget uden behov for ledsagelse: ikke omfattet",
+  dato = "2026-11-22",
+  sag = med(borger, { forhold = { behov_for_ledsagelse = false }, ansoegte_aktiviteter = { "ledsagelse_behandling" } }),
+  forvent = { aktiviteter = { ledsagelse_behandling = { omfattet = false } } },
 }
 
 -- Indkøb og madlavning står i Afgrænsningens liste over praktiske opgaver: § 83, også når

@@ -9,7 +9,7 @@ local borger = {
 test {
   navn = "Indsatsområderne er omfattet; ledsagelse kun med socialpædagogisk indhold",
   dato = "2026-11-22",
-  sag = med(borger, { ansoegte_aktiviteter = {
+  sag = med(borger, { forhold = { behov_for_ledsagelse = true }, ansoegte_aktiviteter = {
     "struktur_i_hverdagen", "sociale_relationer", "netvaerk", "uddannelse_beskaeftigelse", "velfaerdsteknologi",
     "oekonomi", "medicin_haandtering", "ledsagelse_behandling", "laege_tandlaege",
     "ledsagelse_uden_paedagogisk_formaal", "indkoeb_madlavning", "personlig_hygiejne", "rengoering_toejvask",
@@ -60,4 +60,20 @@ test {
   forvent = { aktiviteter = { genoptraening = { omfattet = true, henvis_til = ukendt, mangler = {},
     kilde = "Kerteminde KS, Hvad omfatter støtten?",
     betingelse = "Genoptræning i daglige færdigheder; genoptræning af en fysisk funktionsnedsættelse hører under SEL § 86" } } },
+}
+
+test {
+  navn = "Ledsagelse, også til læge, kun når borgeren ikke kan tage af sted alene eller forklare sig: ellers ikke omfattet",
+  dato = "2026-11-22",
+  sag = med(borger, { forhold = { behov_for_ledsagelse = false }, ansoegte_aktiviteter = { "ledsagelse_behandling", "laege_tandlaege" } }),
+  forvent = { aktiviteter = { ledsagelse_behandling = { omfattet = false }, laege_tandlaege = { omfattet = false } } },
+}
+
+test {
+  navn = "Ledsagelse, før behovet er vurderet: uafklaret og nævner forholdet",
+  dato = "2026-11-22",
+  sag = med(borger, { ansoegte_aktiviteter = { "ledsagelse_behandling", "laege_tandlaege" } }),
+  forvent = { aktiviteter = {
+    ledsagelse_behandling = { omfattet = ukendt, mangler = { "behov_for_ledsagelse" } },
+    laege_tandlaege = { omfattet = ukendt, mangler = { "behov_for_ledsagelse" } } } },
 }
