@@ -130,19 +130,28 @@ end
 -- og rengøring. Opfølgningsafsnittets "støtte før, under og/eller efter en aktivitet som indkøb"
 -- er et eksempel på, hvordan støtten målrettes, ikke en aktivitet i sig selv; den ydes under de
 -- andre aktiviteter (f.eks. struktur i hverdagen).
-afgraenset("indkoeb_madlavning", "Praktisk opgave: at købe ind og lave mad", "SEL § 83")
-afgraenset("personlig_hygiejne", "Praktisk opgave: at håndtere den personlige hygiejne", "SEL § 83")
-afgraenset("rengoering_toejvask", "Praktisk opgave: at rydde op, gøre rent og vaske tøj", "SEL § 83")
+-- Antagelse: standarden siger, at det "som udgangspunkt" er praktiske opgaver, der ikke indgår;
+-- scriptet svarer nej og henviser til § 83, og teksten siger "som udgangspunkt", så en konkret
+-- vurdering (optræning med et socialpædagogisk formål) står åben for sagsbehandleren.
+local function praktisk(id, tekst)
+  aktivitet { id = id, tekst = tekst .. ' ("som udgangspunkt" ikke socialpædagogisk støtte)', kilde = "Ishøj KS, Afgrænsning",
+              omfattet = false, henvis_til = "SEL § 83", antagelse = true }
+end
+praktisk("indkoeb_madlavning", "Praktisk opgave: at købe ind og lave mad")
+praktisk("personlig_hygiejne", "Praktisk opgave: at håndtere den personlige hygiejne")
+praktisk("rengoering_toejvask", "Praktisk opgave: at rydde op, gøre rent og vaske tøj")
 afgraenset("ledsagelse_uden_paedagogisk_formaal", "Ledsagelse uden et socialpædagogisk formål", "SEL § 97")
 afgraenset("genoptraening", "Genoptræning (dækkes af anden lovgivning)", "SEL § 86")
 afgraenset("afloesning_aflastning", "Afløsning og aflastning (dækkes af anden lovgivning)", "SEL § 84")
 afgraenset("bpa", "Borgerstyret Personlig Assistance (dækkes af anden lovgivning)", "SEL § 96")
 afgraenset("psykologbehandling", "Psykologfaglig behandling ydes ikke")
--- Standarden siger kun, at sygeplejefaglig behandling ikke ydes; hvor den hører hjemme, er
--- det nationale grundlags henvisning (hjemmesygepleje).
+-- Antagelse: standarden siger kun, at "Der ydes ikke sygeplejefaglig, lægefaglig, psykologfaglig
+-- eller fysioterapeutisk behandling"; at dosering af medicin er sygeplejefaglig behandling, er
+-- scriptets læsning, og hvor den hører hjemme, er det nationale grundlags henvisning.
 aktivitet {
-  id = "medicindosering", tekst = "Sygeplejefaglig behandling, herunder dosering af medicin, ydes ikke",
+  id = "medicindosering", tekst = 'Dosering af medicin, læst som sygeplejefaglig behandling, der "ydes ikke"',
   kilde = "Ishøj KS, Afgrænsning; Sundhedsloven § 138", omfattet = false, henvis_til = "SUL § 138",
+  antagelse = true,
 }
 
 -- Opfølgning og klage -------------------------------------------------------------------------

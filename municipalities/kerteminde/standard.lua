@@ -12,7 +12,7 @@ kvalitetsstandard {
   kilde = "Kerteminde Kommune, Kvalitetsstandard for socialpædagogisk støtte i eget hjem (godkendt 13.04.2021)",
   beskrivelse = {
     ["Formål"] = "Kommunens indsats skal understøtte borgerens handlemuligheder, så borgeren opnår et så selvstændigt og meningsfyldt liv som muligt; afsæt i den rehabiliterende tankegang.",
-    ["Hvad omfatter støtten"] = "Støtten er som udgangspunkt midlertidig. Den kan gives som gruppetilbud eller som en kombination af individuel støtte og gruppetilbud.",
+    ["Hvad omfatter støtten"] = "Støtten er som udgangspunkt midlertidig. Den kan gives som gruppetilbud eller som en kombination af individuel støtte og gruppetilbud. Antagelse: \"kan\" læses som en mulighed, ikke som et krav; støtte i eget hjem kan også være individuel alene, så scriptet advarer ikke om støttens form.",
     ["Indsatsområder"] = "Mestring af sygdom/handicap (forældrerollen), egenomsorg, struktur og praktiske færdigheder, netværk og sociale relationer, beskæftigelse/uddannelse, fritid og frivillige aktiviteter, råd og vejledning, hverdagens opgaver, økonomi efter retningslinjer, sundhed.",
     ["Ydelsespakker"] = "Støtten er gradueret i 6 ydelsespakker, der bevilges ud fra funktionsnedsættelsen efter en individuel, konkret vurdering. Standarden beskriver ikke pakkernes indhold; timetal og kriterier i dette script er antagelser.",
     ["Handleplan"] = "Borgeren tilbydes en handleplan (frivillig). Der udarbejdes altid en bestilling og en pædagogisk handleplan sammen med medarbejderen.",

@@ -149,6 +149,7 @@ frist {
   id = "sagsbehandling",
   tekst = "Afgørelse inden 5 uger fra ansøgningen",
   kilde = "Lejre KS 10 Sagsbehandlingsfrist",
+  antagelse = true, -- afgørelsens dag, når kun afsendelse eller modtagelse kendes (se ovenfor)
   fra = "ansoegning.modtaget",
   varighed = function() return uger(P.sagsbehandlingstid) end,
   opfyldt_ved = function(sag)

@@ -123,8 +123,11 @@ betingelse {
 
 -- 2.4 – 2.5: Hvad er ikke omfattet, og snitflader -----------------------------------------
 
+-- 2.4: "Der ydes i udgangspunktet ikke støtte til": nej er udgangspunktet, og teksten siger det,
+-- så sagsbehandlerens konkrete vurdering står åben.
 local function ikke_omfattet(id, tekst, henvis_til, kilde)
-  aktivitet { id = id, tekst = tekst, kilde = kilde or "Varde KS 2.4", omfattet = false, henvis_til = henvis_til }
+  aktivitet { id = id, tekst = tekst .. " (i udgangspunktet ikke omfattet)", kilde = kilde or "Varde KS 2.4",
+              omfattet = false, henvis_til = henvis_til }
 end
 ikke_omfattet("administration_af_penge", "Administration af borgerens penge")
 ikke_omfattet("psykologbehandling", "Behandling, f.eks. psykologisk behandling")
@@ -150,9 +153,10 @@ aktivitet {
 local function praktisk(id, tekst)
   aktivitet {
     id = id, tekst = tekst, kilde = "Varde KS 2.4 og 2.5 (snitflade til SEL § 83 og § 83a)",
-    betingelse = "Borgeren tager selv del i opgaven (KS 2.2 og 2.4). Modtager borgeren i forvejen støtte "
-      .. "efter SEL § 83, § 83a, § 86 eller § 97, og er der fortsat usikkerhed om, hvilken paragraf "
-      .. "støtten bedst hjemles i, bevilges den i udgangspunktet efter den paragraf (KS 2.5)",
+    betingelse = "Borgeren tager selv del i opgaven (KS 2.2 og 2.4). Til sagsbehandleren, ikke afgjort her: "
+      .. "modtager borgeren i forvejen støtte efter SEL § 83, § 83a, § 86 eller § 97, og er der fortsat "
+      .. "usikkerhed om, hvilken paragraf støtten bedst hjemles i, bevilges den i udgangspunktet efter den "
+      .. "paragraf (KS 2.5)",
     omfattet = function(sag) return sag.forhold.kan_deltage_aktivt end,
     henvis_til = function(sag)
       local traening = sag.forhold.kan_afhjaelpes_med_traening
