@@ -55,6 +55,16 @@ local P = parametre {
     tekst = "Uger fra en førstegangsbevillings start til revurdering",
     kilde = "Lejre KS 11 Opfølgning",
   },
+  -- antagelse: standarden siger "en revurdering af støtten efter 12 uger" og ikke, hvor tidligt en
+  -- opfølgning kan være den revurdering; en opfølgning få dage efter start er det ikke. Vi regner
+  -- den første opfølgning fra dette antal uger efter start og frem som revurderingen.
+  foerste_revurdering_tidligst = {
+    vaerdi = 8,
+    type = "heltal", enhed = "uger",
+    tekst = "Uger efter en førstegangsbevillings start, før en opfølgning kan være revurderingen efter 12 uger",
+    kilde = "Lejre KS 11 Opfølgning",
+    antagelse = true,
+  },
   opfoelgning_interval = {
     vaerdi = 6,
     type = "heltal", enhed = "måneder",
@@ -177,32 +187,42 @@ frist {
   end,
 }
 
+-- Revurderingen efter 12 uger: den første opfølgning fra foerste_revurdering_tidligst uger efter
+-- start (antagelse, se parameteren); nil, når der ingen er.
+local function revurderingen(sag)
+  local tidligst = sag.bevilling.start + uger(P.foerste_revurdering_tidligst)
+  local foerste
+  for _, o in ipairs(sag.opfoelgninger) do
+    if o.dato >= tidligst and (foerste == nil or o.dato < foerste) then foerste = o.dato end
+  end
+  return foerste
+end
+
+-- antagelse: standarden siger "en revurdering af støtten efter 12 uger"; hvilken opfølgning der
+-- er revurderingen, afgør parameteren foerste_revurdering_tidligst.
 frist {
   id = "foerste_opfoelgning",
   tekst = "Revurdering af en førstegangsbevilling efter 12 uger",
   kilde = "Lejre KS 11 Opfølgning",
+  antagelse = true, -- hvilken opfølgning der er revurderingen (parameteren foerste_revurdering_tidligst)
   naar = function(sag) return sag.bevilling.foerstegangs end,
   fra = "bevilling.start",
   varighed = function() return uger(P.foerste_revurdering) end,
-  opfyldt_ved = function(sag)
-    local start = sag.bevilling.start
-    local foerste
-    for _, o in ipairs(sag.opfoelgninger) do
-      if o.dato >= start and (foerste == nil or o.dato < foerste) then foerste = o.dato end
-    end
-    return foerste
-  end,
+  opfyldt_ved = revurderingen,
 }
 
 -- Efter den første revurdering (eller når bevillingen ikke er førstegangs): hver halve år
--- fra seneste opfølgning, eller fra bevillingens start når der ingen er.
+-- fra seneste opfølgning, eller fra bevillingens start når der ingen er. En opfølgning før
+-- revurderingen starter ikke det halve år ("og herefter").
 frist {
   id = "naeste_opfoelgning",
   tekst = "Opfølgning som minimum hver halve år",
   kilde = "Lejre KS 11 Opfølgning",
   naar = function(sag)
+    local b = sag.bevilling
+    if b.foerstegangs == true and b.start ~= nil then return revurderingen(sag) ~= nil end
     if #sag.opfoelgninger > 0 then return true end
-    return ikke(sag.bevilling.foerstegangs)
+    return ikke(b.foerstegangs)
   end,
   fra = seneste_opfoelgning_eller_start,
   varighed = function() return maaneder(P.opfoelgning_interval) end,

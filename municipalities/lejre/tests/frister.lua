@@ -126,6 +126,23 @@ test {
 }
 
 test {
+  navn = "Førstegangsbevilling: en opfølgning få dage efter start er ikke revurderingen efter 12 uger",
+  dato = "2026-11-24",
+  sag = med(foerstegangs, { opfoelgninger = { { dato = "2026-09-04", form = "telefonisk" } } }),
+  forvent = { frister = { foerste_opfoelgning = { dato = "2026-11-23", status = "overskredet", antagelse = true },
+                          naeste_opfoelgning = false } },
+}
+
+test {
+  navn = "Førstegangsbevilling: en opfølgning 8 uger efter start er revurderingen (antagelse)",
+  dato = "2026-11-24",
+  sag = med(foerstegangs, { opfoelgninger = { { dato = "2026-09-04", form = "telefonisk" },
+                                              { dato = "2026-10-26", form = "personlig" } } }),
+  forvent = { frister = { foerste_opfoelgning = { status = "opfyldt", haendelse = "2026-10-26" },
+                          naeste_opfoelgning = { dato = "2027-04-26", status = "kommende" } } },
+}
+
+test {
   navn = "Ikke førstegangs: ingen 12-ugers frist; halvårlig opfølgning fra seneste",
   dato = "2026-11-23",
   sag = med(foerstegangs, { bevilling = { foerstegangs = false, start = "2025-09-01" },
