@@ -29,8 +29,9 @@ local P = parametre {
     tekst = "Leverancearter der tæller som den bevilgede tid med en vejleder (transport og administration tæller ikke)",
     kilde = "Ishøj KS, Omfang og varighed; Form og indhold",
     -- antagelse: standarden kalder timetallet "den konkrete ansigt-til-ansigt tid ... med en
-    -- vejleder". Kontakt med vejlederen på telefon, video og sms regnes med (kontraktens læsning:
-    -- transport og administration tæller ikke); vil kommunen kun tælle fremmøde, sættes de til false.
+    -- vejleder", men siger også "Du kan få støtten over telefon, via virtuelle møder, pr. sms".
+    -- Kontakt med vejlederen på telefon, video og sms regnes derfor med; kontrakten siger kun, at
+    -- transport og administration ikke tæller. Vil kommunen kun tælle fremmøde, sættes de til false.
     antagelse = true,
   },
   direkte_tid_tolerance = {
