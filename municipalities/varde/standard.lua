@@ -350,14 +350,18 @@ krav {
 krav {
   id = "mange_afbud",
   tekst = "Leverandøren skal melde tilbage ved uforholdsmæssigt mange afbud eller udeblivelser",
-  kilde = "Varde KS 4.3 Tilbagemeldingspligt",
+  kilde = "Varde KS 4.3 Tilbagemeldingspligt og 1.7",
   afvigelser = function(sag, dato)
     local fra = dato - dage(P.mange_afbud.dage)
     local n = antal(sag.afbud, function(a)
       return (a.af == "borger" or a.af == "udeblevet") and a.dato > fra and a.dato <= dato
     end)
     if n >= P.mange_afbud.antal then
-      return { string.format("%d afbud/udeblivelser de seneste %d dage", n, P.mange_afbud.dage) }
+      -- 1.7: "Ved gentagne afbud fra borgerens side, vil sagsbehandleren altid gå i dialog med
+      -- borgeren og leverandøren for at afdække årsagen hertil"
+      return { string.format("%d afbud/udeblivelser de seneste %d dage; sagsbehandleren går i dialog med borgeren "
+                             .. "og leverandøren om årsagen og vurderer, om tilbuddet skal fortsætte (KS 1.7)",
+                             n, P.mange_afbud.dage) }
     end
     return {}
   end,

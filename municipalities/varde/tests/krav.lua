@@ -173,6 +173,18 @@ test {
 }
 
 test {
+  navn = "Ved gentagne afbud går sagsbehandleren i dialog og vurderer, om tilbuddet skal fortsætte (1.7)",
+  dato = "2026-11-22",
+  sag = med(bevilget, { afbud = { { dato = "2026-11-02", af = "borger" }, { dato = "2026-11-10", af = "udeblevet" },
+                                  { dato = "2026-11-20", af = "borger" } } }),
+  forvent = { advarsler = { mange_afbud = {
+    tekst = "Afvigelse fra 'Leverandøren skal melde tilbage ved uforholdsmæssigt mange afbud eller udeblivelser': "
+      .. "3 afbud/udeblivelser de seneste 28 dage; sagsbehandleren går i dialog med borgeren og leverandøren om "
+      .. "årsagen og vurderer, om tilbuddet skal fortsætte (KS 1.7)",
+    kilde = "Varde KS 4.3 Tilbagemeldingspligt og 1.7" } } },
+}
+
+test {
   navn = "Afbud fra leverandøren og afbud ældre end 28 dage tæller ikke",
   dato = "2026-11-22",
   sag = med(bevilget, { afbud = { { dato = "2026-10-25", af = "borger" }, { dato = "2026-11-10", af = "leverandoer" },
