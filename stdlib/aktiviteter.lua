@@ -2,11 +2,11 @@
 -- den. Socialpædagogisk støtte efter § 85 er hjælp, omsorg, støtte og optræning; hvor en
 -- anden paragraf dækker, henviser kataloget dertil. Kommunerne erstatter ved id.
 
--- Antagelse: kataloget svarer kun for en aktivitet, kommunens standard ikke selv nævner; standarden
--- siger altså intet om den, og "omfattet" er vores læsning af SEL § 85, stk. 1, ikke kommunens
--- serviceniveau. Kilden citerer paragraffen og siger det.
+-- Antagelse: kataloget svarer kun for en aktivitet, kommunens script ikke selv har en regel for;
+-- "omfattet" er da vores læsning af SEL § 85, stk. 1, ikke kommunens serviceniveau. Kilden
+-- citerer paragraffen og siger det.
 local kilde_85 = 'SEL § 85, stk. 1 ("hjælp, omsorg eller støtte samt optræning og hjælp til udvikling af '
-  .. 'færdigheder"); standarden nævner ikke aktiviteten'
+  .. 'færdigheder"); ikke fra kommunens standard'
 local function omfattet(id, tekst)
   aktivitet { id = id, tekst = tekst, kilde = kilde_85, omfattet = true, antagelse = true }
 end

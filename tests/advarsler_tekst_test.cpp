@@ -189,3 +189,39 @@ TEST_CASE("tekst: an application lists no grant requirement as unchecked; an ope
                                 .tekst();
     CHECK(med.find("Kunne ikke kontrolleres\n  ? Der kan ikke spares timer op") != std::string::npos);
 }
+
+// A deadline whose applying depends on a fact not yet established is listed with what it
+// lacks, in the JSON at every trace level and in the text (a case system's review: Lejre's
+// half-yearly follow-up was given as certain, counted from a call four days after the start).
+TEST_CASE("tekst: a deadline that may or may not apply is listed as not checked, naming the fact") {
+    auto lejre = Standard::load(Sources::directory(KVALITET_SOURCE_DIR), "lejre");
+    const Sag sag = Sag::from_json(R"({"id":"l","borger":{"alder":40},"bevilling":{"start":"2026-08-31"},
+        "opfoelgninger":[{"dato":"2026-09-04","form":"telefonisk"}]})");
+    for (auto niveau : {SporNiveau::Fuld, SporNiveau::Ingen}) {
+        const Vurdering v = lejre->vurder(sag, Dato::ymd(2026, 12, 1), Dato::ymd(2026, 12, 1), niveau);
+        for (const auto& f : v.frister) CHECK(f.regel->id != "naeste_opfoelgning");
+        std::map<std::string, std::vector<std::string>> u;
+        for (const auto& x : v.ukontrollerede) u[x.regel->id] = x.mangler;
+        CHECK(u["foerste_opfoelgning"] == std::vector<std::string>{"bevilling.foerstegangs"});
+        CHECK(u["naeste_opfoelgning"] == std::vector<std::string>{"bevilling.foerstegangs"});
+        const auto j = nlohmann::json::parse(v.json());
+        CHECK(j["ukontrollerede"].size() == v.ukontrollerede.size());
+        const std::string t = v.tekst();
+        CHECK(t.find("  ? Opfølgning som minimum hver halve år, efter en førstegangsbevillings revurdering; mangler "
+                     "om bevillingen er en førstegangsbevilling (bevilling.foerstegangs)") != std::string::npos);
+    }
+}
+
+// A "no" carries its condition as a "yes" does: the reason it is no (a case system's review).
+TEST_CASE("tekst: an activity that is not covered shows the condition it failed") {
+    auto kerteminde = Standard::load(Sources::directory(KVALITET_SOURCE_DIR), "kerteminde");
+    const Vurdering v = kerteminde->vurder(Sag::from_json(R"({"id":"k","borger":{"alder":40},
+        "forhold":{"behov_for_ledsagelse":false},"ansoegte_aktiviteter":["ledsagelse_behandling"]})"),
+                                           Dato::ymd(2026, 11, 22));
+    const std::string t = v.tekst();
+    INFO(t);
+    CHECK(t.find("  Ikke omfattet: Ledsagelse med socialpædagogisk indhold til dag- og fritidstilbud eller behandling, "
+                 "herunder læge (Kerteminde KS, Hvad omfatter støtten? (ledsagelse))\n    Betingelse: Kun når borgeren af "
+                 "psykiske årsager umuligt kan tage af sted på egen hånd") != std::string::npos);
+    CHECK(nlohmann::json::parse(v.json())["aktiviteter"][0]["betingelse"].get<std::string>().rfind("Kun når", 0) == 0);
+}

@@ -60,6 +60,8 @@ std::string mangler_tekst(std::string_view navn) {
         {"leverancer", "de leverede ydelser"},
         {"opfoelgninger", "opfølgningerne"},
         {"afbud", "afbuddene"},
+        {"bevilling.foerstegangs", "om bevillingen er en førstegangsbevilling"},
+        {"ansoegning.akut", "om behovet er akut"},
         {"bevilling.timer", "bevillingens timetal"},
         {"bevilling.periode", "om bevillingens timer er pr. uge eller pr. måned"},
         {"bevilling.form", "om støtten er individuel eller i gruppe"},

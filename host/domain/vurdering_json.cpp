@@ -147,7 +147,7 @@ void Vurdering::append_json(std::string& out) const {
         w.key("mangler");
         strings(w, a.mangler);
         if (a.regel) write_tekst(w.key("tekst"), *a.regel);
-        if (a.regel && a.omfattet != false && !a.regel->betingelse.empty()) w.key("betingelse").value(a.regel->betingelse);
+        if (a.regel && !a.regel->betingelse.empty()) w.key("betingelse").value(a.regel->betingelse);
         if (a.regel && a.regel->antagelse) w.key("antagelse").value(true);
         w.end_object();
     }

@@ -1,8 +1,6 @@
 // The assessment as Danish text, for a caseworker's note.
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "domain/danske_navne.hpp"
 #include "domain/kalender.hpp"
 #include "domain/tekst.hpp"
@@ -110,29 +108,28 @@ std::string Vurdering::tekst() const {
             }
             std::string what = a.regel ? a.regel->tekst : a.id;
             const std::string k = a.regel ? kilde(*a.regel) : "(ukendt aktivitet)";
-            if (!a.omfattet) {
+            if (!a.omfattet)
                 line(fmt::format("  Uafklaret: {}; mangler {} {}", what, mangler_liste(a.mangler), k));
-                continue;
-            }
-            if (*a.omfattet) {
+            else if (*a.omfattet)
                 line(fmt::format("  Omfattet: {} {}", what, k));
-                if (a.regel && !a.regel->betingelse.empty()) line(fmt::format("    Betingelse: {}", a.regel->betingelse));
-            }
             else if (a.henvis_til)
                 line(fmt::format("  Ikke omfattet: {}; henvises til {} {}", what, *a.henvis_til, k));
             else if (!a.mangler.empty()) // where to refer depends on a fact not yet found
                 line(fmt::format("  Ikke omfattet: {}; henvisningen afventer: {} {}", what, mangler_liste(a.mangler), k));
             else line(fmt::format("  Ikke omfattet: {} {}", what, k));
+            // the condition is the reason for a no and what an open answer waits on, as for a yes
+            if (a.regel && !a.regel->betingelse.empty()) line(fmt::format("    Betingelse: {}", a.regel->betingelse));
         }
     }
-    if (pakke_uafklaret) { // said here, where the package would stand, not again as a warning
+    if (pakke_uafklaret) { // where the package would stand; the warning says it too, as the JSON does
         line("");
         line(fmt::format("Pakke: kan ikke fastlægges endnu; mangler {} ({})", mangler_liste(pakke_uafklaret->mangler),
                          pakke_uafklaret->regel->kilde));
     }
     if (pakke) {
         line("");
-        line(fmt::format("Pakke: {}, {} timer pr. {} ({})", pakke->navn, timer_tekst(pakke->timer),
+        line(fmt::format("Pakke: {}, {} {} pr. {} ({})", pakke->navn, timer_tekst(pakke->timer),
+                         pakke->timer == 1 ? "time" : "timer",
                          pakke->periode == "maaned" ? "måned" : std::string(pakke->periode), pakke->regel->kilde));
         if (!pakke->kriterier.empty()) line(fmt::format("  Kriterier: {}", pakke->kriterier));
         if (pakke->regel->antagelse)
@@ -153,13 +150,11 @@ std::string Vurdering::tekst() const {
         }
     }
     line("");
-    const auto shown = [&](const Advarsel& a) { return !(pakke_uafklaret && a.id == "pakke_uafklaret"); };
-    if (std::none_of(advarsler.begin(), advarsler.end(), shown)) {
+    if (advarsler.empty()) {
         line("Advarsler: ingen");
     } else {
         line("Advarsler");
-        for (const auto& a : advarsler)
-            if (shown(a)) line(fmt::format("  ! {} ({})", a.tekst, a.kilde));
+        for (const auto& a : advarsler) line(fmt::format("  ! {} ({})", a.tekst, a.kilde));
     }
     // "Advarsler: ingen" alone would read as checked and in order
     bool heading = false;

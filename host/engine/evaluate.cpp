@@ -412,6 +412,11 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         if (r.naar) {
             auto c = condition(L, ev, r);
             if (c != true) {
+                // Whether the deadline applies depends on a fact not yet established: named
+                // with the others that could not be checked, when the case has its start (an
+                // application's deadline is moot in a case with no application).
+                if (!c && !ev.ctx.missing.empty() && (!r.fra || r.fra_navn == kAfgoerelseModtaget || r.fra(ev.sag)))
+                    ev.v.ukontrollerede.push_back({r.regel, {ev.ctx.missing.begin(), ev.ctx.missing.end()}});
                 trace(ev, r, c ? "gaelder_ikke" : "ukendt", c ? "gælder ikke for sagen" : "ukendt: udeladt, før det er fastslået");
                 continue;
             }

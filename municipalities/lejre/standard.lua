@@ -129,6 +129,11 @@ kerneydelse("laege_tandlaege", "1 Samfundsliv og kommunikation", "Kontakt til of
 kerneydelse("sociale_relationer", "2 Socialt liv", "Støtte og motivere til at etablere og bevare sociale relationer")
 kerneydelse("netvaerk", "2 Socialt liv", "Anvende dag- eller fritidstilbud; introduktion til frivillige tilbud")
 kerneydelse("ledsagelse_behandling", "3 Sundhed", "Støtte og motivere til nødvendig behandling, herunder pædagogisk ledsagelse")
+-- Formålet (KS 2) nævner at "skabe struktur i dagligdagen" som et eksempel på støtten.
+aktivitet {
+  id = "struktur_i_hverdagen", tekst = "At skabe struktur i dagligdagen", kilde = "Lejre KS 2 Hvad er formålet med ydelsen",
+  omfattet = true,
+}
 -- "Støttende samtaler med henblik på at øge borgerens indsigt i egen livssituation og sygdom"
 -- har intet id i kataloget (det står i beskrivelsen); medicin_haandtering er ikke det, så den
 -- følger det nationale grundlag.
@@ -187,13 +192,13 @@ frist {
   end,
 }
 
--- Revurderingen efter 12 uger: den første opfølgning fra foerste_revurdering_tidligst uger efter
--- start (antagelse, se parameteren); nil, når der ingen er.
-local function revurderingen(sag)
-  local tidligst = sag.bevilling.start + uger(P.foerste_revurdering_tidligst)
+-- Revurderingen efter 12 uger: den første opfølgning `tidligst` uger efter start og frem
+-- (antagelse, se parameteren foerste_revurdering_tidligst); nil, når der ingen er.
+local function revurderingen(sag, tidligst)
+  local fra = sag.bevilling.start + uger(tidligst)
   local foerste
   for _, o in ipairs(sag.opfoelgninger) do
-    if o.dato >= tidligst and (foerste == nil or o.dato < foerste) then foerste = o.dato end
+    if o.dato >= fra and (foerste == nil or o.dato < foerste) then foerste = o.dato end
   end
   return foerste
 end
@@ -202,27 +207,32 @@ end
 -- er revurderingen, afgør parameteren foerste_revurdering_tidligst.
 frist {
   id = "foerste_opfoelgning",
-  tekst = "Revurdering af en førstegangsbevilling efter 12 uger",
+  tekst = "Revurdering af en førstegangsbevilling efter 12 uger (en opfølgning tidligere end "
+    .. P.foerste_revurdering_tidligst .. " uger efter start er ikke revurderingen)",
   kilde = "Lejre KS 11 Opfølgning",
-  antagelse = true, -- hvilken opfølgning der er revurderingen (parameteren foerste_revurdering_tidligst)
+  antagelse = true,
   naar = function(sag) return sag.bevilling.foerstegangs end,
   fra = "bevilling.start",
   varighed = function() return uger(P.foerste_revurdering) end,
-  opfyldt_ved = revurderingen,
+  opfyldt_ved = function(sag) return revurderingen(sag, P.foerste_revurdering_tidligst) end,
 }
 
 -- Efter den første revurdering (eller når bevillingen ikke er førstegangs): hver halve år
 -- fra seneste opfølgning, eller fra bevillingens start når der ingen er. En opfølgning før
--- revurderingen starter ikke det halve år ("og herefter").
+-- revurderingen starter ikke det halve år ("og herefter"). Vides det ikke, om bevillingen er
+-- førstegangs, gælder fristen kun, når svaret er det samme begge veje: revurderingen er holdt.
 frist {
   id = "naeste_opfoelgning",
-  tekst = "Opfølgning som minimum hver halve år",
+  tekst = "Opfølgning som minimum hver halve år, efter en førstegangsbevillings revurdering",
   kilde = "Lejre KS 11 Opfølgning",
   naar = function(sag)
     local b = sag.bevilling
-    if b.foerstegangs == true and b.start ~= nil then return revurderingen(sag) ~= nil end
-    if #sag.opfoelgninger > 0 then return true end
-    return ikke(b.foerstegangs)
+    if b.foerstegangs == false then return true end
+    local holdt = nil -- revurderingen er holdt; nil uden start
+    if b.start ~= nil then holdt = revurderingen(sag, P.foerste_revurdering_tidligst) ~= nil end
+    if b.foerstegangs == true then return holdt end
+    if holdt then return true end
+    return nil -- førstegangs eller ej afgør det: b.foerstegangs står i mangler
   end,
   fra = seneste_opfoelgning_eller_start,
   varighed = function() return maaneder(P.opfoelgning_interval) end,

@@ -121,6 +121,21 @@ betingelse {
   end,
 }
 
+-- 2.1: Temaerne -----------------------------------------------------------------------------
+-- Støtten "ydes indenfor et eller flere af nedenstående temaer"; hver aktivitet, et tema nævner
+-- med ord, er omfattet med temaet som kilde (de praktiske opgaver og hygiejnen står nedenfor).
+
+local function tema(id, tema_navn, tekst)
+  aktivitet { id = id, tekst = tekst, kilde = "Varde KS 2.1, temaet " .. tema_navn, omfattet = true }
+end
+tema("struktur_i_hverdagen", "Praktiske opgaver i hjemmet", "Vejledning og støtte til strukturering")
+tema("post", "Kommunikation", "Organisering af, læsning af, forståelse af og handling på fysisk og elektronisk post")
+tema("oekonomi", "Samfundsliv", "Vejledning og støtte til håndtering af privatøkonomi, f.eks. budget og regninger")
+tema("uddannelse_beskaeftigelse", "Samfundsliv", "At fjerne forhindringer for tilknytning til arbejdsmarked og uddannelse")
+tema("sociale_relationer", "Socialt liv", "Etablering og opretholdelse af sociale relationer")
+tema("netvaerk", "Socialt liv", "Netværksdannelse og deltagelse i aktiviteter i lokalsamfundet")
+tema("medicin_haandtering", "Sundhed", "Struktur omkring indtagelse af medicin")
+
 -- 2.4 – 2.5: Hvad er ikke omfattet, og snitflader -----------------------------------------
 
 -- 2.4: "Der ydes i udgangspunktet ikke støtte til": nej er udgangspunktet, og teksten siger det,
@@ -359,8 +374,8 @@ krav {
     if n >= P.mange_afbud.antal then
       -- 1.7: "Ved gentagne afbud fra borgerens side, vil sagsbehandleren altid gå i dialog med
       -- borgeren og leverandøren for at afdække årsagen hertil"
-      return { string.format("%d afbud/udeblivelser de seneste %d dage; sagsbehandleren går i dialog med borgeren "
-                             .. "og leverandøren om årsagen og vurderer, om tilbuddet skal fortsætte (KS 1.7)",
+      return { string.format("%d afbud/udeblivelser de seneste %d dage; sagsbehandleren skal gå i dialog med "
+                             .. "borgeren og leverandøren om årsagen og vurdere, om tilbuddet skal fortsætte",
                              n, P.mange_afbud.dage) }
     end
     return {}

@@ -69,7 +69,7 @@ test {
     "genoptraening", "afloesning_aflastning", "bpa", "ledsagelse_uden_paedagogisk_formaal", "psykologbehandling",
     "medicindosering", "administration_af_penge", "transport_uden_paedagogisk_sigte", "husdyr" } }),
   forvent = { aktiviteter = {
-    rengoering_toejvask = { omfattet = true, kilde = 'SEL § 85, stk. 1 ("hjælp, omsorg eller støtte samt optræning og hjælp til udvikling af færdigheder"); standarden nævner ikke aktiviteten', antagelse = true },
+    rengoering_toejvask = { omfattet = true, kilde = 'SEL § 85, stk. 1 ("hjælp, omsorg eller støtte samt optræning og hjælp til udvikling af færdigheder"); ikke fra kommunens standard', antagelse = true },
     uddannelse_beskaeftigelse = { omfattet = true }, laege_tandlaege = { omfattet = true },
     genoptraening = { omfattet = false, henvis_til = "SEL § 86" },
     afloesning_aflastning = { omfattet = false, henvis_til = "SEL § 84" }, bpa = { omfattet = false },

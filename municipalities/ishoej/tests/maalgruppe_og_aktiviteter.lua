@@ -100,7 +100,7 @@ test {
     uddannelse_beskaeftigelse = { omfattet = true }, medicin_haandtering = { omfattet = true },
     sociale_relationer = { omfattet = true }, netvaerk = { omfattet = true }, laege_tandlaege = { omfattet = true },
     oekonomi = { omfattet = true }, post = { omfattet = true },
-    velfaerdsteknologi = { omfattet = true, kilde = 'SEL § 85, stk. 1 ("hjælp, omsorg eller støtte samt optræning og hjælp til udvikling af færdigheder"); standarden nævner ikke aktiviteten', antagelse = true } } },
+    velfaerdsteknologi = { omfattet = true, kilde = 'SEL § 85, stk. 1 ("hjælp, omsorg eller støtte samt optræning og hjælp til udvikling af færdigheder"); ikke fra kommunens standard', antagelse = true } } },
 }
 
 test {

@@ -66,7 +66,9 @@ test {
   navn = "Ledsagelse, også til læge, kun når borgeren ikke kan tage af sted alene eller forklare sig: ellers ikke omfattet",
   dato = "2026-11-22",
   sag = med(borger, { forhold = { behov_for_ledsagelse = false }, ansoegte_aktiviteter = { "ledsagelse_behandling", "laege_tandlaege" } }),
-  forvent = { aktiviteter = { ledsagelse_behandling = { omfattet = false }, laege_tandlaege = { omfattet = false } } },
+  forvent = { aktiviteter = {
+    ledsagelse_behandling = { omfattet = false, betingelse = "Kun når borgeren af psykiske årsager umuligt kan tage af sted på egen hånd, eller ikke magter at forklare sig eller omsætte beskeder" },
+    laege_tandlaege = { omfattet = false } } },
 }
 
 test {

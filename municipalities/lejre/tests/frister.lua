@@ -143,6 +143,22 @@ test {
 }
 
 test {
+  navn = "Uvist om førstegangs, og kun en tidlig opfølgning: hverken revurderingen eller det halve år gives som sikker",
+  dato = "2026-11-24",
+  sag = med(foerstegangs, { bevilling = { foerstegangs = ukendt },
+                            opfoelgninger = { { dato = "2026-09-04", form = "telefonisk" } } }),
+  forvent = { frister = { foerste_opfoelgning = false, naeste_opfoelgning = false } },
+}
+
+test {
+  navn = "Uvist om førstegangs, men revurderingen er holdt: det halve år gælder begge veje",
+  dato = "2026-11-24",
+  sag = med(foerstegangs, { bevilling = { foerstegangs = ukendt },
+                            opfoelgninger = { { dato = "2026-11-16", form = "personlig" } } }),
+  forvent = { frister = { foerste_opfoelgning = false, naeste_opfoelgning = { dato = "2027-05-16", status = "kommende" } } },
+}
+
+test {
   navn = "Ikke førstegangs: ingen 12-ugers frist; halvårlig opfølgning fra seneste",
   dato = "2026-11-23",
   sag = med(foerstegangs, { bevilling = { foerstegangs = false, start = "2025-09-01" },

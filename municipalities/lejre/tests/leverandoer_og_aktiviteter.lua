@@ -33,7 +33,8 @@ test {
     sociale_relationer = { omfattet = true }, netvaerk = { omfattet = true },
     ledsagelse_behandling = { omfattet = true }, medicin_haandtering = { omfattet = true },
     rengoering_toejvask = { omfattet = true }, indkoeb_madlavning = { omfattet = true },
-    personlig_hygiejne = { omfattet = true }, struktur_i_hverdagen = { omfattet = true },
+    personlig_hygiejne = { omfattet = true },
+    struktur_i_hverdagen = { omfattet = true, kilde = "Lejre KS 2 Hvad er formålet med ydelsen" },
     uddannelse_beskaeftigelse = { omfattet = true } } },
 }
 
@@ -65,7 +66,7 @@ test {
   navn = "Medicinhåndtering er ikke Lejres 'støttende samtaler': det nationale katalog afgør",
   dato = "2026-11-22",
   sag = med(borger, { ansoegte_aktiviteter = { "medicin_haandtering" } }),
-  forvent = { aktiviteter = { medicin_haandtering = { omfattet = true, kilde = 'SEL § 85, stk. 1 ("hjælp, omsorg eller støtte samt optræning og hjælp til udvikling af færdigheder"); standarden nævner ikke aktiviteten', antagelse = true,
+  forvent = { aktiviteter = { medicin_haandtering = { omfattet = true, kilde = 'SEL § 85, stk. 1 ("hjælp, omsorg eller støtte samt optræning og hjælp til udvikling af færdigheder"); ikke fra kommunens standard', antagelse = true,
                                                       tekst = "Støtte til at håndtere egen medicin" } } },
 }
 

@@ -15,10 +15,17 @@ test {
     "administration_af_penge", "psykologbehandling", "ledsagelse_uden_paedagogisk_formaal", "medicindosering",
     "transport_uden_paedagogisk_sigte", "genoptraening", "afloesning_aflastning", "bpa", "husdyr" } }),
   forvent = { aktiviteter = {
-    struktur_i_hverdagen = { omfattet = true }, medicin_haandtering = { omfattet = true },
-    sociale_relationer = { omfattet = true }, netvaerk = { omfattet = true },
-    ledsagelse_behandling = { omfattet = true }, oekonomi = { omfattet = true }, post = { omfattet = true },
-    velfaerdsteknologi = { omfattet = true }, uddannelse_beskaeftigelse = { omfattet = true },
+    -- temaerne i 2.1 nævner disse med ord: kilden er temaet, ikke det nationale katalog
+    struktur_i_hverdagen = { omfattet = true, kilde = "Varde KS 2.1, temaet Praktiske opgaver i hjemmet" },
+    medicin_haandtering = { omfattet = true, kilde = "Varde KS 2.1, temaet Sundhed" },
+    sociale_relationer = { omfattet = true, kilde = "Varde KS 2.1, temaet Socialt liv" },
+    netvaerk = { omfattet = true, kilde = "Varde KS 2.1, temaet Socialt liv" },
+    oekonomi = { omfattet = true, kilde = "Varde KS 2.1, temaet Samfundsliv" },
+    post = { omfattet = true, kilde = "Varde KS 2.1, temaet Kommunikation" },
+    uddannelse_beskaeftigelse = { omfattet = true, kilde = "Varde KS 2.1, temaet Samfundsliv" },
+    -- dem nævner standarden ikke: kataloget svarer, som antagelse
+    ledsagelse_behandling = { omfattet = true, antagelse = true },
+    velfaerdsteknologi = { omfattet = true, antagelse = true },
     laege_tandlaege = { omfattet = true },
     administration_af_penge = { omfattet = false, kilde = "Varde KS 2.4" },
     psykologbehandling = { omfattet = false },

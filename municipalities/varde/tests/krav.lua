@@ -179,8 +179,8 @@ test {
                                   { dato = "2026-11-20", af = "borger" } } }),
   forvent = { advarsler = { mange_afbud = {
     tekst = "Afvigelse fra 'Leverandøren skal melde tilbage ved uforholdsmæssigt mange afbud eller udeblivelser': "
-      .. "3 afbud/udeblivelser de seneste 28 dage; sagsbehandleren går i dialog med borgeren og leverandøren om "
-      .. "årsagen og vurderer, om tilbuddet skal fortsætte (KS 1.7)",
+      .. "3 afbud/udeblivelser de seneste 28 dage; sagsbehandleren skal gå i dialog med borgeren og leverandøren "
+      .. "om årsagen og vurdere, om tilbuddet skal fortsætte",
     kilde = "Varde KS 4.3 Tilbagemeldingspligt og 1.7" } } },
 }
 
