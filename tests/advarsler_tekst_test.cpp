@@ -207,9 +207,26 @@ TEST_CASE("tekst: a deadline that may or may not apply is listed as not checked,
         const auto j = nlohmann::json::parse(v.json());
         CHECK(j["ukontrollerede"].size() == v.ukontrollerede.size());
         const std::string t = v.tekst();
-        CHECK(t.find("  ? Opfølgning som minimum hver halve år, efter en førstegangsbevillings revurdering; mangler "
+        CHECK(t.find("  ? Opfølgning som minimum hver halve år (ved en førstegangsbevilling efter revurderingen); mangler "
                      "om bevillingen er en førstegangsbevilling (bevilling.foerstegangs)") != std::string::npos);
     }
+}
+
+// A first-time grant without its start date: the review certainly applies, and what it lacks
+// is named; the half-yearly one cannot have begun without a follow-up, so it is not listed.
+// Without a grant, neither is (nothing to establish yet).
+TEST_CASE("tekst: a deadline on a grant that lacks its start names the start") {
+    auto lejre = Standard::load(Sources::directory(KVALITET_SOURCE_DIR), "lejre");
+    auto unchecked = [&](const char* json) {
+        std::map<std::string, std::vector<std::string>> u;
+        for (const auto& x : lejre->vurder(Sag::from_json(json), Dato::ymd(2026, 12, 1)).ukontrollerede) u[x.regel->id] = x.mangler;
+        return u;
+    };
+    const auto first = unchecked(R"({"id":"l","borger":{"alder":40},"bevilling":{"foerstegangs":true}})");
+    CHECK(first.at("foerste_opfoelgning") == std::vector<std::string>{"bevilling.start"});
+    CHECK(first.count("naeste_opfoelgning") == 0);
+    const auto none = unchecked(R"({"id":"l","borger":{"alder":40}})");
+    CHECK(none.count("foerste_opfoelgning") == 0);
 }
 
 // A "no" carries its condition as a "yes" does: the reason it is no (a case system's review).

@@ -405,6 +405,14 @@ const Udeladt* after_the_date(const Evaluation& ev, std::string_view sti) {
     return nullptr;
 }
 
+// A deadline whose start the case lacks for a reason: an event that has not happened (no
+// complaint, no application), or a grant not made yet. Then nothing is missing for the
+// caseworker to establish. A grant that exists without its start date is not such a reason.
+bool start_moot(const Evaluation& ev, const Rule& r) {
+    if (!r.fra || r.fra_navn == kAfgoerelseModtaget || r.fra(ev.sag)) return false;
+    return !(r.fra_navn.starts_with("bevilling.") && ev.sag.bevilling);
+}
+
 void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
     for (const Rule& r : ev.standard.rules()) {
         if (r.art != Art::Frist) continue;
@@ -413,9 +421,8 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             auto c = condition(L, ev, r);
             if (c != true) {
                 // Whether the deadline applies depends on a fact not yet established: named
-                // with the others that could not be checked, when the case has its start (an
-                // application's deadline is moot in a case with no application).
-                if (!c && !ev.ctx.missing.empty() && (!r.fra || r.fra_navn == kAfgoerelseModtaget || r.fra(ev.sag)))
+                // with the others that could not be checked, unless its start is moot.
+                if (!c && !ev.ctx.missing.empty() && !start_moot(ev, r))
                     ev.v.ukontrollerede.push_back({r.regel, {ev.ctx.missing.begin(), ev.ctx.missing.end()}});
                 trace(ev, r, c ? "gaelder_ikke" : "ukendt", c ? "gælder ikke for sagen" : "ukendt: udeladt, før det er fastslået");
                 continue;
@@ -457,7 +464,9 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         }
         if (!start) {
             // A start the case has, dated after the assessment date, has not happened yet:
-            // nothing for the caseworker to establish.
+            // nothing for the caseworker to establish. A grant without its start date is.
+            if (!later && r.fra && r.fra_navn != kAfgoerelseModtaget && !start_moot(ev, r))
+                ev.v.ukontrollerede.push_back({r.regel, {std::string(r.fra_navn)}});
             trace(ev, r, "udeladt", later ? fmt::format("udeladt: {} ({}) er efter vurderingsdatoen", later->sti, later->dato.iso())
                                           : std::string("udeladt: sagen har ikke startdatoen"));
             continue;

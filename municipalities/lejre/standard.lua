@@ -221,15 +221,19 @@ frist {
 -- fra seneste opfølgning, eller fra bevillingens start når der ingen er. En opfølgning før
 -- revurderingen starter ikke det halve år ("og herefter"). Vides det ikke, om bevillingen er
 -- førstegangs, gælder fristen kun, når svaret er det samme begge veje: revurderingen er holdt.
+-- antagelse: for en førstegangsbevilling afgør parameteren foerste_revurdering_tidligst, hvilken
+-- opfølgning der er revurderingen, og dermed om det halve år er begyndt.
 frist {
   id = "naeste_opfoelgning",
-  tekst = "Opfølgning som minimum hver halve år, efter en førstegangsbevillings revurdering",
+  tekst = "Opfølgning som minimum hver halve år (ved en førstegangsbevilling efter revurderingen)",
   kilde = "Lejre KS 11 Opfølgning",
+  antagelse = true,
   naar = function(sag)
     local b = sag.bevilling
     if b.foerstegangs == false then return true end
-    local holdt = nil -- revurderingen er holdt; nil uden start
-    if b.start ~= nil then holdt = revurderingen(sag, P.foerste_revurdering_tidligst) ~= nil end
+    local holdt = nil -- revurderingen er holdt; nil, når starten mangler og der er opfølgninger
+    if #sag.opfoelgninger == 0 then holdt = false
+    elseif b.start ~= nil then holdt = revurderingen(sag, P.foerste_revurdering_tidligst) ~= nil end
     if b.foerstegangs == true then return holdt end
     if holdt then return true end
     return nil -- førstegangs eller ej afgør det: b.foerstegangs står i mangler
