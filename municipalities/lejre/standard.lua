@@ -231,9 +231,11 @@ frist {
   naar = function(sag)
     local b = sag.bevilling
     if b.foerstegangs == false then return true end
-    local holdt = nil -- revurderingen er holdt; nil, når starten mangler og der er opfølgninger
-    if #sag.opfoelgninger == 0 then holdt = false
-    elseif b.start ~= nil then holdt = revurderingen(sag, P.foerste_revurdering_tidligst) ~= nil end
+    -- revurderingen er holdt, når den seneste opfølgning er fra foerste_revurdering_tidligst
+    -- uger efter start eller senere; nil, når starten mangler og der er opfølgninger
+    local senest, holdt = seneste(sag.opfoelgninger), nil
+    if senest == nil then holdt = false
+    elseif b.start ~= nil then holdt = senest >= b.start + uger(P.foerste_revurdering_tidligst) end
     if b.foerstegangs == true then return holdt end
     if holdt then return true end
     return nil -- førstegangs eller ej afgør det: b.foerstegangs står i mangler
