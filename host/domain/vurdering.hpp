@@ -122,9 +122,9 @@ struct SporPost {
     std::vector<Sammenligning> sammenligninger;                // what it compared, in order
 };
 
-// A requirement that could not be checked, or a deadline whose length could not be
-// found, for lack of a fact: kept at every trace level (not in the JSON, whose trace says
-// it), so the text form lists it at every level.
+// What could not be checked for lack of a fact (a requirement; a deadline whose length,
+// applying or grant start is missing; an undecided package): kept at every trace level, so
+// the JSON's `ukontrollerede` and the text form list it whatever the trace holds.
 struct Ukontrolleret {
     const Regel* regel;
     std::vector<std::string> mangler;

@@ -156,6 +156,11 @@ void trace(Evaluation& ev, const Rule& r, std::string_view udfald, std::string r
     p.sammenligninger = ev.ctx.comparisons;
 }
 
+// `r` could not be checked for lack of what it read as missing: listed with those facts.
+void not_checked(Evaluation& ev, const Rule& r) {
+    ev.v.ukontrollerede.push_back({r.regel, {ev.ctx.missing.begin(), ev.ctx.missing.end()}});
+}
+
 void add_unique(std::vector<std::string>& v, std::string_view s) {
     if (std::find(v.begin(), v.end(), s) == v.end()) v.emplace_back(s);
 }
@@ -423,7 +428,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                 // Whether the deadline applies depends on a fact not yet established: named
                 // with the others that could not be checked, unless its start is moot.
                 if (!c && !ev.ctx.missing.empty() && !start_moot(ev, r))
-                    ev.v.ukontrollerede.push_back({r.regel, {ev.ctx.missing.begin(), ev.ctx.missing.end()}});
+                    not_checked(ev, r);
                 trace(ev, r, c ? "gaelder_ikke" : "ukendt", c ? "gælder ikke for sagen" : "ukendt: udeladt, før det er fastslået");
                 continue;
             }
@@ -508,7 +513,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             restore_reads();
             // the case has the start, but not what the length needs: for the caseworker to find
             if (!ev.ctx.missing.empty())
-                ev.v.ukontrollerede.push_back({r.regel, {ev.ctx.missing.begin(), ev.ctx.missing.end()}});
+                not_checked(ev, r);
             trace(ev, r, "udeladt", "udeladt: varigheden kan ikke fastslås");
             continue;
         }
@@ -716,7 +721,7 @@ void krav(lua_State* L, Evaluation& ev) {
                                [](std::string_view m) { return m.starts_with("bevilling."); });
         };
         if (!checked && !venter_paa_bevilling())
-            ev.v.ukontrollerede.push_back({r.regel, {ev.ctx.missing.begin(), ev.ctx.missing.end()}});
+            not_checked(ev, r);
         trace(ev, r, !checked ? "ukendt" : found == 0 ? "overholdt" : "afvigelse",
               !checked ? "kunne ikke vurderes"
                      : found == 0 ? "overholdt"
