@@ -41,12 +41,13 @@ struct Rng {
 constexpr std::array<std::string_view, 5> kKommuner{"gentofte", "ishoej", "lejre", "varde", "kerteminde"};
 
 // The caseworker's findings and how often each is true when assessed: most who apply
-// have social problems, take part and want the support; few are better helped elsewhere.
-constexpr std::array<std::string_view, 8> kForhold{
+// have social problems, take part and want the support; few are better helped elsewhere,
+// and about a third cannot go to a doctor or a treatment on their own.
+constexpr std::array<std::string_view, 9> kForhold{
     "saerlige_sociale_problemer", "kan_deltage_aktivt", "profiterer_af_stoette", "daarligt_helbred",
     "kan_afhjaelpes_med_hjaelpemidler", "kan_afhjaelpes_med_traening", "kan_afhjaelpes_efter_anden_lovgivning",
-    "motiveret"};
-constexpr std::array<int, 8> kSandt{72, 94, 94, 9, 3, 3, 4, 93};
+    "motiveret", "behov_for_ledsagelse"};
+constexpr std::array<int, 9> kSandt{72, 94, 94, 9, 3, 3, 4, 93, 35};
 
 // VUM themes with how much harder than the citizen's overall level each tends to be, in
 // half points: § 85 citizens (psychiatric illness, social problems, cognitive disability)
@@ -312,7 +313,8 @@ std::string demo_sag(std::uint64_t seed, std::uint64_t index, Dato ref) {
         const auto former = kommune == "gentofte" ? std::array<int, 3>{20, 35, 45} : std::array<int, 3>{85, 5, 10};
         w.key("form").value(std::array<std::string_view, 3>{"individuel", "gruppe", "kombination"}[r.weighted(former)]);
         w.key("leverandoer").begin_object().key("naert_beslaegtet").value(r.chance(2)).end_object();
-        if (r.chance(40)) w.key("opfoelgning_interval_maaneder").value(r.chance(75) ? 6 : 12);
+        // Most decisions set their own follow-up (Gentofte, Ishøj and Kerteminde rely on it).
+        if (r.chance(90)) w.key("opfoelgning_interval_maaneder").value(r.chance(75) ? 6 : 12);
         w.end_object();
     } else if (stade == Uden_bevilling) {
         // refused: a decision without a grant

@@ -7,7 +7,7 @@ fejl() { echo "FEJL: $*"; exit 1; }
 "$K" demo --ndjson --antal 7 --dato 2026-11-22 > "$T/sager.ndjson" 2>/dev/null
 head -5 "$T/sager.ndjson" > "$T/foerste"
 mkfifo "$T/ind"
-{ cat "$T/foerste"; sleep 60; } > "$T/ind" &
+{ cat "$T/foerste"; exec sleep 60; } > "$T/ind" 2>/dev/null &  # exec: kill %1 ends the sleep too
 "$K" db --db "$T/s.db" importer - < "$T/ind" > "$T/ud" 2> "$T/fejl" &
 P=$!
 # Wait until the importer has read the five lines and waits for more.
