@@ -194,11 +194,11 @@ private:
 // Turns a Lua error value (with "chunk:line: " prefix and traceback) into a ScriptError.
 ScriptError to_script_error(ScriptError::Kind kind, std::string_view text);
 
-// Wraps a C function so a C++ exception inside it becomes a Lua error at the caller's
-// line, instead of an exception that Lua's own try/catch would turn into junk.
 // to[k] = v, raw, for every field of the table at `from` (a shallow copy of its fields).
 void copy_fields(lua_State* L, int from, int to);
 
+// Wraps a C function so a C++ exception inside it becomes a Lua error at the caller's
+// line, instead of an exception that Lua's own try/catch would turn into junk.
 template <int (*F)(lua_State*)>
 int guarded(lua_State* L) {
     std::string message;
