@@ -23,14 +23,14 @@ constexpr int kLeveredeYdelserPerioder = 12;
 constexpr double kLeveredeYdelserTolerance = 0; // minutes
 constexpr std::string_view kLeveredeYdelser[] = {"ansigt_til_ansigt", "telefon", "video", "sms"};
 
-enum class Omfattet { Ja, Nej, HvisDeltager };
+enum class Omfattet { Ja, Nej, HvisDeltager, HvisLedsagelse };
 constexpr std::pair<std::string_view, Omfattet> kKatalog[] = {
     {"struktur_i_hverdagen", Omfattet::Ja}, {"medicin_haandtering", Omfattet::Ja},
     {"sociale_relationer", Omfattet::Ja}, {"netvaerk", Omfattet::Ja},
-    {"ledsagelse_behandling", Omfattet::Ja}, {"oekonomi", Omfattet::Ja}, {"post", Omfattet::Ja},
+    {"ledsagelse_behandling", Omfattet::HvisLedsagelse}, {"oekonomi", Omfattet::Ja}, {"post", Omfattet::Ja},
     {"indkoeb_madlavning", Omfattet::Ja}, {"personlig_hygiejne", Omfattet::Ja},
     {"rengoering_toejvask", Omfattet::Ja}, {"velfaerdsteknologi", Omfattet::Ja},
-    {"uddannelse_beskaeftigelse", Omfattet::Ja}, {"laege_tandlaege", Omfattet::Ja},
+    {"uddannelse_beskaeftigelse", Omfattet::Ja}, {"laege_tandlaege", Omfattet::HvisLedsagelse},
     {"genoptraening", Omfattet::Ja}, {"afloesning_aflastning", Omfattet::Nej}, {"bpa", Omfattet::Nej},
     {"ledsagelse_uden_paedagogisk_formaal", Omfattet::Nej}, {"psykologbehandling", Omfattet::Nej},
     {"medicindosering", Omfattet::Nej}, {"administration_af_penge", Omfattet::Nej},
@@ -52,14 +52,14 @@ std::optional<bool> eller(std::optional<bool> a, std::optional<bool> b) {
 std::optional<Dato> paa(std::optional<Dato> d, Dato dato) { return d && *d <= dato ? d : std::nullopt; }
 
 // When the citizen received the decision: known; else digital post the day it was sent,
-// physical post kFysiskPostHverdage working days after the letter's date. A known receipt
-// after `dato` has not happened yet: nothing is derived in its place.
+// physical post kFysiskPostHverdage working days after the letter's date. A receipt, known or
+// presumed, after `dato` has not happened yet: nothing is derived in its place.
 std::optional<Dato> modtaget(const Bevilling& b, Dato dato) {
     if (b.afgoerelse_modtaget) return paa(b.afgoerelse_modtaget, dato);
     const auto sendt = paa(b.afgoerelse_sendt, dato);
     if (!sendt || !b.afgoerelse_kanal) return std::nullopt;
     if (*b.afgoerelse_kanal == "digital") return sendt;
-    return Varighed{Varighed::Enhed::Hverdage, kFysiskPostHverdage}.efter(*sendt);
+    return paa(Varighed{Varighed::Enhed::Hverdage, kFysiskPostHverdage}.efter(*sendt), dato);
 }
 
 void frist(Afgoerelser& out, std::string_view id, const Frist& f, std::optional<Dato> event, Dato dato) {
@@ -148,6 +148,7 @@ Afgoerelser kerteminde_native(const Sag& sag, Dato dato) {
             continue;
         }
         if (a->second == Omfattet::HvisDeltager) out.aktiviteter.push_back(deltager);
+        else if (a->second == Omfattet::HvisLedsagelse) out.aktiviteter.push_back(forhold("behov_for_ledsagelse"));
         else out.aktiviteter.push_back(a->second == Omfattet::Ja);
     }
 
@@ -160,7 +161,9 @@ Afgoerelser kerteminde_native(const Sag& sag, Dato dato) {
 
     const Bevilling b = sag.bevilling.value_or(Bevilling{});
     const auto klage = paa(sag.klage_modtaget, dato);
-    const auto genvurderet = klage ? paa(sag.klage_genvurderet, dato) : std::nullopt;
+    // a new decision dated before the complaint came does not meet the deadline
+    auto genvurderet = klage ? paa(sag.klage_genvurderet, dato) : std::nullopt;
+    if (genvurderet && *genvurderet < *klage) genvurderet.reset();
     if (auto m = modtaget(b, dato))
         frist(out, "klage", {*m, {Varighed::Enhed::Uger, 4}, Flyt::NaesteArbejdsdag, Paahviler::Borger}, klage,
               dato);

@@ -135,11 +135,13 @@ end
 
 -- true/false, or a function of the case giving true, false or nil (not yet known)
 local function deltager(sag) return sag.forhold.kan_deltage_aktivt end
+-- escort only when the citizen cannot go alone (Kerteminde's ledsagelse)
+local function ledsages(sag) return sag.forhold.behov_for_ledsagelse end
 local catalogue = {
   struktur_i_hverdagen = true, medicin_haandtering = true, sociale_relationer = true,
-  netvaerk = true, ledsagelse_behandling = true, oekonomi = true, post = true,
+  netvaerk = true, ledsagelse_behandling = ledsages, oekonomi = true, post = true,
   indkoeb_madlavning = true, personlig_hygiejne = true, rengoering_toejvask = true,
-  velfaerdsteknologi = true, uddannelse_beskaeftigelse = true, laege_tandlaege = true,
+  velfaerdsteknologi = true, uddannelse_beskaeftigelse = true, laege_tandlaege = ledsages,
   genoptraening = true, -- Kerteminde: oplæring/genoptræning i daglige færdigheder
   afloesning_aflastning = false, bpa = false, ledsagelse_uden_paedagogisk_formaal = false,
   psykologbehandling = false, medicindosering = false, administration_af_penge = false,
@@ -203,14 +205,14 @@ local function frist(out, id, due, event, dato, borger)
 end
 
 -- When the citizen received the decision: known, else digital post the day it was sent,
--- physical post a number of working days after the letter's date. A known receipt after
--- the date has not happened yet: nothing is derived in its place.
+-- physical post a number of working days after the letter's date. A receipt, known or
+-- presumed, after the date has not happened yet: nothing is derived in its place.
 local function receipt(b, dato)
   if b.afgoerelse_modtaget ~= nil then return on(b.afgoerelse_modtaget, dato) end
   local sent = on(b.afgoerelse_sendt, dato)
   if sent == nil or b.afgoerelse_kanal == nil then return nil end
   if b.afgoerelse_kanal == "digital" then return sent end
-  return plus_working_days(sent, P.fysisk_post_hverdage)
+  return on(plus_working_days(sent, P.fysisk_post_hverdage), dato)
 end
 
 -- Kvalitetsmål "sammenhæng mellem bevillingen og de leverede ydelser": of the whole periods
@@ -309,7 +311,12 @@ return function(sag, dato)
   local klage = on(sag.klage_modtaget, dato)
   local modtaget = receipt(b, dato)
   if modtaget then frist(out, "klage", next_deadline_day(modtaget + 28), klage, dato, true) end
-  if klage then frist(out, "genvurdering", klage + 28, on(sag.klage_genvurderet, dato), dato, false) end
+  if klage then
+    -- a new decision dated before the complaint came does not meet the deadline
+    local genvurderet = on(sag.klage_genvurderet, dato)
+    if genvurderet ~= nil and genvurderet < klage then genvurderet = nil end
+    frist(out, "genvurdering", klage + 28, genvurderet, dato, false)
+  end
   local apv = on(sag.arbejdspladsvurdering_dato, dato) or b.start
   if apv then frist(out, "arbejdspladsvurdering", plus_months(apv, P.arbejdsplads_interval), nil, dato, false) end
   local seneste

@@ -554,6 +554,99 @@ frist { id = "langt_ude", tekst = "Opfølgning", kilde = "S KS 2", fra = "bevill
     CHECK(std::any_of(tidligere.frister.begin(), tidligere.frister.end(), [](const auto& f) { return f.regel->id == "langt_ude"; }));
 }
 
+// The same for a rule's own function (a krav looking 28 days back from 5 January 1900, a
+// deadline's start 8 weeks after a start in December 2200): that rule is left out, the
+// rest of the case is assessed. Other errors in the same functions still stop the case.
+TEST_CASE("a rule's own function at the calendar's edge leaves that rule out, not the case") {
+    Tree t;
+    auto s = Standard::load(t.write("kant", R"(
+krav { id = "tilbage", tekst = "K", kilde = "K KS 1", afvigelser = function(sag, dato)
+  local fra = dato - dage(28)
+  return {}
+end }
+frist { id = "fra_fn", tekst = "F", kilde = "K KS 2", fra = function(sag) return sag.bevilling.start + uger(8) end,
+        varighed = uger(1) }
+frist { id = "naar_fn", tekst = "N", kilde = "K KS 3", naar = function(sag) return sag.bevilling.start + uger(8) > sag.bevilling.start end,
+        fra = "bevilling.start", varighed = dage(1) }
+frist { id = "varighed_fn", tekst = "V", kilde = "K KS 4", fra = "bevilling.start",
+        varighed = function(sag) local _ = sag.bevilling.start + uger(8) return dage(1) end }
+frist { id = "opfyldt_fn", tekst = "O", kilde = "K KS 5", fra = "bevilling.start", varighed = dage(1),
+        opfyldt_ved = function(sag) return sag.bevilling.start + uger(8) end }
+)"), "kant");
+    auto post = [](const Vurdering& v, std::string_view id) {
+        auto it = std::find_if(v.spor.begin(), v.spor.end(), [&](const SporPost& p) { return p.regel->id == id; });
+        REQUIRE(it != v.spor.end());
+        return *it;
+    };
+    const Vurdering tidlig = s->vurder(Sag::from_json(R"({"id":"s","bevilling":{"start":"1900-01-01"}})"), D("1900-01-05"));
+    CHECK(post(tidlig, "tilbage").udfald == "ukendt");
+    CHECK_THAT(post(tidlig, "tilbage").resultat, Catch::StartsWith("kunne ikke vurderes: 5. januar 1900 - 28 dage ligger uden for"));
+    CHECK(post(tidlig, "fra_fn").udfald == "kommende"); // the rest is assessed as usual
+    const Vurdering sen = s->vurder(Sag::from_json(R"({"id":"s","bevilling":{"start":"2200-12-01"}})"), D("2200-12-05"));
+    for (const char* id : {"fra_fn", "naar_fn", "varighed_fn", "opfyldt_fn"}) {
+        INFO(id);
+        CHECK(post(sen, id).udfald == "udeladt");
+        CHECK_THAT(post(sen, id).resultat, Catch::StartsWith("udeladt: fristen kan ikke beregnes: 1. december 2200 + 8 uger"));
+        CHECK(std::none_of(sen.frister.begin(), sen.frister.end(), [&](const auto& f) { return f.regel->id == id; }));
+    }
+    CHECK(post(sen, "tilbage").udfald == "overholdt");
+    CHECK(post(s->vurder(Sag::from_json(R"({"id":"s","bevilling":{"start":"2026-01-01"}})"), D("2026-01-01")), "opfyldt_fn")
+              .udfald == "kommende");
+
+    // a length no date can take, and a plain error, inside the same kind of function: the case stops
+    auto fejl = Standard::load(t.write("kant_fejl", R"(
+krav { id = "for_langt", tekst = "K", kilde = "K KS 1", afvigelser = function(sag, dato)
+  if sag.id == "langt" then local _ = dato + maaneder(12 * 400) end
+  if sag.id == "fejl" then error("noget gik galt") end
+  return {}
+end }
+)"), "kant_fejl");
+    CHECK_THROWS_WITH(fejl->vurder(Sag::from_json(R"({"id":"langt"})"), D("2026-07-01")),
+                      Catch::Contains("krav 'for_langt' (sag 'langt')") && Catch::Contains("ligger uden for de datoer"));
+    CHECK_THROWS_WITH(fejl->vurder(Sag::from_json(R"({"id":"fejl"})"), D("2026-07-01")),
+                      Catch::Contains("krav 'for_langt' (sag 'fejl')") && Catch::Contains("noget gik galt"));
+    // after an error that was left out, a plain error is not taken for one
+    CHECK(fejl->vurder(Sag::from_json(R"({"id":"ok"})"), D("1900-01-01")).sag_id == "ok");
+}
+
+// A new decision dated before the complaint came, a plan from before the grant's start: not
+// what meets the deadline, and the trace and the warning say which date was not counted.
+TEST_CASE("an event dated before its deadline's start does not meet it") {
+    Tree t;
+    auto s = Standard::load(t.write("foer", ""), "foer");
+    const Vurdering v = s->vurder(
+        Sag::from_json(R"({"id":"s","klage":{"modtaget":"2026-02-01","genvurderet":"2026-01-20"}})"), D("2026-03-10"));
+    auto f = std::find_if(v.frister.begin(), v.frister.end(), [](const auto& f) { return f.regel->id == "genvurdering"; });
+    REQUIRE(f != v.frister.end());
+    CHECK(f->status == FristStatus::Overskredet);
+    CHECK(f->haendelse == std::nullopt);
+    REQUIRE(v.advarsler.size() == 1);
+    CHECK_THAT(v.advarsler[0].tekst, Catch::EndsWith("er overskredet; klage.genvurderet 20. januar 2026 er før fristens start og opfylder den ikke"));
+    // on the day the complaint came, a new decision that day meets it
+    const Vurdering samme = s->vurder(
+        Sag::from_json(R"({"id":"s","klage":{"modtaget":"2026-02-01","genvurderet":"2026-02-01"}})"), D("2026-03-10"));
+    CHECK(std::find_if(samme.frister.begin(), samme.frister.end(), [](const auto& f) { return f.regel->id == "genvurdering"; })
+              ->status == FristStatus::Opfyldt);
+}
+
+// A letter received (by presumption) after the date has not reached the citizen yet: no
+// complaint deadline runs, as for a known receipt after the date.
+TEST_CASE("a decision presumed received after the date starts no complaint deadline yet") {
+    Tree t;
+    auto s = Standard::load(t.write("post", ""), "post");
+    const Sag sag = Sag::from_json(R"({"id":"s","bevilling":{"afgoerelse_sendt":"2026-03-27","afgoerelse_kanal":"fysisk"}})");
+    auto klage = [](const Vurdering& v) {
+        return std::find_if(v.frister.begin(), v.frister.end(), [](const auto& f) { return f.regel->id == "klage"; }) != v.frister.end();
+    };
+    const Vurdering foer = s->vurder(sag, D("2026-04-01"));
+    CHECK_FALSE(klage(foer));
+    const auto post = std::find_if(foer.spor.begin(), foer.spor.end(), [](const SporPost& p) { return p.regel->id == "klage"; });
+    REQUIRE(post != foer.spor.end());
+    CHECK(post->udfald == "udeladt");
+    CHECK_THAT(post->resultat, Catch::StartsWith("udeladt: afgørelsen formodes modtaget 2026-04-09, efter vurderingsdatoen"));
+    CHECK(klage(s->vurder(sag, D("2026-04-09"))));
+}
+
 // A length no date can take is the rule's error, not the case's: it fails every case, so
 // the author sees it at once instead of a deadline that is always left out.
 TEST_CASE("a deadline whose length fits no date is an error in the rule") {

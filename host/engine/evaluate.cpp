@@ -78,6 +78,38 @@ void call(lua_State* L, Evaluation& ev, const lua::Ref& fn, bool keep = false) {
     lua_call(L, 2, 1);
 }
 
+// The message of a date a rule's function computed past the calendar's range from a
+// case's date near its edge (DatoFejl::ved_kanten): the case's date, not the rule's mistake.
+std::optional<std::string> at_calendar_edge(std::exception_ptr& error) {
+    if (!error) return std::nullopt;
+    try {
+        std::rethrow_exception(std::exchange(error, nullptr));
+    } catch (const DatoFejl& e) {
+        if (e.ved_kanten()) return std::string(e.what());
+    } catch (...) {
+    }
+    return std::nullopt;
+}
+
+// call(), for a rule that can be left out on its own: when its function fails on a date at
+// the calendar's edge, returns why (nothing is left on the stack) and the rest of the
+// assessment stands. Any other error goes on to the caller, as from call().
+std::optional<std::string> call_or_edge(lua_State* L, Evaluation& ev, const lua::Ref& fn, bool keep = false) {
+    if (!keep) ev.ctx.reset_reads();
+    auto& cpp_error = lua::State::host(L).cpp_error;
+    cpp_error = nullptr;
+    fn.push();
+    lua_pushvalue(L, kSag);
+    lua_pushvalue(L, kDato);
+    if (lua_pcall(L, 2, 1, 0) == LUA_OK) return std::nullopt;
+    if (auto edge = at_calendar_edge(cpp_error)) {
+        lua_pop(L, 1);
+        return edge;
+    }
+    lua_error(L);
+    throw; // unreachable: lua_error throws
+}
+
 // The string at the top of the stack as a text for the output: checked for size, UTF-8 and
 // control characters before it is copied, and counted against the assessment's total.
 // A text that is not shown (a deviation past the ones shown) is checked the same way.
@@ -422,8 +454,24 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
     for (const Rule& r : ev.standard.rules()) {
         if (r.art != Art::Frist) continue;
         ev.current = &r;
+        // A case's own date near the calendar's end (a follow-up in December 2200, a letter
+        // sent on 28 December 2200) leaves this one deadline without a date, and the trace
+        // says why; the rest of the assessment stands. A length no date could take (12 * 400
+        // months) is the rule's error, as before.
+        auto left_at_edge = [&](const std::string& why) {
+            trace(ev, r, "udeladt", "udeladt: fristen kan ikke beregnes: " + why);
+        };
+        auto at_edge = [&](const DatoFejl& e) {
+            if (!e.ved_kanten()) throw;
+            left_at_edge(e.what());
+        };
         if (r.naar) {
-            auto c = condition(L, ev, r);
+            std::optional<bool> c;
+            if (r.forhold >= 0) c = condition(L, ev, r);
+            else if (auto edge = call_or_edge(L, ev, r.naar)) {
+                left_at_edge(*edge);
+                continue;
+            } else c = pop_tri(L, r, "naar");
             if (c != true) {
                 // Whether the deadline applies depends on a fact not yet established: named
                 // with the others that could not be checked, unless its start is moot.
@@ -439,14 +487,6 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         std::optional<Dato> start;
         const Udeladt* later = nullptr; // the start the case has, but after the date
         std::optional<FormodetModtagelse> formodet; // a start the host presumed, for the trace and the text
-        // A case's own date near the calendar's end (a follow-up in December 2200, a letter
-        // sent on 28 December 2200) leaves this one deadline without a date, and the trace
-        // says why; the rest of the assessment stands. A length no date could take (12 * 400
-        // months) is the rule's error, as before.
-        auto at_edge = [&](const DatoFejl& e) {
-            if (!e.ved_kanten()) throw;
-            trace(ev, r, "udeladt", std::string("udeladt: fristen kan ikke beregnes: ") + e.what());
-        };
         if (r.fra && r.fra_navn == kAfgoerelseModtaget) {
             // A known receipt after the date: the citizen has not received the decision yet,
             // and a receipt derived from the letter would contradict the case.
@@ -458,12 +498,20 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                 at_edge(e);
                 continue;
             }
+            // Presumed received after the date: as a known receipt after it, not yet.
+            if (start && formodet && *start > ev.dato) {
+                trace(ev, r, "udeladt", fmt::format("udeladt: afgørelsen formodes modtaget {}, efter vurderingsdatoen ({})",
+                                                    start->iso(), udledning(*formodet)));
+                continue;
+            }
         } else if (r.fra) {
             start = r.fra(ev.sag);
             if (start) ev.ctx.read_date(r.fra_navn, *start);
             else if (!(later = after_the_date(ev, r.fra_navn))) ev.ctx.read_missing(r.fra_navn);
+        } else if (auto edge = call_or_edge(L, ev, r.fra_fn, true)) { // after what its condition read
+            left_at_edge(*edge);
+            continue;
         } else {
-            call(L, ev, r.fra_fn, true); // after what its condition read
             start = pop_date(L, r, "fra");
             if (start) ev.ctx.read_date("fra", *start); // the date a function chose (the latest follow-up)
         }
@@ -472,8 +520,10 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             // nothing for the caseworker to establish. A grant without its start date is.
             if (!later && r.fra && r.fra_navn != kAfgoerelseModtaget && !start_moot(ev, r))
                 ev.v.ukontrollerede.push_back({r.regel, {std::string(r.fra_navn)}});
-            trace(ev, r, "udeladt", later ? fmt::format("udeladt: {} ({}) er efter vurderingsdatoen", later->sti, later->dato.iso())
-                                          : std::string("udeladt: sagen har ikke startdatoen"));
+            trace(ev, r, "udeladt",
+                  later    ? fmt::format("udeladt: {} ({}) er efter vurderingsdatoen", later->sti, later->dato.iso())
+                  : r.fra  ? fmt::format("udeladt: fristen regnes fra {} ({}), som sagen ikke har", datosti_tekst(r.fra_navn), r.fra_navn)
+                           : std::string("udeladt: sagen har ikke den dato, fristen regnes fra"));
             continue;
         }
         // Taken, not copied: the next call() starts the context afresh, and every way out
@@ -502,7 +552,11 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         };
         std::optional<Varighed> varighed = r.varighed;
         if (r.varighed_fn) {
-            call(L, ev, r.varighed_fn);
+            if (auto edge = call_or_edge(L, ev, r.varighed_fn)) {
+                restore_reads();
+                left_at_edge(*edge);
+                continue;
+            }
             if (auto* d = bind::to_varighed(L, -1)) varighed = *d;
             else if (!lua_isnil(L, -1))
                 rule_error(L, r, std::string("'varighed' skal give en varighed eller nil"), "varighed");
@@ -522,10 +576,26 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             event = r.opfyldt_ved(ev.sag);
             if (event) add_unique_key(reads_dates, {r.opfyldt_navn, *event});
         } else if (r.opfyldt_fn) {
-            call(L, ev, r.opfyldt_fn);
+            if (auto edge = call_or_edge(L, ev, r.opfyldt_fn)) {
+                restore_reads();
+                left_at_edge(*edge);
+                continue;
+            }
             event = pop_date(L, r, "opfyldt_ved");
             keep_reads(true);
         }
+        // The municipality's event dated before its deadline began (a new decision before the
+        // complaint came, a plan before the grant's start) is not what meets it; the trace and
+        // the warning say it was not counted. A citizen who acts early (complains before the
+        // presumed receipt of the letter) has acted in time.
+        std::optional<Dato> foer_start;
+        if (event && *event < *start && r.paahviler == Paahviler::Kommune)
+            foer_start = std::exchange(event, std::nullopt);
+        const auto ikke_talt = [&](bool iso) {
+            return fmt::format("{} {} er før fristens start og opfylder den ikke",
+                               r.opfyldt_navn.empty() ? std::string_view("hændelsen") : r.opfyldt_navn,
+                               iso ? foer_start->iso() : foer_start->tekst());
+        };
         Frist f{*start, *varighed, r.flyt, r.paahviler};
         Dato due;
         FristStatus status{};
@@ -544,6 +614,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         res += ' ';
         res += status_navn(status);
         if (formodet) res += " (" + udledning(*formodet) + ")";
+        if (foer_start) res += " (" + ikke_talt(true) + ")";
         trace(ev, r, status_navn(status), std::move(res));
         if (status == FristStatus::Overskredet)
             ev.v.advarsler.push_back(
@@ -551,7 +622,8 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                  event && *event <= ev.dato
                      ? fmt::format("Fristen '{}' ({}) var {} og blev overskredet: opfyldt først {}", r.regel->tekst,
                                    r.regel->id, due.tekst(), event->tekst())
-                     : fmt::format("Fristen '{}' ({}) var {} og er overskredet", r.regel->tekst, r.regel->id, due.tekst()),
+                     : fmt::format("Fristen '{}' ({}) var {} og er overskredet{}", r.regel->tekst, r.regel->id, due.tekst(),
+                                   foer_start ? "; " + ikke_talt(false) : std::string()),
                  r.regel->kilde, {}});
         if (status == FristStatus::ForSent)
             ev.v.advarsler.push_back({meta.efter_fristen.id,
@@ -677,7 +749,11 @@ void krav(lua_State* L, Evaluation& ev) {
     for (const Rule& r : ev.standard.rules()) {
         if (r.art != Art::Krav) continue;
         ev.current = &r;
-        call(L, ev, r.afvigelser);
+        // As a deadline's (frister): a date at the calendar's edge leaves this one unchecked.
+        if (auto edge = call_or_edge(L, ev, r.afvigelser)) {
+            trace(ev, r, "ukendt", "kunne ikke vurderes: " + *edge);
+            continue;
+        }
         KravWarnings warnings(ev, r);
         bool checked = true;
         switch (lua_type(L, -1)) {

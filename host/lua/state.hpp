@@ -43,6 +43,9 @@ struct Host {
         const void* metatable = nullptr;
     };
     std::array<Type, 8> types{}; // bind/typed.hpp
+    // The C++ exception guarded() last turned into a Lua error, so a caller that catches
+    // the Lua error can tell what it was (a date at the calendar's edge, engine/evaluate.cpp).
+    std::exception_ptr cpp_error;
 };
 
 class State {
@@ -206,6 +209,7 @@ int guarded(lua_State* L) {
         return F(L);
     } catch (const std::exception& e) {
         message = e.what();
+        State::host(L).cpp_error = std::current_exception();
     }
     luaL_where(L, 1);
     lua_pushlstring(L, message.data(), message.size());

@@ -157,9 +157,9 @@ motivere("personlig_hygiejne", "5 Egenomsorg", "Motivere og støtte til varetage
 
 -- 10 – 13: Frister --------------------------------------------------------------------------
 
--- 10: "sagsbehandlingstid på op til 5 uger"; kun en afgørelse fra ansøgningen og frem er
--- afgørelsen på den. Antagelse: uden afgørelsens dato er en afgørelse, der er sendt (eller
--- modtaget), truffet senest den dag.
+-- 10: "sagsbehandlingstid på op til 5 uger". En afgørelse dateret før ansøgningen er ikke
+-- afgørelsen på den (værten tæller ingen hændelse før fristens start). Antagelse: uden
+-- afgørelsens dato er en afgørelse, der er sendt (eller modtaget), truffet senest den dag.
 frist {
   id = "sagsbehandling",
   tekst = "Afgørelse inden 5 uger fra ansøgningen",
@@ -169,15 +169,13 @@ frist {
   varighed = function() return uger(P.sagsbehandlingstid) end,
   opfyldt_ved = function(sag)
     local b = sag.bevilling
-    local d = b.afgoerelse_dato or b.afgoerelse_sendt or b.afgoerelse_modtaget
-    if d ~= nil and d >= sag.ansoegning.modtaget then return d end
-    return nil
+    return b.afgoerelse_dato or b.afgoerelse_sendt or b.afgoerelse_modtaget
   end,
 }
 
 -- 10: "Ved akutte behov iværksættes støtten umiddelbart"; en frist for sig, så den kun gælder,
--- når det er fastslået, at behovet er akut. Som ved afgørelsen: kun en start fra ansøgningen
--- og frem er iværksættelsen efter den (en ældre bevillings start er ikke).
+-- når det er fastslået, at behovet er akut. Som ved afgørelsen: en start før ansøgningen (en
+-- ældre bevillings) er ikke iværksættelsen efter den.
 frist {
   id = "akut_ivaerksaettelse",
   tekst = "Ved akut behov iværksættes støtten umiddelbart efter modtagelse af ansøgningen",
@@ -185,11 +183,7 @@ frist {
   naar = function(sag) return sag.ansoegning.akut end,
   fra = "ansoegning.modtaget",
   varighed = function() return hverdage(P.akut_ivaerksaettelse) end,
-  opfyldt_ved = function(sag)
-    local d = sag.bevilling.start
-    if d ~= nil and d >= sag.ansoegning.modtaget then return d end
-    return nil
-  end,
+  opfyldt_ved = "bevilling.start",
 }
 
 -- Revurderingen efter 12 uger: den første opfølgning `tidligst` uger efter start og frem

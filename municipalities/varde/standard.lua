@@ -250,12 +250,8 @@ frist {
   fra = "bevilling.start",
   varighed = maaneder(1),
   -- "inden for den første måned efter, at borgeren er startet": en plan dateret før starten er
-  -- ikke planen for dette forløb (som en opfølgning før starten ikke tæller)
-  opfyldt_ved = function(sag)
-    local d = sag.indsatsplan.dato
-    if d ~= nil and d >= sag.bevilling.start then return d end
-    return nil
-  end,
+  -- ikke planen for dette forløb (værten tæller ingen hændelse før fristens start)
+  opfyldt_ved = "indsatsplan.dato",
 }
 
 -- 2.6 – 4.3: Krav til leverancen -----------------------------------------------------------
