@@ -219,6 +219,7 @@ std::string fejlrapport(const harness::Resultat& r, bool fuldt_spor) {
     for (std::size_t n = 0; n < r.forskelle.size(); ++n) {
         const auto& f = r.forskelle[n];
         out += blocks[n + 1];
+        if (f.ukendt_id) continue;
         const auto decided = afgoerende_spor(r.vurdering_json, f.sti, f.forventet);
         for (std::size_t i = 0; i < decided.size(); ++i)
             out += fmt::format("        {:<11} {}\n", i == 0 ? "afgjort af:" : "", harness::spor_linje(*decided[i]));

@@ -50,3 +50,22 @@ TEST_CASE("sammenlign: plain lists match element by element") {
     CHECK(sammenlign(json::parse(R"({"ukendt_felt": 1})"), kVurdering).at(0).fik == "feltet findes ikke i vurderingen");
     CHECK(sammenlign(json::parse(R"({"pakke": {"id": "p1"}})"), kVurdering).size() == 1);
 }
+
+// A misspelt id expected absent (`{ sagsbehandlin = false }`) would pass for ever: with the
+// standard's ids given, it is a difference of its own, with the id meant.
+TEST_CASE("sammenlign: an id the standard does not have is a difference, with the closest one") {
+    const std::vector<std::string_view> ids{"klage", "mange_afbud", "frist_overskredet", "sagsbehandling"};
+    auto d = sammenlign(json::parse(R"({"frister": {"sagsbehandlin": false}})"), kVurdering, ids);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].sti == "frister.sagsbehandlin");
+    CHECK(d[0].ukendt_id);
+    CHECK_THAT(d[0].fik, Catch::Contains("ingen regel eller advarsel i standarden hedder 'sagsbehandlin'") &&
+                             Catch::Contains("mente du 'sagsbehandling'?"));
+    // expected present, too
+    auto p = sammenlign(json::parse(R"({"advarsler": {"mange_afbyd": {"tekst": "x"}}})"), kVurdering, ids);
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].ukendt_id);
+    // a known id that is absent is what `false` says; without ids, the old answer
+    CHECK(sammenlign(json::parse(R"({"frister": {"sagsbehandling": false}})"), kVurdering, ids).empty());
+    CHECK(sammenlign(json::parse(R"({"frister": {"sagsbehandlin": false}})"), kVurdering).empty());
+}

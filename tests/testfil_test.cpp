@@ -6,6 +6,8 @@
 #include <fstream>
 #include <random>
 
+#include "domain/sag.hpp"
+#include "harness/koersel.hpp"
 #include "harness/testfil.hpp"
 #include "lua/error.hpp"
 
@@ -81,4 +83,71 @@ TEST_CASE("testfil: a link that stays inside the folder is followed; a broken ca
     Tree::write(t.tests / "sager" / "stor.json", R"({"a": 1e400})");
     CHECK_THAT(t.load("'sager/stor.json'")[0].sag_fejl, Catch::Contains("er ikke gyldig JSON"));
     CHECK_THAT(t.load("'sager/findes_ikke.json'")[0].sag_fejl, Catch::Contains("findes ikke"));
+}
+
+// One test written wrong (a date that does not exist, a misspelt field) fails on its own with
+// what is wrong; the file's other tests still load and run.
+TEST_CASE("testfil: a test written wrong fails alone, saying what is wrong") {
+    Tree t;
+    const std::string text = R"(test { navn = 'god', dato = '2026-11-22', sag = {}, forvent = {} }
+test { navn = 'dato', dato = '2026-02-30', sag = {}, forvent = {} }
+test { navn = 'felt', dato = '2026-11-22', sag = {}, forvnt = {} }
+test { navn = 'blandet', dato = '2026-11-22', sag = { ydelser = { 1, x = 2 } }, forvent = {} }
+test { dato = '2026-11-22', sag = {}, forvent = {} }
+test { navn = 'ogsaa god', dato = '2026-11-22', sag = {}, forvent = {} }
+)";
+    const fs::path file = t.tests / "t.lua";
+    Tree::write(file, text);
+    const auto tests = harness::load_test_file(Sources::embedded(), file.string(), text);
+    REQUIRE(tests.size() == 6);
+    CHECK(tests[0].sag_fejl.empty());
+    CHECK_THAT(tests[1].sag_fejl, Catch::Contains("'dato' er \"2026-02-30\", som ikke er en rigtig dato"));
+    CHECK_THAT(tests[2].sag_fejl, Catch::Contains("ukendt felt 'forvnt' — mente du 'forvent'?"));
+    CHECK_THAT(tests[3].sag_fejl, Catch::Contains("'sag.ydelser' blander en liste"));
+    CHECK(tests[4].navn == "(test uden navn, linje 5)");
+    CHECK_THAT(tests[4].sag_fejl, Catch::Contains("feltet 'navn' mangler"));
+    CHECK(tests[5].sag_fejl.empty());
+    CHECK(tests[5].linje == 6);
+}
+
+// In a case, {} is an empty object (forhold = {}: nothing assessed yet), except for the
+// contract's lists.
+TEST_CASE("testfil: an empty table in a case is an object, or a list where the case has one") {
+    Tree t;
+    const auto tests = t.load("{ forhold = {}, bevilling = {}, ydelser = {}, leverancer = {}, afbud = {}, "
+                              "opfoelgninger = {}, ansoegte_aktiviteter = {}, vum = { temaer = {} } }");
+    REQUIRE(tests.size() == 1);
+    const auto& sag = tests[0].sag;
+    CHECK(sag["forhold"].is_object());
+    CHECK(sag["bevilling"].is_object());
+    CHECK(sag["vum"]["temaer"].is_object());
+    for (const char* l : {"ydelser", "leverancer", "afbud", "opfoelgninger", "ansoegte_aktiviteter"}) {
+        INFO(l);
+        CHECK(sag[l].is_array());
+    }
+    CHECK_NOTHROW(Sag::from_json(sag.dump(), {}, UkendteFelter::Afvis));
+}
+
+// A misspelt field in a test's case would be ignored and the test pass without testing
+// what it says: in a test, the case is read strictly, and the known ids are checked.
+TEST_CASE("koersel: a test's case with an unknown field fails, naming it and the field meant") {
+    const Sources sources = Sources::directory(KVALITET_SOURCE_DIR);
+    harness::Koersel koersel(sources);
+    harness::TestSag t;
+    t.navn = "stavefejl";
+    t.fil = "x.lua";
+    t.kommune = "lejre";
+    t.dato = *Dato::parse("2026-03-01");
+    t.sag = nlohmann::json::parse(R"({"id":"t","borger":{"aldr":70}})");
+    t.forvent = nlohmann::json::object();
+    auto r = koersel.run(t);
+    CHECK_FALSE(r.vurdering);
+    CHECK_THAT(r.fejl, Catch::Contains("'borger.aldr'") && Catch::Contains("mente du 'borger.alder'?"));
+    t.sag = nlohmann::json::parse(R"({"id":"t","borger":{"alder":70}})");
+    t.forvent = nlohmann::json::parse(R"({"frister":{"sagsbehandlin":false}})");
+    r = koersel.run(t);
+    REQUIRE(r.forskelle.size() == 1);
+    CHECK(r.forskelle[0].ukendt_id);
+    t.forvent = nlohmann::json::parse(R"({"frister":{"sagsbehandling":false}})"); // no application: no deadline
+    CHECK(koersel.run(t).forskelle.empty());
 }

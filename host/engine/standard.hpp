@@ -3,6 +3,7 @@
 // state and compiled into rules the host evaluates. Assessing a case never re-parses.
 // Not thread-safe: use one Standard per thread (Lua states are single-threaded).
 #include <deque>
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -120,6 +121,11 @@ public:
 
     const StandardInfo& info() const { return meta_->info; }
     const std::vector<Rule>& rules() const { return rules_; }
+    // The ids the host itself warns under (frist_overskredet, …), beside the rules' own.
+    std::array<std::string_view, 4> host_advarsel_ids() const {
+        return {meta_->frist_overskredet.id, meta_->ukendt_aktivitet.id, meta_->efter_fristen.id,
+                meta_->pakke_uafklaret.id};
+    }
     const Rule* rule(std::string_view id) const;
     lua::State& state() { return *state_; }
     const Sources& sources() const { return sources_; }

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
+#include "domain/mente_du.hpp"
+
 namespace kvalitet::harness {
 
 using nlohmann::json;
@@ -27,21 +31,28 @@ bool is_record_list(const json& a) {
     return a.is_array() && std::all_of(a.begin(), a.end(), [](const json& x) { return record_id(x) != nullptr; });
 }
 
-void match(const json& exp, const json& act, const std::string& sti, std::vector<Forskel>& out);
+using Known = std::span<const std::string_view>;
 
-void match_by_id(const json& exp, const json& act, const std::string& sti, std::vector<Forskel>& out) {
+void match(const json& exp, const json& act, const std::string& sti, std::vector<Forskel>& out, Known known);
+
+void match_by_id(const json& exp, const json& act, const std::string& sti, std::vector<Forskel>& out, Known known) {
     for (const auto& item : exp.items()) {
         // Named, not a structured binding: clang before 16 cannot capture one in a lambda.
         const std::string& id = item.key();
         const json& e = item.value();
         auto it = std::find_if(act.begin(), act.end(), [&](const json& x) { return *record_id(x) == id; });
         const std::string p = join(sti, id);
-        if (e.is_boolean() && !e.get<bool>()) {
+        if (it == act.end() && !known.empty() && std::find(known.begin(), known.end(), id) == known.end()) {
+            out.push_back({p, e.is_boolean() && !e.get<bool>() ? "ikke til stede" : vis(e),
+                           fmt::format("ukendt id: ingen regel eller advarsel i standarden hedder '{}'{}", id,
+                                       mente_du(id, known)),
+                           true});
+        } else if (e.is_boolean() && !e.get<bool>()) {
             if (it != act.end()) out.push_back({p, "ikke til stede", vis(*it)});
         } else if (it == act.end()) {
             out.push_back({p, vis(e), "ikke til stede"});
         } else {
-            match(e, *it, p, out);
+            match(e, *it, p, out, known);
         }
     }
 }
@@ -55,19 +66,19 @@ void match_ids(const json& exp, const json& act, const std::string& sti, std::ve
     if (want != got) out.push_back({sti, vis(json(want)), vis(json(got))});
 }
 
-void match(const json& exp, const json& act, const std::string& sti, std::vector<Forskel>& out) {
+void match(const json& exp, const json& act, const std::string& sti, std::vector<Forskel>& out, Known known) {
     const bool empty_exp = (exp.is_object() || exp.is_array()) && exp.empty();
     if (empty_exp) {
         if (!((act.is_array() || act.is_object()) && act.empty())) out.push_back({sti, "tom", vis(act)});
         return;
     }
     if (exp.is_object()) {
-        if (is_record_list(act)) return match_by_id(exp, act, sti, out);
+        if (is_record_list(act)) return match_by_id(exp, act, sti, out, known);
         if (!act.is_object()) return out.push_back({sti, vis(exp), vis(act)});
         for (const auto& [k, e] : exp.items()) {
             auto it = act.find(k);
             if (it == act.end()) out.push_back({join(sti, k), vis(e), "feltet findes ikke i vurderingen"});
-            else match(e, *it, join(sti, k), out);
+            else match(e, *it, join(sti, k), out, known);
         }
         return;
     }
@@ -75,7 +86,8 @@ void match(const json& exp, const json& act, const std::string& sti, std::vector
         const bool ids = std::all_of(exp.begin(), exp.end(), [](const json& x) { return x.is_string(); });
         if (ids && is_record_list(act) && !act.empty()) return match_ids(exp, act, sti, out);
         if (!act.is_array() || act.size() != exp.size()) return out.push_back({sti, vis(exp), vis(act)});
-        for (std::size_t i = 0; i < exp.size(); ++i) match(exp[i], act[i], sti + "[" + std::to_string(i + 1) + "]", out);
+        for (std::size_t i = 0; i < exp.size(); ++i)
+            match(exp[i], act[i], sti + "[" + std::to_string(i + 1) + "]", out, known);
         return;
     }
     if (exp.is_number() && act.is_number()) {
@@ -87,9 +99,9 @@ void match(const json& exp, const json& act, const std::string& sti, std::vector
 
 } // namespace
 
-std::vector<Forskel> sammenlign(const json& forvent, const json& faktisk) {
+std::vector<Forskel> sammenlign(const json& forvent, const json& faktisk, Known kendte_id) {
     std::vector<Forskel> out;
-    match(forvent, faktisk, "", out);
+    match(forvent, faktisk, "", out, kendte_id);
     return out;
 }
 

@@ -5,12 +5,15 @@
 #include <fmt/format.h>
 #include <lauxlib.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <stdexcept>
 #include <fstream>
 #include <sstream>
 
 #include "bind/bind.hpp"
 #include "bind/type_text.hpp"
+#include "domain/mente_du.hpp"
 #include "lua/state.hpp"
 #include "sandbox.hpp"
 
@@ -30,6 +33,13 @@ struct Collector {
     std::vector<TestSag> tests;
 };
 
+// A mistake in one test (a bad date, a misspelt field): that test fails with it, and the
+// file's other tests still run. A file that cannot run at all is a Lua error (fail_at).
+struct TestFejl : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+[[noreturn]] void bad_test(const std::string& msg) { throw TestFejl(msg); }
+
 [[noreturn]] void fail_at(lua_State* L, const std::string& msg) {
     luaL_where(L, 1);
     lua_pushstring(L, msg.c_str());
@@ -39,6 +49,18 @@ struct Collector {
 }
 
 json to_json(lua_State* L, int idx, const std::string& path, int depth);
+
+// Whether an empty table at `path` is an empty list: in a case, only the contract's lists
+// are (forhold = {} is "nothing assessed yet", an empty object); in `forvent`, {} matches
+// an empty list or object alike.
+bool empty_is_list(std::string_view path) {
+    if (path == "sag") return false;
+    if (!path.starts_with("sag.")) return true;
+    const auto last = path.substr(path.rfind('.') + 1);
+    for (std::string_view l : {"ydelser", "ansoegte_aktiviteter", "opfoelgninger", "leverancer", "afbud"})
+        if (last == l) return true;
+    return false;
+}
 
 json table_to_json(lua_State* L, int idx, const std::string& path, int depth) {
     idx = lua_absindex(L, idx);
@@ -51,7 +73,7 @@ json table_to_json(lua_State* L, int idx, const std::string& path, int depth) {
         else only_ints = false;
         lua_pop(L, 1);
     }
-    if (only_ints && n == keys) { // {} is an empty list: lists are what a case leaves empty
+    if (only_ints && n == keys && (keys > 0 || empty_is_list(path))) {
         json arr = json::array();
         for (lua_Integer i = 1; i <= n; ++i) {
             lua_geti(L, idx, i);
@@ -64,7 +86,7 @@ json table_to_json(lua_State* L, int idx, const std::string& path, int depth) {
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         if (lua_type(L, -2) != LUA_TSTRING)
-            fail_at(L, fmt::format("'{}' blander en liste {{ a, b }} og felter {{ navn = ... }}; vælg én af delene", path));
+            bad_test(fmt::format("'{}' blander en liste {{ a, b }} og felter {{ navn = ... }}; vælg én af delene", path));
         std::string key = lua_tostring(L, -2);
         obj[key] = to_json(L, -1, path.empty() ? key : path + "." + key, depth + 1);
         lua_pop(L, 1);
@@ -73,7 +95,7 @@ json table_to_json(lua_State* L, int idx, const std::string& path, int depth) {
 }
 
 json to_json(lua_State* L, int idx, const std::string& path, int depth) {
-    if (depth > 40) fail_at(L, fmt::format("'{}' er for dybt indlejret", path));
+    if (depth > 40) bad_test(fmt::format("'{}' er for dybt indlejret", path));
     switch (lua_type(L, idx)) {
     case LUA_TNIL: return nullptr;
     case LUA_TBOOLEAN: return bool(lua_toboolean(L, idx));
@@ -90,8 +112,8 @@ json to_json(lua_State* L, int idx, const std::string& path, int depth) {
     case LUA_TTABLE: return table_to_json(L, idx, path, depth);
     default: break;
     }
-    fail_at(L, fmt::format("'{}' kan ikke bruges i en test ({}); skriv tal, tekst, true/false, ukendt eller en tabel",
-                           path, bind::type_text(L, idx)));
+    bad_test(fmt::format("'{}' kan ikke bruges i en test ({}); skriv tal, tekst, true/false, ukendt eller en tabel", path,
+                         bind::type_text(L, idx)));
 }
 
 std::optional<std::string> read_disk(const std::filesystem::path& p) {
@@ -168,21 +190,45 @@ void read_case_file(lua_State* L, const Collector& c, TestSag& t, const std::str
     }
 }
 
-constexpr const char* kFelter[] = {"navn", "dato", "sag", "forvent", "kommune", "note"};
+constexpr std::string_view kFelter[] = {"navn", "dato", "sag", "forvent", "kommune", "note"};
+
+// The fields of one test into `t`; a mistake in them is a TestFejl (bad_test).
+void read_test(lua_State* L, Collector& c, TestSag& t) {
+    if (!lua_istable(L, 1)) bad_test("skriv test { navn = ..., dato = ..., sag = ..., forvent = ... }");
+    lua_getfield(L, 1, "navn");
+    if (lua_isstring(L, -1)) t.navn = lua_tostring(L, -1);
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        const char* k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : nullptr;
+        if (!k || std::find(std::begin(kFelter), std::end(kFelter), std::string_view(k)) == std::end(kFelter))
+            bad_test(fmt::format("test: ukendt felt '{}'{} (felterne er: navn, dato, sag, forvent, kommune, note)",
+                                 k ? k : "?", k ? mente_du(k, kFelter) : ""));
+        lua_pop(L, 1);
+    }
+    if (t.navn.empty()) bad_test("test: feltet 'navn' mangler (en kort sætning om hvad testen viser)");
+    lua_getfield(L, 1, "dato");
+    if (Dato* d = bind::to_dato(L, -1)) t.dato = *d;
+    else if (auto parsed = lua_type(L, -1) == LUA_TSTRING ? Dato::parse(lua_tostring(L, -1)) : std::nullopt) t.dato = *parsed;
+    else if (lua_type(L, -1) == LUA_TSTRING)
+        bad_test(fmt::format("feltet 'dato' er \"{}\", som ikke er en rigtig dato \"ÅÅÅÅ-MM-DD\" (findes dagen?)",
+                             lua_tostring(L, -1)));
+    else bad_test("feltet 'dato' skal være vurderingsdatoen \"ÅÅÅÅ-MM-DD\"");
+    lua_getfield(L, 1, "kommune");
+    if (lua_isstring(L, -1)) t.kommune = lua_tostring(L, -1);
+    if (t.kommune.empty()) bad_test("angiv kommune = \"id\", eller læg filen i municipalities/<id>/tests/");
+    lua_getfield(L, 1, "sag");
+    if (lua_type(L, -1) == LUA_TSTRING) read_case_file(L, c, t, lua_tostring(L, -1));
+    else if (lua_istable(L, -1)) t.sag = to_json(L, -1, "sag", 0);
+    else bad_test("feltet 'sag' skal være en tabel eller et filnavn \"sag.json\"");
+    if (t.sag.is_object() && !t.sag.contains("id")) t.sag["id"] = fmt::format("{}:{}", t.fil, t.linje);
+    lua_getfield(L, 1, "forvent");
+    if (!lua_istable(L, -1)) bad_test("feltet 'forvent' mangler (hvad vurderingen skal indeholde)");
+    t.forvent = to_json(L, -1, "forvent", 0);
+}
 
 // test { navn, dato, sag, forvent [, kommune, note] }
 int l_test(lua_State* L) {
     auto& c = *static_cast<Collector*>(lua_touserdata(L, lua_upvalueindex(1)));
-    if (!lua_istable(L, 1)) fail_at(L, "skriv test { navn = ..., dato = ..., sag = ..., forvent = ... }");
-    lua_pushnil(L);
-    while (lua_next(L, 1)) {
-        const char* k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : nullptr;
-        bool known = false;
-        for (auto* f : kFelter) known = known || (k && std::string_view(k) == f);
-        if (!known) fail_at(L, fmt::format("test: ukendt felt '{}' (kendte: navn, dato, sag, forvent, kommune, note)",
-                                           k ? k : "?"));
-        lua_pop(L, 1);
-    }
     TestSag t;
     lua_Debug ar;
     if (lua_getstack(L, 1, &ar)) {
@@ -190,25 +236,16 @@ int l_test(lua_State* L) {
         t.linje = ar.currentline;
     }
     t.fil = c.fil;
-    lua_getfield(L, 1, "navn");
-    if (!lua_isstring(L, -1)) fail_at(L, "test: feltet 'navn' mangler (en kort sætning om hvad testen viser)");
-    t.navn = lua_tostring(L, -1);
-    lua_getfield(L, 1, "dato");
-    if (Dato* d = bind::to_dato(L, -1)) t.dato = *d;
-    else if (auto parsed = lua_type(L, -1) == LUA_TSTRING ? Dato::parse(lua_tostring(L, -1)) : std::nullopt) t.dato = *parsed;
-    else fail_at(L, fmt::format("test '{}': feltet 'dato' skal være vurderingsdatoen \"ÅÅÅÅ-MM-DD\"", t.navn));
-    lua_getfield(L, 1, "kommune");
-    t.kommune = lua_isstring(L, -1) ? lua_tostring(L, -1) : c.kommune;
-    if (t.kommune.empty())
-        fail_at(L, fmt::format("test '{}': angiv kommune = \"id\", eller læg filen i municipalities/<id>/tests/", t.navn));
-    lua_getfield(L, 1, "sag");
-    if (lua_type(L, -1) == LUA_TSTRING) read_case_file(L, c, t, lua_tostring(L, -1));
-    else if (lua_istable(L, -1)) t.sag = to_json(L, -1, "sag", 0);
-    else fail_at(L, fmt::format("test '{}': feltet 'sag' skal være en tabel eller et filnavn \"sag.json\"", t.navn));
-    if (t.sag.is_object() && !t.sag.contains("id")) t.sag["id"] = fmt::format("{}:{}", t.fil, t.linje);
-    lua_getfield(L, 1, "forvent");
-    if (!lua_istable(L, -1)) fail_at(L, fmt::format("test '{}': feltet 'forvent' mangler (hvad vurderingen skal indeholde)", t.navn));
-    t.forvent = to_json(L, -1, "forvent", 0);
+    t.kommune = c.kommune;
+    try {
+        read_test(L, c, t);
+    } catch (const TestFejl& e) {
+        // This test fails with what is wrong in it; the file's other tests still run.
+        t.sag_fejl = fmt::format("testen er skrevet forkert: {}", e.what());
+        if (t.navn.empty()) t.navn = fmt::format("(test uden navn, linje {})", t.linje);
+        t.sag = json::object();
+        t.forvent = json::object();
+    }
     c.tests.push_back(std::move(t));
     return 0;
 }
