@@ -58,6 +58,9 @@ std::string konsekvens_html(const Konsekvens& k) {
     d.overskrift(1, {normal(d.titel)});
     d.afsnit({normal("Hver sag er vurderet den "), fed(k.dato.tekst()), normal(" efter begge versioner af standarden.")});
     d.punkter({{normal("Før: "), kode(k.foer_navn)}, {normal("Efter: "), kode(k.efter_navn)}});
+    if (k.fejl)
+        d.afsnit({fed(fmt::format("{} af {} kunne ikke vurderes", heltal_dk(k.fejl), sager_dk(t.sager + k.fejl))),
+                  normal(fmt::format(" (se nederst); tallene nedenfor gælder kun de {} andre.", heltal_dk(t.sager)))});
     d.afsnit({fed(heltal_dk(t.sager_aendret)), normal(fmt::format(" af {} ({}) får en anden vurdering.",
                                                                  sager_dk(t.sager), procent_dk(t.sager_aendret, t.sager)))});
 
@@ -95,7 +98,8 @@ std::string konsekvens_html(const Konsekvens& k) {
 
     d.overskrift(2, {normal("Ændringer")}, "aendringer");
     const auto aendringer = k.aendringer();
-    if (aendringer.empty()) d.afsnit({normal("Ingen sager får en anden vurdering.")});
+    if (aendringer.empty())
+        d.afsnit({normal(k.fejl ? "Ingen af de vurderede sager får en anden vurdering." : "Ingen sager får en anden vurdering.")});
     else {
         d.afsnit({normal(fmt::format("Hver slags ændring med antal sager og de første {} som eksempler, med de regler, "
                                      "der gav et andet udfald (før → efter).",

@@ -54,6 +54,11 @@ std::string konsekvens_tekst(const Konsekvens& k) {
     std::string out = fmt::format("Konsekvens for {}: {} vurderet den {} efter begge versioner\n",
                                   printable(k.kommune), sager_dk(t.sager), k.dato.tekst());
     out += fmt::format("  før:   {}\n  efter: {}\n", printable(k.foer_navn), printable(k.efter_navn));
+    // Cases that failed first: every number below counts only the others, and "no change"
+    // must not read as "no consequence" when the new version fails on cases.
+    if (k.fejl)
+        out += fmt::format("  {} af {} kunne ikke vurderes (se nederst); tallene nedenfor gælder kun de {} andre.\n",
+                           heltal_dk(k.fejl), sager_dk(t.sager + k.fejl), heltal_dk(t.sager));
     out += fmt::format("  {} ({}) får en anden vurdering.\n", sager_dk(t.sager_aendret),
                        procent_dk(t.sager_aendret, t.sager));
 
@@ -79,7 +84,8 @@ std::string konsekvens_tekst(const Konsekvens& k) {
     out += "\n";
 
     const auto aendringer = k.aendringer();
-    out += aendringer.empty() ? "\nIngen sager får en anden vurdering.\n"
+    out += aendringer.empty() ? (k.fejl ? "\nIngen af de vurderede sager får en anden vurdering.\n"
+                                        : "\nIngen sager får en anden vurdering.\n")
                               : fmt::format("\nÆndringer (antal sager; de første {} som eksempler, med de regler, "
                                             "der gav et andet udfald)\n",
                                             k.max_eksempler);

@@ -163,6 +163,9 @@ test "$rc" -eq 1 || fejl "exit $rc med en ugyldig sag"
 has "$T/d.txt" "1 sag kunne ikke vurderes (ugyldigt_felt: 1)"
 has "$T/d.txt" "sag d1: feltet 'vum'"
 has "$T/d.txt" "Konsekvens for kerteminde: 3 sager vurderet"
+# ... and said before any number, which counts only the others.
+sed -n 4p "$T/d.txt" | grep -qF "1 af 4 sager kunne ikke vurderes (se nederst); tallene nedenfor gælder kun de 3 andre." ||
+  { cat "$T/d.txt"; fejl "fejlede sager står ikke øverst"; }
 # --fil naming the file the version in force is read from compares it with itself: wrong use.
 rc=0; "$K" $H konsekvens --kommune kerteminde --fil "$T/hjem/municipalities/kerteminde/standard.lua" --dato "$D" "$T/sager.ndjson" > /dev/null 2> "$T/selv.err" || rc=$?
 test "$rc" -eq 2 || fejl "exit $rc for --fil = versionens egen fil"
