@@ -124,6 +124,7 @@ local function en_af(...)
 end
 local varighed = function(v)
   if not er_varighed(v) then return "en varighed, f.eks. uger(4)" end
+  if v.antal < 0 then return "en længde på 0 eller mere, f.eks. uger(4)", tostring(v) .. " (en negativ længde)" end
 end
 local forhold_id = function(v)
   if type(v) ~= "string" or not FORHOLD[v] then
@@ -135,16 +136,17 @@ local datosti = function(v)
     return "en datosti (" .. table.concat(navne(DATOSTIER), ", ") .. ") eller en funktion", ikke_kendt(v, DATOSTIER)
   end
 end
-local periode = function(v)
-  if v ~= "uge" and v ~= "maaned" then return "\"uge\" eller \"maaned\"" end
+-- One of a few words: a wrong word is named, with the one it is closest to ("måned" →
+-- "maaned"), not called "en tekst".
+local function et_af(a, b)
+  local saet = { [a] = true, [b] = true }
+  return function(v)
+    if not saet[v] then return string.format("\"%s\" eller \"%s\"", a, b), ikke_kendt(v, saet) end
+  end
 end
-local flyt = function(v)
-  if v ~= "naeste_arbejdsdag" and v ~= "ingen" then return "\"naeste_arbejdsdag\" eller \"ingen\"" end
-end
-
-local paahviler = function(v)
-  if v ~= "kommune" and v ~= "borger" then return "\"kommune\" eller \"borger\"" end
-end
+local periode = et_af("uge", "maaned")
+local flyt = et_af("naeste_arbejdsdag", "ingen")
+local paahviler = et_af("kommune", "borger")
 
 local FAELLES = { id = tekst, tekst = tekst, kilde = tekst, note = tekst, antagelse = sandhed }
 

@@ -318,6 +318,12 @@ TEST_CASE("load-time errors name file, line and id") {
         {"frist { id = 'f', tekst = 'F', kilde = 'K', fra = 'bevilling.start', varighed = 6 }",
          "frist 'f': feltet 'varighed' skal være en varighed, f.eks. uger(4) eller en funktion(sag, dato) ... end, ikke et tal"},
         {"frist { id = 'f', tekst = 'F', kilde = 'K', fra = 'bevilling.slut', varighed = uger(2) }", "frist 'f': feltet 'fra' skal være en datosti"},
+        {"frist { id = 'f', tekst = 'F', kilde = 'K', fra = 'bevilling.start', varighed = uger(-6) }",
+         "frist 'f': feltet 'varighed' skal være en længde på 0 eller mere, f.eks. uger(4) eller en funktion(sag, dato) ... end, ikke -6 uger (en negativ længde)"},
+        {"frist { id = 'f', tekst = 'F', kilde = 'K', fra = 'bevilling.start', varighed = uger(2), flyt = 'naeste_arbejdsdage' }",
+         "feltet 'flyt' skal være \"naeste_arbejdsdag\" eller \"ingen\", ikke 'naeste_arbejdsdage' — mente du 'naeste_arbejdsdag'?"},
+        {"pakke { id = 'p', tekst = 'P', kilde = 'K', navn = 'P', timer = 2, periode = 'måned', naar = function() return true end }",
+         "pakke 'p': feltet 'periode' skal være \"uge\" eller \"maaned\", ikke 'måned'"},
         {"krav { id = 'k', tekst = 'K', kilde = 'K', afvigelser = function() end }\n"
          "krav { id = 'k', tekst = 'K', kilde = 'K', afvigelser = function() end }", "standard.lua:4: krav 'k': id'et er allerede brugt i municipalities/d/standard.lua:3"},
         {"frist { id = 'alder', tekst = 'F', kilde = 'K', fra = 'bevilling.start', varighed = uger(2) }", "erstatter en national betingelse"},
@@ -645,6 +651,15 @@ TEST_CASE("a decision presumed received after the date starts no complaint deadl
     CHECK(post->udfald == "udeladt");
     CHECK_THAT(post->resultat, Catch::StartsWith("udeladt: afgørelsen formodes modtaget 2026-04-09, efter vurderingsdatoen"));
     CHECK(klage(s->vurder(sag, D("2026-04-09"))));
+}
+
+TEST_CASE("a deadline whose length function gives a negative length is an error in the rule") {
+    Tree t;
+    auto s = Standard::load(t.write("neg", R"(
+frist { id = "baglaens", tekst = "F", kilde = "N KS 1", fra = "bevilling.start", varighed = function() return uger(-6) end }
+)"), "neg");
+    CHECK_THROWS_WITH(s->vurder(Sag::from_json(R"({"id":"s","bevilling":{"start":"2026-06-01"}})"), D("2026-07-01")),
+                      Catch::Contains("frist 'baglaens'") && Catch::Contains("'varighed' gav en negativ længde, -6 uger"));
 }
 
 // A length no date can take is the rule's error, not the case's: it fails every case, so

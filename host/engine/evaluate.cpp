@@ -560,6 +560,9 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             if (auto* d = bind::to_varighed(L, -1)) varighed = *d;
             else if (!lua_isnil(L, -1))
                 rule_error(L, r, std::string("'varighed' skal give en varighed eller nil"), "varighed");
+            if (varighed && varighed->n < 0)
+                rule_error(L, r, fmt::format("'varighed' gav en negativ længde, {}; en frist er 0 eller mere", varighed->tekst()),
+                           "varighed");
             lua_pop(L, 1);
             keep_reads(false);
         }
