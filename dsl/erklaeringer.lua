@@ -285,14 +285,15 @@ function E.kvalitetsstandard(d)
   for _, felt in ipairs({ "kommune", "titel", "kilde" }) do
     if d[felt] == nil then fejl(fil, linje, "kvalitetsstandard", nil, "feltet '" .. felt .. "' mangler") end
   end
-  if d.godkendt and not _vaert.er_dato(d.godkendt) then
-    fejl(fil, linje, "kvalitetsstandard", nil, "'godkendt' skal være en dato \"ÅÅÅÅ-MM-DD\"")
-  end
-  -- The version's period in force (docs/dsl.md "Versioner"): dates, the end not before the start.
-  for _, felt in ipairs({ "gyldig_fra", "gyldig_til" }) do
-    if d[felt] and not _vaert.er_dato(d[felt]) then
+  -- The approval and the version's period in force (docs/dsl.md "Versioner"): dates, the
+  -- end not before the start. "2026-02-30" has the form but is no day.
+  for _, felt in ipairs({ "godkendt", "gyldig_fra", "gyldig_til" }) do
+    local v = d[felt]
+    if v and not _vaert.er_dato(v) then
+      local hvorfor = type(v) == "string" and v:match("^%d%d%d%d%-%d%d%-%d%d$")
+        and string.format(", men dagen %s findes ikke", v) or ""
       fejl(fil, linje_for(fil, linje, felt), "kvalitetsstandard", nil,
-        string.format("'%s' skal være en dato \"ÅÅÅÅ-MM-DD\"", felt))
+        string.format("'%s' skal være en dato \"ÅÅÅÅ-MM-DD\"%s", felt, hvorfor))
     end
   end
   if d.gyldig_fra and d.gyldig_til and d.gyldig_til < d.gyldig_fra then

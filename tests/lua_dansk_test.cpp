@@ -266,6 +266,7 @@ TEST_CASE("the runtime's messages are Danish and name the value at fault") {
          "standard.lua:1: heltalsdivision med 0 (//)"},
         {"integer remainder by zero", "local n = 0; local y = 1 % n",
          "standard.lua:1: rest ved division med 0 (n % 0)"},
+        {"assert without a message", "assert(1 > 2)", "standard.lua:1: påstanden holdt ikke (assert)"},
     };
     for (const auto& k : kinds) {
         DYNAMIC_SECTION(k.name) {

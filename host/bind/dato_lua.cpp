@@ -36,7 +36,7 @@ Dato date_arg(lua_State* L, int i) {
         if (auto d = Dato::parse(s)) return in_range(L, *d);
         luaL_error(L, "ugyldig dato \"%s\" (forventede ÅÅÅÅ-MM-DD, en rigtig dato)", s);
     }
-    luaL_error(L, "argument %d: forventede en dato, fik %s", i, type_text(L, i).c_str());
+    luaL_argerror(L, i, fmt::format("forventede en dato, fik {}", type_text(L, i)).c_str());
     return {};
 }
 
@@ -44,19 +44,19 @@ Dato date_arg(lua_State* L, int i) {
 // infinities, 2.5 and anything outside are refused before any conversion, so no cast
 // overflows and no float slips past the limit (2^31-1 as a float once ran hverdage for
 // 25 s).
+// A wrong one is named with the function ("forkert argument nr. 1 til 'uger': …").
 lua_Integer whole_arg(lua_State* L, int i, lua_Integer lo, lua_Integer hi) {
+    auto refuse = [&](const std::string& why) { luaL_argerror(L, i, why.c_str()); };
     if (lua_isinteger(L, i)) {
         const lua_Integer n = lua_tointeger(L, i);
-        if (n < lo || n > hi)
-            luaL_error(L, "argument %d: %I er uden for området %I til %I", i, n, lo, hi);
+        if (n < lo || n > hi) refuse(fmt::format("{} er uden for området {} til {}", n, lo, hi));
         return n;
     }
     const lua_Number x = luaL_checknumber(L, i);
-    if (std::isnan(x)) luaL_error(L, "argument %d: forventede et heltal, fik NaN (ikke et tal)", i);
-    if (std::isinf(x)) luaL_error(L, "argument %d: forventede et heltal, fik uendelig", i);
-    if (x != std::floor(x)) luaL_error(L, "argument %d: forventede et heltal, fik %s", i, fmt::format("{}", x).c_str());
-    if (x < lua_Number(lo) || x > lua_Number(hi))
-        luaL_error(L, "argument %d: %s er uden for området %I til %I", i, fmt::format("{}", x).c_str(), lo, hi);
+    if (std::isnan(x)) refuse("forventede et heltal, fik NaN (ikke et tal)");
+    if (std::isinf(x)) refuse("forventede et heltal, fik uendelig");
+    if (x != std::floor(x)) refuse(fmt::format("forventede et heltal, fik {}", x));
+    if (x < lua_Number(lo) || x > lua_Number(hi)) refuse(fmt::format("{} er uden for området {} til {}", x, lo, hi));
     return lua_Integer(x);
 }
 

@@ -14,7 +14,7 @@ namespace {
 using std::string_view;
 
 // Longest, most specific phrases first: replacement is in this order.
-constexpr std::array<std::pair<string_view, string_view>, 14> kPhrases{{
+constexpr std::array<std::pair<string_view, string_view>, 15> kPhrases{{
     {"attempt to load a binary chunk (mode is 't')",
      "forkompileret (binær) kode afvises; kun tekst er tilladt"},
     {"C stack overflow", "for dyb indlejring eller rekursion (stakken er fuld)"},
@@ -30,6 +30,7 @@ constexpr std::array<std::pair<string_view, string_view>, 14> kPhrases{{
     {"index out of range", "indekset er uden for det tilladte område"},
     {"resulting string too large", "teksten bliver for stor"},
     {"error in error handling", "fejl under fejlhåndtering (for dyb rekursion?)"},
+    {"assertion failed!", "påstanden holdt ikke (assert)"},
 }};
 
 std::optional<string_view> between(string_view s, string_view prefix, string_view suffix) {
