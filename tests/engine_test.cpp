@@ -705,6 +705,18 @@ krav { id = "evig", tekst = "K", kilde = "H KS", afvigelser = function(sag) if s
         CHECK_THAT(e.what(), Catch::Contains("krav 'evig' (sag 'loop'): scriptet kørte længere end 100 ms"));
     }
     CHECK(s->vurder(Sag::from_json(R"({"id":"ok"})"), D("2026-12-20")).sag_id == "ok");
+    // the line named is the loop's, not the line the rule starts on
+    auto flere = Standard::load(t.write("h2", R"(
+krav { id = "evig", tekst = "K", kilde = "H KS",
+  afvigelser = function(sag)
+    local n = 0
+    while true do
+      n = n + 1
+    end
+  end }
+)"), "h2", {.memory_bytes = 64u << 20, .time = std::chrono::milliseconds(100)});
+    CHECK_THROWS_WITH(flere->vurder(Sag::from_json(R"({"id":"loop"})"), D("2026-12-20")),
+                      Catch::Contains("standard.lua:8: krav 'evig'") || Catch::Contains("standard.lua:9: krav 'evig'"));
 }
 
 TEST_CASE("the same case twice gives byte-identical JSON") {

@@ -125,19 +125,22 @@ void* State::allocate(void* ud, void* ptr, std::size_t osize, std::size_t nsize)
 
 // Armed by the watchdog with a count of 1, so it fires on every instruction until the
 // call ends: nothing can swallow the error and go on.
-void State::budget_hook(lua_State* L, lua_Debug*) { of(L).raise_budget(L); }
+void State::budget_hook(lua_State* L, lua_Debug*) { of(L).raise_budget(L, 0); }
 
-void State::raise_budget(lua_State* L) {
+void State::raise_budget(lua_State* L, int level) {
     budget_hit_ = true;
     const auto ms = limits_.time.count();
     const std::string limit = ms % 1000 == 0 ? fmt::format("{} sekund{}", ms / 1000, ms == 1000 ? "" : "er")
                                              : fmt::format("{} ms", ms);
-    luaL_error(L, "scriptet kørte længere end %s (er der en uendelig løkke?)", limit.c_str());
-    std::abort(); // unreachable: luaL_error throws
+    luaL_where(L, level);
+    lua_pushfstring(L, "scriptet kørte længere end %s (er der en uendelig løkke?)", limit.c_str());
+    lua_concat(L, 2);
+    lua_error(L);
+    std::abort(); // unreachable: lua_error throws
 }
 
 void State::check_budget() {
-    if (watch_ && watch_->overran()) raise_budget(L_);
+    if (watch_ && watch_->overran()) raise_budget(L_, 1);
 }
 
 void State::check_memory(std::size_t bytes) {

@@ -105,7 +105,9 @@ private:
     static void* allocate(void* ud, void* ptr, std::size_t osize, std::size_t nsize) noexcept;
     static void budget_hook(lua_State* L, lua_Debug* ar);
     static int panic(lua_State* L);
-    [[noreturn]] void raise_budget(lua_State* L);
+    // `level`: whose line the error names: 0 in the hook (the Lua function running, the
+    // loop itself), 1 from a C function (the Lua line that called it).
+    [[noreturn]] void raise_budget(lua_State* L, int level);
 
     struct Memory {
         std::size_t used = 0;
