@@ -54,7 +54,17 @@ class Koersel {
 public:
     Koersel(const Sources& sources, const KonsekvensValg& o, Dato dato, const Udgave& a, const Udgave& b)
         : o_(o), dato_(dato), assessor_(sources, o.traade), dele_(assessor_.threads()),
-          foer_{a.sources, o.kommune, a.fil}, efter_{b.sources, o.kommune, b.fil} {}
+          foer_{a.sources, o.kommune, a.fil}, efter_{b.sources, o.kommune, b.fil}, udkast_(b.udkast.get()) {}
+
+    // An error as the user knows the files: the draft's (the new side, --fil) by its own
+    // path, not the temporary tree's municipalities/<id>/standard.lua.
+    std::string besked(const Udfald& u) const {
+        if (u.side != Udfald::Side::Efter || !udkast_) return u.fejl;
+        const std::string tmp = fmt::format("municipalities/{}/standard.lua", o_.kommune), shown = udkast_->vis(tmp);
+        std::string s = u.fejl;
+        for (auto p = s.find(tmp); p != std::string::npos; p = s.find(tmp, p + shown.size())) s.replace(p, tmp.size(), shown);
+        return s;
+    }
 
     // One batch of cases; `nr[i]` is where case i is in the input (its NDJSON line, or its nr
     // in the store), as the examples and an error name it: "`slags` 7".
@@ -77,7 +87,7 @@ public:
             ++k_.fejl;
             ++k_.fejl_koder[u.kode.empty() ? "ugyldigt_input" : u.kode];
             if (k_.fejl_eksempler.size() < kFejlEksempler)
-                k_.fejl_eksempler.push_back({u.sag_id.empty() ? fmt::format("{} {}", slags, nr[i]) : "sag " + u.sag_id, u.fejl});
+                k_.fejl_eksempler.push_back({u.sag_id.empty() ? fmt::format("{} {}", slags, nr[i]) : "sag " + u.sag_id, besked(u)});
         }
     }
 
@@ -93,6 +103,7 @@ private:
     ParallelAssessor assessor_;
     std::vector<workbench::Optaelling> dele_; // one per worker
     Side foer_, efter_;
+    const workbench::FilStandard* udkast_;
     workbench::Konsekvens k_;
 };
 
@@ -150,8 +161,14 @@ int run_konsekvens(const Common& common, const KonsekvensValg& o) {
         Sources sources = common.sources();
         auto [a, b] = sides(sources, o, dato);
         Koersel k(sources, o, dato, a, b);
-        if (!o.sager.empty()) read_ndjson(o, k);
-        else read_store(o, k);
+        try {
+            if (!o.sager.empty()) read_ndjson(o, k);
+            else read_store(o, k);
+        } catch (const TidsloftRamt& e) {
+            return fail(fmt::format("stoppet ved første sag, der ramte tidsloftet: {}. Hver sag ville vente lige så "
+                                    "længe; ret løkken og kør igen (konsekvenserne er ikke beregnet)",
+                                    k.besked(e.udfald)));
+        }
         workbench::Konsekvens& r = k.resultat();
         r.kommune = o.kommune, r.foer_navn = a.navn, r.efter_navn = b.navn, r.dato = dato;
         const std::string ud = o.format == "json"   ? workbench::konsekvens_json(r)

@@ -65,14 +65,18 @@ struct ParallelAssessor::Worker {
 
     void run_pair(ParallelAssessor& p, unsigned t, std::size_t i, const Opgave& o, Dato dato, const Side& foer,
                   const Side& efter, SporNiveau spor, const Par& hver, Udfald& u) {
+        auto side = Udfald::Side::Ingen;
         try {
             Sag sag = Sag::from_json(o.sag_json, {}, p.ukendte_);
             u.sag_id = sag.id;
             u.kommune = rute(sag, o.kommune, p.kendte_);
+            side = Udfald::Side::Foer;
             Standard& x = standard(*foer.sources, foer.kommune, foer.fil);
             Vurdering a = x.vurder(sag, dato, dato, spor);
+            side = Udfald::Side::Efter;
             Standard& y = standard(*efter.sources, efter.kommune, efter.fil);
             Vurdering b = y.vurder(sag, dato, dato, spor);
+            side = Udfald::Side::Ingen; // the full traces and the tally: either side, or neither
             const Fuldt fuldt = [&] {
                 return std::pair{x.vurder(sag, dato, dato, SporNiveau::Fuld), y.vurder(sag, dato, dato, SporNiveau::Fuld)};
             };
@@ -82,6 +86,7 @@ struct ParallelAssessor::Worker {
         } catch (...) {
             Fejl f = aktuel_fejl();
             u.fejl = std::move(f.besked), u.kode = std::move(f.kode), u.felt = std::move(f.felt);
+            u.side = side;
         }
         if (u.sag_id.empty()) u.sag_id = sag_id_of(o.sag_json).value_or("");
     }
@@ -108,6 +113,7 @@ std::vector<Udfald> ParallelAssessor::assess_pair(const std::vector<Opgave>& opg
     std::vector<Udfald> out(opgaver.size());
     spread(opgaver.size(), [&](unsigned t, std::size_t i) {
         workers_[t]->run_pair(*this, t, i, opgaver[i], dato, foer, efter, spor, hver, out[i]);
+        if (out[i].kode == "budget_overskredet") throw TidsloftRamt(out[i]);
     });
     return out;
 }
@@ -127,6 +133,7 @@ void ParallelAssessor::spread(std::size_t n, const std::function<void(unsigned, 
                 for (std::size_t i = first, end = std::min(n, first + kChunk); i < end; ++i) work(t, i);
         } catch (...) {
             thrown[t] = std::current_exception();
+            next.store(n, std::memory_order_relaxed); // the others stop after the case they are on
         }
     };
     const unsigned used = n < 64 ? 1 : threads_;

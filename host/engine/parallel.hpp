@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,17 @@ struct Udfald {
     std::string fejl;           // why it could not be assessed, otherwise (Danish)
     std::string kode, felt;     // the contract's error code and the field at fault, if any
     std::string sag_id, kommune; // sag_id also for a case refused, when it got as far as its id
+    // assess_pair: the side whose standard failed on the case (its message names the file as
+    // that side's tree has it), or none (the case itself was refused).
+    enum class Side { Ingen, Foer, Efter } side = Side::Ingen;
     bool ok() const { return fejl.empty(); }
+};
+
+// assess_pair stops at the first case a side spends its whole time budget on: a loop in a
+// draft would make every case wait as long (an hour over the demo cases).
+struct TidsloftRamt : std::runtime_error {
+    explicit TidsloftRamt(Udfald u) : std::runtime_error(u.fejl), udfald(std::move(u)) {}
+    Udfald udfald;
 };
 
 // One side of a comparison (kvalitet konsekvens): a file of a municipality's standard in a
@@ -59,7 +70,7 @@ public:
     // with the full trace, for the few cases a caller shows in detail. The result holds the
     // errors: a case that could not be assessed under both sides has its Udfald there, and
     // `hver` is not called for it (or its tally is void, if `fuldt` threw); the others' are
-    // left empty.
+    // left empty. Throws TidsloftRamt at the first case that hit the time budget.
     using Fuldt = std::function<std::pair<Vurdering, Vurdering>()>;
     using Par = std::function<void(unsigned worker, std::size_t i, const Sag& sag, Vurdering& foer, Vurdering& efter,
                                    const Fuldt& fuldt)>;

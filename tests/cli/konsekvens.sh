@@ -166,6 +166,16 @@ has "$T/d.txt" "Konsekvens for kerteminde: 3 sager vurderet"
 # ... and said before any number, which counts only the others.
 sed -n 4p "$T/d.txt" | grep -qF "1 af 4 sager kunne ikke vurderes (se nederst); tallene nedenfor gælder kun de 3 andre." ||
   { cat "$T/d.txt"; fejl "fejlede sager står ikke øverst"; }
+# A draft with an endless loop stops at the first case (each would wait the whole time
+# budget), naming the case and the loop's line; no report.
+{ cat "$FIX"; echo 'krav { id = "evig", tekst = "K", kilde = "K KS", afvigelser = function()'; echo '  while true do end'; echo 'end }'; } > "$T/evig.lua"
+loekke=$(($(wc -l < "$FIX") + 2))
+start=$(date +%s)
+rc=0; "$K" $H konsekvens --kommune kerteminde --fil "$T/evig.lua" --dato "$D" "$T/sager.ndjson" > "$T/evig.txt" 2> "$T/evig.err" || rc=$?
+test "$rc" -eq 1 || fejl "exit $rc for et udkast med en uendelig løkke"
+test $(( $(date +%s) - start )) -lt 30 || fejl "en uendelig løkke stoppede ikke ved første sag"
+has "$T/evig.err" "stoppet ved første sag, der ramte tidsloftet: $T/evig.lua:$loekke: krav 'evig' (sag 'demo-kerteminde-"
+test ! -s "$T/evig.txt" || fejl "en rapport blev skrevet, selv om konsekvenserne ikke er beregnet"
 # --fil naming the file the version in force is read from compares it with itself: wrong use.
 rc=0; "$K" $H konsekvens --kommune kerteminde --fil "$T/hjem/municipalities/kerteminde/standard.lua" --dato "$D" "$T/sager.ndjson" > /dev/null 2> "$T/selv.err" || rc=$?
 test "$rc" -eq 2 || fejl "exit $rc for --fil = versionens egen fil"

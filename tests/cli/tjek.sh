@@ -81,4 +81,16 @@ LUA
 out=$("$K" tjek "$tmp/u1.lua" 2>&1)
 [ "$(echo "$out" | grep -c '\[regel_fejler\]')" -eq 1 ] || say "samme regelfejl ikke præcis én gang: $out"
 echo "$out" | grep -qF "(sag '" && say "tjek nævner en sag, den selv har lavet: $out"
+# An endless loop in a rule: tjek stops at the first test case that hits the time budget
+# (each would wait as long; Lejre's 49 took 105 s) and says so.
+hjem=$tmp/evig_hjem
+mkdir -p "$hjem/municipalities/lejre"
+cp -r "$SRC/dsl" "$SRC/stdlib" "$hjem/"
+cp -r "$SRC/municipalities/lejre/tests" "$hjem/municipalities/lejre/"
+{ cat "$SRC/municipalities/lejre/standard.lua"; printf 'krav { id = "evig", tekst = "K", kilde = "K KS", afvigelser = function()\n  while true do end\nend }\n'; } \
+  > "$hjem/municipalities/lejre/standard.lua"
+start=$(date +%s)
+out=$("$K" --hjem "$hjem" tjek --kommune lejre 2>&1)
+[ $(( $(date +%s) - start )) -lt 30 ] || say "tjek stoppede ikke ved den første løkke"
+echo "$out" | grep -qF "standsede ved den første testsag, der ramte tidsloftet" || say "ingen besked om løkken: $out"
 exit $fejl
