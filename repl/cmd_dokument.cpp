@@ -28,7 +28,7 @@ int run_dokument(const Common& common, const DokumentValg& o) {
             throw CLI::ValidationError("--kommune", "vælg en kommune (--kommune ID) eller et udkast (--fil FIL)");
         if (!o.fil.empty()) { // the draft's own municipality, unless --kommune names one
             const Udgave udkast = fil_udgave(sources, o.kommune, o.fil);
-            return skriv(o, workbench::standard_dokument(*udkast.standard));
+            return skriv(o, workbench::standard_dokument(*udkast.standard, o.fil));
         }
         auto standard = Standard::load(sources, o.kommune);
         return skriv(o, workbench::standard_dokument(*standard));

@@ -26,6 +26,7 @@ std::string punktum(std::string s) {
 
 struct Bygger {
     Standard& standard;
+    std::string_view fil; // as shown; empty: the standard's own
     Kildetekster kilder{standard};
     Parameterlaesninger laesninger{kilder};
     RegelOrd ord{standard, kilder, laesninger};
@@ -61,7 +62,14 @@ struct Bygger {
         meta.push_back({fed("Kilde: "), normal(i.kilde)});
         meta.push_back({fed("Godkendt: "), normal(i.godkendt ? i.godkendt->tekst() : "standarden angiver ingen dato")});
         meta.push_back({fed("Revision: "), normal(i.revideres.empty() ? "standarden siger intet om revision" : i.revideres)});
-        meta.push_back({fed("Dannet af: "), kode(i.fil), svag(" (sha256 " + i.sha256.substr(0, 16) + "…)")});
+        if (i.gyldig_fra || i.gyldig_til)
+            meta.push_back({fed("Gælder: "),
+                            normal(i.gyldig_fra && i.gyldig_til
+                                       ? fmt::format("fra {} til og med {}", i.gyldig_fra->tekst(), i.gyldig_til->tekst())
+                                   : i.gyldig_fra ? fmt::format("fra {}", i.gyldig_fra->tekst())
+                                                  : fmt::format("til og med {}", i.gyldig_til->tekst()))});
+        meta.push_back({fed("Dannet af: "), kode(fil.empty() ? i.fil : std::string(fil)),
+                        svag(" (sha256 " + i.sha256.substr(0, 16) + "…)")});
         d.punkter(std::move(meta));
         const auto n = antagelser(kilder, laesninger).size();
         d.afsnit({normal("Dette dokument er dannet af det script, Kvalitet vurderer sagerne efter. Hver regel nævner "
@@ -273,8 +281,8 @@ struct Bygger {
 
 } // namespace
 
-Dokument standard_dokument(Standard& standard) {
-    Bygger b{standard};
+Dokument standard_dokument(Standard& standard, std::string_view fil) {
+    Bygger b{standard, fil};
     b.head();
     b.beskrivelse();
     b.maalgruppe();

@@ -6,6 +6,8 @@
 
 namespace kvalitet::workbench {
 
-Dokument standard_dokument(Standard& standard);
+// `fil`: the file as the reader knows it (a draft's own path, --fil), when the standard was
+// loaded from a temporary tree; else the standard's own file.
+Dokument standard_dokument(Standard& standard, std::string_view fil = {});
 
 } // namespace kvalitet::workbench
