@@ -791,9 +791,21 @@ std::string text(const json& v, const Path& path) {
     return std::string(v.get_string().value_unsafe());
 }
 
+// A number with a whole value written as a decimal (1.0, 1e0, -0.0), which JSON Schema
+// counts as an integer, as its digits; nullopt for any other value. Only where a double
+// holds every whole number exactly.
+std::optional<std::string> whole_double(const json& v) {
+    if (v.type() != Type::DOUBLE) return std::nullopt;
+    const double d = v.get_double().value_unsafe();
+    if (d != std::floor(d) || !(std::fabs(d) < 9007199254740992.0)) return std::nullopt;
+    return std::to_string(static_cast<long long>(d));
+}
+
 // A text, or an integer taken as its digits (ids and paragraphs: the schema allows both).
 std::string text_or_integer(const json& v, const Path& path) {
     if (v.is_int64() || v.is_uint64()) return show_number(v);
+    if (auto whole = whole_double(v)) return *whole;
+    if (v.type() == Type::DOUBLE) fail(path, fmt::format("forventede en tekst eller et heltal, fik {}", show_number(v)));
     return text(v, path);
 }
 
@@ -1127,6 +1139,7 @@ private:
     }
     std::string text_or_integer(const json& v) const {
         if (v.is_int64() || v.is_uint64()) return show_number(v);
+        if (auto whole = whole_double(v)) return *whole;
         return std::string(str(v));
     }
     static bool boolean(const json& v) {
