@@ -58,7 +58,7 @@ TEST_CASE("tjek: every check fires on the fixture, at the marked line, and nothi
     CHECK(kinds == std::set<std::string>{"uden_kilde", "parameter_ulaest", "antagelse_uden_forklaring", "ukendt_aktivitet",
                                          "ukendt_forhold", "frist_uden_haendelse", "pakke_hul", "pakke_overlap",
                                          "pakke_aldrig_valgt", "pakke_skygget", "regel_skygget", "ukendt_afgjort",
-                                         "dato_lighed", "ukendt_parameter"});
+                                         "dato_lighed", "ukendt_parameter", "tekst_tal"});
     // paths shown as the user named the file
     CHECK(fil.vis("municipalities/fejlfyldt/standard.lua") == kFixture);
 }
@@ -199,4 +199,40 @@ TEST_CASE("tjek: the packages' analysis stops at its time limit, and then claims
                       [](const std::string& n) { return n.find("analysen stoppede efter") != std::string::npos; }));
     // with time enough it sees every vector
     CHECK_FALSE(analyser_pakker(*s, *Dato::parse("2026-11-22")).afbrudt);
+}
+
+// tekst_tal on the real municipalities: clean as they are; after the edit a policy officer
+// makes (Lejre's 5 weeks to decide becomes 4, the age 65 becomes 67), both texts reported.
+TEST_CASE("tjek: a number in a rule's text that its parameter no longer has") {
+    namespace fs = std::filesystem;
+    const fs::path root = fs::temp_directory_path() / ("kvalitet-teksttal-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    for (const char* d : {"dsl", "stdlib", "municipalities/lejre"}) {
+        fs::create_directories(root / d);
+        fs::copy(fs::path(KVALITET_SOURCE_DIR) / d, root / d, fs::copy_options::recursive);
+    }
+    const fs::path fil = root / "municipalities/lejre/standard.lua";
+    auto kinds_of = [&] {
+        const Sources sources = Sources::directory(root.string());
+        auto s = Standard::load(sources, "lejre");
+        workbench::Tjek t(*s, *Dato::parse("2026-11-22"));
+        workbench::tjek_tekst_tal(t);
+        return t.fund;
+    };
+    CHECK(kinds_of().empty());
+    std::ifstream in(fil);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    in.close();
+    for (auto [from, to] : {std::pair{"  sagsbehandlingstid = {\n    vaerdi = 5,", "  sagsbehandlingstid = {\n    vaerdi = 4,"},
+                            std::pair{"vaerdi = 65,", "vaerdi = 67,"}}) {
+        const auto at = text.find(from);
+        REQUIRE(at != std::string::npos);
+        text.replace(at, std::string_view(from).size(), to);
+    }
+    std::ofstream(fil) << text;
+    const auto fund = kinds_of();
+    REQUIRE(fund.size() == 2);
+    CHECK_THAT(fund[0].besked, Catch::Contains("teksten siger \"65 år\", men reglen regner med") && Catch::Contains("= 67 år"));
+    CHECK_THAT(fund[1].besked, Catch::Contains("teksten siger \"5 uger\", men reglen regner med sagsbehandlingstid = 4 uger"));
+    fs::remove_all(root);
 }
