@@ -16,6 +16,7 @@ inline constexpr MalformedCase kMalformedCases[] = {
     {R"({"id": "a", "id": "b"})", "feltet 'id' står to gange", false},
     {R"([1, 2])", "forventede et objekt"},
     {R"({"id": true})", "feltet 'id': forventede en tekst"},
+    {R"({"ansoegte_aktiviteter": ["oekonomi", ""]})", "feltet 'ansoegte_aktiviteter[1]': en tom tekst er ikke en aktivitet"},
     {R"({"id": 1.5})", "feltet 'id': forventede en tekst eller et heltal, fik 1.5"},
     {R"({"ydelser": [{"paragraf": 83.5}]})", "feltet 'ydelser[0].paragraf': forventede en tekst eller et heltal, fik 83.5"},
     {R"({"kommune": 7})", "feltet 'kommune': forventede en tekst"},

@@ -1251,7 +1251,11 @@ private:
     }
 
     void aktiviteter(const json& v) {
-        list_of(v, nullptr, s_.ansoegte_aktiviteter, [&](const json& a, const Step*) { return std::string(str(a)); });
+        list_of(v, nullptr, s_.ansoegte_aktiviteter, [&](const json& a, const Step*) {
+            const std::string_view id = str(a);
+            if (id.empty()) bail(); // the full reader says why
+            return std::string(id);
+        });
     }
 
     void bevilling(const json& v, const Step* at) {
@@ -1464,8 +1468,11 @@ Sag read_passes(const json& root, const SagGraenser& g, UkendteFelter ukendte) {
         object(y, p);
         return Ydelse{text_or_integer(required(y, "paragraf", p), join(p, "paragraf"))};
     });
-    s.ansoegte_aktiviteter = parse_list<std::string>(root, "ansoegte_aktiviteter",
-                                                     [](const json& a, const Path& p) { return text(a, p); });
+    s.ansoegte_aktiviteter = parse_list<std::string>(root, "ansoegte_aktiviteter", [](const json& a, const Path& p) {
+        std::string id = text(a, p);
+        if (id.empty()) fail(p, "en tom tekst er ikke en aktivitet; skriv aktivitetens id (f.eks. \"oekonomi\")");
+        return id;
+    });
     if (auto v = field(root, "bevilling")) s.bevilling = parse_bevilling(*v);
     s.opfoelgninger = parse_list<Opfoelgning>(root, "opfoelgninger", [](const json& o, const Path& p) {
         object(o, p);
