@@ -35,7 +35,7 @@ inline constexpr MalformedCase kMalformedCases[] = {
     {R"({"vum": {"dato": 20260101}})", "feltet 'vum.dato': forventede en dato"},
     {R"({"forhold": {"motiveret": "ja"}})", "feltet 'forhold.motiveret': forventede true eller false"},
     {R"({"ydelser": {"paragraf": "83"}})", "feltet 'ydelser': forventede en liste"},
-    {R"({"ydelser": [{}]})", "feltet 'ydelser[0].paragraf': mangler"},
+    {R"({"ydelser": [{}]})", "feltet 'ydelser[0].paragraf': mangler; hvert element i listen skal have 'paragraf'"},
     {R"({"ansoegte_aktiviteter": ["netvaerk", 3]})", "feltet 'ansoegte_aktiviteter[1]': forventede en tekst"},
     {R"({"bevilling": {"timer": -2}})", "feltet 'bevilling.timer': skal være mellem 0 og 1000"},
     {R"({"bevilling": {"periode": "dag"}})", "feltet 'bevilling.periode': \"dag\" er ikke en gyldig værdi; brug en af: uge, maaned"},

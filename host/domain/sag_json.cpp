@@ -878,9 +878,14 @@ json array(const json& v, const Path& path) {
 
 Path item(const Path& path, std::size_t i) { return Path(path, i); }
 
+// A field every element of a list must have (a follow-up's dato, a delivery's minutter).
+[[noreturn]] void missing(std::string_view key, const Path& path) {
+    fail(join(path, key), fmt::format("mangler; hvert element i listen skal have '{}' (null tæller som manglende)", key));
+}
+
 json required(const json& obj, std::string_view key, const Path& path) {
     auto f = field(obj, key);
-    if (!f) fail(join(path, key), "mangler");
+    if (!f) missing(key, path);
     return *f;
 }
 
@@ -902,7 +907,7 @@ std::array<std::optional<json>, N> fields_of(const json& obj, const std::array<s
 }
 
 json required(const std::optional<json>& f, std::string_view key, const Path& path) {
-    if (!f) fail(join(path, key), "mangler");
+    if (!f) missing(key, path);
     return *f;
 }
 
