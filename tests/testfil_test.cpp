@@ -150,4 +150,9 @@ TEST_CASE("koersel: a test's case with an unknown field fails, naming it and the
     CHECK(r.forskelle[0].ukendt_id);
     t.forvent = nlohmann::json::parse(R"({"frister":{"sagsbehandling":false}})"); // no application: no deadline
     CHECK(koersel.run(t).forskelle.empty());
+    // an empty expectation tests nothing: said, not a dump of the whole assessment
+    t.forvent = nlohmann::json::object();
+    r = koersel.run(t);
+    CHECK(r.forskelle.empty());
+    CHECK_THAT(r.fejl, Catch::StartsWith("testen forventer intet (forvent = {})"));
 }

@@ -183,6 +183,11 @@ Resultat Koersel::run(const TestSag& t, const std::string& key) {
         r.regelfejl = e.uden_sag(e.what());
         return r;
     }
+    if (t.forvent.empty()) { // {} would compare with the whole assessment and show all of it
+        r.fejl = "testen forventer intet (forvent = {}); skriv, hvad vurderingen skal indeholde, f.eks. forvent = { "
+                 "maalgruppe = { i_maalgruppe = true } }";
+        return r;
+    }
     daekning_[key].record(*r.vurdering);
     r.vurdering_json = nlohmann::json::parse(r.vurdering->json());
     std::vector<std::string_view> ids;
