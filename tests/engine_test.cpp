@@ -378,6 +378,26 @@ betingelse {
   naar = function(sag) return seneste({ 1, 2 }) end,
 }
 )") == std::pair<std::string, int>{"municipalities/i/standard.lua", 4});
+    // the same inside a requirement's and a deadline's function, which run in a protected
+    // call of their own (a date at the calendar's edge leaves only that rule out)
+    CHECK(error_of("j", R"(
+krav {
+  id = "sammenligner_tekst", tekst = "T", kilde = "J KS",
+  afvigelser = function(sag)
+    local svar = mindst("atten", 18)
+    return {}
+  end,
+}
+)") == std::pair<std::string, int>{"municipalities/j/standard.lua", 7});
+    CHECK(error_of("k", R"(
+frist {
+  id = "f", tekst = "T", kilde = "K KS", fra = function(sag) return Dato "2026-01-01" end, varighed = uger(2),
+  opfyldt_ved = function(sag)
+    local svar = mindst("atten", 18)
+    return nil
+  end,
+}
+)") == std::pair<std::string, int>{"municipalities/k/standard.lua", 7});
 }
 
 TEST_CASE("a runtime error names the rule, the case and the line") {

@@ -98,10 +98,14 @@ std::optional<std::string> call_or_edge(lua_State* L, Evaluation& ev, const lua:
     if (!keep) ev.ctx.reset_reads();
     auto& cpp_error = lua::State::host(L).cpp_error;
     cpp_error = nullptr;
+    lua_pushcfunction(L, lua::place_in_rule);
+    const int handler = lua_gettop(L);
     fn.push();
     lua_pushvalue(L, kSag);
     lua_pushvalue(L, kDato);
-    if (lua_pcall(L, 2, 1, 0) == LUA_OK) return std::nullopt;
+    const int status = lua_pcall(L, 2, 1, handler);
+    lua_remove(L, handler);
+    if (status == LUA_OK) return std::nullopt;
     if (auto edge = at_calendar_edge(cpp_error)) {
         lua_pop(L, 1);
         return edge;

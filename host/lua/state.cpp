@@ -54,6 +54,18 @@ void at_rule(lua_State* L, int msg) {
     lua_replace(L, msg);
 }
 
+} // namespace
+
+int place_in_rule(lua_State* L) {
+    if (lua_type(L, 1) == LUA_TSTRING) {
+        lua_settop(L, 1);
+        at_rule(L, 1);
+    }
+    return 1;
+}
+
+namespace {
+
 int message_handler(lua_State* L) {
     const bool number = lua_type(L, 1) == LUA_TNUMBER;
     const char* msg = lua_tostring(L, 1);

@@ -199,6 +199,12 @@ private:
 // Turns a Lua error value (with "chunk:line: " prefix and traceback) into a ScriptError.
 ScriptError to_script_error(ScriptError::Kind kind, std::string_view text);
 
+// A message handler for a protected call made inside a script's call (a rule's function the
+// engine may leave out): an error raised inside dsl/ is put at the rule's line while its
+// stack is still there, as State::call's own handler does; the rest (the traceback) is done
+// by that handler when the error goes on.
+int place_in_rule(lua_State* L);
+
 // to[k] = v, raw, for every field of the table at `from` (a shallow copy of its fields).
 void copy_fields(lua_State* L, int from, int to);
 
