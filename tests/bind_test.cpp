@@ -97,6 +97,8 @@ TEST_CASE("kalender and Frist in Lua") {
     CHECK(lua.eval(std::string(klage) + "return f:status('2027-01-05', '2026-12-20')") == "opfyldt");
     CHECK_THAT(lua.eval(std::string(klage) + "return tostring(f)"), Catch::Contains("mandag den 4. januar 2027"));
     CHECK_THROWS_WITH(lua.eval("return Frist { fra = '2026-01-01', varighed = 4 }"), Catch::Contains("'varighed'"));
+    CHECK_THROWS_WITH(lua.eval("return Frist { varighed = uger(4) }"), Catch::Contains("Frist: 'fra' mangler"));
+    CHECK_THROWS_WITH(lua.eval("return Frist { fra = 7, varighed = uger(4) }"), Catch::Contains("Frist: 'fra' skal være en dato, ikke et tal"));
     CHECK_THROWS_WITH(lua.eval("return Frist { fra = '2026-01-01', varighed = uger(4), flyt = 'frem' }"),
                       Catch::Contains("flyt = \"frem\" kendes ikke"));
     // The citizen's deadline: 24 December moves, a lapse is no fault, a late event is late.

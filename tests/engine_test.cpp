@@ -671,6 +671,13 @@ TEST_CASE("a decision presumed received after the date starts no complaint deadl
     CHECK(post->udfald == "udeladt");
     CHECK_THAT(post->resultat, Catch::StartsWith("udeladt: afgørelsen formodes modtaget 2026-04-09, efter vurderingsdatoen"));
     CHECK(klage(s->vurder(sag, D("2026-04-09"))));
+    // a complaint already received shows the letter had arrived: the deadline is there, and met
+    const Sag klaget = Sag::from_json(
+        R"({"id":"s","bevilling":{"afgoerelse_sendt":"2026-03-27","afgoerelse_kanal":"fysisk"},"klage":{"modtaget":"2026-03-31"}})");
+    const Vurdering v = s->vurder(klaget, D("2026-04-01"));
+    auto f = std::find_if(v.frister.begin(), v.frister.end(), [](const auto& f) { return f.regel->id == "klage"; });
+    REQUIRE(f != v.frister.end());
+    CHECK(f->status == FristStatus::Opfyldt);
 }
 
 TEST_CASE("a deadline whose length function gives a negative length is an error in the rule") {

@@ -131,4 +131,8 @@ TEST_CASE("one pass: an id or paragraph written as a whole decimal is its intege
     CHECK(sag.ydelser[0].paragraf == "83");
     CHECK(sag.ydelser[1].paragraf == "100");
     CHECK(Sag::from_json(R"({"id": 1e0})").id == Sag::from_json(R"({"id": 1})").id);
+    // and an error in such a case names its id, as for 1
+    CHECK(sag_id_of(R"({"id": 1.0, "borger": {"alder": "x"}})") == "1");
+    CHECK(sag_id_of(R"({"id": 7e0, "borger": [})") == "7");
+    CHECK(sag_id_of(R"({"id": 1.5})") == std::nullopt);
 }

@@ -214,7 +214,10 @@ Paahviler paahviler_arg(lua_State* L, int i) {
 int frist_new(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_getfield(L, 1, "fra");
-    Dato start = date_arg(L, -1);
+    if (lua_isnil(L, -1)) return luaL_error(L, "Frist: 'fra' mangler; skriv fra = en dato (f.eks. sag.bevilling.start)");
+    if (!to_dato(L, -1) && lua_type(L, -1) != LUA_TSTRING)
+        return luaL_error(L, "Frist: 'fra' skal være en dato, ikke %s", type_text(L, -1).c_str());
+    Dato start = date_arg(L, lua_gettop(L));
     lua_getfield(L, 1, "varighed");
     Varighed* v = to_varighed(L, -1);
     if (!v) return luaL_error(L, "Frist: 'varighed' skal være en varighed, f.eks. uger(4)");

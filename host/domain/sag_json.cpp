@@ -495,6 +495,13 @@ private:
             id_ = integer_text(token);
             return State::Done;
         }
+        if (capturing_id()) { // 1.0, 1e0: the reader takes a whole decimal as its integer (whole_double)
+            double d = 0;
+            const auto r = std::from_chars(token.data(), token.data() + token.size(), d);
+            if (r.ec == std::errc{} && d == std::floor(d) && std::fabs(d) < 9007199254740992.0)
+                id_ = std::to_string(static_cast<long long>(d));
+            return State::Done;
+        }
         return State::After;
     }
 

@@ -502,8 +502,9 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                 at_edge(e);
                 continue;
             }
-            // Presumed received after the date: as a known receipt after it, not yet.
-            if (start && formodet && *start > ev.dato) {
+            // Presumed received after the date: as a known receipt after it, not yet; unless
+            // the event has come (a complaint shows the letter had arrived).
+            if (start && formodet && *start > ev.dato && !(r.opfyldt_ved && r.opfyldt_ved(ev.sag))) {
                 trace(ev, r, "udeladt", fmt::format("udeladt: afgørelsen formodes modtaget {}, efter vurderingsdatoen ({})",
                                                     start->iso(), udledning(*formodet)));
                 continue;

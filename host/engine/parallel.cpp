@@ -87,6 +87,12 @@ struct ParallelAssessor::Worker {
             Fejl f = aktuel_fejl();
             u.fejl = std::move(f.besked), u.kode = std::move(f.kode), u.felt = std::move(f.felt);
             u.side = side;
+            try {
+                throw;
+            } catch (const ScriptError& e) {
+                u.tidsloft = e.kind() == ScriptError::Kind::Budget;
+            } catch (...) {
+            }
         }
         if (u.sag_id.empty()) u.sag_id = sag_id_of(o.sag_json).value_or("");
     }
@@ -113,7 +119,7 @@ std::vector<Udfald> ParallelAssessor::assess_pair(const std::vector<Opgave>& opg
     std::vector<Udfald> out(opgaver.size());
     spread(opgaver.size(), [&](unsigned t, std::size_t i) {
         workers_[t]->run_pair(*this, t, i, opgaver[i], dato, foer, efter, spor, hver, out[i]);
-        if (out[i].kode == "budget_overskredet") throw TidsloftRamt(out[i]);
+        if (out[i].tidsloft) throw TidsloftRamt(out[i]);
     });
     return out;
 }

@@ -31,6 +31,7 @@ struct Udfald {
     // assess_pair: the side whose standard failed on the case (its message names the file as
     // that side's tree has it), or none (the case itself was refused).
     enum class Side { Ingen, Foer, Efter } side = Side::Ingen;
+    bool tidsloft = false; // the time budget ran out (budget_overskredet is memory too)
     bool ok() const { return fejl.empty(); }
 };
 
