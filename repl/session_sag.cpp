@@ -274,6 +274,13 @@ void Session::assess(const std::string& expr) {
     if (!standard_) return say(no_standard());
     if (!expr.empty()) return assess_other(expr);
     if (!assess_quietly()) return;
+    // The prompt's standard may have been changed after the case was loaded (:kommune): the
+    // command line refuses that (kommune_forskellig); here it is said above the assessment,
+    // so it is not pasted into the case's journal as the case's own.
+    if (sag_->kommune && *sag_->kommune != kommune_)
+        say(fmt::format("Bemærk: sagen hører til {}, men er vurderet efter standarden for {}; det er ikke sagens egen "
+                        "vurdering (:kommune {} skifter tilbage)\n\n",
+                        *sag_->kommune, kommune_, *sag_->kommune));
     say(last_->tekst());
     Json now = Json::parse(last_->json());
     if (forrige_ && !siden_.empty()) {

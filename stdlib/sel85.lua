@@ -35,6 +35,9 @@ betingelse {
   id = "funktionsevne",
   tekst = "Borgeren har betydelig nedsat fysisk eller psykisk funktionsevne eller særlige sociale problemer",
   kilde = "SEL § 85, stk. 1",
+  -- antagelse: loven nævner ingen VUM-grænse; et "nej" her hviler på parameteren
+  -- betydelig_nedsat_funktionsevne, ikke på lovens ord, og skal stå som antagelse.
+  antagelse = true,
   naar = function(sag)
     return eller(mindst(sag.vum:max(), P.betydelig_nedsat_funktionsevne),
                  sag.forhold.saerlige_sociale_problemer)

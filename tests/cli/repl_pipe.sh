@@ -186,4 +186,9 @@ expect "^fejl: ukendt kommando ':hvorfor' — :vurder viser begrundelserne, :spo
 # bytes that are not UTF-8 in a command are shown escaped, never sent raw to the terminal
 printf ':\377\376\n' | "$K" --hjem "$T" repl --kommune varde > "$T/ud" 2>&1 || fail "afslutningskode $?"
 expect "^fejl: ukendt kommando ':\\\\x{FF}\\\\x{FE}'; skriv :hjaelp$"
+# a case assessed under another municipality's standard (:kommune after :sag) says so above it
+printf ':sag %s\n:kommune kerteminde\n:vurder\n' "$T/sag.json" | "$K" --hjem "$T" repl > "$T/ud" 2>&1 || fail "afslutningskode $?"
+expect "^Bemærk: sagen hører til varde, men er vurderet efter standarden for kerteminde"
+printf ':sag %s\n:vurder\n' "$T/sag.json" | "$K" --hjem "$T" repl > "$T/ud" 2>&1 || fail "afslutningskode $?"
+grep -q "^Bemærk: sagen hører til" "$T/ud" && fail "bemærkningen uden et skift af kommune"
 echo "repl via pipe: alt som forventet"
