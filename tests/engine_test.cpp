@@ -344,6 +344,10 @@ TEST_CASE("load-time errors name file, line and id") {
     }
     CHECK_THROWS_WITH(Standard::load(t.write("e", ""), "nej"), Catch::Contains("ukendt kommune 'nej'"));
     CHECK_THROWS_WITH(Standard::load(t.write("e", ""), "../e"), Catch::Contains("ugyldigt kommune-id"));
+    // a name as a person types it points at the id
+    CHECK_THROWS_WITH(Standard::load(Sources::directory(KVALITET_SOURCE_DIR), "Ishøj"),
+                      Catch::Contains("ugyldigt kommune-id 'Ishøj'") && Catch::Contains("— mente du 'ishoej'?"));
+    CHECK_THROWS_WITH(Standard::load(Sources::directory(KVALITET_SOURCE_DIR), "Varde"), Catch::Contains("mente du 'varde'?"));
 }
 
 // A mistake a rule makes through a DSL word (mindst("x", 1) compares inside dsl/) is named

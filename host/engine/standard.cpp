@@ -466,18 +466,43 @@ void check_version_name(const StandardInfo& info, const Place& at) {
                       info.fil, at.linje);
 }
 
+// An id as a person types the name ("Ishøj", "Varde"): lower case, æ ø å as ae oe aa.
+std::string as_id(std::string_view navn) {
+    std::string out;
+    for (std::size_t i = 0; i < navn.size(); ++i) {
+        const std::string_view rest = navn.substr(i);
+        if (rest.starts_with("æ") || rest.starts_with("Æ")) out += "ae", ++i;
+        else if (rest.starts_with("ø") || rest.starts_with("Ø")) out += "oe", ++i;
+        else if (rest.starts_with("å") || rest.starts_with("Å")) out += "aa", ++i;
+        else if (navn[i] == ' ' || navn[i] == '-') out += '_';
+        else out += char(std::tolower(static_cast<unsigned char>(navn[i])));
+    }
+    return out;
+}
+
+// "ugyldigt kommune-id 'Ishøj' … — mente du 'ishoej'? (kendte: …)"
+[[noreturn]] void invalid_kommune(const Sources& sources, const std::string& kommune) {
+    std::string hint;
+    const auto known = kommuner(sources);
+    const std::string id = as_id(kommune);
+    if (std::find(known.begin(), known.end(), id) != known.end())
+        hint = fmt::format(" — mente du '{}'? (kendte: {})", id, fmt::join(known, ", "));
+    else if (!known.empty())
+        hint = fmt::format(" (kendte: {})", fmt::join(known, ", "));
+    throw InputError(fmt::format("ugyldigt kommune-id '{}' (små bogstaver a-z, tal og _; æ ø å skrives ae oe aa){}", kommune, hint),
+                     "ukendt_kommune");
+}
+
 } // namespace
 
 std::unique_ptr<Standard> Standard::load(const Sources& sources, const std::string& kommune, lua::Limits limits) {
-    if (!valid_kommune_id(kommune))
-        throw InputError(fmt::format("ugyldigt kommune-id '{}' (små bogstaver a-z, tal og _)", kommune), "ukendt_kommune");
+    if (!valid_kommune_id(kommune)) invalid_kommune(sources, kommune);
     return load_file(sources, kommune, "municipalities/" + kommune + "/standard.lua", limits);
 }
 
 std::unique_ptr<Standard> Standard::load_file(const Sources& sources, const std::string& kommune,
                                               const std::string& path, lua::Limits limits) {
-    if (!valid_kommune_id(kommune))
-        throw InputError(fmt::format("ugyldigt kommune-id '{}' (små bogstaver a-z, tal og _)", kommune), "ukendt_kommune");
+    if (!valid_kommune_id(kommune)) invalid_kommune(sources, kommune);
     auto source = sources.read(path);
     if (!source) {
         if (auto why = sources.outside(path)) throw InputError(*why, "ugyldigt_hjem");
