@@ -1,5 +1,7 @@
 #include "cli_dansk.hpp"
 
+#include "domain/mente_du.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -149,8 +151,11 @@ std::string extras(const CLI::App& at, const std::string& msg) {
         for (std::size_t i = 1; i < args.size(); ++i) rest += fmt::format("{}'{}'", i == 1 ? " med " : " ", args[i]);
         return fmt::format("ukendt tilvalg '{}'{} (tilvalgene er: {})", a, rest, names(option_names(at)));
     }
-    if (!at.get_parent() && args.size() == 1)
-        return fmt::format("ukendt kommando '{}' (kommandoerne er: {})", a, names(subcommand_names(at)));
+    if (!at.get_parent()) { // `kvalitet vuder sag.json`: the first word is the command meant
+        const auto kommandoer = subcommand_names(at);
+        const std::vector<std::string_view> kendte(kommandoer.begin(), kommandoer.end());
+        return fmt::format("ukendt kommando '{}'{} (kommandoerne er: {})", a, mente_du(a, kendte), names(kommandoer));
+    }
     std::string quoted;
     for (const auto& x : args) quoted += (quoted.empty() ? "'" : " '") + x + "'";
     const auto pos = positional_names(at);

@@ -68,6 +68,7 @@ TEST_CASE("cli in Danish: each kind of usage error") {
         {{"vurder", "--kommune", "varde", "--traade", "0"}, "'0' skal være et tal fra 1 til 256"},
         {{"vurder", "--kommune", "varde", "a", "b"}, "uventet argument 'b'"},
         {{"foo"}, "ukendt kommando 'foo'"},
+        {{"vuder", "sag.json"}, "ukendt kommando 'vuder' — mente du 'vurder'?"},
         {{"db"}, "vælg en kommando: init"},
         {{"vurder", "--kommune", "varde", "--kommune", "lejre"}, "--kommune må kun gives én gang, fik 2 værdier"},
     };
