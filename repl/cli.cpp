@@ -62,7 +62,8 @@ Sources Common::sources() const {
 
 Dato date_option(const std::string& text, const std::string& option, std::string_view hint) {
     const auto d = Dato::parse(text);
-    if (!d) throw CLI::ValidationError(option, fmt::format("\"{}\" er ikke en dato (ÅÅÅÅ-MM-DD){}", text, hint));
+    if (!d)
+        throw CLI::ValidationError(option, fmt::format("\"{}\" er ikke en dato (ÅÅÅÅ-MM-DD){}{}", text, dansk_dato_hint(text), hint));
     if (!d->i_omraadet())
         throw CLI::ValidationError(option, Dato::uden_for_omraadet(text) + std::string(hint));
     return *d;

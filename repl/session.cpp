@@ -342,7 +342,7 @@ void Session::meta(const std::string& line) {
     } else if (cmd == ":dato") {
         if (!need("datoen", ":dato 2026-11-22")) return;
         auto d = Dato::parse(arg);
-        if (!d) return say(fmt::format("fejl: '{}' er ikke en dato (ÅÅÅÅ-MM-DD)\n", printable(arg)));
+        if (!d) return say(fmt::format("fejl: '{}' er ikke en dato (ÅÅÅÅ-MM-DD){}\n", printable(arg), dansk_dato_hint(arg)));
         if (!d->i_omraadet())
             return say(fmt::format("fejl: vurderingsdatoen skal ligge mellem {} og {}\n", Dato::foerste().iso(),
                                    Dato::sidste().iso()));

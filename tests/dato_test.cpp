@@ -232,3 +232,19 @@ TEST_CASE("next working day beyond the range is an error") {
     Frist f{D("2200-12-20"), uger(2), Flyt::NaesteArbejdsdag};
     CHECK_THROWS_AS(f.dato(), DatoFejl);
 }
+
+// Input is always ÅÅÅÅ-MM-DD; a date written the Danish way gets the ISO form as a hint.
+TEST_CASE("a Danish form of a date is recognised for a hint, and only a real date") {
+    CHECK(dansk_dato("1/12/2026") == Dato::parse("2026-12-01"));
+    CHECK(dansk_dato("01.12.2026") == Dato::parse("2026-12-01"));
+    CHECK(dansk_dato("1-12-2026") == Dato::parse("2026-12-01"));
+    CHECK(dansk_dato("1. december 2026") == Dato::parse("2026-12-01"));
+    CHECK(dansk_dato("29/2/2028") == Dato::parse("2028-02-29"));
+    for (const char* nej : {"31/2/2026", "29/2/2027", "1/13/2026", "1. decembr 2026", "1/12/26", "2026-12-01", "", "1/",
+                            "1. december 2026 kl. 10", "12/1/2026/3"}) {
+        INFO(nej);
+        CHECK_FALSE(dansk_dato(nej));
+        CHECK(dansk_dato_hint(nej).empty());
+    }
+    CHECK(dansk_dato_hint("1/12/2026") == " — mente du 2026-12-01?");
+}

@@ -180,4 +180,40 @@ std::string Varighed::tekst() const {
     return {};
 }
 
+std::optional<Dato> dansk_dato(std::string_view s) {
+    auto number = [&](std::size_t& i, std::size_t max_digits) -> std::optional<unsigned> {
+        const std::size_t from = i;
+        unsigned n = 0;
+        while (i < s.size() && i - from < max_digits && s[i] >= '0' && s[i] <= '9') n = n * 10 + unsigned(s[i++] - '0');
+        return i > from ? std::optional<unsigned>(n) : std::nullopt;
+    };
+    std::size_t i = 0;
+    const auto d = number(i, 2);
+    if (!d || i >= s.size()) return std::nullopt;
+    std::optional<unsigned> m;
+    if (s[i] == '/' || s[i] == '-' || (s[i] == '.' && i + 1 < s.size() && s[i + 1] != ' ')) {
+        ++i;
+        m = number(i, 2);
+        if (!m || i >= s.size() || (s[i] != '/' && s[i] != '-' && s[i] != '.')) return std::nullopt;
+        ++i;
+    } else if (s.substr(i).starts_with(". ")) { // "1. december 2026"
+        i += 2;
+        for (unsigned k = 1; k <= 12 && !m; ++k) {
+            const std::string_view navn = kMaaneder[k - 1];
+            if (s.substr(i).starts_with(navn) && s.substr(i + navn.size()).starts_with(" ")) m = k, i += navn.size() + 1;
+        }
+        if (!m) return std::nullopt;
+    } else {
+        return std::nullopt;
+    }
+    const auto y = number(i, 4);
+    if (!y || i != s.size() || *y < 1000) return std::nullopt;
+    return Dato::parse(fmt::format("{:04}-{:02}-{:02}", *y, *m, *d));
+}
+
+std::string dansk_dato_hint(std::string_view text) {
+    const auto d = dansk_dato(text);
+    return d ? fmt::format(" — mente du {}?", d->iso()) : std::string();
+}
+
 } // namespace kvalitet

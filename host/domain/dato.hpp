@@ -95,4 +95,10 @@ struct KVALITET_API Varighed {
 KVALITET_API const char* ugedag_navn(unsigned iso_weekday); // 1 → "mandag"
 KVALITET_API const char* maaned_navn(unsigned month);       // 1 → "januar"
 
+// A date in the forms a Danish reader writes ("1/12/2026", "1.12.2026", "1-12-2026",
+// "1. december 2026"), for a hint only: input is always ÅÅÅÅ-MM-DD. nullopt otherwise.
+KVALITET_API std::optional<Dato> dansk_dato(std::string_view text);
+// " — mente du 2026-12-01?" when `text` is such a form of a real date; else "".
+KVALITET_API std::string dansk_dato_hint(std::string_view text);
+
 } // namespace kvalitet

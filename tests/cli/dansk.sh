@@ -58,6 +58,7 @@ forkert_vaerdi)
   usage_error "'xml' er ikke en af {json,tekst}" vurder --kommune varde --format xml sag.json
   usage_error "--traade: 'abc'" vurder --kommune varde --ndjson --traade abc
   usage_error "--traade: '0' skal være et tal fra 1 til 256" db vurder --traade 0
+  usage_error "\"1/12/2026\" er ikke en dato (ÅÅÅÅ-MM-DD) — mente du 2026-12-01?" vurder --kommune varde --dato 1/12/2026 sag.json
   usage_error "--antal: 'mange'" demo --antal mange
   usage_error "--dato: \"2026-02-30\" er ikke en dato" vurder --kommune varde --dato 2026-02-30 sag.json
   # a real date outside the range is said to be that, not "not a date", on every option
