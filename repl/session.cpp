@@ -340,7 +340,7 @@ void Session::meta(const std::string& line) {
     } else if (cmd == ":frister") {
         show_deadlines();
     } else if (cmd == ":dato") {
-        if (!need("datoen", ":dato 2026-11-22")) return;
+        if (arg.empty()) return say(fmt::format("vurderingsdatoen er {} ({}); skift med :dato ÅÅÅÅ-MM-DD\n", dato_.iso(), dato_.lang()));
         auto d = Dato::parse(arg);
         if (!d) return say(fmt::format("fejl: '{}' er ikke en dato (ÅÅÅÅ-MM-DD){}\n", printable(arg), dansk_dato_hint(arg)));
         if (!d->i_omraadet())

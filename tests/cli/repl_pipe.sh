@@ -186,6 +186,10 @@ expect "^fejl: ukendt kommando ':hvorfor' — :vurder viser begrundelserne, :spo
 # bytes that are not UTF-8 in a command are shown escaped, never sent raw to the terminal
 printf ':\377\376\n' | "$K" --hjem "$T" repl --kommune varde > "$T/ud" 2>&1 || fail "afslutningskode $?"
 expect "^fejl: ukendt kommando ':\\\\x{FF}\\\\x{FE}'; skriv :hjaelp$"
+# :dato alone shows the date; a Danish form of a date gets the ISO date meant
+printf ':dato 2026-12-01\n:dato\n:dato 1/12/2026\n' | "$K" --hjem "$T" repl --kommune varde > "$T/ud" 2>&1 || fail "afslutningskode $?"
+expect "^vurderingsdatoen er 2026-12-01 (tirsdag den 1. december 2026); skift med :dato ÅÅÅÅ-MM-DD$"
+expect "^fejl: '1/12/2026' er ikke en dato (ÅÅÅÅ-MM-DD) — mente du 2026-12-01?$"
 # a case assessed under another municipality's standard (:kommune after :sag) says so above it
 printf ':sag %s\n:kommune kerteminde\n:vurder\n' "$T/sag.json" | "$K" --hjem "$T" repl > "$T/ud" 2>&1 || fail "afslutningskode $?"
 expect "^Bemærk: sagen hører til varde, men er vurderet efter standarden for kerteminde"
