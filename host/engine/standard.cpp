@@ -592,6 +592,25 @@ void Standard::read_info(lua_State* L, int reg, const std::string& kommune) {
 
     lua_getfield(L, reg, "parametre");
     const int ps = lua_gettop(L);
+    // Too many is said at the declaration that brought the most of them: the table's walk
+    // order depends on the state's hash seed, so "the one past the limit" would be a
+    // different declaration (a national one) from run to run.
+    {
+        std::map<std::pair<std::string, int>, std::size_t> per_call;
+        std::size_t n = 0;
+        lua_pushnil(L);
+        while (lua_next(L, ps)) {
+            ++n;
+            ++per_call[{string_field(L, lua_gettop(L), "fil"), int_field(L, lua_gettop(L), "linje")}];
+            lua_pop(L, 1);
+        }
+        if (n > kMaxParametre) {
+            const auto most = std::max_element(per_call.begin(), per_call.end(),
+                                               [](const auto& a, const auto& b) { return a.second < b.second; });
+            declaration_error({most->first.first, most->first.second},
+                              fmt::format("standarden erklærer mere end {} parametre", kMaxParametre));
+        }
+    }
     ParameterLines lines(sources_);
     lua_pushnil(L);
     while (lua_next(L, ps)) {
@@ -608,8 +627,6 @@ void Standard::read_info(lua_State* L, int reg, const std::string& kommune) {
         par.fil = pat.fil;
         par.linje = pat.linje;
         par.vaerdi_linje = lines.of(call, par.id, "vaerdi");
-        if (info.parametre.size() >= kMaxParametre)
-            declaration_error(pat, fmt::format("standarden erklærer mere end {} parametre", kMaxParametre));
         if (lua_getfield(L, p, "perioder") == LUA_TTABLE) { // a dated parameter
             read_periods(L, p, lua_gettop(L), call, lines, par);
             lua_pop(L, 2);
