@@ -174,6 +174,20 @@ bool named(std::span<const Felt> felter, std::string_view navn) {
 
 bool kendt_navn(std::string_view navn) { return named(kSag, navn); }
 
+bool er_liste(std::string_view sti) {
+    std::span<const Felt> felter = kSag;
+    while (true) {
+        const auto dot = sti.find('.');
+        const std::string_view led = sti.substr(0, dot);
+        const auto klamme = led.find('[');
+        const Felt* f = find(felter, led.substr(0, klamme));
+        if (!f) return false;
+        if (dot == std::string_view::npos) return f->liste && klamme == std::string_view::npos;
+        felter = f->felter;
+        sti = sti.substr(dot + 1);
+    }
+}
+
 std::vector<std::string> kendte_sagsfelter() {
     std::vector<std::string> out;
     list_paths(kSag, "", out);

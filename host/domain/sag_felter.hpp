@@ -23,6 +23,11 @@ std::vector<std::string> kendte_sagsfelter();
 // reader, so a field added here and not there is read slowly, never dropped.
 bool kendt_navn(std::string_view navn);
 
+// Whether the field at `sti` ("ydelser", "bevilling.leverandoer", "leverancer[0]") is one of
+// the case's lists; false for an element of one, an object, a value or a name the schema
+// does not know.
+bool er_liste(std::string_view sti);
+
 // A field of the case the schema does not know.
 struct UkendtFelt {
     std::string sti;                  // its JSON path: "forhold.motivret", "ydelser[0].paragraff"

@@ -41,6 +41,14 @@ namespace {
 using json = simdjson::dom::element;
 using Type = simdjson::dom::element_type;
 
+// The digits of a whole number written as a decimal (1.0, 1e0, -0.0), which JSON Schema
+// counts as an integer; nullopt for any other number. Only where a double holds every
+// whole number exactly.
+std::optional<std::string> whole_digits(double d) {
+    if (d != std::floor(d) || !(std::fabs(d) < 9007199254740992.0)) return std::nullopt;
+    return std::to_string(static_cast<long long>(d));
+}
+
 constexpr const char* kSyntax = "ugyldig_json";
 constexpr const char* kField = "ugyldigt_felt";
 
@@ -495,11 +503,9 @@ private:
             id_ = integer_text(token);
             return State::Done;
         }
-        if (capturing_id()) { // 1.0, 1e0: the reader takes a whole decimal as its integer (whole_double)
+        if (capturing_id()) { // 1.0, 1e0: the reader takes a whole decimal as its integer
             double d = 0;
-            const auto r = std::from_chars(token.data(), token.data() + token.size(), d);
-            if (r.ec == std::errc{} && d == std::floor(d) && std::fabs(d) < 9007199254740992.0)
-                id_ = std::to_string(static_cast<long long>(d));
+            if (std::from_chars(token.data(), token.data() + token.size(), d).ec == std::errc{}) id_ = whole_digits(d);
             return State::Done;
         }
         return State::After;
@@ -798,14 +804,10 @@ std::string text(const json& v, const Path& path) {
     return std::string(v.get_string().value_unsafe());
 }
 
-// A number with a whole value written as a decimal (1.0, 1e0, -0.0), which JSON Schema
-// counts as an integer, as its digits; nullopt for any other value. Only where a double
-// holds every whole number exactly.
+// A value that is a whole number written as a decimal, as its digits (whole_digits).
 std::optional<std::string> whole_double(const json& v) {
     if (v.type() != Type::DOUBLE) return std::nullopt;
-    const double d = v.get_double().value_unsafe();
-    if (d != std::floor(d) || !(std::fabs(d) < 9007199254740992.0)) return std::nullopt;
-    return std::to_string(static_cast<long long>(d));
+    return whole_digits(v.get_double().value_unsafe());
 }
 
 // A text, or an integer taken as its digits (ids and paragraphs: the schema allows both).

@@ -63,6 +63,14 @@ struct ParallelAssessor::Worker {
         if (!u.ok() && u.sag_id.empty()) u.sag_id = sag_id_of(o.sag_json).value_or("");
     }
 
+    // Inside a handler: the error being handled, into `u`.
+    static void failed(Udfald& u, Udfald::Side side, bool tidsloft) {
+        Fejl f = aktuel_fejl();
+        u.fejl = std::move(f.besked), u.kode = std::move(f.kode), u.felt = std::move(f.felt);
+        u.side = side;
+        u.tidsloft = tidsloft;
+    }
+
     void run_pair(ParallelAssessor& p, unsigned t, std::size_t i, const Opgave& o, Dato dato, const Side& foer,
                   const Side& efter, SporNiveau spor, const Par& hver, Udfald& u) {
         auto side = Udfald::Side::Ingen;
@@ -83,16 +91,10 @@ struct ParallelAssessor::Worker {
             hver(t, i, sag, a, b, fuldt);
             u = {};
             return;
+        } catch (const ScriptError& e) {
+            failed(u, side, e.kind() == ScriptError::Kind::Budget);
         } catch (...) {
-            Fejl f = aktuel_fejl();
-            u.fejl = std::move(f.besked), u.kode = std::move(f.kode), u.felt = std::move(f.felt);
-            u.side = side;
-            try {
-                throw;
-            } catch (const ScriptError& e) {
-                u.tidsloft = e.kind() == ScriptError::Kind::Budget;
-            } catch (...) {
-            }
+            failed(u, side, false);
         }
         if (u.sag_id.empty()) u.sag_id = sag_id_of(o.sag_json).value_or("");
     }

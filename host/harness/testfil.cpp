@@ -14,6 +14,7 @@
 #include "bind/bind.hpp"
 #include "bind/type_text.hpp"
 #include "domain/mente_du.hpp"
+#include "domain/sag_felter.hpp"
 #include "lua/state.hpp"
 #include "sandbox.hpp"
 
@@ -50,16 +51,13 @@ struct TestFejl : std::runtime_error {
 
 json to_json(lua_State* L, int idx, const std::string& path, int depth);
 
-// Whether an empty table at `path` is an empty list: in a case, only the contract's lists
-// are (forhold = {} is "nothing assessed yet", an empty object); in `forvent`, {} matches
-// an empty list or object alike.
+// Whether an empty table at `path` is an empty list: in a case, only the schema's lists are
+// (forhold = {} is "nothing assessed yet", an empty object); in `forvent`, {} matches an
+// empty list or object alike.
 bool empty_is_list(std::string_view path) {
     if (path == "sag") return false;
     if (!path.starts_with("sag.")) return true;
-    const auto last = path.substr(path.rfind('.') + 1);
-    for (std::string_view l : {"ydelser", "ansoegte_aktiviteter", "opfoelgninger", "leverancer", "afbud"})
-        if (last == l) return true;
-    return false;
+    return detail::er_liste(path.substr(4));
 }
 
 json table_to_json(lua_State* L, int idx, const std::string& path, int depth) {
@@ -201,8 +199,8 @@ void read_test(lua_State* L, Collector& c, TestSag& t) {
     while (lua_next(L, 1)) {
         const char* k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : nullptr;
         if (!k || std::find(std::begin(kFelter), std::end(kFelter), std::string_view(k)) == std::end(kFelter))
-            bad_test(fmt::format("test: ukendt felt '{}'{} (felterne er: navn, dato, sag, forvent, kommune, note)",
-                                 k ? k : "?", k ? mente_du(k, kFelter) : ""));
+            bad_test(fmt::format("test: ukendt felt '{}'{} (felterne er: {})", k ? k : "?", k ? mente_du(k, kFelter) : "",
+                                 fmt::join(kFelter, ", ")));
         lua_pop(L, 1);
     }
     if (t.navn.empty()) bad_test("test: feltet 'navn' mangler (en kort sætning om hvad testen viser)");

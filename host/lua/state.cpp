@@ -75,8 +75,7 @@ int message_handler(lua_State* L) {
         msg = lua_pushfstring(L, "error() fik %s, ikke en tekst; skriv error(\"hvad der er galt\")",
                               a_value(luaL_typename(L, 1)).c_str());
     } else {
-        lua_settop(L, 1);
-        at_rule(L, 1);
+        place_in_rule(L);
         msg = lua_tostring(L, 1);
     }
     luaL_traceback(L, L, msg, 1);
