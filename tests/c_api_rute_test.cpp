@@ -93,6 +93,8 @@ TEST_CASE("C API: a routing handle assesses each case under its own municipality
     CHECK(e["fejl"]["felt"] == "kommune");
     CHECK(e["fejl"]["besked"] == kvalitet_errmsg(h.k));
     CHECK(e["sag_id"] == "c2");
+    // A C caller is told its own way to choose, not the command line's.
+    CHECK_THAT(kvalitet_errmsg(h.k), Catch::Contains("kvalitet_open_ex(") && !Catch::Contains("--kommune"));
 
     CHECK(assess(h.k, R"({"id":"c3","kommune":"vadre"})") == KVALITET_INVALID_CASE);
     CHECK(std::string(kvalitet_errcode(h.k)) == "ukendt_kommune");
@@ -107,7 +109,9 @@ TEST_CASE("C API: a handle for one municipality refuses a case of another, namin
     CHECK(assess(h.k, R"({"id":"x"})") == KVALITET_OK);
     CHECK(assess(h.k, R"({"id":"x","kommune":"lejre"})") == KVALITET_INVALID_CASE);
     CHECK(std::string(kvalitet_errcode(h.k)) == "kommune_forskellig");
-    CHECK_THAT(kvalitet_errmsg(h.k), Catch::Contains("'lejre'") && Catch::Contains("'varde'"));
+    CHECK_THAT(kvalitet_errmsg(h.k), Catch::Contains("'lejre'") && Catch::Contains("'varde'") &&
+                                         Catch::Contains("kvalitet_open_ex med kommune NULL") &&
+                                         !Catch::Contains("--kommune"));
 
     // kvalitet_open keeps its meaning: its standard, whatever the case says, primary codes.
     Handle old;

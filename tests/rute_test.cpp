@@ -43,11 +43,15 @@ TEST_CASE("rute: no municipality, two municipalities, an unknown one") {
     auto e = route_error(sag_med(nullptr), "");
     CHECK(e.kode() == "mangler_kommune");
     CHECK(e.felt() == "kommune");
+    // The command line's user is told the command line's way, not the C API's.
+    CHECK_THAT(e.what(), Catch::Contains("--kommune varde") && !Catch::Contains("C-API") &&
+                             !Catch::Contains("kvalitet_open_ex"));
 
     e = route_error(sag_med("lejre"), "varde");
     CHECK(e.kode() == "kommune_forskellig");
     CHECK(e.felt() == "kommune");
-    CHECK_THAT(e.what(), Catch::Contains("'lejre'") && Catch::Contains("'varde'"));
+    CHECK_THAT(e.what(), Catch::Contains("'lejre'") && Catch::Contains("'varde'") &&
+                             Catch::Contains("vurder uden --kommune") && !Catch::Contains("kvalitet_open_ex"));
 
     // "Varde" is no id: the message says so in words, not as '?'.
     e = route_error(sag_med("Varde"), "varde");

@@ -128,7 +128,7 @@ kv::Dato parse_date(const char* date) {
 // kvalitet_open handle, which keeps its old meaning: its standard, whatever the case says).
 kv::Assessor& assessor_for(kvalitet_assessor* k, const kv::Sag& sag) {
     if (k->legacy) return *k->assessor;
-    const std::string kommune = kv::rute(sag, k->kommune, k->kendte);
+    const std::string kommune = kv::rute(sag, k->kommune, k->kendte, kv::Kalder::CApi);
     if (!k->routing) return *k->assessor;
     if (auto it = k->routed.find(kommune); it != k->routed.end()) return *it->second;
     if (auto it = k->failed.find(kommune); it != k->failed.end()) std::rethrow_exception(it->second);

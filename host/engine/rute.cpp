@@ -38,20 +38,22 @@ std::string sagens_kommune(const std::string& kommune) {
     return "sagens kommune er ikke et kommune-id, der skrives med små bogstaver a-z, tal og _";
 }
 
-std::string rute(const Sag& sag, std::string_view valgt, const std::vector<std::string>& kendte) {
+std::string rute(const Sag& sag, std::string_view valgt, const std::vector<std::string>& kendte, Kalder kalder) {
+    const bool c_api = kalder == Kalder::CApi;
     if (!valgt.empty()) {
         if (sag.kommune && *sag.kommune != valgt) {
             throw InputError(fmt::format("{} (feltet 'kommune'), men den skulle vurderes efter '{}': "
-                                         "lad sagens egen kommune afgøre det (vurder uden --kommune; i C-API'et kvalitet_open_ex med "
-                                         "kommune NULL), eller ret feltet",
-                                         sagens_kommune(*sag.kommune), valgt),
+                                         "lad sagens egen kommune afgøre det ({}), eller ret feltet",
+                                         sagens_kommune(*sag.kommune), valgt,
+                                         c_api ? "kvalitet_open_ex med kommune NULL" : "vurder uden --kommune"),
                              "kommune_forskellig", "kommune");
         }
         return std::string(valgt);
     }
     if (!sag.kommune)
-        throw InputError("sagen siger ikke, hvilken kommune den hører til: tilføj feltet 'kommune' (f.eks. "
-                         "\"kommune\": \"varde\"), eller vælg kommunen (--kommune; i C-API'et kvalitet_open_ex(\"varde\", …))",
+        throw InputError(fmt::format("sagen siger ikke, hvilken kommune den hører til: tilføj feltet 'kommune' (f.eks. "
+                                     "\"kommune\": \"varde\"), eller vælg kommunen ({})",
+                                     c_api ? "kvalitet_open_ex(\"varde\", …)" : "--kommune varde"),
                          "mangler_kommune", "kommune");
     if (std::find(kendte.begin(), kendte.end(), *sag.kommune) == kendte.end()) unknown(*sag.kommune, kendte);
     return *sag.kommune;

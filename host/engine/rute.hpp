@@ -14,7 +14,11 @@ namespace kvalitet {
 // The municipality to assess `sag` under; `valgt` is the caller's choice or empty. Throws
 // InputError with felt "kommune": mangler_kommune (neither names one), kommune_forskellig
 // (both do, differently), ukendt_kommune (the case's is not among `kendte`; "mente du").
-std::string rute(const Sag& sag, std::string_view valgt, const std::vector<std::string>& kendte);
+// The advice names the caller's own way to choose: the command line's --kommune, or the C
+// API's kvalitet_open_ex (a C caller has no --kommune, a CLI user no kvalitet_open_ex).
+enum class Kalder { Program, CApi };
+std::string rute(const Sag& sag, std::string_view valgt, const std::vector<std::string>& kendte,
+                 Kalder kalder = Kalder::Program);
 
 // "sagens kommune er 'lejre'", or that it is no id at all: only an id is echoed, since the
 // case's text may be anything ("Varde", a line of HTML).
