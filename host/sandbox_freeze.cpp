@@ -13,6 +13,8 @@
 #include <fmt/format.h>
 #include <lauxlib.h>
 
+#include <utility>
+
 #include "lua/state.hpp"
 #include "lua/upvalue_writes.hpp"
 #include "sandbox.hpp"
@@ -67,7 +69,25 @@ struct Walk {
     int seen;                 // stack index of a table: object -> true
     std::string_view owner;   // "krav 'x'", for messages
     bool data_only;           // parameters: functions are not data
+    int depth = 0;            // tables and functions inside one another, here
+    std::string file = {};    // the innermost function walked, for a message
+    int line = 0;
 };
+
+// A script can nest a table 200,000 deep in a loop; each level is a C call and stack
+// slots here, so past this the walk stops with the rule named instead of overflowing.
+// No standard's data comes near it (parameters nest three or four deep).
+constexpr int kMaxDepth = 100;
+
+void descend(Walk& w) {
+    if (++w.depth <= kMaxDepth && lua_checkstack(w.L, 8)) return;
+    throw ScriptError(ScriptError::Kind::Runtime,
+                      w.data_only // the DSL names the parameter
+                          ? fmt::format("værdien har tabeller i tabeller mere end {} niveauer dybt; gør den fladere", kMaxDepth)
+                          : fmt::format("{}: en tabel, reglen kan nå, har tabeller i tabeller mere end {} niveauer dybt; "
+                                        "gør den fladere", w.owner, kMaxDepth),
+                      w.file, w.line);
+}
 
 bool first_visit(Walk& w, int i) {
     lua_pushvalue(w.L, i);
@@ -131,10 +151,14 @@ void walk_function(Walk& w, int f) {
                                       "huske noget mellem sager — gør variablen lokal inde i funktionen",
                                       w.owner, writes.front().name),
                           file, writes.front().line);
+    const auto outer_file = std::exchange(w.file, file);
+    const auto outer_line = std::exchange(w.line, line);
     for (int n = 1; lua_getupvalue(L, f, n); ++n) {
         walk(w, lua_gettop(L));
         lua_pop(L, 1);
     }
+    w.file = outer_file;
+    w.line = outer_line;
 }
 
 void walk(Walk& w, int i) {
@@ -142,8 +166,10 @@ void walk(Walk& w, int i) {
     const int t = lua_type(w.L, i);
     if (t != LUA_TTABLE && t != LUA_TFUNCTION) return;
     if (!first_visit(w, i)) return;
+    descend(w);
     if (t == LUA_TTABLE) walk_table(w, i);
     else walk_function(w, i);
+    --w.depth;
 }
 
 } // namespace
