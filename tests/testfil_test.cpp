@@ -95,11 +95,15 @@ test { navn = 'felt', dato = '2026-11-22', sag = {}, forvnt = {} }
 test { navn = 'blandet', dato = '2026-11-22', sag = { ydelser = { 1, x = 2 } }, forvent = {} }
 test { dato = '2026-11-22', sag = {}, forvent = {} }
 test { navn = 'ogsaa god', dato = '2026-11-22', sag = {}, forvent = {} }
+local ring = {} ring.pakke = ring
+test { navn = 'ring', dato = '2026-11-22', sag = {}, forvent = ring }
+local dyb = {} for i = 1, 50 do dyb = { a = dyb } end
+test { navn = 'dyb', dato = '2026-11-22', sag = { forhold = dyb }, forvent = {} }
 )";
     const fs::path file = t.tests / "t.lua";
     Tree::write(file, text);
     const auto tests = harness::load_test_file(Sources::embedded(), file.string(), text);
-    REQUIRE(tests.size() == 6);
+    REQUIRE(tests.size() == 8);
     CHECK(tests[0].sag_fejl.empty());
     CHECK_THAT(tests[1].sag_fejl, Catch::Contains("'dato' er \"2026-02-30\", som ikke er en rigtig dato"));
     CHECK_THAT(tests[2].sag_fejl, Catch::Contains("ukendt felt 'forvnt' — mente du 'forvent'?"));
@@ -108,6 +112,10 @@ test { navn = 'ogsaa god', dato = '2026-11-22', sag = {}, forvent = {} }
     CHECK_THAT(tests[4].sag_fejl, Catch::Contains("feltet 'navn' mangler"));
     CHECK(tests[5].sag_fejl.empty());
     CHECK(tests[5].linje == 6);
+    // A table in itself, or tables nested past what a C function's stack holds, is that
+    // test's error: it crashed the whole run (segfault) before.
+    CHECK_THAT(tests[6].sag_fejl, Catch::Contains("'forvent.pakke.pakke.pakke") && Catch::Contains("er for dybt indlejret"));
+    CHECK_THAT(tests[7].sag_fejl, Catch::Contains("'sag.forhold.a.a") && Catch::Contains("er for dybt indlejret"));
 }
 
 // In a case, {} is an empty object (forhold = {}: nothing assessed yet), except for the

@@ -62,6 +62,9 @@ bool empty_is_list(std::string_view path) {
 
 json table_to_json(lua_State* L, int idx, const std::string& path, int depth) {
     idx = lua_absindex(L, idx);
+    // Each level holds a key and a value on the stack: a table nested 40 deep needs more
+    // than the 20 slots a C function is given.
+    if (!lua_checkstack(L, 4)) bad_test(fmt::format("'{}' er for dybt indlejret", path));
     lua_Integer n = 0, keys = 0;
     bool only_ints = true;
     lua_pushnil(L);
