@@ -2,9 +2,12 @@
 // with the trace that led there, and (--daekning) which rule outcomes the tests reached.
 #include <fmt/format.h>
 
+#include <cstdio>
 #include <map>
+#include <utility>
 
 #include "cli.hpp"
+#include "domain/tekst.hpp"
 #include "harness/koersel.hpp"
 #include "test_rapport.hpp"
 #include "lua/error.hpp"
@@ -12,6 +15,14 @@
 namespace kvalitet::cli {
 
 namespace {
+
+// Everything this verb prints may carry a test file's own text (a test's name, a key in its
+// case): control characters are shown, never sent to the terminal.
+template <class... A>
+void vis(fmt::format_string<A...> f, A&&... a) {
+    const std::string s = printable(fmt::format(f, std::forward<A>(a)...));
+    std::fwrite(s.data(), 1, s.size(), stdout);
+}
 
 struct TestOptions {
     std::vector<std::string> stier;
@@ -35,7 +46,7 @@ int print_coverage(harness::Koersel& k, const std::vector<std::string>& kommuner
         harness::Daekning empty;
         const auto lines = (it == k.daekning().end() ? empty : it->second).report(*s);
         int rules = 0, hit_rules = 0, outcomes = 0, hit_outcomes = 0;
-        fmt::print("Dækning: {}\n", key_label(id));
+        vis("Dækning: {}\n", key_label(id));
         for (const auto& l : lines) {
             ++rules;
             hit_rules += l.afproevet;
@@ -45,10 +56,10 @@ int print_coverage(harness::Koersel& k, const std::vector<std::string>& kommuner
                 hit_outcomes += hit;
                 udfald += fmt::format(" {}{}", hit ? "+" : "-", u);
             }
-            fmt::print("  {} {:<12} {:<42}{}\n", l.afproevet ? "  " : "!!", l.art, l.id, udfald);
+            vis("  {} {:<12} {:<42}{}\n", l.afproevet ? "  " : "!!", l.art, l.id, udfald);
         }
         unreached += rules - hit_rules;
-        fmt::print("  {}: {}/{} regler afprøvet ({:.0f} %), {}/{} udfald nået ({:.0f} %)\n\n", key_label(id), hit_rules, rules,
+        vis("  {}: {}/{} regler afprøvet ({:.0f} %), {}/{} udfald nået ({:.0f} %)\n\n", key_label(id), hit_rules, rules,
                    rules ? 100.0 * hit_rules / rules : 100.0, hit_outcomes, outcomes,
                    outcomes ? 100.0 * hit_outcomes / outcomes : 100.0);
     }
@@ -58,7 +69,7 @@ int print_coverage(harness::Koersel& k, const std::vector<std::string>& kommuner
 // A standard that does not load is said once, with its place, and its tests are not run:
 // the same message under each of them says nothing more.
 void print_load_failure(const std::string& kommune, const std::string& why, int tests) {
-    fmt::print("FEJL  [{}] standarden kunne ikke indlæses; kommunens {} test{} er ikke kørt\n      {}\n\n", kommune,
+    vis("FEJL  [{}] standarden kunne ikke indlæses; kommunens {} test{} er ikke kørt\n      {}\n\n", kommune,
                tests, tests == 1 ? "" : "s", why);
 }
 
@@ -72,7 +83,7 @@ int run_tests(const Common& common, const TestOptions& o) {
         try {
             for (auto& f : harness::find_test_files(sources, stier)) filer.push_back(std::move(f));
         } catch (const InputError& e) {
-            fmt::print("FEJL  {}\n      {}\n\n", hvad, e.what());
+            vis("FEJL  {}\n      {}\n\n", hvad, e.what());
             ++failed;
         }
     };
@@ -89,7 +100,7 @@ int run_tests(const Common& common, const TestOptions& o) {
                 tests.push_back(std::move(t));
             }
         } catch (const std::exception& e) {
-            fmt::print("FEJL  {}\n      testfilen kan ikke indlæses: {}\n\n", f.fil, e.what());
+            vis("FEJL  {}\n      testfilen kan ikke indlæses: {}\n\n", f.fil, e.what());
             ++failed;
         }
     }
@@ -110,7 +121,7 @@ int run_tests(const Common& common, const TestOptions& o) {
         auto r = koersel.run(t, key);
         if (r.ok()) {
             ++passed, ++ok;
-            if (o.alle) fmt::print("ok    {}:{}  [{}] {}\n", t.fil, t.linje, t.kommune, t.navn);
+            if (o.alle) vis("ok    {}:{}  [{}] {}\n", t.fil, t.linje, t.kommune, t.navn);
         } else {
             ++failed, ++bad;
             // One mistake in a rule fails every test that reaches it: its message once, and
@@ -119,28 +130,28 @@ int run_tests(const Common& common, const TestOptions& o) {
             if (!r.regelfejl.empty()) {
                 const auto [first, ny] = samme_fejl.try_emplace(r.regelfejl, hvor);
                 if (!ny) {
-                    fmt::print("FEJL  {}  [{}] {}\n      samme fejl som {} ovenfor\n\n", hvor, t.kommune, t.navn,
+                    vis("FEJL  {}  [{}] {}\n      samme fejl som {} ovenfor\n\n", hvor, t.kommune, t.navn,
                                first->second);
                     continue;
                 }
             }
-            fmt::print("{}", fejlrapport(r, o.spor));
+            vis("{}", fejlrapport(r, o.spor));
         }
     }
     for (const auto& [id, n] : per_kommune)
-        fmt::print("{:<12} {} bestået, {} fejlet{}\n", key_label(id), n.first, n.second,
+        vis("{:<12} {} bestået, {} fejlet{}\n", key_label(id), n.first, n.second,
                    koersel.load_error(id) ? " (ikke kørt, fordi standarden ikke kunne indlæses; de tælles som fejlet)" : "");
     int unreached = 0;
     if (o.daekning || o.kraev_daekning) {
         std::vector<std::string> ids;
         for (const auto& [id, n] : per_kommune) ids.push_back(id);
-        fmt::print("\n");
+        vis("\n");
         unreached = print_coverage(koersel, ids);
         if (o.kraev_daekning && unreached)
-            fmt::print("{} regler er ikke afprøvet af nogen test (markeret !!)\n", unreached);
+            vis("{} regler er ikke afprøvet af nogen test (markeret !!)\n", unreached);
     }
-    if (filer.empty() && !failed) fmt::print("ingen testfiler fundet\n");
-    fmt::print("{} bestået, {} fejlet\n", passed, failed); // the contract's last line
+    if (filer.empty() && !failed) vis("ingen testfiler fundet\n");
+    vis("{} bestået, {} fejlet\n", passed, failed); // the contract's last line
     return failed || (o.kraev_daekning && unreached) || filer.empty() ? kInvalid : kOk;
 }
 

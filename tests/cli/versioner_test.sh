@@ -49,4 +49,17 @@ printf 'kvalitetsstandard {\n' >> "$M/versioner/2025-01-01.lua"
 rc=0; "$K" $H test testby > "$T/brudt.txt" || rc=$?
 test "$rc" -eq 1 || fejl "exit $rc med en version, der ikke kan indlæses"
 has "$T/brudt.txt" '\[testby, versionen fra 2025-01-01\] standarden kunne ikke indlæses'
+cp "$SRC/tests/fixtures/versioner/municipalities/testby/versioner/2025-01-01.lua" "$M/versioner/2025-01-01.lua"
+
+# A test's name is the test file's own text: an escape sequence in it (ESC ] sets the
+# terminal's title, ESC [2J clears the screen) is shown, never sent to the terminal.
+cat > "$M/tests/styretegn.lua" <<'EOF'
+test { navn = "\27]0;pwned\7\27[2Jx", dato = "2026-11-22", sag = {}, forvent = { pakke = "z" } }
+EOF
+rc=0; "$K" $H test testby > "$T/styretegn.txt" || rc=$?
+test "$rc" -eq 1 || fejl "exit $rc med en test, der fejler"
+if LC_ALL=C grep -q "$(printf '\033')" "$T/styretegn.txt"; then fejl "ESC sendt til terminalen"; fi
+if LC_ALL=C grep -q "$(printf '\007')" "$T/styretegn.txt"; then fejl "BEL sendt til terminalen"; fi
+has "$T/styretegn.txt" 'u{1B}\]0;pwned'
+rm "$M/tests/styretegn.lua"
 echo "versionernes egne tests: i orden"
