@@ -130,7 +130,12 @@ end
 function H.minut(klokken)
   local t, m = klokken:match("^(%d%d):(%d%d)$")
   if not t then error("klokkeslæt skal skrives TT:MM, ikke '" .. tostring(klokken) .. "'", 2) end
-  return tonumber(t) * 60 + tonumber(m)
+  t, m = tonumber(t), tonumber(m)
+  -- 24:00 is the day's end, as in a parameter's tidsrum; 99:99 is no time of day
+  if m > 59 or t > 24 or (t == 24 and m > 0) then
+    error("klokkeslættet '" .. klokken .. "' findes ikke (00:00 til 23:59, eller 24:00 for døgnets slutning)", 2)
+  end
+  return t * 60 + m
 end
 
 return H

@@ -203,6 +203,29 @@ end }
     CHECK(counted);
 }
 
+TEST_CASE("minut reads a time of day, and refuses one that does not exist, at the rule's line") {
+    Tree t;
+    auto ok = Standard::load(t.write("m", R"(
+krav { id = "k", tekst = "t", kilde = "k", afvigelser = function()
+  return { minut("00:00") .. " " .. minut("07:45") .. " " .. minut("23:59") .. " " .. minut("24:00") }
+end }
+)"), "m");
+    const Vurdering v = ok->vurder(Sag::from_json(R"({"id":"m"})"), D("2026-11-22"));
+    REQUIRE(v.advarsler.size() == 1);
+    CHECK_THAT(v.advarsler[0].tekst, Catch::EndsWith("0 465 1439 1440"));
+    for (const char* tid : {"99:99", "24:01", "25:00", "12:60"}) {
+        INFO(tid);
+        auto s = Standard::load(t.write("m", fmt::format(R"(
+krav {{ id = "k", tekst = "t", kilde = "k", afvigelser = function()
+  return {{ tostring(minut("{}")) }}
+end }}
+)", tid)), "m");
+        CHECK_THROWS_WITH(s->vurder(Sag::from_json(R"({"id":"m"})"), D("2026-11-22")),
+                          Catch::Contains(fmt::format("klokkeslættet '{}' findes ikke", tid)) &&
+                              Catch::Contains("standard.lua:5:")); // the line that calls minut
+    }
+}
+
 TEST_CASE("the target group is three-valued, and mangler names the missing facts") {
     Tree t;
     auto s = Standard::load(t.write("c", R"(

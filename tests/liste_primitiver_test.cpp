@@ -446,7 +446,7 @@ local function gammel(x)
   return (s:gsub("%.", ","))
 end
 local forskelle = {}
-for _, x in ipairs({ 0, 1, 2.5, 3.0, 10, 100, 1 / 3, 2 / 3, 0.005, 0.015, 12.345, -1.5, -0.001, 1e9, 1e300, 7 / 60, 195 / 60 }) do
+for _, x in ipairs({ 0, 1, 2.5, 3.0, 10, 100, 1 / 3, 2 / 3, 0.005, 0.015, 12.345, -1.5, 1e9, 1e300, 7 / 60, 195 / 60 }) do
   if tal(x) ~= gammel(x) then forskelle[#forskelle + 1] = gammel(x) .. " ~= " .. tal(x) end
 end
 for m = 0, 600 do
@@ -455,4 +455,14 @@ end
 return table.concat(forskelle, "; ") .. "|" .. tal(2.5) .. " " .. tal(3) .. " " .. tal(100)
 )";
     CHECK(lua.eval(R"({"id":"x"})", old) == "|2,5 3 100");
+}
+
+// Where the old helper wrote what no Danish reader writes: "-0", "inf", "-nan".
+TEST_CASE("tal writes a negative number that rounds to nothing as 0, and refuses what is no number") {
+    Lua lua;
+    CHECK(lua.eval(R"({"id":"x"})", "return tal(-0.001) .. ' ' .. tal(-0.0) .. ' ' .. tal(-0.004) .. ' ' .. tal(-0.006)") ==
+          "0 0 0 -0,01");
+    CHECK_THAT(lua.eval(R"({"id":"x"})", "return tal(1/0)"), Catch::Contains("uendelig") && !Catch::Contains("inf"));
+    CHECK_THAT(lua.eval(R"({"id":"x"})", "return tal(-1/0)"), Catch::Contains("uendelig"));
+    CHECK_THAT(lua.eval(R"({"id":"x"})", "return tal(0/0)"), Catch::Contains("NaN (ikke et tal") && !Catch::Contains("-nan"));
 }
