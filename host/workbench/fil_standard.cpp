@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -18,11 +19,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const fs::path& p) {
+std::string read(const Sources& base, const fs::path& p) {
     std::error_code ec;
     if (fs::is_directory(p, ec)) throw InputError(fmt::format("{}: er en mappe, ikke en fil; giv standardens .lua-fil", p.string()));
     std::ifstream in(p, std::ios::binary);
-    if (!in) throw InputError(fmt::format("{}: kan ikke åbne filen", p.string()));
+    if (!in) {
+        // `kvalitet tjek varde`: a municipality's id where a file was meant
+        const std::string name = p.string();
+        const auto known = kommuner(base);
+        const bool id = !fs::exists(p, ec) && std::find(known.begin(), known.end(), name) != known.end();
+        throw InputError(id ? fmt::format("{}: kan ikke åbne filen; mente du kommunen (--kommune {})?", name, name)
+                            : fmt::format("{}: kan ikke åbne filen", name));
+    }
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
@@ -53,7 +61,7 @@ fs::path make_temp_dir() {
 } // namespace
 
 FilStandard::FilStandard(const Sources& base, const fs::path& fil) : fil_(fil) {
-    const std::string text = read(fil);
+    const std::string text = read(base, fil);
     kommune_ = harness::kommune_of_path(fil.generic_string());
     if (kommune_.empty()) kommune_ = declared_kommune(text);
     if (!valid_kommune_id(kommune_)) {
@@ -76,7 +84,7 @@ FilStandard::FilStandard(const Sources& base, const fs::path& fil) : fil_(fil) {
             for (const auto& e : fs::recursive_directory_iterator(tests, ec)) {
                 const auto ext = e.path().extension();
                 if (e.is_regular_file() && (ext == ".lua" || ext == ".json"))
-                    write(own / "tests" / fs::relative(e.path(), tests), read(e.path()));
+                    write(own / "tests" / fs::relative(e.path(), tests), read(base, e.path()));
             }
     } catch (...) {
         std::error_code ec;

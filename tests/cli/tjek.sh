@@ -37,6 +37,10 @@ done
 [ $? -eq 2 ] || say "en ukendt kommune er ikke forkert brug (2)"
 "$K" tjek /findes/ikke/standard.lua > /dev/null 2>&1
 [ $? -eq 2 ] || say "en fil, der ikke findes, er ikke forkert brug (2)"
+# A municipality's id where a file was meant: the way to say it is named.
+out=$(cd "$SRC/tests" && "$K" tjek varde 2>&1)
+[ $? -eq 2 ] || say "'tjek varde' er ikke forkert brug (2)"
+echo "$out" | grep -qF "varde: kan ikke åbne filen; mente du kommunen (--kommune varde)?" || say "'tjek varde' nævner ikke --kommune: $out"
 # A syntax error in the declaration itself: a script error at its line (1), not wrong use.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
