@@ -165,8 +165,9 @@ int run_konsekvens(const Common& common, const KonsekvensValg& o) {
             if (!o.sager.empty()) read_ndjson(o, k);
             else read_store(o, k);
         } catch (const TidsloftRamt& e) {
-            return fail(fmt::format("stoppet ved første sag, der ramte tidsloftet: {}. Hver sag ville vente lige så "
-                                    "længe; ret løkken og kør igen (konsekvenserne er ikke beregnet)",
+            return fail(fmt::format("stoppet ved første sag, der ramte tidsloftet: {}. Hver sag, der går samme vej "
+                                    "gennem reglen, ville vente lige så længe; ret løkken og kør igen (konsekvenserne "
+                                    "er ikke beregnet)",
                                     k.besked(e.udfald)));
         }
         workbench::Konsekvens& r = k.resultat();

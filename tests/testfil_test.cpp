@@ -95,6 +95,8 @@ test { navn = 'felt', dato = '2026-11-22', sag = {}, forvnt = {} }
 test { navn = 'blandet', dato = '2026-11-22', sag = { ydelser = { 1, x = 2 } }, forvent = {} }
 test { dato = '2026-11-22', sag = {}, forvent = {} }
 test { navn = 'ogsaa god', dato = '2026-11-22', sag = {}, forvent = {} }
+test { navn = 'år 1', dato = '0001-01-01', sag = {}, forvent = {} }
+test { navn = 'år 9999', dato = '9999-12-31', sag = {}, forvent = {} }
 local ring = {} ring.pakke = ring
 test { navn = 'ring', dato = '2026-11-22', sag = {}, forvent = ring }
 local dyb = {} for i = 1, 50 do dyb = { a = dyb } end
@@ -103,7 +105,7 @@ test { navn = 'dyb', dato = '2026-11-22', sag = { forhold = dyb }, forvent = {} 
     const fs::path file = t.tests / "t.lua";
     Tree::write(file, text);
     const auto tests = harness::load_test_file(Sources::embedded(), file.string(), text);
-    REQUIRE(tests.size() == 8);
+    REQUIRE(tests.size() == 10);
     CHECK(tests[0].sag_fejl.empty());
     CHECK_THAT(tests[1].sag_fejl, Catch::Contains("'dato' er \"2026-02-30\", som ikke er en rigtig dato"));
     CHECK_THAT(tests[2].sag_fejl, Catch::Contains("ukendt felt 'forvnt' — mente du 'forvent'?"));
@@ -114,8 +116,11 @@ test { navn = 'dyb', dato = '2026-11-22', sag = { forhold = dyb }, forvent = {} 
     CHECK(tests[5].linje == 6);
     // A table in itself, or tables nested past what a C function's stack holds, is that
     // test's error: it crashed the whole run (segfault) before.
-    CHECK_THAT(tests[6].sag_fejl, Catch::Contains("'forvent.pakke.pakke.pakke") && Catch::Contains("er for dybt indlejret"));
-    CHECK_THAT(tests[7].sag_fejl, Catch::Contains("'sag.forhold.a.a") && Catch::Contains("er for dybt indlejret"));
+    // A date the calendar cannot count from is the test's error, as `vurder --dato`'s, not a rule's.
+    CHECK_THAT(tests[6].sag_fejl, Catch::Contains("feltet 'dato' er 0001-01-01, som ligger uden for de datoer"));
+    CHECK_THAT(tests[7].sag_fejl, Catch::Contains("feltet 'dato' er 9999-12-31, som ligger uden for de datoer"));
+    CHECK_THAT(tests[8].sag_fejl, Catch::Contains("'forvent.pakke.pakke.pakke") && Catch::Contains("er for dybt indlejret"));
+    CHECK_THAT(tests[9].sag_fejl, Catch::Contains("'sag.forhold.a.a") && Catch::Contains("er for dybt indlejret"));
 }
 
 // In a case, {} is an empty object (forhold = {}: nothing assessed yet), except for the

@@ -214,6 +214,10 @@ void read_test(lua_State* L, Collector& c, TestSag& t) {
         bad_test(fmt::format("feltet 'dato' er \"{}\", som ikke er en rigtig dato \"ÅÅÅÅ-MM-DD\" (findes dagen?)",
                              lua_tostring(L, -1)));
     else bad_test("feltet 'dato' skal være vurderingsdatoen \"ÅÅÅÅ-MM-DD\"");
+    // As `vurder --dato`: a date the calendar cannot count from is the test's, not a rule's
+    if (!t.dato.i_omraadet())
+        bad_test(fmt::format("feltet 'dato' er {}, som ligger uden for de datoer, der kan regnes med ({} – {})",
+                             t.dato.iso(), Dato::foerste().iso(), Dato::sidste().iso()));
     lua_getfield(L, 1, "kommune");
     if (lua_isstring(L, -1)) t.kommune = lua_tostring(L, -1);
     if (t.kommune.empty()) bad_test("angiv kommune = \"id\", eller læg filen i municipalities/<id>/tests/");
