@@ -101,6 +101,16 @@ TEST_CASE("kalender and Frist in Lua") {
     CHECK_THROWS_WITH(lua.eval("return Frist { fra = 7, varighed = uger(4) }"), Catch::Contains("Frist: 'fra' skal være en dato, ikke et tal"));
     CHECK_THROWS_WITH(lua.eval("return Frist { fra = '2026-01-01', varighed = uger(4), flyt = 'frem' }"),
                       Catch::Contains("flyt = \"frem\" kendes ikke"));
+    // A misspelt field gave the default silently (paahvilerr: the municipality's deadline);
+    // a negative length a deadline before its start. Both as a frist declaration says them.
+    CHECK_THROWS_WITH(lua.eval("return Frist { fra = '2026-01-01', varighed = uger(4), paahvilerr = 'borger' }"),
+                      Catch::Contains("Frist: ukendt felt 'paahvilerr' — mente du 'paahviler'?"));
+    CHECK_THROWS_WITH(lua.eval("return Frist { fra = '2026-01-01', varighed = uger(4), [1] = 'x' }"),
+                      Catch::Contains("Frist: ukendt felt"));
+    CHECK_THROWS_WITH(lua.eval("return Frist { fra = '2026-01-01', varighed = uger(-1) }"),
+                      Catch::Contains("Frist: 'varighed' er") && Catch::Contains("(en negativ længde)"));
+    CHECK(lua.eval("return Frist { fra = '2026-01-01', varighed = dage(0), kilde = 'k', id = 'i', tekst = 't' }.dato:iso()") ==
+          "2026-01-01");
     // The citizen's deadline: 24 December moves, a lapse is no fault, a late event is late.
     const char* borger = "local k = Frist { fra = Dato '2026-11-26', varighed = uger(4), "
                          "flyt = 'naeste_arbejdsdag', paahviler = 'borger' } ";

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <lauxlib.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -9,6 +10,7 @@
 #include "bind/type_text.hpp"
 #include "bind/typed.hpp"
 #include "domain/kalender.hpp"
+#include "domain/mente_du.hpp"
 #include "lua/state.hpp"
 #include "sandbox.hpp"
 
@@ -213,6 +215,16 @@ Paahviler paahviler_arg(lua_State* L, int i) {
 //         kilde = "…", id = "…" }
 int frist_new(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
+    // A misspelt field ("paahvilerr") would silently give the default: said, with the one meant.
+    static constexpr std::string_view kFelter[] = {"fra", "varighed", "flyt", "paahviler", "kilde", "id", "tekst"};
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        lua_pop(L, 1);
+        const std::string key = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : type_text(L, -1);
+        if (lua_type(L, -1) != LUA_TSTRING || std::find(std::begin(kFelter), std::end(kFelter), key) == std::end(kFelter))
+            return luaL_error(L, "Frist: ukendt felt '%s'%s (felterne er fra, varighed, flyt, paahviler, kilde, id og tekst)",
+                              key.c_str(), mente_du(key, kFelter).c_str());
+    }
     lua_getfield(L, 1, "fra");
     if (lua_isnil(L, -1)) return luaL_error(L, "Frist: 'fra' mangler; skriv fra = en dato (f.eks. sag.bevilling.start)");
     if (!to_dato(L, -1) && lua_type(L, -1) != LUA_TSTRING)
@@ -221,6 +233,9 @@ int frist_new(lua_State* L) {
     lua_getfield(L, 1, "varighed");
     Varighed* v = to_varighed(L, -1);
     if (!v) return luaL_error(L, "Frist: 'varighed' skal være en varighed, f.eks. uger(4)");
+    if (v->n < 0) // as in a frist declaration: a deadline before its own start is no deadline
+        return luaL_error(L, "Frist: 'varighed' er %s (en negativ længde); skriv en længde på 0 eller mere, f.eks. uger(4)",
+                          v->tekst().c_str());
     Varighed varighed = *v;
     lua_getfield(L, 1, "flyt");
     Flyt flyt = flyt_arg(L, -1);
