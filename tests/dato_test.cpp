@@ -247,4 +247,8 @@ TEST_CASE("a Danish form of a date is recognised for a hint, and only a real dat
         CHECK(dansk_dato_hint(nej).empty());
     }
     CHECK(dansk_dato_hint("1/12/2026") == " — mente du 2026-12-01?");
+    // A date the calendar cannot count from is no hint: it would only move the error.
+    CHECK(dansk_dato_hint("1/1/2201").empty());
+    CHECK(dansk_dato_hint("31/12/1899").empty());
+    CHECK(dansk_dato_hint("31/12/2200") == " — mente du 2200-12-31?");
 }

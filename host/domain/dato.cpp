@@ -213,7 +213,8 @@ std::optional<Dato> dansk_dato(std::string_view s) {
 
 std::string dansk_dato_hint(std::string_view text) {
     const auto d = dansk_dato(text);
-    return d ? fmt::format(" — mente du {}?", d->iso()) : std::string();
+    // 1/1/2201 is a date, but none the calendar counts from: offering it would only move the error
+    return d && d->i_omraadet() ? fmt::format(" — mente du {}?", d->iso()) : std::string();
 }
 
 } // namespace kvalitet
