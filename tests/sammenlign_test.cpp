@@ -69,3 +69,23 @@ TEST_CASE("sammenlign: an id the standard does not have is a difference, with th
     CHECK(sammenlign(json::parse(R"({"frister": {"sagsbehandling": false}})"), kVurdering, ids).empty());
     CHECK(sammenlign(json::parse(R"({"frister": {"sagsbehandlin": false}})"), kVurdering).empty());
 }
+
+// The list form names ids as well: a misspelt one only differed from the list, without the
+// one meant, and against an empty list it read as a warning that did not come.
+TEST_CASE("sammenlign: an unknown id in a list of ids is said with the closest one; facts and texts are no ids") {
+    const std::vector<std::string_view> ids{"klage", "mange_afbud", "frist_overskredet", "standard_ikke_revideret"};
+    auto d = sammenlign(json::parse(R"({"advarsler": ["standard_ikke_revideet", "mange_afbud"]})"), kVurdering, ids);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].sti == "advarsler.standard_ikke_revideet");
+    CHECK(d[0].ukendt_id);
+    CHECK_THAT(d[0].fik, Catch::Contains("mente du 'standard_ikke_revideret'?"));
+    const json tom = json::parse(R"({"advarsler": [], "maalgruppe": {"mangler": [], "henvis_til": []}})");
+    CHECK(sammenlign(json::parse(R"({"advarsler": ["mange_afbyd"]})"), tom, ids).at(0).ukendt_id);
+    // known ids compare as before
+    CHECK(sammenlign(json::parse(R"({"advarsler": ["frist_overskredet", "mange_afbud"]})"), kVurdering, ids).empty());
+    // mangler and henvis_til hold facts and texts, not the standard's ids
+    auto m = sammenlign(json::parse(R"({"maalgruppe": {"mangler": ["motiveret"], "henvis_til": ["SEL § 83"]}})"), tom, ids);
+    REQUIRE(m.size() == 2);
+    CHECK_FALSE(m[0].ukendt_id);
+    CHECK_FALSE(m[1].ukendt_id);
+}

@@ -97,6 +97,7 @@ test { dato = '2026-11-22', sag = {}, forvent = {} }
 test { navn = 'ogsaa god', dato = '2026-11-22', sag = {}, forvent = {} }
 test { navn = 'år 1', dato = '0001-01-01', sag = {}, forvent = {} }
 test { navn = 'år 9999', dato = '9999-12-31', sag = {}, forvent = {} }
+test { navn = 'fem', dato = '2026-11-22', sag = {}, forvent = 5 }
 local ring = {} ring.pakke = ring
 test { navn = 'ring', dato = '2026-11-22', sag = {}, forvent = ring }
 local dyb = {} for i = 1, 50 do dyb = { a = dyb } end
@@ -105,7 +106,7 @@ test { navn = 'dyb', dato = '2026-11-22', sag = { forhold = dyb }, forvent = {} 
     const fs::path file = t.tests / "t.lua";
     Tree::write(file, text);
     const auto tests = harness::load_test_file(Sources::embedded(), file.string(), text);
-    REQUIRE(tests.size() == 10);
+    REQUIRE(tests.size() == 11);
     CHECK(tests[0].sag_fejl.empty());
     CHECK_THAT(tests[1].sag_fejl, Catch::Contains("'dato' er \"2026-02-30\", som ikke er en rigtig dato"));
     CHECK_THAT(tests[2].sag_fejl, Catch::Contains("ukendt felt 'forvnt' — mente du 'forvent'?"));
@@ -119,8 +120,11 @@ test { navn = 'dyb', dato = '2026-11-22', sag = { forhold = dyb }, forvent = {} 
     // A date the calendar cannot count from is the test's error, as `vurder --dato`'s, not a rule's.
     CHECK_THAT(tests[6].sag_fejl, Catch::Contains("feltet 'dato' er 0001-01-01, som ligger uden for de datoer"));
     CHECK_THAT(tests[7].sag_fejl, Catch::Contains("feltet 'dato' er 9999-12-31, som ligger uden for de datoer"));
-    CHECK_THAT(tests[8].sag_fejl, Catch::Contains("'forvent.pakke.pakke.pakke") && Catch::Contains("er for dybt indlejret"));
-    CHECK_THAT(tests[9].sag_fejl, Catch::Contains("'sag.forhold.a.a") && Catch::Contains("er for dybt indlejret"));
+    // forvent = 5 is there, but no table: not "missing"
+    CHECK_THAT(tests[8].sag_fejl, Catch::Contains("feltet 'forvent' er et tal; det skal være en tabel") &&
+                                      !Catch::Contains("mangler"));
+    CHECK_THAT(tests[9].sag_fejl, Catch::Contains("'forvent.pakke.pakke.pakke") && Catch::Contains("er for dybt indlejret"));
+    CHECK_THAT(tests[10].sag_fejl, Catch::Contains("'sag.forhold.a.a") && Catch::Contains("er for dybt indlejret"));
 }
 
 // In a case, {} is an empty object (forhold = {}: nothing assessed yet), except for the

@@ -227,7 +227,11 @@ void read_test(lua_State* L, Collector& c, TestSag& t) {
     else bad_test("feltet 'sag' skal være en tabel eller et filnavn \"sag.json\"");
     if (t.sag.is_object() && !t.sag.contains("id")) t.sag["id"] = fmt::format("{}:{}", t.fil, t.linje);
     lua_getfield(L, 1, "forvent");
-    if (!lua_istable(L, -1)) bad_test("feltet 'forvent' mangler (hvad vurderingen skal indeholde)");
+    if (lua_isnil(L, -1)) bad_test("feltet 'forvent' mangler (hvad vurderingen skal indeholde)");
+    if (!lua_istable(L, -1))
+        bad_test(fmt::format("feltet 'forvent' er {}; det skal være en tabel med det, vurderingen skal indeholde, "
+                             "f.eks. forvent = {{ maalgruppe = {{ i_maalgruppe = true }} }}",
+                             bind::type_text(L, -1)));
     t.forvent = to_json(L, -1, "forvent", 0);
 }
 
