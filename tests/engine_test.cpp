@@ -467,6 +467,17 @@ krav {
     auto s4 = Standard::load(t.write("i", "betingelse { id = 'x', tekst = 'X', kilde = 'K', naar = function() error(42) end }"), "i");
     CHECK_THROWS_WITH(s4->vurder(Sag::from_json(R"({"id":"q"})"), D("2026-12-20")),
                       Catch::EndsWith("betingelse 'x' (sag 'q'): error() fik et tal (42), ikke en tekst; skriv error(\"hvad der er galt\")"));
+    // at the line that raised it, not the declaration's (Lua gives a place only to a text)
+    for (const char* raised : {"error({})", "error(nil)", "error(7)", "error(0/0)"}) {
+        INFO(raised);
+        auto s6 = Standard::load(t.write("k", fmt::format("krav {{\n  id = 'x', tekst = 'X', kilde = 'K',\n"
+                                                          "  afvigelser = function(sag)\n    local a = 1\n"
+                                                          "    {}\n  end,\n}}\n", raised)),
+                                 "k");
+        CHECK_THROWS_WITH(s6->vurder(Sag::from_json(R"({"id":"q"})"), D("2026-12-20")),
+                          Catch::StartsWith("municipalities/k/standard.lua:7: krav 'x' (sag 'q'): error() fik") &&
+                              !Catch::Contains("nan"));
+    }
 }
 
 // A case's own data can give a rule many deviations (a year of evening visits): the case is

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <mutex>
 #include <new>
@@ -37,29 +38,55 @@ std::size_t dsl_place(std::string_view msg) {
 // declaration. The traceback still shows the DSL's frame.
 constexpr int kRuleFrameSearch = 12;
 
+// The nearest frame a policy officer can open (not dsl/, not a string chunk): its file and
+// line, or false with `ar` untouched.
+bool rule_frame(lua_State* L, lua_Debug& ar) {
+    for (int level = 1; level <= kRuleFrameSearch && lua_getstack(L, level, &ar); ++level) {
+        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0) continue;
+        if (ar.source[0] != '@' && ar.source[0] != '=') continue; // a string chunk has no file to name
+        if (std::string_view(ar.source + 1).starts_with("dsl/")) continue;
+        return true;
+    }
+    return false;
+}
+
 void at_rule(lua_State* L, int msg) {
     const std::size_t n = dsl_place(lua_tostring(L, msg));
     if (n == 0) return;
     lua_Debug ar;
-    for (int level = 1; level <= kRuleFrameSearch && lua_getstack(L, level, &ar); ++level) {
-        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0) continue;
-        if (ar.source[0] != '@' && ar.source[0] != '=') continue; // a string chunk has no file to name
-        const std::string_view source(ar.source + 1);
-        if (source.starts_with("dsl/")) continue;
-        lua_pushfstring(L, "%s:%d: %s", ar.source + 1, ar.currentline, lua_tostring(L, msg) + n);
-        lua_replace(L, msg);
-        return;
-    }
-    lua_pushstring(L, lua_tostring(L, msg) + n);
+    if (rule_frame(L, ar)) lua_pushfstring(L, "%s:%d: %s", ar.source + 1, ar.currentline, lua_tostring(L, msg) + n);
+    else lua_pushstring(L, lua_tostring(L, msg) + n);
     lua_replace(L, msg);
+}
+
+// error({}) or error(7) carries no place (Lua adds one only to a text): the line that raised it.
+const char* with_place(lua_State* L, const char* msg) {
+    lua_Debug ar;
+    if (!rule_frame(L, ar)) return msg;
+    return lua_pushfstring(L, "%s:%d: %s", ar.source + 1, ar.currentline, msg);
+}
+
+// What error() was given, when it was not a text (at index 1), as a text with its place.
+const char* error_value_text(lua_State* L) {
+    if (lua_type(L, 1) == LUA_TNUMBER) { // error(42): the bare "42" says nothing about where it came from or what to write
+        lua_pushvalue(L, 1);
+        const char* n = std::isnan(lua_tonumber(L, 1)) ? "NaN" // not "-nan"
+                                                        : lua_tostring(L, -1); // converts the copy, not the error value
+        return with_place(L, lua_pushfstring(L, "error() fik et tal (%s), ikke en tekst; skriv error(\"hvad der er galt\")", n));
+    }
+    // error({}) or error(): say what it got and what to write, not "table"
+    return with_place(L, lua_pushfstring(L, "error() fik %s, ikke en tekst; skriv error(\"hvad der er galt\")",
+                                         a_value(luaL_typename(L, 1)).c_str()));
 }
 
 } // namespace
 
 int place_in_rule(lua_State* L) {
-    if (lua_type(L, 1) == LUA_TSTRING) {
-        lua_settop(L, 1);
-        at_rule(L, 1);
+    lua_settop(L, 1);
+    if (lua_type(L, 1) == LUA_TSTRING) at_rule(L, 1);
+    else { // placed here, while the frame that raised it is still on the stack
+        lua_pushstring(L, error_value_text(L));
+        lua_replace(L, 1);
     }
     return 1;
 }
@@ -67,18 +94,8 @@ int place_in_rule(lua_State* L) {
 namespace {
 
 int message_handler(lua_State* L) {
-    const bool number = lua_type(L, 1) == LUA_TNUMBER;
-    const char* msg = lua_tostring(L, 1);
-    if (number) { // error(42): the bare "42" says nothing about where it came from or what to write
-        msg = lua_pushfstring(L, "error() fik et tal (%s), ikke en tekst; skriv error(\"hvad der er galt\")", msg);
-    } else if (!msg) { // error({}) or error(): say what it got and what to write, not "table"
-        msg = lua_pushfstring(L, "error() fik %s, ikke en tekst; skriv error(\"hvad der er galt\")",
-                              a_value(luaL_typename(L, 1)).c_str());
-    } else {
-        place_in_rule(L);
-        msg = lua_tostring(L, 1);
-    }
-    luaL_traceback(L, L, msg, 1);
+    place_in_rule(L);
+    luaL_traceback(L, L, lua_tostring(L, 1), 1);
     return 1;
 }
 
