@@ -35,19 +35,11 @@ struct Collector {
 };
 
 // A mistake in one test (a bad date, a misspelt field): that test fails with it, and the
-// file's other tests still run. A file that cannot run at all is a Lua error (fail_at).
+// file's other tests still run. A file that cannot run at all is a Lua error.
 struct TestFejl : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 [[noreturn]] void bad_test(const std::string& msg) { throw TestFejl(msg); }
-
-[[noreturn]] void fail_at(lua_State* L, const std::string& msg) {
-    luaL_where(L, 1);
-    lua_pushstring(L, msg.c_str());
-    lua_concat(L, 2);
-    lua_error(L);
-    throw; // unreachable
-}
 
 json to_json(lua_State* L, int idx, const std::string& path, int depth);
 
@@ -158,23 +150,21 @@ bool inside(const std::filesystem::path& file, const std::filesystem::path& fold
 
 // A case file named in a test, relative to the test file: from disk beside it, else from
 // `sources` (a test file that came from the embedded copy).
-void read_case_file(lua_State* L, const Collector& c, TestSag& t, const std::string& name) {
+void read_case_file(const Collector& c, TestSag& t, const std::string& name) {
     namespace fs = std::filesystem;
+    // A name that leads out of the folder is refused for this test alone, as a missing file
+    // is: the file's other tests still run, and nothing outside is read.
+    auto refuse = [&](const std::string& why) { t.sag_fejl = fmt::format("sagsfilen '{}' {}", name, why); };
     if (auto why = bad_case_name(name); !why.empty())
-        fail_at(L, fmt::format("test '{}': sagsfilen '{}' skal ligge i testfilens mappe eller under den ({})", t.navn,
-                               name, why));
+        return refuse(fmt::format("skal ligge i testfilens mappe eller under den ({})", why));
     const fs::path folder = fs::path(c.fil).parent_path();
     const auto rel = (folder / name).lexically_normal();
     std::optional<std::string> text;
     std::error_code ec;
     if (fs::exists(fs::symlink_status(rel, ec))) {
-        if (!inside(rel, folder))
-            fail_at(L, fmt::format("test '{}': sagsfilen '{}' fører uden for testfilens mappe (et symbolsk link?)",
-                                   t.navn, name));
-        if (!fs::is_regular_file(rel, ec))
-            fail_at(L, fmt::format("test '{}': sagsfilen '{}' er ikke en almindelig fil", t.navn, name));
-        if (fs::file_size(rel, ec) > kMaxCaseFile)
-            fail_at(L, fmt::format("test '{}': sagsfilen '{}' er større end {} MiB", t.navn, name, kMaxCaseFile >> 20));
+        if (!inside(rel, folder)) return refuse("fører uden for testfilens mappe (et symbolsk link?)");
+        if (!fs::is_regular_file(rel, ec)) return refuse("er ikke en almindelig fil");
+        if (fs::file_size(rel, ec) > kMaxCaseFile) return refuse(fmt::format("er større end {} MiB", kMaxCaseFile >> 20));
         text = read_disk(rel);
     }
     if (!text) text = c.sources->read(rel.generic_string());
@@ -222,7 +212,7 @@ void read_test(lua_State* L, Collector& c, TestSag& t) {
     if (lua_isstring(L, -1)) t.kommune = lua_tostring(L, -1);
     if (t.kommune.empty()) bad_test("angiv kommune = \"id\", eller læg filen i municipalities/<id>/tests/");
     lua_getfield(L, 1, "sag");
-    if (lua_type(L, -1) == LUA_TSTRING) read_case_file(L, c, t, lua_tostring(L, -1));
+    if (lua_type(L, -1) == LUA_TSTRING) read_case_file(c, t, lua_tostring(L, -1));
     else if (lua_istable(L, -1)) t.sag = to_json(L, -1, "sag", 0);
     else bad_test("feltet 'sag' skal være en tabel eller et filnavn \"sag.json\"");
     if (t.sag.is_object() && !t.sag.contains("id")) t.sag["id"] = fmt::format("{}:{}", t.fil, t.linje);
