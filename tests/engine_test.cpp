@@ -646,13 +646,23 @@ frist { id = "opfyldt_fn", tekst = "O", kilde = "K KS 5", fra = "bevilling.start
     CHECK(post(tidlig, "tilbage").udfald == "ukendt");
     CHECK_THAT(post(tidlig, "tilbage").resultat, Catch::StartsWith("kunne ikke vurderes: 5. januar 1900 - 28 dage ligger uden for"));
     CHECK(post(tidlig, "fra_fn").udfald == "kommende"); // the rest is assessed as usual
+    // unchecked, where a caseworker looks, not only in the trace (an empty advarsler would read as in order)
+    auto ukontrolleret = [](const Vurdering& v, std::string_view id) {
+        return std::any_of(v.ukontrollerede.begin(), v.ukontrollerede.end(),
+                           [&](const Ukontrolleret& u) { return u.regel->id == id && u.mangler.empty(); });
+    };
+    CHECK(ukontrolleret(tidlig, "tilbage"));
+    CHECK_FALSE(ukontrolleret(tidlig, "fra_fn"));
+    CHECK_THAT(tidlig.tekst(), Catch::Contains("Kunne ikke kontrolleres") && Catch::Contains("? K (K KS 1)"));
     const Vurdering sen = s->vurder(Sag::from_json(R"({"id":"s","bevilling":{"start":"2200-12-01"}})"), D("2200-12-05"));
     for (const char* id : {"fra_fn", "naar_fn", "varighed_fn", "opfyldt_fn"}) {
         INFO(id);
         CHECK(post(sen, id).udfald == "udeladt");
         CHECK_THAT(post(sen, id).resultat, Catch::StartsWith("udeladt: fristen kan ikke beregnes: 1. december 2200 + 8 uger"));
         CHECK(std::none_of(sen.frister.begin(), sen.frister.end(), [&](const auto& f) { return f.regel->id == id; }));
+        CHECK(ukontrolleret(sen, id));
     }
+    CHECK_FALSE(ukontrolleret(sen, "tilbage"));
     CHECK(post(sen, "tilbage").udfald == "overholdt");
     CHECK(post(s->vurder(Sag::from_json(R"({"id":"s","bevilling":{"start":"2026-01-01"}})"), D("2026-01-01")), "opfyldt_fn")
               .udfald == "kommende");

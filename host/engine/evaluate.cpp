@@ -464,6 +464,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         // months) is the rule's error, as before.
         auto left_at_edge = [&](const std::string& why) {
             trace(ev, r, "udeladt", "udeladt: fristen kan ikke beregnes: " + why);
+            ev.v.ukontrollerede.push_back({r.regel, {}}); // not computed is not "not due"
         };
         auto at_edge = [&](const DatoFejl& e) {
             if (!e.ved_kanten()) throw;
@@ -760,6 +761,7 @@ void krav(lua_State* L, Evaluation& ev) {
         // As a deadline's (frister): a date at the calendar's edge leaves this one unchecked.
         if (auto edge = call_or_edge(L, ev, r.afvigelser)) {
             trace(ev, r, "ukendt", "kunne ikke vurderes: " + *edge);
+            ev.v.ukontrollerede.push_back({r.regel, {}}); // unchecked, not "no deviations"
             continue;
         }
         KravWarnings warnings(ev, r);
