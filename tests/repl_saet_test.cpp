@@ -102,6 +102,12 @@ TEST_CASE("repl med(sag, {...}) works as in the test files, and :vurder takes su
     CHECK(r("m.forhold.kan_deltage_aktivt") == "true\n"); // the rest of the case stays
     CHECK(r("med(sag, { borger = ukendt }).borger") == "ukendt\n");
     CHECK(r("med({ a = 1 }, { b = 2 }).b") == "2\n");
+    // A table in itself is said at the caller's line, not as Lua's stack overflow inside med
+    CHECK(r("ring = {} ring.a = ring") == "");
+    for (const char* kald : {"med(ring, {})", "med({}, ring)", "med({ a = {} }, { a = ring })"}) {
+        INFO(kald);
+        CHECK_THAT(r(kald), StartsWith("fejl: med: tabellerne er indlejret mere end 40 niveauer dybt") && !Contains("rekursion"));
+    }
     // Assessed beside the loaded case, which stays as it is.
     const auto out = r(":vurder med(sag, { forhold = { motiveret = true } })");
     CHECK_THAT(out, Contains("I forhold til den indlæste sag") && Contains("målgruppe: uafklaret → i målgruppen"));

@@ -253,10 +253,18 @@ int l_test(lua_State* L) {
 // aendringer replaces the list in basis, and `ukendt` removes a field.
 constexpr std::string_view kMed = R"lua(
 local ukendt = ...
-local function kopi(t)
+-- A table in itself (t.a = t) would recurse until Lua's stack ran out and name this chunk:
+-- past this depth the copy stops, and med names the caller's line.
+local DYBDE = 40
+local function kopi(t, d)
   if type(t) ~= "table" then return t end
+  if d > DYBDE then return nil, true end
   local k = {}
-  for n, v in pairs(t) do k[n] = kopi(v) end
+  for n, v in pairs(t) do
+    local c, for_dyb = kopi(v, d + 1)
+    if for_dyb then return nil, true end
+    k[n] = c
+  end
   return k
 end
 local function er_liste(t)
@@ -264,17 +272,24 @@ local function er_liste(t)
   for _ in pairs(t) do return false end
   return true
 end
-local function flet(a, b)
+local function flet(a, b, d)
+  if d > DYBDE then return nil, true end
   for n, v in pairs(b) do
+    local for_dyb
     if v == ukendt then a[n] = nil
-    elseif type(v) == "table" and type(a[n]) == "table" and not er_liste(v) then flet(a[n], v)
-    else a[n] = kopi(v) end
+    elseif type(v) == "table" and type(a[n]) == "table" and not er_liste(v) then for_dyb = select(2, flet(a[n], v, d + 1))
+    else a[n], for_dyb = kopi(v, d + 1) end
+    if for_dyb then return nil, true end
   end
   return a
 end
+local FOR_DYB = "med: tabellerne er indlejret mere end " .. DYBDE .. " niveauer dybt (en tabel, der indeholder sig selv?)"
 return function(basis, aendringer)
   if type(basis) ~= "table" then error("med: første argument skal være en tabel (en sag)", 2) end
-  return flet(kopi(basis), aendringer or {})
+  local k, for_dyb = kopi(basis, 1)
+  if not for_dyb then k, for_dyb = flet(k, aendringer or {}, 1) end
+  if for_dyb then error(FOR_DYB, 2) end
+  return k
 end
 )lua";
 
