@@ -96,6 +96,10 @@ TEST_CASE("testfil: a link that stays inside the folder is followed; a broken ca
     auto bad = t.load("'sager/bad.json'");
     CHECK_THAT(bad[0].sag_fejl, Catch::Contains("er ikke gyldig JSON") && !Catch::Contains("HEMMELIG") &&
                                     !Catch::Contains("'H'"));
+    // 100,000 '[' in a case file: refused while parsing (the dump recursed over it and crashed)
+    Tree::write(t.tests / "sager" / "dyb.json", std::string(100000, '[') + std::string(100000, ']'));
+    const auto dyb = t.load("'sager/dyb.json'");
+    CHECK_THAT(dyb[0].sag_fejl, Catch::Contains("er indlejret dybere end 64 niveauer"));
     Tree::write(t.tests / "sager" / "stor.json", R"({"a": 1e400})");
     CHECK_THAT(t.load("'sager/stor.json'")[0].sag_fejl, Catch::Contains("er ikke gyldig JSON"));
     CHECK_THAT(t.load("'sager/findes_ikke.json'")[0].sag_fejl, Catch::Contains("findes ikke"));
@@ -117,12 +121,14 @@ test { navn = 'fem', dato = '2026-11-22', sag = {}, forvent = 5 }
 local ring = {} ring.pakke = ring
 test { navn = 'ring', dato = '2026-11-22', sag = {}, forvent = ring }
 local dyb = {} for i = 1, 50 do dyb = { a = dyb } end
+local delt = {} for i = 1, 30 do delt = { a = delt, b = delt } end
 test { navn = 'dyb', dato = '2026-11-22', sag = { forhold = dyb }, forvent = {} }
+test { navn = 'delt', dato = '2026-11-22', sag = {}, forvent = { maalgruppe = delt } }
 )";
     const fs::path file = t.tests / "t.lua";
     Tree::write(file, text);
     const auto tests = harness::load_test_file(Sources::embedded(), file.string(), text);
-    REQUIRE(tests.size() == 11);
+    REQUIRE(tests.size() == 12);
     CHECK(tests[0].sag_fejl.empty());
     CHECK_THAT(tests[1].sag_fejl, Catch::Contains("'dato' er \"2026-02-30\", som ikke er en rigtig dato"));
     CHECK_THAT(tests[2].sag_fejl, Catch::Contains("ukendt felt 'forvnt' — mente du 'forvent'?"));
@@ -141,6 +147,8 @@ test { navn = 'dyb', dato = '2026-11-22', sag = { forhold = dyb }, forvent = {} 
                                       !Catch::Contains("mangler"));
     CHECK_THAT(tests[9].sag_fejl, Catch::Contains("'forvent.pakke.pakke.pakke") && Catch::Contains("er for dybt indlejret"));
     CHECK_THAT(tests[10].sag_fejl, Catch::Contains("'sag.forhold.a.a") && Catch::Contains("er for dybt indlejret"));
+    // one table used twice at each of 30 levels is 2^30 copies: refused by count, at once
+    CHECK_THAT(tests[11].sag_fejl, Catch::Contains("testen har mere end 100000 værdier"));
 }
 
 // In a case, {} is an empty object (forhold = {}: nothing assessed yet), except for the

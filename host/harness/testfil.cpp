@@ -41,7 +41,12 @@ struct TestFejl : std::runtime_error {
 };
 [[noreturn]] void bad_test(const std::string& msg) { throw TestFejl(msg); }
 
-json to_json(lua_State* L, int idx, const std::string& path, int depth);
+// Values converted so far in one test: a table used in several places is copied into each,
+// so 30 levels of { a = x, b = x } would be 2^30 copies; past this many the test is refused.
+constexpr std::size_t kMaxValues = 100000;
+constexpr int kMaxCaseDepth = 64; // a case file's nesting (a case has four levels)
+
+json to_json(lua_State* L, int idx, const std::string& path, int depth, std::size_t& values);
 
 // Whether an empty table at `path` is an empty list: in a case, only the schema's lists are
 // (forhold = {} is "nothing assessed yet", an empty object); in `forvent`, {} matches an
@@ -52,7 +57,7 @@ bool empty_is_list(std::string_view path) {
     return detail::er_liste(path.substr(4));
 }
 
-json table_to_json(lua_State* L, int idx, const std::string& path, int depth) {
+json table_to_json(lua_State* L, int idx, const std::string& path, int depth, std::size_t& values) {
     idx = lua_absindex(L, idx);
     // Each level holds a key and a value on the stack: a table nested 40 deep needs more
     // than the 20 slots a C function is given.
@@ -70,7 +75,7 @@ json table_to_json(lua_State* L, int idx, const std::string& path, int depth) {
         json arr = json::array();
         for (lua_Integer i = 1; i <= n; ++i) {
             lua_geti(L, idx, i);
-            arr.push_back(to_json(L, -1, fmt::format("{}[{}]", path, i), depth + 1));
+            arr.push_back(to_json(L, -1, fmt::format("{}[{}]", path, i), depth + 1, values));
             lua_pop(L, 1);
         }
         return arr;
@@ -81,14 +86,17 @@ json table_to_json(lua_State* L, int idx, const std::string& path, int depth) {
         if (lua_type(L, -2) != LUA_TSTRING)
             bad_test(fmt::format("'{}' blander en liste {{ a, b }} og felter {{ navn = ... }}; vælg én af delene", path));
         std::string key = lua_tostring(L, -2);
-        obj[key] = to_json(L, -1, path.empty() ? key : path + "." + key, depth + 1);
+        obj[key] = to_json(L, -1, path.empty() ? key : path + "." + key, depth + 1, values);
         lua_pop(L, 1);
     }
     return obj;
 }
 
-json to_json(lua_State* L, int idx, const std::string& path, int depth) {
+json to_json(lua_State* L, int idx, const std::string& path, int depth, std::size_t& values) {
     if (depth > 40) bad_test(fmt::format("'{}' er for dybt indlejret", path));
+    if (++values > kMaxValues)
+        bad_test(fmt::format("'{}': testen har mere end {} værdier (en tabel brugt mange steder?); gør den mindre",
+                             path, kMaxValues));
     switch (lua_type(L, idx)) {
     case LUA_TNIL: return nullptr;
     case LUA_TBOOLEAN: return bool(lua_toboolean(L, idx));
@@ -102,7 +110,7 @@ json to_json(lua_State* L, int idx, const std::string& path, int depth) {
     case LUA_TUSERDATA:
         if (Dato* d = bind::to_dato(L, idx)) return d->iso();
         break;
-    case LUA_TTABLE: return table_to_json(L, idx, path, depth);
+    case LUA_TTABLE: return table_to_json(L, idx, path, depth, values);
     default: break;
     }
     bad_test(fmt::format("'{}' kan ikke bruges i en test ({}); skriv tal, tekst, true/false, ukendt eller en tabel", path,
@@ -173,11 +181,20 @@ void read_case_file(const Collector& c, TestSag& t, const std::string& name) {
         return;
     }
     try {
-        t.sag = json::parse(*text);
+        // As the case reader's limit: nesting deeper than a case has is refused while parsing,
+        // before anything recurses over it (a file of 100,000 '[' crashed the dump).
+        t.sag = json::parse(*text, [](int depth, json::parse_event_t, json&) {
+            if (depth > kMaxCaseDepth) throw TestFejl("for dyb");
+            return true;
+        });
     } catch (const json::parse_error& e) { // its message quotes the file: say where only
         t.sag_fejl = fmt::format("sagsfilen '{}' er ikke gyldig JSON (fejl ved byte {})", rel.generic_string(), e.byte);
     } catch (const json::exception&) { // e.g. a number too large for a double
         t.sag_fejl = fmt::format("sagsfilen '{}' er ikke gyldig JSON (et tal uden for området?)", rel.generic_string());
+    } catch (const TestFejl&) {
+        t.sag = json::object();
+        t.sag_fejl = fmt::format("sagsfilen '{}' er indlejret dybere end {} niveauer; en sag har højst et par stykker",
+                                 rel.generic_string(), kMaxCaseDepth);
     }
 }
 
@@ -185,6 +202,7 @@ constexpr std::string_view kFelter[] = {"navn", "dato", "sag", "forvent", "kommu
 
 // The fields of one test into `t`; a mistake in them is a TestFejl (bad_test).
 void read_test(lua_State* L, Collector& c, TestSag& t) {
+    std::size_t values = 0;
     if (!lua_istable(L, 1)) bad_test("skriv test { navn = ..., dato = ..., sag = ..., forvent = ... }");
     lua_getfield(L, 1, "navn");
     if (lua_isstring(L, -1)) t.navn = lua_tostring(L, -1);
@@ -213,7 +231,7 @@ void read_test(lua_State* L, Collector& c, TestSag& t) {
     if (t.kommune.empty()) bad_test("angiv kommune = \"id\", eller læg filen i municipalities/<id>/tests/");
     lua_getfield(L, 1, "sag");
     if (lua_type(L, -1) == LUA_TSTRING) read_case_file(c, t, lua_tostring(L, -1));
-    else if (lua_istable(L, -1)) t.sag = to_json(L, -1, "sag", 0);
+    else if (lua_istable(L, -1)) t.sag = to_json(L, -1, "sag", 0, values);
     else bad_test("feltet 'sag' skal være en tabel eller et filnavn \"sag.json\"");
     if (t.sag.is_object() && !t.sag.contains("id")) t.sag["id"] = fmt::format("{}:{}", t.fil, t.linje);
     lua_getfield(L, 1, "forvent");
@@ -222,7 +240,7 @@ void read_test(lua_State* L, Collector& c, TestSag& t) {
         bad_test(fmt::format("feltet 'forvent' er {}; det skal være en tabel med det, vurderingen skal indeholde, "
                              "f.eks. forvent = {{ maalgruppe = {{ i_maalgruppe = true }} }}",
                              bind::type_text(L, -1)));
-    t.forvent = to_json(L, -1, "forvent", 0);
+    t.forvent = to_json(L, -1, "forvent", 0, values);
 }
 
 // test { navn, dato, sag, forvent [, kommune, note] }
