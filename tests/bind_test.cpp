@@ -111,6 +111,10 @@ TEST_CASE("kalender and Frist in Lua") {
                       Catch::Contains("Frist: 'varighed' er") && Catch::Contains("(en negativ længde)"));
     CHECK(lua.eval("return Frist { fra = '2026-01-01', varighed = dage(0), kilde = 'k', id = 'i', tekst = 't' }.dato:iso()") ==
           "2026-01-01");
+    CHECK(lua.eval("return Frist { fra = '2026-01-01', varighed = dage(0), kilde = 'k' }.kilde") == "k");
+    // a table as kilde would be one a rule could write to from case to case, past the seal
+    CHECK_THROWS_WITH(lua.eval("return Frist { fra = '2026-01-01', varighed = uger(4), kilde = {} }"),
+                      Catch::Contains("Frist: 'kilde' skal være en tekst, ikke en tabel"));
     // The citizen's deadline: 24 December moves, a lapse is no fault, a late event is late.
     const char* borger = "local k = Frist { fra = Dato '2026-11-26', varighed = uger(4), "
                          "flyt = 'naeste_arbejdsdag', paahviler = 'borger' } ";

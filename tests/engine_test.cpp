@@ -226,6 +226,21 @@ end }}
     }
 }
 
+// A Frist built in a rule from a table the standard holds: that table is sealed (its fields
+// behind __index), and the check for unknown fields still sees them.
+TEST_CASE("Frist{} checks the fields of a sealed table too") {
+    Tree t;
+    auto s = Standard::load(t.write("fs", R"(
+local DEF = { fra = "2026-01-01", varighed = uger(4), paahvilerr = "borger" }
+krav { id = "k", tekst = "t", kilde = "k", afvigelser = function()
+  local _ = Frist(DEF)
+  return {}
+end }
+)"), "fs");
+    CHECK_THROWS_WITH(s->vurder(Sag::from_json(R"({"id":"f"})"), D("2026-11-22")),
+                      Catch::Contains("Frist: ukendt felt 'paahvilerr' — mente du 'paahviler'?"));
+}
+
 TEST_CASE("the target group is three-valued, and mangler names the missing facts") {
     Tree t;
     auto s = Standard::load(t.write("c", R"(

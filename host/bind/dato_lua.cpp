@@ -217,13 +217,26 @@ int frist_new(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     // A misspelt field ("paahvilerr") would silently give the default: said, with the one meant.
     static constexpr std::string_view kFelter[] = {"fra", "varighed", "flyt", "paahviler", "kilde", "id", "tekst"};
+    sandbox::frozen_contents(L, 1); // a sealed table keeps its fields behind __index
+    const int contents = lua_gettop(L);
     lua_pushnil(L);
-    while (lua_next(L, 1)) {
+    while (lua_next(L, contents)) {
         lua_pop(L, 1);
         const std::string key = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : type_text(L, -1);
         if (lua_type(L, -1) != LUA_TSTRING || std::find(std::begin(kFelter), std::end(kFelter), key) == std::end(kFelter))
             return luaL_error(L, "Frist: ukendt felt '%s'%s (felterne er fra, varighed, flyt, paahviler, kilde, id og tekst)",
                               key.c_str(), mente_du(key, kFelter).c_str());
+    }
+    lua_settop(L, 1);
+    // kilde, id and tekst are kept as texts in a table of the frist's own: a table given as
+    // kilde would be one a rule could write to from case to case, past the seal.
+    lua_createtable(L, 0, 3);
+    const int texts = lua_gettop(L);
+    for (const char* k : {"kilde", "id", "tekst"}) {
+        const int t = lua_getfield(L, 1, k);
+        if (t != LUA_TNIL && t != LUA_TSTRING)
+            return luaL_error(L, "Frist: '%s' skal være en tekst, ikke %s", k, type_text(L, -1).c_str());
+        lua_setfield(L, texts, k);
     }
     lua_getfield(L, 1, "fra");
     if (lua_isnil(L, -1)) return luaL_error(L, "Frist: 'fra' mangler; skriv fra = en dato (f.eks. sag.bevilling.start)");
@@ -241,10 +254,10 @@ int frist_new(lua_State* L) {
     Flyt flyt = flyt_arg(L, -1);
     lua_getfield(L, 1, "paahviler");
     Paahviler paahviler = paahviler_arg(L, -1);
-    lua_settop(L, 1);
+    lua_settop(L, texts);
     auto* ud = static_cast<FristUd*>(lua_newuserdatauv(L, sizeof(FristUd), 1));
     ud->frist = Frist{start, varighed, flyt, paahviler};
-    lua_pushvalue(L, 1); // the declaration, for kilde/id/tekst
+    lua_pushvalue(L, texts); // kilde/id/tekst
     lua_setiuservalue(L, -2, 1);
     luaL_setmetatable(L, kFrist);
     return 1;
