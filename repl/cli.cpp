@@ -1,5 +1,7 @@
 #include "cli.hpp"
 
+#include "domain/tekst.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -125,7 +127,7 @@ int fail(const std::string& message) {
     fmt::print(stderr, "kvalitet: {}\n",
                message.empty() ? "der opstod en fejl uden forklaring (en fejl i Kvalitet); prøv igen med --hjem på en "
                                  "mappe med dsl/, stdlib/ og municipalities/, eller meld fejlen"
-                               : message);
+                               : printable(message)); // it may quote a file name or a script's text
     return kInvalid;
 }
 

@@ -7,7 +7,7 @@
 #include <utility>
 
 #include "cli.hpp"
-#include "domain/tekst.hpp"
+#include "udskrift.hpp"
 #include "harness/koersel.hpp"
 #include "test_rapport.hpp"
 #include "lua/error.hpp"
@@ -15,14 +15,6 @@
 namespace kvalitet::cli {
 
 namespace {
-
-// Everything this verb prints may carry a test file's own text (a test's name, a key in its
-// case): control characters are shown, never sent to the terminal.
-template <class... A>
-void vis(fmt::format_string<A...> f, A&&... a) {
-    const std::string s = printable(fmt::format(f, std::forward<A>(a)...));
-    std::fwrite(s.data(), 1, s.size(), stdout);
-}
 
 struct TestOptions {
     std::vector<std::string> stier;
@@ -46,7 +38,7 @@ int print_coverage(harness::Koersel& k, const std::vector<std::string>& kommuner
         harness::Daekning empty;
         const auto lines = (it == k.daekning().end() ? empty : it->second).report(*s);
         int rules = 0, hit_rules = 0, outcomes = 0, hit_outcomes = 0;
-        vis("Dækning: {}\n", key_label(id));
+        vis_sikkert("Dækning: {}\n", key_label(id));
         for (const auto& l : lines) {
             ++rules;
             hit_rules += l.afproevet;
@@ -56,10 +48,10 @@ int print_coverage(harness::Koersel& k, const std::vector<std::string>& kommuner
                 hit_outcomes += hit;
                 udfald += fmt::format(" {}{}", hit ? "+" : "-", u);
             }
-            vis("  {} {:<12} {:<42}{}\n", l.afproevet ? "  " : "!!", l.art, l.id, udfald);
+            vis_sikkert("  {} {:<12} {:<42}{}\n", l.afproevet ? "  " : "!!", l.art, l.id, udfald);
         }
         unreached += rules - hit_rules;
-        vis("  {}: {}/{} regler afprøvet ({:.0f} %), {}/{} udfald nået ({:.0f} %)\n\n", key_label(id), hit_rules, rules,
+        vis_sikkert("  {}: {}/{} regler afprøvet ({:.0f} %), {}/{} udfald nået ({:.0f} %)\n\n", key_label(id), hit_rules, rules,
                    rules ? 100.0 * hit_rules / rules : 100.0, hit_outcomes, outcomes,
                    outcomes ? 100.0 * hit_outcomes / outcomes : 100.0);
     }
@@ -69,7 +61,7 @@ int print_coverage(harness::Koersel& k, const std::vector<std::string>& kommuner
 // A standard that does not load is said once, with its place, and its tests are not run:
 // the same message under each of them says nothing more.
 void print_load_failure(const std::string& kommune, const std::string& why, int tests) {
-    vis("FEJL  [{}] standarden kunne ikke indlæses; kommunens {} test{} er ikke kørt\n      {}\n\n", kommune,
+    vis_sikkert("FEJL  [{}] standarden kunne ikke indlæses; kommunens {} test{} er ikke kørt\n      {}\n\n", kommune,
                tests, tests == 1 ? "" : "s", why);
 }
 
@@ -83,7 +75,7 @@ int run_tests(const Common& common, const TestOptions& o) {
         try {
             for (auto& f : harness::find_test_files(sources, stier)) filer.push_back(std::move(f));
         } catch (const InputError& e) {
-            vis("FEJL  {}\n      {}\n\n", hvad, e.what());
+            vis_sikkert("FEJL  {}\n      {}\n\n", hvad, e.what());
             ++failed;
         }
     };
@@ -100,7 +92,7 @@ int run_tests(const Common& common, const TestOptions& o) {
                 tests.push_back(std::move(t));
             }
         } catch (const std::exception& e) {
-            vis("FEJL  {}\n      testfilen kan ikke indlæses: {}\n\n", f.fil, e.what());
+            vis_sikkert("FEJL  {}\n      testfilen kan ikke indlæses: {}\n\n", f.fil, e.what());
             ++failed;
         }
     }
@@ -121,7 +113,7 @@ int run_tests(const Common& common, const TestOptions& o) {
         auto r = koersel.run(t, key);
         if (r.ok()) {
             ++passed, ++ok;
-            if (o.alle) vis("ok    {}:{}  [{}] {}\n", t.fil, t.linje, t.kommune, t.navn);
+            if (o.alle) vis_sikkert("ok    {}:{}  [{}] {}\n", t.fil, t.linje, t.kommune, t.navn);
         } else {
             ++failed, ++bad;
             // One mistake in a rule fails every test that reaches it: its message once, and
@@ -130,28 +122,28 @@ int run_tests(const Common& common, const TestOptions& o) {
             if (!r.regelfejl.empty()) {
                 const auto [first, ny] = samme_fejl.try_emplace(r.regelfejl, hvor);
                 if (!ny) {
-                    vis("FEJL  {}  [{}] {}\n      samme fejl som {} ovenfor\n\n", hvor, t.kommune, t.navn,
+                    vis_sikkert("FEJL  {}  [{}] {}\n      samme fejl som {} ovenfor\n\n", hvor, t.kommune, t.navn,
                                first->second);
                     continue;
                 }
             }
-            vis("{}", fejlrapport(r, o.spor));
+            vis_sikkert("{}", fejlrapport(r, o.spor));
         }
     }
     for (const auto& [id, n] : per_kommune)
-        vis("{:<12} {} bestået, {} fejlet{}\n", key_label(id), n.first, n.second,
+        vis_sikkert("{:<12} {} bestået, {} fejlet{}\n", key_label(id), n.first, n.second,
                    koersel.load_error(id) ? " (ikke kørt, fordi standarden ikke kunne indlæses; de tælles som fejlet)" : "");
     int unreached = 0;
     if (o.daekning || o.kraev_daekning) {
         std::vector<std::string> ids;
         for (const auto& [id, n] : per_kommune) ids.push_back(id);
-        vis("\n");
+        vis_sikkert("\n");
         unreached = print_coverage(koersel, ids);
         if (o.kraev_daekning && unreached)
-            vis("{} regler er ikke afprøvet af nogen test (markeret !!)\n", unreached);
+            vis_sikkert("{} regler er ikke afprøvet af nogen test (markeret !!)\n", unreached);
     }
-    if (filer.empty() && !failed) vis("ingen testfiler fundet\n");
-    vis("{} bestået, {} fejlet\n", passed, failed); // the contract's last line
+    if (filer.empty() && !failed) vis_sikkert("ingen testfiler fundet\n");
+    vis_sikkert("{} bestået, {} fejlet\n", passed, failed); // the contract's last line
     return failed || (o.kraev_daekning && unreached) || filer.empty() ? kInvalid : kOk;
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "udskrift.hpp"
 #include "engine/versioner.hpp"
 #include "lua/error.hpp"
 #include "workbench/fil_standard.hpp"
@@ -41,7 +42,7 @@ std::size_t versions_load(const Sources& sources, const std::string& kommune, co
         versioner(sources, kommune);
         return 0;
     } catch (const std::exception& e) { // ScriptError or InputError, both the user's to mend
-        fmt::print("{} [versioner]\n    forslag: ret versionen, så alle versioner kan indlæses og følger efter "
+        vis_sikkert("{} [versioner]\n    forslag: ret versionen, så alle versioner kan indlæses og følger efter "
                    "hinanden (docs/versioner.md); vurder og test bruger dem\n",
                    shown(e.what(), vis, kommune));
         return 1;
@@ -54,22 +55,22 @@ std::size_t check_one(const Sources& sources, const std::string& kommune, const 
     try {
         s = Standard::load(sources, kommune);
     } catch (const ScriptError& e) {
-        fmt::print("{}\n    forslag: ret fejlen, så standarden kan indlæses; de øvrige tjek kræver det [indlaesning]\n",
+        vis_sikkert("{}\n    forslag: ret fejlen, så standarden kan indlæses; de øvrige tjek kræver det [indlaesning]\n",
                    shown(e.what(), vis, kommune));
-        fmt::print("{}: standarden kan ikke indlæses\n\n", kommune);
+        vis_sikkert("{}: standarden kan ikke indlæses\n\n", kommune);
         return 1;
     }
     workbench::Tjek t{*s, evaluation_date("")};
-    fmt::print("tjek af {} ({})\n", kommune, vis(s->info().fil));
+    vis_sikkert("tjek af {} ({})\n", kommune, vis(s->info().fil));
     const auto fund = workbench::tjek_alt(t);
     for (const auto& f : fund) {
-        fmt::print("{}:{}: {} [{}]\n", vis(f.fil), f.linje, shown(f.besked, vis, kommune), f.kode);
-        fmt::print("    forslag: {}\n", f.forslag);
+        vis_sikkert("{}:{}: {} [{}]\n", vis(f.fil), f.linje, shown(f.besked, vis, kommune), f.kode);
+        vis_sikkert("    forslag: {}\n", f.forslag);
     }
     const std::size_t versions = versions_load(sources, kommune, vis);
-    for (const auto& n : t.noter) fmt::print("  bemærk: {}\n", shown(n, vis, kommune));
+    for (const auto& n : t.noter) vis_sikkert("  bemærk: {}\n", shown(n, vis, kommune));
     const std::size_t n = fund.size() + versions;
-    fmt::print("{}: {}\n\n", kommune, n == 0 ? std::string("ingen fund") : fmt::format("{} fund", n));
+    vis_sikkert("{}: {}\n\n", kommune, n == 0 ? std::string("ingen fund") : fmt::format("{} fund", n));
     return n;
 }
 
@@ -99,7 +100,7 @@ int run_tjek(const Common& common, const TjekValg& o) {
     } catch (const ScriptError& e) {
         return fail(e.what());
     }
-    fmt::print("{}\n", total ? fmt::format("{} fund i alt", total) : std::string("ingen fund"));
+    vis_sikkert("{}\n", total ? fmt::format("{} fund i alt", total) : std::string("ingen fund"));
     return total ? kInvalid : kOk;
 }
 

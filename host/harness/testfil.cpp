@@ -206,6 +206,8 @@ void read_test(lua_State* L, Collector& c, TestSag& t) {
     if (!lua_istable(L, 1)) bad_test("skriv test { navn = ..., dato = ..., sag = ..., forvent = ... }");
     lua_getfield(L, 1, "navn");
     if (lua_isstring(L, -1)) t.navn = lua_tostring(L, -1);
+    // One line in every report: a newline in a name could fake a line of the output
+    std::replace_if(t.navn.begin(), t.navn.end(), [](char ch) { return ch == '\n' || ch == '\r' || ch == '\t'; }, ' ');
     lua_pushnil(L);
     while (lua_next(L, 1)) {
         const char* k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : nullptr;

@@ -97,4 +97,15 @@ start=$(date +%s)
 out=$("$K" --hjem "$hjem" tjek --kommune lejre 2>&1)
 [ $(( $(date +%s) - start )) -lt 30 ] || say "tjek stoppede ikke ved den første løkke"
 echo "$out" | grep -qF "standsede ved den første testsag, der ramte tidsloftet" || say "ingen besked om løkken: $out"
+# A file name is the user's text: an escape in it is shown, never sent to the terminal, in
+# the findings (stdout) and in an error (stderr).
+esc=$(printf '\033')
+cp "$fixture" "$tmp/e${esc}[2Jvil.lua"
+"$K" tjek "$tmp/e${esc}[2Jvil.lua" > "$tmp/esc.out" 2> "$tmp/esc.err"
+grep -q "u{1B}\[2Jvil.lua:" "$tmp/esc.out" || say "filnavnet med ESC vises ikke som \\u{1B}: $(head -3 "$tmp/esc.out")"
+"$K" tjek "x${esc}[2J" > "$tmp/esc2.out" 2> "$tmp/esc2.err"
+grep -q "u{1B}" "$tmp/esc2.err" || say "fejlbeskeden viser ikke ESC som \\u{1B}: $(cat "$tmp/esc2.err")"
+for f in "$tmp/esc.out" "$tmp/esc.err" "$tmp/esc2.out" "$tmp/esc2.err"; do
+    if LC_ALL=C grep -q "$esc" "$f"; then say "ESC sendt til terminalen i $f"; fi
+done
 exit $fejl
