@@ -18,19 +18,35 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A test file is a script, read whole and compiled: as large as a standard may be, no larger
+// (a 1 GB comment took 2 GB and 15 s; from a home, a file over it was read as nothing).
+[[noreturn]] void too_large(const std::string& f) {
+    throw InputError(fmt::format("testfilen {} kan ikke læses: den er større end {} MiB eller ikke en almindelig fil; "
+                                 "del den i flere filer",
+                                 f, Sources::kMaxFile >> 20));
+}
+
 std::string read_file(const fs::path& p) {
+    std::error_code ec;
+    if (fs::file_size(p, ec) > Sources::kMaxFile) too_large(p.generic_string());
     std::ifstream in(p, std::ios::binary);
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
 }
 
+std::string read_source(const Sources& sources, const std::string& f) {
+    auto text = sources.read(f);
+    if (!text) too_large(f);
+    return std::move(*text);
+}
+
 // The municipality's tests (of standard.lua), then each version's (versioner/<dato>/tests/).
 void add_from_sources(const Sources& sources, const std::string& kommune, std::vector<Testfil>& out) {
     for (const auto& f : sources.list("municipalities/" + kommune + "/tests"))
-        if (f.ends_with(".lua")) out.push_back({f, *sources.read(f)});
+        if (f.ends_with(".lua")) out.push_back({f, read_source(sources, f)});
     for (const auto& f : sources.list("municipalities/" + kommune + "/versioner"))
-        if (f.ends_with(".lua") && !version_of_path(f).empty()) out.push_back({f, *sources.read(f)});
+        if (f.ends_with(".lua") && !version_of_path(f).empty()) out.push_back({f, read_source(sources, f)});
 }
 
 // A version's own file (versioner/<dato>.lua) is a standard, not a test file.

@@ -62,4 +62,14 @@ if LC_ALL=C grep -q "$(printf '\033')" "$T/styretegn.txt"; then fejl "ESC sendt 
 if LC_ALL=C grep -q "$(printf '\007')" "$T/styretegn.txt"; then fejl "BEL sendt til terminalen"; fi
 has "$T/styretegn.txt" 'u{1B}\]0;pwned'
 rm "$M/tests/styretegn.lua"
+# A test file over 16 MiB is said, not read as nothing (a home's reader refuses it) nor read
+# whole into memory (given as a path).
+{ printf -- '-- '; head -c 17000000 /dev/zero | tr '\0' x; printf '\n'; } > "$M/tests/stor.lua"
+rc=0; "$K" $H test testby > "$T/stor.txt" 2>&1 || rc=$?
+test "$rc" -eq 1 || fejl "exit $rc med en testfil over 16 MiB"
+has "$T/stor.txt" 'testfilen municipalities/testby/tests/stor.lua kan ikke læses: den er større end 16 MiB'
+rc=0; "$K" $H test "$M/tests/stor.lua" > "$T/stor2.txt" 2>&1 || rc=$?
+test "$rc" -eq 1 || fejl "exit $rc med en testfil over 16 MiB givet som sti"
+has "$T/stor2.txt" 'stor.lua kan ikke læses: den er større end 16 MiB'
+rm "$M/tests/stor.lua"
 echo "versionernes egne tests: i orden"
