@@ -281,6 +281,31 @@ TEST_CASE("after fork the child's calls have a time budget too") {
     CHECK(WEXITSTATUS(status) == 0);
 }
 
+namespace {
+// Sleeps the milliseconds given, through the watchdog's signal: time on the wall, no CPU.
+int sleep_ms(lua_State* L) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(luaL_checkinteger(L, 1));
+    while (std::chrono::steady_clock::now() < until) std::this_thread::sleep_until(until);
+    return 0;
+}
+} // namespace
+
+// The budget is CPU time: a call whose thread waits (for a core, on a loaded machine) is not
+// stopped for waiting. On the wall clock, a 250 ms wait passed a 50 ms budget and the next
+// instruction raised the error; under a sanitizer with tests beside, a standard's load did.
+TEST_CASE("the time budget counts the thread's CPU time, not time spent waiting") {
+    State s({.memory_bytes = 64u << 20, .time = std::chrono::milliseconds(50)});
+    with_base(s);
+    lua_register(s, "sov", sleep_ms);
+    run(s, "sov(250) local n = 0 for i = 1, 1000 do n = n + i end");
+    try {
+        run(s, "sov(20) while true do end");
+        FAIL("expected an error");
+    } catch (const ScriptError& e) {
+        CHECK(e.kind() == ScriptError::Kind::Budget);
+    }
+}
+
 TEST_CASE("the time budget is per call: many short calls add up to more and none fails") {
     State s({.memory_bytes = 64u << 20, .time = std::chrono::milliseconds(200)});
     // Each call ~1-2 ms (tens under ASan on a loaded machine, still far below the budget):

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -192,14 +193,33 @@ private:
         }
     }
 
+    // The CPU time the thread running call `s` has used, read under the watch's lock, where
+    // the owner cannot end the call (so its thread exists); nothing once the call is over
+    // or when the system has no such clock.
+    static std::optional<Watch::Clock::duration> cpu_time(Watch& w, std::uint64_t s) {
+        std::lock_guard arm(w.arm_);
+        if (w.seq_.load(std::memory_order_acquire) != s) return std::nullopt;
+        clockid_t id;
+        timespec ts{};
+        if (pthread_getcpuclockid(w.owner_.load(std::memory_order_relaxed), &id) != 0 || clock_gettime(id, &ts) != 0)
+            return std::nullopt;
+        return std::chrono::seconds(ts.tv_sec) + std::chrono::nanoseconds(ts.tv_nsec);
+    }
+
+    // A call's budget is the CPU time its thread spends, not the time on the wall: on a
+    // loaded machine (more threads than cores, a sanitizer, a test run beside) a call that
+    // waits for a core is not stopped for it, and a loop still is, since a loop computes.
+    // Where the thread's clock cannot be read, the wall clock is the measure.
     void look(Watch& w, Watch::Clock::time_point now, Watch::Clock::duration grace) const {
         const std::uint64_t s = w.seq_.load(std::memory_order_acquire);
         if (s % 2 == 0 || s != w.seen_seq_) {
             w.seen_seq_ = s;
             w.seen_at_ = now;
+            w.seen_cpu_ = cpu_time(w, s);
             return;
         }
-        if (now - w.seen_at_ < w.limit()) return;
+        const auto cpu = w.seen_cpu_ ? cpu_time(w, s) : std::nullopt;
+        if ((cpu ? *cpu - *w.seen_cpu_ : now - w.seen_at_) < w.limit()) return;
         // Under the lock the owner cannot end the call, so its thread is there to signal.
         std::lock_guard arm(w.arm_);
         if (w.seq_.load(std::memory_order_acquire) != s || w.armed_.load()) return;

@@ -2,7 +2,7 @@
 // The time budget without a hook on every instruction. Any Lua hook sends every
 // instruction through the hook dispatcher (../shared/notes: ~2× slower), so no hook is set
 // while a call runs within its budget. One background thread looks at the running calls a
-// few times per budget; a call still running past its budget gets a count hook of 1, and
+// few times per budget; a call whose thread has spent its budget in CPU time gets a count hook of 1, and
 // that hook raises the error. Normal calls pay two atomic increments.
 //
 // The hook is armed on the thread that runs the call: the watchdog sends that thread a
@@ -21,10 +21,12 @@
 #include <chrono>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 
 namespace kvalitet::lua {
 
-// One per lua_State with a time budget. Registered with the watchdog for its lifetime.
+// One per lua_State with a time budget (CPU time of the thread running the call).
+// Registered with the watchdog for its lifetime.
 class Watch {
 public:
     using Clock = std::chrono::steady_clock;
@@ -70,6 +72,7 @@ private:
     // Watchdog thread only: which call it last saw and since when, and when it asked.
     std::uint64_t seen_seq_ = 0;
     Clock::time_point seen_at_{};
+    std::optional<Clock::duration> seen_cpu_; // the owner's CPU time then, where it can be read
     Clock::time_point asked_at_{};
 };
 
