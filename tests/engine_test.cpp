@@ -483,14 +483,20 @@ krav {
     CHECK_THROWS_WITH(s4->vurder(Sag::from_json(R"({"id":"q"})"), D("2026-12-20")),
                       Catch::EndsWith("betingelse 'x' (sag 'q'): error() fik et tal (42), ikke en tekst; skriv error(\"hvad der er galt\")"));
     // at the line that raised it, not the declaration's (Lua gives a place only to a text)
-    for (const char* raised : {"error({})", "error(nil)", "error(7)", "error(0/0)"}) {
+    // error("x", 0) too, and a host value by its own name ("en dato", not "userdata")
+    const std::pair<const char*, const char*> kRaised[] = {
+        {"error({})", "error() fik en tabel"},          {"error(nil)", "error() fik"},
+        {"error(7)", "error() fik et tal (7)"},         {"error(0/0)", "error() fik et tal (NaN)"},
+        {"error('uden sted', 0)", "uden sted"},         {"error(Dato('2026-01-01'))", "error() fik en dato, ikke"},
+        {"table.sort({1, 2}, function() error('i sort', 0) end)", "i sort"}};
+    for (const auto& [raised, said] : kRaised) {
         INFO(raised);
         auto s6 = Standard::load(t.write("k", fmt::format("krav {{\n  id = 'x', tekst = 'X', kilde = 'K',\n"
                                                           "  afvigelser = function(sag)\n    local a = 1\n"
                                                           "    {}\n  end,\n}}\n", raised)),
                                  "k");
         CHECK_THROWS_WITH(s6->vurder(Sag::from_json(R"({"id":"q"})"), D("2026-12-20")),
-                          Catch::StartsWith("municipalities/k/standard.lua:7: krav 'x' (sag 'q'): error() fik") &&
+                          Catch::StartsWith(std::string("municipalities/k/standard.lua:7: krav 'x' (sag 'q'): ") + said) &&
                               !Catch::Contains("nan"));
     }
 }

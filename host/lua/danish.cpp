@@ -52,6 +52,7 @@ constexpr TypeText kTypeTexts[] = {
     {"boolean", "en sandhedsværdi (true/false)", "sandhedsværdier"},
     {"no value", "ingen værdi", "ingen værdier"},
     {"value", "en værdi", "værdier"},
+    {"Dato", "en dato", "datoer"},
 };
 
 const TypeText* type_text_of(string_view type) {

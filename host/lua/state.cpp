@@ -66,6 +66,29 @@ const char* with_place(lua_State* L, const char* msg) {
     return lua_pushfstring(L, "%s:%d: %s", ar.source + 1, ar.currentline, msg);
 }
 
+// Whether a message starts with a place ("file.lua:12: "), as Lua's error() and
+// luaL_where give it. error("x", 0), or an error from a C function Lua called from C (a
+// comparison inside table.sort), has none.
+bool has_place(std::string_view msg) {
+    const auto sep = msg.find(": ");
+    if (sep == std::string_view::npos) return false;
+    const auto head = msg.substr(0, sep);
+    const auto colon = head.rfind(':');
+    if (colon == std::string_view::npos || colon == 0 || colon + 1 == head.size()) return false;
+    return head.find_first_not_of("0123456789", colon + 1) == std::string_view::npos;
+}
+
+// A Lua value's type as a script writer knows it: a host type by its own name (a Dato,
+// not "userdata"), as Lua's own messages name it.
+std::string type_of(lua_State* L, int i) {
+    std::string name = luaL_typename(L, i);
+    if (luaL_getmetafield(L, i, "__name") != LUA_TNIL) {
+        if (lua_type(L, -1) == LUA_TSTRING) name = lua_tostring(L, -1);
+        lua_pop(L, 1);
+    }
+    return name;
+}
+
 // What error() was given, when it was not a text (at index 1), as a text with its place.
 const char* error_value_text(lua_State* L) {
     if (lua_type(L, 1) == LUA_TNUMBER) { // error(42): the bare "42" says nothing about where it came from or what to write
@@ -76,15 +99,23 @@ const char* error_value_text(lua_State* L) {
     }
     // error({}) or error(): say what it got and what to write, not "table"
     return with_place(L, lua_pushfstring(L, "error() fik %s, ikke en tekst; skriv error(\"hvad der er galt\")",
-                                         a_value(luaL_typename(L, 1)).c_str()));
+                                         a_value(type_of(L, 1)).c_str()));
 }
 
 } // namespace
 
 int place_in_rule(lua_State* L) {
     lua_settop(L, 1);
-    if (lua_type(L, 1) == LUA_TSTRING) at_rule(L, 1);
-    else { // placed here, while the frame that raised it is still on the stack
+    if (lua_type(L, 1) == LUA_TSTRING) {
+        at_rule(L, 1);
+        // error("x", 0) in a script's file: the line that raised it, not only the rule. Not
+        // in the host's own chunks ("=med"), whose errors speak for their caller.
+        lua_Debug ar;
+        if (!has_place(lua_tostring(L, 1)) && rule_frame(L, ar) && ar.source[0] == '@') {
+            lua_pushfstring(L, "%s:%d: %s", ar.source + 1, ar.currentline, lua_tostring(L, 1));
+            lua_replace(L, 1);
+        }
+    } else { // placed here, while the frame that raised it is still on the stack
         lua_pushstring(L, error_value_text(L));
         lua_replace(L, 1);
     }
