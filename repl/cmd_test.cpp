@@ -86,7 +86,7 @@ int run_tests(const Common& common, const TestOptions& o) {
     std::vector<std::string> keys; // beside tests: what each runs under (standard.lua or a version)
     for (const auto& f : filer) {
         try {
-            auto loaded = harness::load_test_file(sources, f.fil, f.tekst);
+            auto loaded = harness::load_tests(sources, f);
             for (auto& t : loaded) {
                 keys.push_back(harness::standard_key(t, f.fil));
                 tests.push_back(std::move(t));

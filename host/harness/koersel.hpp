@@ -17,7 +17,11 @@ namespace kvalitet::harness {
 struct Testfil {
     std::string fil; // as shown to the user
     std::string tekst;
+    std::string fejl; // why the file could not be read (too large): then only this file fails
 };
+
+// The tests of a file found by find_test_files; throws InputError when it could not be read.
+std::vector<TestSag> load_tests(const Sources& sources, const Testfil& f);
 
 // All test files of all municipalities (no `stier`), or those a path names: a test file,
 // a directory (its *.lua but standard.lua), or a municipality id. Throws InputError for

@@ -17,7 +17,7 @@ std::string test_fejl(const Sources& sources, const std::string& kommune) {
         std::size_t fejlet = 0, i_alt = 0;
         std::string foerste;
         for (const auto& f : harness::find_test_files(sources, {kommune})) {
-            for (const auto& t : harness::load_test_file(sources, f.fil, f.tekst)) {
+            for (const auto& t : harness::load_tests(sources, f)) {
                 ++i_alt;
                 const auto r = koersel.run(t, harness::standard_key(t, f.fil)); // a version's tests under that version
                 if (r.ok()) continue;

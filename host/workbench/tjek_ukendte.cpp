@@ -26,8 +26,11 @@ void tjek_ukendte(Tjek& t) {
         if (stopped) break;
         std::vector<harness::TestSag> tests;
         try {
-            tests = harness::load_test_file(sources, fil.fil, fil.tekst);
+            tests = harness::load_tests(sources, fil);
         } catch (const ScriptError& e) {
+            t.noter.push_back(fmt::format("testfilen {} kunne ikke læses: {}", fil.fil, e.what()));
+            continue;
+        } catch (const InputError& e) { // too large to read
             t.noter.push_back(fmt::format("testfilen {} kunne ikke læses: {}", fil.fil, e.what()));
             continue;
         }
