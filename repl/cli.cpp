@@ -98,18 +98,25 @@ void not_a_directory(const std::string& path) {
 }
 } // namespace
 
-std::string read_input(const std::string& path) {
-    std::stringstream ss;
-    if (path == "-") {
-        ss << std::cin.rdbuf();
-        return ss.str();
+std::string read_input(const std::string& path, std::size_t limit) {
+    std::FILE* f = stdin;
+    if (path != "-") {
+        not_a_directory(path);
+        f = std::fopen(path.c_str(), "rb");
+        if (!f) throw InputError(fmt::format("{}: kan ikke åbne filen", path));
     }
-    not_a_directory(path);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(fmt::format("{}: kan ikke åbne filen", path));
-    ss << in.rdbuf();
-    if (in.bad()) throw InputError(fmt::format("{}: kan ikke læse filen: {}", path, io_fejl(errno)));
-    return ss.str();
+    // Never more than `limit`: a case past it is refused by its size, and an endless stream
+    // (/dev/zero, `yes |`) is not held in memory while it runs.
+    std::string text;
+    char buf[1 << 16];
+    std::size_t n = 0;
+    while (text.size() < limit && (n = std::fread(buf, 1, std::min(sizeof buf, limit - text.size()), f)) > 0)
+        text.append(buf, n);
+    const bool bad = std::ferror(f);
+    const int err = errno;
+    if (f != stdin) std::fclose(f);
+    if (bad) throw InputError(fmt::format("{}: kan ikke læse filen: {}", path == "-" ? "standard input" : path, io_fejl(err)));
+    return text;
 }
 
 InputFile::InputFile(const std::string& path)

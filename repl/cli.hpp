@@ -7,6 +7,7 @@
 #include <string>
 
 #include "domain/dato.hpp"
+#include "domain/sag.hpp"
 #include "io_fejl.hpp"
 #include "sources.hpp"
 
@@ -27,7 +28,9 @@ Dato date_option(const std::string& text, const std::string& option, std::string
 Dato evaluation_date(const std::string& flag);
 // --standard-dato: the date whose version of the standard applies, when not the assessment date's.
 std::optional<Dato> standard_date(const std::string& flag);
-std::string read_input(const std::string& path); // "-" is standard input
+// A case's text from `path` ("-" is standard input): at most `limit` bytes, one more than a
+// case may have, so a larger one is refused by its size without reading it all.
+std::string read_input(const std::string& path, std::size_t limit = SagGraenser{}.max_bytes + 1);
 // Writes `text` to standard output and flushes; throws UdskriftFejl in Danish when it cannot
 // (a full disk, a closed pipe): output that is lost is never a silent success.
 void skriv_stdout(std::string_view text);
