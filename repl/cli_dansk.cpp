@@ -1,6 +1,7 @@
 #include "cli_dansk.hpp"
 
 #include "domain/mente_du.hpp"
+#include "domain/tekst.hpp"
 
 #include <fmt/format.h>
 
@@ -292,7 +293,9 @@ void dansk(CLI::App& app, const std::string& version) {
     app.set_version_flag("--version", version, "Vis programmets version og afslut");
     app.failure_message([](const CLI::App* a, const CLI::Error& e) {
         const std::string where = command_path(reached(*a));
-        return fmt::format("{}: {}\nSe '{} --help' for hvad kommandoen tager imod.\n", where, dansk_fejl(*a, e), where);
+        // printable: a value the user gave (--dato with ESC or a stray byte) is shown, not sent to the terminal
+        return fmt::format("{}: {}\nSe '{} --help' for hvad kommandoen tager imod.\n", where, printable(dansk_fejl(*a, e)),
+                           where);
     });
 }
 

@@ -67,3 +67,40 @@ TEST_CASE("C API: a date outside the calendar is the date's error, not a rule's"
     }
     kvalitet_close(k);
 }
+
+namespace {
+bool valid_utf8_without_controls(const std::string& s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 && c != '\n' && c != '\t') return false;
+        const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (n == 0 || i + n > s.size()) return false;
+        for (std::size_t j = 1; j < n; ++j)
+            if ((static_cast<unsigned char>(s[i + j]) >> 6) != 0x2) return false;
+        if (n == 2 && c < 0xC2) return false; // overlong
+        i += n;
+    }
+    return true;
+}
+} // namespace
+
+// The caller's kommune and date are in the messages: shown, not sent. errjson stays valid
+// UTF-8 JSON and errmsg has no ESC to repaint a log viewer; a megabyte stays out.
+TEST_CASE("C API: a kommune or date with control characters or stray bytes is shown, not passed on") {
+    kvalitet_assessor* k = nullptr;
+    CHECK((kvalitet_open_ex("var\x1b[2J\xff", KVALITET_SOURCE_DIR, 0, &k) & 0xff) == KVALITET_INVALID);
+    CHECK(valid_utf8_without_controls(kvalitet_errmsg(k)));
+    CHECK(valid_utf8_without_controls(kvalitet_errjson(k)));
+    CHECK_THAT(kvalitet_errmsg(k), Catch::Contains("var\\u{1B}[2J\\x{FF}"));
+    kvalitet_close(k);
+    REQUIRE(kvalitet_open("varde", KVALITET_SOURCE_DIR, &k) == KVALITET_OK);
+    char* out = nullptr;
+    CHECK(kvalitet_assess(k, "{}", 2, "\x1b]0;pwned\x07\xc0\xaf", &out, nullptr) == KVALITET_INVALID);
+    CHECK(valid_utf8_without_controls(kvalitet_errmsg(k)));
+    CHECK(valid_utf8_without_controls(kvalitet_errjson(k)));
+    const std::string lang(1 << 20, '9');
+    CHECK(kvalitet_assess(k, "{}", 2, lang.c_str(), &out, nullptr) == KVALITET_INVALID);
+    CHECK(std::strlen(kvalitet_errmsg(k)) < 5000);
+    CHECK(std::strlen(kvalitet_errjson(k)) < 5000);
+    kvalitet_close(k);
+}

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "domain/fejl_json.hpp"
+#include "domain/tekst.hpp"
 #include "engine/rute.hpp"
 #include "kvalitet/engine.hpp"
 #include "lua/error.hpp"
@@ -72,9 +73,24 @@ void clear(kvalitet_assessor* k) noexcept {
 
 int returned(const kvalitet_assessor* k) { return k->legacy ? (k->extended & 0xff) : k->extended; }
 
+// A text of the error as the caller may show or parse it: a kommune or date the caller gave
+// (ESC, a stray byte, a megabyte) comes back shown, not sent, so errmsg is safe to print
+// and errjson is valid UTF-8.
+std::string shown(std::string s) {
+    constexpr std::size_t kMax = 4096;
+    if (s.size() > kMax) {
+        s.resize(kMax);
+        s += "…";
+    }
+    return kv::printable(s);
+}
+
 // Stores the failure on the handle and returns its code.
 int record(kvalitet_assessor* k, kv::Fejl fejl, int extended) noexcept {
     try {
+        fejl.besked = shown(std::move(fejl.besked));
+        fejl.felt = shown(std::move(fejl.felt));
+        fejl.sag_id = shown(std::move(fejl.sag_id));
         k->fejl = std::move(fejl);
         k->fejl_json = kv::fejl_json(k->fejl);
         k->extended = extended;

@@ -66,6 +66,9 @@ forkert_vaerdi)
   usage_error "--standard-dato: 2300-01-01 ligger uden for de datoer" db vurder --standard-dato 2300-01-01
   usage_error "A: 1800-01-01 ligger uden for de datoer" forskel --kommune varde 1800-01-01
   usage_error "--kommune: ukendt kommune 'aarhus'" repl --kommune aarhus
+  # a value with ESC, BEL and a stray byte is shown, never sent to the terminal
+  usage_error '"\u{1B}]0;pwned\u{07}\x{FF}" er ikke en dato' vurder --kommune varde --dato "$(printf '\033]0;pwned\007\377')" sag.json
+  if LC_ALL=C grep -q "$(printf '[\033\007\377]')" "$T/ud"; then fail "--dato sendte styretegn til terminalen"; fi
   usage_error "mappen '$T/findes-ikke' findes ikke" --hjem "$T/findes-ikke" kommuner ;;
 ekstra_argument)
   usage_error "uventede argumenter 'x' 'y'" kommuner x y
