@@ -268,6 +268,19 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
     // application/x-www-form-urlencoded (curl's default) into parameters, and refuse one
     // over 8 KB with 413. Its payload limit (set above) still holds.
     auto post = [&tjeneste](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+        // A form (curl -F) is no case: cpp-httplib reads it only with a multipart receiver,
+        // and a plain one raised bad_function_call (500, an English header). Left unread, so
+        // the connection is closed.
+        if (req.is_multipart_form_data()) {
+            Svar s = fejl_svar(fejl("ugyldig_anmodning",
+                                    "kroppen er en formular (multipart/form-data), som tjenesten ikke læser; send sagen "
+                                    "som JSON direkte i kroppen (Content-Type: application/json, f.eks. curl "
+                                    "--data-binary @sag.json)"));
+            s.log->rute = std::string(skabelon(find_rute(raa_sti(req), req.method).rute));
+            fill(res, s);
+            close_after(req, res);
+            return;
+        }
         Anmodning a = hoved_af(req);
         // A POST without a body (curl -X POST) has neither length nor chunks: nothing to read.
         // cpp-httplib holds a Content-Length to its limit before this, but not chunks: they

@@ -74,6 +74,13 @@ one_answer cl_te 400
 printf 'POST /v1/kommuner/varde/vurdering HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: identity\r\n\r\n{}%s' "$KROP" | send identity
 one_answer identity 400
 grep -q '"besked":"Transfer-Encoding kan kun være chunked' "$T/identity" || fejl "identity: beskeden"
+# 9. A form (curl -F): no case, refused in Danish with 400, not a 500 with an English
+#    header, and its unread body is not read as a request.
+FORM=$'--b\r\nContent-Disposition: form-data; name="sag"\r\n\r\n{"id":"x"}\r\n--b--\r\n'"$KROP"
+printf 'POST /v1/kommuner/varde/vurdering HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: %d\r\n\r\n%s' ${#FORM} "$FORM" | send formular
+one_answer formular 400
+grep -q '"kode":"ugyldig_anmodning","besked":"kroppen er en formular' "$T/formular" || fejl "formular: beskeden"
+if grep -qi "EXCEPTION_WHAT" "$T/formular"; then fejl "formular: et engelsk hoved"; fi
 # The server is still there for a new connection.
 printf '%s' "$SMUGLET" | { exec 3<> "/dev/tcp/127.0.0.1/$PORT"; cat >&3; timeout 10 head -c 12 <&3 > "$T/igen"; exec 3<&-; }
 grep -q '^HTTP/1.1 200' "$T/igen" || fejl "serveren svarer ikke bagefter"
