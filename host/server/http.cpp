@@ -222,9 +222,12 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
     // cpp-httplib's default sets SO_REUSEPORT: a second server on a busy port then started
     // and took part of the first one's requests. SO_REUSEADDR alone lets a restart bind
     // while old connections linger, and a busy port fails as it should.
-    svr.set_socket_options([](socket_t sock) {
+    // The listening socket, seen here before it is bound (cpp-httplib keeps it to itself).
+    socket_t lytter = INVALID_SOCKET;
+    svr.set_socket_options([&lytter](socket_t sock) {
         int yes = 1;
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        if (lytter == INVALID_SOCKET) lytter = sock; // the first: the one bound below
     });
     svr.new_task_queue = [&ind] { return new Forbindelser(ind.forbindelser, ind.ventende); };
     svr.set_read_timeout(ind.laese_sekunder, 0);
@@ -335,6 +338,10 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
                    ind.adresse, ind.port);
         return false;
     }
+    // Debian's cpp-httplib is a compiled library that listens with a backlog of 5: a burst
+    // of connections beyond the threads and the queue was reset by the kernel before the
+    // server could answer 503 optaget. Listening again on the socket sets a longer one.
+    if (lytter != INVALID_SOCKET) ::listen(lytter, 1024);
     signaler.start(svr, tjeneste);
     klar(port);
     svr.listen_after_bind();
