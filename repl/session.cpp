@@ -422,7 +422,12 @@ void Session::lua_input(const std::string& line) {
             load(code);
         }
     } catch (const ScriptError& e) {
-        if (e.kind() == ScriptError::Kind::Syntax && e.message().find("<eof>") != std::string::npos) {
+        // Incomplete only when the input ran out ("… <eof>" at the end, as lua.c asks): a stray
+        // 'end' ("<eof> mangler ved 'end'") is an error, or every later line, :afslut too, was
+        // taken as more of it.
+        std::string_view m = e.message();
+        while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.remove_suffix(1);
+        if (e.kind() == ScriptError::Kind::Syntax && (m.ends_with("<eof>") || m.ends_with("<eof>)"))) {
             pending_ = code; // incomplete: read on
             return;
         }

@@ -146,6 +146,24 @@ TEST_CASE("repl: a chosen standard that did not load is named, and :genindlaes l
     CHECK(session.handle_line(":regler").find("post") != std::string::npos);
 }
 
+// A stray 'end' is an error, not an unfinished statement: it took every later line, :afslut
+// too, as more of it.
+TEST_CASE("repl: a closing word with nothing to close is an error, and the next line is read anew") {
+    Repl r("");
+    for (const char* stray : {"end", "x = 1 end", "until", "else", "elseif"}) {
+        INFO(stray);
+        CHECK_THAT(r(stray), Contains("uventet '"));
+        CHECK_FALSE(r.session.continuing());
+        CHECK(r("1 + 1") == "2\n");
+    }
+    CHECK_THAT(r("end"), Contains("står der en 'end' for meget?"));
+    CHECK(r("if true then") == ""); // still read on where the input ran out
+    CHECK(r.session.continuing());
+    CHECK(r("print('ja') end") == "ja\n");
+    CHECK(r(":afslut") == "");
+    CHECK(r.session.ended());
+}
+
 TEST_CASE("repl: an unfinished statement cannot grow without bound") {
     Repl r("");
     CHECK(r("x = {") == "");

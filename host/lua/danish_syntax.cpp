@@ -101,6 +101,14 @@ std::optional<std::string> expected(string_view head, const Context& c) {
     if (!what) return std::nullopt;
     if (*what == "function arguments")
         return "argumenterne mangler: et metodekald skrives x:metode(…)" + c.where();
+    // "<eof> expected near 'end'": a block closed that was never opened. Never "<eof>" at
+    // the end, so the REPL does not read on for more.
+    if (*what == "<eof>") {
+        const bool closer = c.token == "'end'" || c.token == "'until'" || c.token == "'else'" || c.token == "'elseif'";
+        return "uventet " + std::string(c.token) +
+               (closer ? ": der er ingen blok (if, for, while, function …) at afslutte her — står der en 'end' for meget?"
+                       : ": her skulle der ikke stå mere");
+    }
     if (*what == "hexadecimal digit")
         return "et hexadecimalt ciffer (0-9, a-f) mangler efter \\x i teksten " +
                std::string(c.token);
