@@ -5,6 +5,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "bind/bind.hpp"
 #include "harness/testfil.hpp"
@@ -14,6 +15,14 @@ namespace kvalitet::repl {
 namespace {
 
 constexpr int kMaxDepth = 40;
+// A table used in many places is written out in each: 30 levels of { a = x, b = x } would be
+// 2^30 values, and one 1 MB text in 3,000 places 3 GB. Past these, the value is refused.
+constexpr std::size_t kMaxValues = 1000000;
+constexpr std::size_t kMaxTextBytes = 64u << 20;
+struct Budget {
+    std::size_t values = 0, text_bytes = 0;
+};
+thread_local Budget* budget = nullptr; // the conversion running on this thread
 
 [[noreturn]] void cannot(const std::string& path, const std::string& what) {
     throw std::runtime_error(fmt::format("{}{} kan ikke skrives som JSON", path.empty() ? "" : "'" + path + "': ", what));
@@ -118,6 +127,9 @@ Json userdata(lua_State* L, int idx, const Json* sag, int depth, const std::stri
 Json convert(lua_State* L, int idx, const Json* sag, int depth, const std::string& path) {
     if (depth > kMaxDepth) throw std::runtime_error(fmt::format("'{}' er for dybt indlejret", path));
     luaL_checkstack(L, 8, "for dybt indlejret");
+    if (++budget->values > kMaxValues)
+        throw std::runtime_error(fmt::format("'{}': værdien har mere end {} dele (en tabel brugt mange steder?)", path,
+                                             kMaxValues));
     switch (lua_type(L, idx)) {
     case LUA_TNIL: return nullptr;
     case LUA_TBOOLEAN: return bool(lua_toboolean(L, idx));
@@ -127,6 +139,10 @@ Json convert(lua_State* L, int idx, const Json* sag, int depth, const std::strin
     case LUA_TSTRING: {
         std::size_t n = 0;
         const char* s = lua_tolstring(L, idx, &n);
+        if ((budget->text_bytes += n) > kMaxTextBytes)
+            throw std::runtime_error(fmt::format("'{}': værdiens tekster fylder mere end {} MiB i alt (en lang tekst "
+                                                 "brugt mange steder?)",
+                                                 path, kMaxTextBytes >> 20));
         return std::string(s, n);
     }
     case LUA_TLIGHTUSERDATA:
@@ -142,6 +158,11 @@ Json convert(lua_State* L, int idx, const Json* sag, int depth, const std::strin
 } // namespace
 
 Json lua_til_json(lua_State* L, int index, const Json* sag) {
+    Budget b;
+    struct Running {
+        Budget* before;
+        ~Running() { budget = before; }
+    } running{std::exchange(budget, &b)};
     return convert(L, lua_absindex(L, index), sag, 0, "");
 }
 

@@ -108,6 +108,14 @@ TEST_CASE("repl med(sag, {...}) works as in the test files, and :vurder takes su
         INFO(kald);
         CHECK_THAT(r(kald), StartsWith("fejl: med: tabellerne er indlejret mere end 40 niveauer dybt") && !Contains("rekursion"));
     }
+    // One 1 MB text in 3,000 places (3 GB as JSON, std::bad_alloc) and a table in 2^30 places
+    // are refused by size, and the session answers after.
+    CHECK(r("mb = string.rep('x', 1000000) mange = {} for i = 1, 3000 do mange[i] = mb end") == "");
+    CHECK_THAT(r(":json mange"), StartsWith("fejl: ") && Contains("fylder mere end 64 MiB"));
+    CHECK_THAT(r(":vurder med(sag, { ansoegte_aktiviteter = mange })"), StartsWith("fejl: ") && Contains("fylder mere end 64 MiB"));
+    CHECK(r("delt = {} for i = 1, 30 do delt = { a = delt, b = delt } end") == "");
+    CHECK_THAT(r(":json delt"), StartsWith("fejl: ") && Contains("mere end 1000000 dele"));
+    CHECK(r("1 + 1") == "2\n");
     // Assessed beside the loaded case, which stays as it is.
     const auto out = r(":vurder med(sag, { forhold = { motiveret = true } })");
     CHECK_THAT(out, Contains("I forhold til den indlæste sag") && Contains("målgruppe: uafklaret → i målgruppen"));

@@ -124,11 +124,13 @@ local dyb = {} for i = 1, 50 do dyb = { a = dyb } end
 local delt = {} for i = 1, 30 do delt = { a = delt, b = delt } end
 test { navn = 'dyb', dato = '2026-11-22', sag = { forhold = dyb }, forvent = {} }
 test { navn = 'delt', dato = '2026-11-22', sag = {}, forvent = { maalgruppe = delt } }
+local mb = string.rep('x', 1000000) local mange = {} for i = 1, 3000 do mange[i] = mb end
+test { navn = 'lang tekst', dato = '2026-11-22', sag = { ansoegte_aktiviteter = mange }, forvent = {} }
 )";
     const fs::path file = t.tests / "t.lua";
     Tree::write(file, text);
     const auto tests = harness::load_test_file(Sources::embedded(), file.string(), text);
-    REQUIRE(tests.size() == 12);
+    REQUIRE(tests.size() == 13);
     CHECK(tests[0].sag_fejl.empty());
     CHECK_THAT(tests[1].sag_fejl, Catch::Contains("'dato' er \"2026-02-30\", som ikke er en rigtig dato"));
     CHECK_THAT(tests[2].sag_fejl, Catch::Contains("ukendt felt 'forvnt' — mente du 'forvent'?"));
@@ -149,6 +151,8 @@ test { navn = 'delt', dato = '2026-11-22', sag = {}, forvent = { maalgruppe = de
     CHECK_THAT(tests[10].sag_fejl, Catch::Contains("'sag.forhold.a.a") && Catch::Contains("er for dybt indlejret"));
     // one table used twice at each of 30 levels is 2^30 copies: refused by count, at once
     CHECK_THAT(tests[11].sag_fejl, Catch::Contains("testen har mere end 100000 værdier"));
+    // and one 1 MB text in 3,000 places, 3 GB as JSON (std::bad_alloc): refused by its bytes
+    CHECK_THAT(tests[12].sag_fejl, Catch::Contains("testens tekster fylder mere end 16 MiB i alt"));
 }
 
 // In a case, {} is an empty object (forhold = {}: nothing assessed yet), except for the

@@ -43,10 +43,16 @@ struct TestFejl : std::runtime_error {
 
 // Values converted so far in one test: a table used in several places is copied into each,
 // so 30 levels of { a = x, b = x } would be 2^30 copies; past this many the test is refused.
+// Texts count by their bytes as well: one 1 MB text used 3,000 times is 1 MB in Lua and was
+// 3 GB as JSON (std::bad_alloc).
 constexpr std::size_t kMaxValues = 100000;
+constexpr std::size_t kMaxTextBytes = 16u << 20;
+struct Budget {
+    std::size_t values = 0, text_bytes = 0;
+};
 constexpr int kMaxCaseDepth = 64; // a case file's nesting (a case has four levels)
 
-json to_json(lua_State* L, int idx, const std::string& path, int depth, std::size_t& values);
+json to_json(lua_State* L, int idx, const std::string& path, int depth, Budget& values);
 
 // Whether an empty table at `path` is an empty list: in a case, only the schema's lists are
 // (forhold = {} is "nothing assessed yet", an empty object); in `forvent`, {} matches an
@@ -57,7 +63,7 @@ bool empty_is_list(std::string_view path) {
     return detail::er_liste(path.substr(4));
 }
 
-json table_to_json(lua_State* L, int idx, const std::string& path, int depth, std::size_t& values) {
+json table_to_json(lua_State* L, int idx, const std::string& path, int depth, Budget& values) {
     idx = lua_absindex(L, idx);
     // Each level holds a key and a value on the stack: a table nested 40 deep needs more
     // than the 20 slots a C function is given.
@@ -92,11 +98,15 @@ json table_to_json(lua_State* L, int idx, const std::string& path, int depth, st
     return obj;
 }
 
-json to_json(lua_State* L, int idx, const std::string& path, int depth, std::size_t& values) {
+json to_json(lua_State* L, int idx, const std::string& path, int depth, Budget& values) {
     if (depth > 40) bad_test(fmt::format("'{}' er for dybt indlejret", path));
-    if (++values > kMaxValues)
+    if (++values.values > kMaxValues)
         bad_test(fmt::format("'{}': testen har mere end {} værdier (en tabel brugt mange steder?); gør den mindre",
                              path, kMaxValues));
+    if (lua_type(L, idx) == LUA_TSTRING && (values.text_bytes += lua_rawlen(L, idx)) > kMaxTextBytes)
+        bad_test(fmt::format("'{}': testens tekster fylder mere end {} MiB i alt (en lang tekst brugt mange steder?); "
+                             "gør dem kortere",
+                             path, kMaxTextBytes >> 20));
     switch (lua_type(L, idx)) {
     case LUA_TNIL: return nullptr;
     case LUA_TBOOLEAN: return bool(lua_toboolean(L, idx));
@@ -202,7 +212,7 @@ constexpr std::string_view kFelter[] = {"navn", "dato", "sag", "forvent", "kommu
 
 // The fields of one test into `t`; a mistake in them is a TestFejl (bad_test).
 void read_test(lua_State* L, Collector& c, TestSag& t) {
-    std::size_t values = 0;
+    Budget values;
     if (!lua_istable(L, 1)) bad_test("skriv test { navn = ..., dato = ..., sag = ..., forvent = ... }");
     lua_getfield(L, 1, "navn");
     if (lua_isstring(L, -1)) t.navn = lua_tostring(L, -1);
