@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 
 #include "domain/sag.hpp"
@@ -92,15 +93,39 @@ void record(const Vurdering& v, const std::vector<const Rule*>& rules, std::vect
     }
 }
 
-// Every rule's effects over the sample; returns the number of cases.
-std::size_t sample(Tjek& t, const std::vector<const Rule*>& rules, const std::vector<std::size_t>& fs,
-                   std::vector<Effekt>& e) {
+// Every combination of yes/no/not assessed is tried for up to kAlleForhold facts (3^6 x 64
+// = 46,656 cases, half a second); past that, kUdvalg combinations spread over all of them
+// (a stride not divisible by 3 visits each at most once), so a standard that reads every
+// forhold is checked in seconds, not 3^9 x 64 = 1.26 million assessments (hours). And never
+// longer than kMaxSekunder: a rule that takes 20 ms would still take long.
+constexpr std::size_t kAlleForhold = 6, kUdvalg = 729;
+constexpr double kMaxSekunder = 30;
+
+struct Udsnit {
+    std::size_t cases = 0, combos = 0, tried = 0; // tried: combinations assessed
+    bool stopped = false;                         // by time
+};
+
+// Every rule's effects over the sample.
+Udsnit sample(Tjek& t, const std::vector<const Rule*>& rules, const std::vector<std::size_t>& fs,
+              std::vector<Effekt>& e) {
     const auto vums = vum_samples(t.dato);
     const std::optional<int> ages[] = {std::nullopt, 17, 18, 30, 64, 65, 66, 90};
-    std::size_t combos = 1;
-    for (std::size_t i = 0; i < fs.size(); ++i) combos *= 3;
-    std::size_t cases = 0;
-    for (std::size_t c = 0; c < combos; ++c)
+    Udsnit u;
+    u.combos = 1;
+    for (std::size_t i = 0; i < fs.size(); ++i) u.combos *= 3;
+    const bool all = fs.size() <= kAlleForhold;
+    const std::size_t n = all ? u.combos : kUdvalg;
+    std::size_t stride = u.combos / n + 1;
+    while (stride % 3 == 0) ++stride;
+    const auto start = std::chrono::steady_clock::now();
+    std::size_t& cases = u.cases;
+    for (std::size_t i = 0; i < n && !u.stopped; ++i, ++u.tried) {
+        const std::size_t c = all ? i : (i * stride) % u.combos;
+        if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > kMaxSekunder) {
+            u.stopped = true;
+            break;
+        }
         for (const auto& age : ages)
             for (const auto& vum : vums) {
                 Sag s;
@@ -112,7 +137,8 @@ std::size_t sample(Tjek& t, const std::vector<const Rule*>& rules, const std::ve
                 record(t.standard.vurder(s, t.dato), rules, e);
                 ++cases;
             }
-    return cases;
+    }
+    return u;
 }
 
 // The rule that does whatever `a` does wherever it does it, or none. Of two rules that
@@ -142,9 +168,16 @@ void tjek_maalgruppe(Tjek& t) {
     const auto fs = facts(t);
     std::vector<Effekt> e(rules.size());
     for (std::size_t i = 0; i < rules.size(); ++i) e[i].til = rules[i]->til;
-    const std::size_t cases = sample(t, rules, fs, e);
-    t.noter.push_back(fmt::format("målgruppe: {} sager vurderet for skyggede regler ({} forhold varieret)",
-                                  antal_tekst(cases), fs.size()));
+    const Udsnit u = sample(t, rules, fs, e);
+    const std::size_t cases = u.cases;
+    std::string udvalg;
+    if (u.tried < u.combos)
+        udvalg = fmt::format("; {} af de {} kombinationer af ja, nej og ikke vurderet{}", antal_tekst(u.tried),
+                             antal_tekst(u.combos),
+                             u.stopped ? fmt::format(", stoppet efter {:.0f} sekunder", kMaxSekunder)
+                                       : std::string(", et jævnt spredt udvalg"));
+    t.noter.push_back(fmt::format("målgruppe: {} sager vurderet for skyggede regler ({} forhold varieret{})",
+                                  antal_tekst(cases), fs.size(), udvalg));
     for (std::size_t a = 0; a < rules.size(); ++a) {
         const auto b = shadow_of(e, a);
         if (!b) continue;
