@@ -42,7 +42,8 @@ int main(int argc, char** argv) {
         int code = app.exit(e);
         return code == 0 ? kOk : kUsage;
     } catch (const std::bad_alloc&) { // never an abort with an English line
-        return fail("der var ikke hukommelse nok; prøv med færre tråde (--traade) eller mindre inddata");
+        return fail("der var ikke hukommelse nok; prøv med mindre inddata (eller færre tråde med --traade, hvor "
+                    "kommandoen har det)");
     } catch (const std::exception& e) {
         return fail(fmt::format("uventet fejl: {}", e.what()));
     }

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "engine/standard.hpp"
+#include "test_tree.hpp"
 #include "workbench/dokument.hpp"
 #include "workbench/fil_standard.hpp"
 #include "workbench/sammenligning.hpp"
@@ -110,6 +111,34 @@ TEST_CASE("dokument: a script's text stays text, in HTML and in Markdown") {
     CHECK_FALSE(has(lower, "<script"));
     CHECK(has(m, "\\<script\\>alert(1)\\</script\\> \\& \"citat\""));
     CHECK_FALSE(has(m, "<script>"));
+}
+
+// A rule's line names the parameters it reads with their values; the whole value is in the
+// table of parameters. 200 rules each naming 200 values of 15 KB made a document of GBs.
+TEST_CASE("dokument: a rule's line shows a long parameter value cut, and a dozen parameters at most") {
+    test::TestTree tree{"dokument_lange_parametre"};
+    std::string script = "local P = parametre {\n";
+    for (int i = 1; i <= 20; ++i)
+        script += fmt::format("  p{} = {{ vaerdi = '{}', type = 'tekst', tekst = 'P{}', kilde = 'K' }},\n", i, std::string(15000, char('a' + i % 26)), i);
+    script += "}\n";
+    for (int r = 1; r <= 3; ++r) {
+        script += fmt::format("betingelse {{ id = 'b{}', tekst = 'B', kilde = 'K', naar = function(sag) return ", r);
+        for (int i = 1; i <= 20; ++i) script += fmt::format("#P.p{} > 0 and ", i);
+        script += "true end }\n";
+    }
+    const Sources sources = tree.write("t", script);
+    auto s = Standard::load(sources, "t");
+    const std::string m = markdown(standard_dokument(*s));
+    for (int i = 1; i <= 20; ++i) {
+        INFO(i);
+        const std::string value(15000, char('a' + i % 26));
+        std::size_t n = 0;
+        for (auto at = m.find(value); at != std::string::npos; at = m.find(value, at + 1)) ++n;
+        CHECK(n == 1); // once, in the table of parameters
+    }
+    CHECK(has(m, "… (se Parametre)"));
+    CHECK(has(m, "og 8 parametre mere (se Parametre)"));
+    CHECK(m.size() < 20 * 15000 + 100000);
 }
 
 TEST_CASE("dokument: the writers escape every character that could become markup") {

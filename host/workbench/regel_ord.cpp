@@ -148,15 +148,34 @@ std::string RegelOrd::gaelder_naar(const Rule& r) {
     return felter.empty() ? "gælder kun, når scriptets betingelse er opfyldt" : "gælder afhængigt af " + felter;
 }
 
+namespace {
+// A parameter's value as a rule's line shows it: the whole value stands in the table of
+// parameters, so a long one is cut here (at a character's start), or 200 rules each naming
+// 200 values of 15 KB made a document of gigabytes.
+constexpr std::size_t kVaerdiILinje = 200, kParametreILinje = 12;
+std::string kort_vaerdi(const std::string& v) {
+    if (v.size() <= kVaerdiILinje) return v;
+    std::size_t n = kVaerdiILinje;
+    while (n > 0 && (static_cast<unsigned char>(v[n]) & 0xC0) == 0x80) --n;
+    return v.substr(0, n) + "… (se Parametre)";
+}
+} // namespace
+
 std::vector<std::string> RegelOrd::parametre(const Rule& r) {
     std::vector<std::string> out;
     const auto& ps = standard_.info().parametre;
+    std::size_t flere = 0;
     for (const auto& navn : laesninger_.i(r.regel->fil, kilder_.spaend(r))) {
         auto it = std::find_if(ps.begin(), ps.end(), [&](const Parameter& p) { return p.id == navn; });
         if (it == ps.end()) continue;
-        out.push_back(fmt::format("{} = {}{}{}", navn, it->vaerdi, it->enhed.empty() ? "" : " " + it->enhed,
+        if (out.size() == kParametreILinje) {
+            ++flere;
+            continue;
+        }
+        out.push_back(fmt::format("{} = {}{}{}", navn, kort_vaerdi(it->vaerdi), it->enhed.empty() ? "" : " " + it->enhed,
                                   it->antagelse ? " (antagelse)" : ""));
     }
+    if (flere) out.push_back(fmt::format("og {} {} mere (se Parametre)", flere, flere == 1 ? "parameter" : "parametre"));
     return out;
 }
 
