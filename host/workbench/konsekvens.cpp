@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -205,6 +206,30 @@ std::vector<std::string> Konsekvens::pakke_ids() const {
     for (const auto& id : ids)
         if (!id.empty()) out.push_back(id);
     if (ids.contains("")) out.push_back("");
+    return out;
+}
+
+Konsekvens::PakkeTabel Konsekvens::pakke_tabel(std::size_t max) const {
+    const auto ids = pakke_ids();
+    PakkeTabel out;
+    out.ids = ids;
+    if (ids.size() > max) {
+        std::map<std::string, std::size_t> antal;
+        for (const auto& [par, n] : i_alt.pakker) antal[par.first] += n, antal[par.second] += n;
+        std::stable_sort(out.ids.begin(), out.ids.end(), [&](const auto& a, const auto& b) { return antal[a] > antal[b]; });
+        out.ids.resize(max - 1);
+        std::sort(out.ids.begin(), out.ids.end(), [&](const auto& a, const auto& b) {
+            return std::find(ids.begin(), ids.end(), a) < std::find(ids.begin(), ids.end(), b);
+        });
+        out.andre = ids.size() - out.ids.size();
+    }
+    const std::size_t n = out.ids.size() + (out.andre ? 1 : 0);
+    auto plads = [&](const std::string& id) {
+        const auto it = std::find(out.ids.begin(), out.ids.end(), id);
+        return it != out.ids.end() ? std::size_t(it - out.ids.begin()) : n - 1;
+    };
+    out.m.assign(n, std::vector<std::size_t>(n));
+    for (const auto& [par, antal_sager] : i_alt.pakker) out.m[plads(par.first)][plads(par.second)] += antal_sager;
     return out;
 }
 

@@ -81,6 +81,15 @@ struct Konsekvens {
     std::vector<const Aendring*> aendringer() const;
     // The package ids seen on either side, in order ("" last: no package).
     std::vector<std::string> pakke_ids() const;
+    // Cases by package before (rows) and after (columns): a row and a column for each of the
+    // `max` - 1 packages with most cases, in pakke_ids() order, and one for all the others
+    // (`andre` of them) when there are more than `max`. 1,000 packages were a million cells.
+    struct PakkeTabel {
+        std::vector<std::string> ids; // the rows' ids; with andre > 0, one row more for the rest
+        std::size_t andre = 0;
+        std::vector<std::vector<std::size_t>> m;
+    };
+    PakkeTabel pakke_tabel(std::size_t max = 20) const;
 };
 
 // Merges the workers' tallies into `k.i_alt`, keeping the first `k.max_eksempler` examples.

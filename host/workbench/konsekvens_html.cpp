@@ -75,13 +75,11 @@ std::string konsekvens_html(const Konsekvens& k) {
     const auto ids = k.pakke_ids();
     if (ids.size() > 1 || (ids.size() == 1 && !ids[0].empty())) {
         d.overskrift(2, {normal("Pakker")}, "pakker");
+        const auto tabel = k.pakke_tabel();
         std::vector<std::string> navne;
-        std::vector<std::vector<std::size_t>> m(ids.size(), std::vector<std::size_t>(ids.size()));
-        for (std::size_t i = 0; i < ids.size(); ++i) {
-            navne.push_back(ids[i].empty() ? "ingen" : ids[i]);
-            for (std::size_t j = 0; j < ids.size(); ++j)
-                if (auto it = t.pakker.find({ids[i], ids[j]}); it != t.pakker.end()) m[i][j] = it->second;
-        }
+        for (const auto& id : tabel.ids) navne.push_back(id.empty() ? "ingen" : id);
+        if (tabel.andre) navne.push_back(fmt::format("andre ({} pakker)", tabel.andre));
+        const auto& m = tabel.m;
         d.figur(svg_overgange("Pakker før og efter", navne, m),
                 {normal("Sager efter pakke før (rækker) og efter (kolonner). Grå: samme pakke; blå: en anden pakke.")});
         overgangstabel(d, navne, m);

@@ -69,12 +69,11 @@ std::string konsekvens_tekst(const Konsekvens& k) {
     const auto ids = k.pakke_ids();
     if (ids.size() > 1 || (ids.size() == 1 && !ids[0].empty())) {
         out += "\nPakker (rækker: før, kolonner: efter)\n";
+        const auto pt = k.pakke_tabel();
         std::vector<std::string> navne;
-        for (const auto& id : ids) navne.push_back(pakke(id));
-        out += tabel("før \\ efter", navne, [&](std::size_t i, std::size_t j) {
-            const auto it = t.pakker.find({ids[i], ids[j]});
-            return it == t.pakker.end() ? std::size_t(0) : it->second;
-        });
+        for (const auto& id : pt.ids) navne.push_back(pakke(id));
+        if (pt.andre) navne.push_back(fmt::format("andre ({} pakker)", pt.andre));
+        out += tabel("før \\ efter", navne, [&](std::size_t i, std::size_t j) { return pt.m[i][j]; });
     }
 
     out += "\nTimer pr. uge, bevilget i alt (pakkens timer, ellers bevillingens; kun sager i målgruppen)\n";
