@@ -274,3 +274,32 @@ TEST_CASE("the runtime's messages are Danish and name the value at fault") {
         }
     }
 }
+
+// The standard library's own messages a script can meet, in Danish: before, these reached
+// `kvalitet test`, tjek and the REPL in English.
+TEST_CASE("the standard library's messages in scripts are Danish") {
+    const std::pair<const char*, const char*> kBibliotek[] = {
+        {"string.format('%099999999d', 1)", "ugyldig formatangivelse"},
+        {"string.format('%y', 1)", "ugyldig formatangivelse '%y' til 'format'"},
+        {"string.format('%q', {})", "kan ikke skrives med %q"},
+        {"local t = {} for i = 1, 20 do t[i] = 21 - i end table.sort(t, function() return true end)",
+         "sorteringsfunktionen er ikke en gyldig ordning"},
+        {"table.unpack({}, 1, 1e7)", "for mange værdier at pakke ud"},
+        {"utf8.codepoint('\\xff')", "ugyldig UTF-8-kode"},
+        {"tonumber('1', 99)", "talsystemet (grundtallet) skal være mellem 2 og 36"},
+        {"math.fmod(1, 0)", "der kan ikke divideres med 0"},
+        {"string.find('a', '(a)%2')", "ugyldigt nummer på en fangst i mønsteret"},
+        {"string.find('a', '[a')", "ugyldigt mønster (']' mangler)"},
+        {"string.find('a', 'a%')", "ugyldigt mønster (slutter med '%')"},
+        {"string.find('a', '%fa')", "'[' mangler efter '%f' i mønsteret"},
+        {"string.find('a', '(a')", "en fangst i mønsteret er ikke afsluttet"},
+        {"table.concat({1, {}})", "ugyldig værdi (table) på plads 2 i tabellen til 'concat'"},
+    };
+    for (const auto& [code, said] : kBibliotek) {
+        INFO(code);
+        const std::string m = run_error(code);
+        CHECK_THAT(m, Catch::Contains(said));
+        for (const char* english : {"invalid", "malformed", "too many", "missing", "unfinished", "out of range", "zero"})
+            CHECK_THAT(m, !Catch::Contains(english));
+    }
+}

@@ -14,7 +14,7 @@ namespace {
 using std::string_view;
 
 // Longest, most specific phrases first: replacement is in this order.
-constexpr std::array<std::pair<string_view, string_view>, 15> kPhrases{{
+constexpr std::array<std::pair<string_view, string_view>, 34> kPhrases{{
     {"attempt to load a binary chunk (mode is 't')",
      "forkompileret (binær) kode afvises; kun tekst er tilladt"},
     {"C stack overflow", "for dyb indlejring eller rekursion (stakken er fuld)"},
@@ -31,6 +31,26 @@ constexpr std::array<std::pair<string_view, string_view>, 15> kPhrases{{
     {"resulting string too large", "teksten bliver for stor"},
     {"error in error handling", "fejl under fejlhåndtering (for dyb rekursion?)"},
     {"assertion failed!", "påstanden holdt ikke (assert)"},
+    {"invalid order function for sorting",
+     "sorteringsfunktionen er ikke en gyldig ordning (den skal give true kun når a skal stå før b, og aldrig for a og a)"},
+    {"too many results to unpack", "for mange værdier at pakke ud (table.unpack)"},
+    {"invalid conversion specification", "ugyldig formatangivelse"},
+    {"invalid conversion", "ugyldig formatangivelse"},
+    {"value has no literal form", "værdien kan ikke skrives med %q (kun tekst, tal, true/false og nil kan)"},
+    {"invalid UTF-8 code", "ugyldig UTF-8-kode"},
+    {"base out of range", "talsystemet (grundtallet) skal være mellem 2 og 36"},
+    {"invalid capture index", "ugyldigt nummer på en fangst i mønsteret"},
+    {"invalid pattern capture", "ugyldig fangst i mønsteret"},
+    {"malformed pattern (missing ']')", "ugyldigt mønster (']' mangler)"},
+    {"malformed pattern (ends with '%')", "ugyldigt mønster (slutter med '%')"},
+    {"missing '[' after '%f' in pattern", "'[' mangler efter '%f' i mønsteret"},
+    {"unfinished capture", "en fangst i mønsteret er ikke afsluttet"},
+    {"pattern too complex", "mønsteret er for komplekst"},
+    {"too many captures", "for mange fangster i mønsteret"},
+    {" in table for 'concat'", " i tabellen til 'concat' (kun tekster og tal kan sættes sammen)"},
+    {"invalid value (", "ugyldig værdi ("},
+    {") at index ", ") på plads "},
+    {"' to 'format'", "' til 'format'"},
 }};
 
 std::optional<string_view> between(string_view s, string_view prefix, string_view suffix) {
@@ -149,6 +169,7 @@ std::string phrases(string_view message) {
 
 // "X expected, got Y" inside luaL_typeerror's message; other reasons by phrase.
 std::string expected_got(string_view msg) {
+    if (msg == "zero") return "der kan ikke divideres med 0"; // math.fmod(x, 0)
     const auto p = msg.find(" expected, got ");
     if (p == string_view::npos) {
         if (auto what = between(msg, "", " expected")) return "forventede " + a_value(*what);
