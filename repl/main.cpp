@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <system_error>
 #include <unistd.h>
 
 #include "cli.hpp"
@@ -44,8 +45,15 @@ int main(int argc, char** argv) {
     } catch (const std::bad_alloc&) { // never an abort with an English line
         return fail("der var ikke hukommelse nok; prøv med mindre inddata (eller færre tråde med --traade, hvor "
                     "kommandoen har det)");
+    } catch (const std::system_error& e) { // fmt::print's "cannot write to file" (a full disk)
+        return fail(e.code().category() == std::generic_category() || e.code().category() == std::system_category()
+                        ? skrivefejl(e.code().value())
+                        : fmt::format("uventet fejl: {}", e.what()));
     } catch (const std::exception& e) {
         return fail(fmt::format("uventet fejl: {}", e.what()));
     }
+    // Output still in the buffer is written now: a full disk or a closed pipe is an error
+    // here, not a silent success (dokument > /dev/full ended with 0).
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) return fail(skrivefejl(errno));
     return exit_code;
 }

@@ -22,6 +22,12 @@ for t in 1 2; do
 done
 run 1 "kan ikke skrive uddata: disken er fuld" sh -c "'$K' vurder --dato 2026-11-22 '$T/en.json' > /dev/full"
 run 1 "kan ikke skrive uddata: disken er fuld" sh -c "'$K' vurder --format tekst --dato 2026-11-22 '$T/en.json' > /dev/full"
+# Every verb's output, not only vurder's: what was still in the buffer at exit was lost with
+# exit 0 (dokument, tjek, sammenlign, kommuner > /dev/full).
+for verb in "kommuner" "dokument --kommune varde" "dokument --kommune varde --format md" "tjek --kommune varde" \
+            "sammenlign"; do
+  run 1 "kan ikke skrive uddata: disken er fuld" sh -c "'$K' $verb > /dev/full"
+done
 run 1 "det er en mappe, ikke en fil" "$K" vurder --ndjson --dato 2026-11-22 "$T"
 run 1 "det er en mappe, ikke en fil" "$K" vurder --dato 2026-11-22 "$T"
 
