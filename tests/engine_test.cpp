@@ -501,6 +501,23 @@ krav {
     }
 }
 
+// A script's error text with a NUL, or long enough to be cut: what follows the NUL is kept
+// (it was lost), and the cut does not split a character (it left a stray byte, \x{C3}).
+TEST_CASE("an error text with a NUL keeps what follows, and a long one is cut between characters") {
+    Tree t;
+    auto s = Standard::load(t.write("nul", "betingelse { id = 'x', tekst = 'X', kilde = 'K', naar = function(sag)\n"
+                                           "  if sag.id == 'nul' then error('a\\0b') end\n"
+                                           "  error(string.rep('æ', 1500)) end }\n"),
+                            "nul");
+    CHECK_THROWS_WITH(s->vurder(Sag::from_json(R"({"id":"nul"})"), D("2026-12-20")), Catch::Contains("a\\u{00}b"));
+    try {
+        s->vurder(Sag::from_json(R"({"id":"lang"})"), D("2026-12-20"));
+        FAIL("expected an error");
+    } catch (const ScriptError& e) {
+        CHECK_THAT(e.what(), Catch::Contains("ææ …") && !Catch::Contains("\\x{"));
+    }
+}
+
 // A case's own data can give a rule many deviations (a year of evening visits): the case is
 // assessed, the first 200 are shown and the rest counted, so the output stays bounded.
 TEST_CASE("a krav with more deviations than are shown counts the rest, and the case is assessed") {

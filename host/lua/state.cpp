@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <new>
 #include <optional>
@@ -107,6 +108,17 @@ const char* error_value_text(lua_State* L) {
 int place_in_rule(lua_State* L) {
     lua_settop(L, 1);
     if (lua_type(L, 1) == LUA_TSTRING) {
+        // A NUL ends the text for everything after (the traceback, the message's copy): shown
+        // as the other control characters are, so what follows it is kept.
+        std::size_t n = 0;
+        const char* s = lua_tolstring(L, 1, &n);
+        if (std::memchr(s, '\0', n)) {
+            std::string shown(s, n);
+            for (std::size_t at = shown.find('\0'); at != std::string::npos; at = shown.find('\0', at))
+                shown.replace(at, 1, "\\u{00}");
+            lua_pushlstring(L, shown.data(), shown.size());
+            lua_replace(L, 1);
+        }
         at_rule(L, 1);
         // error("x", 0) in a script's file: the line that raised it, not only the rule. Not
         // in the host's own chunks ("=med"), whose errors speak for their caller.
@@ -343,18 +355,28 @@ void State::load(std::string_view source, const std::string& chunkname) {
     throw e;
 }
 
+namespace {
+// The first `n` bytes of `s`, or fewer so as not to end inside a character.
+std::string_view utf8_prefix(std::string_view s, std::size_t n) {
+    if (n >= s.size()) return s;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return s.substr(0, n);
+}
+} // namespace
+
 ScriptError to_script_error(ScriptError::Kind kind, std::string_view text) {
     // A script chooses its error's text (error("...")): it reaches JSON and terminals, so it
-    // is cut to a bounded length and shown without control characters or invalid UTF-8.
+    // is cut to a bounded length (at a character's start) and shown without control
+    // characters or invalid UTF-8.
     constexpr std::size_t kMaxMessage = 2000, kMaxTraceback = 4000;
     std::string clean_text;
     if (const auto tb = text.find("\nstack traceback:"); tb != std::string_view::npos) {
-        clean_text = printable(text.substr(0, std::min(tb, kMaxMessage)));
+        clean_text = printable(utf8_prefix(text, std::min(tb, kMaxMessage)));
         if (tb > kMaxMessage) clean_text += " …";
         clean_text += "\n";
-        clean_text += printable(text.substr(tb + 1, kMaxTraceback));
+        clean_text += printable(utf8_prefix(text.substr(tb + 1), kMaxTraceback));
     } else {
-        clean_text = printable(text.substr(0, kMaxMessage));
+        clean_text = printable(utf8_prefix(text, kMaxMessage));
         if (text.size() > kMaxMessage) clean_text += " …";
     }
     text = clean_text;
