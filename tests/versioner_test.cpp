@@ -134,6 +134,32 @@ TEST_CASE("a version file whose gyldig_fra differs from its name does not load, 
     }
 }
 
+// A version that says it ends after the next one begins: two versions on the same days.
+// vurder took the later without a word, and tjek found nothing.
+TEST_CASE("a version whose gyldig_til overlaps the next version does not load, naming both") {
+    Home h;
+    const fs::path v2025 = h.root / "municipalities/testby/versioner/2025-01-01.lua";
+    std::ifstream in(v2025);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto at = text.find("gyldig_fra = \"2025-01-01\",");
+    REQUIRE(at != std::string::npos);
+    text.insert(at, "gyldig_til = \"2026-06-30\", ");
+    std::ofstream(v2025) << text;
+    try {
+        versioner(h.sources(), "testby");
+        FAIL("the overlap loaded");
+    } catch (const ScriptError& e) {
+        const std::string m = e.what();
+        CHECK(m.find("versioner/2025-01-01.lua") != std::string::npos);
+        CHECK(m.find("gyldig_til (2026-06-30) ligger ikke før den næste versions gyldig_fra (2026-01-01") != std::string::npos);
+        CHECK(m.find("sæt gyldig_til til 2025-12-31 eller tidligere") != std::string::npos);
+    }
+    // ending the day before is no overlap
+    text.replace(text.find("2026-06-30"), 10, "2025-12-31");
+    std::ofstream(v2025) << text;
+    CHECK(versioner(h.sources(), "testby").size() == 2);
+}
+
 TEST_CASE("the batch picks each case's version by its date, and once per standard date") {
     Home h;
     const Sources s = h.sources();

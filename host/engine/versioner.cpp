@@ -51,6 +51,22 @@ void check_newest(const std::vector<Version>& out) {
                           nyeste.fil, 1);
 }
 
+// A version's own gyldig_til on or after the next version's gyldig_fra: two versions would
+// be in force on the same days, and vurder took the later one without a word.
+void check_overlap(const std::vector<Version>& out) {
+    for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+        const Version &v = out[i], &next = out[i + 1];
+        if (!v.gyldig_til || !next.gyldig_fra || *v.gyldig_til < *next.gyldig_fra) continue;
+        throw ScriptError(ScriptError::Kind::Runtime,
+                          fmt::format("gyldig_til ({}) ligger ikke før den næste versions gyldig_fra ({}, {}), så to "
+                                      "versioner ville gælde de samme dage: sæt gyldig_til til {} eller tidligere, eller "
+                                      "slet den (versionen gælder så til dagen før den næste)",
+                                      v.gyldig_til->iso(), next.gyldig_fra->iso(), next.fil,
+                                      next.gyldig_fra->plus_days(-1).iso()),
+                          v.fil, 1);
+    }
+}
+
 } // namespace
 
 std::optional<Dato> sidste_dag(const std::vector<Version>& v, std::size_t i) {
@@ -65,6 +81,7 @@ std::vector<Version> versioner(const Sources& sources, const std::string& kommun
     for (const auto& fil : version_files(sources, kommune)) out.push_back(read_version(sources, kommune, fil));
     out.push_back(read_version(sources, kommune, "municipalities/" + kommune + "/standard.lua"));
     check_newest(out);
+    check_overlap(out);
     return out;
 }
 
