@@ -14,8 +14,10 @@
 #include <regex>
 #include <sstream>
 
+#include "domain/tekst.hpp"
 #include "engine/standard.hpp"
 #include "kvalitet.h"
+#include "test_tree.hpp"
 
 using namespace kvalitet;
 namespace fs = std::filesystem;
@@ -184,6 +186,20 @@ TEST_CASE("text output shows control characters from a case, never sends them to
     CHECK(tekst.find('\x1b') == std::string::npos);
     CHECK(tekst.find('\x07') == std::string::npos);
     CHECK_THAT(tekst, Catch::Contains("a\\u{1B}[2Jb"));
+}
+
+// A bidi override (U+202E) shows the rest of its line reversed: in a rule's text it is
+// refused as the other control characters are, and from a case it is shown, not sent.
+TEST_CASE("a bidi override is refused in a script's text and shown in text output") {
+    test::TestTree tree{"adversarial_rlo"};
+    const Sources sources = tree.write("rlo", "betingelse { id = 'x', tekst = 'Mindst 1-ges \\u{202E}1-ges', kilde = 'K', forhold = 'motiveret' }");
+    CHECK_THROWS_WITH(Standard::load(sources, "rlo"), Catch::Contains("styretegn (U+202E"));
+    auto s = Standard::load(Sources::embedded(), "varde");
+    const Sag sag = Sag::from_json(R"({"id":"a\u202eb\u2066c"})");
+    const std::string tekst = s->vurder(sag, *Dato::parse("2026-11-22")).tekst();
+    CHECK(tekst.find("\u202e") == std::string::npos);
+    CHECK_THAT(tekst, Catch::Contains("a\\u{202E}b\\u{2066}c"));
+    CHECK(printable_line("nl\nFALSK\tX") == "nl\\u{0A}FALSK\\u{09}X");
 }
 
 TEST_CASE("a case date outside the calendar is the field's error; a deadline past it is left out, with the reason") {

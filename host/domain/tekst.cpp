@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 namespace kvalitet {
 
 namespace {
@@ -39,7 +41,13 @@ std::size_t utf8_length(std::string_view s, std::size_t i, char32_t* cp) {
     return n;
 }
 
-bool control(char32_t cp) { return (cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp <= 0x9F); }
+// C0 and C1, and the bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069): one RLO
+// in a rule's text shows the rest of its line reversed ("1-ges" as "seg-1"), in a document
+// a committee approves. The marks U+200E/U+200F, which right-to-left names need, stay.
+bool control(char32_t cp) {
+    return (cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
 
 } // namespace
 
@@ -71,6 +79,13 @@ std::string printable(std::string_view s) {
         else out.append(s.substr(i, n));
         i += n;
     }
+    return out;
+}
+
+std::string printable_line(std::string_view s) {
+    std::string out = printable(s);
+    for (auto [c, shown] : {std::pair{'\n', "\\u{0A}"}, std::pair{'\t', "\\u{09}"}})
+        for (std::size_t at = out.find(c); at != std::string::npos; at = out.find(c, at)) out.replace(at, 1, shown);
     return out;
 }
 

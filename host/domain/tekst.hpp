@@ -19,5 +19,7 @@ std::optional<std::string> text_problem(std::string_view s, std::size_t max_byte
 // `s` with every control character but newline and tab shown as \u{XX}, and invalid UTF-8 bytes as
 // \x{XX}: for printing text that came from outside (a case id) to a terminal.
 std::string printable(std::string_view s);
+// printable(), on one line: newline and tab shown too, for an id in a line-oriented report.
+std::string printable_line(std::string_view s);
 
 } // namespace kvalitet

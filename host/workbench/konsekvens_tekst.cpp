@@ -34,7 +34,7 @@ std::string tabel(const std::string& hjoerne, const std::vector<std::string>& na
 }
 
 std::string eksempel(const Eksempel& e) {
-    std::string out = fmt::format("      sag {}", e.sag_id.empty() ? fmt::format("nr. {} (uden id)", e.nr) : printable(e.sag_id));
+    std::string out = fmt::format("      sag {}", e.sag_id.empty() ? fmt::format("nr. {} (uden id)", e.nr) : printable_line(e.sag_id));
     if (e.regler.empty()) return out + "\n";
     out += ":";
     for (std::size_t i = 0; i < e.regler.size() && i < kReglerPrEksempel; ++i) {
@@ -102,7 +102,7 @@ std::string konsekvens_tekst(const Konsekvens& k) {
             for (const auto& [kode, n] : k.fejl_koder) koder += fmt::format("{}{}: {}", koder.empty() ? "" : ", ", kode, n);
             out += fmt::format("{} kunne ikke vurderes ({}):\n", sager_dk(k.fejl), koder);
             for (const auto& [hvor, besked] : k.fejl_eksempler)
-                out += fmt::format("  {}: {}\n", printable(hvor), printable(besked));
+                out += fmt::format("  {}: {}\n", printable_line(hvor), printable(besked));
         }
     }
     return out;
