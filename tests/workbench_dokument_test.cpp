@@ -155,6 +155,12 @@ TEST_CASE("dokument: the writers escape every character that could become markup
     CHECK(has(m, "1\\. \\*x\\* \\_y\\_ \\[z\\](u) \\`k\\` \\| \\~s\\~\n"));
     CHECK(has(m, "| a\\|b | ``c\\|d`e`` |\n"));
     CHECK(has(m, "| x<br>y | \\<i\\> |\n"));
+    // A new line inside a paragraph starts no block: no heading (===), list (- , 1. ) or code
+    // block (indentation) made of a script's text.
+    Dokument lines;
+    lines.afsnit({normal("tekst\n===\n- punkt\n+ punkt\n  12. punkt\n    indrykket\n3) x")});
+    const std::string ml = markdown(lines);
+    CHECK(has(ml, "tekst\\\n\\===\\\n\\- punkt\\\n\\+ punkt\\\n12\\. punkt\\\nindrykket\\\n3\\) x"));
 }
 
 TEST_CASE("sammenlign: each standard is a column, with its activities, deadlines and packages") {

@@ -14,12 +14,30 @@ namespace {
 // `in_table`: a newline cannot be in a cell, so it becomes <br> there (GitHub's way).
 std::string escape(std::string_view s, bool in_table) {
     std::string out;
-    for (char c : s) {
+    bool line_start = false; // just after a newline inside the text
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
         if (c == '\n') {
             out += in_table ? "<br>" : "\\\n";
+            line_start = !in_table;
             continue;
         }
         if (c == '\r') continue;
+        if (line_start) {
+            // A new line of a paragraph must not start a block: indentation (a code block),
+            // "- ", "+ ", "1. " (a list) or "===" (a heading over the line before).
+            if (c == ' ' || c == '\t') continue;
+            line_start = false;
+            if (c == '-' || c == '+' || c == '=') out += '\\';
+            std::size_t d = i;
+            while (d < s.size() && std::isdigit(static_cast<unsigned char>(s[d]))) ++d;
+            if (d > i && d < s.size() && (s[d] == '.' || s[d] == ')')) {
+                out.append(s.substr(i, d - i));
+                out += '\\';
+                i = d - 1;
+                continue;
+            }
+        }
         if (std::string_view("\\`*_[]<>|&~#").find(c) != std::string_view::npos) out += '\\';
         out += c;
     }
