@@ -107,6 +107,8 @@ std::vector<StoredStandard> all_versions(const Sources& sources, const std::stri
 
 int cmd_init(const DbOptions& o, const Sources& sources) {
     CaseStore store(db_path(o));
+    // "klar" only for a file that is whole: init is how one checks a database before use
+    store.check_integrity();
     store.add_assessments({}, all_versions(sources, "", [&](const std::string& k) { return versioner(sources, k); }));
     fmt::print("{}: klar (skemaversion {}, {} sager, {} vurderinger)\n", store.path(), store.schema_version(),
                store.count_cases(), store.count_assessments());

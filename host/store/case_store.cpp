@@ -314,9 +314,10 @@ void CaseStore::check_integrity() {
                                      "sikkerhedskopi, eller importér sagerne igen i en ny fil",
                                      path_, fmt::join(problems, "; ")));
     } catch (const SQLite::Exception& e) {
-        throw InputError(fmt::format("{}: databasen er beskadiget ({}); gendan den fra en sikkerhedskopi, eller "
+        const std::string why = describe(e); // said once: "beskadiget (databasen er beskadiget)" said it twice
+        throw InputError(fmt::format("{}: databasen er beskadiget{}; gendan den fra en sikkerhedskopi, eller "
                                      "importér sagerne igen i en ny fil",
-                                     path_, describe(e)));
+                                     path_, why == "databasen er beskadiget" ? std::string() : " (" + why + ")"));
     }
 }
 

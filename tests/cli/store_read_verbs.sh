@@ -20,10 +20,13 @@ test "$(wc -l < "$T/eksport.ndjson")" -eq 2000
 # Garbage over pages in the middle of a copy: exit 1 and "beskadiget", not a quiet export.
 cp "$T/s.db" "$T/skadet.db"
 dd if=/dev/urandom of="$T/skadet.db" bs=16384 seek=40 count=20 conv=notrunc 2> /dev/null
-for verb in status eksporter; do
+# init too, which is how one checks a file before use: it said "klar" for it.
+for verb in status eksporter init; do
   rc=0; "$K" db --db "$T/skadet.db" $verb > "$T/out" 2> "$T/err" || rc=$?
   test $rc -eq 1 || { echo "FEJL: db $verb på en beskadiget fil: exit $rc"; exit 1; }
   grep -q "beskadiget" "$T/err" || { echo "FEJL: db $verb:"; cat "$T/err"; exit 1; }
+  if grep -q "klar" "$T/out"; then echo "FEJL: db $verb kaldte en beskadiget fil klar"; exit 1; fi
+  if grep -q "beskadiget (databasen er beskadiget)" "$T/err"; then echo "FEJL: db $verb siger det to gange"; exit 1; fi
 done
 echo "en beskadiget fil: exit 1 med 'beskadiget'"
 
