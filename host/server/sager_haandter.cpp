@@ -29,7 +29,7 @@ std::string vist_id(const std::string& id) {
     const bool plain = id.size() <= 64 && std::all_of(id.begin(), id.end(), [](unsigned char c) {
                            return std::isalnum(c) || c == '-' || c == '_' || c == '.';
                        });
-    return plain ? fmt::format("'{}'", id) : std::string("stiens sag");
+    return plain ? fmt::format("'{}'", id) : std::string("med det id, stien nævner");
 }
 
 Svar ukendt_sag(const std::string& id) {

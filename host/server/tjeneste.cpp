@@ -246,7 +246,7 @@ std::optional<Svar> Tjeneste::ukendt_kommune(const Udgave& u, const std::string&
     // Echoed only when it looks like an id: the path may hold anything.
     const bool vis = valid_kommune_id(id) && id.size() <= 64;
     Fejl f = fejl("ukendt_kommune", fmt::format("{} er ikke en kendt kommune; kendte: {} (GET /v1/kommuner)",
-                                                vis ? fmt::format("'{}'", id) : "stiens kommune", kendte_liste(u.kendte)));
+                                                vis ? fmt::format("'{}'", id) : "den kommune, anmodningen nævner,", kendte_liste(u.kendte)));
     f.sag_id = id_if_any(krop); // read only on this path: a known municipality costs nothing more
     return fejl_svar(f);
 }
