@@ -155,6 +155,17 @@ test { navn = 'lang tekst', dato = '2026-11-22', sag = { ansoegte_aktiviteter = 
     CHECK_THAT(tests[12].sag_fejl, Catch::Contains("testens tekster fylder mere end 16 MiB i alt"));
 }
 
+// A test file is one call with 10 s of CPU, not an assessment's 1 s: converting a test at the
+// value limit under a sanitizer took more than 1 s and failed the file. A loop still ends.
+TEST_CASE("testfil: a test file has 10 s of CPU, and a loop in it still ends") {
+    Tree t;
+    const std::string text = "local n = 0\nwhile true do n = n + 1 end\n";
+    const fs::path file = t.tests / "evig.lua";
+    Tree::write(file, text);
+    CHECK_THROWS_WITH(harness::load_test_file(Sources::embedded(), file.string(), text),
+                      Catch::Contains("evig.lua:2: scriptet kørte længere end 10 sekunder"));
+}
+
 // In a case, {} is an empty object (forhold = {}: nothing assessed yet), except for the
 // contract's lists.
 TEST_CASE("testfil: an empty table in a case is an object, or a list where the case has one") {

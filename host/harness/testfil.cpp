@@ -3,6 +3,8 @@
 #include "harness/testfil.hpp"
 
 #include <fmt/format.h>
+
+#include <chrono>
 #include <lauxlib.h>
 
 #include <algorithm>
@@ -51,8 +53,23 @@ struct Budget {
     std::size_t values = 0, text_bytes = 0;
 };
 constexpr int kMaxCaseDepth = 64; // a case file's nesting (a case has four levels)
+constexpr std::chrono::milliseconds kTestfilTid{10000}; // a test file's CPU time, all of it
 
-json to_json(lua_State* L, int idx, const std::string& path, int depth, Budget& values);
+// Where a value is ("sag.leverancer[2].dato"), written out only for a message or an empty
+// table: building the text for each of 100,000 values was half the conversion's work.
+struct Sti {
+    const Sti* up = nullptr;
+    std::string_view key; // empty for a list's element
+    lua_Integer index = 0;
+    std::string text() const {
+        if (!up) return std::string(key);
+        std::string s = up->text();
+        if (key.empty()) return s + fmt::format("[{}]", index);
+        return s.empty() ? std::string(key) : s + "." + std::string(key);
+    }
+};
+
+json to_json(lua_State* L, int idx, const Sti& path, int depth, Budget& values);
 
 // Whether an empty table at `path` is an empty list: in a case, only the schema's lists are
 // (forhold = {} is "nothing assessed yet", an empty object); in `forvent`, {} matches an
@@ -63,11 +80,18 @@ bool empty_is_list(std::string_view path) {
     return detail::er_liste(path.substr(4));
 }
 
-json table_to_json(lua_State* L, int idx, const std::string& path, int depth, Budget& values) {
+// The same, by where the table is: only a case's path is written out (forvent's are lists).
+bool empty_is_list(const Sti& path) {
+    const Sti* root = &path;
+    while (root->up) root = root->up;
+    return root->key != "sag" || empty_is_list(path.text());
+}
+
+json table_to_json(lua_State* L, int idx, const Sti& path, int depth, Budget& values) {
     idx = lua_absindex(L, idx);
     // Each level holds a key and a value on the stack: a table nested 40 deep needs more
     // than the 20 slots a C function is given.
-    if (!lua_checkstack(L, 4)) bad_test(fmt::format("'{}' er for dybt indlejret", path));
+    if (!lua_checkstack(L, 4)) bad_test(fmt::format("'{}' er for dybt indlejret", path.text()));
     lua_Integer n = 0, keys = 0;
     bool only_ints = true;
     lua_pushnil(L);
@@ -81,7 +105,7 @@ json table_to_json(lua_State* L, int idx, const std::string& path, int depth, Bu
         json arr = json::array();
         for (lua_Integer i = 1; i <= n; ++i) {
             lua_geti(L, idx, i);
-            arr.push_back(to_json(L, -1, fmt::format("{}[{}]", path, i), depth + 1, values));
+            arr.push_back(to_json(L, -1, Sti{&path, {}, i}, depth + 1, values));
             lua_pop(L, 1);
         }
         return arr;
@@ -90,23 +114,23 @@ json table_to_json(lua_State* L, int idx, const std::string& path, int depth, Bu
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         if (lua_type(L, -2) != LUA_TSTRING)
-            bad_test(fmt::format("'{}' blander en liste {{ a, b }} og felter {{ navn = ... }}; vælg én af delene", path));
+            bad_test(fmt::format("'{}' blander en liste {{ a, b }} og felter {{ navn = ... }}; vælg én af delene", path.text()));
         std::string key = lua_tostring(L, -2);
-        obj[key] = to_json(L, -1, path.empty() ? key : path + "." + key, depth + 1, values);
+        obj[key] = to_json(L, -1, Sti{&path, key, 0}, depth + 1, values);
         lua_pop(L, 1);
     }
     return obj;
 }
 
-json to_json(lua_State* L, int idx, const std::string& path, int depth, Budget& values) {
-    if (depth > 40) bad_test(fmt::format("'{}' er for dybt indlejret", path));
+json to_json(lua_State* L, int idx, const Sti& path, int depth, Budget& values) {
+    if (depth > 40) bad_test(fmt::format("'{}' er for dybt indlejret", path.text()));
     if (++values.values > kMaxValues)
         bad_test(fmt::format("'{}': testen har mere end {} værdier (en tabel brugt mange steder?); gør den mindre",
-                             path, kMaxValues));
+                             path.text(), kMaxValues));
     if (lua_type(L, idx) == LUA_TSTRING && (values.text_bytes += lua_rawlen(L, idx)) > kMaxTextBytes)
         bad_test(fmt::format("'{}': testens tekster fylder mere end {} MiB i alt (en lang tekst brugt mange steder?); "
                              "gør dem kortere",
-                             path, kMaxTextBytes >> 20));
+                             path.text(), kMaxTextBytes >> 20));
     switch (lua_type(L, idx)) {
     case LUA_TNIL: return nullptr;
     case LUA_TBOOLEAN: return bool(lua_toboolean(L, idx));
@@ -123,7 +147,7 @@ json to_json(lua_State* L, int idx, const std::string& path, int depth, Budget& 
     case LUA_TTABLE: return table_to_json(L, idx, path, depth, values);
     default: break;
     }
-    bad_test(fmt::format("'{}' kan ikke bruges i en test ({}); skriv tal, tekst, true/false, ukendt eller en tabel", path,
+    bad_test(fmt::format("'{}' kan ikke bruges i en test ({}); skriv tal, tekst, true/false, ukendt eller en tabel", path.text(),
                          bind::type_text(L, idx)));
 }
 
@@ -243,7 +267,7 @@ void read_test(lua_State* L, Collector& c, TestSag& t) {
     if (t.kommune.empty()) bad_test("angiv kommune = \"id\", eller læg filen i municipalities/<id>/tests/");
     lua_getfield(L, 1, "sag");
     if (lua_type(L, -1) == LUA_TSTRING) read_case_file(c, t, lua_tostring(L, -1));
-    else if (lua_istable(L, -1)) t.sag = to_json(L, -1, "sag", 0, values);
+    else if (lua_istable(L, -1)) t.sag = to_json(L, -1, Sti{nullptr, "sag", 0}, 0, values);
     else bad_test("feltet 'sag' skal være en tabel eller et filnavn \"sag.json\"");
     if (t.sag.is_object() && !t.sag.contains("id")) t.sag["id"] = fmt::format("{}:{}", t.fil, t.linje);
     lua_getfield(L, 1, "forvent");
@@ -252,7 +276,7 @@ void read_test(lua_State* L, Collector& c, TestSag& t) {
         bad_test(fmt::format("feltet 'forvent' er {}; det skal være en tabel med det, vurderingen skal indeholde, "
                              "f.eks. forvent = {{ maalgruppe = {{ i_maalgruppe = true }} }}",
                              bind::type_text(L, -1)));
-    t.forvent = to_json(L, -1, "forvent", 0, values);
+    t.forvent = to_json(L, -1, Sti{nullptr, "forvent", 0}, 0, values);
 }
 
 // test { navn, dato, sag, forvent [, kommune, note] }
@@ -361,7 +385,10 @@ void push_med(lua::State& state) {
 
 std::vector<TestSag> load_test_file(const Sources& sources, const std::string& fil, std::string_view text) {
     Collector c{&sources, fil, kommune_of_path(fil), {}};
-    lua::State state;
+    // The whole file is one call, and each test's tables are converted inside it: a file of
+    // many tests, or one at the 100,000-value limit under a sanitizer, took more than an
+    // assessment's 1 s of CPU. 10 s still ends a loop written by mistake.
+    lua::State state({.memory_bytes = lua::Limits{}.memory_bytes, .time = kTestfilTid});
     sandbox::open(state, sources);
     lua_State* L = state;
     lua_pushcfunction(L, prepare);
