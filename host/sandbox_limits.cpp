@@ -478,8 +478,7 @@ const char* key_text(lua_State* L, int index) {
     const char* s = lua_tolstring(L, -1, &n);
     const std::string_view text(s, n);
     if (n <= 100 && !text_problem(text, 100) && text.find_first_of("\n\t") == std::string_view::npos) return s;
-    std::size_t cut = std::min<std::size_t>(n, 100);
-    while (cut < n && cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    std::size_t cut = utf8_prefix(text, 100).size();
     if (cut == 0) cut = std::min<std::size_t>(n, 100); // no character starts in it: bytes, shown as \x{..}
     std::string one_line;
     for (const char c : text.substr(0, cut)) {

@@ -14,6 +14,7 @@
 
 #include "cli.hpp"
 #include "domain/sha256.hpp"
+#include "domain/tekst.hpp"
 #include "engine/standard.hpp"
 #include "engine/versioner.hpp"
 #include "harness/koersel.hpp"
@@ -33,9 +34,7 @@ std::string kort_sha(const std::string& sha) { return sha.size() > 12 ? sha.subs
 std::string vis(const Json& v) {
     std::string s = v.dump(-1, ' ', false, Json::error_handler_t::replace);
     if (s.size() <= 60) return s;
-    std::size_t cut = 57;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut; // a continuation byte
-    return s.substr(0, cut) + "…";
+    return std::string(utf8_prefix(s, 57)) + "…";
 }
 
 // The paths where `gemt` and `nu` differ ("pakke.id (gemt "3", nu "4")"), at most `max`.

@@ -202,6 +202,18 @@ TEST_CASE("a bidi override is refused in a script's text and shown in text outpu
     CHECK(printable_line("nl\nFALSK\tX") == "nl\\u{0A}FALSK\\u{09}X");
 }
 
+// Every message that cuts a text short cuts it here: never inside a character, or the
+// cut text is not UTF-8 and a JSON writer or terminal shows garbage.
+TEST_CASE("utf8_prefix cuts between characters, never inside one") {
+    CHECK(utf8_prefix("abc", 10) == "abc");
+    CHECK(utf8_prefix("abc", 2) == "ab");
+    CHECK(utf8_prefix("a\u00f8b", 2) == "a");      // ø is 2 bytes: byte 2 is inside it
+    CHECK(utf8_prefix("a\u00f8b", 3) == "a\u00f8");
+    CHECK(utf8_prefix("\u20ac", 2).empty());        // € is 3 bytes: nothing fits
+    CHECK(utf8_prefix("", 0).empty());
+    for (std::size_t n = 0; n <= 9; ++n) CHECK(!text_problem(utf8_prefix("\u00e6\u00f8\u00e5\u20ac", n), 100));
+}
+
 TEST_CASE("a case date outside the calendar is the field's error; a deadline past it is left out, with the reason") {
     try {
         Sag::from_json(R"({"id":"x","bevilling":{"afgoerelse_modtaget":"9999-12-31"}})");

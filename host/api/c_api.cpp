@@ -78,10 +78,7 @@ int returned(const kvalitet_assessor* k) { return k->legacy ? (k->extended & 0xf
 // and errjson is valid UTF-8.
 std::string shown(std::string s) {
     constexpr std::size_t kMax = 4096;
-    if (s.size() > kMax) {
-        s.resize(kMax);
-        s += "…";
-    }
+    if (s.size() > kMax) return kv::printable(kv::utf8_prefix(s, kMax)) + "…";
     return kv::printable(s);
 }
 

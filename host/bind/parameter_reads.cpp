@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "bind/interned.hpp"
+#include "domain/tekst.hpp"
 #include "lua/state.hpp"
 #include "sandbox.hpp"
 
@@ -50,9 +51,7 @@ std::string shown_text(lua_State* L, int i) {
     std::size_t n = 0;
     const char* p = lua_tolstring(L, i, &n);
     if (n <= kMaxShown) return std::string(p, n);
-    std::size_t cut = kMaxShown;
-    while (cut > 0 && (static_cast<unsigned char>(p[cut]) & 0xC0) == 0x80) --cut; // not inside a character
-    return std::string(p, cut) + "…";
+    return std::string(utf8_prefix({p, n}, kMaxShown)) + "…";
 }
 
 // A name watch() put in a table of names: only a light userdata is one (the table is the

@@ -30,6 +30,7 @@
 
 #include "domain/naermeste_navn.hpp"
 #include "domain/sag.hpp"
+#include "domain/tekst.hpp"
 #include "domain/sag_felter.hpp"
 #include "domain/sag_json_scan.hpp"
 #include "lua/error.hpp"
@@ -111,9 +112,7 @@ bool longer_than(std::string_view s, std::size_t max_chars) {
 // At most `max` bytes of `s`, cut on a character boundary, for echoing input in a message.
 std::string excerpt(std::string_view s, std::size_t max = 40) {
     if (s.size() <= max) return std::string(s);
-    std::size_t cut = max;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    return std::string(s.substr(0, cut)) + "…";
+    return std::string(utf8_prefix(s, max)) + "…";
 }
 
 // The message with control characters written as \u001B: a key or value echoed back (in

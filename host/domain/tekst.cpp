@@ -89,4 +89,10 @@ std::string printable_line(std::string_view s) {
     return out;
 }
 
+std::string_view utf8_prefix(std::string_view s, std::size_t n) {
+    if (n >= s.size()) return s;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n; // a continuation byte
+    return s.substr(0, n);
+}
+
 } // namespace kvalitet

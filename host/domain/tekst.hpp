@@ -22,4 +22,8 @@ std::string printable(std::string_view s);
 // printable(), on one line: newline and tab shown too, for an id in a line-oriented report.
 std::string printable_line(std::string_view s);
 
+// The first `n` bytes of `s`, or fewer so as not to end inside a UTF-8 character: for cutting
+// a text short in a message or a trace.
+std::string_view utf8_prefix(std::string_view s, std::size_t n);
+
 } // namespace kvalitet

@@ -78,12 +78,7 @@ std::string text_value(lua_State* L, int i) {
     std::size_t n = 0;
     const char* s = lua_tolstring(L, i, &n);
     std::string_view v(s, n);
-    if (v.size() > 40) {
-        std::size_t cut = 40;
-        while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80)
-            --cut; // whole characters
-        return fmt::format("\"{}…\"", printable(v.substr(0, cut)));
-    }
+    if (v.size() > 40) return fmt::format("\"{}…\"", printable(utf8_prefix(v, 40)));
     return fmt::format("\"{}\"", printable(v));
 }
 

@@ -355,15 +355,6 @@ void State::load(std::string_view source, const std::string& chunkname) {
     throw e;
 }
 
-namespace {
-// The first `n` bytes of `s`, or fewer so as not to end inside a character.
-std::string_view utf8_prefix(std::string_view s, std::size_t n) {
-    if (n >= s.size()) return s;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-    return s.substr(0, n);
-}
-} // namespace
-
 ScriptError to_script_error(ScriptError::Kind kind, std::string_view text) {
     // A script chooses its error's text (error("...")): it reaches JSON and terminals, so it
     // is cut to a bounded length (at a character's start) and shown without control

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "domain/sag.hpp"
+#include "domain/tekst.hpp"
 #include "workbench/danske_ord.hpp"
 #include "workbench/konstant_varighed.hpp"
 
@@ -155,9 +156,7 @@ namespace {
 constexpr std::size_t kVaerdiILinje = 200, kParametreILinje = 12;
 std::string kort_vaerdi(const std::string& v) {
     if (v.size() <= kVaerdiILinje) return v;
-    std::size_t n = kVaerdiILinje;
-    while (n > 0 && (static_cast<unsigned char>(v[n]) & 0xC0) == 0x80) --n;
-    return v.substr(0, n) + "… (se Parametre)";
+    return std::string(utf8_prefix(v, kVaerdiILinje)) + "… (se Parametre)";
 }
 } // namespace
 
