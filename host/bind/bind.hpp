@@ -47,6 +47,14 @@ struct CaseContext {
     // Only a full trace writes values and comparisons: a short one or none skips recording
     // them (some 5 % of an assessment went to naming each parameter read).
     bool values_wanted = true;
+    // A deadline's reads, set aside while its own functions read (evaluate.cpp, frister):
+    // kept here for their capacity from one case to the next.
+    struct Aside {
+        std::vector<std::string_view> missing;
+        std::vector<std::pair<std::string_view, Dato>> dates;
+        std::vector<std::pair<std::string_view, Vaerdi>> values;
+        std::vector<Sammenligning> comparisons;
+    } aside;
     void reset_reads() {
         missing.clear();
         dates.clear();

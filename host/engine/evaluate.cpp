@@ -534,11 +534,17 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         }
         // Taken, not copied: the next call() starts the context afresh, and every way out
         // below restores them before the trace reads the context.
-        auto reads_dates = std::move(ev.ctx.dates);
-        auto reads_missing = std::move(ev.ctx.missing);
-        auto reads_values = std::move(ev.ctx.values);
-        auto reads_comparisons = std::move(ev.ctx.comparisons);
-        ev.ctx.reset_reads(); // moved-from vectors are valid but unspecified
+        // Set aside by swapping with the context's spare vectors, not moved into new ones: both
+        // keep their capacity, so a deadline with functions allocates nothing here.
+        auto& reads_dates = ev.ctx.aside.dates;
+        auto& reads_missing = ev.ctx.aside.missing;
+        auto& reads_values = ev.ctx.aside.values;
+        auto& reads_comparisons = ev.ctx.aside.comparisons;
+        reads_dates.swap(ev.ctx.dates);
+        reads_missing.swap(ev.ctx.missing);
+        reads_values.swap(ev.ctx.values);
+        reads_comparisons.swap(ev.ctx.comparisons);
+        ev.ctx.reset_reads();
         // A function's reads join the rule's: a length or an event that depends on an
         // absent fact (not an event that has not happened) is named, and checked.
         // A path read by the start and again by the length is one key in the trace's objects.
@@ -549,12 +555,17 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             for (auto& x : ev.ctx.values) add_unique_key(reads_values, x);
             for (auto& c : ev.ctx.comparisons) reads_comparisons.push_back(c);
         };
-        // The rule's reads become the ones the trace records.
+        // The rule's reads become the ones the trace records; the set-aside ones are emptied,
+        // as a moved-from vector was.
         auto restore_reads = [&] {
-            ev.ctx.dates = std::move(reads_dates);
-            ev.ctx.missing = std::move(reads_missing);
-            ev.ctx.values = std::move(reads_values);
-            ev.ctx.comparisons = std::move(reads_comparisons);
+            ev.ctx.dates.swap(reads_dates);
+            ev.ctx.missing.swap(reads_missing);
+            ev.ctx.values.swap(reads_values);
+            ev.ctx.comparisons.swap(reads_comparisons);
+            reads_dates.clear();
+            reads_missing.clear();
+            reads_values.clear();
+            reads_comparisons.clear();
         };
         std::optional<Varighed> varighed = r.varighed;
         if (r.varighed_fn) {
