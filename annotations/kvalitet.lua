@@ -128,6 +128,11 @@ function seneste_opfoelgning_eller_start(sag) end
 ---@param sag Sag
 ---@return Varighed?
 function interval_fra_afgoerelsen(sag) end
+---Afgørelsens interval (bevilling.opfoelgning_interval_maaneder), når det er kortere end `hoejst` måneder, ellers `hoejst` måneder.
+---@param sag Sag
+---@param hoejst integer
+---@return Varighed
+function interval_hoejst(sag, hoejst) end
 ---Antal elementer, `hvor` godtager (alle, når den mangler).
 ---@param liste any[]
 ---@param hvor? fun(x: any): boolean

@@ -105,6 +105,15 @@ function H.interval_fra_afgoerelsen(sag)
   return m and maaneder(m)
 end
 
+-- For a frist's `varighed` where the standard sets the longest interval ("mindst 1 gang
+-- årligt"): the decision's own interval (bevilling.opfoelgning_interval_maaneder) when it is
+-- shorter, else the standard's `hoejst` months. A decision may ask for more, never for less.
+function H.interval_hoejst(sag, hoejst)
+  local m = sag.bevilling.opfoelgning_interval_maaneder
+  if m ~= nil and m < hoejst then return maaneder(m) end
+  return maaneder(hoejst)
+end
+
 -- How many records satisfy `hvor` (all when nil).
 -- Element by element as ipairs would (to the first nil), without its call per element.
 function H.antal(liste, hvor)

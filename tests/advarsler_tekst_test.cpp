@@ -13,6 +13,7 @@
 #include "domain/periodeafvigelse.hpp"
 #include "domain/sag.hpp"
 #include "engine/standard.hpp"
+#include "test_tree.hpp"
 
 using namespace kvalitet;
 
@@ -168,6 +169,62 @@ TEST_CASE("tekst: assumptions, a presumed receipt and a deadline met late are sa
     REQUIRE(k.find("Borgeren er ikke i målgruppen.") != std::string::npos);
     CHECK(k.find("Aktiviteter\n  (Borgeren er ikke i målgruppen: nedenfor står kun, hvad standarden omfatter)\n") !=
           std::string::npos);
+}
+
+// A warning from a rule the script marks as its own reading says so: in the JSON
+// (`antagelse`) and in the text, as reasons and deadlines do; one from a rule in the
+// standard's words does not. A deadline the script assumed carries it to its breach.
+TEST_CASE("advarsler: a warning from an assumed rule is marked antagelse, in JSON and text") {
+    test::TestTree tree{"advarsel_antagelse"};
+    const Sources sources = tree.write("ant", R"(
+krav { id = "antaget", tekst = "Antaget krav", kilde = "K 1", antagelse = true,
+       afvigelser = function() return { "a" } end }
+krav { id = "ordret", tekst = "Ordret krav", kilde = "K 2", afvigelser = function() return { "b" } end }
+frist { id = "antaget_frist", tekst = "F", kilde = "K 3", antagelse = true, fra = "bevilling.start", varighed = uger(1) }
+)");
+    auto s = Standard::load(sources, "ant");
+    const Vurdering v = s->vurder(Sag::from_json(R"({"id":"x","bevilling":{"start":"2026-01-05"}})"), Dato::ymd(2026, 11, 22));
+    const auto j = nlohmann::json::parse(v.json());
+    std::map<std::string, nlohmann::json> by_id;
+    for (const auto& a : j["advarsler"]) by_id[a["id"].get<std::string>()] = a;
+    REQUIRE(by_id.count("antaget"));
+    REQUIRE(by_id.count("ordret"));
+    REQUIRE(by_id.count("frist_overskredet"));
+    CHECK(by_id["antaget"].value("antagelse", false));
+    CHECK_FALSE(by_id["ordret"].contains("antagelse")); // left out, not false: the contract's objects stay as they were
+    CHECK(by_id["frist_overskredet"].value("antagelse", false));
+    const std::string t = v.tekst();
+    INFO(t);
+    CHECK(t.find("Afvigelse fra 'Antaget krav': a (K 1; antagelse)") != std::string::npos);
+    CHECK(t.find("Afvigelse fra 'Ordret krav': b (K 2)") != std::string::npos);
+}
+
+// A length a function gave although a number it read was absent (the decision sets no
+// interval, so the standard's applies) lacks nothing: the trace names nothing missing.
+// When it gives no length, what it read as missing is named, as before.
+TEST_CASE("frister: a length given despite an absent number names nothing missing; none given names it") {
+    test::TestTree tree{"varighed_mangler"};
+    const Sources sources = tree.write("var", R"(
+frist { id = "hoejst", tekst = "F", kilde = "K", fra = "bevilling.start",
+        varighed = function(sag) return interval_hoejst(sag, 12) end }
+frist { id = "kun_afgoerelsen", tekst = "G", kilde = "K", fra = "bevilling.start", varighed = interval_fra_afgoerelsen }
+)");
+    auto s = Standard::load(sources, "var");
+    const auto j = nlohmann::json::parse(
+        s->vurder(Sag::from_json(R"({"id":"x","bevilling":{"start":"2026-01-05"}})"), Dato::ymd(2026, 2, 1)).json());
+    std::map<std::string, nlohmann::json> spor;
+    for (const auto& p : j["spor"]) spor[p["regel"].get<std::string>()] = p;
+    CHECK_FALSE(spor["hoejst"].contains("mangler"));
+    CHECK(spor["hoejst"]["resultat"] == "2027-01-05 kommende");
+    REQUIRE(spor["kun_afgoerelsen"].contains("mangler"));
+    CHECK(spor["kun_afgoerelsen"]["mangler"][0] == "bevilling.opfoelgning_interval_maaneder");
+    // The decision's shorter interval is the one used
+    const auto k = nlohmann::json::parse(
+        s->vurder(Sag::from_json(R"({"id":"x","bevilling":{"start":"2026-01-05","opfoelgning_interval_maaneder":3}})"),
+                  Dato::ymd(2026, 2, 1))
+            .json());
+    for (const auto& f : k["frister"])
+        if (f["id"] == "hoejst") CHECK(f["dato"] == "2026-04-05");
 }
 
 // A new application has no grant: a requirement on the grant does not apply yet, so it is

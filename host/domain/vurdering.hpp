@@ -93,6 +93,9 @@ struct Advarsel {
     // A deviation over consecutive periods, one warning: the periods it sums (JSON
     // `perioder`); empty for a warning that is one text.
     std::vector<Periodeafvigelse> perioder;
+    // The rule behind it reads the standard in a way the standard does not say (its
+    // `antagelse`): the warning says so, or it reads as a breach of the standard's words.
+    bool antagelse = false;
 };
 
 // A fact or number a rule read, for the full trace: yes/no, a number, or a text.

@@ -208,6 +208,7 @@ void Vurdering::append_json(std::string& out) const {
             }
             w.end_array();
         }
+        if (a.antagelse) w.key("antagelse").value(true);
         w.end_object();
     }
     w.end_array();

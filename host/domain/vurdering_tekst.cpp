@@ -154,7 +154,7 @@ std::string Vurdering::tekst() const {
         line("Advarsler: ingen");
     } else {
         line("Advarsler");
-        for (const auto& a : advarsler) line(fmt::format("  ! {} ({})", a.tekst, a.kilde));
+        for (const auto& a : advarsler) line(fmt::format("  ! {} ({}{})", a.tekst, a.kilde, a.antagelse ? "; antagelse" : ""));
     }
     // "Advarsler: ingen" alone would read as checked and in order
     bool heading = false;

@@ -364,7 +364,7 @@ void pakke(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
     if (open) {
         ev.v.advarsler.push_back({meta.pakke_uafklaret.id,
                                   fmt::format("Pakken kan ikke fastlægges endnu: {} mangler", mangler_liste(open_missing)),
-                                  open->regel->kilde, {}});
+                                  open->regel->kilde, {}, open->regel->antagelse});
         ev.v.pakke_uafklaret = Ukontrolleret{open->regel, std::move(open_missing)};
         return;
     }
@@ -581,7 +581,9 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                 rule_error(L, r, fmt::format("'varighed' gav en negativ længde, {}; en frist er 0 eller mere", varighed->tekst()),
                            "varighed");
             lua_pop(L, 1);
-            keep_reads(false);
+            // A length it gave despite an absent number (the decision sets no interval, so the
+            // standard's applies) lacks nothing; an absent finding it read is still named.
+            keep_reads(varighed.has_value());
         }
         if (!varighed) {
             restore_reads();
@@ -644,7 +646,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                                    r.regel->id, due.tekst(), event->tekst())
                      : fmt::format("Fristen '{}' ({}) var {} og er overskredet{}", r.regel->tekst, r.regel->id, due.tekst(),
                                    foer_start ? "; " + ikke_talt(false) : std::string()),
-                 r.regel->kilde, {}});
+                 r.regel->kilde, {}, r.regel->antagelse}); // a deadline the script assumed: so is its breach
         if (status == FristStatus::ForSent)
             ev.v.advarsler.push_back({meta.efter_fristen.id,
                                       fmt::format("Fristen '{}' ({}) udløb {}, men hændelsen, der opfylder den{}, kom først {}. "
@@ -653,7 +655,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                                                   r.regel->tekst, r.regel->id, due.tekst(),
                                                   r.opfyldt_navn.empty() ? std::string() : fmt::format(" ({})", r.opfyldt_navn),
                                                   event->tekst()),
-                                      meta.efter_fristen.kilde, {}});
+                                      meta.efter_fristen.kilde, {}, r.regel->antagelse});
     }
 }
 
@@ -702,7 +704,7 @@ public:
             ++hidden_;
             return;
         }
-        ev_.v.advarsler.push_back({r_.regel->id, with_rule(detail), r_.regel->kilde, {}});
+        ev_.v.advarsler.push_back({r_.regel->id, with_rule(detail), r_.regel->kilde, {}, r_.regel->antagelse});
         ++shown_;
     }
     void period(const Periodeafvigelse& p) {
@@ -730,7 +732,7 @@ public:
             hidden_run_ = p;
             return;
         }
-        ev_.v.advarsler.push_back({r_.regel->id, {}, r_.regel->kilde, {p}});
+        ev_.v.advarsler.push_back({r_.regel->id, {}, r_.regel->kilde, {p}, r_.regel->antagelse});
         run_ = ev_.v.advarsler.size() - 1;
         ++shown_;
         ++periods_shown_;
@@ -742,7 +744,7 @@ public:
             ev_.v.advarsler.push_back({r_.regel->id,
                                        with_rule(fmt::format("og {} afvigelse{} mere, som ikke vises hver for sig (højst {} vises)",
                                                              hidden_, hidden_ == 1 ? "" : "r", kMaxAfvigelser)),
-                                       r_.regel->kilde, {}});
+                                       r_.regel->kilde, {}, r_.regel->antagelse});
         return found_;
     }
 

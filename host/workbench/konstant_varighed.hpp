@@ -12,4 +12,8 @@ namespace kvalitet::workbench {
 
 std::optional<Varighed> konstant_varighed(Standard& standard, const Rule& frist);
 
+// A length written with interval_hoejst(sag, m): the m months it is at most (what it gives a
+// case whose decision sets no shorter interval), or nothing when it will not say.
+std::optional<Varighed> hoejst_varighed(Standard& standard, const Rule& frist);
+
 } // namespace kvalitet::workbench

@@ -118,6 +118,8 @@ std::string RegelOrd::laengde(const Rule& r) {
     std::string out;
     if (auto v = konstant_varighed(standard_, r)) out = v->tekst();
     else if (names(felt(r, "varighed"), "interval_fra_afgoerelsen")) out = "det interval, afgørelsen fastsætter";
+    else if (auto h = names(felt(r, "varighed"), "interval_hoejst") ? hoejst_varighed(standard_, r) : std::nullopt)
+        out = h->tekst() + "; kortere, når afgørelsen fastsætter det";
     else out = "afhænger af sagen";
     if (r.flyt == Flyt::NaesteArbejdsdag)
         out += "; ender den på en lørdag, søndag, helligdag, grundlovsdag, 24. eller 31. december, flyttes den til "

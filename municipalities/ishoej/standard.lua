@@ -190,8 +190,9 @@ frist {
 
 krav {
   id = "ansigt_til_ansigt_afviger",
-  tekst = "Den leverede ansigt-til-ansigt-tid (også telefon, video og sms; ikke transport og administration) svarer til bevillingen",
+  tekst = "Den leverede ansigt-til-ansigt-tid (antagelse: også telefon, video og sms; ikke transport og administration) svarer til bevillingen",
   kilde = "Ishøj KS, Omfang og varighed",
+  antagelse = true, -- hvilke arter der tæller (P.direkte_tid), er scriptets læsning
   afvigelser = function(sag, dato)
     local b = sag.bevilling
     if b.timer == nil or b.periode == nil or b.start == nil then return nil end

@@ -235,7 +235,8 @@ frist {
     return nil -- førstegangs eller ej afgør det: b.foerstegangs står i mangler
   end,
   fra = seneste_opfoelgning_eller_start,
-  varighed = function() return maaneder(P.opfoelgning_interval) end,
+  -- "som minimum": afgørelsens eget, kortere interval gælder, et længere ikke
+  varighed = function(sag) return interval_hoejst(sag, P.opfoelgning_interval) end,
 }
 
 frist {

@@ -237,10 +237,11 @@ frist {
 
 frist {
   id = "naeste_opfoelgning",
-  tekst = "Næste opfølgning (mindst 1 gang årligt)",
+  tekst = "Næste opfølgning (mindst 1 gang årligt; oftere, når afgørelsen fastsætter det)",
   kilde = "Varde KS 3.7 Opfølgning og 4.4",
   fra = seneste_opfoelgning_eller_start,
-  varighed = function() return maaneder(P.opfoelgning_interval) end,
+  -- "mindst": afgørelsens eget, kortere interval gælder, et længere ikke
+  varighed = function(sag) return interval_hoejst(sag, P.opfoelgning_interval) end,
 }
 
 frist {
@@ -258,8 +259,10 @@ frist {
 
 krav {
   id = "levering_uden_for_dagtimer",
-  tekst = "Støtten ydes som udgangspunkt i dagtimerne på hverdage",
+  tekst = "Støtten ydes som udgangspunkt i dagtimerne på hverdage (antagelse: dagtimerne er kl. "
+    .. P.dagtimer.fra .. "-" .. P.dagtimer.til .. ", hverdage er mandag-fredag uden helligdage)",
   kilde = "Varde KS 4.1 Hvornår leveres støtten",
+  antagelse = true, -- tidsrummet (P.dagtimer) er scriptets læsning af "dagtimerne"
   afvigelser = function(sag)
     -- støttetid på en weekend- eller helligdag, eller der begynder før eller slutter efter dagtimerne.
     -- Antagelse: "hverdage" er mandag-fredag uden de officielle helligdage; grundlovsdag og
@@ -360,8 +363,10 @@ krav {
 
 krav {
   id = "mange_afbud",
-  tekst = "Leverandøren skal melde tilbage ved uforholdsmæssigt mange afbud eller udeblivelser",
+  tekst = "Leverandøren skal melde tilbage ved uforholdsmæssigt mange afbud eller udeblivelser (antagelse: mindst "
+    .. P.mange_afbud.antal .. " fra borgeren inden for " .. P.mange_afbud.dage .. " dage)",
   kilde = "Varde KS 4.3 Tilbagemeldingspligt og 1.7",
+  antagelse = true, -- hvad der er "uforholdsmæssigt mange" (P.mange_afbud), er scriptets læsning
   afvigelser = function(sag, dato)
     local fra = dato - dage(P.mange_afbud.dage)
     local n = antal(sag.afbud, function(a)

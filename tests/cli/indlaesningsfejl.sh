@@ -52,8 +52,9 @@ grep -q '"besked":""' "$T/ud" && fail "symbolsk link: en tom besked"
 # 5. A standard that loads but whose rule fails on every case (a misspelt parameter): the
 #    message once, then one line per test pointing back to the first.
 R="$L/regelfejl"; mkdir "$R" && cp -r "$SRC/dsl" "$SRC/stdlib" "$SRC/municipalities" "$R/"
-sed 's/maaneder(P.opfoelgning_interval)/maaneder(P.opfoelgning_intervall)/' "$SRC/municipalities/varde/standard.lua" \
-  > "$R/municipalities/varde/standard.lua"
+sed 's/interval_hoejst(sag, P.opfoelgning_interval)/interval_hoejst(sag, P.opfoelgning_intervall)/' \
+  "$SRC/municipalities/varde/standard.lua" > "$R/municipalities/varde/standard.lua"
+grep -q 'P.opfoelgning_intervall)' "$R/municipalities/varde/standard.lua" || fail "regelfejl: rettelsen ramte ikke"
 rc=0; "$K" --hjem "$R" test varde > "$T/ud" 2>&1 || rc=$?
 [ "$rc" -eq 1 ] || fail "regelfejl: afslutningskode $rc"
 n=$(grep -c '^FEJL' "$T/ud")

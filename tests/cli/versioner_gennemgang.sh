@@ -42,7 +42,7 @@ has "$T/forskel.txt" "gyldig_fra: 2018-01-01 → 2027-01-01"
 has "$T/forskel.txt" "~ parameter opfoelgning_interval"
 has "$T/forskel.txt" "værdi: 12 → 6"
 has "$T/forskel.txt" "~ frist naeste_opfoelgning"
-has "$T/forskel.txt" "længde: 12 måneder → 6 måneder"
+has "$T/forskel.txt" "længde: 12 måneder; kortere, når afgørelsen fastsætter det → 6 måneder"
 
 koer 4 "$T/konsekvens.txt"
 has "$T/konsekvens.txt" "Konsekvens for varde:"

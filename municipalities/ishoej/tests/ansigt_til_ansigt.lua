@@ -33,7 +33,7 @@ test {
   sag = leveret({ l("2026-11-03", 120, "ansigt_til_ansigt"), l("2026-11-10", 60, "ansigt_til_ansigt"),
                   l("2026-11-10", 60, "transport") }),
   forvent = { advarsler = { ansigt_til_ansigt_afviger = {
-    tekst = "Afvigelse fra 'Den leverede ansigt-til-ansigt-tid (også telefon, video og sms; ikke transport og administration) svarer til bevillingen': uge 46/2026: 1 af 2 bevilgede timer leveret" } } },
+    tekst = "Afvigelse fra 'Den leverede ansigt-til-ansigt-tid (antagelse: også telefon, video og sms; ikke transport og administration) svarer til bevillingen': uge 46/2026: 1 af 2 bevilgede timer leveret" } } },
 }
 
 test {
@@ -48,7 +48,7 @@ test {
   dato = "2026-11-22",
   sag = med(leveret({}), { bevilling = { start = "2026-10-26" } }),
   forvent = { advarsler = { ansigt_til_ansigt_afviger = {
-    tekst = "Afvigelse fra 'Den leverede ansigt-til-ansigt-tid (også telefon, video og sms; ikke transport og administration) svarer til bevillingen': uge 44–46/2026: 0 af 6 bevilgede timer leveret" } } },
+    tekst = "Afvigelse fra 'Den leverede ansigt-til-ansigt-tid (antagelse: også telefon, video og sms; ikke transport og administration) svarer til bevillingen': uge 44–46/2026: 0 af 6 bevilgede timer leveret" } } },
 }
 
 test {

@@ -174,6 +174,25 @@ test {
   forvent = { frister = { naeste_opfoelgning = { status = "overskredet" } } },
 }
 
+-- "som minimum hver halve år": en afgørelse kan fastsætte oftere (bevilling.opfoelgning_interval_maaneder),
+-- aldrig sjældnere.
+test {
+  navn = "Afgørelsen fastsætter opfølgning hver 3. måned: fristen er 3 måneder fra seneste, og overskredet",
+  dato = "2026-11-22",
+  sag = med(foerstegangs, { bevilling = { foerstegangs = false, start = "2025-09-01", opfoelgning_interval_maaneder = 3 },
+                            opfoelgninger = { { dato = "2026-05-23", form = "telefonisk" } } }),
+  forvent = { frister = { naeste_opfoelgning = { dato = "2026-08-23", status = "overskredet" } },
+              advarsler = { frist_overskredet = { antagelse = true } } },
+}
+
+test {
+  navn = "Afgørelsen fastsætter opfølgning hver 12. måned: standardens halve år gælder stadig",
+  dato = "2026-11-22",
+  sag = med(foerstegangs, { bevilling = { foerstegangs = false, start = "2025-09-01", opfoelgning_interval_maaneder = 12 },
+                            opfoelgninger = { { dato = "2026-05-23", form = "telefonisk" } } }),
+  forvent = { frister = { naeste_opfoelgning = { dato = "2026-11-23", status = "kommende" } } },
+}
+
 test {
   navn = "Klage modtaget: genvurdering eller videresendelse til Ankestyrelsen inden 4 uger",
   dato = "2026-11-22",

@@ -159,6 +159,22 @@ test {
   forvent = { frister = { naeste_opfoelgning = { status = "overskredet" } } },
 }
 
+-- "mindst 1 gang årligt": afgørelsens eget, kortere interval gælder; et længere ikke.
+test {
+  navn = "Opfølgning: afgørelsen fastsætter hver 3. måned, så fristen er 3 måneder fra seneste",
+  dato = "2026-11-22",
+  sag = med(bevilget, { bevilling = { opfoelgning_interval_maaneder = 3 } }),
+  forvent = { frister = { naeste_opfoelgning = { dato = "2026-04-23", status = "overskredet" } },
+              advarsler = { "frist_overskredet" } },
+}
+
+test {
+  navn = "Opfølgning: afgørelsen fastsætter hver 24. måned, men standardens 12 måneder gælder",
+  dato = "2026-11-22",
+  sag = med(bevilget, { bevilling = { opfoelgning_interval_maaneder = 24 } }),
+  forvent = { frister = { naeste_opfoelgning = { dato = "2027-01-23", status = "kommende" } } },
+}
+
 test {
   navn = "Opfølgning uden tidligere opfølgninger regnes fra bevillingens start",
   dato = "2026-11-22",

@@ -178,10 +178,12 @@ test {
   sag = med(bevilget, { afbud = { { dato = "2026-11-02", af = "borger" }, { dato = "2026-11-10", af = "udeblevet" },
                                   { dato = "2026-11-20", af = "borger" } } }),
   forvent = { advarsler = { mange_afbud = {
-    tekst = "Afvigelse fra 'Leverandøren skal melde tilbage ved uforholdsmæssigt mange afbud eller udeblivelser': "
+    tekst = "Afvigelse fra 'Leverandøren skal melde tilbage ved uforholdsmæssigt mange afbud eller udeblivelser "
+      .. "(antagelse: mindst 3 fra borgeren inden for 28 dage)': "
       .. "3 afbud/udeblivelser de seneste 28 dage; sagsbehandleren skal gå i dialog med borgeren og leverandøren "
       .. "om årsagen og vurdere, om tilbuddet skal fortsætte",
-    kilde = "Varde KS 4.3 Tilbagemeldingspligt og 1.7" } } },
+    kilde = "Varde KS 4.3 Tilbagemeldingspligt og 1.7",
+    antagelse = true } } }, -- "uforholdsmæssigt mange" er scriptets læsning: advarslen siger det
 }
 
 test {
