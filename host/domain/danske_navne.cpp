@@ -60,6 +60,7 @@ std::string mangler_tekst(std::string_view navn) {
         {"leverancer", "de leverede ydelser"},
         {"opfoelgninger", "opfølgningerne"},
         {"afbud", "afbuddene"},
+        {"opfoelgninger[].form", "en opfølgnings form (personlig, virtuel, telefonisk eller administrativ)"},
         {"bevilling.foerstegangs", "om bevillingen er en førstegangsbevilling"},
         {"ansoegning.akut", "om behovet er akut"},
         {"bevilling.timer", "bevillingens timetal"},

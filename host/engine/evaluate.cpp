@@ -526,6 +526,15 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             // nothing for the caseworker to establish. A grant without its start date is.
             if (!later && r.fra && r.fra_navn != kAfgoerelseModtaget && !start_moot(ev, r))
                 ev.v.ukontrollerede.push_back({r.regel, {std::string(r.fra_navn)}});
+            // A start its function could not give for want of a finding (a follow-up's form,
+            // when only one with the citizen counts) is for the caseworker to establish; an
+            // absent date (no grant yet) is not, as above.
+            if (!r.fra) {
+                std::vector<std::string> findings;
+                for (auto m : ev.ctx.missing)
+                    if (kan_varieres(m)) findings.emplace_back(m);
+                if (!findings.empty()) ev.v.ukontrollerede.push_back({r.regel, std::move(findings)});
+            }
             trace(ev, r, "udeladt",
                   later    ? fmt::format("udeladt: {} ({}) er efter vurderingsdatoen", later->sti, later->dato.iso())
                   : r.fra  ? fmt::format("udeladt: fristen regnes fra {} ({}), som sagen ikke har", datosti_tekst(r.fra_navn), r.fra_navn)

@@ -157,11 +157,25 @@ aktivitet {
 
 -- Opfølgning og klage -------------------------------------------------------------------------
 
+-- "Opfølgningen vil ske ... altid i samarbejde med dig": en administrativ opfølgning (uden
+-- borgeren) er ikke en opfølgning her, så fristen regnes fra den seneste med borgeren.
+-- Er den seneste opfølgnings form ikke oplyst, vides det ikke, om den var med borgeren: så er
+-- fristens start ukendt (nil), og formen står i det, der mangler.
+
 frist {
   id = "naeste_opfoelgning",
-  tekst = "Opfølgning så ofte som afgørelsen fastsætter",
+  tekst = "Opfølgning så ofte som afgørelsen fastsætter, altid i samarbejde med borgeren (antagelse: en administrativ opfølgning tæller ikke)",
   kilde = "Ishøj KS, Opfølgning",
-  fra = seneste_opfoelgning_eller_start,
+  antagelse = true,
+  fra = function(sag) -- seneste opfølgning med borgeren, ellers bevillingens start
+    local liste = efter_dato(sag.opfoelgninger) -- ældste først
+    for i = #liste, 1, -1 do
+      local form = liste[i].form
+      if form == nil then return nil end
+      if form ~= "administrativ" then return liste[i].dato end
+    end
+    return sag.bevilling.start
+  end,
   varighed = interval_fra_afgoerelsen,
 }
 

@@ -81,6 +81,34 @@ test {
   forvent = { frister = { naeste_opfoelgning = { status = "overskredet" } } },
 }
 
+-- "altid i samarbejde med dig": en administrativ opfølgning er ikke en opfølgning med borgeren.
+test {
+  navn = "Opfølgning: en senere administrativ opfølgning flytter ikke fristen; den er overskredet",
+  dato = "2026-12-01",
+  sag = med(bevilget, { bevilling = { start = "2026-08-03", opfoelgning_interval_maaneder = 2 },
+                        opfoelgninger = { { dato = "2026-09-30", form = "virtuel" },
+                                          { dato = "2026-11-25", form = "administrativ" } } }),
+  forvent = { frister = { naeste_opfoelgning = { dato = "2026-11-30", status = "overskredet" } },
+              advarsler = { frist_overskredet = { antagelse = true } } },
+}
+
+test {
+  navn = "Opfølgning: kun administrative opfølgninger, så fristen regnes fra bevillingens start",
+  dato = "2026-11-22",
+  sag = med(bevilget, { bevilling = { start = "2026-08-03", opfoelgning_interval_maaneder = 2 },
+                        opfoelgninger = { { dato = "2026-10-01", form = "administrativ" } } }),
+  forvent = { frister = { naeste_opfoelgning = { dato = "2026-10-03", status = "overskredet" } } },
+}
+
+test {
+  navn = "Opfølgning: den seneste opfølgnings form er ikke oplyst, så fristen kan ikke regnes; formen mangler",
+  dato = "2026-11-22",
+  sag = med(bevilget, { bevilling = { start = "2026-08-03", opfoelgning_interval_maaneder = 2 },
+                        opfoelgninger = { { dato = "2026-09-30" } } }),
+  forvent = { frister = { naeste_opfoelgning = false },
+              ukontrollerede = { naeste_opfoelgning = { mangler = { "opfoelgninger[].form" } } } },
+}
+
 test {
   navn = "Opfølgning: uden interval i afgørelsen ingen frist",
   dato = "2026-11-22",
