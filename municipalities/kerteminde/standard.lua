@@ -29,10 +29,11 @@ local P = parametre {
   -- antagelse: standarden siger kun, at der er 6 pakker "ud fra funktionsnedsættelsen".
   -- Mål for funktionsnedsættelsen her: summen af VUM-scorerne i de syv temaer (0–28);
   -- en borger med mindst lige så høje scorer i alle temaer får aldrig en lavere pakke.
+  -- Et tema, VUM'en ikke har scoret, tæller 0 (sporet viser summen, pakken bygger på).
   pakke_fra_vum_sum = {
     vaerdi = { 0, 6, 9, 12, 16, 20 },
     type = "talliste", enhed = "VUM-sum", pr_pakke = true,
-    tekst = "Laveste VUM-sum (0–28) for pakke 1 til 6",
+    tekst = "Laveste VUM-sum (0–28; et tema uden score tæller 0) for pakke 1 til 6",
     antagelse = true,
   },
   -- antagelse: standarden siger kun "Støtten er gradueret i 6 ydelsespakker" og nævner intet
