@@ -128,7 +128,7 @@ void read_ndjson(const KonsekvensValg& o, Koersel& k) {
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
             if (!first_seen) first_seen = true, not_ndjson = ikke_ndjson(line);
             bytes += line.size();
-            batch.push_back({std::move(line), o.kommune});
+            batch.push_back({std::move(line), o.kommune, nr});
             linjer.push_back(nr);
         }
         k.batch(batch, linjer, "linje");

@@ -75,7 +75,7 @@ int run_ndjson(const Options& o, const Sources& sources, Dato dato) {
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
             if (!first_seen) first_seen = true, not_ndjson = ikke_ndjson(line);
             bytes += line.size();
-            b.items.push_back({std::move(line), o.kommune});
+            b.items.push_back({std::move(line), o.kommune, line_no});
             b.numbers.push_back(line_no);
         }
         return b;

@@ -129,6 +129,14 @@ TEST_CASE("a number too big for a double is a Danish error naming line, column a
     CHECK(r.felt == "borger.alder");
     CHECK_THAT(r.besked, Catch::Contains("linje 2, kolonne 22") && Catch::Contains("er for stort"));
 
+    // An NDJSON line is its own document: the position counts from the line it is on.
+    SagGraenser paa_linje_7;
+    paa_linje_7.foerste_linje = 7;
+    r = refusal(R"({"a":1e400})", paa_linje_7);
+    CHECK_THAT(r.besked, Catch::StartsWith("ugyldig JSON i linje 7, kolonne 6 (feltet 'a')"));
+    CHECK_THAT(refusal(R"({"id": "a",)", paa_linje_7).besked,
+               Catch::Contains("linje 7, kolonne 12") && Catch::Contains("objektet fra linje 7, kolonne 1"));
+
     r = refusal(R"({"ydelser": [{"paragraf": -99999999999999999999}]})");
     CHECK(r.felt == "ydelser[0].paragraf");
 

@@ -302,7 +302,7 @@ TEST_CASE("server: NDJSON gives the batch's lines, a bad line its error object, 
         std::string l = input[k];
         if (!l.empty() && l.back() == '\r') l.pop_back();
         if (l.empty()) continue;
-        opgaver.push_back({l, "varde"});
+        opgaver.push_back({l, "varde", k + 1});
         nr.push_back(k + 1);
     }
     const auto u = oracle.assess(opgaver, kDato);
@@ -316,10 +316,13 @@ TEST_CASE("server: NDJSON gives the batch's lines, a bad line its error object, 
         } else {
             const Json j = Json::parse(line);
             CHECK(j["fejl"]["kode"] == u[k].kode);
+            CHECK(j["fejl"]["besked"] == u[k].fejl);
             CHECK(j["linje"] == nr[k]);
         }
     }
     CHECK(k == u.size());
+    // a syntax error's position is the body's line, as "linje" is
+    CHECK_THAT(out, Catch::Contains("ugyldig JSON i linje 5, kolonne 1") && Catch::Contains("\"linje\":5"));
     CHECK(s.log->linjer == u.size());
     CHECK(s.log->fejl_linjer == 2);
 }

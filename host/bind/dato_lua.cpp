@@ -140,7 +140,8 @@ int dato_eq(lua_State* L) {
 // A side of <, <=, > or >= against a date: a date, or a text such as "2026-01-01". Anything
 // else is named as a comparison, not as "argument 2" of a function the rule never called.
 Dato compared_date(lua_State* L, int i) {
-    if (to_dato(L, i) || lua_type(L, i) == LUA_TSTRING) return date_arg(L, i);
+    if (const Dato* d = to_dato(L, i)) return *d; // the usual side: asked once, not again in date_arg
+    if (lua_type(L, i) == LUA_TSTRING) return date_arg(L, i);
     const int t = lua_type(L, i);
     const std::string shown = t == LUA_TNUMBER || t == LUA_TBOOLEAN ? fmt::format(" ({})", sandbox::key_text(L, i)) : "";
     luaL_error(L, "kan ikke sammenligne en dato med %s%s: en dato sammenlignes med en anden dato eller en tekst som "

@@ -85,6 +85,9 @@ struct SagGraenser {
     std::size_t max_liste = 10000;                // elements in one list ("for_lang_liste")
     std::size_t max_felter = 1000;                // members of one object ("for_mange_felter")
     std::size_t max_tekst = 1000;                 // characters in one text or field name ("for_lang_tekst")
+    // Not a limit: the line the document starts on in its file. An NDJSON line is its own
+    // document, and a message must name the line a user sees ("linje 7, kolonne 12").
+    std::size_t foerste_linje = 1;
 };
 
 // What the case reader does with a field the case schema (docs/schema/sag.schema.json)

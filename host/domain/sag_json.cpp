@@ -240,7 +240,7 @@ private:
     std::pair<std::size_t, std::size_t> line_col(std::size_t at) const {
         at = std::min(at, s_.size());
         const std::string_view before = s_.substr(0, at);
-        const std::size_t line = 1 + std::size_t(std::count(before.begin(), before.end(), '\n'));
+        const std::size_t line = g_.foerste_linje + std::size_t(std::count(before.begin(), before.end(), '\n'));
         const std::size_t nl = before.rfind('\n');
         const std::size_t start = nl == std::string_view::npos ? 0 : nl + 1;
         return {line, 1 + char_count(before.substr(start))};

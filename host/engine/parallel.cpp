@@ -14,6 +14,14 @@
 
 namespace kvalitet {
 
+namespace {
+SagGraenser laeses_fra(const Opgave& o) {
+    SagGraenser g;
+    g.foerste_linje = o.linje;
+    return g;
+}
+} // namespace
+
 struct ParallelAssessor::Worker {
     // Keyed by the version's file: one loaded standard per (municipality, version).
     std::map<std::string, std::unique_ptr<Standard>, std::less<>> standards;
@@ -47,7 +55,7 @@ struct ParallelAssessor::Worker {
     // per standard, however many different names the input makes up.
     void run(ParallelAssessor& p, const Opgave& o, Dato dato, std::optional<Dato> standard_dato, Udfald& u) {
         try {
-            Sag sag = Sag::from_json(o.sag_json, {}, p.ukendte_);
+            Sag sag = Sag::from_json(o.sag_json, laeses_fra(o), p.ukendte_);
             u.sag_id = sag.id;
             u.kommune = rute(sag, o.kommune, p.kendte_);
             const Version& version = version_paa(versions(p, u.kommune), u.kommune, standard_dato.value_or(dato));
@@ -75,7 +83,7 @@ struct ParallelAssessor::Worker {
                   const Side& efter, SporNiveau spor, const Par& hver, Udfald& u) {
         auto side = Udfald::Side::Ingen;
         try {
-            Sag sag = Sag::from_json(o.sag_json, {}, p.ukendte_);
+            Sag sag = Sag::from_json(o.sag_json, laeses_fra(o), p.ukendte_);
             u.sag_id = sag.id;
             u.kommune = rute(sag, o.kommune, p.kendte_);
             side = Udfald::Side::Foer;

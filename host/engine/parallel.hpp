@@ -21,6 +21,8 @@ struct Opgave {
     // The caller's municipality (--kommune): a case naming another is an error. Empty:
     // the case's own "kommune" decides (engine/rute.hpp).
     std::string kommune;
+    // Its line in an NDJSON input, so a syntax error names that line, not the case's own first.
+    std::size_t linje = 1;
 };
 
 struct Udfald {

@@ -34,7 +34,7 @@ std::string id_if_any(std::string_view sag_json) {
     }
 }
 
-Resultat vurder_sag(StandardLager& lager, std::string_view sag_json, const Bestilling& b) {
+Resultat vurder_sag(StandardLager& lager, std::string_view sag_json, const Bestilling& b, std::size_t linje) {
     Resultat r;
     Standard* standard = nullptr;
     try {
@@ -46,7 +46,9 @@ Resultat vurder_sag(StandardLager& lager, std::string_view sag_json, const Besti
         return r;
     }
     try {
-        Sag sag = Sag::from_json(sag_json, {}, b.ukendte);
+        SagGraenser g;
+        g.foerste_linje = linje;
+        Sag sag = Sag::from_json(sag_json, g, b.ukendte);
         r.sag_id = sag.id;
         if (sag.kommune && *sag.kommune != b.kommune) other_kommune(sag, b.kommune, lager.kendte());
         (void)rute(sag, b.kommune, lager.kendte()); // the one rule for which standard; here always the path's

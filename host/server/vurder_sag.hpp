@@ -34,6 +34,7 @@ struct Resultat {
 std::string id_if_any(std::string_view sag_json);
 
 // Never throws: every failure is a Fejl.
-Resultat vurder_sag(StandardLager& lager, std::string_view sag_json, const Bestilling& b);
+// `linje`: the case's line in an NDJSON body, which a syntax error names.
+Resultat vurder_sag(StandardLager& lager, std::string_view sag_json, const Bestilling& b, std::size_t linje = 1);
 
 } // namespace kvalitet::server

@@ -54,7 +54,7 @@ Arbejdere::Job part_job(std::shared_ptr<Batch> b, std::size_t i, std::shared_ptr
         try {
             Resultater r;
             const std::size_t end = std::min(b->linjer.size(), (i + 1) * b->parti);
-            for (std::size_t k = i * b->parti; k < end; ++k) r.push_back(vurder_sag(lager, b->linjer[k].tekst, b->bestilling));
+            for (std::size_t k = i * b->parti; k < end; ++k) r.push_back(vurder_sag(lager, b->linjer[k].tekst, b->bestilling, b->linjer[k].nr));
             p->set_value(std::move(r));
         } catch (...) {
             p->set_exception(std::current_exception());

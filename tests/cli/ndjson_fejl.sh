@@ -26,7 +26,8 @@ expect() { # line number, fixed string the line must start with
 }
 expect 1 '{"kommune":"varde","sag_id":"god-1"'
 expect 2 '{"fejl":{"kode":"ugyldigt_felt","besked":"feltet '"'"'vum'"'"': forventede et objekt, fik et heltal","felt":"vum"},"linje":2,"sag_id":"felt"}'
-expect 3 '{"fejl":{"kode":"ugyldig_json","besked":"ugyldig JSON i linje 1, kolonne 20 (feltet '"'"'a'"'"'): tallet 1e400 er for stort'
+# the position names the input's line, as "linje" does, not the line within the case
+expect 3 '{"fejl":{"kode":"ugyldig_json","besked":"ugyldig JSON i linje 3, kolonne 20 (feltet '"'"'a'"'"'): tallet 1e400 er for stort'
 line 3 | grep -q '"felt":"a"},"linje":3,"sag_id":"tal"}$'
 expect 4 '{"fejl":{"kode":"for_stor","besked":"sagen fylder mere end grænsen på 1048576 bytes (1 MiB)"},"linje":4,"sag_id":"stor"}'
 expect 5 '{"fejl":{"kode":"dubleret_felt","besked":"feltet '"'"'borger.alder'"'"' står to gange'

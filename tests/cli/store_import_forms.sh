@@ -45,6 +45,11 @@ printf '%s\n' '{"id":"a","kommune":"varde"}' '{"id":"x","kommune":"varde","borge
 rc=0; "$K" db --db "$T/tal.db" importer "$T/tal.ndjson" > "$T/tal.out" 2>&1 || rc=$?
 test $rc -eq 1 || { echo "FEJL: exit $rc"; cat "$T/tal.out"; exit 1; }
 grep -q "tal.ndjson linje 2: .*sagen er sprunget over" "$T/tal.out" || { echo "FEJL:"; cat "$T/tal.out"; exit 1; }
+# the position in the message is the file's line, not the case's own first line
+grep -q "tal.ndjson linje 2: ugyldig JSON i linje 2, kolonne 47 " "$T/tal.out" || { echo "FEJL: positionen:"; cat "$T/tal.out"; exit 1; }
+printf '[\n{"id":"a","kommune":"varde"},\n{"id":"x",\n "borger":{"alder":1e400}}\n]\n' > "$T/tal.json"
+"$K" db --db "$T/tal2.db" importer "$T/tal.json" > "$T/tal2.out" 2>&1 || true
+grep -q "tal.json element 2 (linje 3): ugyldig JSON i linje 4, kolonne 20 " "$T/tal2.out" || { echo "FEJL: positionen i et array:"; cat "$T/tal2.out"; exit 1; }
 grep -q "^2 sager importeret (2 nye, 0 ændrede, 0 uændrede), 1 afvist" "$T/tal.out" || { echo "FEJL:"; cat "$T/tal.out"; exit 1; }
 if grep -q "exception\|parse error\|out_of_range" "$T/tal.out"; then echo "FEJL: engelsk tekst:"; cat "$T/tal.out"; exit 1; fi
 "$K" db --db "$T/tal.db" status | grep -q ": 2 sager"
