@@ -66,12 +66,13 @@ std::string db_path(const DbOptions& o) { return o.db.empty() ? CaseStore::defau
 // A case for the store: valid under the contract, with an id and a known municipality.
 // Stored compacted, so an array element and an NDJSON line holding the same case store
 // the same text. Whatever the parser throws is this case's error, never the import's.
-// `linje` is where the case begins in the input, for a syntax error's position.
-std::optional<std::string> check_case(const std::string& text, std::size_t linje, const std::vector<std::string>& kommuner,
-                                      StoredCase& out) {
+// `linje` and `kolonne`: where the case begins in the input, for a syntax error's position.
+std::optional<std::string> check_case(const std::string& text, std::size_t linje, std::size_t kolonne,
+                                      const std::vector<std::string>& kommuner, StoredCase& out) {
     try {
         SagGraenser g;
         g.foerste_linje = linje;
+        g.foerste_kolonne = kolonne;
         Sag sag = Sag::from_json(text, g);
         if (sag.id.empty()) return "feltet 'id' mangler eller er tomt: sagsdatabasen kræver et sags-id";
         if (!sag.kommune) return "feltet 'kommune' mangler: sagsdatabasen kræver kommunen";
@@ -164,10 +165,10 @@ int cmd_importer(const DbOptions& o, const Sources& sources) {
     constexpr std::size_t kVisIgen = 20; // said one by one; the rest counted
     ImportProgress shown;
     std::size_t last_line = 0, last_nr = 0; // of the last case read: where Ctrl-C stopped
-    auto take = [&](const std::string& item, std::size_t linje, const std::string& where) {
+    auto take = [&](const std::string& item, std::size_t linje, std::size_t kolonne, const std::string& where) {
         shown.tick(good, bad);
         StoredCase c;
-        if (auto err = check_case(item, linje, ids, c)) {
+        if (auto err = check_case(item, linje, kolonne, ids, c)) {
             shown.done();
             fmt::print(stderr, "{}: {}; sagen er sprunget over\n", where, *err);
             ++bad;
@@ -192,7 +193,7 @@ int cmd_importer(const DbOptions& o, const Sources& sources) {
             const std::string where = e.nr ? fmt::format("{} element {} (linje {})", name, e.nr, e.linje)
                                            : fmt::format("{} linje {}", name, e.linje);
             last_line = e.linje, last_nr = e.nr;
-            if (e.fejl.empty()) return take(e.text, e.linje, where);
+            if (e.fejl.empty()) return take(e.text, e.linje, e.kolonne, where);
             shown.done();
             fmt::print(stderr, "{}: {}{}\n", where, e.fejl, e.nr ? "; sagen er sprunget over" : "");
             ++bad;
@@ -213,7 +214,7 @@ int cmd_importer(const DbOptions& o, const Sources& sources) {
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
             if (first) first = false, not_ndjson = ikke_ndjson(line);
             last_line = line_no;
-            take(line, line_no, fmt::format("{} linje {}", name, line_no));
+            take(line, line_no, 1, fmt::format("{} linje {}", name, line_no));
         }
     }
     shown.done();

@@ -136,6 +136,10 @@ TEST_CASE("a number too big for a double is a Danish error naming line, column a
     CHECK_THAT(r.besked, Catch::StartsWith("ugyldig JSON i linje 7, kolonne 6 (feltet 'a')"));
     CHECK_THAT(refusal(R"({"id": "a",)", paa_linje_7).besked,
                Catch::Contains("linje 7, kolonne 12") && Catch::Contains("objektet fra linje 7, kolonne 1"));
+    // an array's element that starts at column 5: only positions on its first line move
+    paa_linje_7.foerste_kolonne = 5;
+    CHECK_THAT(refusal("{\"a\":1e400,\n \"b\":1e400}", paa_linje_7).besked, Catch::Contains("linje 7, kolonne 10"));
+    CHECK_THAT(refusal("{\"a\":1,\n \"b\":1e400}", paa_linje_7).besked, Catch::Contains("linje 8, kolonne 6"));
 
     r = refusal(R"({"ydelser": [{"paragraf": -99999999999999999999}]})");
     CHECK(r.felt == "ydelser[0].paragraf");

@@ -287,9 +287,12 @@ TEST_CASE("import: an array element and an NDJSON line store the same text") {
     CHECK(got[0].fejl == "");
     CHECK(got[0].nr == 1);
     CHECK(got[0].linje == 2);
+    CHECK(got[0].kolonne == 3); // after the indentation: a syntax error's column counts from there
     CHECK(compact_json(got[0].text) == compact_json(line));
     CHECK(compact_json(line) == line); // whitespace inside strings is kept
     CHECK(got[1].nr == 2);
+    CHECK(got[1].linje == 7);
+    CHECK(got[1].kolonne == 3);
     CHECK(compact_json(got[1].text) == R"({"id":"b, ]}"})");
 }
 

@@ -88,6 +88,7 @@ struct SagGraenser {
     // Not a limit: the line the document starts on in its file. An NDJSON line is its own
     // document, and a message must name the line a user sees ("linje 7, kolonne 12").
     std::size_t foerste_linje = 1;
+    std::size_t foerste_kolonne = 1; // where on that line it starts (an element of an array)
 };
 
 // What the case reader does with a field the case schema (docs/schema/sag.schema.json)

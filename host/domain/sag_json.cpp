@@ -243,7 +243,8 @@ private:
         const std::size_t line = g_.foerste_linje + std::size_t(std::count(before.begin(), before.end(), '\n'));
         const std::size_t nl = before.rfind('\n');
         const std::size_t start = nl == std::string_view::npos ? 0 : nl + 1;
-        return {line, 1 + char_count(before.substr(start))};
+        const std::size_t col = 1 + char_count(before.substr(start));
+        return {line, nl == std::string_view::npos ? col + g_.foerste_kolonne - 1 : col};
     }
 
     // A syntax error at byte `at`; `what` says what is wrong and what to do.

@@ -43,6 +43,7 @@ public:
         std::size_t nr = 0;    // 1-based position in the array; 0: about the array itself
         std::size_t linje = 0; // the line it starts on
         std::string fejl;      // non-empty: not an element that can be read (Danish)
+        std::size_t kolonne = 1; // the column it starts at, in characters
     };
     using Sink = std::function<void(Element&)>;
 
@@ -81,6 +82,8 @@ private:
     enum class State { before, inside, after };
 
     void feed(char c, std::size_t linje, const Sink& each) {
+        const std::size_t kolonne = col_; // of c: a UTF-8 continuation byte is no new character
+        col_ = c == '\n' ? 1 : col_ + ((static_cast<unsigned char>(c) & 0xC0) != 0x80);
         switch (state_) {
         case State::before:
             if (c == '[') state_ = State::inside;
@@ -107,7 +110,7 @@ private:
         if (!started_) {
             if (json_space(c)) return;
             started_ = true;
-            cur_ = Element{{}, ++count_, linje, {}};
+            cur_ = Element{{}, ++count_, linje, {}, kolonne};
         }
         append(c);
     }
@@ -148,6 +151,7 @@ private:
     State state_ = State::before;
     Element cur_;
     std::size_t count_ = 0;
+    std::size_t col_ = 1; // of the next character
     int depth_ = 0; // nesting inside the current element
     bool started_ = false, in_string_ = false, escape_ = false, trailing_reported_ = false;
 };

@@ -50,6 +50,10 @@ grep -q "tal.ndjson linje 2: ugyldig JSON i linje 2, kolonne 47 " "$T/tal.out" |
 printf '[\n{"id":"a","kommune":"varde"},\n{"id":"x",\n "borger":{"alder":1e400}}\n]\n' > "$T/tal.json"
 "$K" db --db "$T/tal2.db" importer "$T/tal.json" > "$T/tal2.out" 2>&1 || true
 grep -q "tal.json element 2 (linje 3): ugyldig JSON i linje 4, kolonne 20 " "$T/tal2.out" || { echo "FEJL: positionen i et array:"; cat "$T/tal2.out"; exit 1; }
+# an element that starts inside its line: the column counts from the line's start (æ is one character)
+printf '[{"id":"æ"}, {"id":"y","a":1e400}]\n' > "$T/tal3.json"
+"$K" db --db "$T/tal3.db" importer "$T/tal3.json" > "$T/tal3.out" 2>&1 || true
+grep -q "tal3.json element 2 (linje 1): ugyldig JSON i linje 1, kolonne 28 " "$T/tal3.out" || { echo "FEJL: kolonnen i et array:"; cat "$T/tal3.out"; exit 1; }
 grep -q "^2 sager importeret (2 nye, 0 ændrede, 0 uændrede), 1 afvist" "$T/tal.out" || { echo "FEJL:"; cat "$T/tal.out"; exit 1; }
 if grep -q "exception\|parse error\|out_of_range" "$T/tal.out"; then echo "FEJL: engelsk tekst:"; cat "$T/tal.out"; exit 1; fi
 "$K" db --db "$T/tal.db" status | grep -q ": 2 sager"
