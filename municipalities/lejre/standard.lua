@@ -88,6 +88,7 @@ henvisning {
   id = "vurder_sel_83_over_65",
   tekst = "Borger over 65 år vurderes særligt i forhold til SEL § 83",
   kilde = "Lejre KS 6 Målgruppen",
+  antagelse = true, -- "over 65 år" læses som fyldt 65 (P.aeldre_vurderes_efter_83)
   til = "SEL § 83",
   naar = function(sag) return mindst(sag.borger.alder, P.aeldre_vurderes_efter_83) end,
 }
@@ -96,6 +97,7 @@ henvisning {
   id = "vurder_sel_83_helbred",
   tekst = "Borger med væsentlig funktionsnedsættelse og dårlig helbredstilstand vurderes særligt i forhold til SEL § 83",
   kilde = "Lejre KS 6 Målgruppen",
+  antagelse = true, -- hvad der er en "væsentlig" funktionsnedsættelse (P.vaesentlig_funktionsnedsaettelse)
   til = "SEL § 83",
   naar = function(sag)
     return og(mindst(sag.vum:max(), P.vaesentlig_funktionsnedsaettelse), sag.forhold.daarligt_helbred)
@@ -124,7 +126,12 @@ local function kerneydelse(id, omraade, tekst)
 end
 kerneydelse("oekonomi", "1 Samfundsliv og kommunikation", "Støtte til at håndtere egen økonomi")
 kerneydelse("post", "1 Samfundsliv og kommunikation", "Brevlæsning og skriftlig, også elektronisk, kommunikation")
-kerneydelse("velfaerdsteknologi", "1 Samfundsliv og kommunikation", "Elektronisk kommunikation")
+-- Antagelse: kerneydelsen nævner "skriftlig kommunikation, herunder elektronisk kommunikation",
+-- ikke velfærdsteknologi; at katalogets kommunikations- og velfærdsteknologi er den, er vores læsning.
+aktivitet {
+  id = "velfaerdsteknologi", tekst = "Elektronisk kommunikation", kilde = "Lejre KS 3, kerneydelse 1 Samfundsliv og kommunikation",
+  omfattet = true, antagelse = true,
+}
 kerneydelse("laege_tandlaege", "1 Samfundsliv og kommunikation", "Kontakt til offentlige myndigheder, læger mv.")
 kerneydelse("sociale_relationer", "2 Socialt liv", "Støtte og motivere til at etablere og bevare sociale relationer")
 kerneydelse("netvaerk", "2 Socialt liv", "Anvende dag- eller fritidstilbud; introduktion til frivillige tilbud")
@@ -180,6 +187,7 @@ frist {
   id = "akut_ivaerksaettelse",
   tekst = "Ved akut behov iværksættes støtten umiddelbart efter modtagelse af ansøgningen",
   kilde = "Lejre KS 10 Sagsbehandlingsfrist",
+  antagelse = true, -- "umiddelbart" som et antal hverdage (P.akut_ivaerksaettelse)
   naar = function(sag) return sag.ansoegning.akut end,
   fra = "ansoegning.modtaget",
   varighed = function() return hverdage(P.akut_ivaerksaettelse) end,
@@ -258,6 +266,6 @@ krav {
   afvigelser = function(sag)
     local n = sag.bevilling.leverandoer.naert_beslaegtet
     if n == nil then return nil end
-    return n
+    return n and { "leverandøren er oplyst som nært beslægtet med borgeren" } or {}
   end,
 }

@@ -11,7 +11,8 @@ test {
   navn = "En nært beslægtet leverandør giver advarsel",
   dato = "2026-11-22",
   sag = med(borger, { bevilling = { leverandoer = { naert_beslaegtet = true } } }),
-  forvent = { advarsler = { "naert_beslaegtet_leverandoer" } },
+  forvent = { advarsler = { naert_beslaegtet_leverandoer = {
+    tekst = "Afvigelse fra 'Man kan ikke blive ansat som leverandør som nært beslægtet med borgeren': leverandøren er oplyst som nært beslægtet med borgeren" } } },
 }
 
 test {
@@ -29,7 +30,7 @@ test {
     "indkoeb_madlavning", "personlig_hygiejne", "struktur_i_hverdagen", "uddannelse_beskaeftigelse" } }),
   forvent = { aktiviteter = {
     oekonomi = { omfattet = true, kilde = "Lejre KS 3, kerneydelse 1 Samfundsliv og kommunikation" },
-    post = { omfattet = true }, velfaerdsteknologi = { omfattet = true }, laege_tandlaege = { omfattet = true },
+    post = { omfattet = true }, velfaerdsteknologi = { omfattet = true, antagelse = true }, laege_tandlaege = { omfattet = true },
     sociale_relationer = { omfattet = true }, netvaerk = { omfattet = true },
     ledsagelse_behandling = { omfattet = true }, medicin_haandtering = { omfattet = true },
     rengoering_toejvask = { omfattet = true }, indkoeb_madlavning = { omfattet = true },

@@ -53,7 +53,9 @@ test {
   dato = "2026-11-22",
   sag = med(borger, { borger = { alder = 70 } }),
   forvent = { maalgruppe = { i_maalgruppe = true, henvis_til = { "SEL § 83" },
-                             begrundelser = { vurder_sel_83_over_65 = { opfyldt = true }, vurder_sel_83_helbred = { opfyldt = false } } } },
+                             -- "over 65" som fyldt 65 og "væsentlig" som VUM 3 er antagelser, og begrundelserne siger det
+                             begrundelser = { vurder_sel_83_over_65 = { opfyldt = true, antagelse = true },
+                                              vurder_sel_83_helbred = { opfyldt = false, antagelse = true } } } },
 }
 
 test {
