@@ -195,8 +195,11 @@ private:
 
     // The CPU time the thread running call `s` has used, read under the watch's lock, where
     // the owner cannot end the call (so its thread exists); nothing once the call is over
-    // or when the system has no such clock.
+    // or when the system has no such clock. Between calls (`s` even) there is no thread to
+    // ask: the last call's may have exited, and its clock id would point at freed memory
+    // (a crash with more worker threads than cores, whose threads come and go).
     static std::optional<Watch::Clock::duration> cpu_time(Watch& w, std::uint64_t s) {
+        if (s % 2 == 0) return std::nullopt;
         std::lock_guard arm(w.arm_);
         if (w.seq_.load(std::memory_order_acquire) != s) return std::nullopt;
         clockid_t id;
