@@ -82,6 +82,12 @@ public:
                 pos_ = 0;
                 if (end_ == 0) return EOF;
             }
+            // A UTF-8 BOM first in the file is no content: an array after it is still an array.
+            if (!bom_seen_) {
+                bom_seen_ = true;
+                if (end_ - pos_ >= 3 && std::memcmp(buf_.data() + pos_, "\xEF\xBB\xBF", 3) == 0) pos_ += 3;
+                continue;
+            }
             const char c = buf_[pos_];
             if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return static_cast<unsigned char>(c);
             if (c == '\n') ++skipped_lines_;
@@ -133,6 +139,7 @@ private:
     std::size_t pos_ = 0, end_ = 0;
     bool overlong_ = false, cut_ = false;
     std::size_t skipped_lines_ = 0;
+    bool bom_seen_ = false; // looked for, first in the input
 };
 
 } // namespace kvalitet::cli

@@ -65,6 +65,11 @@ rc=0; "$K" db --db "$T/kort.db" importer "$T/kort.json" > "$T/kort.out" 2>&1 || 
 test $rc -eq 1 || { echo "FEJL: exit $rc"; cat "$T/kort.out"; exit 1; }
 grep -q "kort.json element 3 (linje 4): elementet slutter ikke" "$T/kort.out" || { echo "FEJL:"; cat "$T/kort.out"; exit 1; }
 grep -q "^2 sager importeret (" "$T/kort.out" || { echo "FEJL:"; cat "$T/kort.out"; exit 1; }
+# A UTF-8 BOM before the array (as some editors save) is no content: still an array.
+printf '\357\273\277[\n  {"id":"a","kommune":"varde"},\n  {"id":"b","x":1e400}\n]\n' > "$T/bom.json"
+rc=0; "$K" db --db "$T/bom.db" importer "$T/bom.json" > "$T/bom.out" 2>&1 || rc=$?
+grep -q "bom.json element 2 (linje 3): ugyldig JSON i linje 3, kolonne 17 " "$T/bom.out" && grep -q "^1 sag importeret (" "$T/bom.out" ||
+  { echo "FEJL: et array efter en BOM:"; cat "$T/bom.out"; exit 1; }
 echo "dårlige linjer og afkortede arrays koster kun sig selv"
 
 # The same id twice in one file: the later one is stored, and said; a second import of a
