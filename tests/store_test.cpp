@@ -328,6 +328,23 @@ TEST_CASE("import: a broken array is reported element by element, in bounded mem
     auto after = split_all({"[1] 2"});
     REQUIRE(after.size() == 2);
     CHECK(after[1].fejl.find("efter arrayets afslutning") != std::string::npos);
+
+    // A closer of the wrong kind, or a text left open at the end of its line, costs only its
+    // own element: those after it are found (they were swallowed, and "']' mangler" said).
+    auto mismatch = split_all({"[", R"({"id":"g1","x":[1, 2},)", R"({"id":"g2"},)", R"({"id":"g3"})", "]"});
+    REQUIRE(mismatch.size() == 3);
+    CHECK(mismatch[0].text == R"({"id":"g1","x":[1, 2})");
+    CHECK(mismatch[1].text == R"({"id":"g2"})");
+    CHECK(compact_json(mismatch[2].text) == R"({"id":"g3"})");
+    CHECK(mismatch[2].linje == 4);
+    for (const auto& e : mismatch) CHECK(e.fejl == "");
+
+    auto open_text = split_all({"[", R"({"id":"i1","x":"abc},)", R"({"id":"i2"})", "]"});
+    REQUIRE(open_text.size() == 2);
+    CHECK(open_text[0].text == R"({"id":"i1","x":"abc},)");
+    CHECK(compact_json(open_text[1].text) == R"({"id":"i2"})");
+    CHECK(open_text[1].nr == 2);
+    for (const auto& e : open_text) CHECK(e.fejl == "");
 }
 
 TEST_CASE("store: the run lock is one per database file, whatever path reaches it") {

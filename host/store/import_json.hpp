@@ -72,7 +72,7 @@ public:
             return;
         }
         if (started_) {
-            if (depth_ > 0 || in_string_) cur_.fejl = "elementet slutter ikke: filen er afkortet";
+            if (depth() > 0 || in_string_) cur_.fejl = "elementet slutter ikke: filen er afkortet";
             emit(each);
         }
         report(0, linje, "arrayet slutter ikke: ']' mangler; filen er afkortet?", each);
@@ -100,9 +100,18 @@ private:
             return;
         case State::inside: break;
         }
-        if (in_string_ || depth_ > 0) return append(c);
+        // A newline cannot be in a JSON text: the element is broken there. Ended at the line, it
+        // is refused for its own mistake, and the next line's elements are found again
+        // (otherwise the open text would swallow every element after it).
+        if (in_string_ && c == '\n') {
+            emit(each);
+            broken_ = true; // its ',' or the ']' is still to come, and is not an empty element
+            return;
+        }
+        if (in_string_ || depth() > 0) return append(c);
         if (c == ',' || c == ']') {
             if (started_) emit(each);
+            else if (broken_) broken_ = false;
             else if (c == ',' || count_ > 0) report(count_ + 1, linje, "tomt element (to kommaer, eller et komma før ']')", each), ++count_;
             if (c == ']') state_ = State::after;
             return;
@@ -110,6 +119,7 @@ private:
         if (!started_) {
             if (json_space(c)) return;
             started_ = true;
+            broken_ = false;
             cur_ = Element{{}, ++count_, linje, {}, kolonne};
         }
         append(c);
@@ -123,9 +133,9 @@ private:
         } else if (c == '"') {
             in_string_ = true;
         } else if (c == '{' || c == '[') {
-            ++depth_;
-        } else if ((c == '}' || c == ']') && depth_ > 0) {
-            --depth_;
+            open(c);
+        } else if (c == '}' || c == ']') {
+            close(c);
         }
         if (!cur_.fejl.empty()) return; // too large: structure still followed, text dropped
         if (cur_.text.size() >= max_) {
@@ -139,7 +149,26 @@ private:
     void emit(const Sink& each) {
         each(cur_);
         cur_ = Element{};
-        started_ = false;
+        started_ = in_string_ = escape_ = false;
+        open_.clear();
+        untyped_ = 0;
+    }
+
+    // The element's open brackets, by kind, so a closer of the wrong kind cannot leave the
+    // element open forever: '}' in {"x": [1, 2} closes the '[' and the '{' (the parser
+    // refuses the element for it; the elements after it are found as they were written).
+    // Kinds are kept for kMaxKinds levels; deeper ones (refused anyway) are only counted.
+    static constexpr std::size_t kMaxKinds = 4096;
+    std::size_t depth() const { return open_.size() + untyped_; }
+    void open(char c) {
+        if (open_.size() < kMaxKinds) open_ += c;
+        else ++untyped_;
+    }
+    void close(char c) {
+        if (untyped_ > 0) return void(--untyped_);
+        const char opener = c == '}' ? '{' : '[';
+        const auto at = open_.rfind(opener);
+        open_.erase(at == std::string::npos ? 0 : at); // no such opener: the element ends
     }
 
     void report(std::size_t nr, std::size_t linje, std::string fejl, const Sink& each) {
@@ -152,8 +181,10 @@ private:
     Element cur_;
     std::size_t count_ = 0;
     std::size_t col_ = 1; // of the next character
-    int depth_ = 0; // nesting inside the current element
+    std::string open_;       // the current element's open brackets, '{' or '['
+    std::size_t untyped_ = 0; // levels beyond kMaxKinds
     bool started_ = false, in_string_ = false, escape_ = false, trailing_reported_ = false;
+    bool broken_ = false; // the last element ended at a newline inside a text
 };
 
 } // namespace kvalitet
