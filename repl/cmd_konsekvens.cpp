@@ -87,7 +87,9 @@ public:
             ++k_.fejl;
             ++k_.fejl_koder[u.kode.empty() ? "ugyldigt_input" : u.kode];
             if (k_.fejl_eksempler.size() < kFejlEksempler)
-                k_.fejl_eksempler.push_back({u.sag_id.empty() ? fmt::format("{} {}", slags, nr[i]) : "sag " + u.sag_id, besked(u)});
+                k_.fejl_eksempler.push_back({u.sag_id.empty() ? fmt::format("{} {}", slags, nr[i])
+                                                              : fmt::format("sag {} ({} {})", u.sag_id, slags, nr[i]),
+                                             besked(u)});
         }
     }
 

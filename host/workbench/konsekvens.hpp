@@ -96,6 +96,8 @@ struct Konsekvens {
 void saml(Konsekvens& k, std::vector<Optaelling>& dele);
 
 std::string konsekvens_tekst(const Konsekvens& k);
+// After the examples of cases that could not be assessed: how many more, and where to see them.
+std::string flere_fejl(const Konsekvens& k);
 std::string konsekvens_json(const Konsekvens& k);
 // One self-contained page for the committee: tables and inline SVG charts (package shift,
 // target-group transitions, hours before and after), no scripts, no external resources.

@@ -114,6 +114,7 @@ std::string konsekvens_html(const Konsekvens& k) {
         if (k.andre_kommuner) p.push_back({normal(fmt::format("{} fra andre kommuner", sager_dk(k.andre_kommuner)))});
         for (const auto& [kode_, n] : k.fejl_koder) p.push_back({kode(kode_), normal(": " + sager_dk(n))});
         for (const auto& [hvor, besked] : k.fejl_eksempler) p.push_back({kode(hvor), normal(": " + besked)});
+        if (k.fejl > k.fejl_eksempler.size()) p.push_back({normal(flere_fejl(k))});
         d.punkter(std::move(p));
     }
     return html(d);

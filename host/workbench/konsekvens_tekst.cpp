@@ -49,6 +49,11 @@ std::string eksempel(const Eksempel& e) {
 
 } // namespace
 
+std::string flere_fejl(const Konsekvens& k) {
+    return fmt::format("… og {} mere; kvalitet vurder --ndjson på de samme sager viser hver fejl med sin linje",
+                       sager_dk(k.fejl - k.fejl_eksempler.size()));
+}
+
 std::string konsekvens_tekst(const Konsekvens& k) {
     const Optaelling& t = k.i_alt;
     std::string out = fmt::format("Konsekvens for {}: {} vurderet den {} efter begge versioner\n",
@@ -103,6 +108,7 @@ std::string konsekvens_tekst(const Konsekvens& k) {
             out += fmt::format("{} kunne ikke vurderes ({}):\n", sager_dk(k.fejl), koder);
             for (const auto& [hvor, besked] : k.fejl_eksempler)
                 out += fmt::format("  {}: {}\n", printable_line(hvor), printable(besked));
+            if (k.fejl > k.fejl_eksempler.size()) out += fmt::format("  {}\n", flere_fejl(k));
         }
     }
     return out;

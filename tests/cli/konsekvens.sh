@@ -161,7 +161,7 @@ jq -e '.maalgruppe.nej.ja == 1 and .timer_pr_uge == {"foer": 0, "efter": 3, "for
 rc=0; "$K" $H konsekvens --kommune kerteminde --fil "$FIX" --dato "$D" "$T/daarlig.ndjson" > "$T/d.txt" 2> "$T/d.err" || rc=$?
 test "$rc" -eq 1 || fejl "exit $rc med en ugyldig sag"
 has "$T/d.txt" "1 sag kunne ikke vurderes (ugyldigt_felt: 1)"
-has "$T/d.txt" "sag d1: feltet 'vum'"
+has "$T/d.txt" "sag d1 (linje 4): feltet 'vum'"
 has "$T/d.txt" "Konsekvens for kerteminde: 3 sager vurderet"
 # ... and said before any number, which counts only the others.
 sed -n 4p "$T/d.txt" | grep -qF "1 af 4 sager kunne ikke vurderes (se nederst); tallene nedenfor gælder kun de 3 andre." ||
@@ -192,4 +192,10 @@ rc=0; "$K" $H konsekvens --kommune kerteminde --fil "$FIX" --mod 2027-01-01 "$T/
 test "$rc" -eq 2 || fejl "exit $rc for --fil sammen med --mod"
 rc=0; "$K" $H konsekvens --kommune kerteminde --fil "$FIX" --format pdf "$T/sager.ndjson" > /dev/null 2>&1 || rc=$?
 test "$rc" -eq 2 || fejl "exit $rc for --format pdf"
+# More cases that cannot be assessed than the examples shown: the rest are counted, and each
+# example with an id names its line too.
+i=1; while [ $i -le 8 ]; do echo "{\"id\":\"q$i\",\"kommune\":\"kerteminde\",\"borger\":{\"alder\":-$i}}"; i=$((i + 1)); done > "$T/fejl8.ndjson"
+"$K" $H konsekvens --kommune kerteminde --fil "$FIX" --dato "$D" "$T/fejl8.ndjson" > "$T/f8.txt" 2> /dev/null || true
+has "$T/f8.txt" "sag q2 (linje 2): feltet 'borger.alder'"
+has "$T/f8.txt" "… og 3 sager mere; kvalitet vurder --ndjson"
 echo "konsekvens: i orden ($n sager, $skift fra pakke 4 til pakke 3)"
