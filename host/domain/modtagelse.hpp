@@ -17,6 +17,10 @@ struct Modtagelse {
     Hvordan hvordan = Hvordan::Kendt;
 };
 
+// The national parameter the presumption reads. A deadline that starts from a presumed
+// receipt rests on it, and says so (`antagelse`) whichever rule it is.
+inline constexpr std::string_view kFysiskPostParameter = "fysisk_post_hverdage";
+
 std::optional<Modtagelse> afgoerelse_modtaget(const Bevilling& b, int fysisk_post_hverdage);
 
 // For the trace: "udledt: digital post, modtaget samme dag som afsendt".

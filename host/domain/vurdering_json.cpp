@@ -184,7 +184,7 @@ void Vurdering::append_json(std::string& out) const {
             w.key("flyttet_fordi").value(kalender::lukket_for_frister(f.frist.uflyttet()).value_or("lukket"));
         }
         if (f.haendelse) w.key("haendelse").value(f.haendelse->iso());
-        if (f.regel->antagelse) w.key("antagelse").value(true);
+        if (f.regel->antagelse || f.formodet) w.key("antagelse").value(true); // a presumed receipt too
         w.end_object();
     }
     w.end_array();

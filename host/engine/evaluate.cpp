@@ -408,7 +408,7 @@ std::optional<WholeParameter> whole_parameter(const Evaluation& ev, std::string_
 // (modtagelse.hpp). Reads like a date path; names what is missing when it cannot.
 std::optional<Dato> receipt(Evaluation& ev, std::optional<FormodetModtagelse>& formodet) {
     const auto* b = ev.sag.bevilling ? &*ev.sag.bevilling : nullptr;
-    const auto hverdage = whole_parameter(ev, "fysisk_post_hverdage");
+    const auto hverdage = whole_parameter(ev, kFysiskPostParameter);
     std::optional<Modtagelse> m;
     if (b) m = afgoerelse_modtaget(*b, hverdage ? hverdage->n : -1);
     if (m && m->hvordan == Modtagelse::Hvordan::Fysisk && !hverdage) m.reset();
@@ -646,6 +646,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         res += status_navn(status);
         if (formodet) res += " (" + udledning(*formodet) + ")";
         if (foer_start) res += " (" + ikke_talt(true) + ")";
+        const bool antaget = r.regel->antagelse || formodet.has_value(); // a presumed receipt is an assumption too
         trace(ev, r, status_navn(status), std::move(res));
         if (status == FristStatus::Overskredet)
             ev.v.advarsler.push_back(
@@ -655,7 +656,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                                    r.regel->id, due.tekst(), event->tekst())
                      : fmt::format("Fristen '{}' ({}) var {} og er overskredet{}", r.regel->tekst, r.regel->id, due.tekst(),
                                    foer_start ? "; " + ikke_talt(false) : std::string()),
-                 r.regel->kilde, {}, r.regel->antagelse}); // a deadline the script assumed: so is its breach
+                 r.regel->kilde, {}, antaget}); // a deadline the script assumed: so is its breach
         if (status == FristStatus::ForSent)
             ev.v.advarsler.push_back({meta.efter_fristen.id,
                                       fmt::format("Fristen '{}' ({}) udløb {}, men hændelsen, der opfylder den{}, kom først {}. "
@@ -664,7 +665,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                                                   r.regel->tekst, r.regel->id, due.tekst(),
                                                   r.opfyldt_navn.empty() ? std::string() : fmt::format(" ({})", r.opfyldt_navn),
                                                   event->tekst()),
-                                      meta.efter_fristen.kilde, {}, r.regel->antagelse});
+                                      meta.efter_fristen.kilde, {}, antaget});
     }
 }
 

@@ -8,7 +8,7 @@
 namespace kvalitet::workbench {
 
 std::vector<Fund> tjek_alt(Tjek& t) {
-    for (auto check : {tjek_kilder, tjek_parametre, tjek_antagelser, tjek_aktiviteter, tjek_forhold, tjek_frister,
+    for (auto check : {tjek_kilder, tjek_parametre, tjek_antagelser, tjek_antaget_brugt, tjek_aktiviteter, tjek_forhold, tjek_frister,
                        tjek_datoer, tjek_tekst_tal, tjek_maalgruppe, tjek_pakker, tjek_ukendte}) {
         // A rule that fails on the cases a check assesses is a finding, and the other checks
         // still run: one typo in a rule must not hide what else the lint has to say.

@@ -40,6 +40,7 @@ struct Tjek {
 void tjek_kilder(Tjek& t);             // rules and parameters without a kilde
 void tjek_parametre(Tjek& t);          // parameters no rule reads
 void tjek_antagelser(Tjek& t);         // assumptions with no words on what the standard says
+void tjek_antaget_brugt(Tjek& t);      // rules resting on an assumed parameter, not marked as assumptions
 void tjek_aktiviteter(Tjek& t);        // activity ids outside the catalogue
 void tjek_forhold(Tjek& t);            // forhold ids outside the contract
 void tjek_frister(Tjek& t);            // contract deadlines with no fulfilling event

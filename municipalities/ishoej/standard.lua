@@ -24,6 +24,13 @@ kvalitetsstandard {
 }
 
 local P = parametre {
+  -- Standardens egen aldersgrænse: erstatter det nationale grundlags, der er en antagelse.
+  myndighedsalder = {
+    vaerdi = 18,
+    type = "heltal", enhed = "år",
+    tekst = "Alder fra hvilken støtten kan gives (\"du er fyldt 18 år\")",
+    kilde = "Ishøj KS, Målgruppe",
+  },
   direkte_tid = {
     vaerdi = { ansigt_til_ansigt = true, telefon = true, video = true, sms = true },
     tekst = "Leverancearter der tæller som den bevilgede tid med en vejleder (transport og administration tæller ikke)",

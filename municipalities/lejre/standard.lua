@@ -21,6 +21,13 @@ kvalitetsstandard {
 }
 
 local P = parametre {
+  -- Standardens egen aldersgrænse: erstatter det nationale grundlags, der er en antagelse.
+  myndighedsalder = {
+    vaerdi = 18,
+    type = "heltal", enhed = "år",
+    tekst = "Alder fra hvilken støtten kan gives (\"borgere fra 18 år\")",
+    kilde = "Lejre KS 6 Målgruppen",
+  },
   aeldre_vurderes_efter_83 = {
     vaerdi = 65,
     type = "heltal", enhed = "år",

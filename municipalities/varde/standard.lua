@@ -24,6 +24,13 @@ kvalitetsstandard {
 }
 
 local P = parametre {
+  -- Standardens egen aldersgrænse: erstatter det nationale grundlags, der er en antagelse.
+  myndighedsalder = {
+    vaerdi = 18,
+    type = "heltal", enhed = "år",
+    tekst = "Alder fra hvilken støtten kan gives (\"borgere over 18 år\", læst som 18 år eller ældre, som kontrakten læser det)",
+    kilde = "Varde KS 1.4 Hvem kan modtage støtten",
+  },
   dagtimer = {
     vaerdi = { fra = "08:00", til = "16:00" },
     type = "tidsrum",
@@ -168,6 +175,8 @@ aktivitet {
 local function praktisk(id, tekst)
   aktivitet {
     id = id, tekst = tekst, kilde = "Varde KS 2.4 og 2.5 (snitflade til SEL § 83 og § 83a)",
+    -- henvisningen ved udsigt til træning hviler på P.udsigt_ved_traening (en antagelse)
+    antagelse = true,
     betingelse = "Borgeren tager selv del i opgaven (KS 2.2 og 2.4). Til sagsbehandleren, ikke afgjort her: "
       .. "modtager borgeren i forvejen støtte efter SEL § 83, § 83a, § 86 eller § 97, og er der fortsat "
       .. "usikkerhed om, hvilken paragraf støtten bedst hjemles i, bevilges den i udgangspunktet efter den "
@@ -193,6 +202,7 @@ frist {
   id = "henvendelse",
   tekst = "Social og Handicap retter henvendelse til borgeren (antagelse: vist ved en VUM-udredning eller en afgørelse efter ansøgningen)",
   kilde = "Varde KS 3.5 Tidsfrister",
+  antagelse = true, -- hvad der viser henvendelsen (P.henvendelse_vist_ved)
   fra = "ansoegning.modtaget",
   varighed = uger(4),
   opfyldt_ved = function(sag)

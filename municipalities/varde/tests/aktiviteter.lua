@@ -67,7 +67,7 @@ test {
   dato = "2026-11-22",
   sag = med(kan_ikke, { forhold = { kan_afhjaelpes_med_traening = true } }),
   forvent = { aktiviteter = {
-    indkoeb_madlavning = { omfattet = false, henvis_til = "SEL § 83a" },
+    indkoeb_madlavning = { omfattet = false, henvis_til = "SEL § 83a", antagelse = true },
     rengoering_toejvask = { omfattet = false, henvis_til = "SEL § 83a" },
     personlig_hygiejne = { omfattet = false, henvis_til = "SEL § 83a" } } },
 }

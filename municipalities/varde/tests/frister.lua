@@ -110,7 +110,9 @@ test {
   navn = "Henvendelse: dagen efter fristen uden afgørelse er den overskredet",
   dato = "2026-11-30",
   sag = { borger = { alder = 40 }, ansoegning = { modtaget = "2026-11-01" } },
-  forvent = { frister = { henvendelse = { status = "overskredet" } }, advarsler = { "frist_overskredet" } },
+  -- hvad der viser henvendelsen, er scriptets antagelse: fristen og advarslen siger det
+  forvent = { frister = { henvendelse = { status = "overskredet", antagelse = true } },
+              advarsler = { frist_overskredet = { antagelse = true } } },
 }
 
 test {
@@ -118,7 +120,9 @@ test {
   dato = "2026-12-05",
   sag = { borger = { alder = 40 }, ansoegning = { modtaget = "2026-11-01" },
           bevilling = { afgoerelse_sendt = "2026-11-24", afgoerelse_kanal = "fysisk" } },
-  forvent = { frister = { henvendelse = { status = "opfyldt", haendelse = "2026-11-24" } }, advarsler = {} },
+  -- og klagefristen regnes fra en formodet modtagelse (6 hverdage efter brevet): også en antagelse
+  forvent = { frister = { henvendelse = { status = "opfyldt", haendelse = "2026-11-24" },
+                          klage = { fra = "2026-12-02", antagelse = true } }, advarsler = {} },
 }
 
 -- KS 3.2: borgeren "medvirker ved udarbejdelse af ... en udredning efter ... (VUM)", så en VUM
