@@ -239,10 +239,13 @@ frist {
   antagelse = true,
   naar = function(sag)
     local b = sag.bevilling
+    local senest, holdt = seneste(sag.opfoelgninger), nil
+    -- uden bevillingens start og uden opfølgninger er der intet at følge op på endnu (som når
+    -- fristens start mangler): ikke en frist, sagsbehandleren skal afklare noget for
+    if b.start == nil and senest == nil then return false end
     if b.foerstegangs == false then return true end
     -- revurderingen er holdt, når den seneste opfølgning er fra foerste_revurdering_tidligst
     -- uger efter start eller senere; nil, når starten mangler og der er opfølgninger
-    local senest, holdt = seneste(sag.opfoelgninger), nil
     if senest == nil then holdt = false
     elseif b.start ~= nil then holdt = senest >= b.start + uger(P.foerste_revurdering_tidligst) end
     if b.foerstegangs == true then return holdt end

@@ -233,3 +233,13 @@ test {
                        opfoelgninger = { { dato = "2026-06-01", form = "personlig" } } }),
   forvent = { frister = { foerste_opfoelgning = { dato = "2026-11-24", status = "overskredet" }, naeste_opfoelgning = false } },
 }
+
+-- En ansøgning uden bevilling: der er intet at følge op på endnu, og intet sagsbehandleren skal
+-- afklare for opfølgningen (den stod under "kunne ikke kontrolleres" og bad om foerstegangs).
+test {
+  navn = "Ansøgning uden bevilling: ingen opfølgningsfrist og intet at afklare for den",
+  dato = "2026-11-22",
+  sag = ansoegt,
+  forvent = { frister = { naeste_opfoelgning = false, sagsbehandling = { status = "kommende" } },
+              ukontrollerede = { naeste_opfoelgning = false } },
+}
