@@ -3,9 +3,34 @@
 #include <algorithm>
 #include <tuple>
 
+#include <fmt/format.h>
+
+#include "harness/koersel.hpp"
 #include "lua/error.hpp"
 
 namespace kvalitet::workbench {
+
+const std::vector<harness::TestSag>& Tjek::testsager() {
+    if (testsager_) return *testsager_;
+    testsager_.emplace();
+    const std::string& kommune = standard.info().kommune;
+    for (const auto& fil : harness::find_test_files(standard.sources(), {kommune})) {
+        std::vector<harness::TestSag> tests;
+        try {
+            tests = harness::load_tests(standard.sources(), fil);
+        } catch (const ScriptError& e) {
+            noter.push_back(fmt::format("testfilen {} kunne ikke læses: {}", fil.fil, e.what()));
+            continue;
+        } catch (const InputError& e) { // too large to read
+            noter.push_back(fmt::format("testfilen {} kunne ikke læses: {}", fil.fil, e.what()));
+            continue;
+        }
+        for (auto& test : tests)
+            if (test.sag_fejl.empty() && (test.kommune.empty() || test.kommune == kommune))
+                testsager_->push_back(std::move(test));
+    }
+    return *testsager_;
+}
 
 std::vector<Fund> tjek_alt(Tjek& t) {
     for (auto check : {tjek_kilder, tjek_parametre, tjek_antagelser, tjek_antaget_brugt, tjek_aktiviteter, tjek_forhold, tjek_frister,

@@ -2,11 +2,13 @@
 // `kvalitet tjek`: a lint for a standard, in Danish. Each check is its own file
 // (tjek_*.cpp) and adds findings (`Fund`) with the file and line to fix and a suggestion.
 // docs/workbench.md lists the checks and how each one finds what it reports.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "domain/dato.hpp"
 #include "engine/standard.hpp"
+#include "harness/testfil.hpp"
 #include "workbench/kildetekster.hpp"
 #include "workbench/laesninger.hpp"
 
@@ -35,6 +37,14 @@ struct Tjek {
     void add(std::string kode, std::string fil, int linje, std::string besked, std::string forslag) {
         fund.push_back({std::move(kode), std::move(fil), linje, std::move(besked), std::move(forslag)});
     }
+
+    // The municipality's own test cases the checks can assess (its own municipality, a case
+    // that could be read), read once for every check that assesses them; a test file that
+    // cannot be read is said in `noter`, once.
+    const std::vector<harness::TestSag>& testsager();
+
+private:
+    std::optional<std::vector<harness::TestSag>> testsager_;
 };
 
 void tjek_kilder(Tjek& t);             // rules and parameters without a kilde

@@ -6,12 +6,11 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 
 #include "domain/modtagelse.hpp"
-#include "harness/koersel.hpp"
-#include "harness/testfil.hpp"
 #include "lua/error.hpp"
 #include "workbench/tjek.hpp"
 
@@ -31,40 +30,29 @@ void tjek_antaget_brugt(Tjek& t) {
         if (p.antagelse) antaget[p.id] = &p;
     antaget.erase(kFysiskPostParameter); // read by the host, which marks the deadline itself
     if (antaget.empty()) return;
-    const std::string& kommune = t.standard.info().kommune;
-    const Sources& sources = t.standard.sources();
     std::set<std::pair<const Regel*, std::string_view>> seen;
-    for (const auto& fil : harness::find_test_files(sources, {kommune})) {
-        std::vector<harness::TestSag> tests;
+    for (const auto& test : t.testsager()) {
+        std::optional<Vurdering> v;
         try {
-            tests = harness::load_tests(sources, fil);
-        } catch (const std::exception&) { // tjek_ukendte names a test file that cannot be read
+            v = t.standard.vurder(Sag::from_json(test.sag.dump()), test.dato, test.dato, SporNiveau::Fuld);
+        } catch (const ScriptError& e) {
+            if (e.kind() == ScriptError::Kind::Budget) return; // tjek_ukendte stops there too, and says so
+            continue; // a rule that fails: tjek_ukendte and kvalitet test report it
+        } catch (const std::exception&) {
             continue;
         }
-        for (const auto& test : tests) {
-            if (!test.sag_fejl.empty() || (!test.kommune.empty() && test.kommune != kommune)) continue;
-            std::optional<Vurdering> v;
-            try {
-                v = t.standard.vurder(Sag::from_json(test.sag.dump()), test.dato, test.dato, SporNiveau::Fuld);
-            } catch (const ScriptError& e) {
-                if (e.kind() == ScriptError::Kind::Budget) return; // tjek_ukendte stops there too, and says so
-                continue; // a rule that fails: tjek_ukendte and kvalitet test report it
-            } catch (const std::exception&) {
-                continue;
-            }
-            for (const auto& post : v->spor) {
-                if (!post.regel || post.regel->antagelse) continue;
-                for (const auto& laest : post.vaerdier) {
-                    const auto it = antaget.find(parameter_of(laest.first));
-                    if (it == antaget.end() || !seen.insert({post.regel, it->first}).second) continue;
-                    t.add("antagelse_ikke_markeret", post.regel->fil, post.regel->linje,
-                          fmt::format("'{}' læser parameteren '{}', som er en antagelse, men reglen er ikke selv "
-                                      "markeret som antagelse, så dens resultat ser ud til at stå i standarden "
-                                      "(testsagen \"{}\", {}:{})",
-                                      post.regel->id, it->first, test.navn, test.fil, test.linje),
-                          "skriv antagelse = true i reglen (med en kommentar om hvorfor), så begrundelsen, fristen "
-                          "eller advarslen siger, at den hviler på en antagelse");
-                }
+        for (const auto& post : v->spor) {
+            if (!post.regel || post.regel->antagelse) continue;
+            for (const auto& laest : post.vaerdier) {
+                const auto it = antaget.find(parameter_of(laest.first));
+                if (it == antaget.end() || !seen.insert({post.regel, it->first}).second) continue;
+                t.add("antagelse_ikke_markeret", post.regel->fil, post.regel->linje,
+                      fmt::format("'{}' læser parameteren '{}', som er en antagelse, men reglen er ikke selv "
+                                  "markeret som antagelse, så dens resultat ser ud til at stå i standarden "
+                                  "(testsagen \"{}\", {}:{})",
+                                  post.regel->id, it->first, test.navn, test.fil, test.linje),
+                      "skriv antagelse = true i reglen (med en kommentar om hvorfor), så begrundelsen, fristen "
+                      "eller advarslen siger, at den hviler på en antagelse");
             }
         }
     }

@@ -8,69 +8,51 @@
 #include <tuple>
 
 #include "engine/ukendt_kontrol.hpp"
-#include "harness/koersel.hpp"
-#include "harness/testfil.hpp"
 #include "lua/error.hpp"
 #include "workbench/tjek.hpp"
 
 namespace kvalitet::workbench {
 
 void tjek_ukendte(Tjek& t) {
-    const std::string& kommune = t.standard.info().kommune;
-    const Sources& sources = t.standard.sources();
     std::size_t cases = 0, failed = 0;
     std::set<std::pair<const Regel*, std::string>> seen;
     std::set<std::tuple<std::string, int, std::string>> regel_fejl; // (file, line, message) reported
     bool stopped = false; // a rule ran out of time: every later case would wait as long
-    for (const auto& fil : harness::find_test_files(sources, {kommune})) {
+    for (const auto& test : t.testsager()) {
         if (stopped) break;
-        std::vector<harness::TestSag> tests;
+        std::vector<UsikkerRegel> found;
         try {
-            tests = harness::load_tests(sources, fil);
+            found = kontroller_ukendte(t.standard, Sag::from_json(test.sag.dump()), test.dato);
         } catch (const ScriptError& e) {
-            t.noter.push_back(fmt::format("testfilen {} kunne ikke læses: {}", fil.fil, e.what()));
+            // A rule that fails on the municipality's own case fails on real ones too: a
+            // finding at the rule, once per mistake, naming the first case that showed it.
+            if (e.kind() == ScriptError::Kind::Syntax || e.kind() == ScriptError::Kind::Host) throw;
+            const std::string besked = e.uden_sag(e.message());
+            if (regel_fejl.insert({e.chunk(), e.line(), besked}).second)
+                t.add("regel_fejler", e.chunk(), e.line(),
+                      fmt::format("{} (testsagen \"{}\", {}:{})", besked, test.navn, test.fil, test.linje),
+                      "ret fejlen i linjen; kvalitet test viser hver testsag, den rammer");
+            ++failed;
+            if (e.kind() == ScriptError::Kind::Budget) {
+                stopped = true;
+                t.noter.push_back("ukendte forhold: standsede ved den første testsag, der ramte tidsloftet; "
+                                  "ret løkken og tjek igen");
+            }
             continue;
-        } catch (const InputError& e) { // too large to read
-            t.noter.push_back(fmt::format("testfilen {} kunne ikke læses: {}", fil.fil, e.what()));
+        } catch (const std::exception&) {
+            ++failed; // an invalid case: `kvalitet test` reports it
             continue;
         }
-        for (const auto& test : tests) {
-            if (stopped) break;
-            if (!test.sag_fejl.empty() || (!test.kommune.empty() && test.kommune != kommune)) continue;
-            std::vector<UsikkerRegel> found;
-            try {
-                found = kontroller_ukendte(t.standard, Sag::from_json(test.sag.dump()), test.dato);
-            } catch (const ScriptError& e) {
-                // A rule that fails on the municipality's own case fails on real ones too: a
-                // finding at the rule, once per mistake, naming the first case that showed it.
-                if (e.kind() == ScriptError::Kind::Syntax || e.kind() == ScriptError::Kind::Host) throw;
-                const std::string besked = e.uden_sag(e.message());
-                if (regel_fejl.insert({e.chunk(), e.line(), besked}).second)
-                    t.add("regel_fejler", e.chunk(), e.line(),
-                          fmt::format("{} (testsagen \"{}\", {}:{})", besked, test.navn, test.fil, test.linje),
-                          "ret fejlen i linjen; kvalitet test viser hver testsag, den rammer");
-                ++failed;
-                if (e.kind() == ScriptError::Kind::Budget) {
-                    stopped = true;
-                    t.noter.push_back("ukendte forhold: standsede ved den første testsag, der ramte tidsloftet; "
-                                      "ret løkken og tjek igen");
-                }
-                continue;
-            } catch (const std::exception&) {
-                ++failed; // an invalid case: `kvalitet test` reports it
-                continue;
-            }
-            ++cases;
-            for (const auto& u : found) {
-                if (!seen.insert({u.regel, u.forhold}).second) continue;
-                t.add("ukendt_afgjort", u.regel->fil, u.regel->linje,
-                      fmt::format("'{}' afgør noget, den ikke ved: uden '{}' gav den '{}', men med {} = {} giver den "
-                                  "'{}' (testsagen \"{}\", {}:{})",
-                                  u.regel->id, u.forhold, u.udfald, u.forhold, u.vaerdi, u.udfald_med, test.navn,
-                                  test.fil, test.linje),
-                      "giv nil (ukendt), når svaret afhænger af et forhold, der mangler: skriv med og/eller/ikke/"
-                      "mindst/hoejst, ikke 'if sag.forhold.x then'");
-            }
+        ++cases;
+        for (const auto& u : found) {
+            if (!seen.insert({u.regel, u.forhold}).second) continue;
+            t.add("ukendt_afgjort", u.regel->fil, u.regel->linje,
+                  fmt::format("'{}' afgør noget, den ikke ved: uden '{}' gav den '{}', men med {} = {} giver den "
+                              "'{}' (testsagen \"{}\", {}:{})",
+                              u.regel->id, u.forhold, u.udfald, u.forhold, u.vaerdi, u.udfald_med, test.navn,
+                              test.fil, test.linje),
+                  "giv nil (ukendt), når svaret afhænger af et forhold, der mangler: skriv med og/eller/ikke/"
+                  "mindst/hoejst, ikke 'if sag.forhold.x then'");
         }
     }
     if (cases) t.noter.push_back(fmt::format("ukendte forhold: {} {} kontrolleret", cases, cases == 1 ? "testsag" : "testsager"));
