@@ -176,6 +176,14 @@ std::optional<Dato> pop_date(lua_State* L, const Rule& r, const char* felt) {
 // `udfald` is one of outcomes(r.art): what the coverage report counts. Records only what
 // the trace level writes (vurdering_json.cpp): a short trace has no texts, values or
 // comparisons, and none has no entries.
+template <class T>
+void take_reads(std::vector<T>& to, std::vector<T>& from) {
+    if (from.empty()) return;
+    const auto room = from.size();
+    to.swap(from);
+    from.reserve(room);
+}
+
 void trace(Evaluation& ev, const Rule& r, std::string_view udfald, std::string resultat) {
     if (ev.spor == SporNiveau::Ingen) return;
     const bool fuld = ev.spor == SporNiveau::Fuld;
@@ -188,8 +196,11 @@ void trace(Evaluation& ev, const Rule& r, std::string_view udfald, std::string r
     p.datoer = ev.ctx.dates;
     p.mangler.assign(ev.ctx.missing.begin(), ev.ctx.missing.end());
     if (!fuld) return;
-    p.vaerdier = ev.ctx.values;
-    p.sammenligninger = ev.ctx.comparisons;
+    // Taken, not copied: the next rule starts its reads afresh (reset_reads), and nothing reads
+    // these two before then. The context gets room of the same size back, one allocation as a
+    // copy would make, without copying each value.
+    take_reads(p.vaerdier, ev.ctx.values);
+    take_reads(p.sammenligninger, ev.ctx.comparisons);
 }
 
 // `r` could not be checked for lack of what it read as missing: listed with those facts.
