@@ -16,6 +16,7 @@
 #include "line_reader.hpp"
 #include "domain/sha256.hpp"
 #include "engine/parallel.hpp"
+#include "engine/rute.hpp"
 #include "engine/standard.hpp"
 #include "engine/versioner.hpp"
 #include "lua/error.hpp"
@@ -77,7 +78,7 @@ std::optional<std::string> check_case(const std::string& text, std::size_t linje
         if (sag.id.empty()) return "feltet 'id' mangler eller er tomt: sagsdatabasen kræver et sags-id";
         if (!sag.kommune) return "feltet 'kommune' mangler: sagsdatabasen kræver kommunen";
         if (std::find(kommuner.begin(), kommuner.end(), *sag.kommune) == kommuner.end())
-            return fmt::format("feltet 'kommune': '{}' er ikke en kendt kommune ({})", *sag.kommune, fmt::join(kommuner, ", "));
+            return "feltet 'kommune': " + ukendt_kommune_tekst(*sag.kommune, kommuner);
         out = {0, sag.id, *sag.kommune, compact_json(text), {}};
         return std::nullopt;
     } catch (const InputError& e) {

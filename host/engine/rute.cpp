@@ -20,18 +20,19 @@ std::string joined(const std::vector<std::string>& ids) {
 }
 
 [[noreturn]] void unknown(const std::string& kommune, const std::vector<std::string>& kendte) {
-    // Echoed only when it looks like an id: the case's text may be anything.
-    if (!valid_kommune_id(kommune) || kommune.size() > 64)
-        throw InputError(fmt::format("feltet 'kommune': er ikke et kommune-id (små bogstaver a-z, tal og _); kendte: {}",
-                                     joined(kendte)),
-                         "ukendt_kommune", "kommune");
-    const auto naermest = naermeste_navn(kommune, kendte);
-    throw InputError(fmt::format("feltet 'kommune': '{}' er ikke en kendt kommune{} (kendte: {})", kommune,
-                                 naermest ? fmt::format(" — mente du '{}'?", *naermest) : "", joined(kendte)),
-                     "ukendt_kommune", "kommune");
+    throw InputError("feltet 'kommune': " + ukendt_kommune_tekst(kommune, kendte), "ukendt_kommune", "kommune");
 }
 
 } // namespace
+
+std::string ukendt_kommune_tekst(const std::string& kommune, const std::vector<std::string>& kendte) {
+    // Echoed only when it looks like an id: the case's text may be anything.
+    if (!valid_kommune_id(kommune) || kommune.size() > 64)
+        return fmt::format("er ikke et kommune-id (små bogstaver a-z, tal og _); kendte: {}", joined(kendte));
+    const auto naermest = naermeste_navn(kommune, kendte);
+    return fmt::format("'{}' er ikke en kendt kommune{} (kendte: {})", kommune,
+                       naermest ? fmt::format(" — mente du '{}'?", *naermest) : "", joined(kendte));
+}
 
 std::string sagens_kommune(const std::string& kommune) {
     if (valid_kommune_id(kommune) && kommune.size() <= 64) return fmt::format("sagens kommune er '{}'", kommune);

@@ -24,4 +24,9 @@ std::string rute(const Sag& sag, std::string_view valgt, const std::vector<std::
 // case's text may be anything ("Varde", a line of HTML).
 std::string sagens_kommune(const std::string& kommune);
 
+// "'vardee' er ikke en kendt kommune — mente du 'varde'? (kendte: gentofte, …)": one text
+// for every place a case or a request names a municipality that is not there (vurder, the
+// store's importer, the server). Echoes `kommune` only when it looks like an id.
+std::string ukendt_kommune_tekst(const std::string& kommune, const std::vector<std::string>& kendte);
+
 } // namespace kvalitet

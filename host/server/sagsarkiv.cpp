@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "domain/sag.hpp"
+#include "engine/rute.hpp"
 #include "engine/standard.hpp"
 #include "lua/error.hpp"
 #include "store/import_json.hpp"
@@ -41,10 +42,7 @@ Sagsarkiv::Gemt Sagsarkiv::gem(std::string_view json, const std::vector<std::str
     if (!sag.kommune)
         throw InputError("feltet 'kommune' mangler: sagsdatabasen kræver kommunen", "ugyldigt_felt", "kommune");
     if (std::find(kendte.begin(), kendte.end(), *sag.kommune) == kendte.end())
-        throw InputError(fmt::format("feltet 'kommune': '{}' er ikke en kendt kommune ({})",
-                                     valid_kommune_id(*sag.kommune) && sag.kommune->size() <= 64 ? *sag.kommune : "?",
-                                     fmt::join(kendte, ", ")),
-                         "ukendt_kommune", "kommune");
+        throw InputError("feltet 'kommune': " + ukendt_kommune_tekst(*sag.kommune, kendte), "ukendt_kommune", "kommune");
     Gemt g;
     g.sag = {0, sag.id, *sag.kommune, compact_json(json), {}};
     std::lock_guard lock(skriv_mutex_);

@@ -1,7 +1,6 @@
 #include "server/standard_lager.hpp"
 
-#include <fmt/format.h>
-
+#include "engine/rute.hpp"
 #include "lua/error.hpp"
 #include "server/udgave.hpp"
 
@@ -21,7 +20,7 @@ const Version& Katalog::paa(const std::string& kommune, Dato dato) const {
     if (auto it = fejl_.find(kommune); it != fejl_.end()) std::rethrow_exception(it->second);
     const auto it = versioner_.find(kommune);
     if (it == versioner_.end())
-        throw InputError(fmt::format("'{}' er ikke en kendt kommune", kommune), "ukendt_kommune");
+        throw InputError(ukendt_kommune_tekst(kommune, kendte_), "ukendt_kommune");
     return version_paa(it->second, kommune, dato);
 }
 

@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "domain/json_writer.hpp"
+#include "engine/rute.hpp"
 #include "engine/standard.hpp"
 #include "server/adgangslog.hpp"
 #include "server/fejl_svar.hpp"
@@ -26,12 +27,6 @@ Svar json_svar(std::string krop) {
     Svar s;
     s.krop = std::move(krop);
     return s;
-}
-
-std::string kendte_liste(const std::vector<std::string>& kendte) {
-    std::string out;
-    for (const auto& k : kendte) out += (out.empty() ? "" : ", ") + k;
-    return out;
 }
 
 void stderr_line(std::string_view line) {
@@ -243,10 +238,10 @@ Svar Tjeneste::dispatch(Anmodning& a) {
 
 std::optional<Svar> Tjeneste::ukendt_kommune(const Udgave& u, const std::string& id, std::string_view krop) const {
     if (u.info.count(id)) return std::nullopt;
-    // Echoed only when it looks like an id: the path may hold anything.
-    const bool vis = valid_kommune_id(id) && id.size() <= 64;
-    Fejl f = fejl("ukendt_kommune", fmt::format("{} er ikke en kendt kommune; kendte: {} (GET /v1/kommuner)",
-                                                vis ? fmt::format("'{}'", id) : "den kommune, anmodningen nævner,", kendte_liste(u.kendte)));
+    // The same text as for a case's own field (only an id is echoed), with where to look.
+    const bool id_form = valid_kommune_id(id) && id.size() <= 64;
+    Fejl f = fejl("ukendt_kommune", fmt::format("{}{}; se GET /v1/kommuner", id_form ? "" : "kommunen i anmodningen ",
+                                                ukendt_kommune_tekst(id, u.kendte)));
     f.sag_id = id_if_any(krop); // read only on this path: a known municipality costs nothing more
     return fejl_svar(f);
 }

@@ -72,6 +72,8 @@ status "$(req "$T/out" /v1/findes/ikke)" 404 "ukendt sti"
 has "$T/out" '^{"fejl":{"kode":"ukendt_sti"'
 status "$(req "$T/out" /v1/kommuner/aarhus/vurdering --data-binary @"$EX")" 404 "ukendt kommune"
 has "$T/out" '^{"fejl":{"kode":"ukendt_kommune",.*"sag_id":"eksempel-1"}$'
+status "$(req "$T/out" /v1/kommuner/vardee/vurdering --data-binary @"$EX")" 404 "stavet forkert"
+has "$T/out" "'vardee' er ikke en kendt kommune — mente du 'varde'?.*; se GET /v1/kommuner"
 status "$(req "$T/out" /v1/kommuner/varde/vurdering)" 405 "GET på POST-rute"
 has "$T/out" '"kode":"metode_ikke_tilladt"'
 status "$(req "$T/out" "/v1/kommuner/varde/vurdering?dato=i-morgen" --data-binary @"$EX")" 400 "dårlig dato"
@@ -141,7 +143,7 @@ has "$T/optaget.err" "kan ikke lytte"
 kill -TERM "$PID_a"; rc=0; wait "$PID_a" || rc=$?
 test $rc -eq 0 || fejl "exit $rc efter SIGTERM"
 grep '^{"tid":' "$T/a.err" > "$T/a.log"
-test "$(wc -l < "$T/a.log")" -eq 40 || fejl "$(wc -l < "$T/a.log") loglinjer, ventede 40"
+test "$(wc -l < "$T/a.log")" -eq 41 || fejl "$(wc -l < "$T/a.log") loglinjer, ventede 41"
 has "$T/a.log" '"rute":"/v1/kommuner/{id}/vurdering","kommune":"varde","status":200,.*"sag_id":"eksempel-1"'
 has "$T/a.log" "\"rute\":\"/v1/kommuner/{id}/vurdering\",\"kommune\":\"varde\",\"status\":200,.*\"ind\":$(wc -c < "$EX"),"
 ! grep -q 'borger\|foedselsdato\|alder' "$T/a.log" || fejl "sagens indhold i loggen"
