@@ -453,8 +453,8 @@ int cmd_demo(const DbOptions& o, const Sources& sources) {
 }
 
 template <class F>
-void guarded_callback(CLI::App* cmd, int& exit_code, F f) {
-    cmd->callback([cmd, &exit_code, f] {
+void guarded_callback(CLI::App* cmd, const DbOptions& o, int& exit_code, F f) {
+    cmd->callback([cmd, &o, &exit_code, f] {
         (void)cmd;
         try {
             exit_code = f();
@@ -465,11 +465,11 @@ void guarded_callback(CLI::App* cmd, int& exit_code, F f) {
         } catch (const ScriptError& e) {
             exit_code = fail(e.what());
         } catch (const SQLite::Exception& e) { // mid-run: what is stored stays, and a new run skips it
-            exit_code = fail(fmt::format("sagsdatabasen: {}; kør kommandoen igen, når fejlen er rettet (en afbrudt "
+            exit_code = fail(fmt::format("sagsdatabasen {}: {}; kør kommandoen igen, når fejlen er rettet (en afbrudt "
                                          "kørsel gemmer ingen halve sager eller vurderinger, og det gemte springes over)",
-                                         CaseStore::beskriv(e)));
+                                         db_path(o), CaseStore::beskriv(e)));
         } catch (const std::exception& e) {
-            exit_code = fail(fmt::format("sagsdatabasen: {}", e.what()));
+            exit_code = fail(fmt::format("sagsdatabasen {}: {}", db_path(o), e.what()));
         }
     });
 }
@@ -482,10 +482,10 @@ void add_db(CLI::App& app, Common& common, int& exit_code) {
     db->require_subcommand(1);
     db->add_option("--db", o.db, "SQLite-filen (standard: KVALITET_DB, ellers kvalitet.db)");
     auto* init = db->add_subcommand("init", "Opret eller opgrader databasen");
-    guarded_callback(init, exit_code, [&common] { return cmd_init(o, common.sources()); });
+    guarded_callback(init, o, exit_code, [&common] { return cmd_init(o, common.sources()); });
     auto* imp = db->add_subcommand("importer", "Importér sager: et JSON-array eller NDJSON (én sag pr. linje)");
     imp->add_option("FIL", o.fil, "Filen, eller - for standard input")->required();
-    guarded_callback(imp, exit_code, [&common] { return cmd_importer(o, common.sources()); });
+    guarded_callback(imp, o, exit_code, [&common] { return cmd_importer(o, common.sources()); });
     auto* vur = db->add_subcommand("vurder", "Vurder de gemte sager og gem vurderingerne (revisionslog)");
     vur->add_option("--kommune", o.kommune, "Kun denne kommunes sager");
     vur->add_option("--dato", o.dato, "Vurderingsdato ÅÅÅÅ-MM-DD (standard: i dag)");
@@ -497,7 +497,7 @@ void add_db(CLI::App& app, Common& common, int& exit_code) {
     const char* spor_hjaelp = "Hvor meget spor de gemte vurderinger har: fuld (standard), kort (regel, udfald og "
                               "datoer) eller ingen (kun resultater og begrundelser); 'db forklar' genskaber det fulde";
     vur->add_option("--spor", o.spor, spor_hjaelp)->check(CLI::IsMember({"fuld", "kort", "ingen"}));
-    guarded_callback(vur, exit_code, [&common] {
+    guarded_callback(vur, o, exit_code, [&common] {
         const Sources sources = common.sources();
         CaseStore store(db_path(o));
         return assess_store(o, sources, store, evaluation_date(o.dato));
@@ -507,11 +507,11 @@ void add_db(CLI::App& app, Common& common, int& exit_code) {
     fkl->add_option("SAG", o.sag, "Sagens id")->required();
     fkl->add_option("--dato", o.dato, "Vurderingen pr. denne dato ÅÅÅÅ-MM-DD (standard: sagens seneste vurdering)");
     fkl->add_option("--format", o.format, "Uddata: tekst (standard) eller json")->check(CLI::IsMember({"tekst", "json"}));
-    guarded_callback(fkl, exit_code, [&common] { return db_forklar(db_path(o), o.sag, o.dato, o.format, common.sources()); });
+    guarded_callback(fkl, o, exit_code, [&common] { return db_forklar(db_path(o), o.sag, o.dato, o.format, common.sources()); });
     auto* eks = db->add_subcommand("eksporter", "Skriv den seneste vurdering af hver sag som NDJSON");
-    guarded_callback(eks, exit_code, [] { return cmd_eksporter(o); });
+    guarded_callback(eks, o, exit_code, [] { return cmd_eksporter(o); });
     auto* st = db->add_subcommand("status", "Sager og vurderinger pr. kommune: målgruppe, pakker, frister, advarsler");
-    guarded_callback(st, exit_code, [] { return cmd_status(o); });
+    guarded_callback(st, o, exit_code, [] { return cmd_status(o); });
 
     auto* demo = app.add_subcommand("demo", "Hovedjobbet: syntetiske demosager i en lokal SQLite-fil, vurderet og opsummeret");
     demo->add_option("--db", o.db, "SQLite-filen (standard: KVALITET_DB, ellers kvalitet.db)");
@@ -522,7 +522,7 @@ void add_db(CLI::App& app, Common& common, int& exit_code) {
     demo->add_flag("--ndjson", o.ndjson, "Skriv kun de syntetiske sager som NDJSON (ingen database)");
     demo->add_option("--spor", o.spor, spor_hjaelp)->check(CLI::IsMember({"fuld", "kort", "ingen"}));
     demo->add_option("--rapport", o.rapport, "HTML-rapporten (standard: ved siden af databasen, kvalitet-rapport.html)");
-    guarded_callback(demo, exit_code, [&common] { return cmd_demo(o, common.sources()); });
+    guarded_callback(demo, o, exit_code, [&common] { return cmd_demo(o, common.sources()); });
 }
 
 } // namespace kvalitet::cli

@@ -69,8 +69,18 @@ void forskelle(const Json& gemt, const Json& nu, const std::string& sti, std::ve
 // What differs between the stored assessment and the regenerated one, in Danish.
 std::string hvad_afviger(const std::string& gemt_tekst, const std::string& nu_tekst) {
     Json gemt, nu;
+    // An assessment is a few levels deep; a row edited outside kvalitet may be nested without
+    // end, and copying or comparing it would recurse as deep (a helper's 100,000 levels
+    // overflowed the stack). Refused while parsing, which itself keeps no stack per level.
+    struct ForDyb {};
+    constexpr int kMaxDybde = 64;
     try {
-        gemt = Json::parse(gemt_tekst);
+        gemt = Json::parse(gemt_tekst, [](int dybde, Json::parse_event_t, Json&) {
+            if (dybde > kMaxDybde) throw ForDyb{};
+            return true;
+        });
+    } catch (const ForDyb&) {
+        return fmt::format("den gemte vurdering er indlejret mere end {} niveauer dybt, som ingen vurdering er", kMaxDybde);
     } catch (const std::exception&) {
         return "den gemte vurdering er ikke gyldig JSON";
     }

@@ -51,6 +51,30 @@ TEST_CASE("store: a file from a newer kvalitet is refused in Danish") {
     CHECK_THROWS_WITH(CaseStore(t.path.string()), Catch::Contains("skemaversion 99"));
 }
 
+TEST_CASE("store: a negative schema version, set outside kvalitet, is refused for every access") {
+    // Migrating from it indexed before the migration steps (a helper's -100 crashed init).
+    for (int v : {-1, -100, -2147483647 - 1}) {
+        TempDb t;
+        {
+            CaseStore s(t.path.string());
+            s.db().exec(fmt::format("PRAGMA user_version = {}", v));
+        }
+        CHECK_THROWS_WITH(CaseStore(t.path.string()), Catch::Contains(fmt::format("skemaversion {}, som ingen kvalitet skriver", v)));
+        CHECK_THROWS_WITH(CaseStore(t.path.string(), CaseStore::Access::ReadOnly), Catch::Contains("som ingen kvalitet skriver"));
+    }
+}
+
+TEST_CASE("store: a file with a second hard link is refused, since SQLite keeps a log per name") {
+    TempDb t;
+    { CaseStore made(t.path.string()); }
+    const auto other = t.path.string() + ".link";
+    fs::create_hard_link(t.path, other);
+    CHECK_THROWS_WITH(CaseStore(t.path.string()), Catch::Contains("2 hårde links"));
+    CHECK_THROWS_WITH(CaseStore(other, CaseStore::Access::ReadOnly), Catch::Contains("2 hårde links"));
+    fs::remove(other);
+    CHECK_NOTHROW(CaseStore(t.path.string()));
+}
+
 TEST_CASE("store: cases upsert by id; assessments are an append-only log") {
     TempDb t;
     CaseStore s(t.path.string());

@@ -13,6 +13,7 @@
 #include <memory>
 #include <string_view>
 #include <thread>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "domain/sha256.hpp"
@@ -125,7 +126,9 @@ std::string describe(const SQLite::Exception& e) {
     case SQLITE_AUTH: return "adgang nægtet";
     case SQLITE_FULL: return "disken er fuld";
     case SQLITE_IOERR: return "læse- eller skrivefejl på disken";
-    default: return fmt::format("SQLite-fejl {}", e.getExtendedErrorCode());
+    // The rest are rare, and say most in SQLite's own words (a column missing, a trigger's
+    // message), quoted as such: a file changed outside kvalitet is the usual cause.
+    default: return fmt::format("SQLite-fejl {} (SQLites egen tekst: \"{}\")", e.getExtendedErrorCode(), e.what());
     }
 }
 
@@ -145,7 +148,21 @@ std::string uri_path(const std::string& path) {
     return out;
 }
 
+// SQLite names a database's write-ahead log after the path it was opened by: two processes
+// that reach one file through two hard links keep two logs, each writing pages the other does
+// not know of, and the file is corrupt (a helper saw it happen under two `db vurder`). The run
+// lock is per path for the same reason. So a file with more than one link is refused.
+void refuse_hard_links(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink <= 1) return;
+    throw InputError(fmt::format("{}: filen har {} hårde links (flere navne for samme fil); SQLite kan kun holde en "
+                                 "sagsdatabase hel, når den bruges gennem ét navn. Slet de andre navne for filen, "
+                                 "eller kopiér den med cp og brug kopien",
+                                 path, st.st_nlink));
+}
+
 SQLite::Database open_read_write(const std::string& path) {
+    refuse_hard_links(path);
     try {
         return SQLite::Database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     } catch (const SQLite::Exception& e) {
@@ -163,6 +180,7 @@ SQLite::Database open_read_only(const std::string& path) {
         throw InputError(fmt::format("databasen {} findes ikke; opret den med 'kvalitet db init' eller "
                                      "'kvalitet db importer'",
                                      path));
+    refuse_hard_links(path);
     try {
         return SQLite::Database(path, SQLite::OPEN_READONLY);
     } catch (const SQLite::Exception& e) {
@@ -238,10 +256,7 @@ CaseStore::CaseStore(const std::string& path, Access access)
                                      "dens tabeller); brug en anden fil",
                                      path_));
     // Refused before anything is written: not even the switch to WAL touches the file.
-    if (v > kSchemaVersion)
-        throw InputError(fmt::format("{}: databasen har skemaversion {}, men denne kvalitet kender kun op til {}; "
-                                     "brug en nyere kvalitet",
-                                     path_, v, kSchemaVersion));
+    refuse_version(v);
     if (v == 0 && access_ == Access::ReadOnly)
         throw InputError(fmt::format("{}: er tom, ikke en sagsdatabase endnu; opret den med 'kvalitet db init' eller "
                                      "'kvalitet db importer'",
@@ -286,6 +301,19 @@ void CaseStore::switch_to_wal() {
     }
 }
 
+// A version this kvalitet cannot migrate from: a newer one, or a negative one no kvalitet
+// writes (PRAGMA user_version set by hand); migrating from it would index past the steps.
+void CaseStore::refuse_version(int v) const {
+    if (v > kSchemaVersion)
+        throw InputError(fmt::format("{}: databasen har skemaversion {}, men denne kvalitet kender kun op til {}; "
+                                     "brug en nyere kvalitet",
+                                     path_, v, kSchemaVersion));
+    if (v < 0)
+        throw InputError(fmt::format("{}: databasen har skemaversion {}, som ingen kvalitet skriver (0 til {}); "
+                                     "filen er ændret uden for kvalitet. Brug en sikkerhedskopi",
+                                     path_, v, kSchemaVersion));
+}
+
 int CaseStore::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
 
 // All steps in one write transaction taken before the version is read: two processes
@@ -294,10 +322,7 @@ void CaseStore::migrate() {
     if (schema_version() == kSchemaVersion) return; // the common case: no write lock needed
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     int v = schema_version();
-    if (v > kSchemaVersion)
-        throw InputError(fmt::format("{}: databasen har skemaversion {}, men denne kvalitet kender kun op til {}; "
-                                     "brug en nyere kvalitet",
-                                     path_, v, kSchemaVersion));
+    refuse_version(v); // again, inside the transaction: another process may have written it
     for (; v < kSchemaVersion; ++v) db_.exec(kMigrations[v]);
     db_.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
     tx.commit();

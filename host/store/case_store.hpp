@@ -153,6 +153,7 @@ private:
     void prepare_for_writing();
     void switch_to_wal();
     void migrate();
+    void refuse_version(int v) const; // throws InputError for a version it cannot migrate from
     std::string path_;
     Access access_;
     SQLite::Database db_;

@@ -203,6 +203,12 @@ cp "$T/s.db" "$T/k.db"
 sqlite3 "$T/k.db" "DROP TRIGGER vurderinger_aendres_ikke; UPDATE vurderinger SET spor = 'kort' WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-24'"
 afvist "$T/k.db" 2026-11-24 "fuld række som kort" "den genskabte vurdering afviger fra den gemte: spor\["
 iconv -f UTF-8 -t UTF-8 "$T/fejl" > /dev/null || fejl "beskeden er ikke gyldig UTF-8"
+# A row nested without end (copying it to compare recursed until the stack overflowed).
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]" }' > "$T/dyb.txt"
+cp "$T/s.db" "$T/d.db"
+sqlite3 "$T/d.db" "DROP TRIGGER vurderinger_aendres_ikke; UPDATE vurderinger SET vurdering = '{\"zz\":' || CAST(readfile('$T/dyb.txt') AS TEXT) || ',' || substr(vurdering, 2) WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-24'"
+afvist "$T/d.db" 2026-11-24 "dybt indlejret række" \
+  "den genskabte vurdering afviger fra den gemte: den gemte vurdering er indlejret mere end 64 niveauer dybt"
 
 # Not a case store: refused without reading or writing it.
 : > "$T/tom.db"
