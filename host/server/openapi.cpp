@@ -227,6 +227,7 @@ Json komponenter() {
                       {"udgave", {{"type", "integer"}}},
                       {"genindlaesning", {{"type", "object"}}},
                       {"sagsdatabase", {{"type", "boolean"}}},
+                      {"sagsdatabase_fejl", tekst},
                       {"traade", {{"type", "integer"}}},
                       {"i_koe", {{"type", "integer"}}},
                       {"pladser", {{"type", "integer"}}}}}};

@@ -3,6 +3,7 @@
 #include "server/tjeneste.hpp"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -168,9 +169,12 @@ Svar Tjeneste::haandter(Anmodning a) {
         s = dispatch(a);
     } catch (const SQLite::Exception& e) {
         // A full disk or a read-only file is no fault of the request, nor a bug here.
-        s = fejl_svar(fejl("sagsdatabase_fejl", fmt::format("sagsdatabasen: {}; prøv igen, når den er rettet",
-                                                            CaseStore::beskriv(e))),
-                      503);
+        const std::string besked = fmt::format("sagsdatabasen: {}; prøv igen, når den er rettet", CaseStore::beskriv(e));
+        if (e.getErrorCode() == SQLITE_CORRUPT || e.getErrorCode() == SQLITE_NOTADB) {
+            std::lock_guard lock(udgave_mutex_);
+            sagsdatabase_skade_ = besked;
+        }
+        s = fejl_svar(fejl("sagsdatabase_fejl", besked), 503);
     } catch (...) {
         // Nothing a request sends should land here; if it does, it is our fault, said as such.
         Fejl f = aktuel_fejl();
@@ -298,17 +302,19 @@ Svar Tjeneste::genindlaes_svar() {
 Svar Tjeneste::sundhed() const {
     std::shared_ptr<const Udgave> u;
     std::optional<Genindlaesning> g;
+    std::optional<std::string> skade;
     {
         std::lock_guard lock(udgave_mutex_);
         u = udgave_;
         g = sidste_genindlaesning_;
+        skade = sagsdatabase_skade_;
     }
     std::string out;
     JsonWriter w(out);
     std::size_t fejl = 0;
     for (const auto& id : u->kendte) fejl += !u->fejl(id).empty();
     w.begin_object();
-    w.key("status").value(fejl ? "delvis" : "ok");
+    w.key("status").value(fejl || skade ? "delvis" : "ok");
     w.key("version").value(KVALITET_VERSION);
     w.key("kommuner").value(std::int64_t(u->kendte.size()));
     w.key("standarder_med_fejl").begin_array();
@@ -330,6 +336,7 @@ Svar Tjeneste::sundhed() const {
         w.end_object();
     }
     w.key("sagsdatabase").value(arkiv_ != nullptr);
+    if (skade) w.key("sagsdatabase_fejl").value(*skade);
     w.key("traade").value(std::int64_t(arbejdere_->traade()));
     w.key("i_koe").value(std::int64_t(arbejdere_->i_koe()));
     w.key("pladser").value(std::int64_t(arbejdere_->pladser()));

@@ -103,6 +103,9 @@ private:
     std::optional<Genindlaesning> sidste_genindlaesning_; // under udgave_mutex_
     std::mutex genindlaes_mutex_;                          // one reload at a time
     std::unique_ptr<Sagsarkiv> arkiv_;                     // --db
+    // What the last sign of a damaged --db file said (SQLite found it corrupt, or no database):
+    // kept for /sundhed, since a damaged file does not mend while the server runs. Under udgave_mutex_.
+    std::optional<std::string> sagsdatabase_skade_;
     Metrikker metrikker_;
     std::unique_ptr<Arbejdere> arbejdere_; // last: its workers stop before the rest goes
 };

@@ -49,6 +49,19 @@ has "$T/out" '"kode":"mangler_token"'
 status "$(req "$T/out" /v1/sager -H 'Authorization: Bearer forkert-0123456789abcdef' --data-binary '{}')" 401 "forkert token"
 has "$T/out" '"kode":"forkert_token"'
 
+# The file damaged under the running server: the routes answer 503, and /sundhed says so
+# (it said "ok" before) until the server is started again.
+has "$T/s.err" "sagsdatabase"
+status "$(req "$T/out" /sundhed)" 200 "sundhed før skaden"
+has "$T/out" '"status":"ok"'
+sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE)" > /dev/null
+sider=$(( $(wc -c < "$DB") / 16384 ))
+dd if=/dev/zero of="$DB" bs=16384 seek=1 count=$((sider - 1)) conv=notrunc 2> /dev/null
+status "$(req "$T/out" /v1/sager/eksempel-1 -H "$AUTH")" 503 "beskadiget fil"
+has "$T/out" '"kode":"sagsdatabase_fejl","besked":"sagsdatabasen: databasen er beskadiget'
+status "$(req "$T/out" /sundhed)" 200 "sundhed efter skaden"
+has "$T/out" '"status":"delvis".*"sagsdatabase_fejl":"sagsdatabasen: databasen er beskadiget'
+
 # Without --db the routes say so.
 start u --traade 1
 status "$(req "$T/out" /v1/sager/eksempel-1)" 404 "uden --db"
