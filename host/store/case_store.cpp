@@ -232,6 +232,12 @@ CaseStore::CaseStore(const std::string& path, Access access)
             v = schema_version();
         }
     } catch (const SQLite::Exception& e) {
+        // A store that may not be written is no foreign file: say what is missing, and what still works.
+        if (access_ != Access::ReadOnly && (e.getErrorCode() == SQLITE_READONLY || e.getErrorCode() == SQLITE_CANTOPEN))
+            throw InputError(fmt::format("{}: kan ikke skrive i sagsdatabasen: der er ikke skriveadgang til filen eller "
+                                         "til dens mappe (SQLite lægger -wal og -shm ved siden af filen); giv "
+                                         "skriveadgang, eller brug en kommando, der kun læser (db status, eksporter, forklar)",
+                                         path_));
         throw InputError(fmt::format("{}: er ikke en sagsdatabase, eller den kan ikke læses: {}", path_, describe(e)));
     }
     // Ours, before anything is read or written: a new, empty file (version 0, no tables), or

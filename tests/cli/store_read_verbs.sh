@@ -45,4 +45,8 @@ run "$K" db --db "$T/ro/s.db" status > "$T/ro.out" 2>&1 || { echo "FEJL: status 
 run "$K" db --db "$T/ro/s.db" eksporter > "$T/ro.ndjson" 2> "$T/ro.err" || { echo "FEJL: eksporter skrivebeskyttet:"; cat "$T/ro.err"; exit 1; }
 cmp "$T/ro.ndjson" "$T/eksport.ndjson"
 test ! -e "$T/ro/s.db-wal" && test ! -e "$T/ro/s.db-shm"
-echo "skrivebeskyttet: status og eksporter virker"
+# A verb that writes says it may not, not that the file is foreign.
+rc=0; run "$K" db --db "$T/ro/s.db" vurder > /dev/null 2> "$T/ro.err" || rc=$?
+test "$rc" -eq 1 && grep -q "ro/s.db: kan ikke skrive i sagsdatabasen: der er ikke skriveadgang" "$T/ro.err" ||
+  { echo "FEJL: vurder skrivebeskyttet (exit $rc):"; cat "$T/ro.err"; exit 1; }
+echo "skrivebeskyttet: status og eksporter virker, vurder siger hvorfor ikke"
