@@ -341,7 +341,8 @@ void CaseStore::check_integrity() {
         while (st.executeStep())
             if (auto line = st.getColumn(0).getString(); line != "ok") problems.push_back(line);
         if (problems.empty()) return;
-        throw InputError(fmt::format("{}: databasen er beskadiget (PRAGMA quick_check: {}); gendan den fra en "
+        throw InputError(fmt::format("{}: databasen er beskadiget (SQLites kontrol, PRAGMA quick_check, siger på engelsk: "
+                                     "\"{}\"); gendan den fra en "
                                      "sikkerhedskopi, eller importér sagerne igen i en ny fil",
                                      path_, fmt::join(problems, "; ")));
     } catch (const SQLite::Exception& e) {
