@@ -35,6 +35,8 @@
 ---@field sum fun(self): integer? summen af temaernes scorer; nil uden scorer
 ---@field antal_mindst fun(self, n: integer): integer? antal temaer med score n eller mere
 ---@field tema fun(self, id: string): integer? et temas score (0-4); nil når det ikke er scoret
+---@field et_tema_mindst fun(self, n: integer): boolean? har et tema score n eller mere? nil, mens et tema uden score kunne have det
+---@field sum_mindst fun(self, n: integer): boolean? er summen af scorerne n eller mere? nil, mens temaerne uden score kunne bringe den dertil
 
 ---@class Sag.Vum.Temaer
 ---@field praktiske_opgaver integer?

@@ -39,7 +39,8 @@ betingelse {
   -- betydelig_nedsat_funktionsevne, ikke på lovens ord, og skal stå som antagelse.
   antagelse = true,
   naar = function(sag)
-    return eller(mindst(sag.vum:max(), P.betydelig_nedsat_funktionsevne),
+    -- et tema uden score kunne nå grænsen: så er svaret ukendt, ikke nej
+    return eller(sag.vum:et_tema_mindst(P.betydelig_nedsat_funktionsevne),
                  sag.forhold.saerlige_sociale_problemer)
   end,
 }

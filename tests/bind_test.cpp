@@ -127,6 +127,25 @@ TEST_CASE("kalender and Frist in Lua") {
                       Catch::Contains("paahviler = \"staten\" kendes ikke"));
 }
 
+TEST_CASE("sag.vum:et_tema_mindst and sum_mindst say nil only while an unscored theme could decide") {
+    Lua lua;
+    lua.load_case(R"({"id": "v", "vum": {"temaer": {"socialt_liv": 2, "samfundsliv": 3}}})");
+    CHECK(lua.eval("return sag.vum:et_tema_mindst(3)") == "true");  // a scored 3 settles it
+    CHECK(lua.eval("return sag.vum:et_tema_mindst(4)") == "nil");   // five unscored themes could be 4
+    CHECK(lua.eval("return sag.vum:et_tema_mindst(5)") == "false"); // no score reaches 5
+    CHECK(lua.eval("return sag.vum:sum_mindst(5)") == "true");
+    CHECK(lua.eval("return sag.vum:sum_mindst(25)") == "nil"); // 5 + 5 × 4
+    CHECK(lua.eval("return sag.vum:sum_mindst(26)") == "false");
+    lua.load_case(R"({"id": "w", "vum": {"temaer": {"praktiske_opgaver": 1, "egenomsorg": 1, "kommunikation": 1,
+                     "mobilitet": 1, "samfundsliv": 2, "socialt_liv": 1, "sundhed": 1}}})");
+    CHECK(lua.eval("return sag.vum:et_tema_mindst(3)") == "false"); // every theme scored
+    CHECK(lua.eval("return sag.vum:sum_mindst(9)") == "false");
+    CHECK(lua.eval("return sag.vum:sum_mindst(8)") == "true");
+    lua.load_case(R"({"id": "x"})");
+    CHECK(lua.eval("return sag.vum:et_tema_mindst(3)") == "nil");
+    CHECK(lua.eval("return sag.vum:sum_mindst(0)") == "nil");
+}
+
 TEST_CASE("the case view reads every field and cannot be written") {
     Lua lua;
     lua.load_case(kExample);

@@ -12,12 +12,14 @@ using Json = nlohmann::json;
 
 namespace {
 
-// Kerteminde grades packages by the VUM sum: the trace shows the sum each package read.
+// Kerteminde grades packages by the VUM sum: the trace shows the sum each package read. Every
+// theme is scored, so each package's answer is yes or no.
 Vurdering assess() {
     static const Sources sources = Sources::directory(KVALITET_SOURCE_DIR);
     static auto standard = Standard::load(sources, "kerteminde");
     return standard->vurder(Sag::from_json(R"({"id":"v","borger":{"alder":45},
-      "vum":{"dato":"2026-10-01","temaer":{"socialt_liv":3,"samfundsliv":3,"praktiske_opgaver":3,"sundhed":2}},
+      "vum":{"dato":"2026-10-01","temaer":{"socialt_liv":3,"samfundsliv":3,"praktiske_opgaver":3,"sundhed":2,
+                                              "egenomsorg":0,"kommunikation":0,"mobilitet":0}},
       "forhold":{"kan_deltage_aktivt":true,"saerlige_sociale_problemer":true,"kan_afhjaelpes_med_hjaelpemidler":false,
                  "kan_afhjaelpes_med_traening":false,"kan_afhjaelpes_efter_anden_lovgivning":false}})"),
                              *Dato::parse("2026-11-22"));

@@ -209,6 +209,8 @@ int vum_max(lua_State* L);
 int vum_sum(lua_State* L);
 int vum_antal_mindst(lua_State* L);
 int vum_tema(lua_State* L);
+int vum_et_tema_mindst(lua_State* L);
+int vum_sum_mindst(lua_State* L);
 
 extern const Kind kBorger, kAnsoegning, kVum, kTemaer, kForhold, kBevilling, kLeverandoer,
     kKlage, kArbejdspladsvurdering, kIndsatsplan;
@@ -257,8 +259,16 @@ const Field kVumFields[] = {
     {"sum", [](lua_State* L, const View&) { lua_pushcfunction(L, lua::guarded<vum_sum>); }, Keep::No, true},
     {"antal_mindst", [](lua_State* L, const View&) { lua_pushcfunction(L, lua::guarded<vum_antal_mindst>); }, Keep::No, true},
     {"tema", [](lua_State* L, const View&) { lua_pushcfunction(L, lua::guarded<vum_tema>); }, Keep::No, true},
+    {"et_tema_mindst", [](lua_State* L, const View&) { lua_pushcfunction(L, lua::guarded<vum_et_tema_mindst>); }, Keep::No, true},
+    {"sum_mindst", [](lua_State* L, const View&) { lua_pushcfunction(L, lua::guarded<vum_sum_mindst>); }, Keep::No, true},
 };
 const Kind kVum{"sag.vum", kVumFields, slots(kVumFields)};
+
+// Each theme's fact, as `mangler` names it when the theme is not scored.
+constexpr std::array<std::string_view, Vum::kTemaer> kTemaFakta{
+    "vum.temaer.praktiske_opgaver", "vum.temaer.egenomsorg", "vum.temaer.kommunikation",
+    "vum.temaer.mobilitet",         "vum.temaer.samfundsliv", "vum.temaer.socialt_liv",
+    "vum.temaer.sundhed"};
 
 void push_tema(lua_State* L, const View& v, std::size_t i) {
     const Vum* x = vum(v);
@@ -267,10 +277,7 @@ void push_tema(lua_State* L, const View& v, std::size_t i) {
         lua_pushnil(L);
         return;
     }
-    static constexpr std::array<std::string_view, Vum::kTemaer> facts{
-        "vum.temaer.praktiske_opgaver", "vum.temaer.egenomsorg", "vum.temaer.kommunikation",
-        "vum.temaer.mobilitet", "vum.temaer.samfundsliv", "vum.temaer.socialt_liv", "vum.temaer.sundhed"};
-    push_opt(L, v, x->tema(i), facts[i]);
+    push_opt(L, v, x->tema(i), kTemaFakta[i]);
 }
 
 template <std::size_t I>
@@ -409,6 +416,51 @@ int vum_antal_mindst(lua_State* L) {
     push_figure(L, path, x && x->antal_scoret() ? std::optional(x->antal_mindst(int(n))) : std::nullopt);
     return 1;
 }
+// Three answers for a threshold on a VUM that may be scored in part: a theme not scored
+// could hold anything from 0 to 4, so "no" needs it scored unless no score could reach n.
+// Unknown names each unscored theme in `mangler`, as reading it would (the contract: an
+// unknown is never a silent yes or no). The figure compared is recorded for the trace.
+int vum_threshold(lua_State* L, std::string_view path, int figure, int best_possible, lua_Integer n) {
+    auto* ctx = static_cast<View*>(lua_touserdata(L, 1))->ctx;
+    ctx->read_value(path, double(figure));
+    if (figure >= n || best_possible < n) {
+        if (ctx->sag && ctx->values_wanted) ctx->compared(double(figure), double(n), figure >= n ? "≥" : "<");
+        lua_pushboolean(L, figure >= n);
+        return 1;
+    }
+    const Vum& x = *vum(*static_cast<View*>(lua_touserdata(L, 1)));
+    for (std::size_t i = 0; i < Vum::kTemaer; ++i)
+        if (!x.tema(i)) ctx->read_missing(kTemaFakta[i]);
+    lua_pushnil(L);
+    return 1;
+}
+
+// sag.vum:et_tema_mindst(n): is some theme scored n or more? true, false, or nil while an
+// unscored theme could still be.
+int vum_et_tema_mindst(lua_State* L) {
+    const Vum* x = vum_self(L);
+    const lua_Integer n = luaL_checkinteger(L, 2);
+    if (!x || x->antal_scoret() == 0) {
+        lua_pushnil(L);
+        return 1;
+    }
+    const bool all = x->antal_scoret() == int(Vum::kTemaer);
+    return vum_threshold(L, "vum.max", *x->max(), all ? *x->max() : 4, n);
+}
+
+// sag.vum:sum_mindst(n): is the sum of the scores n or more? nil while the unscored themes
+// (each up to 4) could still bring it there.
+int vum_sum_mindst(lua_State* L) {
+    const Vum* x = vum_self(L);
+    const lua_Integer n = luaL_checkinteger(L, 2);
+    if (!x || x->antal_scoret() == 0) {
+        lua_pushnil(L);
+        return 1;
+    }
+    const int unscored = int(Vum::kTemaer) - x->antal_scoret();
+    return vum_threshold(L, "vum.sum", x->sum(), x->sum() + 4 * unscored, n);
+}
+
 int vum_tema(lua_State* L) {
     auto* v = check_vum(L);
     const char* id = luaL_checkstring(L, 2);

@@ -149,7 +149,9 @@ std::string method_type(const std::string& klasse, const std::string& navn) {
         {"max", "fun(self): integer? den højeste score i et tema; nil uden scorer"},
         {"sum", "fun(self): integer? summen af temaernes scorer; nil uden scorer"},
         {"antal_mindst", "fun(self, n: integer): integer? antal temaer med score n eller mere"},
-        {"tema", "fun(self, id: string): integer? et temas score (0-4); nil når det ikke er scoret"}};
+        {"tema", "fun(self, id: string): integer? et temas score (0-4); nil når det ikke er scoret"},
+        {"et_tema_mindst", "fun(self, n: integer): boolean? har et tema score n eller mere? nil, mens et tema uden score kunne have det"},
+        {"sum_mindst", "fun(self, n: integer): boolean? er summen af scorerne n eller mere? nil, mens temaerne uden score kunne bringe den dertil"}};
     auto it = kendte.find(navn);
     return it != kendte.end() ? it->second : fmt::format("fun(self: {}, ...): any", klasse);
 }

@@ -29,11 +29,12 @@ local P = parametre {
   -- antagelse: standarden siger kun, at der er 6 pakker "ud fra funktionsnedsættelsen".
   -- Mål for funktionsnedsættelsen her: summen af VUM-scorerne i de syv temaer (0–28);
   -- en borger med mindst lige så høje scorer i alle temaer får aldrig en lavere pakke.
-  -- Et tema, VUM'en ikke har scoret, tæller 0 (sporet viser summen, pakken bygger på).
+  -- Et tema, VUM'en ikke har scoret, kan være 0 til 4: så længe de kunne bringe summen over en
+  -- højere pakkes grænse, er pakken uafklaret (sum_mindst), og temaerne står i mangler.
   pakke_fra_vum_sum = {
     vaerdi = { 0, 6, 9, 12, 16, 20 },
     type = "talliste", enhed = "VUM-sum", pr_pakke = true,
-    tekst = "Laveste VUM-sum (0–28; et tema uden score tæller 0) for pakke 1 til 6",
+    tekst = "Laveste VUM-sum (0–28) for pakke 1 til 6",
     antagelse = true,
   },
   -- antagelse: standarden siger kun "Støtten er gradueret i 6 ydelsespakker" og nævner intet
@@ -84,7 +85,8 @@ betingelse {
   kilde = "Kerteminde KS, Hvem kan få støtte",
   antagelse = true,
   naar = function(sag)
-    return eller(mindst(sag.vum:max(), P.betydelig_nedsat_funktionsevne), sag.forhold.saerlige_sociale_problemer)
+    -- et tema uden score kunne nå grænsen: så er svaret ukendt, ikke nej
+    return eller(sag.vum:et_tema_mindst(P.betydelig_nedsat_funktionsevne), sag.forhold.saerlige_sociale_problemer)
   end,
 }
 
@@ -183,7 +185,8 @@ for n = 1, 6 do
     periode = "uge",
     kriterier = "VUM-sum mindst " .. P.pakke_fra_vum_sum[n] .. " (antagelse)",
     antagelse = true,
-    naar = function(sag) return mindst(sag.vum:sum(), P.pakke_fra_vum_sum[n]) end,
+    -- temaer uden score kunne bringe summen op: så er pakken uafklaret, ikke for lav
+    naar = function(sag) return sag.vum:sum_mindst(P.pakke_fra_vum_sum[n]) end,
   }
 end
 

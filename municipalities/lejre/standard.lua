@@ -107,7 +107,7 @@ henvisning {
   antagelse = true, -- hvad der er en "væsentlig" funktionsnedsættelse (P.vaesentlig_funktionsnedsaettelse)
   til = "SEL § 83",
   naar = function(sag)
-    return og(mindst(sag.vum:max(), P.vaesentlig_funktionsnedsaettelse), sag.forhold.daarligt_helbred)
+    return og(sag.vum:et_tema_mindst(P.vaesentlig_funktionsnedsaettelse), sag.forhold.daarligt_helbred)
   end,
 }
 

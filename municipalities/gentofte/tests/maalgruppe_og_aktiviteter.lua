@@ -23,14 +23,28 @@ test {
 test {
   navn = "Hverken betydelig nedsat funktionsevne eller særlige sociale problemer: ikke i målgruppen",
   dato = "2026-11-22",
-  sag = med(borger, { vum = { temaer = { kommunikation = 2, socialt_liv = 2 } }, forhold = { saerlige_sociale_problemer = false } }),
+  sag = med(borger, { vum = { temaer = { kommunikation = 2, socialt_liv = 2, praktiske_opgaver = 0, egenomsorg = 0,
+                                         mobilitet = 0, samfundsliv = 0, sundhed = 0 } },
+                      forhold = { saerlige_sociale_problemer = false } }),
   forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { funktionsevne = { opfyldt = false } } } },
+}
+
+-- Et tema uden score kan være 3 eller 4: en delvis VUM under grænsen er intet nej.
+test {
+  navn = "Delvis VUM under grænsen og ingen særlige sociale problemer: uafklaret, temaerne uden score mangler",
+  dato = "2026-11-22",
+  sag = med(borger, { vum = { temaer = { kommunikation = 2, socialt_liv = 2 } }, forhold = { saerlige_sociale_problemer = false } }),
+  forvent = { maalgruppe = { i_maalgruppe = ukendt,
+                             mangler = { "vum.temaer.praktiske_opgaver", "vum.temaer.egenomsorg", "vum.temaer.mobilitet",
+                                         "vum.temaer.samfundsliv", "vum.temaer.sundhed" },
+                             begrundelser = { funktionsevne = { opfyldt = ukendt } } } },
 }
 
 test {
   navn = "Moderate begrænsninger og sociale problemer ikke vurderet: uafklaret",
   dato = "2026-11-22",
-  sag = med(borger, { vum = { temaer = { kommunikation = 2 } } }),
+  sag = med(borger, { vum = { temaer = { kommunikation = 2, praktiske_opgaver = 0, egenomsorg = 0, mobilitet = 0,
+                                         samfundsliv = 0, sundhed = 0 } } }),
   forvent = { maalgruppe = { i_maalgruppe = ukendt, mangler = { "saerlige_sociale_problemer" } } },
 }
 

@@ -79,8 +79,19 @@ test {
 test {
   navn = "Hverken betydelig nedsat funktionsevne eller særligt udfordrende sociale problemer: ikke i målgruppen",
   dato = "2026-11-22",
-  sag = med(borger, { vum = { temaer = { samfundsliv = 2 } }, forhold = { saerlige_sociale_problemer = false } }),
+  sag = med(borger, { vum = { temaer = { samfundsliv = 2, egenomsorg = 0, kommunikation = 0, mobilitet = 0,
+                                         socialt_liv = 0, sundhed = 0 } },
+                      forhold = { saerlige_sociale_problemer = false } }),
   forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { funktionsevne = { opfyldt = false } } } },
+}
+
+test {
+  navn = "Delvis VUM under grænsen og ingen særlige sociale problemer: uafklaret, ikke et stille nej",
+  dato = "2026-11-22",
+  sag = med(borger, { vum = { temaer = { samfundsliv = 2 } }, forhold = { saerlige_sociale_problemer = false } }),
+  forvent = { maalgruppe = { i_maalgruppe = ukendt,
+                             mangler = { "vum.temaer.egenomsorg", "vum.temaer.kommunikation", "vum.temaer.mobilitet",
+                                         "vum.temaer.socialt_liv", "vum.temaer.sundhed" } } },
 }
 
 test {

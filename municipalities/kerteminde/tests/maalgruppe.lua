@@ -62,9 +62,19 @@ test {
 test {
   navn = "Kun lette begrænsninger og ingen sociale problemer: ikke væsentligt nedsat",
   dato = "2026-11-22",
-  sag = med(borger, { vum = { temaer = { socialt_liv = 1, samfundsliv = 1, praktiske_opgaver = 1 } },
+  sag = med(borger, { vum = { temaer = { socialt_liv = 1, samfundsliv = 1, praktiske_opgaver = 1, egenomsorg = 0,
+                                         kommunikation = 0, mobilitet = 0, sundhed = 0 } },
                       forhold = { saerlige_sociale_problemer = false } }),
   forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { funktionsevne = { opfyldt = false } } } },
+}
+
+test {
+  navn = "Lette begrænsninger i tre temaer, fire uden score: uafklaret, ikke et stille nej",
+  dato = "2026-11-22",
+  sag = med(borger, { vum = { temaer = { socialt_liv = 1, samfundsliv = 1, praktiske_opgaver = 1 } },
+                      forhold = { saerlige_sociale_problemer = false } }),
+  forvent = { maalgruppe = { i_maalgruppe = ukendt, mangler = { "vum.temaer.egenomsorg", "vum.temaer.kommunikation",
+                                                                "vum.temaer.mobilitet", "vum.temaer.sundhed" } } },
 }
 
 test {

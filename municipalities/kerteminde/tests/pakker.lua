@@ -8,7 +8,13 @@ local borger = {
               kan_afhjaelpes_med_traening = false, kan_afhjaelpes_efter_anden_lovgivning = false },
 }
 
-local function vum(temaer) return med(borger, { vum = { dato = "2026-10-01", temaer = temaer } }) end
+-- En fuldt scoret VUM: et tema, testen ikke nævner, har score 0 (ikke "uden score").
+local function vum(temaer)
+  local alle = { praktiske_opgaver = 0, egenomsorg = 0, kommunikation = 0, mobilitet = 0, samfundsliv = 0,
+                 socialt_liv = 0, sundhed = 0 }
+  for tema, score in pairs(temaer) do alle[tema] = score end
+  return med(borger, { vum = { dato = "2026-10-01", temaer = alle } })
+end
 
 test {
   navn = "En udelukkelse ikke vurderet: målgruppen er uafklaret, og ingen pakke vælges endnu",
@@ -79,4 +85,15 @@ test {
   dato = "2026-11-22",
   sag = borger,
   forvent = { pakke = ukendt },
+}
+
+-- Temaer uden score kunne løfte summen: VUM-sum 8 i to temaer er intet loft over pakken.
+test {
+  navn = "Delvis VUM (sum 8 i to temaer, fem uden score): pakken er uafklaret, ikke pakke 2",
+  dato = "2026-11-22",
+  sag = med(borger, { vum = { dato = "2026-10-01", temaer = { socialt_liv = 4, samfundsliv = 4 } } }),
+  forvent = { maalgruppe = { i_maalgruppe = true }, pakke = ukendt,
+              advarsler = { { id = "pakke_uafklaret",
+                              tekst = "Pakken kan ikke fastlægges endnu: vum.temaer.praktiske_opgaver; vum.temaer.egenomsorg; "
+                                .. "vum.temaer.kommunikation; vum.temaer.mobilitet; vum.temaer.sundhed mangler" } } },
 }

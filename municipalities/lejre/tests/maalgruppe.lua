@@ -84,7 +84,8 @@ test {
 test {
   navn = "Dårligt helbred, men kun moderate begrænsninger: ingen henvisning efter anden gruppe",
   dato = "2026-11-22",
-  sag = med(borger, { vum = { temaer = { socialt_liv = 2, sundhed = 2 } },
+  sag = med(borger, { vum = { temaer = { socialt_liv = 2, sundhed = 2, praktiske_opgaver = 0, egenomsorg = 0,
+                                         kommunikation = 0, mobilitet = 0, samfundsliv = 0 } },
                       forhold = { daarligt_helbred = true, saerlige_sociale_problemer = true } }),
   forvent = { maalgruppe = { henvis_til = {}, begrundelser = { vurder_sel_83_helbred = { opfyldt = false } } } },
 }
@@ -116,7 +117,9 @@ test {
 test {
   navn = "Lette begrænsninger og ingen sociale problemer: ikke i målgruppen",
   dato = "2026-11-22",
-  sag = med(borger, { vum = { temaer = { socialt_liv = 1, sundhed = 1 } }, forhold = { saerlige_sociale_problemer = false } }),
+  sag = med(borger, { vum = { temaer = { socialt_liv = 1, sundhed = 1, praktiske_opgaver = 0, egenomsorg = 0,
+                                         kommunikation = 0, mobilitet = 0, samfundsliv = 0 } },
+                      forhold = { saerlige_sociale_problemer = false } }),
   forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { funktionsevne = { opfyldt = false } } } },
 }
 

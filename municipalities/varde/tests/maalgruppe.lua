@@ -90,7 +90,9 @@ test {
 test {
   navn = "Kun moderate begrænsninger og ingen særlige sociale problemer: ikke betydelig nedsat funktionsevne",
   dato = "2026-11-22",
-  sag = med(borger, { vum = { temaer = { socialt_liv = 2 } }, forhold = { saerlige_sociale_problemer = false } }),
+  sag = med(borger, { vum = { temaer = { socialt_liv = 2, egenomsorg = 0, kommunikation = 0, mobilitet = 0,
+                                         samfundsliv = 0, sundhed = 0 } },
+                      forhold = { saerlige_sociale_problemer = false } }),
   forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { funktionsevne = { opfyldt = false } } } },
 }
 
