@@ -124,6 +124,11 @@ function seneste(liste, hvor) end
 ---@param sag Sag
 ---@return Dato?
 function seneste_opfoelgning_eller_start(sag) end
+---Til en frists `fra`, når opfølgningen skal være med borgeren: seneste opfølgning, der ikke er
+---administrativ, ellers bevillingens start; nil, mens den senestes form ikke er oplyst.
+---@param sag Sag
+---@return Dato?
+function seneste_moede_eller_start(sag) end
 ---Til en frists `varighed`: opfølgningsintervallet, afgørelsen selv sætter, ellers nil.
 ---@param sag Sag
 ---@return Varighed?

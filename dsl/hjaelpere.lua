@@ -98,6 +98,20 @@ function H.seneste_opfoelgning_eller_start(sag)
   return H.seneste(sag.opfoelgninger) or sag.bevilling.start
 end
 
+-- For a frist's `fra` where a follow-up must be with the citizen (a meeting): the latest one
+-- that is not administrative, or the grant's start when there is none. nil while the latest
+-- one's form is not given: whether it was a meeting is then unknown, and the form is named
+-- among what is missing.
+function H.seneste_moede_eller_start(sag)
+  local liste = efter_dato(sag.opfoelgninger) -- oldest first
+  for i = #liste, 1, -1 do
+    local form = liste[i].form
+    if form == nil then return nil end
+    if form ~= "administrativ" then return liste[i].dato end
+  end
+  return sag.bevilling.start
+end
+
 -- For a frist's `varighed`: the follow-up interval the decision itself sets
 -- (bevilling.opfoelgning_interval_maaneder), or nil when it sets none.
 function H.interval_fra_afgoerelsen(sag)

@@ -93,7 +93,7 @@ TEST_CASE("tekst: a requirement that could not be checked is named with what it 
     CHECK(tekst.find("Advarsler: ingen\nKunne ikke kontrolleres\n") != std::string::npos);
     CHECK(tekst.find("\n  ? Der er sammenhæng mellem bevillingen og de leverede ydelser") != std::string::npos);
     // and a deadline the case has the start of, but not its length: the next follow-up
-    CHECK(tekst.find("\n  ? Statusmøde, når afgørelsen fastsætter hvor ofte; mangler hvor ofte afgørelsen siger, der følges "
+    CHECK(tekst.find("\n  ? Statusmøde, når afgørelsen fastsætter hvor ofte (en administrativ opfølgning er intet statusmøde); mangler hvor ofte afgørelsen siger, der følges "
                      "op (bevilling.opfoelgning_interval_maaneder) (") != std::string::npos);
     CHECK(tekst.find("; mangler de leverede ydelser (leverancer) (Kerteminde KS, Kvalitetsmål i forhold til leverandøren)") !=
           std::string::npos);

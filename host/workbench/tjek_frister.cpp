@@ -24,8 +24,8 @@ const std::vector<Haendelse>& contract_events() {
         {"sagsbehandling", "bevilling.afgoerelse_dato", {"afgoerelse_dato"}},
         {"klage", "klage.modtaget", {"klage"}},
         {"genvurdering", "klage.genvurderet", {"genvurderet"}},
-        {"foerste_opfoelgning", "opfoelgninger.foerste", {"opfoelgninger", "seneste_opfoelgning_eller_start"}},
-        {"naeste_opfoelgning", "opfoelgninger.seneste", {"opfoelgninger", "seneste_opfoelgning_eller_start"}},
+        {"foerste_opfoelgning", "opfoelgninger.foerste", {"opfoelgninger", "seneste_opfoelgning_eller_start", "seneste_moede_eller_start"}},
+        {"naeste_opfoelgning", "opfoelgninger.seneste", {"opfoelgninger", "seneste_opfoelgning_eller_start", "seneste_moede_eller_start"}},
         {"indsatsplan", "indsatsplan.dato", {"indsatsplan"}},
         {"arbejdspladsvurdering", "arbejdspladsvurdering.dato", {"arbejdspladsvurdering"}},
     };

@@ -174,15 +174,7 @@ frist {
   tekst = "Opfølgning så ofte som afgørelsen fastsætter, altid i samarbejde med borgeren (antagelse: en administrativ opfølgning tæller ikke)",
   kilde = "Ishøj KS, Opfølgning",
   antagelse = true,
-  fra = function(sag) -- seneste opfølgning med borgeren, ellers bevillingens start
-    local liste = efter_dato(sag.opfoelgninger) -- ældste først
-    for i = #liste, 1, -1 do
-      local form = liste[i].form
-      if form == nil then return nil end
-      if form ~= "administrativ" then return liste[i].dato end
-    end
-    return sag.bevilling.start
-  end,
+  fra = seneste_moede_eller_start, -- seneste opfølgning med borgeren, ellers bevillingens start
   varighed = interval_fra_afgoerelsen,
 }
 

@@ -153,15 +153,28 @@ local function ledsagelse(id, tekst)
 end
 ledsagelse("ledsagelse_behandling", "Ledsagelse med socialpædagogisk indhold til dag- og fritidstilbud eller behandling, herunder læge")
 ledsagelse("laege_tandlaege", "At følge til læge mv. med socialpædagogisk indhold")
--- "Oplæring/genoptræning i daglige færdigheder" er en del af støtten; den nationale regel
--- henviser genoptræning af en fysisk funktionsnedsættelse til § 86.
-omfattet("genoptraening", "Oplæring/genoptræning i daglige færdigheder",
-         "Genoptræning i daglige færdigheder; genoptræning af en fysisk funktionsnedsættelse hører under SEL § 86")
+-- "Oplæring/genoptræning i daglige færdigheder" er en del af støtten. Antagelse: de daglige
+-- færdigheder er katalogets indkøb og madlavning, personlig hygiejne, rengøring og tøjvask
+-- (standarden nævner ingen). Katalogets `genoptraening` er genoptræning af en fysisk
+-- funktionsnedsættelse (SEL § 86), som standarden heller ikke giver ("Du kan ikke få støtte,
+-- hvis ... Din funktionsnedsættelse kan afhjælpes ved træningsindsatser"): den nationale regel.
+local function daglig_faerdighed(id, tekst)
+  -- antagelse: standarden siger kun "Oplæring/genoptræning i daglige færdigheder"; vores
+  -- læsning er, at indkøb og madlavning, hygiejne, rengøring og tøjvask er de færdigheder
+  aktivitet { id = id, tekst = tekst, omfattet = true, antagelse = true,
+              kilde = "Kerteminde KS, Hvad omfatter støtten? (oplæring/genoptræning i daglige færdigheder)" }
+end
+daglig_faerdighed("indkoeb_madlavning", "Oplæring i indkøb og madlavning")
+daglig_faerdighed("personlig_hygiejne", "Oplæring i personlig hygiejne")
+daglig_faerdighed("rengoering_toejvask", "Oplæring i rengøring og tøjvask")
 
+-- Standarden nævner kun ledsagelse med socialpædagogisk indhold; at ledsagelse uden hører
+-- under § 97, er det nationale grundlags henvisning, ikke standardens ord.
 aktivitet {
   id = "ledsagelse_uden_paedagogisk_formaal",
   tekst = "Ledsagelse uden socialpædagogisk indhold",
-  kilde = "Kerteminde KS, Hvad omfatter støtten? (kun ledsagelse med socialpædagogisk indhold)",
+  kilde = "Kerteminde KS, Hvad omfatter støtten? (ledsagelse med socialpædagogisk indhold); henvisningen: SEL § 97",
+  antagelse = true,
   omfattet = false, henvis_til = "SEL § 97",
 }
 
@@ -170,6 +183,9 @@ aktivitet {
   tekst = "Støtte til at passe eget/egne husdyr",
   kilde = "Kerteminde KS, Hvad omfatter støtten? (hverdagens opgaver)",
   betingelse = "Kun hvis borgeren selv er aktivt deltagende i opgaven",
+  -- antagelse: sagen har intet forhold for deltagelse i netop denne opgave; at borgeren kan
+  -- deltage aktivt i støtten, læses som at borgeren deltager i pasningen
+  antagelse = true,
   omfattet = function(sag) return sag.forhold.kan_deltage_aktivt end,
 }
 
@@ -192,22 +208,28 @@ end
 
 -- Frister ----------------------------------------------------------------------------------
 
+-- Antagelse: standarden siger "Når du modtager støtte ... bliver gennemgået" og "som minimum
+-- hvert år", men ikke hvor tidligt den første gennemgang skal ske; her regnes også den første
+-- fra støttens start med samme interval.
 frist {
   id = "arbejdspladsvurdering",
-  tekst = "Hjemmet vurderes som arbejdsplads (som minimum hvert år)",
+  tekst = "Hjemmet vurderes som arbejdsplads (som minimum hvert år; antagelse: den første inden for et år fra støttens start)",
   kilde = "Kerteminde KS, Hjemmet som arbejdsplads",
+  antagelse = true,
   fra = function(sag) return sag.arbejdspladsvurdering.dato or sag.bevilling.start end,
   varighed = function() return maaneder(P.arbejdsplads_interval) end,
 }
 
 -- Antagelse: standarden siger kun "regelmæssige statusmøder"; hvor ofte, tages her fra
--- afgørelsen (bevilling.opfoelgning_interval_maaneder), regnet fra seneste opfølgning.
+-- afgørelsen (bevilling.opfoelgning_interval_maaneder), regnet fra seneste statusmøde. Et møde
+-- er en opfølgning med borgeren: en administrativ opfølgning (uden borgeren) er intet statusmøde,
+-- og er den seneste opfølgnings form ikke oplyst, er fristens start ukendt.
 frist {
   id = "naeste_opfoelgning",
-  tekst = "Statusmøde, når afgørelsen fastsætter hvor ofte",
+  tekst = "Statusmøde, når afgørelsen fastsætter hvor ofte (en administrativ opfølgning er intet statusmøde)",
   kilde = "Kerteminde KS, Opfølgning på støtten",
   antagelse = true,
-  fra = seneste_opfoelgning_eller_start,
+  fra = seneste_moede_eller_start,
   varighed = interval_fra_afgoerelsen,
 }
 

@@ -52,14 +52,16 @@ test {
   forvent = { aktiviteter = { husdyr = { omfattet = ukendt, henvis_til = ukendt, mangler = { "kan_deltage_aktivt" } } } },
 }
 
--- "Oplæring/genoptræning i daglige færdigheder" er en del af støtten, ikke § 86.
+-- "Oplæring/genoptræning i daglige færdigheder" er en del af støtten; genoptræning af en fysisk
+-- funktionsnedsættelse (katalogets genoptraening) er § 86, som i det nationale grundlag.
 test {
-  navn = "Genoptræning i daglige færdigheder er omfattet; fysisk genoptræning (§ 86) står som betingelse",
+  navn = "Oplæring i daglige færdigheder er omfattet (antagelse: hvilke); fysisk genoptræning henvises til § 86",
   dato = "2026-11-22",
-  sag = med(borger, { ansoegte_aktiviteter = { "genoptraening" } }),
-  forvent = { aktiviteter = { genoptraening = { omfattet = true, henvis_til = ukendt, mangler = {},
-    kilde = "Kerteminde KS, Hvad omfatter støtten?",
-    betingelse = "Genoptræning i daglige færdigheder; genoptræning af en fysisk funktionsnedsættelse hører under SEL § 86" } } },
+  sag = med(borger, { ansoegte_aktiviteter = { "indkoeb_madlavning", "genoptraening" } }),
+  forvent = { aktiviteter = {
+    indkoeb_madlavning = { omfattet = true, antagelse = true, mangler = {},
+                           kilde = "Kerteminde KS, Hvad omfatter støtten? (oplæring/genoptræning i daglige færdigheder)" },
+    genoptraening = { omfattet = false, henvis_til = "SEL § 86", kilde = "SEL § 86" } } },
 }
 
 test {
@@ -78,4 +80,13 @@ test {
   forvent = { aktiviteter = {
     ledsagelse_behandling = { omfattet = ukendt, mangler = { "behov_for_ledsagelse" } },
     laege_tandlaege = { omfattet = ukendt, mangler = { "behov_for_ledsagelse" } } } },
+}
+
+test {
+  navn = "Husdyr og ledsagelse uden socialpædagogisk indhold hviler på antagelser, og det står i svaret",
+  dato = "2026-11-22",
+  sag = med(borger, { ansoegte_aktiviteter = { "husdyr", "ledsagelse_uden_paedagogisk_formaal" } }),
+  forvent = { aktiviteter = { husdyr = { omfattet = true, antagelse = true },
+                              ledsagelse_uden_paedagogisk_formaal = { omfattet = false, henvis_til = "SEL § 97",
+                                                                      antagelse = true } } },
 }

@@ -156,3 +156,29 @@ test {
   sag = leveret({}),
   forvent = { advarsler = { "leverede_ydelser_afviger" } },
 }
+
+-- "regelmæssige statusmøder": en administrativ opfølgning (uden borgeren) er intet statusmøde.
+test {
+  navn = "Statusmøde: en administrativ opfølgning efter mødet flytter ikke fristen",
+  dato = "2026-11-22",
+  sag = med(bevilget, { bevilling = { opfoelgning_interval_maaneder = 6 },
+                        opfoelgninger = { { dato = "2026-03-10", form = "personlig" },
+                                          { dato = "2026-09-01", form = "administrativ" } } }),
+  forvent = { frister = { naeste_opfoelgning = { dato = "2026-09-10", status = "overskredet", antagelse = true } } },
+}
+
+test {
+  navn = "Statusmøde: uden den seneste opfølgnings form vides det ikke, om den var et møde",
+  dato = "2026-11-22",
+  sag = med(bevilget, { bevilling = { opfoelgning_interval_maaneder = 6 },
+                        opfoelgninger = { { dato = "2026-03-10", form = "personlig" }, { dato = "2026-09-01" } } }),
+  forvent = { frister = { naeste_opfoelgning = false }, ukontrollerede = { naeste_opfoelgning = { mangler = { "opfoelgninger[].form" } } } },
+}
+
+-- Hvornår den første gennemgang af hjemmet skal ske, siger standarden ikke: en antagelse.
+test {
+  navn = "Hjemmet som arbejdsplads: den første gennemgang regnes fra støttens start (antagelse)",
+  dato = "2026-11-22",
+  sag = med(bevilget, { arbejdspladsvurdering = ukendt }),
+  forvent = { frister = { arbejdspladsvurdering = { dato = "2026-11-02", antagelse = true } } },
+}
