@@ -102,7 +102,16 @@ end
 -- that is not administrative, or the grant's start when there is none. nil while the latest
 -- one's form is not given: whether it was a meeting is then unknown, and the form is named
 -- among what is missing.
+local seneste_moede = _vaert.seneste_moede -- the same walk in one call (nil outside the engine)
+
 function H.seneste_moede_eller_start(sag)
+  if seneste_moede then
+    local sagens, kendt, dato = seneste_moede(sag.opfoelgninger)
+    if sagens then
+      if not kendt then return nil end
+      return dato or sag.bevilling.start
+    end
+  end
   local liste = efter_dato(sag.opfoelgninger) -- oldest first
   for i = #liste, 1, -1 do
     local form = liste[i].form

@@ -712,6 +712,41 @@ int by_date(lua_State* L) {
                       type_text(L, 1).c_str());
 }
 
+// _vaert.seneste_moede(sag.opfoelgninger): what seneste_moede_eller_start in dsl/hjaelpere.lua
+// finds by walking efter_dato's list from the newest: true, then false when the newest
+// follow-up not yet passed has no form (unknown whether it was a meeting), else true and the
+// date of the newest that is not administrative (nil when all are). The forms are read in the
+// same order and recorded as that walk records them; ties in date fall as efter_dato sorts
+// them. false alone for anything else.
+int latest_meeting(lua_State* L) {
+    auto* v = lua_type(L, 1) == LUA_TUSERDATA ? static_cast<View*>(to_typed(L, 1, Typed::Opfoelgninger)) : nullptr;
+    if (!v) {
+        lua_pushboolean(L, 0);
+        return 1;
+    }
+    const auto& items = opfoelgninger(sag(*v));
+    std::vector<Dated> a(items.size() + 1); // 1-based, as by_date
+    for (std::size_t i = 0; i < items.size(); ++i) a[i + 1] = {items[i].dato.days(), lua_Integer(i + 1)};
+    if (items.size() > 1) sort_like_lua(a, 1, unsigned(items.size()), 0);
+    lua_pushboolean(L, 1);
+    for (std::size_t i = items.size(); i >= 1; --i) {
+        const Opfoelgning& o = items[std::size_t(a[i].index - 1)];
+        if (!o.form) {
+            v->ctx->read_missing("opfoelgninger[].form");
+            lua_pushboolean(L, 0);
+            return 2;
+        }
+        v->ctx->read_value("opfoelgninger[].form", *o.form);
+        if (*o.form != "administrativ") {
+            lua_pushboolean(L, 1);
+            push_dato(L, o.dato);
+            return 3;
+        }
+    }
+    lua_pushboolean(L, 1);
+    return 2;
+}
+
 // oplyst(sag.leverancer): whether the case gave the list, an empty one included. Not given,
 // the list is named among what the rule lacks, as a missing fact is, so a rule that cannot
 // tell "no deliveries" from "not told" gives nil and the trace says why.
@@ -757,6 +792,8 @@ void open_case_views(lua_State* L) {
     sandbox::expose_trusted(L, "seneste_dato");
     lua_pushcfunction(L, lua::guarded<by_date>);
     sandbox::expose(L, "efter_dato");
+    lua_pushcfunction(L, lua::guarded<latest_meeting>);
+    sandbox::expose_trusted(L, "seneste_moede");
     for (const Kind* k : {&kSag, &kBorger, &kAnsoegning, &kVum, &kTemaer, &kForhold, &kBevilling,
                           &kLeverandoer, &kKlage, &kArbejdspladsvurdering, &kIndsatsplan, &kYdelse,
                           &kOpfoelgning, &kLevering, &kAfbud})
