@@ -416,11 +416,25 @@ int vum_antal_mindst(lua_State* L) {
     push_figure(L, path, x && x->antal_scoret() ? std::optional(x->antal_mindst(int(n))) : std::nullopt);
     return 1;
 }
+
+// What a threshold on a VUM compares: the figure over the scored themes, and the most the
+// unscored ones (each up to 4) could make it.
+struct Bounds {
+    int figure, best_possible;
+};
+
 // Three answers for a threshold on a VUM that may be scored in part: a theme not scored
 // could hold anything from 0 to 4, so "no" needs it scored unless no score could reach n.
 // Unknown names each unscored theme in `mangler`, as reading it would (the contract: an
 // unknown is never a silent yes or no). The figure compared is recorded for the trace.
-int vum_threshold(lua_State* L, std::string_view path, int figure, int best_possible, lua_Integer n) {
+int vum_threshold(lua_State* L, std::string_view path, Bounds (*of)(const Vum&)) {
+    const Vum* x = vum_self(L);
+    const lua_Integer n = luaL_checkinteger(L, 2);
+    if (!x || x->antal_scoret() == 0) {
+        lua_pushnil(L);
+        return 1;
+    }
+    const auto [figure, best_possible] = of(*x);
     auto* ctx = static_cast<View*>(lua_touserdata(L, 1))->ctx;
     ctx->read_value(path, double(figure));
     if (figure >= n || best_possible < n) {
@@ -428,9 +442,8 @@ int vum_threshold(lua_State* L, std::string_view path, int figure, int best_poss
         lua_pushboolean(L, figure >= n);
         return 1;
     }
-    const Vum& x = *vum(*static_cast<View*>(lua_touserdata(L, 1)));
     for (std::size_t i = 0; i < Vum::kTemaer; ++i)
-        if (!x.tema(i)) ctx->read_missing(kTemaFakta[i]);
+        if (!x->tema(i)) ctx->read_missing(kTemaFakta[i]);
     lua_pushnil(L);
     return 1;
 }
@@ -438,27 +451,18 @@ int vum_threshold(lua_State* L, std::string_view path, int figure, int best_poss
 // sag.vum:et_tema_mindst(n): is some theme scored n or more? true, false, or nil while an
 // unscored theme could still be.
 int vum_et_tema_mindst(lua_State* L) {
-    const Vum* x = vum_self(L);
-    const lua_Integer n = luaL_checkinteger(L, 2);
-    if (!x || x->antal_scoret() == 0) {
-        lua_pushnil(L);
-        return 1;
-    }
-    const bool all = x->antal_scoret() == int(Vum::kTemaer);
-    return vum_threshold(L, "vum.max", *x->max(), all ? *x->max() : 4, n);
+    return vum_threshold(L, "vum.max", [](const Vum& x) {
+        const int m = *x.max();
+        return Bounds{m, x.antal_scoret() == int(Vum::kTemaer) ? m : 4};
+    });
 }
 
 // sag.vum:sum_mindst(n): is the sum of the scores n or more? nil while the unscored themes
-// (each up to 4) could still bring it there.
+// could still bring it there.
 int vum_sum_mindst(lua_State* L) {
-    const Vum* x = vum_self(L);
-    const lua_Integer n = luaL_checkinteger(L, 2);
-    if (!x || x->antal_scoret() == 0) {
-        lua_pushnil(L);
-        return 1;
-    }
-    const int unscored = int(Vum::kTemaer) - x->antal_scoret();
-    return vum_threshold(L, "vum.sum", x->sum(), x->sum() + 4 * unscored, n);
+    return vum_threshold(L, "vum.sum", [](const Vum& x) {
+        return Bounds{x.sum(), x.sum() + 4 * (int(Vum::kTemaer) - x.antal_scoret())};
+    });
 }
 
 int vum_tema(lua_State* L) {

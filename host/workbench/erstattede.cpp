@@ -6,7 +6,6 @@ namespace kvalitet::workbench {
 
 namespace {
 
-bool is(const Token& t, Token::Art art, std::string_view text) { return t.art == art && t.tekst == text; }
 
 // The string value of `felt = "…"` directly inside the constructor that opens at tokens[open].
 std::string field(const std::vector<Token>& ts, std::size_t open, std::string_view felt) {

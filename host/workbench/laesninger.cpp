@@ -7,7 +7,6 @@ namespace kvalitet::workbench {
 
 namespace {
 
-bool is(const Token& t, Token::Art art, std::string_view text) { return t.art == art && t.tekst == text; }
 
 // The names a file binds to parametre { }'s result: `local P = parametre {` (or `(`).
 std::set<std::string> aliases(const std::vector<Token>& ts) {

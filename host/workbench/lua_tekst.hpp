@@ -17,6 +17,9 @@ struct Token {
     int linje = 0;
 };
 
+// Is `t` this kind of token with this text (`is(t, Token::Art::Tegn, "(")`)?
+inline bool is(const Token& t, Token::Art art, std::string_view text) { return t.art == art && t.tekst == text; }
+
 struct Kommentar {
     int linje = 0, slut = 0; // first and last line (a long comment spans several)
     std::string tekst;       // without the leading "--" (and brackets)

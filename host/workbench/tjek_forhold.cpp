@@ -17,7 +17,6 @@ std::string near_guess(std::string_view wrong, std::span<const std::string_view>
     return near ? fmt::format("mente du '{}'? ", *near) : std::string();
 }
 
-bool is(const Token& t, Token::Art art, std::string_view s) { return t.art == art && t.tekst == s; }
 
 // The forhold id named at ts[i] ("forhold" followed by .x, ["x"] or = "x"), or nullptr.
 const Token* named_at(const std::vector<Token>& ts, std::size_t i) {

@@ -11,8 +11,8 @@ namespace kvalitet::workbench {
 
 namespace {
 
-bool tegn(const Token& t, std::string_view s) { return t.art == Token::Art::Tegn && t.tekst == s; }
-bool navn(const Token& t, std::string_view s) { return t.art == Token::Art::Navn && t.tekst == s; }
+bool tegn(const Token& t, std::string_view s) { return is(t, Token::Art::Tegn, s); }
+bool navn(const Token& t, std::string_view s) { return is(t, Token::Art::Navn, s); }
 
 // sag.vum:max() or sag.vum:sum() at ts[k]: "max" or "sum", else empty.
 std::string_view vum_tal(const std::vector<Token>& ts, std::size_t k) {
