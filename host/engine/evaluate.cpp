@@ -489,9 +489,10 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                 continue;
             } else c = pop_tri(L, r, "naar");
             if (c != true) {
-                // Whether the deadline applies depends on a fact not yet established: named
-                // with the others that could not be checked, unless its start is moot.
-                if (!c && !ev.ctx.missing.empty() && !start_moot(ev, r))
+                // Whether the deadline applies, or was met, is not known: named with the others
+                // that could not be checked (with the facts it lacked, if any), unless its start
+                // is moot. Left out without a word, it would read as no deadline at all.
+                if (!c && !start_moot(ev, r))
                     not_checked(ev, r);
                 trace(ev, r, c ? "gaelder_ikke" : "ukendt", c ? "gælder ikke for sagen" : "ukendt: udeladt, før det er fastslået");
                 continue;

@@ -96,10 +96,14 @@ betingelse {
   forhold = "profiterer_af_stoette",
 }
 
+-- 1.7 "Forudsætninger og forventninger": "Borgeren skal være motiveret for at modtage støtten".
+-- Antagelse: 1.4 (hvem kan modtage støtten) nævner ikke motivationen; vi læser forudsætningen
+-- som en betingelse for målgruppen, som vi læser VUM-kravet i 3.2.
 betingelse {
   id = "motiveret",
-  tekst = "Borgeren er motiveret for at modtage støtten",
-  kilde = "Varde KS 1.7",
+  tekst = "Borgeren er motiveret for at modtage støtten (en forudsætning i 1.7, læst som en betingelse for målgruppen)",
+  kilde = "Varde KS 1.7 Forudsætninger og forventninger",
+  antagelse = true,
   forhold = "motiveret",
 }
 
@@ -198,30 +202,45 @@ praktisk("personlig_hygiejne", "Støtte til borgerens egen varetagelse af person
 -- 3.5: "senest indenfor 4 uger fra modtagelse af ansøgningen, rette henvendelse til borgeren".
 -- Hvad der viser henvendelsen, er en antagelse (P.henvendelse_vist_ved); kun det, der skete
 -- fra ansøgningen og frem, hører til den.
+local henvendelse_inden = uger(4)
+
+-- Det første, der viser henvendelsen: den første af de viste datoer fra ansøgningen og frem.
+local function foerste_tegn_paa_henvendelse(sag)
+  local modtaget, vist = sag.ansoegning.modtaget, P.henvendelse_vist_ved
+  local foerste
+  if vist.vum then
+    local d = sag.vum.dato
+    if d ~= nil and d >= modtaget then foerste = d end
+  end
+  if vist.afgoerelse then
+    -- antagelse: uden afgørelsens dato er en afgørelse, der er sendt (eller modtaget),
+    -- truffet senest den dag
+    local b = sag.bevilling
+    local d = b.afgoerelse_dato or b.afgoerelse_sendt or b.afgoerelse_modtaget
+    if d ~= nil and d >= modtaget and (foerste == nil or d < foerste) then foerste = d end
+  end
+  return foerste
+end
+
 frist {
   id = "henvendelse",
   tekst = "Social og Handicap retter henvendelse til borgeren (antagelse: vist ved en VUM-udredning eller en afgørelse efter ansøgningen)",
   kilde = "Varde KS 3.5 Tidsfrister",
   antagelse = true, -- hvad der viser henvendelsen (P.henvendelse_vist_ved)
-  fra = "ansoegning.modtaget",
-  varighed = uger(4),
-  opfyldt_ved = function(sag)
-    -- den første af de viste datoer, der ligger fra ansøgningen og frem
-    local modtaget, vist = sag.ansoegning.modtaget, P.henvendelse_vist_ved
-    local foerste
-    if vist.vum then
-      local d = sag.vum.dato
-      if d ~= nil and d >= modtaget then foerste = d end
-    end
-    if vist.afgoerelse then
-      -- antagelse: uden afgørelsens dato er en afgørelse, der er sendt (eller modtaget),
-      -- truffet senest den dag
-      local b = sag.bevilling
-      local d = b.afgoerelse_dato or b.afgoerelse_sendt or b.afgoerelse_modtaget
-      if d ~= nil and d >= modtaget and (foerste == nil or d < foerste) then foerste = d end
-    end
-    return foerste
+  -- En VUM eller en afgørelse kommer efter henvendelsen: den viser, at der var kontakt senest
+  -- den dag, ikke hvornår. Kommer det første tegn efter fristen, siger sagen ikke, om fristen
+  -- blev holdt; den afgøres ikke (sagsbehandleren ser den under ukontrollerede). Er der intet
+  -- tegn, når fristen er gået, er den overskredet (antagelsen: intet i sagen viser henvendelse).
+  naar = function(sag)
+    local modtaget = sag.ansoegning.modtaget
+    if modtaget == nil then return true end -- fristen siger selv, at starten mangler
+    local tegn = foerste_tegn_paa_henvendelse(sag)
+    if tegn ~= nil and tegn > modtaget + henvendelse_inden then return nil end
+    return true
   end,
+  fra = "ansoegning.modtaget",
+  varighed = henvendelse_inden,
+  opfyldt_ved = foerste_tegn_paa_henvendelse,
 }
 
 frist {

@@ -147,6 +147,36 @@ test {
   forvent = { frister = { henvendelse = { status = "overskredet" } }, advarsler = { "frist_overskredet" } },
 }
 
+-- En VUM eller en afgørelse viser, at der var kontakt senest den dag, ikke hvornår: kommer den
+-- første efter fristen, er fristen hverken holdt eller overskredet efter sagen. Den står under
+-- ukontrollerede, uden en advarsel, der påstår, at henvendelsen kom for sent.
+test {
+  navn = "Henvendelse: en VUM efter fristen viser ikke, hvornår der blev rettet henvendelse",
+  dato = "2026-12-20",
+  sag = med(ny_ansoegning, { vum = { dato = "2026-12-14" } }),
+  forvent = { frister = { henvendelse = false }, advarsler = {},
+              ukontrollerede = { henvendelse = { mangler = { "bevilling.afgoerelse_dato", "bevilling.afgoerelse_sendt",
+                                                             "bevilling.afgoerelse_modtaget" } } } },
+}
+
+test {
+  navn = "Henvendelse: en afgørelse efter fristen, og ingen VUM, afgør heller ikke fristen",
+  dato = "2026-12-20",
+  sag = { borger = { alder = 40 }, ansoegning = { modtaget = "2026-11-01" },
+          vum = { dato = "2026-10-01", temaer = { socialt_liv = 3 } }, -- før ansøgningen: ingen henvendelse om den
+          bevilling = { afgoerelse_dato = "2026-12-10" } },
+  forvent = { frister = { henvendelse = false }, advarsler = {},
+              ukontrollerede = { henvendelse = { mangler = {} } } },
+}
+
+test {
+  navn = "Henvendelse: en VUM inden fristen holder den, også når afgørelsen kommer efter",
+  dato = "2026-12-20",
+  sag = med(ny_ansoegning, { bevilling = { afgoerelse_dato = "2026-12-10" } }),
+  forvent = { frister = { henvendelse = { status = "opfyldt", haendelse = "2026-11-20" } }, advarsler = {},
+              ukontrollerede = { henvendelse = false } },
+}
+
 -- Opfølgning mindst 1 gang årligt: 12 måneder fra seneste opfølgning (23/1/2026; en lørdag
 -- i 2027, og en intern frist flyttes ikke).
 test {
