@@ -274,7 +274,8 @@ function unpack(t, i, j) end
 ---@field varighed Varighed|fun(sag: Sag, dato: Dato): Varighed?
 ---@field flyt? "naeste_arbejdsdag"|"ingen"
 ---@field opfyldt_ved? Datosti|fun(sag: Sag, dato: Dato): Dato?
----@field naar? Regelfunktion
+---@field opfyldt_senest? boolean opfyldt_ved viser kun, at hændelsen var sket senest den dag; efter fristen afgøres fristen ikke
+---@field naar? Regelfunktion nil: fristen afgøres ikke og står under ukontrollerede
 ---@field paahviler? "kommune"|"borger"
 
 ---En periode af en afvigelse i timer; perioder i træk bliver én advarsel med sum.

@@ -167,7 +167,7 @@ local ARTER = {
             kraevet = { "navn", "timer", "periode", "naar" } },
   frist = { trin = "frister", felter = { fra = en_af(datosti, funktion), varighed = en_af(varighed, funktion),
                                          flyt = flyt, opfyldt_ved = en_af(datosti, funktion), naar = funktion,
-                                         paahviler = paahviler },
+                                         paahviler = paahviler, opfyldt_senest = sandhed },
             kraevet = { "fra", "varighed" } },
   krav = { trin = "krav", felter = { afvigelser = funktion }, kraevet = { "afvigelser" } },
 }

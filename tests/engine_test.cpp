@@ -741,6 +741,66 @@ TEST_CASE("an event dated before its deadline's start does not meet it") {
               ->status == FristStatus::Opfyldt);
 }
 
+// opfyldt_senest: the event shows the deadline was met by its date, not when. In time, it
+// meets the deadline; after it, the deadline is not decided and is listed as not checked
+// (no warning claims it was missed); with no event, the deadline runs as any other.
+TEST_CASE("an event that shows only 'by then' meets a deadline in time and leaves a later one undecided") {
+    Tree t;
+    auto s = Standard::load(t.write("senest", R"(
+frist { id = "kontakt", tekst = "Kontakt", kilde = "S KS 1", fra = "ansoegning.modtaget", varighed = uger(4),
+        opfyldt_ved = "vum.dato", opfyldt_senest = true }
+)"), "senest");
+    auto assess = [&](const char* vum) {
+        return s->vurder(Sag::from_json(fmt::format(R"({{"id":"s","ansoegning":{{"modtaget":"2026-01-05"}}{}}})", vum)),
+                         D("2026-03-10"));
+    };
+    auto kontakt = [](const Vurdering& v) {
+        return std::find_if(v.frister.begin(), v.frister.end(), [](const auto& f) { return f.regel->id == "kontakt"; });
+    };
+    auto unchecked = [](const Vurdering& v) {
+        return std::count_if(v.ukontrollerede.begin(), v.ukontrollerede.end(),
+                             [](const auto& u) { return u.regel->id == "kontakt" && u.mangler.empty(); });
+    };
+    const Vurdering i_tide = assess(R"(,"vum":{"dato":"2026-02-02"})"); // the deadline's last day
+    REQUIRE(kontakt(i_tide) != i_tide.frister.end());
+    CHECK(kontakt(i_tide)->status == FristStatus::Opfyldt);
+    CHECK(unchecked(i_tide) == 0);
+
+    const Vurdering senere = assess(R"(,"vum":{"dato":"2026-02-03"})");
+    CHECK(kontakt(senere) == senere.frister.end());
+    CHECK(senere.advarsler.empty());
+    CHECK(unchecked(senere) == 1);
+    const auto p = std::find_if(senere.spor.begin(), senere.spor.end(), [](const auto& p) { return p.regel->id == "kontakt"; });
+    REQUIRE(p != senere.spor.end());
+    CHECK(p->udfald == "ukendt");
+    CHECK_THAT(p->resultat, Catch::Contains("vum.dato (2026-02-03) viser kun") && Catch::Contains("(2026-02-02)"));
+
+    const Vurdering ingen = assess("");
+    REQUIRE(kontakt(ingen) != ingen.frister.end());
+    CHECK(kontakt(ingen)->status == FristStatus::Overskredet);
+
+    // without an opfyldt_ved, the flag has nothing to say: a declaration error at its line
+    CHECK_THROWS_WITH(Standard::load(t.write("uden", "frist { id = 'x', tekst = 'X', kilde = 'K', fra = 'ansoegning.modtaget',\n"
+                                                     "  varighed = uger(1), opfyldt_senest = true }"), "uden"),
+                      Catch::Contains("'opfyldt_senest'") && Catch::Contains("uden/standard.lua:3"));
+}
+
+// A deadline whose naar cannot say whether it applies, with no fact missing, is not silently
+// dropped: it is listed as not checked, with no facts named.
+TEST_CASE("a deadline whose naar is unknown is listed as not checked even when no fact is missing") {
+    Tree t;
+    auto s = Standard::load(t.write("aaben", R"(
+frist { id = "aaben", tekst = "Aaben", kilde = "S KS 1", fra = "ansoegning.modtaget", varighed = uger(4),
+        naar = function(sag) return nil end }
+)"), "aaben");
+    const Vurdering v = s->vurder(Sag::from_json(R"({"id":"s","ansoegning":{"modtaget":"2026-01-05"}})"), D("2026-03-10"));
+    CHECK(std::none_of(v.frister.begin(), v.frister.end(), [](const auto& f) { return f.regel->id == "aaben"; }));
+    const auto u = std::find_if(v.ukontrollerede.begin(), v.ukontrollerede.end(),
+                                [](const auto& u) { return u.regel->id == "aaben"; });
+    REQUIRE(u != v.ukontrollerede.end());
+    CHECK(u->mangler.empty());
+}
+
 // A letter received (by presumption) after the date has not reached the citizen yet: no
 // complaint deadline runs, as for a known receipt after the date.
 TEST_CASE("a decision presumed received after the date starts no complaint deadline yet") {

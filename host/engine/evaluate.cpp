@@ -650,6 +650,17 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             at_edge(e);
             continue;
         }
+        // An event that shows only that the deadline had been met by its date (opfyldt_senest),
+        // dated after the deadline, leaves open whether it was: not decided, and not checked.
+        if (r.opfyldt_senest && event && *event <= ev.dato && *event > due) {
+            restore_reads();
+            ev.ctx.read_date("frist", due);
+            ev.v.ukontrollerede.push_back({r.regel, {}});
+            trace(ev, r, "ukendt",
+                  fmt::format("ukendt: {} ({}) viser kun, at det var sket senest den dag, ikke om det skete inden fristen ({})",
+                              r.opfyldt_navn.empty() ? std::string_view("hændelsen") : r.opfyldt_navn, event->iso(), due.iso()));
+            continue;
+        }
         ev.v.frister.push_back({r.regel, f, due, status, event && *event <= ev.dato ? event : std::nullopt, formodet});
         restore_reads();
         ev.ctx.read_date("frist", due);

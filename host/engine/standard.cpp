@@ -736,6 +736,13 @@ void Standard::compile(lua_State* L) {
         r.flyt = string_field(L, d, "flyt", at) == "naeste_arbejdsdag" ? Flyt::NaesteArbejdsdag : Flyt::Ingen;
         r.paahviler = string_field(L, d, "paahviler", at) == "borger" ? Paahviler::Borger : Paahviler::Kommune;
         date_field(L, d, "opfyldt_ved", r.opfyldt_ved, r.opfyldt_navn, r.opfyldt_fn, at);
+        lua_getfield(L, d, "opfyldt_senest");
+        r.opfyldt_senest = lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        if (r.opfyldt_senest && !r.opfyldt_ved && !r.opfyldt_fn)
+            declaration_error(at, fmt::format("frist '{}': 'opfyldt_senest' siger, hvad 'opfyldt_ved' viser, men fristen har "
+                                              "ingen 'opfyldt_ved'; tilføj den, eller fjern 'opfyldt_senest'",
+                                              regel.id));
         function_field(L, d, "afvigelser", r.afvigelser);
         if (!rule_complete(r))
             declaration_error(at, fmt::format("{} '{}': erklæringen mangler sin logik", art, regel.id));

@@ -89,6 +89,9 @@ struct Rule {
     DatePath opfyldt_ved = nullptr;
     std::string_view opfyldt_navn;
     lua::Ref opfyldt_fn;
+    // opfyldt_ved gives the day by which the event had happened, not the day it did (a VUM
+    // shows contact had been made): dated after the deadline, it does not decide it.
+    bool opfyldt_senest = false;
     lua::Ref afvigelser;
 };
 

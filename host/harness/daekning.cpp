@@ -16,6 +16,7 @@ std::vector<std::string_view> possible_outcomes(const Rule& r) {
             if (r.opfyldt_ved || r.opfyldt_fn) return {"kommende", "udloebet", "opfyldt", "for_sent"};
             return {"kommende", "udloebet"};
         }
+        if (r.opfyldt_senest) return {"kommende", "overskredet", "opfyldt", "ukendt"};
         if (r.opfyldt_ved || r.opfyldt_fn) return {"kommende", "overskredet", "opfyldt"};
         return {"kommende", "overskredet"};
     case Art::Krav: return {"overholdt", "afvigelse"};

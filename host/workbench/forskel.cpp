@@ -119,6 +119,7 @@ std::vector<FeltForskel> rule_fields(Side& a, const Rule& ra, Side& b, const Rul
         compare_function(out, "opfyldt ved (funktion)", a, ra, b, rb, bool(ra.opfyldt_fn), bool(rb.opfyldt_fn),
                          "opfyldt_ved");
         compare(out, "påhviler", std::string(paahviler_navn(ra.paahviler)), std::string(paahviler_navn(rb.paahviler)));
+        compare(out, "opfyldt senest", ra.opfyldt_senest ? "ja" : "nej", rb.opfyldt_senest ? "ja" : "nej");
     }
     compare_function(out, "afvigelser (funktion)", a, ra, b, rb, bool(ra.afvigelser), bool(rb.afvigelser), "afvigelser");
     return out;

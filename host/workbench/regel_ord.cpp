@@ -137,12 +137,15 @@ std::string RegelOrd::fra(const Rule& r) {
 }
 
 std::string RegelOrd::opfyldt_ved(const Rule& r) {
-    if (!r.opfyldt_navn.empty()) return datosti_tekst(r.opfyldt_navn);
-    if (r.opfyldt_fn) {
+    std::string out;
+    if (!r.opfyldt_navn.empty()) out = datosti_tekst(r.opfyldt_navn);
+    else if (r.opfyldt_fn) {
         const std::string felter = fields_in_words(felt(r, "opfyldt_ved"));
-        return felter.empty() ? "beregnes af scriptet" : "beregnes af scriptet ud fra " + felter;
-    }
-    return "ingen hændelse (fristen viser, hvornår noget senest skal ske)";
+        out = felter.empty() ? "beregnes af scriptet" : "beregnes af scriptet ud fra " + felter;
+    } else return "ingen hændelse (fristen viser, hvornår noget senest skal ske)";
+    if (r.opfyldt_senest)
+        out += "; datoen viser kun, at det var sket senest da: ligger den efter fristen, afgøres fristen ikke";
+    return out;
 }
 
 std::string RegelOrd::gaelder_naar(const Rule& r) {

@@ -202,8 +202,6 @@ praktisk("personlig_hygiejne", "Støtte til borgerens egen varetagelse af person
 -- 3.5: "senest indenfor 4 uger fra modtagelse af ansøgningen, rette henvendelse til borgeren".
 -- Hvad der viser henvendelsen, er en antagelse (P.henvendelse_vist_ved); kun det, der skete
 -- fra ansøgningen og frem, hører til den.
-local henvendelse_inden = uger(4)
-
 -- Det første, der viser henvendelsen: den første af de viste datoer fra ansøgningen og frem.
 local function foerste_tegn_paa_henvendelse(sag)
   local modtaget, vist = sag.ansoegning.modtaget, P.henvendelse_vist_ved
@@ -227,20 +225,14 @@ frist {
   tekst = "Social og Handicap retter henvendelse til borgeren (antagelse: vist ved en VUM-udredning eller en afgørelse efter ansøgningen)",
   kilde = "Varde KS 3.5 Tidsfrister",
   antagelse = true, -- hvad der viser henvendelsen (P.henvendelse_vist_ved)
+  fra = "ansoegning.modtaget",
+  varighed = uger(4),
+  opfyldt_ved = foerste_tegn_paa_henvendelse,
   -- En VUM eller en afgørelse kommer efter henvendelsen: den viser, at der var kontakt senest
   -- den dag, ikke hvornår. Kommer det første tegn efter fristen, siger sagen ikke, om fristen
-  -- blev holdt; den afgøres ikke (sagsbehandleren ser den under ukontrollerede). Er der intet
+  -- blev holdt: den afgøres ikke (sagsbehandleren ser den under ukontrollerede). Er der intet
   -- tegn, når fristen er gået, er den overskredet (antagelsen: intet i sagen viser henvendelse).
-  naar = function(sag)
-    local modtaget = sag.ansoegning.modtaget
-    if modtaget == nil then return true end -- fristen siger selv, at starten mangler
-    local tegn = foerste_tegn_paa_henvendelse(sag)
-    if tegn ~= nil and tegn > modtaget + henvendelse_inden then return nil end
-    return true
-  end,
-  fra = "ansoegning.modtaget",
-  varighed = henvendelse_inden,
-  opfyldt_ved = foerste_tegn_paa_henvendelse,
+  opfyldt_senest = true,
 }
 
 frist {

@@ -65,6 +65,9 @@ ny 's/fra = "bevilling.start"/fra = "bevilling.afgoerelse_dato"/'
 has "$T/ny.txt" "start: bevillingens start → afgørelsens dato"
 ny 's/tekst = "Næste opfølgning"/tekst = "Næste opfølgningsmøde"/'
 has "$T/ny.txt" "tekst: Næste opfølgning → Næste opfølgningsmøde"
+ny 's/fra = "bevilling.start",/fra = "bevilling.start", opfyldt_ved = "opfoelgninger.seneste", opfyldt_senest = true,/'
+has "$T/ny.txt" "opfyldt ved: ingen hændelse (fristen viser, hvornår noget senest skal ske) → seneste opfølgning; datoen viser kun, at det var sket senest da"
+has "$T/ny.txt" "opfyldt senest: nej → ja"
 ny 's/forhold = "kan_afhjaelpes_med_hjaelpemidler"/forhold = "kan_afhjaelpes_med_traening"/'
 has "$T/ny.txt" "forhold: kan_afhjaelpes_med_hjaelpemidler → kan_afhjaelpes_med_traening"
 ny 's/kilde = "Testby KS 1.2",/kilde = "Testby KS 1.2", henvis_til = "SEL § 83",/'

@@ -155,8 +155,7 @@ test {
   dato = "2026-12-20",
   sag = med(ny_ansoegning, { vum = { dato = "2026-12-14" } }),
   forvent = { frister = { henvendelse = false }, advarsler = {},
-              ukontrollerede = { henvendelse = { mangler = { "bevilling.afgoerelse_dato", "bevilling.afgoerelse_sendt",
-                                                             "bevilling.afgoerelse_modtaget" } } } },
+              ukontrollerede = { henvendelse = { mangler = {} } } },
 }
 
 test {
