@@ -77,6 +77,30 @@ TEST_CASE("a complaint received after the assessment date creates no genvurderin
     CHECK(frist(after, "klage")->status == FristStatus::Opfyldt);
 }
 
+// The Ishøj case from the review: decided 10/12 with its start set back to 2/11, assessed
+// 30/11. On that day there was no grant: no hours to deliver, no follow-up running from its
+// start; the trace says the grant was left out. After the decision it is all there.
+TEST_CASE("a grant decided after the assessment date had not been granted") {
+    test::TestTree t("paa-dato");
+    auto s = load(t);
+    const Sag sag = Sag::from_json(R"({"id":"g","bevilling":{"afgoerelse_dato":"2026-12-10","start":"2026-11-02",
+      "timer":3,"periode":"uge"},"opfoelgninger":[{"dato":"2026-11-20","form":"personlig"}]})");
+    Vurdering before = s->vurder(sag, D("2026-11-30"));
+    REQUIRE(spor(before, "sag_paa_dato"));
+    CHECK(spor(before, "sag_paa_dato")->resultat.find("bevilling (2026-12-10)") != std::string::npos);
+    // the follow-up stays (it was held), and is not "before the grant's start": there was no grant
+    CHECK(spor(before, "sag_paa_dato")->resultat.find("før bevillingens start") == std::string::npos);
+    REQUIRE(frist(before, "naeste_opfoelgning"));
+    CHECK(frist(before, "naeste_opfoelgning")->frist.start == D("2026-11-20"));
+    Vurdering after = s->vurder(sag, D("2026-12-10"));
+    CHECK_FALSE(spor(after, "sag_paa_dato"));
+    // without a decision date, only the dates after the day go (the grant's content stays)
+    const Sag sendt = Sag::from_json(R"({"id":"s","bevilling":{"afgoerelse_sendt":"2026-12-10","start":"2026-11-02"}})");
+    Vurdering v = s->vurder(sendt, D("2026-11-30"));
+    REQUIRE(frist(v, "naeste_opfoelgning"));
+    CHECK(frist(v, "naeste_opfoelgning")->frist.start == D("2026-11-02"));
+}
+
 TEST_CASE("deliveries, cancellations and the VUM after the date are not seen") {
     test::TestTree t("paa-dato");
     auto s = load(t);

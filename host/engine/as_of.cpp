@@ -32,6 +32,12 @@ struct Pass {
     }
 
     void run(Sag& s) {
+        // A grant decided after the date had not been granted: neither its dates nor its hours,
+        // start and interval (as a VUM after the date takes its scores with it).
+        if (s.bevilling && after(s.bevilling->afgoerelse_dato)) {
+            out.push_back({"bevilling", *s.bevilling->afgoerelse_dato});
+            s.bevilling.reset();
+        }
         // A pointer, not a copied optional: GCC 12 warned the copy "may be used uninitialized".
         const Dato* start = s.bevilling && s.bevilling->start ? &*s.bevilling->start : nullptr;
         list(s.opfoelgninger, "opfoelgninger", [&](const Opfoelgning& o) -> std::optional<bool> {

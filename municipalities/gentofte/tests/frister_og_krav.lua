@@ -57,14 +57,15 @@ test {
 test {
   navn = "Klagefrist der ender 2. påskedag (6/4/2026) flyttes til tirsdag 7/4",
   dato = "2026-03-20",
-  sag = med(bevilget, { bevilling = { afgoerelse_modtaget = "2026-03-09" } }),
+  -- en afgørelse truffet før den blev modtaget (en afgørelse efter vurderingsdatoen var ikke truffet endnu)
+  sag = med(bevilget, { bevilling = { afgoerelse_dato = "2026-03-06", afgoerelse_modtaget = "2026-03-09" } }),
   forvent = { frister = { klage = { dato = "2026-04-07" } } },
 }
 
 test {
   navn = "Klagefrist der ender Kristi himmelfartsdag (14/5/2026) flyttes til fredag 15/5",
   dato = "2026-05-01",
-  sag = med(bevilget, { bevilling = { afgoerelse_modtaget = "2026-04-16" } }),
+  sag = med(bevilget, { bevilling = { afgoerelse_dato = "2026-04-14", afgoerelse_modtaget = "2026-04-16" } }),
   forvent = { frister = { klage = { dato = "2026-05-15" } } },
 }
 

@@ -19,6 +19,24 @@ test {
   forvent = { advarsler = {} },
 }
 
+-- Kontrakten: en vurdering på en dato ser kun, hvad der var sket. En afgørelse truffet efter
+-- datoen (med starten sat tilbage) var ingen bevilling den dag: ingen timer at levere.
+test {
+  navn = "En bevilling afgjort efter vurderingsdatoen var ikke bevilget endnu: ingen afvigelse i timer",
+  dato = "2026-11-30",
+  sag = med(leveret({ l("2026-11-04", 60, "ansigt_til_ansigt") }),
+            { bevilling = { afgoerelse_dato = "2026-12-10", opfoelgning_interval_maaneder = 1 } }),
+  forvent = { advarsler = {}, frister = { naeste_opfoelgning = false } },
+}
+
+test {
+  navn = "Samme sag på afgørelsens dag: ugerne fra starten ses, og opfølgningen en måned efter starten er overskredet",
+  dato = "2026-12-10",
+  sag = med(leveret({ l("2026-11-04", 60, "ansigt_til_ansigt") }),
+            { bevilling = { afgoerelse_dato = "2026-12-10", opfoelgning_interval_maaneder = 1 } }),
+  forvent = { advarsler = { "ansigt_til_ansigt_afviger", "frist_overskredet" } },
+}
+
 test {
   navn = "Telefon og sms tæller som tid med vejlederen",
   dato = "2026-11-22",
