@@ -179,6 +179,21 @@ frist {
   tekst = "Afgørelse inden 5 uger fra ansøgningen",
   kilde = "Lejre KS 10 Sagsbehandlingsfrist",
   antagelse = true, -- afgørelsens dag, når kun afsendelse eller modtagelse kendes (se ovenfor)
+  -- Uden afgørelsens dato siger sagen ikke altid, om fristen blev holdt: er afgørelsen først
+  -- sendt (eller modtaget) efter fristen, kan den være truffet inden; er støtten bevilget med en
+  -- start, men uden nogen af datoerne, er der truffet en afgørelse, men hvornår vides ikke. Så
+  -- afgøres fristen ikke, og afgørelsens dato står under ukontrollerede.
+  naar = function(sag)
+    local modtaget, b = sag.ansoegning.modtaget, sag.bevilling
+    if modtaget == nil or b.afgoerelse_dato ~= nil then return true end
+    local senest = b.afgoerelse_sendt or b.afgoerelse_modtaget
+    if senest == nil then
+      if b.start ~= nil then return nil end
+      return true
+    end
+    if senest > modtaget + uger(P.sagsbehandlingstid) then return nil end
+    return true
+  end,
   fra = "ansoegning.modtaget",
   varighed = function() return uger(P.sagsbehandlingstid) end,
   opfyldt_ved = function(sag)

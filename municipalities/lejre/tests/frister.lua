@@ -42,11 +42,32 @@ test {
   forvent = { frister = { sagsbehandling = { status = "opfyldt" } }, advarsler = {} },
 }
 
+-- Afsendelsen viser kun, at afgørelsen var truffet senest den dag: efter fristen siger sagen ikke,
+-- om fristen blev holdt, og afgørelsens dato er det, sagsbehandleren skal finde.
 test {
-  navn = "Sagsbehandlingsfrist: en afgørelse først sendt efter fristen er overskredet",
+  navn = "Sagsbehandlingsfrist: en afgørelse først sendt efter fristen, uden afgørelsens dato, afgør ikke fristen",
   dato = "2026-11-30",
   sag = med(ansoegt, { bevilling = { afgoerelse_sendt = "2026-11-27", afgoerelse_kanal = "digital" } }),
-  forvent = { frister = { sagsbehandling = { status = "overskredet" } }, advarsler = { "frist_overskredet" } },
+  forvent = { frister = { sagsbehandling = false }, advarsler = {},
+              ukontrollerede = { sagsbehandling = { mangler = { "bevilling.afgoerelse_dato" } } } },
+}
+
+test {
+  navn = "Sagsbehandlingsfrist: afgørelsen truffet efter fristen er overskredet, også når den er sendt samme dag",
+  dato = "2026-11-30",
+  sag = med(ansoegt, { bevilling = { afgoerelse_dato = "2026-11-27", afgoerelse_sendt = "2026-11-27",
+                                     afgoerelse_kanal = "digital" } }),
+  forvent = { frister = { sagsbehandling = { status = "overskredet" } }, advarsler = { "frist_overskredet" },
+              ukontrollerede = { sagsbehandling = false } },
+}
+
+test {
+  navn = "Sagsbehandlingsfrist: støtten er bevilget med en start, men uden afgørelsens datoer: fristen afgøres ikke",
+  dato = "2026-12-20",
+  sag = med(ansoegt, { bevilling = { start = "2026-11-02", foerstegangs = true } }),
+  forvent = { frister = { sagsbehandling = false }, advarsler = {},
+              ukontrollerede = { sagsbehandling = { mangler = { "bevilling.afgoerelse_dato", "bevilling.afgoerelse_sendt",
+                                                                "bevilling.afgoerelse_modtaget" } } } },
 }
 
 test {
