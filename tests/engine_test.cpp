@@ -785,6 +785,26 @@ frist { id = "kontakt", tekst = "Kontakt", kilde = "S KS 1", fra = "ansoegning.m
                       Catch::Contains("'opfyldt_senest'") && Catch::Contains("uden/standard.lua:3"));
 }
 
+// A deadline from a function (the latest follow-up, or the grant's start) that a grant with
+// hours cannot start for want of its start names the start as not checked; a case with only
+// a decision's dates (as a refusal has) or no grant at all does not.
+TEST_CASE("a grant with hours but no start lists its follow-up deadline as not checked") {
+    Tree t;
+    auto s = Standard::load(t.write("start", R"(
+frist { id = "opf", tekst = "Opf", kilde = "S KS 1", fra = seneste_opfoelgning_eller_start, varighed = maaneder(3) }
+)"), "start");
+    auto listed = [&](const char* bevilling) {
+        const Vurdering v = s->vurder(Sag::from_json(fmt::format(R"({{"id":"s"{}}})", bevilling)), D("2026-12-20"));
+        const auto u = std::find_if(v.ukontrollerede.begin(), v.ukontrollerede.end(),
+                                    [](const auto& u) { return u.regel->id == "opf"; });
+        return u == v.ukontrollerede.end() ? std::vector<std::string>{"(ikke listet)"} : u->mangler;
+    };
+    CHECK(listed(R"(,"bevilling":{"afgoerelse_dato":"2025-11-01","timer":3,"periode":"uge"})") ==
+          std::vector<std::string>{"bevilling.start"});
+    CHECK(listed(R"(,"bevilling":{"afgoerelse_dato":"2025-11-01"})") == std::vector<std::string>{"(ikke listet)"});
+    CHECK(listed("") == std::vector<std::string>{"(ikke listet)"});
+}
+
 // A deadline whose naar cannot say whether it applies, with no fact missing, is not silently
 // dropped: it is listed as not checked, with no facts named.
 TEST_CASE("a deadline whose naar is unknown is listed as not checked even when no fact is missing") {

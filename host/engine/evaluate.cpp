@@ -460,6 +460,11 @@ const Udeladt* after_the_date(const Evaluation& ev, std::string_view sti) {
 // A deadline whose start the case lacks for a reason: an event that has not happened (no
 // complaint, no application), or a grant not made yet. Then nothing is missing for the
 // caseworker to establish. A grant that exists without its start date is not such a reason.
+// A grant with something granted in it, not only a decision's dates (which a refusal has too).
+bool has_content(const Bevilling& b) {
+    return b.start || b.timer || b.periode || b.pakke || b.form || b.foerstegangs || b.opfoelgning_interval_maaneder;
+}
+
 bool start_moot(const Evaluation& ev, const Rule& r) {
     if (!r.fra || r.fra_navn == kAfgoerelseModtaget || r.fra(ev.sag)) return false;
     return !(r.fra_navn.starts_with("bevilling.") && ev.sag.bevilling);
@@ -539,12 +544,14 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             if (!later && r.fra && r.fra_navn != kAfgoerelseModtaget && !start_moot(ev, r))
                 ev.v.ukontrollerede.push_back({r.regel, {std::string(r.fra_navn)}});
             // A start its function could not give for want of a finding (a follow-up's form,
-            // when only one with the citizen counts) is for the caseworker to establish; an
-            // absent date (no grant yet) is not, as above.
+            // when only one with the citizen counts), or of a date a grant with hours, a package
+            // or a form lacks (its start), is for the caseworker to establish; an absent date
+            // with no grant yet, or with only a decision's dates (a refusal, as likely), is not.
             if (!r.fra) {
+                const bool granted = ev.sag.bevilling && has_content(*ev.sag.bevilling);
                 std::vector<std::string> findings;
                 for (auto m : ev.ctx.missing)
-                    if (kan_varieres(m)) findings.emplace_back(m);
+                    if (kan_varieres(m) || (granted && m.starts_with("bevilling."))) findings.emplace_back(m);
                 if (!findings.empty()) ev.v.ukontrollerede.push_back({r.regel, std::move(findings)});
             }
             trace(ev, r, "udeladt",

@@ -256,8 +256,12 @@ frist {
     local b = sag.bevilling
     local senest, holdt = seneste(sag.opfoelgninger), nil
     -- uden bevillingens start og uden opfølgninger er der intet at følge op på endnu (som når
-    -- fristens start mangler): ikke en frist, sagsbehandleren skal afklare noget for
-    if b.start == nil and senest == nil then return false end
+    -- fristens start mangler): ikke en frist, sagsbehandleren skal afklare noget for. Men er
+    -- der bevilget timer, mangler bevillingen sin start: det skal sagsbehandleren finde.
+    if b.start == nil and senest == nil then
+      if b.timer ~= nil then return nil end
+      return false
+    end
     if b.foerstegangs == false then return true end
     -- revurderingen er holdt, når den seneste opfølgning er fra foerste_revurdering_tidligst
     -- uger efter start eller senere; nil, når starten mangler og der er opfølgninger

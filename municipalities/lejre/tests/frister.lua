@@ -264,3 +264,13 @@ test {
   forvent = { frister = { naeste_opfoelgning = false, sagsbehandling = { status = "kommende" } },
               ukontrollerede = { naeste_opfoelgning = false } },
 }
+
+-- En bevilling med timer, men uden start (og ingen opfølgninger): fristen kan ikke regnes, og det
+-- er ikke "gælder ikke". Starten er det, sagsbehandleren skal finde; det samme for revurderingen.
+test {
+  navn = "Bevilget med timer, uden start: opfølgningsfristen står under ukontrollerede med bevilling.start",
+  dato = "2026-12-20",
+  sag = med(ansoegt, { bevilling = { afgoerelse_dato = "2025-11-01", foerstegangs = false, timer = 3, periode = "uge" } }),
+  forvent = { frister = { naeste_opfoelgning = false },
+              ukontrollerede = { naeste_opfoelgning = { mangler = { "bevilling.start" } } } },
+}
