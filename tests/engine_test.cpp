@@ -805,6 +805,25 @@ frist { id = "opf", tekst = "Opf", kilde = "S KS 1", fra = seneste_opfoelgning_e
     CHECK(listed("") == std::vector<std::string>{"(ikke listet)"});
 }
 
+// The complaint deadline runs from the decision's receipt. A letter sent with no receipt date
+// and no channel gives none: listed as not checked, with what would give it, not dropped.
+TEST_CASE("a decision sent by an unknown channel lists the complaint deadline as not checked") {
+    Tree t;
+    auto s = Standard::load(t.write("kanal", ""), "kanal");
+    auto klage = [&](const char* bevilling) {
+        const Vurdering v = s->vurder(Sag::from_json(fmt::format(R"({{"id":"s","bevilling":{{{}}},
+          "klage":{{"modtaget":"2026-11-20"}}}})", bevilling)), D("2026-12-01"));
+        const auto u = std::find_if(v.ukontrollerede.begin(), v.ukontrollerede.end(),
+                                    [](const auto& u) { return u.regel->id == "klage"; });
+        return u == v.ukontrollerede.end() ? std::vector<std::string>{"(ikke listet)"} : u->mangler;
+    };
+    CHECK(klage(R"("afgoerelse_sendt":"2026-09-01")") ==
+          std::vector<std::string>{"bevilling.afgoerelse_modtaget", "bevilling.afgoerelse_kanal"});
+    CHECK(klage(R"("afgoerelse_sendt":"2026-09-01","afgoerelse_kanal":"digital")") ==
+          std::vector<std::string>{"(ikke listet)"});
+    CHECK(klage(R"("start":"2026-09-01")") == std::vector<std::string>{"(ikke listet)"}); // no decision letter
+}
+
 // A deadline whose naar cannot say whether it applies, with no fact missing, is not silently
 // dropped: it is listed as not checked, with no facts named.
 TEST_CASE("a deadline whose naar is unknown is listed as not checked even when no fact is missing") {

@@ -543,6 +543,11 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             // nothing for the caseworker to establish. A grant without its start date is.
             if (!later && r.fra && r.fra_navn != kAfgoerelseModtaget && !start_moot(ev, r))
                 ev.v.ukontrollerede.push_back({r.regel, {std::string(r.fra_navn)}});
+            // A decision sent, but neither its receipt nor how it was sent known: the deadline
+            // from the receipt cannot be found, and a complaint could be late. Named with what
+            // would give it (receipt() read them as missing).
+            if (!later && r.fra && r.fra_navn == kAfgoerelseModtaget && ev.sag.bevilling && ev.sag.bevilling->afgoerelse_sendt)
+                not_checked(ev, r);
             // A start its function could not give for want of a finding (a follow-up's form,
             // when only one with the citizen counts), or of a date a grant with hours, a package
             // or a form lacks (its start), is for the caseworker to establish; an absent date
