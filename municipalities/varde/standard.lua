@@ -202,24 +202,6 @@ praktisk("personlig_hygiejne", "Støtte til borgerens egen varetagelse af person
 -- 3.5: "senest indenfor 4 uger fra modtagelse af ansøgningen, rette henvendelse til borgeren".
 -- Hvad der viser henvendelsen, er en antagelse (P.henvendelse_vist_ved); kun det, der skete
 -- fra ansøgningen og frem, hører til den.
--- Det første, der viser henvendelsen: den første af de viste datoer fra ansøgningen og frem.
-local function foerste_tegn_paa_henvendelse(sag)
-  local modtaget, vist = sag.ansoegning.modtaget, P.henvendelse_vist_ved
-  local foerste
-  if vist.vum then
-    local d = sag.vum.dato
-    if d ~= nil and d >= modtaget then foerste = d end
-  end
-  if vist.afgoerelse then
-    -- antagelse: uden afgørelsens dato er en afgørelse, der er sendt (eller modtaget),
-    -- truffet senest den dag
-    local b = sag.bevilling
-    local d = b.afgoerelse_dato or b.afgoerelse_sendt or b.afgoerelse_modtaget
-    if d ~= nil and d >= modtaget and (foerste == nil or d < foerste) then foerste = d end
-  end
-  return foerste
-end
-
 frist {
   id = "henvendelse",
   tekst = "Social og Handicap retter henvendelse til borgeren (antagelse: vist ved en VUM-udredning eller en afgørelse efter ansøgningen)",
@@ -227,7 +209,23 @@ frist {
   antagelse = true, -- hvad der viser henvendelsen (P.henvendelse_vist_ved)
   fra = "ansoegning.modtaget",
   varighed = uger(4),
-  opfyldt_ved = foerste_tegn_paa_henvendelse,
+  opfyldt_ved = function(sag)
+    -- den første af de viste datoer, der ligger fra ansøgningen og frem
+    local modtaget, vist = sag.ansoegning.modtaget, P.henvendelse_vist_ved
+    local foerste
+    if vist.vum then
+      local d = sag.vum.dato
+      if d ~= nil and d >= modtaget then foerste = d end
+    end
+    if vist.afgoerelse then
+      -- antagelse: uden afgørelsens dato er en afgørelse, der er sendt (eller modtaget),
+      -- truffet senest den dag
+      local b = sag.bevilling
+      local d = b.afgoerelse_dato or b.afgoerelse_sendt or b.afgoerelse_modtaget
+      if d ~= nil and d >= modtaget and (foerste == nil or d < foerste) then foerste = d end
+    end
+    return foerste
+  end,
   -- En VUM eller en afgørelse kommer efter henvendelsen: den viser, at der var kontakt senest
   -- den dag, ikke hvornår. Kommer det første tegn efter fristen, siger sagen ikke, om fristen
   -- blev holdt: den afgøres ikke (sagsbehandleren ser den under ukontrollerede). Er der intet
