@@ -111,7 +111,7 @@ void add_tjek(CLI::App& app, Common& common, int& exit_code) {
     auto* cmd = app.add_subcommand(
         "tjek", "Tjek en standard for fejl og huller, med fil:linje og et forslag: regler uden kilde, parametre ingen "
                 "regel læser, uforklarede antagelser, ukendte aktiviteter og forhold, frister uden hændelse, huller og "
-                "overlap i pakkerne, skyggede regler, grænser, en delvis VUM ikke kan afgøre, og regler, der afgør noget, de ikke ved. Uden kommune og fil: alle "
+                "overlap i pakkerne, skyggede regler, grænser, en delvis VUM ikke kan afgøre, parametre læst uden for reglerne (uden spor), og regler, der afgør noget, de ikke ved. Uden kommune og fil: alle "
                 "kommuner. Afslutningskode 0 uden fund, 1 med fund, 2 ved forkert brug");
     auto* k = cmd->add_option("--kommune", o.kommune, "Kommunens id (f.eks. varde)");
     cmd->add_option("fil", o.fil, "En standard.lua et vilkårligt sted (med testsager i tests/ ved siden af)")

@@ -60,7 +60,8 @@ TEST_CASE("tjek: every check fires on the fixture, at the marked line, and nothi
     CHECK(kinds == std::set<std::string>{"uden_kilde", "parameter_ulaest", "antagelse_uden_forklaring", "ukendt_aktivitet",
                                          "ukendt_forhold", "frist_uden_haendelse", "pakke_hul", "pakke_overlap",
                                          "pakke_aldrig_valgt", "pakke_skygget", "regel_skygget", "ukendt_afgjort",
-                                         "dato_lighed", "ukendt_parameter", "tekst_tal", "antagelse_ikke_markeret", "vum_delvis"});
+                                         "dato_lighed", "ukendt_parameter", "tekst_tal", "antagelse_ikke_markeret", "vum_delvis",
+                                         "parameter_i_lokal"});
     // paths shown as the user named the file
     CHECK(fil.vis("municipalities/fejlfyldt/standard.lua") == kFixture);
 }
