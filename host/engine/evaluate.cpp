@@ -457,14 +457,14 @@ const Udeladt* after_the_date(const Evaluation& ev, std::string_view sti) {
     return nullptr;
 }
 
-// A deadline whose start the case lacks for a reason: an event that has not happened (no
-// complaint, no application), or a grant not made yet. Then nothing is missing for the
-// caseworker to establish. A grant that exists without its start date is not such a reason.
 // A grant with something granted in it, not only a decision's dates (which a refusal has too).
 bool has_content(const Bevilling& b) {
     return b.start || b.timer || b.periode || b.pakke || b.form || b.foerstegangs || b.opfoelgning_interval_maaneder;
 }
 
+// A deadline whose start the case lacks for a reason: an event that has not happened (no
+// complaint, no application), or a grant not made yet. Then nothing is missing for the
+// caseworker to establish. A grant that exists without its start date is not such a reason.
 bool start_moot(const Evaluation& ev, const Rule& r) {
     if (!r.fra || r.fra_navn == kAfgoerelseModtaget || r.fra(ev.sag)) return false;
     return !(r.fra_navn.starts_with("bevilling.") && ev.sag.bevilling);
