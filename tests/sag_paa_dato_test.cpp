@@ -94,6 +94,13 @@ TEST_CASE("a grant decided after the assessment date had not been granted") {
     CHECK(frist(before, "naeste_opfoelgning")->frist.start == D("2026-11-20"));
     Vurdering after = s->vurder(sag, D("2026-12-10"));
     CHECK_FALSE(spor(after, "sag_paa_dato"));
+    // a follow-up before that grant's start is an older grant's, as when the grant is there
+    const Sag aeldre = Sag::from_json(R"({"id":"a","bevilling":{"afgoerelse_dato":"2026-12-10","start":"2026-11-02"},
+      "opfoelgninger":[{"dato":"2025-09-01","form":"personlig"}]})");
+    Vurdering a = s->vurder(aeldre, D("2026-11-30"));
+    CHECK(spor(a, "sag_paa_dato")->resultat.find("før bevillingens start, hører ikke til bevillingen: opfoelgninger[0]") !=
+          std::string::npos);
+    CHECK_FALSE(frist(a, "naeste_opfoelgning")); // no grant and no follow-up of its own: nothing runs yet
     // without a decision date, only the dates after the day go (the grant's content stays)
     const Sag sendt = Sag::from_json(R"({"id":"s","bevilling":{"afgoerelse_sendt":"2026-12-10","start":"2026-11-02"}})");
     Vurdering v = s->vurder(sendt, D("2026-11-30"));

@@ -32,17 +32,20 @@ struct Pass {
     }
 
     void run(Sag& s) {
+        // A follow-up before the grant's start does not belong to it, also when the grant itself
+        // was decided after the date (below): it is an older grant's.
+        // (Not a copied optional: GCC 12 warned it "may be used uninitialized".)
+        const bool har_start = s.bevilling && s.bevilling->start;
+        const Dato start = har_start ? *s.bevilling->start : Dato::from_days(0);
         // A grant decided after the date had not been granted: neither its dates nor its hours,
         // start and interval (as a VUM after the date takes its scores with it).
         if (s.bevilling && after(s.bevilling->afgoerelse_dato)) {
             out.push_back({"bevilling", *s.bevilling->afgoerelse_dato});
             s.bevilling.reset();
         }
-        // A pointer, not a copied optional: GCC 12 warned the copy "may be used uninitialized".
-        const Dato* start = s.bevilling && s.bevilling->start ? &*s.bevilling->start : nullptr;
         list(s.opfoelgninger, "opfoelgninger", [&](const Opfoelgning& o) -> std::optional<bool> {
             if (o.dato > dato) return false;
-            if (start && o.dato < *start) return true;
+            if (har_start && o.dato < start) return true;
             return std::nullopt;
         });
         list(s.leverancer, "leverancer", [&](const Levering& l) { return l.dato > dato ? std::optional(false) : std::nullopt; });

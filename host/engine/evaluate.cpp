@@ -450,10 +450,12 @@ std::string udledning(const FormodetModtagelse& f) {
                                    f.hverdage, f.sendt.iso());
 }
 
-// What the case holds at `sti` but dated after the assessment date (as_of.hpp), if so.
+// What the case holds at `sti` but dated after the assessment date (as_of.hpp), if so; a
+// date of a grant decided after it went with the grant ("bevilling").
 const Udeladt* after_the_date(const Evaluation& ev, std::string_view sti) {
     for (const auto& u : ev.udeladt)
-        if (!u.foer_start && u.sti == sti) return &u;
+        if (!u.foer_start && (u.sti == sti || (sti.starts_with(u.sti) && sti.size() > u.sti.size() && sti[u.sti.size()] == '.')))
+            return &u;
     return nullptr;
 }
 

@@ -13,6 +13,7 @@ std::vector<std::string_view> possible_outcomes(const Rule& r) {
     case Art::Pakke: return {"opfyldt", "ikke_opfyldt", "valgt"};
     case Art::Frist:
         if (r.paahviler == Paahviler::Borger) {
+            if (r.opfyldt_senest) return {"kommende", "udloebet", "opfyldt", "ukendt"}; // never late: not decided
             if (r.opfyldt_ved || r.opfyldt_fn) return {"kommende", "udloebet", "opfyldt", "for_sent"};
             return {"kommende", "udloebet"};
         }

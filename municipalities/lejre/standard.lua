@@ -181,14 +181,15 @@ frist {
   antagelse = true, -- afgørelsens dag, når kun afsendelse eller modtagelse kendes (se ovenfor)
   -- Uden afgørelsens dato siger sagen ikke altid, om fristen blev holdt: er afgørelsen først
   -- sendt (eller modtaget) efter fristen, kan den være truffet inden; er støtten bevilget med en
-  -- start, men uden nogen af datoerne, er der truffet en afgørelse, men hvornår vides ikke. Så
-  -- afgøres fristen ikke, og afgørelsens dato står under ukontrollerede.
+  -- start fra ansøgningen og frem, men uden nogen af datoerne, er der truffet en afgørelse, men
+  -- hvornår vides ikke (en start før ansøgningen er en ældre bevillings). Så afgøres fristen
+  -- ikke, og afgørelsens dato står under ukontrollerede.
   naar = function(sag)
     local modtaget, b = sag.ansoegning.modtaget, sag.bevilling
     if modtaget == nil or b.afgoerelse_dato ~= nil then return true end
     local senest = b.afgoerelse_sendt or b.afgoerelse_modtaget
     if senest == nil then
-      if b.start ~= nil then return nil end
+      if b.start ~= nil and b.start >= modtaget then return nil end
       return true
     end
     if senest > modtaget + uger(P.sagsbehandlingstid) then return nil end

@@ -62,6 +62,13 @@ test {
 }
 
 test {
+  navn = "Sagsbehandlingsfrist: en start før ansøgningen er en ældre bevillings og viser ingen afgørelse på den",
+  dato = "2026-12-20",
+  sag = med(ansoegt, { bevilling = { start = "2025-01-06", timer = 3, foerstegangs = false } }),
+  forvent = { frister = { sagsbehandling = { status = "overskredet" } }, ukontrollerede = { sagsbehandling = false } },
+}
+
+test {
   navn = "Sagsbehandlingsfrist: støtten er bevilget med en start, men uden afgørelsens datoer: fristen afgøres ikke",
   dato = "2026-12-20",
   sag = med(ansoegt, { bevilling = { start = "2026-11-02", foerstegangs = true } }),
