@@ -262,3 +262,35 @@ TEST_CASE("tjek: a number in a rule's text that its parameter no longer has") {
     CHECK_THAT(fund[1].besked, Catch::Contains("teksten siger \"5 uger\", men reglen regner med sagsbehandlingstid = 4 uger"));
     fs::remove_all(root);
 }
+
+// parameter_i_lokal: what a rule reads past the parameter, and what it does not. Found: a
+// local (several names, an attribute, parentheses, a call) whose value read P.x as the standard
+// loaded. Not found: a function in the value (it reads P.x when called), a local or parameter
+// of the same name in the rule, a constructor key, a named helper that runs while loading.
+TEST_CASE("tjek: a parameter kept in a local is found where a rule uses it, and only there") {
+    test::TestTree tree{"tjek_lokal"};
+    const Sources sources = tree.write(
+        "t", "local P <const> = parametre { a = { vaerdi = 1, tekst = 'A', kilde = 'K' }, b = { vaerdi = 2, tekst = 'B', kilde = 'K' },\n"
+             "  c = { vaerdi = 3, tekst = 'C', kilde = 'K' }, d = { vaerdi = 4, tekst = 'D', kilde = 'K' } }\n"
+             "local la, lb <const> = P.a, (P.b)\n"                                           // line 5
+             "local lc = tonumber(P.c)\n"                                                     // line 6
+             "local valg = { hent = function() return P.d end }\n"                           // line 7
+             "local skygge = P.a\n"                                                           // line 8
+             "local function lav(id) krav { id = id, tekst = 'Højst ' .. lc, kilde = 'K',\n" // line 9: loads
+             "  afvigelser = function(sag) return {} end } end\n"
+             "lav('k0')\n"
+             "krav { id = 'k1', tekst = 'K1', kilde = 'K', afvigelser = function(sag, skygge)\n"
+             "  local t = { la = 1 }\n"
+             "  if la + lb > valg.hent() then return {} end\n"                                // line 14: la, lb
+             "  for _, lc in ipairs(sag.afbud) do end\n"
+             "  return {}\n"
+             "end }\n"
+             "krav { id = 'k2', tekst = 'K2', kilde = 'K', afvigelser = function(sag)\n"
+             "  if lc > 1 then return {} end return {} end }\n");                            // line 19: lc
+    auto s = Standard::load(sources, "t");
+    Tjek t{*s, *Dato::parse("2026-11-22")};
+    std::vector<std::string> fund;
+    for (auto& f : tjek_alt(t))
+        if (f.kode == "parameter_i_lokal") fund.push_back(fmt::format("{}: {}", f.linje, f.besked.substr(0, f.besked.find(','))));
+    CHECK(fund == std::vector<std::string>{"14: 'la' holder P.a og P.b", "14: 'lb' holder P.a og P.b", "19: 'lc' holder P.c"});
+}

@@ -8,13 +8,19 @@ namespace kvalitet::workbench {
 namespace {
 
 
-// The names a file binds to parametre { }'s result: `local P = parametre {` (or `(`).
+// The names a file binds to parametre { }'s result: `local P = parametre {` (or `(`), also
+// with an attribute (`local P <const> = parametre {`).
 std::set<std::string> aliases(const std::vector<Token>& ts) {
     std::set<std::string> out;
-    for (std::size_t i = 0; i + 2 < ts.size(); ++i)
-        if (ts[i].art == Token::Art::Navn && is(ts[i + 1], Token::Art::Tegn, "=") &&
-            is(ts[i + 2], Token::Art::Navn, "parametre"))
+    for (std::size_t i = 0; i + 2 < ts.size(); ++i) {
+        if (ts[i].art != Token::Art::Navn) continue;
+        std::size_t k = i + 1;
+        if (k + 3 < ts.size() && is(ts[k], Token::Art::Tegn, "<") && ts[k + 1].art == Token::Art::Navn &&
+            is(ts[k + 2], Token::Art::Tegn, ">"))
+            k += 3;
+        if (k + 1 < ts.size() && is(ts[k], Token::Art::Tegn, "=") && is(ts[k + 1], Token::Art::Navn, "parametre"))
             out.insert(ts[i].tekst);
+    }
     return out;
 }
 
