@@ -76,6 +76,9 @@ grep -q "efter afslut" "$T/ud" && fail ":afslut sluttede ikke sessionen"
 cp "$T/municipalities/lejre/standard.lua" "$T/god.lua"
 # The pipe is read line by line; edit the script between the reloads with a FIFO.
 mkfifo "$T/fifo"
+# Emptied here, not only by the background REPL's redirection: that runs when the child does,
+# and until then `answered` saw section 1's "Vurdering af sag" and broke the script too early.
+: > "$T/ud"
 "$K" --hjem "$T" repl --kommune lejre --dato 2026-11-22 < "$T/fifo" > "$T/ud" 2>&1 &
 pid=$!
 exec 3> "$T/fifo"
