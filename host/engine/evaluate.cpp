@@ -464,12 +464,21 @@ bool has_content(const Bevilling& b) {
     return b.start || b.timer || b.periode || b.pakke || b.form || b.foerstegangs || b.opfoelgning_interval_maaneder;
 }
 
+// Whether the case shows the event a start date belongs to, without the date: a grant, an
+// application said to be acute, a complaint already reconsidered.
+bool event_shown(const Sag& s, std::string_view fra) {
+    if (fra.starts_with("bevilling.")) return s.bevilling.has_value();
+    if (fra.starts_with("ansoegning.")) return s.ansoegning_akut.has_value();
+    if (fra.starts_with("klage.")) return s.klage_genvurderet.has_value();
+    return false;
+}
+
 // A deadline whose start the case lacks for a reason: an event that has not happened (no
 // complaint, no application), or a grant not made yet. Then nothing is missing for the
-// caseworker to establish. A grant that exists without its start date is not such a reason.
+// caseworker to establish. An event the case shows without its date is not such a reason.
 bool start_moot(const Evaluation& ev, const Rule& r) {
     if (!r.fra || r.fra_navn == kAfgoerelseModtaget || r.fra(ev.sag)) return false;
-    return !(r.fra_navn.starts_with("bevilling.") && ev.sag.bevilling);
+    return !event_shown(ev.sag, r.fra_navn);
 }
 
 void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {

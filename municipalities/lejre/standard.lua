@@ -182,14 +182,17 @@ frist {
   -- Uden afgørelsens dato siger sagen ikke altid, om fristen blev holdt: er afgørelsen først
   -- sendt (eller modtaget) efter fristen, kan den være truffet inden; er støtten bevilget med en
   -- start fra ansøgningen og frem, men uden nogen af datoerne, er der truffet en afgørelse, men
-  -- hvornår vides ikke (en start før ansøgningen er en ældre bevillings). Så afgøres fristen
-  -- ikke, og afgørelsens dato står under ukontrollerede.
+  -- hvornår vides ikke (en start før ansøgningen er en ældre bevillings). Det samme, når støtten
+  -- er bevilget (timer, pakke eller form) uden start og uden datoerne: der er truffet en
+  -- afgørelse, men ikke hvornår. Så afgøres fristen ikke, og afgørelsens dato står under
+  -- ukontrollerede.
   naar = function(sag)
     local modtaget, b = sag.ansoegning.modtaget, sag.bevilling
     if modtaget == nil or b.afgoerelse_dato ~= nil then return true end
     local senest = b.afgoerelse_sendt or b.afgoerelse_modtaget
     if senest == nil then
-      if b.start ~= nil and b.start >= modtaget then return nil end
+      if b.start ~= nil then return b.start < modtaget or nil end
+      if b.timer ~= nil or b.pakke ~= nil or b.form ~= nil then return nil end
       return true
     end
     if senest > modtaget + uger(P.sagsbehandlingstid) then return nil end
@@ -211,7 +214,15 @@ frist {
   tekst = "Ved akut behov iværksættes støtten umiddelbart efter modtagelse af ansøgningen",
   kilde = "Lejre KS 10 Sagsbehandlingsfrist",
   antagelse = true, -- "umiddelbart" som et antal hverdage (P.akut_ivaerksaettelse)
-  naar = function(sag) return sag.ansoegning.akut end,
+  -- Er der truffet en afgørelse, men kendes støttens start ikke, vides det ikke, om den er
+  -- iværksat (eller om ansøgningen blev afslået): så afgøres fristen ikke, og starten står
+  -- under ukontrollerede. Uden afgørelse og uden start er støtten ikke iværksat.
+  naar = function(sag)
+    local akut, b = sag.ansoegning.akut, sag.bevilling
+    if akut ~= true then return akut end
+    if b.start == nil and (b.afgoerelse_dato ~= nil or b.afgoerelse_sendt ~= nil) then return nil end
+    return true
+  end,
   fra = "ansoegning.modtaget",
   varighed = function() return hverdage(P.akut_ivaerksaettelse) end,
   opfyldt_ved = "bevilling.start",
@@ -256,13 +267,11 @@ frist {
   naar = function(sag)
     local b = sag.bevilling
     local senest, holdt = seneste(sag.opfoelgninger), nil
-    -- uden bevillingens start og uden opfølgninger er der intet at følge op på endnu (som når
-    -- fristens start mangler): ikke en frist, sagsbehandleren skal afklare noget for. Men er
-    -- der bevilget timer, mangler bevillingen sin start: det skal sagsbehandleren finde.
-    if b.start == nil and senest == nil then
-      if b.timer ~= nil then return nil end
-      return false
-    end
+    -- uden bevillingens start og uden opfølgninger: ved en førstegangsbevilling er det halve år
+    -- ikke begyndt (revurderingen er ikke holdt). Ellers har fristen ingen start, og værten
+    -- afgør, om den er noget, sagsbehandleren skal finde (en bevilling med timer, en pakke eller
+    -- en form mangler sin start), eller om der intet er at følge op på endnu (ingen bevilling).
+    if b.start == nil and senest == nil then return b.foerstegangs ~= true end
     if b.foerstegangs == false then return true end
     -- revurderingen er holdt, når den seneste opfølgning er fra foerste_revurdering_tidligst
     -- uger efter start eller senere; nil, når starten mangler og der er opfølgninger

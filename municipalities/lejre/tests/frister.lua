@@ -130,6 +130,61 @@ test {
               spor = { akut_ivaerksaettelse = { udfald = "ukendt", mangler = { "ansoegning.akut" } } } },
 }
 
+-- En afgørelse uden datoer, men med noget bevilget: afgørelsen er truffet, hvornår vides ikke.
+test {
+  navn = "Sagsbehandlingsfrist: timer bevilget uden start og uden afgørelsens datoer: fristen afgøres ikke",
+  dato = "2026-12-20",
+  sag = med(ansoegt, { bevilling = { foerstegangs = true, timer = 3, periode = "uge" } }),
+  forvent = { frister = { sagsbehandling = false },
+              ukontrollerede = { sagsbehandling = { mangler = { "bevilling.afgoerelse_dato", "bevilling.afgoerelse_sendt",
+                                                                "bevilling.afgoerelse_modtaget", "bevilling.start" } } } },
+}
+
+local akut_afgjort = med(ansoegt, { ansoegning = { modtaget = "2026-11-20", akut = true },
+                                    bevilling = { afgoerelse_dato = "2026-11-20", foerstegangs = true, timer = 3, periode = "uge" } })
+
+test {
+  navn = "Akut behov: støtten er bevilget, men dens start kendes ikke: akutfristen afgøres ikke",
+  dato = "2026-11-25",
+  sag = akut_afgjort,
+  forvent = { frister = { akut_ivaerksaettelse = false, sagsbehandling = { status = "opfyldt" } }, advarsler = {},
+              ukontrollerede = { akut_ivaerksaettelse = { mangler = { "bevilling.start" } } } },
+}
+
+test {
+  navn = "Akut behov: en afgørelse uden noget bevilget (måske et afslag) afgør ikke akutfristen",
+  dato = "2026-11-25",
+  sag = med(akut_afgjort, { bevilling = { foerstegangs = ukendt, timer = ukendt, periode = ukendt } }),
+  forvent = { frister = { akut_ivaerksaettelse = false }, advarsler = {},
+              ukontrollerede = { akut_ivaerksaettelse = { mangler = { "bevilling.start" } } } },
+}
+
+test {
+  navn = "Akut behov uden ansøgningens dato: begge frister står som ukontrollerede med datoen",
+  dato = "2026-12-20",
+  sag = med(akut_afgjort, { ansoegning = { modtaget = ukendt },
+                            bevilling = { afgoerelse_dato = "2026-11-10", start = "2026-11-16" } }),
+  forvent = { frister = { akut_ivaerksaettelse = false, sagsbehandling = false },
+              ukontrollerede = { akut_ivaerksaettelse = { mangler = { "ansoegning.modtaget" } },
+                                 sagsbehandling = { mangler = { "ansoegning.modtaget" } } } },
+}
+
+test {
+  navn = "Ingen ansøgning i sagen: ingen sagsbehandlingsfrist, og intet at finde",
+  dato = "2026-12-20",
+  sag = med(ansoegt, { ansoegning = ukendt }),
+  forvent = { frister = { akut_ivaerksaettelse = false, sagsbehandling = false },
+              ukontrollerede = { akut_ivaerksaettelse = false, sagsbehandling = false } },
+}
+
+test {
+  navn = "Klagen er genvurderet, men dens modtagelse kendes ikke: genvurderingsfristen står som ukontrolleret",
+  dato = "2026-12-20",
+  sag = med(ansoegt, { klage = { genvurderet = "2026-12-01" } }),
+  forvent = { frister = { genvurdering = false },
+              ukontrollerede = { genvurdering = { mangler = { "klage.modtaget" } } } },
+}
+
 local foerstegangs = med(ansoegt, { bevilling = { foerstegangs = true, start = "2026-08-31",
                                                   afgoerelse_dato = "2026-08-20", afgoerelse_modtaget = "2026-11-02" } })
 
@@ -278,6 +333,17 @@ test {
   navn = "Bevilget med timer, uden start: opfølgningsfristen står under ukontrollerede med bevilling.start",
   dato = "2026-12-20",
   sag = med(ansoegt, { bevilling = { afgoerelse_dato = "2025-11-01", foerstegangs = false, timer = 3, periode = "uge" } }),
+  forvent = { frister = { naeste_opfoelgning = false },
+              ukontrollerede = { naeste_opfoelgning = { mangler = { "bevilling.start" } } } },
+}
+
+-- Det samme for en bevilling med en form og en leverandør, men uden timer: en bevilling er en
+-- bevilling, hvad den end nævner (værten afgør det, som for de andre frister).
+test {
+  navn = "Bevilget med en form, uden timer og start: opfølgningsfristen står under ukontrollerede med bevilling.start",
+  dato = "2026-12-20",
+  sag = med(ansoegt, { bevilling = { afgoerelse_dato = "2025-11-01", foerstegangs = false, form = "individuel",
+                                     leverandoer = { naert_beslaegtet = false } } }),
   forvent = { frister = { naeste_opfoelgning = false },
               ukontrollerede = { naeste_opfoelgning = { mangler = { "bevilling.start" } } } },
 }
