@@ -44,6 +44,29 @@ int call_original(lua_State* L) {
     return lua_gettop(L);
 }
 
+// ---- iterators with state -------------------------------------------------------------
+
+// Which case an iterator is begun in, as an upvalue for same_case().
+void push_case_number(lua_State* L) { lua_pushinteger(L, lua_Integer(lua::State::host(L).sag_nr)); }
+
+// Refuses an iterator begun in another case, or while the standard loaded: its position and
+// its table would go from one case to the next (lua/state.hpp, Host::sag_nr).
+void same_case(lua_State* L, int upvalue, const char* fn) {
+    if (lua_Integer(lua::State::host(L).sag_nr) != lua_tointeger(L, lua_upvalueindex(upvalue)))
+        luaL_error(L, "%s: gennemgangen er begyndt uden for denne sag (mens standarden blev indlæst, eller i en "
+                      "anden sag), og en regel kan ikke huske noget fra en sag til den næste; begynd den i reglen "
+                      "(for k, v in %s(...) do ... end)", fn, fn);
+}
+
+// string.gmatch's iterator, guarded. Upvalues: Lua's iterator, the case it was begun in.
+int gmatch_step(lua_State* L) {
+    same_case(L, 2, "string.gmatch");
+    lua_settop(L, 0);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_call(L, 0, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
 // ---- patterns --------------------------------------------------------------------------
 
 bool class_byte(unsigned char c, char cl) {
@@ -213,6 +236,13 @@ int bounded_match(lua_State* L) {
             std::string_view(p, std::min<std::size_t>(lp, 40)), ls, cost);
         return luaL_error(L, "%s", message.c_str());
     }
+    if constexpr (M == Matcher::Gmatch) {
+        call_original(L); // leaves Lua's iterator alone on the stack
+        lua_settop(L, 1);
+        push_case_number(L);
+        lua_pushcclosure(L, gmatch_step, 2);
+        return 1;
+    }
     return call_original(L);
 }
 
@@ -347,7 +377,8 @@ bool key_less(lua_State* L, int a, int b) {
 }
 
 int sorted_next(lua_State* L) {
-    // upvalue 1: the sorted keys; 2: the table; 3: the position reached
+    // upvalue 1: the sorted keys; 2: the table; 3: the position reached; 4: the case begun in
+    same_case(L, 4, "pairs");
     const lua_Integer i = lua_tointeger(L, lua_upvalueindex(3)) + 1;
     if (lua_rawgeti(L, lua_upvalueindex(1), i) == LUA_TNIL) return 1;
     lua_pushinteger(L, i);
@@ -379,12 +410,15 @@ int sorted_pairs(lua_State* L) {
                               bind::type_text(L, -1).c_str());
         lua_pushvalue(L, -1);
         lua_rawseti(L, keys, ++n);
+        if (n % 65536 == 0) lua::State::of(L).check_budget(); // the hook does not run in C
     }
     // Insertion sort on the stack would be quadratic; sort indexes into `keys` instead.
     std::vector<lua_Integer> order(static_cast<std::size_t>(n));
     for (lua_Integer i = 0; i < n; ++i) order[std::size_t(i)] = i + 1;
     lua::State::of(L).check_memory(std::size_t(n) * sizeof(lua_Integer));
+    std::size_t compared = 0;
     std::sort(order.begin(), order.end(), [&](lua_Integer a, lua_Integer b) {
+        if (++compared % 65536 == 0) lua::State::of(L).check_budget();
         lua_rawgeti(L, keys, a);
         lua_rawgeti(L, keys, b);
         const bool less = key_less(L, -2, -1);
@@ -398,7 +432,8 @@ int sorted_pairs(lua_State* L) {
     }
     lua_pushvalue(L, 1);
     lua_pushinteger(L, 0);
-    lua_pushcclosure(L, sorted_next, 3);
+    push_case_number(L);
+    lua_pushcclosure(L, sorted_next, 4);
     return 1;
 }
 

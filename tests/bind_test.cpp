@@ -227,6 +227,7 @@ TEST_CASE("date arguments are checked in full: floats, NaN, infinities, fraction
     CHECK_THROWS_WITH(lua.eval("return dage(2.5)"), Catch::Contains("forkert argument nr. 1 til 'dage': forventede et heltal, fik 2.5"));
     CHECK_THROWS_WITH(lua.eval("return dage(1e300)"), Catch::Contains("uden for området"));
     CHECK_THROWS_WITH(lua.eval("return dage(math.mininteger)"), Catch::Contains("uden for området"));
+    CHECK_THROWS_WITH(lua.eval("return Dato '2026-01-01\\0junk'"), Catch::Contains("ugyldig dato"));
     CHECK(lua.eval("return (Dato '2026-11-22' + dage(2.0)):iso()") == "2026-11-24");
     CHECK(lua.eval("return (Dato '2026-11-22' + dage(-1000.0) + dage(1000)):iso()") == "2026-11-22");
 }
@@ -276,4 +277,26 @@ TEST_CASE("a kept list view refuses its length once the case is gone, as a Lua e
     // __len threw a C++ exception through Lua: std::terminate outside a protected call,
     // a junk error inside one.
     CHECK_THROWS_WITH(lua.state.call(1, 1), Catch::Contains("sagen er skiftet"));
+}
+
+// The next case read through a list view of the one before would be that case's list under
+// an old handle; the host refuses it, as it refuses a kept element (3/12).
+TEST_CASE("a list view kept into the next case refuses to read") {
+    Lua lua;
+    lua.load_case(kExample);
+    lua_State* L = lua.state;
+    sandbox::load(lua.state, "local sag = ... return sag.leverancer", "=test", sandbox::Env::Standard);
+    bind::push_sag(L, lua.ctx);
+    lua.state.call(1, 1); // the list view stays on the stack
+    REQUIRE(lua_type(L, -1) == LUA_TUSERDATA);
+    lua.load_case(kExample); // the next case, in the same context
+    bind::push_sag(L, lua.ctx);
+    lua_pop(L, 1);
+    for (const char* body : {"local l = ... return #l", "local l = ... return l[1]",
+                             "local l = ... return uden_for_tidsrum(l, {})"}) {
+        INFO(body);
+        sandbox::load(lua.state, body, "=test", sandbox::Env::Standard);
+        lua_pushvalue(L, -2);
+        CHECK_THROWS_WITH(lua.state.call(1, 1), Catch::Contains("sagen kan kun læses, mens en regel vurderer den"));
+    }
 }

@@ -1033,3 +1033,88 @@ TEST_CASE("an assessment handed back leaves nothing of its case in the next") {
         }
     }
 }
+
+// From an attack on the sandbox (3/12): C functions are not sealed, so an iterator with state
+// of its own, begun while the standard loads, would carry its table and its position from
+// case to case (one citizen's data in the next one's warnings).
+TEST_CASE("an iterator begun while the standard loads cannot be used by a rule") {
+    Tree t;
+    for (const char* begin : {"pairs(alle)", "string.gmatch('a b c', '%a')"}) {
+        auto s = Standard::load(t.write("it", std::string(R"(
+local kasse = {}
+local alle = { kasse, kasse, kasse }
+local naeste = )") + begin + R"(
+krav { id = "husk", tekst = "K", kilde = "K KS", afvigelser = function(sag)
+  local _, k = naeste()
+  return { tostring(k) }
+end }
+)"), "it");
+        INFO(begin);
+        CHECK_THROWS_WITH(s->vurder(Sag::from_json(R"({"id":"a"})"), D("2026-12-20")),
+                          Catch::Contains("standard.lua:8: krav 'husk' (sag 'a')") &&
+                              Catch::Contains("gennemgangen er begyndt uden for denne sag"));
+    }
+    // Begun in the rule, as usual, they work in every case.
+    auto s = Standard::load(t.write("it2", R"(
+krav { id = "ord", tekst = "K", kilde = "K KS", afvigelser = function(sag)
+  local ud = {}
+  for k, v in pairs({ b = 2, a = 1 }) do ud[#ud + 1] = k .. v end
+  for w in string.gmatch("x y", "%a") do ud[#ud + 1] = w end
+  return { table.concat(ud, ",") }
+end }
+)"), "it2");
+    for (int i = 0; i < 2; ++i)
+        CHECK(s->vurder(Sag::from_json(R"({"id":"a"})"), D("2026-12-20")).json().find("a1,b2,x,y") != std::string::npos);
+}
+
+TEST_CASE("the iterator pairs gives for a case view reads that view, whatever it is called with") {
+    Tree t;
+    auto s = Standard::load(t.write("pv", R"(
+krav { id = "naeste", tekst = "K", kilde = "K KS", afvigelser = function(sag)
+  local f = pairs(sag.bevilling)
+  local k1 = f(5, nil)
+  local k2 = f(sag.afbud, nil)
+  local k3 = f({}, nil)
+  return { tostring(k1) .. " " .. tostring(k2) .. " " .. tostring(k3) }
+end }
+)"), "pv");
+    const std::string j = s->vurder(Sag::from_json(R"({"id":"a","bevilling":{"timer":2}})"), D("2026-12-20")).json();
+    CHECK(j.find("afgoerelse_dato afgoerelse_dato afgoerelse_dato") != std::string::npos);
+}
+
+TEST_CASE("deviations given as a table of names are an error, not an empty list") {
+    Tree t;
+    for (const char* value : {"P", "{ fejl = 'x' }", "FAST"}) {
+        auto s = Standard::load(t.write("av", std::string(R"(
+local P = parametre { graense = { vaerdi = 3, tekst = "G", kilde = "K KS" } }
+local FAST = { navn = "x" }
+krav { id = "navne", tekst = "K", kilde = "K KS", afvigelser = function(sag)
+  return )") + value + R"(
+end }
+)"), "av");
+        INFO(value);
+        CHECK_THROWS_WITH(s->vurder(Sag::from_json(R"({"id":"a"})"), D("2026-12-20")),
+                          Catch::Contains("krav 'navne'") && Catch::Contains("en tabel med navngivne felter"));
+    }
+    // An empty list, and a sealed list of texts, are still lists.
+    auto s = Standard::load(t.write("av2", R"(
+local LISTE = { "en afvigelse" }
+krav { id = "tom", tekst = "T", kilde = "K KS", afvigelser = function(sag) return {} end }
+krav { id = "fast", tekst = "F", kilde = "K KS", afvigelser = function(sag) return LISTE end }
+)"), "av2");
+    const std::string j = s->vurder(Sag::from_json(R"({"id":"a"})"), D("2026-12-20")).json();
+    CHECK(j.find("Afvigelse fra 'F': en afvigelse") != std::string::npos);
+}
+
+TEST_CASE("a VUM count from a number past any score counts no theme") {
+    Tree t;
+    auto s = Standard::load(t.write("vm", R"(
+krav { id = "v", tekst = "K", kilde = "K KS", afvigelser = function(sag)
+  return { sag.vum:antal_mindst(4294967298) .. " " .. sag.vum:antal_mindst(math.maxinteger) .. " "
+           .. sag.vum:antal_mindst(math.mininteger) }
+end }
+)"), "vm");
+    const std::string j = s->vurder(Sag::from_json(R"({"id":"a","vum":{"dato":"2026-01-01","temaer":{"socialt_liv":3,"sundhed":2}}})"),
+                                    D("2026-12-20")).json();
+    CHECK(j.find("Afvigelse fra 'K': 0 0 2") != std::string::npos);
+}

@@ -365,6 +365,13 @@ TEST_CASE("the list primitives say in Danish what is wrong with their arguments"
                Catch::Contains("tidsrummets 'fra' skal skrives TT:MM"));
     CHECK_THAT(lua.eval(sag, "return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '08:00', til = '09:00' }, tekst = '{dag}' })"),
                Catch::Contains("'tekst' kender ikke {dag}"));
+    // a line per delivery is no novel: its parts were built outside the memory budget
+    CHECK_THAT(lua.eval(sag, "return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '08:00', til = '09:00' }, tekst = string.rep('{iso}', 2e5) })"),
+               Catch::Contains("uden_for_tidsrum: 'tekst' er 1000000 bytes lang; højst 1000"));
+    for (const char* tid : {"99:99", "24:01", "12:60"})
+        CHECK_THAT(lua.eval(sag, std::string("return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '08:00', til = '") + tid + "' } })"),
+                   Catch::Contains("tidsrummets 'til' er '" + std::string(tid) + "', som ikke er et klokkeslæt"));
+    CHECK(lua.eval(sag, "return #uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '00:00', til = '24:00' } })") == "0");
     // an option the function does not know is refused, not ignored (a rule that asked for
     // the latest n periods got every period of the grant, with no error)
     CHECK_THAT(lua.eval(sag, "return #perioder(sag.leverancer, { periode = 'uge', seneste = 2 })"),

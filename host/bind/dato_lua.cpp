@@ -34,9 +34,11 @@ Dato in_range(lua_State* L, Dato d);
 Dato date_arg(lua_State* L, int i) {
     if (Dato* d = to_dato(L, i)) return *d;
     if (lua_type(L, i) == LUA_TSTRING) {
-        const char* s = lua_tostring(L, i);
-        if (auto d = Dato::parse(s)) return in_range(L, *d);
-        luaL_error(L, "ugyldig dato \"%s\" (forventede ÅÅÅÅ-MM-DD, en rigtig dato)", s);
+        std::size_t n = 0;
+        const char* s = lua_tolstring(L, i, &n);
+        // the whole text: "2026-01-01\0junk" is no date, though C would read up to the NUL
+        if (auto d = Dato::parse({s, n})) return in_range(L, *d);
+        luaL_error(L, "ugyldig dato \"%s\" (forventede ÅÅÅÅ-MM-DD, en rigtig dato)", sandbox::key_text(L, i));
     }
     luaL_argerror(L, i, fmt::format("forventede en dato, fik {}", type_text(L, i)).c_str());
     return {};

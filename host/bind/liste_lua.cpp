@@ -491,7 +491,11 @@ int clock_minutes(lua_State* L, const char* fn, const char* felt) {
     auto digit = [&](std::size_t i) { return t[i] >= '0' && t[i] <= '9'; };
     if (t.size() != 5 || !digit(0) || !digit(1) || t[2] != ':' || !digit(3) || !digit(4))
         luaL_error(L, "%s: tidsrummets '%s' skal skrives TT:MM, ikke '%s'", fn, felt, sandbox::key_text(L, -1));
-    return ((t[0] - '0') * 10 + (t[1] - '0')) * 60 + (t[3] - '0') * 10 + (t[4] - '0');
+    const int hours = (t[0] - '0') * 10 + (t[1] - '0'), minutes = (t[3] - '0') * 10 + (t[4] - '0');
+    // "24:00" is the end of the day; "99:99" is no time at all (minut() refuses it too)
+    if (minutes > 59 || hours > 24 || (hours == 24 && minutes != 0))
+        luaL_error(L, "%s: tidsrummets '%s' er '%s', som ikke er et klokkeslæt (00:00-24:00)", fn, felt, s);
+    return hours * 60 + minutes;
 }
 
 void append_clock(std::string& out, int minute) { fmt::format_to(std::back_inserter(out), "{:02}:{:02}", minute / 60, minute % 60); }
@@ -505,6 +509,12 @@ struct Template {
         static constexpr std::pair<std::string_view, Part> kNames[] = {
             {"ugedag", Part::Ugedag}, {"dato", Part::Dato},         {"iso", Part::Iso}, {"start", Part::Start},
             {"slut", Part::Slut},     {"minutter", Part::Minutter}, {"art", Part::Art}};
+        // A line per delivery: longer than this is no line a person reads, and its parts and
+        // its lines would be built outside the script's memory budget.
+        constexpr std::size_t kMaxTemplate = 1000;
+        if (t.size() > kMaxTemplate)
+            luaL_error(L, "%s: 'tekst' er %d bytes lang; højst %d", fn, int(std::min<std::size_t>(t.size(), 1u << 30)),
+                       int(kMaxTemplate));
         Template out;
         out.parts.reserve(2 * std::size_t(std::count(t.begin(), t.end(), '{')) + 1); // one allocation, not one per doubling
         while (!t.empty()) {

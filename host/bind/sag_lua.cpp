@@ -85,6 +85,12 @@ const Sag& sag(const View& v) {
     return *v.ctx->sag;
 }
 
+// A list is its case's, as its elements are: kept past the case, it refuses to read.
+const Sag& list_case(const View& v) {
+    if (!v.ctx->sag || v.generation != v.ctx->generation) refuse(*v.ctx);
+    return *v.ctx->sag;
+}
+
 void push_view(lua_State* L, const void* obj, CaseContext* ctx, const Kind& kind);
 
 template <class T>
@@ -138,7 +144,7 @@ void push_element(lua_State* L, int list, const View& v, const std::vector<T>& i
 template <const Kind* ElementKind, class T, const std::vector<T>& (*Get)(const Sag&)>
 int array_index(lua_State* L) {
     auto* v = static_cast<View*>(lua_touserdata(L, 1));
-    const auto& items = Get(sag(*v));
+    const auto& items = Get(list_case(*v));
     if (!lua_isinteger(L, 2))
         return luaL_error(L, "en liste i sagen slås op med et tal (sag.%s[1]), ikke '%s'", ElementKind->name,
                           sandbox::key_text(L, 2));
@@ -155,7 +161,7 @@ int array_index(lua_State* L) {
 template <class T, const std::vector<T>& (*Get)(const Sag&)>
 int array_len(lua_State* L) {
     auto* v = static_cast<View*>(lua_touserdata(L, 1));
-    lua_pushinteger(L, lua_Integer(Get(sag(*v)).size()));
+    lua_pushinteger(L, lua_Integer(Get(list_case(*v)).size()));
     return 1;
 }
 
@@ -183,7 +189,7 @@ const Kind kAktivitet{"ansoegte_aktiviteter", {}};
 // User value 1 of a list view: its element views, made on first use.
 void push_array(lua_State* L, const View& v, Typed list) {
     auto* ud = static_cast<View*>(lua_newuserdatauv(L, sizeof(View), 1));
-    *ud = v;
+    *ud = View{v.obj, v.ctx, v.ctx->generation}; // this case's list, not the case view's first
     set_typed_metatable(L, list);
 }
 
@@ -412,8 +418,11 @@ int vum_antal_mindst(lua_State* L) {
     static constexpr std::array<std::string_view, 6> paths{"vum.antal_mindst(0)", "vum.antal_mindst(1)",
                                                            "vum.antal_mindst(2)", "vum.antal_mindst(3)",
                                                            "vum.antal_mindst(4)", "vum.antal_mindst(n)"};
-    const auto path = paths[std::size_t(std::clamp<lua_Integer>(n, 0, 5))];
-    push_figure(L, path, x && x->antal_scoret() ? std::optional(x->antal_mindst(int(n))) : std::nullopt);
+    // Scores are 0-4: every n from 5 counts none and every n to 0 counts all, and an int
+    // cast of 2^32 + 2 would have counted the themes from 2.
+    const auto clamped = std::clamp<lua_Integer>(n, 0, 5);
+    const auto path = paths[std::size_t(clamped)];
+    push_figure(L, path, x && x->antal_scoret() ? std::optional(x->antal_mindst(int(clamped))) : std::nullopt);
     return 1;
 }
 
@@ -522,8 +531,11 @@ int view_newindex(lua_State* L) {
     return luaL_error(L, "sagen kan ikke ændres af et script (forsøgte at sætte '%s')", sandbox::key_text(L, 2));
 }
 
+// Upvalues: the Kind, and the view pairs() was given. The view is the closure's own, never
+// its first argument: a script can call the iterator with anything at all.
 int view_next(lua_State* L) {
     const Kind& kind = *static_cast<const Kind*>(lua_touserdata(L, lua_upvalueindex(1)));
+    const View& view = *static_cast<const View*>(lua_touserdata(L, lua_upvalueindex(2)));
     std::size_t i = 0;
     if (!lua_isnil(L, 2)) {
         std::string_view key = luaL_checkstring(L, 2);
@@ -532,7 +544,7 @@ int view_next(lua_State* L) {
     }
     // Methods (functions) are not data: skip them when listing.
     for (; i < kind.fields.size(); ++i) {
-        kind.fields[i].get(L, *static_cast<View*>(lua_touserdata(L, 1)));
+        kind.fields[i].get(L, view);
         if (lua_type(L, -1) == LUA_TFUNCTION) {
             lua_pop(L, 1);
             continue;
@@ -545,9 +557,12 @@ int view_next(lua_State* L) {
     return 1;
 }
 
+// __pairs, upvalue 1 the Kind: only ever called with a view of that kind (the metatable is
+// out of a script's reach).
 int view_pairs(lua_State* L) {
-    lua_getmetatable(L, 1);
-    lua_getfield(L, -1, "__next");
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushvalue(L, 1);
+    lua_pushcclosure(L, lua::guarded<view_next>, 2);
     lua_pushvalue(L, 1);
     lua_pushnil(L);
     return 3;
@@ -588,9 +603,7 @@ void register_kind(lua_State* L, const Kind& kind) {
     lua_pushcclosure(L, lua::guarded<view_index>, 2);
     lua_setfield(L, -2, "__index");
     lua_pushlightuserdata(L, const_cast<Kind*>(&kind));
-    lua_pushcclosure(L, lua::guarded<view_next>, 1);
-    lua_setfield(L, -2, "__next");
-    lua_pushcfunction(L, view_pairs);
+    lua_pushcclosure(L, view_pairs, 1);
     lua_setfield(L, -2, "__pairs");
     seal_and_pop(L);
 }
@@ -620,9 +633,9 @@ template <class F>
 bool with_dated_list(lua_State* L, F&& f) {
     if (lua_type(L, 1) != LUA_TUSERDATA) return false;
     auto view = [&](Typed list) { return static_cast<View*>(to_typed(L, 1, list)); };
-    if (auto* v = view(Typed::Opfoelgninger)) f(opfoelgninger(sag(*v)), *v, kOpfoelgning);
-    else if (auto* v = view(Typed::Leverancer)) f(leverancer(sag(*v)), *v, kLevering);
-    else if (auto* v = view(Typed::Afbud)) f(afbud(sag(*v)), *v, kAfbud);
+    if (auto* v = view(Typed::Opfoelgninger)) f(opfoelgninger(list_case(*v)), *v, kOpfoelgning);
+    else if (auto* v = view(Typed::Leverancer)) f(leverancer(list_case(*v)), *v, kLevering);
+    else if (auto* v = view(Typed::Afbud)) f(afbud(list_case(*v)), *v, kAfbud);
     else return false;
     return true;
 }
@@ -816,7 +829,7 @@ void open_case_views(lua_State* L) {
 // nullptr when the value is not that view. Refuses, as the view does, outside a rule.
 const std::vector<Levering>* leverancer_view(lua_State* L, int index) {
     auto* v = static_cast<View*>(to_typed(L, index, Typed::Leverancer));
-    return v ? &sag(*v).leverancer : nullptr;
+    return v ? &list_case(*v).leverancer : nullptr;
 }
 
 // Nearly every rule starts at `sag.bevilling`, `sag.vum`, … : through __index that was a
@@ -859,6 +872,7 @@ void fast_sag(lua_State* L) {
 void push_sag(lua_State* L, CaseContext& ctx) {
     static const char key = 0;
     ++ctx.generation;
+    ++lua::State::host(L).sag_nr;
     if (lua_rawgetp(L, LUA_REGISTRYINDEX, &key) == LUA_TUSERDATA &&
         static_cast<View*>(lua_touserdata(L, -1))->ctx == &ctx) {
         for (std::size_t i = 0; i < kSag.fields.size(); ++i)

@@ -15,6 +15,7 @@
 #include "engine/as_of.hpp"
 #include "engine/standard.hpp"
 #include "engine/ukendt_kontrol.hpp"
+#include "sandbox.hpp"
 
 namespace kvalitet {
 
@@ -843,6 +844,28 @@ void krav(lua_State* L, Evaluation& ev) {
         case LUA_TSTRING: warnings.text(take_text(L, ev, r, "afvigelser")); break;
         case LUA_TTABLE: {
             const lua_Integer n = luaL_len(L, -1);
+            // A table with names but no list (the parameters P, { fejl = "..." }) is a slip,
+            // not "no deviations": read as an empty list it would pass in silence.
+            if (n == 0) {
+                sandbox::frozen_contents(L, -1);
+                bool named = false;
+                if (lua_rawequal(L, -1, -2) && lua_getmetatable(L, -1)) {
+                    // a metatable but no sealed contents: the host's (the parameters' table
+                    // reads them through a function), never a list
+                    lua_pop(L, 1);
+                    named = true;
+                } else {
+                    lua_pushnil(L);
+                    if (lua_next(L, -2)) {
+                        lua_pop(L, 2);
+                        named = true;
+                    }
+                }
+                lua_pop(L, 1);
+                if (named)
+                    rule_error(L, r, "'afvigelser' skal give en liste af tekster eller perioder, men gav en tabel med "
+                                     "navngivne felter", "afvigelser");
+            }
             if (n > kMaxPoster)
                 rule_error(L, r, fmt::format("'afvigelser' gav {} afvigelser; højst {} — saml dem i færre tekster", n, kMaxPoster),
                            "afvigelser");

@@ -46,6 +46,11 @@ struct Host {
     // The C++ exception guarded() last turned into a Lua error, so a caller that catches
     // the Lua error can tell what it was (a date at the calendar's edge, engine/evaluate.cpp).
     std::exception_ptr cpp_error;
+    // Counts the cases rules have been given (bind::push_sag). An iterator with state of its
+    // own (pairs, string.gmatch) works only in the case it was begun in: one begun while the
+    // standard loaded, kept in a local, would carry its position and its table from case to
+    // case, and the seal does not reach into C functions.
+    std::uint64_t sag_nr = 0;
 };
 
 class State {
