@@ -294,3 +294,21 @@ TEST_CASE("tjek: a parameter kept in a local is found where a rule uses it, and 
         if (f.kode == "parameter_i_lokal") fund.push_back(fmt::format("{}: {}", f.linje, f.besked.substr(0, f.besked.find(','))));
     CHECK(fund == std::vector<std::string>{"14: 'la' holder P.a og P.b", "14: 'lb' holder P.a og P.b", "19: 'lc' holder P.c"});
 }
+
+// From an attack (3/12): a standard of 15 MB of semicolons loads (sources may be 16 MB), but
+// scanning it as tokens took 850 MB and dokument minutes. The workbench refuses a source over
+// kMaxScannet by name, before scanning it; a file given to tjek before reading it.
+TEST_CASE("tjek: a source too large to scan is refused by name, not read into memory") {
+    test::TestTree tree{"tjek_stor"};
+    const Sources sources = tree.write("s", "krav { id = 'k', tekst = 'K', kilde = 'K', afvigelser = function(sag) return {} end }\n" +
+                                                std::string(kMaxScannet + 1, ';') + "\n");
+    auto s = Standard::load(sources, "s");
+    auto check = [&] {
+        Tjek t{*s, *Dato::parse("2026-11-22")};
+        return tjek_alt(t);
+    };
+    CHECK_THROWS_WITH(check(), Catch::Contains("municipalities/s/standard.lua: filen er 2,1 MB; tjek og dokument "
+                                                   "læser højst 2 MB kildetekst"));
+    const auto fil = std::filesystem::path(tree.root) / "municipalities" / "s" / "standard.lua";
+    CHECK_THROWS_WITH(FilStandard(sources, fil), Catch::Contains("standard.lua: filen er 2,1 MB"));
+}
