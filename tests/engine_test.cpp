@@ -1118,3 +1118,18 @@ end }
                                     D("2026-12-20")).json();
     CHECK(j.find("Afvigelse fra 'K': 0 0 2") != std::string::npos);
 }
+
+// et_tema_mindst(n) reads n before the host reads the figure: named by value, the two 3s of
+// "vum.max 3 ≥ 3 (betydelig_nedsat_funktionsevne)" came out the wrong way round.
+TEST_CASE("a VUM threshold's comparison names the figure and the parameter each as itself") {
+    Tree t;
+    auto s = Standard::load(t.write("vt", ""), "vt");
+    for (const char* score : {"3", "1"}) {
+        const std::string j = s->vurder(Sag::from_json(std::string(R"({"id":"a","borger":{"alder":40},"vum":{"dato":"2026-01-01","temaer":{
+            "socialt_liv":)") + score + R"(,"sundhed":0,"egenomsorg":0,"praktiske_opgaver":0,"mobilitet":0,"kommunikation":0,
+            "samfundsliv":0}}})"), D("2026-12-20")).json();
+        INFO(j);
+        CHECK(j.find(std::string("\"vum.max ") + score + (score[0] == '3' ? " ≥" : " <") +
+                     " 3 (betydelig_nedsat_funktionsevne)\"") != std::string::npos);
+    }
+}

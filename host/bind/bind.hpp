@@ -64,7 +64,9 @@ struct CaseContext {
     void read_missing(std::string_view fact);
     void read_date(std::string_view path, Dato d);
     void read_value(std::string_view path, Vaerdi v);
-    void compared(double a, double b, std::string_view op);
+    // `a_navn`: a's name when the caller knows it (a VUM figure the host read after the rule
+    // read n); otherwise both are named by the values read, as mindst(x, n) reads them.
+    void compared(double a, double b, std::string_view op, std::string_view a_navn = {});
 };
 
 // The deliveries behind a `sag.leverancer` view, or nullptr when the value at `index` is

@@ -267,17 +267,18 @@ int make_comparer(lua_State* L) {
 
 } // namespace
 
-void CaseContext::compared(double a, double b, std::string_view op) {
+void CaseContext::compared(double a, double b, std::string_view op, std::string_view a_navn) {
     // Names: the rule reads n after x (mindst(x, n)), so b is the latest read with its
     // value and a the latest other one. A value computed in the rule has no name.
+    const bool a_known = !a_navn.empty();
     std::size_t bi = values.size();
     for (std::size_t i = values.size(); i-- > 0;)
-        if (auto* d = std::get_if<double>(&values[i].second); d && *d == b) {
+        if (auto* d = std::get_if<double>(&values[i].second); d && *d == b && values[i].first != a_navn) {
             bi = i;
             break;
         }
-    std::string_view a_navn, b_navn = bi < values.size() ? values[bi].first : std::string_view();
-    for (std::size_t i = values.size(); i-- > 0;)
+    std::string_view b_navn = bi < values.size() ? values[bi].first : std::string_view();
+    for (std::size_t i = values.size(); !a_known && i-- > 0;)
         if (auto* d = std::get_if<double>(&values[i].second); d && *d == a && i != bi) {
             a_navn = values[i].first;
             break;

@@ -447,7 +447,8 @@ int vum_threshold(lua_State* L, std::string_view path, Bounds (*of)(const Vum&))
     auto* ctx = static_cast<View*>(lua_touserdata(L, 1))->ctx;
     ctx->read_value(path, double(figure));
     if (figure >= n || best_possible < n) {
-        if (ctx->sag && ctx->values_wanted) ctx->compared(double(figure), double(n), figure >= n ? "≥" : "<");
+        // n was read before the figure: the figure is named, not found by its value
+        if (ctx->sag && ctx->values_wanted) ctx->compared(double(figure), double(n), figure >= n ? "≥" : "<", path);
         lua_pushboolean(L, figure >= n);
         return 1;
     }
