@@ -294,12 +294,18 @@ TEST_CASE("the standard library's messages in scripts are Danish") {
         {"string.find('a', '%fa')", "'[' mangler efter '%f' i mønsteret"},
         {"string.find('a', '(a')", "en fangst i mønsteret er ikke afsluttet"},
         {"table.concat({1, {}})", "ugyldig værdi (table) på plads 2 i tabellen til 'concat'"},
+        {"string.pack('i17', 1)", "heltallets størrelse (17) er uden for grænserne 1-16"},
+        {"string.pack('s1', string.rep('x', 300))", "tekstens længde kan ikke skrives i den angivne størrelse"},
+        {"string.unpack('z', 'abc', 10)", "startpositionen er uden for teksten"},
+        {"string.unpack('i4', 'ab')", "teksten er for kort"},
+        {"local x <close> = 5", "variablen 'x' fik en værdi, der ikke kan lukkes (<close>)"},
     };
     for (const auto& [code, said] : kBibliotek) {
         INFO(code);
         const std::string m = run_error(code);
         CHECK_THAT(m, Catch::Contains(said));
-        for (const char* english : {"invalid", "malformed", "too many", "missing", "unfinished", "out of range", "zero"})
+        for (const char* english : {"invalid", "malformed", "too many", "missing", "unfinished", "out of range", "zero",
+                                    "out of limits", "too short", "got a", "does not fit", "out of string"})
             CHECK_THAT(m, !Catch::Contains(english));
     }
 }

@@ -14,7 +14,7 @@ namespace {
 using std::string_view;
 
 // Longest, most specific phrases first: replacement is in this order.
-constexpr std::array<std::pair<string_view, string_view>, 34> kPhrases{{
+constexpr std::array<std::pair<string_view, string_view>, 42> kPhrases{{
     {"attempt to load a binary chunk (mode is 't')",
      "forkompileret (binær) kode afvises; kun tekst er tilladt"},
     {"C stack overflow", "for dyb indlejring eller rekursion (stakken er fuld)"},
@@ -51,6 +51,14 @@ constexpr std::array<std::pair<string_view, string_view>, 34> kPhrases{{
     {"invalid value (", "ugyldig værdi ("},
     {") at index ", ") på plads "},
     {"' to 'format'", "' til 'format'"},
+    {"integral size (", "heltallets størrelse ("},
+    {") out of limits [1,16]", ") er uden for grænserne 1-16"},
+    {"string length does not fit in given size", "tekstens længde kan ikke skrives i den angivne størrelse"},
+    {"initial position out of string", "startpositionen er uden for teksten"},
+    {"data string too short", "teksten er for kort"},
+    {"string slice too long", "stykket af teksten er for langt"},
+    {"variable '", "variablen '"},
+    {"' got a non-closable value", "' fik en værdi, der ikke kan lukkes (<close>)"},
 }};
 
 std::optional<string_view> between(string_view s, string_view prefix, string_view suffix) {
