@@ -311,6 +311,9 @@ void push_env(lua_State* L, Env kind) {
 
 void load(lua::State& state, std::string_view source, const std::string& chunkname, Env kind) {
     lua_State* L = state;
+    // Notepad and other Windows editors begin a UTF-8 file with a byte order mark, which Lua
+    // would read as the start of a name (with an æ, ø or å in it, said the message).
+    if (source.starts_with("\xEF\xBB\xBF")) source.remove_prefix(3);
     state.load(source, chunkname);
     push_env(L, kind);
     if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1); // _ENV is a text chunk's first upvalue

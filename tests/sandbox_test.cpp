@@ -106,6 +106,13 @@ TEST_CASE("the safe libraries work") {
     CHECK(sb.run("return select('#', 1, 2)") == "2");
 }
 
+// A file saved by Notepad begins with a byte order mark; it is not a name.
+TEST_CASE("a UTF-8 byte order mark before the script is skipped") {
+    Sandboxed sb;
+    CHECK(sb.run("\xEF\xBB\xBFreturn 'æ' .. 1") == "æ1");
+    CHECK_THROWS_WITH(sb.run("\xEF\xBB\xBFreturn x +"), Catch::Contains("standard.lua:1:"));
+}
+
 // pairs walks keys in a fixed order; a key without one is refused, named in Danish.
 TEST_CASE("pairs refuses a key without a fixed order and names its kind") {
     Sandboxed sb;

@@ -182,6 +182,7 @@ std::string too_large_to_read(std::string_view fil, std::size_t bytes) {
 }
 
 LuaTekst scan_lua(std::string_view source) {
+    if (source.starts_with("\xEF\xBB\xBF")) source.remove_prefix(3); // a byte order mark, as sandbox::load
     if (source.starts_with("#")) { // a shebang line is no Lua
         const auto nl = source.find('\n');
         LuaTekst t = scan_lua(nl == std::string_view::npos ? std::string_view() : source.substr(nl));
