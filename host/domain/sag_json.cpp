@@ -26,6 +26,7 @@
 #include <initializer_list>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <unordered_set>
 
 #include "domain/naermeste_navn.hpp"
@@ -1390,13 +1391,55 @@ std::string kind_of(simdjson::error_code e) {
     throw InputError(fmt::format("ugyldig JSON: {}: ret syntaksen i sagen", kind_of(error)), kSyntax);
 }
 
-// The document, parsed by this thread's parser: reused, since its buffers stay allocated.
-// They are about ten times the largest document parsed, so a parser grown by one larger
-// than the default limit (possible only with raised limits) is dropped, not kept.
-json parse(std::string_view input, const SagGraenser& g) {
-    constexpr std::size_t kKept = SagGraenser{}.max_bytes;
-    thread_local std::unique_ptr<simdjson::dom::parser> parser;
-    if (!parser || parser->capacity() > std::max(input.size(), kKept)) parser = std::make_unique<simdjson::dom::parser>();
+// Parsers are reused (their buffers stay allocated), lent from a pool rather than kept in a
+// thread_local: a thread_local with a destructor registers it on its thread's first use, and
+// glibc aborts the whole process when that registration finds no memory (a worker under
+// `ulimit -v`, tests/cli/io_fejl.sh). A parser's buffers are about ten times the largest
+// document it parsed, so one grown past the default limit (raised limits only) is dropped.
+class ParserPool {
+public:
+    using Parser = simdjson::dom::parser;
+    std::unique_ptr<Parser> take() {
+        std::lock_guard lock(mutex_);
+        if (free_.empty()) return nullptr;
+        auto p = std::move(free_.back());
+        free_.pop_back();
+        return p;
+    }
+    void give(std::unique_ptr<Parser> p) noexcept {
+        constexpr std::size_t kKept = SagGraenser{}.max_bytes;
+        if (!p || p->capacity() > kKept) return;
+        try {
+            std::lock_guard lock(mutex_);
+            if (free_.size() < kMaxFree) free_.push_back(std::move(p));
+        } catch (...) { // no room to keep it: it goes
+        }
+    }
+
+private:
+    static constexpr std::size_t kMaxFree = 256; // more threads than that parse at once: never here
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<Parser>> free_;
+};
+
+ParserPool& parsers() {
+    static ParserPool pool;
+    return pool;
+}
+
+// A parser lent for one document: the parsed document points into it, so the lease lives
+// as long as the document is read.
+struct Lease {
+    std::unique_ptr<simdjson::dom::parser> parser = parsers().take();
+    Lease() = default;
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    ~Lease() { parsers().give(std::move(parser)); }
+};
+
+json parse(std::string_view input, const SagGraenser& g, Lease& lease) {
+    auto& parser = lease.parser;
+    if (!parser) parser = std::make_unique<simdjson::dom::parser>();
     // simdjson counts a scalar inside the innermost list as one level more than we do, so
     // one level of slack; LimitCheck holds the exact limit.
     const std::size_t depth = std::max<std::size_t>(g.max_dybde, 1) + 1;
@@ -1444,10 +1487,10 @@ Sag Sag::from_json(std::string_view input, const SagGraenser& g) { return from_j
 
 namespace {
 
-json parse_checked(std::string_view input, const SagGraenser& g) {
+json parse_checked(std::string_view input, const SagGraenser& g, Lease& lease) {
     if (input.size() > g.max_bytes) // before anything is built from it
         throw InputError(fmt::format("sagen fylder mere end grænsen på {}", size_text(g.max_bytes)), "for_stor");
-    return parse(without_bom(input), g);
+    return parse(without_bom(input), g, lease);
 }
 
 // The three passes: each error in the order the contract gives them (limits anywhere
@@ -1535,7 +1578,8 @@ Sag read_passes(const json& root, const SagGraenser& g, UkendteFelter ukendte) {
 } // namespace
 
 Sag Sag::from_json(std::string_view input, const SagGraenser& g, UkendteFelter ukendte) {
-    const json root = parse_checked(input, g);
+    Lease lease;
+    const json root = parse_checked(input, g, lease);
     try {
         Sag s;
         OnePass(g, ukendte, s).run(root);
@@ -1549,7 +1593,8 @@ Sag Sag::from_json(std::string_view input, const SagGraenser& g, UkendteFelter u
 namespace detail {
 
 Sag sag_from_json_passes(std::string_view input, const SagGraenser& g, UkendteFelter ukendte) {
-    return read_passes(parse_checked(input, g), g, ukendte);
+    Lease lease;
+    return read_passes(parse_checked(input, g, lease), g, ukendte);
 }
 
 } // namespace detail
