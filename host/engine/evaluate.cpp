@@ -558,7 +558,10 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             // A decision sent, but neither its receipt nor how it was sent known: the deadline
             // from the receipt cannot be found, and a complaint could be late. Named with what
             // would give it (receipt() read them as missing).
-            if (!later && r.fra && r.fra_navn == kAfgoerelseModtaget && ev.sag.bevilling && ev.sag.bevilling->afgoerelse_sendt)
+            // So is one the citizen has complained about: the complaint shows the decision was
+            // received, not when (a complaint ten weeks after the decision may be late).
+            if (!later && r.fra && r.fra_navn == kAfgoerelseModtaget &&
+                ((ev.sag.bevilling && ev.sag.bevilling->afgoerelse_sendt) || ev.sag.klage_modtaget))
                 not_checked(ev, r);
             // A start its function could not give for want of a finding (a follow-up's form,
             // when only one with the citizen counts), or of a date a grant with hours, a package
@@ -891,12 +894,14 @@ void krav(lua_State* L, Evaluation& ev) {
         }
         lua_pop(L, 1);
         const std::size_t found = warnings.finish();
-        // A case with no grant yet (an application): a requirement on the grant is not one
-        // the caseworker could not check, it does not apply yet.
+        // A case with no grant yet (an application): a requirement on the grant, or on the
+        // deliveries and cancellations under it, is not one the caseworker could not check,
+        // it does not apply yet.
         const auto venter_paa_bevilling = [&] {
             return !ev.sag.bevilling && !ev.ctx.missing.empty() &&
-                   std::all_of(ev.ctx.missing.begin(), ev.ctx.missing.end(),
-                               [](std::string_view m) { return m.starts_with("bevilling."); });
+                   std::all_of(ev.ctx.missing.begin(), ev.ctx.missing.end(), [](std::string_view m) {
+                       return m.starts_with("bevilling.") || m == "leverancer" || m == "afbud";
+                   });
         };
         if (!checked && !venter_paa_bevilling())
             not_checked(ev, r);

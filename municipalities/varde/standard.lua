@@ -40,7 +40,7 @@ local P = parametre {
   },
   mange_afbud = {
     vaerdi = { antal = 3, dage = 28 },
-    tekst = "Afbud eller udeblivelser fra borgeren inden for et antal dage, der regnes som 'uforholdsmæssigt mange'",
+    tekst = "Afbud eller udeblivelser fra borgeren inden for et antal dage op til vurderingsdatoen, der regnes som 'uforholdsmæssigt mange'",
     -- antagelse: standarden (4.3) siger kun "uforholdsmæssigt mange afbud eller udeblevet".
     antagelse = true,
   },
@@ -199,6 +199,25 @@ praktisk("personlig_hygiejne", "Støtte til borgerens egen varetagelse af person
 
 -- 3.5 – 4.5: Frister -----------------------------------------------------------------------
 
+-- Den første af de datoer, der viser henvendelsen (P.henvendelse_vist_ved), fra ansøgningen og
+-- frem; nil, når sagen ingen har.
+local function henvendelse_vist(sag)
+  local modtaget, vist = sag.ansoegning.modtaget, P.henvendelse_vist_ved
+  local foerste
+  if vist.vum then
+    local d = sag.vum.dato
+    if d ~= nil and d >= modtaget then foerste = d end
+  end
+  if vist.afgoerelse then
+    -- antagelse: uden afgørelsens dato er en afgørelse, der er sendt (eller modtaget),
+    -- truffet senest den dag
+    local b = sag.bevilling
+    local d = b.afgoerelse_dato or b.afgoerelse_sendt or b.afgoerelse_modtaget
+    if d ~= nil and d >= modtaget and (foerste == nil or d < foerste) then foerste = d end
+  end
+  return foerste
+end
+
 -- 3.5: "senest indenfor 4 uger fra modtagelse af ansøgningen, rette henvendelse til borgeren".
 -- Hvad der viser henvendelsen, er en antagelse (P.henvendelse_vist_ved); kun det, der skete
 -- fra ansøgningen og frem, hører til den.
@@ -207,25 +226,27 @@ frist {
   tekst = "Social og Handicap retter henvendelse til borgeren (antagelse: vist ved en VUM-udredning eller en afgørelse efter ansøgningen)",
   kilde = "Varde KS 3.5 Tidsfrister",
   antagelse = true, -- hvad der viser henvendelsen (P.henvendelse_vist_ved)
+  -- Et tegn uden dato viser kontakten, men ikke hvornår: en VUM med scorer, men uden dato, eller
+  -- en bevilling (timer, pakke, form) uden afgørelsens datoer og uden en start før ansøgningen.
+  -- Er der intet dateret tegn, men et udateret, afgøres fristen ikke, og datoen står under
+  -- ukontrollerede (ellers ville sagen, der ved mindre, få et sikkert "overskredet").
+  naar = function(sag)
+    local modtaget = sag.ansoegning.modtaget
+    if modtaget == nil or henvendelse_vist(sag) ~= nil then return true end
+    local vist = P.henvendelse_vist_ved
+    if vist.vum and sag.vum.dato == nil and sag.vum:max() ~= nil then return nil end
+    if vist.afgoerelse then
+      local b = sag.bevilling
+      if (b.timer or b.pakke or b.form or b.start) and (b.start == nil or b.start >= modtaget)
+        and not (b.afgoerelse_dato or b.afgoerelse_sendt or b.afgoerelse_modtaget) then
+        return nil
+      end
+    end
+    return true
+  end,
   fra = "ansoegning.modtaget",
   varighed = uger(4),
-  opfyldt_ved = function(sag)
-    -- den første af de viste datoer, der ligger fra ansøgningen og frem
-    local modtaget, vist = sag.ansoegning.modtaget, P.henvendelse_vist_ved
-    local foerste
-    if vist.vum then
-      local d = sag.vum.dato
-      if d ~= nil and d >= modtaget then foerste = d end
-    end
-    if vist.afgoerelse then
-      -- antagelse: uden afgørelsens dato er en afgørelse, der er sendt (eller modtaget),
-      -- truffet senest den dag
-      local b = sag.bevilling
-      local d = b.afgoerelse_dato or b.afgoerelse_sendt or b.afgoerelse_modtaget
-      if d ~= nil and d >= modtaget and (foerste == nil or d < foerste) then foerste = d end
-    end
-    return foerste
-  end,
+  opfyldt_ved = function(sag) return henvendelse_vist(sag) end,
   -- En VUM eller en afgørelse kommer efter henvendelsen: den viser, at der var kontakt senest
   -- den dag, ikke hvornår. Kommer det første tegn efter fristen, siger sagen ikke, om fristen
   -- blev holdt: den afgøres ikke (sagsbehandleren ser den under ukontrollerede). Er der intet
@@ -286,6 +307,7 @@ krav {
     -- støttetid på en weekend- eller helligdag, eller der begynder før eller slutter efter dagtimerne.
     -- Antagelse: "hverdage" er mandag-fredag uden de officielle helligdage; grundlovsdag og
     -- 24. december er hverdage her (de er ikke helligdage, og standarden nævner dem ikke).
+    if not oplyst(sag.leverancer) then return nil end -- ikke oplyst er ikke "ingen leverancer"
     return uden_for_tidsrum(sag.leverancer, {
       arter = P.stoettetid,
       tidsrum = P.dagtimer,
@@ -296,8 +318,9 @@ krav {
 }
 
 -- 3.7: "der kan dog aldrig følges administrativt op to år i træk". To år, ikke to opfølgninger:
--- to administrative opfølgninger efter hinanden, uden et møde imellem, i hvert sit kalenderår.
--- To i samme år (februar og august) er ét år.
+-- to administrative opfølgninger efter hinanden, uden et møde imellem, i to kalenderår, der følger
+-- efter hinanden. To i samme år (februar og august) er ét år; 2024 og 2026 er ikke i træk (et år
+-- uden opfølgning er en anden afvigelse, som den årlige opfølgningsfrist fanger).
 -- Begge yderpunkter i én gennemgang: en opfølgning uden form regnet som et møde (`sikre`, de
 -- afvigelser der er sikre) og som administrativ (`mulige`, om der kan være en). Hver form
 -- læses én gang, i samme rækkefølge som før.
@@ -308,7 +331,7 @@ local function administrative_aar_i_traek(liste)
     local o = liste[i]
     local form = o.form
     if form == "administrativ" then
-      if forrige_sikker and forrige_sikker.dato.aar ~= o.dato.aar then
+      if forrige_sikker and forrige_sikker.dato.aar + 1 == o.dato.aar then
         sikre[#sikre + 1] = string.format("%s og %s", forrige_sikker.dato:tekst(), o.dato:tekst())
       end
       forrige_sikker = o
@@ -316,7 +339,7 @@ local function administrative_aar_i_traek(liste)
       forrige_sikker = nil -- et møde afbryder rækken
     end
     if form == "administrativ" or form == nil then
-      if forrige_mulig and forrige_mulig.dato.aar ~= o.dato.aar then mulige = true end
+      if forrige_mulig and forrige_mulig.dato.aar + 1 == o.dato.aar then mulige = true end
       forrige_mulig = o
     else
       forrige_mulig = nil
@@ -327,7 +350,7 @@ end
 
 krav {
   id = "administrativ_opfoelgning_to_aar_i_traek",
-  tekst = "Der kan aldrig følges administrativt op to år i træk (antagelse: to administrative opfølgninger efter hinanden, uden et møde imellem, i hvert sit kalenderår)",
+  tekst = "Der kan aldrig følges administrativt op to år i træk (antagelse: to administrative opfølgninger efter hinanden, uden et møde imellem, i to kalenderår efter hinanden)",
   kilde = "Varde KS 3.7 Opfølgning",
   antagelse = true,
   afvigelser = function(sag)
@@ -360,6 +383,7 @@ krav {
     local b = sag.bevilling
     local timer, periode, start = b.timer, b.periode, b.start
     if timer == nil or periode == nil or start == nil then return nil end
+    if not oplyst(sag.leverancer) then return nil end
     -- leveret støttetid i hver hel periode af bevillingen, fra den første til den sidste med leverancer
     local leveret = perioder(sag.leverancer, { periode = periode, arter = P.stoettetid, fra = start })
     local ud, bevilget, opsparet = {}, timer * 60, 0
@@ -383,10 +407,11 @@ krav {
 krav {
   id = "mange_afbud",
   tekst = "Leverandøren skal melde tilbage ved uforholdsmæssigt mange afbud eller udeblivelser (antagelse: mindst "
-    .. P.mange_afbud.antal .. " fra borgeren inden for " .. P.mange_afbud.dage .. " dage)",
+    .. P.mange_afbud.antal .. " fra borgeren inden for de seneste " .. P.mange_afbud.dage .. " dage)",
   kilde = "Varde KS 4.3 Tilbagemeldingspligt og 1.7",
   antagelse = true, -- hvad der er "uforholdsmæssigt mange" (P.mange_afbud), er scriptets læsning
   afvigelser = function(sag, dato)
+    if not oplyst(sag.afbud) then return nil end
     local fra = dato - dage(P.mange_afbud.dage)
     local n = antal(sag.afbud, function(a)
       return (a.af == "borger" or a.af == "udeblevet") and a.dato > fra and a.dato <= dato

@@ -243,3 +243,55 @@ test {
   sag = bevilget,
   forvent = { frister = { indsatsplan = { dato = "2026-02-05", status = "opfyldt" } } },
 }
+
+-- 3.5: en VUM uden dato eller en bevilling uden afgørelsens datoer viser, at der har været
+-- kontakt, men ikke hvornår: fristen afgøres ikke (den var "overskredet", fordi sagen vidste mindre).
+local ansoegt = {
+  borger = { alder = 40 },
+  forhold = { profiterer_af_stoette = true, motiveret = true, kan_deltage_aktivt = true },
+  ansoegning = { modtaget = "2026-01-05" },
+}
+
+test {
+  navn = "Henvendelse: en VUM med scorer, men uden dato, afgør ikke fristen",
+  dato = "2026-04-01",
+  sag = med(ansoegt, { vum = { temaer = { socialt_liv = 3 } } }),
+  forvent = { frister = { henvendelse = false }, advarsler = {},
+              ukontrollerede = { henvendelse = { mangler = { "vum.dato", "bevilling.afgoerelse_dato",
+                                                             "bevilling.afgoerelse_sendt", "bevilling.afgoerelse_modtaget" } } } },
+}
+
+test {
+  navn = "Henvendelse: bevilget med timer, men uden afgørelsens datoer, afgør ikke fristen",
+  dato = "2026-04-01",
+  sag = med(ansoegt, { bevilling = { timer = 3, periode = "uge", start = "2026-02-02" } }),
+  forvent = { frister = { henvendelse = false },
+              ukontrollerede = { henvendelse = { mangler = { "vum", "bevilling.afgoerelse_dato",
+                                                             "bevilling.afgoerelse_sendt", "bevilling.afgoerelse_modtaget" } } } },
+}
+
+test {
+  navn = "Henvendelse: en bevilling med start før ansøgningen er en ældre og viser ingen kontakt",
+  dato = "2026-04-01",
+  sag = med(ansoegt, { bevilling = { timer = 3, periode = "uge", start = "2025-06-02" } }),
+  forvent = { frister = { henvendelse = { status = "overskredet" } } },
+}
+
+test {
+  navn = "Henvendelse: intet tegn på kontakt, når fristen er gået, er overskredet (antagelse)",
+  dato = "2026-04-01",
+  sag = ansoegt,
+  forvent = { frister = { henvendelse = { dato = "2026-02-02", status = "overskredet" } } },
+}
+
+-- 3.6: en klage viser, at afgørelsen var modtaget, men ikke hvornår: klagefristen står under
+-- ukontrollerede (klagen kom over ti uger efter afgørelsen og kan være for sen).
+test {
+  navn = "Klage modtaget, afgørelsens modtagelse ukendt: klagefristen kan ikke kontrolleres",
+  dato = "2026-04-01",
+  sag = med(ansoegt, { bevilling = { afgoerelse_dato = "2026-01-05", start = "2026-01-12", timer = 3, periode = "uge" },
+                       klage = { modtaget = "2026-03-20" } }),
+  forvent = { frister = { klage = false },
+              ukontrollerede = { klage = { mangler = { "bevilling.afgoerelse_modtaget", "bevilling.afgoerelse_sendt",
+                                                       "bevilling.afgoerelse_kanal" } } } },
+}

@@ -179,7 +179,7 @@ test {
                                   { dato = "2026-11-20", af = "borger" } } }),
   forvent = { advarsler = { mange_afbud = {
     tekst = "Afvigelse fra 'Leverandøren skal melde tilbage ved uforholdsmæssigt mange afbud eller udeblivelser "
-      .. "(antagelse: mindst 3 fra borgeren inden for 28 dage)': "
+      .. "(antagelse: mindst 3 fra borgeren inden for de seneste 28 dage)': "
       .. "3 afbud/udeblivelser de seneste 28 dage; sagsbehandleren skal gå i dialog med borgeren og leverandøren "
       .. "om årsagen og vurdere, om tilbuddet skal fortsætte",
     kilde = "Varde KS 4.3 Tilbagemeldingspligt og 1.7",
@@ -192,4 +192,34 @@ test {
   sag = med(bevilget, { afbud = { { dato = "2026-10-25", af = "borger" }, { dato = "2026-11-10", af = "leverandoer" },
                                   { dato = "2026-11-20", af = "borger" } } }),
   forvent = { advarsler = {} },
+}
+
+-- "To år i træk" er to kalenderår, der følger efter hinanden: 2024 og 2026 er det ikke (det
+-- manglende år er en anden afvigelse).
+test {
+  navn = "Administrativ opfølgning i 2024 og igen i 2026: ikke to år i træk",
+  dato = "2026-11-22",
+  sag = med(aarlig, { opfoelgninger = { { dato = "2024-11-01", form = "administrativ" },
+                                        { dato = "2026-11-01", form = "administrativ" } } }),
+  forvent = { advarsler = { administrativ_opfoelgning_to_aar_i_traek = false },
+              ukontrollerede = { administrativ_opfoelgning_to_aar_i_traek = false } },
+}
+
+-- En sag uden leverancer og afbud oplyst siger intet om dem: kravene er ikke "overholdt", men
+-- står under ukontrollerede med listen, der mangler (som i Ishøj og Kerteminde).
+test {
+  navn = "Leverancer og afbud ikke oplyst: kravene til dem kan ikke kontrolleres",
+  dato = "2026-11-22",
+  sag = bevilget,
+  forvent = { advarsler = {},
+              ukontrollerede = { levering_uden_for_dagtimer = { mangler = { "leverancer" } },
+                                 timer_opsparet = { mangler = { "leverancer" } },
+                                 mange_afbud = { mangler = { "afbud" } } } },
+}
+
+test {
+  navn = "Tomme lister er oplyst: ingen leverancer og ingen afbud, intet at kontrollere dem for",
+  dato = "2026-11-22",
+  sag = med(bevilget, { leverancer = {}, afbud = {} }),
+  forvent = { ukontrollerede = { levering_uden_for_dagtimer = false, mange_afbud = false } },
 }
