@@ -171,6 +171,14 @@ motivere("personlig_hygiejne", "5 Egenomsorg", "Motivere og støtte til varetage
 
 -- 10 – 13: Frister --------------------------------------------------------------------------
 
+-- Er der bevilget noget (timer, en periode, en pakke, en form, et interval, eller er det sagt,
+-- om bevillingen er førstegangs)? Som værten regner en bevilling; kun afgørelsens datoer er det
+-- ikke (et afslag har dem også).
+local function bevilget(b)
+  return b.timer ~= nil or b.periode ~= nil or b.pakke ~= nil or b.form ~= nil or b.foerstegangs ~= nil
+    or b.opfoelgning_interval_maaneder ~= nil
+end
+
 -- 10: "sagsbehandlingstid på op til 5 uger". En afgørelse dateret før ansøgningen er ikke
 -- afgørelsen på den (værten tæller ingen hændelse før fristens start). Antagelse: uden
 -- afgørelsens dato er en afgørelse, der er sendt (eller modtaget), truffet senest den dag.
@@ -183,7 +191,7 @@ frist {
   -- sendt (eller modtaget) efter fristen, kan den være truffet inden; er støtten bevilget med en
   -- start fra ansøgningen og frem, men uden nogen af datoerne, er der truffet en afgørelse, men
   -- hvornår vides ikke (en start før ansøgningen er en ældre bevillings). Det samme, når støtten
-  -- er bevilget (timer, pakke eller form) uden start og uden datoerne: der er truffet en
+  -- er bevilget (se bevilget) uden start og uden datoerne: der er truffet en
   -- afgørelse, men ikke hvornår. Så afgøres fristen ikke, og afgørelsens dato står under
   -- ukontrollerede.
   naar = function(sag)
@@ -192,7 +200,7 @@ frist {
     local senest = b.afgoerelse_sendt or b.afgoerelse_modtaget
     if senest == nil then
       if b.start ~= nil then return b.start < modtaget or nil end
-      if b.timer ~= nil or b.pakke ~= nil or b.form ~= nil then return nil end
+      if bevilget(b) then return nil end
       return true
     end
     if senest > modtaget + uger(P.sagsbehandlingstid) then return nil end
@@ -220,7 +228,10 @@ frist {
   naar = function(sag)
     local akut, b = sag.ansoegning.akut, sag.bevilling
     if akut ~= true then return akut end
-    if b.start == nil and (b.afgoerelse_dato ~= nil or b.afgoerelse_sendt ~= nil) then return nil end
+    if b.start == nil and (b.afgoerelse_dato ~= nil or b.afgoerelse_sendt ~= nil or b.afgoerelse_modtaget ~= nil
+                           or bevilget(b)) then
+      return nil
+    end
     return true
   end,
   fra = "ansoegning.modtaget",

@@ -347,3 +347,22 @@ test {
   forvent = { frister = { naeste_opfoelgning = false },
               ukontrollerede = { naeste_opfoelgning = { mangler = { "bevilling.start" } } } },
 }
+
+-- Kun afgørelsens modtagelse kendes, og intet om støttens start: akutfristen afgøres ikke.
+test {
+  navn = "Akut behov: afgørelsen kendes kun ved sin modtagelse, og starten ikke: akutfristen afgøres ikke",
+  dato = "2026-12-01",
+  sag = med(akut_afgjort, { bevilling = { afgoerelse_dato = ukendt, afgoerelse_modtaget = "2026-11-21" } }),
+  forvent = { frister = { akut_ivaerksaettelse = false },
+              ukontrollerede = { akut_ivaerksaettelse = { mangler = { "bevilling.start", "bevilling.afgoerelse_dato",
+                                                                      "bevilling.afgoerelse_sendt" } } } },
+}
+
+-- En bevilling er en bevilling, hvad den end nævner: kun et interval og at den er førstegangs.
+test {
+  navn = "Sagsbehandlingsfrist: en førstegangsbevilling med et interval, uden datoer og start, afgøres ikke",
+  dato = "2026-12-20",
+  sag = med(ansoegt, { bevilling = { foerstegangs = true, opfoelgning_interval_maaneder = 3 } }),
+  forvent = { frister = { sagsbehandling = false },
+              ukontrollerede = { sagsbehandling = { kilde = "Lejre KS 10 Sagsbehandlingsfrist" } } },
+}
