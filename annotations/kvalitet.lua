@@ -273,7 +273,7 @@ function unpack(t, i, j) end
 ---@field fra Datosti|fun(sag: Sag, dato: Dato): Dato?
 ---@field varighed Varighed|fun(sag: Sag, dato: Dato): Varighed?
 ---@field flyt? "naeste_arbejdsdag"|"ingen"
----@field opfyldt_ved? Datosti|fun(sag: Sag, dato: Dato): Dato?
+---@field opfyldt_ved? Datosti|fun(sag: Sag, dato: Dato): Dato|false|nil false: sket, men hvornår vides ikke
 ---@field opfyldt_senest? boolean opfyldt_ved viser kun, at hændelsen var sket senest den dag; efter fristen afgøres fristen ikke
 ---@field naar? Regelfunktion nil: fristen afgøres ikke og står under ukontrollerede
 ---@field paahviler? "kommune"|"borger"

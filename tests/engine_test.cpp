@@ -1136,3 +1136,34 @@ TEST_CASE("a VUM threshold's comparison names the figure and the parameter each 
                      " 3 (betydelig_nedsat_funktionsevne)\"") != std::string::npos);
     }
 }
+
+// opfyldt_ved may answer false: the case shows the event, not when (Varde's henvendelse with a
+// VUM without a date). A deadline still to come stands; one gone by is not decided, and is
+// listed with what the function lacked, never called overdue.
+TEST_CASE("an event function answering false leaves a deadline that has gone by undecided") {
+    Tree t;
+    auto s = Standard::load(t.write("uk", R"(
+frist { id = "f", tekst = "F", kilde = "K KS", fra = "ansoegning.modtaget", varighed = uger(2),
+  opfyldt_ved = function(sag) if sag.vum.dato == nil then return false end return sag.vum.dato end }
+frist { id = "g", tekst = "G", kilde = "K KS", fra = "ansoegning.modtaget", varighed = uger(2),
+  opfyldt_ved = function(sag) return "i går" end }
+)"), "uk");
+    const Sag sag = Sag::from_json(R"({"id":"a","ansoegning":{"modtaget":"2026-11-02"},"vum":{"temaer":{"socialt_liv":3}}})");
+    auto find = [](const auto& v, const char* id) {
+        return std::find_if(v.begin(), v.end(), [&](const auto& x) { return x.regel->id == id; });
+    };
+    CHECK_THROWS_WITH(s->vurder(sag, D("2026-11-10")), Catch::Contains("'opfyldt_ved' skal give en dato eller nil (eller false: ukendt), men gav en tekst"));
+    auto only_f = Standard::load(t.write("uk2", R"(
+frist { id = "f", tekst = "F", kilde = "K KS", fra = "ansoegning.modtaget", varighed = uger(2),
+  opfyldt_ved = function(sag) if sag.vum.dato == nil then return false end return sag.vum.dato end }
+)"), "uk2");
+    const Vurdering foer = only_f->vurder(sag, D("2026-11-10"));
+    REQUIRE(find(foer.frister, "f") != foer.frister.end());
+    CHECK(find(foer.frister, "f")->status == FristStatus::Kommende);
+    const Vurdering efter = only_f->vurder(sag, D("2026-12-01"));
+    CHECK(find(efter.frister, "f") == efter.frister.end());
+    REQUIRE(find(efter.ukontrollerede, "f") != efter.ukontrollerede.end());
+    CHECK(find(efter.ukontrollerede, "f")->mangler == std::vector<std::string>{"vum.dato"});
+    CHECK(efter.advarsler.empty());
+    CHECK(efter.json().find("ukendt: sagen viser ikke, om det skete inden fristen (2026-11-16)") != std::string::npos);
+}

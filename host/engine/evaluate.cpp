@@ -169,7 +169,10 @@ std::optional<Dato> pop_date(lua_State* L, const Rule& r, const char* felt) {
     std::optional<Dato> out;
     if (Dato* d = bind::to_dato(L, -1)) out = *d;
     else if (!lua_isnil(L, -1))
-        rule_error(L, r, fmt::format("'{}' skal give en dato eller nil, men gav {}", felt, bind::type_text(L, -1)), felt);
+        rule_error(L, r,
+                   fmt::format("'{}' skal give en dato eller nil{}, men gav {}", felt,
+                               std::string_view(felt) == "opfyldt_ved" ? " (eller false: ukendt)" : "", bind::type_text(L, -1)),
+                   felt);
     lua_pop(L, 1);
     return out;
 }
@@ -642,6 +645,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             continue;
         }
         std::optional<Dato> event;
+        bool event_unknown = false; // opfyldt_ved gave false: the case cannot say whether it happened
         if (r.opfyldt_ved) {
             event = r.opfyldt_ved(ev.sag);
             if (event) add_unique_key(reads_dates, {r.opfyldt_navn, *event});
@@ -651,8 +655,13 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                 left_at_edge(*edge);
                 continue;
             }
-            event = pop_date(L, r, "opfyldt_ved");
-            keep_reads(true);
+            if (lua_type(L, -1) == LUA_TBOOLEAN && !lua_toboolean(L, -1)) {
+                lua_pop(L, 1);
+                event_unknown = true;
+            } else {
+                event = pop_date(L, r, "opfyldt_ved");
+            }
+            keep_reads(!event_unknown); // unknown: what it lacked is what would tell
         }
         // The municipality's event dated before its deadline began (a new decision before the
         // complaint came, a plan before the grant's start) is not what meets it; the trace and
@@ -675,6 +684,16 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         } catch (const DatoFejl& e) {
             restore_reads();
             at_edge(e);
+            continue;
+        }
+        // An event the case shows without its date (opfyldt_ved gave false): a deadline still
+        // to come stands as it is; one gone by is not decided, and not checked.
+        if (event_unknown && status != FristStatus::Kommende) {
+            restore_reads();
+            ev.ctx.read_date("frist", due);
+            not_checked(ev, r);
+            trace(ev, r, "ukendt",
+                  fmt::format("ukendt: sagen viser ikke, om det skete inden fristen ({}), eller hvornår", due.iso()));
             continue;
         }
         // An event that shows only that the deadline had been met by its date (opfyldt_senest),

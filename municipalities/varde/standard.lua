@@ -226,27 +226,27 @@ frist {
   tekst = "Social og Handicap retter henvendelse til borgeren (antagelse: vist ved en VUM-udredning eller en afgørelse efter ansøgningen)",
   kilde = "Varde KS 3.5 Tidsfrister",
   antagelse = true, -- hvad der viser henvendelsen (P.henvendelse_vist_ved)
-  -- Et tegn uden dato viser kontakten, men ikke hvornår: en VUM med scorer, men uden dato, eller
-  -- en bevilling (timer, pakke, form) uden afgørelsens datoer og uden en start før ansøgningen.
-  -- Er der intet dateret tegn, men et udateret, afgøres fristen ikke, og datoen står under
-  -- ukontrollerede (ellers ville sagen, der ved mindre, få et sikkert "overskredet").
-  naar = function(sag)
-    local modtaget = sag.ansoegning.modtaget
-    if modtaget == nil or henvendelse_vist(sag) ~= nil then return true end
-    local vist = P.henvendelse_vist_ved
-    if vist.vum and sag.vum.dato == nil and sag.vum:max() ~= nil then return nil end
-    if vist.afgoerelse then
-      local b = sag.bevilling
-      if (b.timer or b.pakke or b.form or b.start) and (b.start == nil or b.start >= modtaget)
-        and not (b.afgoerelse_dato or b.afgoerelse_sendt or b.afgoerelse_modtaget) then
-        return nil
-      end
-    end
-    return true
-  end,
   fra = "ansoegning.modtaget",
   varighed = uger(4),
-  opfyldt_ved = function(sag) return henvendelse_vist(sag) end,
+  -- Et tegn uden dato viser kontakten, men ikke hvornår: en VUM med scorer, men uden dato, eller
+  -- en bevilling (timer eller start) uden afgørelsens datoer og uden en start før ansøgningen.
+  -- Er der intet dateret tegn, men et udateret, er svaret false: værten afgør ikke en frist, der
+  -- er gået, og datoen står under ukontrollerede (ellers ville sagen, der ved mindre, få et
+  -- sikkert "overskredet").
+  opfyldt_ved = function(sag)
+    local d = henvendelse_vist(sag)
+    if d ~= nil then return d end
+    local vist, modtaget = P.henvendelse_vist_ved, sag.ansoegning.modtaget
+    if vist.vum and sag.vum.dato == nil and sag.vum:max() ~= nil then return false end
+    if vist.afgoerelse then
+      local b = sag.bevilling
+      if (b.timer or b.start) and (b.start == nil or b.start >= modtaget)
+        and not (b.afgoerelse_dato or b.afgoerelse_sendt or b.afgoerelse_modtaget) then
+        return false
+      end
+    end
+    return nil
+  end,
   -- En VUM eller en afgørelse kommer efter henvendelsen: den viser, at der var kontakt senest
   -- den dag, ikke hvornår. Kommer det første tegn efter fristen, siger sagen ikke, om fristen
   -- blev holdt: den afgøres ikke (sagsbehandleren ser den under ukontrollerede). Er der intet
