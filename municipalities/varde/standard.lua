@@ -307,8 +307,9 @@ krav {
     -- støttetid på en weekend- eller helligdag, eller der begynder før eller slutter efter dagtimerne.
     -- Antagelse: "hverdage" er mandag-fredag uden de officielle helligdage; grundlovsdag og
     -- 24. december er hverdage her (de er ikke helligdage, og standarden nævner dem ikke).
-    if not oplyst(sag.leverancer) then return nil end -- ikke oplyst er ikke "ingen leverancer"
-    return uden_for_tidsrum(sag.leverancer, {
+    local leverancer = sag.leverancer
+    if not oplyst(leverancer) then return nil end -- ikke oplyst er ikke "ingen leverancer"
+    return uden_for_tidsrum(leverancer, {
       arter = P.stoettetid,
       tidsrum = P.dagtimer,
       arbejdsdage = true,
@@ -383,9 +384,10 @@ krav {
     local b = sag.bevilling
     local timer, periode, start = b.timer, b.periode, b.start
     if timer == nil or periode == nil or start == nil then return nil end
-    if not oplyst(sag.leverancer) then return nil end
+    local leverancer = sag.leverancer
+    if not oplyst(leverancer) then return nil end
     -- leveret støttetid i hver hel periode af bevillingen, fra den første til den sidste med leverancer
-    local leveret = perioder(sag.leverancer, { periode = periode, arter = P.stoettetid, fra = start })
+    local leveret = perioder(leverancer, { periode = periode, arter = P.stoettetid, fra = start })
     local ud, bevilget, opsparet = {}, timer * 60, 0
     local alle = leveret.minutter -- en tællende løkke: ipairs kalder en funktion for hver periode
     for i = 1, #alle do
@@ -411,9 +413,10 @@ krav {
   kilde = "Varde KS 4.3 Tilbagemeldingspligt og 1.7",
   antagelse = true, -- hvad der er "uforholdsmæssigt mange" (P.mange_afbud), er scriptets læsning
   afvigelser = function(sag, dato)
-    if not oplyst(sag.afbud) then return nil end
+    local afbud = sag.afbud
+    if not oplyst(afbud) then return nil end
     local fra = dato - dage(P.mange_afbud.dage)
-    local n = antal(sag.afbud, function(a)
+    local n = antal(afbud, function(a)
       return (a.af == "borger" or a.af == "udeblevet") and a.dato > fra and a.dato <= dato
     end)
     if n >= P.mange_afbud.antal then
