@@ -263,13 +263,18 @@ TEST_CASE("dates a script makes or computes stay in 1900-2200, or it is an error
     CHECK_THROWS_WITH(lua.eval(std::string(sent) + "return f:status('2026-01-01')"), Catch::Contains("ligger uden for"));
 }
 
+// Reads sag.leverancer of the example case in a rule and leaves the list view on the stack.
+static void keep_list_view(Lua& lua) {
+    lua.load_case(kExample);
+    sandbox::load(lua.state, "local sag = ... return sag.leverancer", "=test", sandbox::Env::Standard);
+    bind::push_sag(lua.state, lua.ctx);
+    lua.state.call(1, 1);
+}
+
 TEST_CASE("a kept list view refuses its length once the case is gone, as a Lua error") {
     Lua lua;
-    lua.load_case(kExample);
     lua_State* L = lua.state;
-    sandbox::load(lua.state, "local sag = ... return sag.leverancer", "=test", sandbox::Env::Standard);
-    bind::push_sag(L, lua.ctx);
-    lua.state.call(1, 1); // the list view stays on the stack
+    keep_list_view(lua);
     lua.ctx.sag = nullptr;
     lua.ctx.gone = "sagen er skiftet";
     sandbox::load(lua.state, "local l = ... return #l", "=test", sandbox::Env::Standard);
@@ -283,11 +288,8 @@ TEST_CASE("a kept list view refuses its length once the case is gone, as a Lua e
 // an old handle; the host refuses it, as it refuses a kept element (3/12).
 TEST_CASE("a list view kept into the next case refuses to read") {
     Lua lua;
-    lua.load_case(kExample);
     lua_State* L = lua.state;
-    sandbox::load(lua.state, "local sag = ... return sag.leverancer", "=test", sandbox::Env::Standard);
-    bind::push_sag(L, lua.ctx);
-    lua.state.call(1, 1); // the list view stays on the stack
+    keep_list_view(lua);
     REQUIRE(lua_type(L, -1) == LUA_TUSERDATA);
     lua.load_case(kExample); // the next case, in the same context
     bind::push_sag(L, lua.ctx);

@@ -846,6 +846,27 @@ private:
     std::optional<Periodeafvigelse> hidden_run_;   // the last period of a run not shown
 };
 
+// An empty list's table that holds names instead (the parameters P, { fejl = "..." }): a slip,
+// not "no deviations", which read as an empty list would pass in silence. A table with a
+// metatable but no sealed contents is the host's (P reads its values through a function).
+bool named_not_list(lua_State* L, int t) {
+    t = lua_absindex(L, t);
+    if (lua_getmetatable(L, t)) {
+        lua_pop(L, 1);
+        sandbox::frozen_contents(L, t);
+        if (lua_rawequal(L, -1, t)) {
+            lua_pop(L, 1);
+            return true;
+        }
+    } else {
+        lua_pushvalue(L, t);
+    }
+    lua_pushnil(L);
+    const bool named = lua_next(L, -2) != 0;
+    lua_settop(L, named ? -4 : -2);
+    return named;
+}
+
 void krav(lua_State* L, Evaluation& ev) {
     for (const Rule& r : ev.standard.rules()) {
         if (r.art != Art::Krav) continue;
@@ -866,28 +887,9 @@ void krav(lua_State* L, Evaluation& ev) {
         case LUA_TSTRING: warnings.text(take_text(L, ev, r, "afvigelser")); break;
         case LUA_TTABLE: {
             const lua_Integer n = luaL_len(L, -1);
-            // A table with names but no list (the parameters P, { fejl = "..." }) is a slip,
-            // not "no deviations": read as an empty list it would pass in silence.
-            if (n == 0) {
-                sandbox::frozen_contents(L, -1);
-                bool named = false;
-                if (lua_rawequal(L, -1, -2) && lua_getmetatable(L, -1)) {
-                    // a metatable but no sealed contents: the host's (the parameters' table
-                    // reads them through a function), never a list
-                    lua_pop(L, 1);
-                    named = true;
-                } else {
-                    lua_pushnil(L);
-                    if (lua_next(L, -2)) {
-                        lua_pop(L, 2);
-                        named = true;
-                    }
-                }
-                lua_pop(L, 1);
-                if (named)
-                    rule_error(L, r, "'afvigelser' skal give en liste af tekster eller perioder, men gav en tabel med "
-                                     "navngivne felter", "afvigelser");
-            }
+            if (n == 0 && named_not_list(L, -1))
+                rule_error(L, r, "'afvigelser' skal give en liste af tekster eller perioder, men gav en tabel med "
+                                 "navngivne felter", "afvigelser");
             if (n > kMaxPoster)
                 rule_error(L, r, fmt::format("'afvigelser' gav {} afvigelser; højst {} — saml dem i færre tekster", n, kMaxPoster),
                            "afvigelser");

@@ -62,11 +62,9 @@ fs::path make_temp_dir() {
 
 FilStandard::FilStandard(const Sources& base, const fs::path& fil) : fil_(fil) {
     std::error_code ec; // before reading it: a file of 200 MB was read whole, then scanned
-    if (const auto size = fs::file_size(fil, ec); !ec && size > kMaxScannet)
-        throw InputError(too_large_to_read(fil.string(), std::size_t(size)));
+    if (const auto size = fs::file_size(fil, ec); !ec) check_scannable(fil.string(), std::size_t(size));
     const std::string text = read(base, fil);
-    // a pipe or a FIFO has no size to ask before: refused once read (commit 77bdd55)
-    if (text.size() > kMaxScannet) throw InputError(too_large_to_read(fil.string(), text.size()));
+    check_scannable(fil.string(), text.size()); // a pipe or a FIFO has no size to ask before
     kommune_ = harness::kommune_of_path(fil.generic_string());
     if (kommune_.empty()) kommune_ = declared_kommune(text);
     if (!valid_kommune_id(kommune_)) {

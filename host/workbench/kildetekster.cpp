@@ -2,8 +2,6 @@
 
 #include <set>
 
-#include "lua/error.hpp"
-
 namespace kvalitet::workbench {
 
 const std::string& Kildetekster::raa(const std::string& fil) {
@@ -16,7 +14,7 @@ const LuaTekst& Kildetekster::fil(const std::string& fil) {
     auto it = scannet_.find(fil);
     if (it == scannet_.end()) {
         const std::string& text = raa(fil);
-        if (text.size() > kMaxScannet) throw InputError(too_large_to_read(fil, text.size()));
+        check_scannable(fil, text.size());
         it = scannet_.emplace(fil, scan_lua(text)).first;
     }
     return it->second;

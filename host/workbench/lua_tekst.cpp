@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "lua/error.hpp"
+
 #include <cctype>
 #include <cstring>
 #include <algorithm>
@@ -173,12 +175,13 @@ private:
 
 } // namespace
 
-std::string too_large_to_read(std::string_view fil, std::size_t bytes) {
+void check_scannable(std::string_view fil, std::size_t bytes) {
+    if (bytes <= kMaxScannet) return;
     std::string mb = fmt::format("{:.1f}", double(bytes) / 1e6);
     std::replace(mb.begin(), mb.end(), '.', ','); // 2,1 MB
-    return fmt::format("{}: filen er {} MB; tjek og dokument læser højst {} MB kildetekst (en standard er nogle "
-                       "få hundrede KB); del den op eller fjern det, der ikke hører til",
-                       fil, mb, kMaxScannet >> 20);
+    throw InputError(fmt::format("{}: filen er {} MB; tjek og dokument læser højst {} MB kildetekst (en standard er "
+                                 "nogle få hundrede KB); del den op eller fjern det, der ikke hører til",
+                                 fil, mb, kMaxScannet >> 20));
 }
 
 LuaTekst scan_lua(std::string_view source) {
