@@ -132,6 +132,27 @@ krav { id = "k", tekst = "K", kilde = "K", afvigelser = function() return #P.t =
     CHECK(Json::parse(Json(shown).dump()) == shown); // still valid UTF-8
 }
 
+TEST_CASE("a standard that fills its pool of names takes none from another standard's trace") {
+    // 300 parameters of 256 values each: more names than a pool holds (76,800 > 65,536).
+    const test::TestTree tree("navnepulje");
+    std::string vaerdier;
+    for (int j = 0; j < 256; ++j) vaerdier += "1, ";
+    std::string mange = "local P = parametre {\n";
+    for (int i = 0; i < 300; ++i) mange += fmt::format("  fyld_{} = {{ vaerdi = {{ {} }}, tekst = \"T\", antagelse = true }},\n", i, vaerdier);
+    mange += "}\nkrav { id = \"k\", tekst = \"K\", kilde = \"K\", afvigelser = function() return P.fyld_0[1] == 2 end }\n";
+    tree.write("fyldt", mange);
+    const Sources sources = tree.write("venlig", R"(
+local P = parametre { venlig_graense = { vaerdi = 3, tekst = "T", antagelse = true } }
+krav { id = "k", tekst = "K", kilde = "K", afvigelser = function() return P.venlig_graense == 4 end }
+)");
+    const Dato d = *Dato::parse("2026-11-22");
+    auto fyldt = Standard::load(sources, "fyldt");
+    auto venlig = Standard::load(sources, "venlig");
+    const Sag sag = Sag::from_json(R"({"id":"x"})");
+    CHECK(post(Json::parse(fyldt->vurder(sag, d).json()), "k")["udfald"] == "overholdt");
+    CHECK(post(Json::parse(venlig->vurder(sag, d).json()), "k")["vaerdier"]["venlig_graense"] == 3);
+}
+
 // uden_for_tidsrum reads a parameter's values in C++ (liste_lua.cpp): the trace must name
 // them as the rule's own P.dagtimer.fra and P.stoettetid.sms would, in the order read (the
 // time range, then each kind as the deliveries name it); a kind the set does not hold

@@ -124,11 +124,17 @@ void own_proxy(lua_State* L, int index) {
     lua_replace(L, index);
 }
 
-void watch(lua_State* L, int mt, const std::string& prefix, CaseContext& ctx);
+// What watching needs beside the stack: the context reads report to, the standard's names.
+struct Watching {
+    CaseContext& ctx;
+    NamePool& names;
+};
+
+void watch(lua_State* L, int mt, const std::string& prefix, Watching& w);
 
 // Watches each parameter's table of values under the parameter's name, through a frozen
 // table of its own (own_proxy), so only a read through the parameter is named after it.
-void watch_each_own(lua_State* L, int contents, CaseContext& ctx) {
+void watch_each_own(lua_State* L, int contents, Watching& w) {
     std::vector<std::string> keys;
     lua_pushnil(L);
     while (lua_next(L, contents)) {
@@ -149,7 +155,7 @@ void watch_each_own(lua_State* L, int contents, CaseContext& ctx) {
             lua_rawset(L, contents);
         }
         if (lua_getmetatable(L, -1)) {
-            watch(L, -1, k, ctx);
+            watch(L, -1, k, w);
             lua_pop(L, 1);
         }
         lua_pop(L, 1);
@@ -161,7 +167,7 @@ void watch_each_own(lua_State* L, int contents, CaseContext& ctx) {
 // Values the trace never shows (a parameter's table of values, a date) are not read
 // through the recording closure: they sit in a table of their own in front of it, which
 // Lua looks in without a call into C (P.pakke_fra_vum_sum[n] made two such calls).
-void watch(lua_State* L, int mt, const std::string& prefix, CaseContext& ctx) {
+void watch(lua_State* L, int mt, const std::string& prefix, Watching& w) {
     mt = lua_absindex(L, mt);
     const int top = lua_gettop(L);
     if (lua_rawgetp(L, mt, &kWatched) != LUA_TNIL || lua_getfield(L, mt, "__index") != LUA_TTABLE) {
@@ -170,7 +176,7 @@ void watch(lua_State* L, int mt, const std::string& prefix, CaseContext& ctx) {
     }
     lua_remove(L, -2);
     const int contents = lua_gettop(L);
-    if (prefix.empty()) watch_each_own(L, contents, ctx);
+    if (prefix.empty()) watch_each_own(L, contents, w);
     lua_newtable(L);
     const int names = lua_gettop(L);
     lua_newtable(L);
@@ -192,14 +198,14 @@ void watch(lua_State* L, int mt, const std::string& prefix, CaseContext& ctx) {
             const std::string name = name_of_key(L, prefix); // converts only the copy
             lua_pop(L, 1);
             if (scalar(vt) && named < kMaxValuesNamed) {
-                if (const std::string* pooled = intern(name)) {
+                if (const std::string* pooled = w.names.intern(name)) {
                     lua_pushvalue(L, -2);
                     lua_pushlightuserdata(L, const_cast<std::string*>(pooled));
                     lua_rawset(L, names);
                     ++named;
                 }
             } else if (vt == LUA_TTABLE && prefix.empty() && lua_getmetatable(L, -1)) {
-                watch(L, -1, name, ctx);
+                watch(L, -1, name, w);
                 lua_pop(L, 1);
             }
         }
@@ -207,7 +213,7 @@ void watch(lua_State* L, int mt, const std::string& prefix, CaseContext& ctx) {
     }
     lua_pushvalue(L, contents);
     lua_pushvalue(L, names);
-    lua_pushlightuserdata(L, &ctx);
+    lua_pushlightuserdata(L, &w.ctx);
     lua_pushcclosure(L, lua::guarded<recording_index>, 3);
     if (any_direct) {
         lua_createtable(L, 0, 1);
@@ -348,9 +354,10 @@ std::optional<ParameterReads::Answer> ParameterReads::answer(std::string_view ke
     return out;
 }
 
-void watch_parameters(lua_State* L, int proxy, CaseContext& ctx) {
+void watch_parameters(lua_State* L, int proxy, CaseContext& ctx, NamePool& names) {
     if (!lua_istable(L, proxy) || !lua_getmetatable(L, proxy)) return;
-    watch(L, -1, "", ctx);
+    Watching w{ctx, names};
+    watch(L, -1, "", w);
     lua_pop(L, 1);
 }
 

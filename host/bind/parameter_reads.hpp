@@ -9,13 +9,15 @@
 #include <string_view>
 
 #include "bind/bind.hpp"
+#include "bind/interned.hpp"
 
 namespace kvalitet::bind {
 
 // After the standard has loaded and been sealed: the DSL's read-only parameter table at
 // `proxy` (and each parameter's frozen table of values) reports every read made while a
-// case is assessed to `ctx`. Reads while loading are not recorded. Call protected.
-void watch_parameters(lua_State* L, int proxy, CaseContext& ctx);
+// case is assessed to `ctx`, under names kept in `names` (the standard's own pool).
+// Reads while loading are not recorded. Call protected.
+void watch_parameters(lua_State* L, int proxy, CaseContext& ctx, NamePool& names);
 
 // t[key] for a primitive written in C++ (perioder's `arter`), read as a rule reads it: a
 // watched parameter table records the read. For one, the value is read from its contents

@@ -540,7 +540,7 @@ std::unique_ptr<Standard> Standard::load_file(const Sources& sources, const std:
         check_per_package(s->meta_->info, s->rules_);
         s->seal(L);
         lua_getfield(L, 1, "parametre_tabel");
-        bind::watch_parameters(L, lua_gettop(L), *s->ctx_);
+        bind::watch_parameters(L, lua_gettop(L), *s->ctx_, s->meta_->navne);
         lua_pop(L, 1);
     });
     lua_settop(L, 0);

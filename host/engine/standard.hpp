@@ -13,6 +13,7 @@
 #include "domain/dato.hpp"
 #include "domain/frist.hpp"
 #include "domain/sag.hpp"
+#include "bind/interned.hpp"
 #include "domain/vurdering.hpp"
 #include "lua/state.hpp"
 #include "sources.hpp"
@@ -139,6 +140,7 @@ public:
         StandardInfo info;
         std::deque<Regel> regler;
         Regel frist_overskredet, ukendt_aktivitet, efter_fristen, pakke_uafklaret;
+        bind::NamePool navne; // the parameters' names a trace's vaerdier point into
     };
 
 private:
