@@ -372,6 +372,11 @@ TEST_CASE("the list primitives say in Danish what is wrong with their arguments"
         CHECK_THAT(lua.eval(sag, std::string("return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '08:00', til = '") + tid + "' } })"),
                    Catch::Contains("tidsrummets 'til' er '" + std::string(tid) + "', som ikke er et klokkeslæt"));
     CHECK(lua.eval(sag, "return #uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '00:00', til = '24:00' } })") == "0");
+    // a NUL byte is part of the text: a time with more after it is no time, a line keeps its end
+    CHECK_THAT(lua.eval(sag, "return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '08:00', til = '16:00\\0x' } })"),
+               Catch::Contains("tidsrummets 'til' skal skrives TT:MM"));
+    CHECK(lua.eval(sag, "local t = uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '08:00', til = '09:00' }, tekst = 'a\\0{iso}' }) "
+                        "return #t[1] .. ' ' .. t[1]:sub(3)") == "12 2026-10-03");
     // an option the function does not know is refused, not ignored (a rule that asked for
     // the latest n periods got every period of the grant, with no error)
     CHECK_THAT(lua.eval(sag, "return #perioder(sag.leverancer, { periode = 'uge', seneste = 2 })"),

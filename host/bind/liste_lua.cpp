@@ -486,8 +486,9 @@ int period_list_tostring(lua_State* L) {
 
 // "HH:MM" as minutes after midnight, as the DSL's minut() reads it.
 int clock_minutes(lua_State* L, const char* fn, const char* felt) {
-    const char* s = lua_tostring(L, -1);
-    const std::string_view t = s ? s : "";
+    std::size_t n = 0;
+    const char* s = lua_tolstring(L, -1, &n);
+    const std::string_view t = s ? std::string_view(s, n) : ""; // whole: "08:00\0x" is no time
     auto digit = [&](std::size_t i) { return t[i] >= '0' && t[i] <= '9'; };
     if (t.size() != 5 || !digit(0) || !digit(1) || t[2] != ':' || !digit(3) || !digit(4))
         luaL_error(L, "%s: tidsrummets '%s' skal skrives TT:MM, ikke '%s'", fn, felt, sandbox::key_text(L, -1));
@@ -572,7 +573,9 @@ int uden_for_tidsrum(lua_State* L) {
     std::optional<Template> text;
     if (!lua_isnil(L, -1)) {
         if (lua_type(L, -1) != LUA_TSTRING) return luaL_error(L, "%s: 'tekst' skal være en tekst", fn);
-        text = Template::parse(L, lua_tostring(L, -1), fn);
+        std::size_t n = 0;
+        const char* t = lua_tolstring(L, -1, &n);
+        text = Template::parse(L, {t, n}, fn); // whole, a NUL byte included
     }
     // The template's parts point into its text, which stays on the stack until we return.
     lua_newtable(L);
