@@ -162,7 +162,7 @@ TEST_CASE("tekst: assumptions, a presumed receipt and a deadline met late are sa
     auto kerteminde = Standard::load(hjem, "kerteminde");
     const std::string k = kerteminde
                               ->vurder(Sag::from_json(R"({"id":"k","borger":{"alder":81},
-        "forhold":{"kan_deltage_aktivt":false},"ansoegte_aktiviteter":["personlig_hygiejne"]})"),
+        "forhold":{"kan_deltage_aktivt":false},"ansoegning":{"modtaget":"2026-11-20"},"ansoegte_aktiviteter":["personlig_hygiejne"]})"),
                                        Dato::ymd(2026, 11, 22))
                               .tekst();
     INFO(k);
@@ -229,11 +229,12 @@ frist { id = "kun_afgoerelsen", tekst = "G", kilde = "K", fra = "bevilling.start
 
 // A new application has no grant: a requirement on the grant does not apply yet, so it is
 // not listed as one that could not be checked. A referral that waits for a fact says which.
+// (The application carries its date: without it, the deadline from it is listed.)
 TEST_CASE("tekst: an application lists no grant requirement as unchecked; an open referral names its fact") {
     auto varde = Standard::load(Sources::directory(KVALITET_SOURCE_DIR), "varde");
     const std::string t = varde
                               ->vurder(Sag::from_json(R"({"id":"v","borger":{"alder":40},"ydelser":[{"paragraf":"83"}],
-        "forhold":{"kan_deltage_aktivt":false},"ansoegte_aktiviteter":["personlig_hygiejne"]})"),
+        "forhold":{"kan_deltage_aktivt":false},"ansoegning":{"modtaget":"2026-11-20"},"ansoegte_aktiviteter":["personlig_hygiejne"]})"),
                                        Dato::ymd(2026, 11, 22))
                               .tekst();
     INFO(t);

@@ -1167,3 +1167,48 @@ frist { id = "f", tekst = "F", kilde = "K KS", fra = "ansoegning.modtaget", vari
     CHECK(efter.advarsler.empty());
     CHECK(efter.json().find("ukendt: sagen viser ikke, om det skete inden fristen (2026-11-16)") != std::string::npos);
 }
+
+// A complaint the case shows only by its reconsideration was received; when is unknown. The
+// complaint deadline gone by is then not decided (it said "udløbet": no complaint).
+TEST_CASE("a complaint shown only by its reconsideration leaves the complaint deadline undecided") {
+    Tree t;
+    auto s = Standard::load(t.write("kg", ""), "kg");
+    const Sag sag = Sag::from_json(R"({"id":"a","bevilling":{"afgoerelse_dato":"2026-01-05","afgoerelse_modtaget":"2026-01-05"},
+      "klage":{"genvurderet":"2026-02-20"}})");
+    const Vurdering v = s->vurder(sag, D("2026-03-10"));
+    auto find = [](const auto& list, const char* id) {
+        return std::find_if(list.begin(), list.end(), [&](const auto& x) { return x.regel->id == id; });
+    };
+    CHECK(find(v.frister, "klage") == v.frister.end());
+    REQUIRE(find(v.ukontrollerede, "klage") != v.ukontrollerede.end());
+    CHECK(find(v.ukontrollerede, "klage")->mangler == std::vector<std::string>{"klage.modtaget"});
+    // With no complaint at all, the deadline ran out: the citizen's, no breach.
+    const Vurdering ingen = s->vurder(Sag::from_json(R"({"id":"a","bevilling":{"afgoerelse_dato":"2026-01-05",
+      "afgoerelse_modtaget":"2026-01-05"}})"), D("2026-03-10"));
+    REQUIRE(find(ingen.frister, "klage") != ingen.frister.end());
+    CHECK(find(ingen.frister, "klage")->status == FristStatus::Udloebet);
+}
+
+// A deadline from an event the case shows without its date (a VUM with scores and no date, an
+// application naming what it applies for) cannot be computed: it is listed as not checked with
+// the date it lacks, not left out as if the event had not happened.
+TEST_CASE("a deadline from an event shown without its date is not checked, and says which date") {
+    Tree t;
+    auto s = Standard::load(t.write("ud", R"(
+frist { id = "efter_vum", tekst = "V", kilde = "K KS", fra = "vum.dato", varighed = uger(2), opfyldt_ved = "bevilling.afgoerelse_dato" }
+frist { id = "svar", tekst = "S", kilde = "K KS", fra = "ansoegning.modtaget", varighed = uger(2), opfyldt_ved = "bevilling.afgoerelse_dato" }
+)"), "ud");
+    auto mangler = [](const Vurdering& v, const char* id) {
+        for (const auto& u : v.ukontrollerede)
+            if (u.regel->id == id) return u.mangler;
+        return std::vector<std::string>{"(ikke blandt de ukontrollerede)"};
+    };
+    const Vurdering v = s->vurder(Sag::from_json(R"({"id":"a","vum":{"temaer":{"socialt_liv":3}},"ansoegte_aktiviteter":["bostoette"]})"),
+                                  D("2026-03-10"));
+    CHECK(mangler(v, "efter_vum") == std::vector<std::string>{"vum.dato"});
+    CHECK(mangler(v, "svar") == std::vector<std::string>{"ansoegning.modtaget"});
+    // Neither event in the case: nothing to establish.
+    const Vurdering tom = s->vurder(Sag::from_json(R"({"id":"a"})"), D("2026-03-10"));
+    CHECK(mangler(tom, "efter_vum") == std::vector<std::string>{"(ikke blandt de ukontrollerede)"});
+    CHECK(mangler(tom, "svar") == std::vector<std::string>{"(ikke blandt de ukontrollerede)"});
+}

@@ -469,12 +469,20 @@ bool has_content(const Bevilling& b) {
 }
 
 // Whether the case shows the event a start date belongs to, without the date: a grant, an
-// application said to be acute, a complaint already reconsidered.
+// application said to be acute or naming what it applies for, a VUM, a complaint already
+// reconsidered.
 bool event_shown(const Sag& s, std::string_view fra) {
     if (fra.starts_with("bevilling.")) return s.bevilling.has_value();
-    if (fra.starts_with("ansoegning.")) return s.ansoegning_akut.has_value();
+    if (fra.starts_with("ansoegning.")) return s.ansoegning_akut.has_value() || !s.ansoegte_aktiviteter.empty();
+    if (fra.starts_with("vum.")) return s.vum.has_value();
     if (fra.starts_with("klage.")) return s.klage_genvurderet.has_value();
     return false;
+}
+
+// An event the case shows, without its date, only by what came after it: a complaint
+// reconsidered had been received.
+bool shown_by_later(const Sag& s, std::string_view opfyldt) {
+    return opfyldt == "klage.modtaget" && s.klage_genvurderet.has_value();
 }
 
 // A deadline whose start the case lacks for a reason: an event that has not happened (no
@@ -645,10 +653,12 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             continue;
         }
         std::optional<Dato> event;
-        bool event_unknown = false; // opfyldt_ved gave false: the case cannot say whether it happened
+        bool event_unknown = false; // it happened (opfyldt_ved gave false, or a later event shows it), when is unknown
         if (r.opfyldt_ved) {
             event = r.opfyldt_ved(ev.sag);
             if (event) add_unique_key(reads_dates, {r.opfyldt_navn, *event});
+            else if ((event_unknown = shown_by_later(ev.sag, r.opfyldt_navn)))
+                add_unique_view(reads_missing, r.opfyldt_navn); // what would tell
         } else if (r.opfyldt_fn) {
             if (auto edge = call_or_edge(L, ev, r.opfyldt_fn)) {
                 restore_reads();
