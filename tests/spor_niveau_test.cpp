@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "bind/bind.hpp"
 #include "engine/standard.hpp"
 #include "store/demo_sager.hpp"
 #include "test_tree.hpp"
@@ -151,6 +152,42 @@ krav { id = "k", tekst = "K", kilde = "K", afvigelser = function() return P.venl
     const Sag sag = Sag::from_json(R"({"id":"x"})");
     CHECK(post(Json::parse(fyldt->vurder(sag, d).json()), "k")["udfald"] == "overholdt");
     CHECK(post(Json::parse(venlig->vurder(sag, d).json()), "k")["vaerdier"]["venlig_graense"] == 3);
+}
+
+TEST_CASE("the values and comparisons of a full trace are bounded per rule and per assessment") {
+    // 60 rules, each comparing 600 distinct numbers with a parameter of a long name: unbounded,
+    // a case of a few bytes gave an assessment of megabytes (and memory outside the budget).
+    const test::TestTree tree("spor-graense");
+    const std::string navn = "p_" + std::string(150, 'x');
+    std::string body = "local P = parametre { " + navn + " = { vaerdi = 3, tekst = \"T\", antagelse = true } }\n";
+    for (int i = 0; i < 60; ++i)
+        body += fmt::format("krav {{ id = \"k{}\", tekst = \"K\", kilde = \"K\", afvigelser = function()\n"
+                            "  for i = 1, 600 do mindst(i + 0.5, P.{}) end return {{}} end }}\n", i, navn);
+    auto standard = Standard::load(tree.write("graense", body), "graense");
+    const Vurdering v = standard->vurder(Sag::from_json(R"({"id":"x"})"), *Dato::parse("2026-11-22"));
+    std::size_t alle = 0;
+    const SporPost* sidste = nullptr;
+    for (const auto& p : v.spor) {
+        alle += p.sammenligninger.size() + p.vaerdier.size();
+        const std::string_view id = p.regel->id;
+        if (id.size() < 2 || id[0] != 'k' || !std::isdigit(static_cast<unsigned char>(id[1]))) continue;
+        INFO(id);
+        CHECK(p.sammenligninger.size() <= bind::CaseContext::kMaxComparisons);
+        CHECK(p.afkortet);
+        sidste = &p;
+    }
+    CHECK(alle == 4000);
+    REQUIRE(sidste);
+    CHECK(sidste->sammenligninger.empty()); // the assessment's bound was reached before the last rule
+    const Json j = Json::parse(v.json());
+    CHECK(post(j, "k0")["afkortet"] == true);
+    CHECK(post(j, "k0")["sammenligninger"].size() == 100);
+    CHECK(v.json().size() < 2'000'000);
+    // A rule within the bounds says nothing of the kind.
+    const Vurdering kort = Standard::load(tree.write("lille", "krav { id = \"k\", tekst = \"K\", kilde = \"K\", "
+                                                          "afvigelser = function() mindst(1, 2) return {} end }\n"), "lille")
+                               ->vurder(Sag::from_json(R"({"id":"x"})"), *Dato::parse("2026-11-22"));
+    CHECK_FALSE(post(Json::parse(kort.json()), "k").contains("afkortet"));
 }
 
 // uden_for_tidsrum reads a parameter's values in C++ (liste_lua.cpp): the trace must name

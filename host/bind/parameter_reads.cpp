@@ -292,6 +292,10 @@ void CaseContext::compared(double a, double b, std::string_view op, std::string_
     Sammenligning c{a, b, op, a_navn, b_navn};
     for (const auto& x : comparisons)
         if (x == c) return;
+    if (comparisons.size() >= kMaxComparisons) {
+        afkortet = true;
+        return;
+    }
     comparisons.push_back(c);
 }
 

@@ -44,6 +44,10 @@ void CaseContext::read_value(std::string_view path, Vaerdi v) {
     if (!values_wanted) return;
     for (const auto& [p, _] : values)
         if (p == path) return;
+    if (values.size() >= kMaxValues) {
+        afkortet = true;
+        return;
+    }
     values.emplace_back(path, std::move(v));
 }
 

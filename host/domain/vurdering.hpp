@@ -123,6 +123,7 @@ struct SporPost {
     std::vector<std::string> mangler;
     std::vector<std::pair<std::string_view, Vaerdi>> vaerdier; // what else it read ("vum.sum": 11)
     std::vector<Sammenligning> sammenligninger;                // what it compared, in order
+    bool afkortet = false; // values or comparisons were left out (a rule's or the assessment's bound)
 };
 
 // What could not be checked for lack of a fact (a requirement; a deadline whose length,

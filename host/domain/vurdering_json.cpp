@@ -261,6 +261,7 @@ void Vurdering::append_json(std::string& out) const {
             for (const auto& c : s.sammenligninger) c.skriv(w);
             w.end_array();
         }
+        if (fuld && s.afkortet) w.key("afkortet").value(true);
         w.end_object();
     }
     w.end_array();

@@ -30,6 +30,7 @@ struct Evaluation {
     std::size_t text_bytes = 0; // texts the script has given in this assessment
     bool unknown = false;       // a target-group rule could not say yet
     SporNiveau spor = SporNiveau::Fuld; // what trace() records
+    std::size_t reads_shown = 0;        // values and comparisons in the trace so far (kMaxReadsShown)
 };
 
 namespace {
@@ -42,6 +43,7 @@ constexpr std::size_t kMaxPerioderVist = 2000;      // periods shown in them, al
 constexpr lua_Integer kMaxPoster = 20000;           // entries one krav may give (a case has at most
                                                     // 10,000 deliveries; 300 years is 15,700 weeks)
 constexpr std::size_t kMaxScriptText = 256 * 1024;  // all texts of one assessment
+constexpr std::size_t kMaxReadsShown = 4000;        // values and comparisons in one full trace
 
 constexpr int kSag = 2, kDato = 3; // stack slots inside evaluate()
 
@@ -205,6 +207,19 @@ void trace(Evaluation& ev, const Rule& r, std::string_view udfald, std::string r
     // copy would make, without copying each value.
     take_reads(p.vaerdier, ev.ctx.values);
     take_reads(p.sammenligninger, ev.ctx.comparisons);
+    p.afkortet = ev.ctx.afkortet;
+    // Bounded for the whole assessment too, as its texts are: 2000 rules at a rule's bound
+    // would still be 400,000 entries.
+    auto keep = [&](auto& list) {
+        const std::size_t room = kMaxReadsShown - std::min(ev.reads_shown, kMaxReadsShown);
+        if (list.size() > room) {
+            list.erase(list.begin() + std::ptrdiff_t(room), list.end());
+            p.afkortet = true;
+        }
+        ev.reads_shown += list.size();
+    };
+    keep(p.vaerdier);
+    keep(p.sammenligninger);
 }
 
 // `r` could not be checked for lack of what it read as missing: listed with those facts.
@@ -603,6 +618,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         reads_missing.swap(ev.ctx.missing);
         reads_values.swap(ev.ctx.values);
         reads_comparisons.swap(ev.ctx.comparisons);
+        ev.ctx.aside.afkortet = ev.ctx.afkortet;
         ev.ctx.reset_reads();
         // A function's reads join the rule's: a length or an event that depends on an
         // absent fact (not an event that has not happened) is named, and checked.
@@ -613,6 +629,7 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                 if (!facts_only || kan_varieres(m)) add_unique_view(reads_missing, m);
             for (auto& x : ev.ctx.values) add_unique_key(reads_values, x);
             for (auto& c : ev.ctx.comparisons) reads_comparisons.push_back(c);
+            ev.ctx.aside.afkortet |= ev.ctx.afkortet;
         };
         // The rule's reads become the ones the trace records; the set-aside ones are emptied,
         // as a moved-from vector was.
@@ -621,6 +638,8 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             ev.ctx.missing.swap(reads_missing);
             ev.ctx.values.swap(reads_values);
             ev.ctx.comparisons.swap(reads_comparisons);
+            std::swap(ev.ctx.afkortet, ev.ctx.aside.afkortet);
+            ev.ctx.aside.afkortet = false;
             reads_dates.clear();
             reads_missing.clear();
             reads_values.clear();
