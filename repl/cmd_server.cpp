@@ -22,7 +22,7 @@ struct Options {
     std::string adresse = "127.0.0.1", token_fil, db, tls_cert, tls_noegle;
     int port = 8085;
     unsigned traade = 0;
-    std::size_t koe = 64, forbindelser = 32;
+    std::size_t koe = 64, forbindelser = 32, kroppe_mib = 256;
 };
 
 bool loopback(const std::string& a) { return a == "127.0.0.1" || a == "::1" || a == "localhost"; }
@@ -65,6 +65,7 @@ int run(const Options& o, const Common& common) {
     if (o.tls_cert.empty() && !loopback(o.adresse))
         fmt::print(stderr, "kvalitet server: advarsel: lytter på {} uden TLS: sager og token sendes i klar tekst; "
                            "giv --tls-cert og --tls-noegle, eller sæt en reverse proxy med TLS foran\n", o.adresse);
+    ind.maks_kroppe = o.kroppe_mib << 20;
     ind.db = o.db;
     server::Tjeneste tjeneste(common.sources(), std::move(ind));
     server::HttpIndstillinger http;
@@ -99,6 +100,10 @@ void add_server(CLI::App& app, Common& common, int& exit_code) {
         ->check(CLI::Range(std::size_t(1), std::size_t(100000)));
     cmd->add_option("--forbindelser", o.forbindelser, "Forbindelser, der betjenes på én gang (standard: 32)")
         ->check(CLI::Range(std::size_t(1), std::size_t(4096)));
+    cmd->add_option("--kroppe", o.kroppe_mib,
+                    "MiB anmodningskroppe, der holdes på én gang, alle forbindelser tilsammen; er de brugt, svares "
+                    "503 med Retry-After (standard: 256; mindst 64, én NDJSON-anmodnings grænse)")
+        ->check(CLI::Range(std::size_t(64), std::size_t(1) << 20));
     cmd->add_option("--token-fil", o.token_fil,
                     "Fil med et hemmeligt token (første linje, mindst 16 tegn); hver anmodning skal da sende "
                     "'Authorization: Bearer <token>'");

@@ -291,18 +291,41 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
         // connection, as every error answer does: own_error).
         const std::size_t max = tjeneste.maks_krop(a);
         std::size_t seen = 0;
-        const bool read = !has_body(req) || reader([&a, &seen, max](const char* data, std::size_t n) {
+        // What this body holds of the bodies all connections may hold (maks_kroppe), given
+        // back when the request is done with it, however it ends.
+        struct Held {
+            Tjeneste& t;
+            std::size_t n = 0;
+            ~Held() { t.frigiv_krop(n); }
+        } held{tjeneste};
+        bool no_room = false;
+        const bool read = !has_body(req) || reader([&](const char* data, std::size_t n) {
             seen += n;
             kontekst.ind = seen;
             if (seen > max) {
                 std::string().swap(a.krop);
                 return false;
             }
+            // No room: the rest is read and dropped (up to the route's limit, as a body over
+            // it is), so the 503 reaches a client still sending; closing on unread bytes would
+            // reset the connection before it reads the answer.
+            if (no_room || !tjeneste.reserver_krop(n)) {
+                if (!no_room) std::string().swap(a.krop);
+                no_room = true;
+                return true;
+            }
+            held.n += n;
             a.krop.append(data, n);
             return true;
         });
         if (seen > max) {
             Svar s = tjeneste.for_stor(a, std::nullopt);
+            fill(res, s);
+            return;
+        }
+        if (no_room) { // a 503 closes the connection, as every refusal does (own_error)
+            Svar s = tjeneste.optaget_krop();
+            s.log->rute = std::string(skabelon(find_rute(raa_sti(req), req.method).rute));
             fill(res, s);
             return;
         }

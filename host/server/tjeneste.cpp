@@ -353,6 +353,26 @@ Svar Tjeneste::optaget() {
     return s;
 }
 
+bool Tjeneste::reserver_krop(std::size_t n) {
+    std::size_t held = kroppe_.load(std::memory_order_relaxed);
+    do {
+        if (n > ind_.maks_kroppe - std::min(held, ind_.maks_kroppe)) return false;
+    } while (!kroppe_.compare_exchange_weak(held, held + n, std::memory_order_relaxed));
+    return true;
+}
+
+void Tjeneste::frigiv_krop(std::size_t n) { kroppe_.fetch_sub(n, std::memory_order_relaxed); }
+
+Svar Tjeneste::optaget_krop() {
+    metrikker_.afvist_optaget();
+    Svar s = fejl_svar(fejl("optaget", fmt::format("serveren er optaget: andre anmodningers kroppe fylder allerede de {} MiB, "
+                                                   "den tager imod på én gang; prøv igen om et øjeblik (Retry-After), "
+                                                   "eller del sagerne i mindre anmodninger",
+                                                   ind_.maks_kroppe >> 20)));
+    s.hoveder.emplace_back("Retry-After", "1");
+    return s;
+}
+
 void Tjeneste::afslut(std::string_view metode, int status, const Logdata& log, std::chrono::nanoseconds varighed,
                       std::size_t ind, std::size_t ud) {
     metrikker_.anmodning(log.rute, status, varighed);

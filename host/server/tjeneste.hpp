@@ -5,6 +5,7 @@
 // Decided before the body is read (foer_krop): the route, the method, the token, the size
 // announced. Then haandter() answers: the assessment endpoints hand their cases to the
 // workers (one Lua state per worker per municipality), the rest is answered at once.
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -33,6 +34,9 @@ struct Indstillinger {
     std::optional<Token> token;
     std::size_t maks_sag = std::size_t(1) << 20;     // one case (SagGraenser's max_bytes)
     std::size_t maks_ndjson = std::size_t(64) << 20; // one NDJSON request
+    // Request bodies held at once, all connections together: each is read whole before it is
+    // assessed, so 32 slow clients each sending most of 64 MiB held 2 GiB.
+    std::size_t maks_kroppe = std::size_t(256) << 20;
     std::size_t parti = 64;                          // NDJSON lines per job
     std::function<Dato()> i_dag;                     // the date without ?dato=; default: today (UTC)
     std::function<void(std::string_view)> log;       // access log lines; default: stderr
@@ -62,6 +66,12 @@ public:
 
     // 503 with Retry-After: the queue (or the HTTP layer's connections) is full.
     Svar optaget();
+
+    // Room for `n` more bytes of a request body within maks_kroppe, taken when there is;
+    // give it back with frigiv_krop when the body is gone. 503 when there is none: optaget_krop().
+    bool reserver_krop(std::size_t n);
+    void frigiv_krop(std::size_t n);
+    Svar optaget_krop();
 
     const Indstillinger& indstillinger() const { return ind_; }
     Metrikker& metrikker() { return metrikker_; }
@@ -107,6 +117,7 @@ private:
     // kept for /sundhed, since a damaged file does not mend while the server runs. Under udgave_mutex_.
     std::optional<std::string> sagsdatabase_skade_;
     Metrikker metrikker_;
+    std::atomic<std::size_t> kroppe_{0}; // body bytes held now (reserver_krop)
     std::unique_ptr<Arbejdere> arbejdere_; // last: its workers stop before the rest goes
 };
 
