@@ -1035,6 +1035,19 @@ Vurdering Standard::vurder(const Sag& sag, Dato dato, Dato standard_dato, SporNi
                                      "fødselsdatoen, eller vurder på en senere dato",
                                      sag.foedselsdato->iso(), dato.iso()),
                          "ugyldigt_felt", "borger.foedselsdato");
+    try {
+        return vurder_once(sag, dato, standard_dato, spor);
+    } catch (const ScriptError& e) {
+        if (e.kind() != ScriptError::Kind::Budget) throw;
+        // The time budget is CPU time, and the collector sweeps as a case allocates: garbage an
+        // earlier case left was charged to this one. Once more on a clean heap (collected
+        // outside the budget), so whether a case runs out of time is the case's own doing.
+        lua_gc(*state_, LUA_GCCOLLECT);
+        return vurder_once(sag, dato, standard_dato, spor);
+    }
+}
+
+Vurdering Standard::vurder_once(const Sag& sag, Dato dato, Dato standard_dato, SporNiveau spor) {
     Vurdering v;
     v.spor_niveau = spor;
     const auto& info = meta_->info;
