@@ -17,4 +17,18 @@ std::string_view Anmodning::hoved(std::string_view navn) const {
     return {};
 }
 
+bool Kropkvote::tag(std::size_t n) {
+    std::size_t held = i_brug_.load(std::memory_order_relaxed);
+    do {
+        if (n > maks_ - std::min(held, maks_)) return false;
+    } while (!i_brug_.compare_exchange_weak(held, held + n, std::memory_order_relaxed));
+    n_ += n;
+    return true;
+}
+
+void Kropkvote::slip() {
+    i_brug_.fetch_sub(n_, std::memory_order_relaxed);
+    n_ = 0;
+}
+
 } // namespace kvalitet::server

@@ -2,6 +2,7 @@
 // A request and its answer as plain values. The service (tjeneste.hpp) maps one to the other
 // without a socket, so the unit tests and the fuzz target drive exactly the code the server
 // runs; http.cpp only translates to and from cpp-httplib.
+#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -18,6 +19,25 @@ using Felter = std::vector<std::pair<std::string, std::string>>;
 // Header names (and tokens such as "chunked") compare without regard to case.
 bool same_name(std::string_view a, std::string_view b);
 
+// The bytes a request's body holds of what all bodies together may hold at once
+// (Indstillinger::maks_kroppe), given back when the last holder lets go: an NDJSON body and
+// its index of lines live as long as the answer is being written, not as long as the read.
+class Kropkvote {
+public:
+    Kropkvote(std::atomic<std::size_t>& i_brug, std::size_t maks) : i_brug_(i_brug), maks_(maks) {}
+    Kropkvote(const Kropkvote&) = delete;
+    Kropkvote& operator=(const Kropkvote&) = delete;
+    ~Kropkvote() { slip(); }
+    bool tag(std::size_t n); // `n` bytes more; false, taking nothing, when there is no room
+    void slip();             // gives back all it holds
+    std::size_t holder() const { return n_; }
+
+private:
+    std::atomic<std::size_t>& i_brug_;
+    const std::size_t maks_;
+    std::size_t n_ = 0;
+};
+
 struct Anmodning {
     std::string metode; // "GET", "POST" …
     std::string sti;    // the decoded path without its query: "/v1/kommuner/varde/vurdering"
@@ -26,6 +46,7 @@ struct Anmodning {
     std::string krop;
     // Content-Length as announced: the body's size is known (and refused) before it is read.
     std::optional<std::size_t> laengde;
+    std::shared_ptr<Kropkvote> kvote; // what `krop` holds of maks_kroppe; none: not counted (tests)
 
     // The first header of that name, or empty.
     std::string_view hoved(std::string_view navn) const;

@@ -291,30 +291,30 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
         // connection, as every error answer does: own_error).
         const std::size_t max = tjeneste.maks_krop(a);
         std::size_t seen = 0;
-        // What this body holds of the bodies all connections may hold (maks_kroppe), given
-        // back when the request is done with it, however it ends.
-        struct Held {
-            Tjeneste& t;
-            std::size_t n = 0;
-            ~Held() { t.frigiv_krop(n); }
-        } held{tjeneste};
+        // What this body holds of the bodies all connections may hold (maks_kroppe): an
+        // announced length all at once, before a byte is kept (two bodies that each fit alone
+        // must not both be refused halfway), chunks as they come. Given back when the last
+        // holder of the body (an NDJSON batch still answering) lets go.
+        a.kvote = tjeneste.ny_kropkvote();
         bool no_room = false;
         const bool read = !has_body(req) || reader([&](const char* data, std::size_t n) {
             seen += n;
             kontekst.ind = seen;
             if (seen > max) {
                 std::string().swap(a.krop);
+                a.kvote->slip();
                 return false;
             }
             // No room: the rest is read and dropped (up to the route's limit, as a body over
             // it is), so the 503 reaches a client still sending; closing on unread bytes would
             // reset the connection before it reads the answer.
-            if (no_room || !tjeneste.reserver_krop(n)) {
+            const std::size_t want = a.laengde ? (a.kvote->holder() ? 0 : *a.laengde) : n;
+            if (no_room || !a.kvote->tag(want)) {
                 if (!no_room) std::string().swap(a.krop);
+                a.kvote->slip();
                 no_room = true;
                 return true;
             }
-            held.n += n;
             a.krop.append(data, n);
             return true;
         });

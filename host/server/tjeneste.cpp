@@ -353,16 +353,6 @@ Svar Tjeneste::optaget() {
     return s;
 }
 
-bool Tjeneste::reserver_krop(std::size_t n) {
-    std::size_t held = kroppe_.load(std::memory_order_relaxed);
-    do {
-        if (n > ind_.maks_kroppe - std::min(held, ind_.maks_kroppe)) return false;
-    } while (!kroppe_.compare_exchange_weak(held, held + n, std::memory_order_relaxed));
-    return true;
-}
-
-void Tjeneste::frigiv_krop(std::size_t n) { kroppe_.fetch_sub(n, std::memory_order_relaxed); }
-
 Svar Tjeneste::optaget_krop() {
     metrikker_.afvist_optaget();
     Svar s = fejl_svar(fejl("optaget", fmt::format("serveren er optaget: andre anmodningers kroppe fylder allerede de {} MiB, "

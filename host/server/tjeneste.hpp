@@ -67,10 +67,8 @@ public:
     // 503 with Retry-After: the queue (or the HTTP layer's connections) is full.
     Svar optaget();
 
-    // Room for `n` more bytes of a request body within maks_kroppe, taken when there is;
-    // give it back with frigiv_krop when the body is gone. 503 when there is none: optaget_krop().
-    bool reserver_krop(std::size_t n);
-    void frigiv_krop(std::size_t n);
+    // A request body's share of maks_kroppe, empty; 503 when it cannot grow: optaget_krop().
+    std::shared_ptr<Kropkvote> ny_kropkvote() { return std::make_shared<Kropkvote>(kroppe_, ind_.maks_kroppe); }
     Svar optaget_krop();
 
     const Indstillinger& indstillinger() const { return ind_; }
@@ -117,7 +115,7 @@ private:
     // kept for /sundhed, since a damaged file does not mend while the server runs. Under udgave_mutex_.
     std::optional<std::string> sagsdatabase_skade_;
     Metrikker metrikker_;
-    std::atomic<std::size_t> kroppe_{0}; // body bytes held now (reserver_krop)
+    std::atomic<std::size_t> kroppe_{0}; // body bytes held now (Kropkvote)
     std::unique_ptr<Arbejdere> arbejdere_; // last: its workers stop before the rest goes
 };
 

@@ -39,6 +39,7 @@ using Resultater = std::vector<Resultat>;
 
 struct Batch {
     std::string krop; // the request's body: the lines point into it
+    std::shared_ptr<Kropkvote> kvote; // what krop and linjer hold of maks_kroppe, until the batch is done
     Bestilling bestilling;
     std::vector<Linje> linjer;
     std::size_t parti = 64;
@@ -110,8 +111,10 @@ Svar Tjeneste::vurderinger(Anmodning& a, const std::string& kommune) {
     }
     auto batch = std::make_shared<Batch>();
     batch->krop = std::move(a.krop);
+    batch->kvote = std::move(a.kvote);
     batch->bestilling = std::get<Bestilling>(p);
     batch->linjer = lines(batch->krop);
+    if (batch->kvote && !batch->kvote->tag(batch->linjer.size() * sizeof(Linje))) return optaget_krop();
     batch->parti = ind_.parti;
     batch->svar.resize(batch->partier());
 

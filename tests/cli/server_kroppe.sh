@@ -1,8 +1,10 @@
 #!/bin/bash
-# All connections' request bodies together are bounded (--kroppe MiB): a client holding most
-# of a large body open leaves no room for another; that one is read to its end and answered
-# 503 optaget with Retry-After, and the server takes bodies again once the first is gone.
-# bash for /dev/tcp: the first body must stay open, half sent.
+# All connections' request bodies together are bounded (--kroppe MiB), for as long as they
+# are held: a body announced with Content-Length takes its room before a byte is kept; an
+# NDJSON body and its lines hold theirs until the answer is written, not only while read.
+# A body with no room is read to its end and answered 503 optaget with Retry-After, and the
+# server takes bodies again once the others are gone. bash for /dev/tcp: a client must be
+# able to stop halfway, or never read its answer.
 set -eu
 K="$1"; SRC="$2"; T="$(mktemp -d)"; PID=""
 trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$T"' EXIT
@@ -15,39 +17,57 @@ until grep -q "lytter på" "$T/err" 2>/dev/null; do
   sleep 0.1
 done
 PORT=$(sed -n 's/.*lytter på http:\/\/127\.0\.0\.1:\([0-9]*\) .*/\1/p' "$T/err")
-URL="http://127.0.0.1:$PORT/v1/kommuner/varde/vurderinger?dato=2026-11-22"
+STI="/v1/kommuner/varde/vurderinger?dato=2026-11-22"
+CASE='{"id":"a","kommune":"varde","borger":{"alder":40}}'
 
-# Four MiB of empty lines after one case: a body that fits alone.
-{ printf '{"id":"a","kommune":"varde","borger":{"alder":40}}\n'; head -c $((4 << 20)) /dev/zero | tr '\0' '\n'; } > "$T/krop"
-send() { curl -sS -o "$T/$1" -D "$T/$1.hoved" -w '%{http_code}' -H 'Content-Type: application/x-ndjson' --data-binary @"$T/krop" "$URL"; }
+# body NAME MiB: one case, then empty lines up to MiB.
+body() { { printf '%s\n' "$CASE"; head -c $(($2 << 20)) /dev/zero | tr '\0' '\n'; } > "$T/$1"; }
+# send BODY OUT: POST it with curl, the answer in OUT, the status on stdout.
+send() { curl -sS -o "$T/$2" -D "$T/$2.hoved" -w '%{http_code}' -H 'Content-Type: application/x-ndjson' --data-binary @"$T/$1" "http://127.0.0.1:$PORT$STI"; }
+# until STATUS BODY OUT: sends until the answer has STATUS (at most 50 tries, 0.2 s apart).
+until_status() {
+  svar=""
+  for i in $(seq 1 50); do
+    svar=$(send "$2" "$3")
+    [ "$svar" = "$1" ] && return 0
+    sleep 0.2
+  done
+  cat "$T/$3"; fejl "$3: ventede status $1, fik $svar"
+}
+body fire 4
+body tredive 30
+test "$(send fire foer)" = 200 || { cat "$T/foer"; fejl "en krop alene blev ikke taget imod"; }
 
-test "$(send foer)" = 200 || { cat "$T/foer"; fejl "en krop alene blev ikke taget imod"; }
-
-# One connection announces 63 MiB and sends 62 of them, then waits.
+# 1. A connection announces 63 MiB and sends 62 of them, then waits: 4 MiB more is over 64.
 exec 4<> "/dev/tcp/127.0.0.1/$PORT"
-printf 'POST /v1/kommuner/varde/vurderinger HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n' $((63 << 20)) >&4
+printf 'POST %s HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n' "$STI" $((63 << 20)) >&4
 head -c $((62 << 20)) /dev/zero | tr '\0' '\n' >&4
-# Once the server has read what the kernel still buffers, 62 + 4 MiB is over 64: refused.
-svar=""
-for i in $(seq 1 50); do
-  svar=$(send under)
-  [ "$svar" = 503 ] && break
-  sleep 0.2
-done
-[ "$svar" = 503 ] || { cat "$T/under"; fejl "ingen 503, mens en anden krop holdt pladsen (sidste status $svar)"; }
+until_status 503 fire under
 grep -q '"kode":"optaget"' "$T/under" || { cat "$T/under"; fejl "503 uden koden optaget"; }
 grep -q 'kroppe fylder allerede de 64 MiB' "$T/under" || { cat "$T/under"; fejl "beskeden nævner ikke grænsen"; }
 grep -qi '^Retry-After: 1' "$T/under.hoved" || { cat "$T/under.hoved"; fejl "intet Retry-After"; }
-
-# The first client goes away: its bytes are given back.
-exec 4>&-
-svar=""
-for i in $(seq 1 50); do
-  svar=$(send efter)
-  [ "$svar" = 200 ] && break
-  sleep 0.2
-done
-[ "$svar" = 200 ] || { cat "$T/efter"; fejl "kroppe blev ikke taget imod igen, efter den første forbindelse lukkede"; }
+exec 4>&- # it goes away: its room is given back
+until_status 200 fire efter
 grep -q '"sag_id":"a"' "$T/efter" || fejl "efter: ingen vurdering"
+
+# 2. Two bodies that each fit alone, but not together: the one announced first keeps its
+#    room while it is sent; the other is refused at once (chunk by chunk, both were refused).
+exec 4<> "/dev/tcp/127.0.0.1/$PORT"
+{ printf 'POST %s HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: %d\r\n\r\n' "$STI" $(( (40 << 20) + ${#CASE} + 1 ))
+  printf '%s\n' "$CASE"; head -c $((20 << 20)) /dev/zero | tr '\0' '\n'; } >&4
+until_status 503 tredive anden
+head -c $((20 << 20)) /dev/zero | tr '\0' '\n' >&4
+timeout 20 cat <&4 > "$T/foerste" || true
+exec 4>&-
+grep -q '^HTTP/1.1 200' "$T/foerste" || { head -c 300 "$T/foerste"; fejl "den først annoncerede krop blev afvist"; }
+
+# 3. An NDJSON answer nobody reads: the body and its lines stay held while it is written.
+yes "$CASE" | head -n 600000 > "$T/mange" # 31 MB, and 14 MB of lines: 30 MiB more is over 64
+exec 5<> "/dev/tcp/127.0.0.1/$PORT"
+printf 'POST %s HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n' "$STI" "$(stat -c %s "$T/mange")" >&5
+cat "$T/mange" >&5
+until_status 503 tredive ulaest
+exec 5>&- # gone: the answer cannot be written, the batch ends, its room is given back
+until_status 200 tredive sidst
 kill -0 "$PID" || fejl "serveren stoppede"
 echo "server_kroppe: alle tjek bestået"
