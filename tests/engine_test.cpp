@@ -1215,6 +1215,18 @@ TEST_CASE("a complaint shown only by its reconsideration leaves the complaint de
       "afgoerelse_modtaget":"2026-01-05"}})"), D("2026-03-10"));
     REQUIRE(find(ingen.frister, "klage") != ingen.frister.end());
     CHECK(find(ingen.frister, "klage")->status == FristStatus::Udloebet);
+    // A decision without its receipt or its letter, then a complaint reconsidered: the decision
+    // had been received (when is unknown), so the complaint deadline is listed, not left out.
+    const Vurdering uden = s->vurder(Sag::from_json(R"({"id":"a","bevilling":{"afgoerelse_dato":"2026-03-01"},
+      "klage":{"genvurderet":"2026-03-09"}})"), D("2026-03-10"));
+    CHECK(find(uden.frister, "klage") == uden.frister.end());
+    CHECK(find(uden.ukontrollerede, "klage") != uden.ukontrollerede.end());
+    // A letter presumed received after the date, but the complaint already reconsidered: the
+    // letter had come; the deadline is counted, not left out as not received yet.
+    const Vurdering brev = s->vurder(Sag::from_json(R"({"id":"a","bevilling":{"afgoerelse_dato":"2026-03-05",
+      "afgoerelse_sendt":"2026-03-05","afgoerelse_kanal":"fysisk"},"klage":{"genvurderet":"2026-03-09"}})"), D("2026-03-10"));
+    REQUIRE(find(brev.frister, "klage") != brev.frister.end());
+    CHECK(find(brev.frister, "klage")->status == FristStatus::Kommende);
 }
 
 // A deadline from an event the case shows without its date (a VUM with scores and no date, an
@@ -1235,6 +1247,15 @@ frist { id = "svar", tekst = "S", kilde = "K KS", fra = "ansoegning.modtaget", v
                                   D("2026-03-10"));
     CHECK(mangler(v, "efter_vum") == std::vector<std::string>{"vum.dato"});
     CHECK(mangler(v, "svar") == std::vector<std::string>{"ansoegning.modtaget"});
+    // An application dated after the assessment date has not come, whatever it asks for: a
+    // deadline from it that depends on an unknown fact is not listed (Lejre's akut deadline).
+    auto akut = Standard::load(t.write("ud2", R"(
+frist { id = "akut", tekst = "A", kilde = "K KS", naar = function(sag) return sag.ansoegning.akut end,
+  fra = "ansoegning.modtaget", varighed = uger(1), opfyldt_ved = "bevilling.start" }
+)"), "ud2");
+    const Sag senere = Sag::from_json(R"({"id":"a","ansoegning":{"modtaget":"2026-04-01"},"ansoegte_aktiviteter":["oekonomi"]})");
+    CHECK(mangler(akut->vurder(senere, D("2026-03-10")), "akut") == std::vector<std::string>{"(ikke blandt de ukontrollerede)"});
+    CHECK(mangler(akut->vurder(senere, D("2026-04-02")), "akut") == std::vector<std::string>{"ansoegning.akut"});
     // Neither event in the case: nothing to establish.
     const Vurdering tom = s->vurder(Sag::from_json(R"({"id":"a"})"), D("2026-03-10"));
     CHECK(mangler(tom, "efter_vum") == std::vector<std::string>{"(ikke blandt de ukontrollerede)"});

@@ -190,6 +190,32 @@ TEST_CASE("the values and comparisons of a full trace are bounded per rule and p
     CHECK_FALSE(post(Json::parse(kort.json()), "k").contains("afkortet"));
 }
 
+// From an attack on the bounds (3/12): once a rule's values were at their bound, a comparison
+// was named by whatever kept value had the same number ("p3 3 < 5 (p5)" for faktisk and
+// graense); and a deadline's functions together could keep 254 values with no mark.
+TEST_CASE("past a rule's bound a comparison is not named by another read, and a deadline's functions share the bound") {
+    const test::TestTree tree("spor-navne");
+    std::string body = "local P = parametre {\n";
+    for (int i = 1; i <= 150; ++i) body += fmt::format("  p{} = {{ vaerdi = {}, tekst = \"P\", antagelse = true }},\n", i, i);
+    body += "  faktisk = { vaerdi = 3, tekst = \"F\", antagelse = true },\n"
+            "  graense = { vaerdi = 5, tekst = \"G\", antagelse = true },\n}\n"
+            "krav { id = \"k\", tekst = \"K\", kilde = \"K\", afvigelser = function()\n"
+            "  for i = 1, 100 do local _ = P['p' .. i] end\n"
+            "  mindst(P.faktisk, P.graense) return {} end }\n"
+            "frist { id = \"f\", tekst = \"F\", kilde = \"K\", fra = \"ansoegning.modtaget\", varighed = uger(2),\n"
+            "  naar = function() for i = 1, 80 do local _ = P['p' .. i] end return true end,\n"
+            "  opfyldt_ved = function() for i = 71, 150 do local _ = P['p' .. i] end return nil end }\n";
+    auto standard = Standard::load(tree.write("navne", body), "navne");
+    const Vurdering v = standard->vurder(Sag::from_json(R"({"id":"x","ansoegning":{"modtaget":"2026-11-01"}})"),
+                                         *Dato::parse("2026-11-22"));
+    const Json j = Json::parse(v.json());
+    CHECK(post(j, "k")["sammenligninger"] == Json::array({"3 < 5"}));
+    CHECK(post(j, "k")["afkortet"] == true);
+    const Json f = post(j, "f");
+    CHECK(f["vaerdier"].size() == bind::CaseContext::kMaxValues);
+    CHECK(f["afkortet"] == true);
+}
+
 // uden_for_tidsrum reads a parameter's values in C++ (liste_lua.cpp): the trace must name
 // them as the rule's own P.dagtimer.fra and P.stoettetid.sms would, in the order read (the
 // time range, then each kind as the deliveries name it); a kind the set does not hold

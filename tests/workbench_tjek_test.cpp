@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "bind/bind.hpp"
 #include "engine/standard.hpp"
 #include "workbench/fil_standard.hpp"
 #include "workbench/pakke_analyse.hpp"
@@ -311,4 +312,29 @@ TEST_CASE("tjek: a source too large to scan is refused by name, not read into me
                                                    "læser højst 2 MB kildetekst"));
     const auto fil = std::filesystem::path(tree.root) / "municipalities" / "s" / "standard.lua";
     CHECK_THROWS_WITH(FilStandard(sources, fil), Catch::Contains("standard.lua: filen er 2,1 MB"));
+}
+
+// From an attack on the trace's bounds (3/12): the check reads which parameters a rule read
+// from the full trace, which keeps a rule's first 100 values; an assumed parameter read after
+// 100 others went unreported. It now sees every read.
+TEST_CASE("tjek: an assumed parameter read after a hundred other values is still found") {
+    test::TestTree tree{"tjek_mange"};
+    std::string body = "local P = parametre {\n";
+    for (int i = 1; i <= 120; ++i) body += fmt::format("  p{} = {{ vaerdi = {}, tekst = 'P', kilde = 'K' }},\n", i, i);
+    body += "  -- antagelse: et gæt\n  gaet = { vaerdi = 4, tekst = 'G', antagelse = true },\n}\n"
+            "krav { id = 'sent', tekst = 'K', kilde = 'K', afvigelser = function(sag)\n"
+            "  local s = 0\n  for i = 1, 120 do s = s + P['p' .. i] end\n"
+            "  return s < P.gaet and { 'under' } or {} end }\n";
+    const Sources sources = tree.write("m", body);
+    std::filesystem::create_directories(tree.root / "municipalities" / "m" / "tests");
+    std::ofstream(tree.root / "municipalities" / "m" / "tests" / "sager.lua")
+        << "test { navn = 'En', dato = '2026-11-22', sag = { borger = { alder = 40 } }, forvent = {} }\n";
+    auto s = Standard::load(sources, "m");
+    Tjek t{*s, *Dato::parse("2026-11-22")};
+    std::vector<std::string> fund;
+    for (auto& f : tjek_alt(t))
+        if (f.kode == "antagelse_ikke_markeret") fund.push_back(f.besked.substr(0, f.besked.find(',')));
+    CHECK(fund == std::vector<std::string>{"'sent' læser parameteren 'gaet'"});
+    // and the standard's own bounds are back for its next assessment
+    CHECK(s->context().bounds.values == bind::CaseContext::kMaxValues);
 }

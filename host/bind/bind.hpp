@@ -49,6 +49,13 @@ struct CaseContext {
     // bytes in the assessment: a script comparing 600 numbers in each of 1000 rules made a
     // case of 52 bytes an assessment of 125 MB.
     static constexpr std::size_t kMaxValues = 100, kMaxComparisons = 100;
+    struct Bounds {
+        std::size_t values = kMaxValues, comparisons = kMaxComparisons;
+        std::size_t shown = 4000; // values and comparisons in one assessment's trace
+    };
+    // The workbench's check of unmarked assumptions (tjek) needs every parameter a rule read,
+    // on the municipality's own test cases: it lifts them, and sets them back.
+    Bounds bounds;
     bool afkortet = false;
     // Only a full trace writes values and comparisons: a short one or none skips recording
     // them (some 5 % of an assessment went to naming each parameter read).

@@ -275,24 +275,29 @@ int make_comparer(lua_State* L) {
 
 void CaseContext::compared(double a, double b, std::string_view op, std::string_view a_navn) {
     // Names: the rule reads n after x (mindst(x, n)), so b is the latest read with its
-    // value and a the latest other one. A value computed in the rule has no name.
-    const bool a_known = !a_navn.empty();
-    std::size_t bi = values.size();
-    for (std::size_t i = values.size(); i-- > 0;)
-        if (auto* d = std::get_if<double>(&values[i].second); d && *d == b && values[i].first != a_navn) {
-            bi = i;
-            break;
-        }
-    std::string_view b_navn = bi < values.size() ? values[bi].first : std::string_view();
-    for (std::size_t i = values.size(); !a_known && i-- > 0;)
-        if (auto* d = std::get_if<double>(&values[i].second); d && *d == a && i != bi) {
-            a_navn = values[i].first;
-            break;
-        }
+    // value and a the latest other one. A value computed in the rule has no name. Once the
+    // rule's values are at their bound, the reads behind x and n may be among those dropped:
+    // an equal number found would name the wrong read, so none is named.
+    std::string_view b_navn;
+    if (values.size() < bounds.values) {
+        const bool a_known = !a_navn.empty();
+        std::size_t bi = values.size();
+        for (std::size_t i = values.size(); i-- > 0;)
+            if (auto* d = std::get_if<double>(&values[i].second); d && *d == b && values[i].first != a_navn) {
+                bi = i;
+                break;
+            }
+        if (bi < values.size()) b_navn = values[bi].first;
+        for (std::size_t i = values.size(); !a_known && i-- > 0;)
+            if (auto* d = std::get_if<double>(&values[i].second); d && *d == a && i != bi) {
+                a_navn = values[i].first;
+                break;
+            }
+    }
     Sammenligning c{a, b, op, a_navn, b_navn};
     for (const auto& x : comparisons)
         if (x == c) return;
-    if (comparisons.size() >= kMaxComparisons) {
+    if (comparisons.size() >= bounds.comparisons) {
         afkortet = true;
         return;
     }

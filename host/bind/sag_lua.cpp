@@ -44,7 +44,7 @@ void CaseContext::read_value(std::string_view path, Vaerdi v) {
     if (!values_wanted) return;
     for (const auto& [p, _] : values)
         if (p == path) return;
-    if (values.size() >= kMaxValues) {
+    if (values.size() >= bounds.values) {
         afkortet = true;
         return;
     }

@@ -30,7 +30,7 @@ struct Evaluation {
     std::size_t text_bytes = 0; // texts the script has given in this assessment
     bool unknown = false;       // a target-group rule could not say yet
     SporNiveau spor = SporNiveau::Fuld; // what trace() records
-    std::size_t reads_shown = 0;        // values and comparisons in the trace so far (kMaxReadsShown)
+    std::size_t reads_shown = 0;        // values and comparisons in the trace so far (ctx.bounds.shown)
 };
 
 namespace {
@@ -43,7 +43,6 @@ constexpr std::size_t kMaxPerioderVist = 2000;      // periods shown in them, al
 constexpr lua_Integer kMaxPoster = 20000;           // entries one krav may give (a case has at most
                                                     // 10,000 deliveries; 300 years is 15,700 weeks)
 constexpr std::size_t kMaxScriptText = 256 * 1024;  // all texts of one assessment
-constexpr std::size_t kMaxReadsShown = 4000;        // values and comparisons in one full trace
 
 constexpr int kSag = 2, kDato = 3; // stack slots inside evaluate()
 
@@ -211,7 +210,8 @@ void trace(Evaluation& ev, const Rule& r, std::string_view udfald, std::string r
     // Bounded for the whole assessment too, as its texts are: 2000 rules at a rule's bound
     // would still be 400,000 entries.
     auto keep = [&](auto& list) {
-        const std::size_t room = kMaxReadsShown - std::min(ev.reads_shown, kMaxReadsShown);
+        const std::size_t max = ev.ctx.bounds.shown;
+        const std::size_t room = max - std::min(ev.reads_shown, max);
         if (list.size() > room) {
             list.erase(list.begin() + std::ptrdiff_t(room), list.end());
             p.afkortet = true;
@@ -505,6 +505,9 @@ bool shown_by_later(const Sag& s, std::string_view opfyldt) {
 // caseworker to establish. An event the case shows without its date is not such a reason.
 bool start_moot(const Evaluation& ev, const Rule& r) {
     if (!r.fra || r.fra_navn == kAfgoerelseModtaget || r.fra(ev.sag)) return false;
+    // A start dated after the assessment date (as_of.hpp): the event has not happened yet,
+    // whatever else of it the case shows (the activities an application will ask for).
+    if (after_the_date(ev, r.fra_navn)) return true;
     return !event_shown(ev.sag, r.fra_navn);
 }
 
@@ -560,7 +563,8 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             }
             // Presumed received after the date: as a known receipt after it, not yet; unless
             // the event has come (a complaint shows the letter had arrived).
-            if (start && formodet && *start > ev.dato && !(r.opfyldt_ved && r.opfyldt_ved(ev.sag))) {
+            if (start && formodet && *start > ev.dato &&
+                !((r.opfyldt_ved && r.opfyldt_ved(ev.sag)) || shown_by_later(ev.sag, r.opfyldt_navn))) {
                 trace(ev, r, "udeladt", fmt::format("udeladt: afgørelsen formodes modtaget {}, efter vurderingsdatoen ({})",
                                                     start->iso(), udledning(*formodet)));
                 continue;
@@ -587,7 +591,8 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             // So is one the citizen has complained about: the complaint shows the decision was
             // received, not when (a complaint ten weeks after the decision may be late).
             if (!later && r.fra && r.fra_navn == kAfgoerelseModtaget &&
-                ((ev.sag.bevilling && ev.sag.bevilling->afgoerelse_sendt) || ev.sag.klage_modtaget))
+                ((ev.sag.bevilling && ev.sag.bevilling->afgoerelse_sendt) || ev.sag.klage_modtaget ||
+                 ev.sag.klage_genvurderet)) // a complaint reconsidered had come
                 not_checked(ev, r);
             // A start its function could not give for want of a finding (a follow-up's form,
             // when only one with the citizen counts), or of a date a grant with hours, a package
@@ -627,8 +632,14 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
             for (auto& d : ev.ctx.dates) add_unique_key(reads_dates, d);
             for (auto m : ev.ctx.missing)
                 if (!facts_only || kan_varieres(m)) add_unique_view(reads_missing, m);
-            for (auto& x : ev.ctx.values) add_unique_key(reads_values, x);
-            for (auto& c : ev.ctx.comparisons) reads_comparisons.push_back(c);
+            // A rule's bounds hold for its functions' reads together, as for one function's.
+            for (auto& x : ev.ctx.values)
+                if (reads_values.size() < ev.ctx.bounds.values) add_unique_key(reads_values, x);
+                else ev.ctx.afkortet = true;
+            for (auto& c : ev.ctx.comparisons)
+                if (std::find(reads_comparisons.begin(), reads_comparisons.end(), c) != reads_comparisons.end()) continue;
+                else if (reads_comparisons.size() < ev.ctx.bounds.comparisons) reads_comparisons.push_back(c);
+                else ev.ctx.afkortet = true;
             ev.ctx.aside.afkortet |= ev.ctx.afkortet;
         };
         // The rule's reads become the ones the trace records; the set-aside ones are emptied,
