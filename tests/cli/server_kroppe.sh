@@ -38,6 +38,13 @@ body fire 4
 body tredive 30
 test "$(send fire foer)" = 200 || { cat "$T/foer"; fejl "en krop alene blev ikke taget imod"; }
 
+# 0. 30 MiB of "1\n": 15.7 million lines, an index of 377 MB. Its room is asked for before
+#    the index is made: 503, and the server never held it (peak memory well under it).
+yes 1 | head -c $((30 << 20)) > "$T/linjer"
+test "$(send linjer linjer_svar)" = 503 || { head -c 300 "$T/linjer_svar"; fejl "et indeks over grænsen blev lavet"; }
+top=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$PID/status")
+[ "$top" -lt $((250 << 10)) ] || fejl "serveren brugte $top kB på et indeks, den afviste"
+
 # 1. A connection announces 63 MiB and sends 62 of them, then waits: 4 MiB more is over 64.
 exec 4<> "/dev/tcp/127.0.0.1/$PORT"
 printf 'POST %s HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n' "$STI" $((63 << 20)) >&4
