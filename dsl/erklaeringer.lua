@@ -79,8 +79,24 @@ end
 -- them when none is close).
 local function ukendt_felt(fil, linje, hvad, id, felt, kendte)
   local hint = type(felt) == "string" and mente_du(felt, kendte) or ""
-  if hint == "" then hint = " (felterne er: " .. table.concat(kendte, ", ") .. ")" end
+  -- { vaerdi = 7,5 } is { vaerdi = 7, 5 }: a Danish decimal comma, the likeliest cause
+  if math.type(felt) == "integer" then
+    hint = " (en værdi uden navn: er et decimaltal skrevet med komma? Skriv 7.5, ikke 7,5)"
+  elseif hint == "" then
+    hint = " (felterne er: " .. table.concat(kendte, ", ") .. ")"
+  end
   fejl(fil, linje, hvad, id, "ukendt felt '" .. tostring(felt) .. "'" .. hint)
+end
+
+-- A table with both named fields and values without a name: { antal = 3, dage = 28,5 } is
+-- { antal = 3, dage = 28, 5 }.
+local function blandet(t)
+  local navngivet, uden_navn = false, false
+  for k in pairs(t) do
+    if type(k) == "string" then navngivet = true else uden_navn = true end
+    if navngivet and uden_navn then return true end
+  end
+  return false
 end
 
 -- 'x' — mente du 'y'?, for a text that should have been one of the names in `saet`.
@@ -390,6 +406,11 @@ function E.parametre(d)
     if p.vaerdi == nil and p.perioder == nil then
       fejl(fil, linje_for(fil, linje, navn), "parameter", navn,
         "feltet 'vaerdi' mangler (eller 'perioder = { [\"ÅÅÅÅ-MM-DD\"] = værdi, … }', når værdien skifter med datoen)")
+    end
+    if type(p.vaerdi) == "table" and blandet(p.vaerdi) then
+      fejl(fil, linje_for(fil, linje, navn, "vaerdi"), "parameter", navn,
+        "'vaerdi' blander navngivne felter og værdier uden navn (som { antal = 3, dage = 28,5 }): et decimaltal "
+        .. "skrives med punktum (28.5)")
     end
     if type(p.vaerdi) == "function" then
       fejl(fil, linje_for(fil, linje, navn, "vaerdi"), "parameter", navn, "'vaerdi' skal være data (tal, tekst, tabel), ikke en funktion")

@@ -1261,3 +1261,31 @@ frist { id = "akut", tekst = "A", kilde = "K KS", naar = function(sag) return sa
     CHECK(mangler(tom, "efter_vum") == std::vector<std::string>{"(ikke blandt de ukontrollerede)"});
     CHECK(mangler(tom, "svar") == std::vector<std::string>{"(ikke blandt de ukontrollerede)"});
 }
+
+// From a policy officer's edits (3/12): a Danish decimal comma is two arguments or two values
+// in Lua, and each was silently dropped (mindst(x, 7,5) compared with 7, maaneder(1,5) was
+// one month); a requirement returning "overholdt" warned on every case with that text.
+TEST_CASE("a decimal comma and a deviation that says there is none are errors, not silent answers") {
+    Tree t;
+    auto vurder = [&](const std::string& krop) {
+        auto s = Standard::load(t.write("komma", "krav { id = \"k\", tekst = \"K\", kilde = \"K KS\", afvigelser = function(sag)\n" +
+                                                     krop + "\nend }\n"),
+                                "komma");
+        return s->vurder(Sag::from_json(R"({"id":"a","bevilling":{"timer":7}})"), D("2026-12-20"));
+    };
+    CHECK_THROWS_WITH(vurder("return mindst(sag.bevilling.timer, 7,5) and {} or { 'under' }"),
+                      Catch::Contains("mindst(x, n) tager to tal, men fik 3; et decimaltal skrives med punktum (7.5, ikke 7,5)"));
+    CHECK_THROWS_WITH(vurder("local v = maaneder(1,5) return {}"),
+                      Catch::Contains("maaneder(...) tager ét helt tal, men fik 2"));
+    for (const char* tekst : {"'overholdt'", "'OK'", "''", "{ 'Ingen afvigelser' }"})
+        CHECK_THROWS_WITH(vurder(std::string("return ") + tekst),
+                          Catch::Contains("krav 'k'") && Catch::Contains("som ville blive vist som en afvigelse; giv {} (en tom liste)"));
+    // a real deviation text and the right answers still work
+    CHECK(vurder("return mindst(sag.bevilling.timer, 7.5) and {} or { 'under 7,5 timer' }").advarsler.size() == 1);
+    CHECK(vurder("return {}").advarsler.empty());
+    // a parameter value with a decimal comma: named at its line, with the reason
+    CHECK_THROWS_WITH(Standard::load(t.write("komma2", "local P = parametre {\n  graense = { vaerdi = { antal = 3, dage = 28,5 }, tekst = 'G', antagelse = true },\n}\n"), "komma2"),
+                      Catch::Contains("standard.lua:4") && Catch::Contains("et decimaltal skrives med punktum (28.5)"));
+    CHECK_THROWS_WITH(Standard::load(t.write("komma3", "local P = parametre {\n  graense = { vaerdi = 7,5, tekst = 'G', antagelse = true },\n}\n"), "komma3"),
+                      Catch::Contains("ukendt felt '1' (en værdi uden navn: er et decimaltal skrevet med komma? Skriv 7.5, ikke 7,5)"));
+}

@@ -157,8 +157,16 @@ int dato_tostring(lua_State* L) { return dato_tekst(L); }
 
 int immutable(lua_State* L) { return luaL_error(L, "%s kan ikke ændres", type_text(L, 1).c_str()); }
 
+// Varighed::Enhed's names, as the DSL writes them.
+constexpr const char* kEnheder[] = {"dage", "uger", "maaneder", "aar", "hverdage"};
+
 template <Varighed::Enhed E>
 int varighed_new(lua_State* L) {
+    // maaneder(1,5) is maaneder(1, 5): a Danish decimal comma, silently one month
+    if (lua_gettop(L) > 1)
+        return luaL_error(L, "%s(...) tager ét helt tal, men fik %d; et decimaltal skrives med punktum, og en "
+                             "varighed er et helt antal (halvanden måned: uger(6) eller dage(45))",
+                          kEnheder[int(E)], lua_gettop(L));
     push_varighed(L, Varighed{E, int_arg(L, 1)});
     return 1;
 }
@@ -171,9 +179,8 @@ int varighed_tostring(lua_State* L) {
 int varighed_index(lua_State* L) {
     Varighed v = *to_varighed(L, 1);
     std::string_view k = luaL_checkstring(L, 2);
-    static constexpr const char* names[] = {"dage", "uger", "maaneder", "aar", "hverdage"};
     if (k == "antal") lua_pushinteger(L, v.n);
-    else if (k == "enhed") lua_pushstring(L, names[int(v.enhed)]);
+    else if (k == "enhed") lua_pushstring(L, kEnheder[int(v.enhed)]);
     else return luaL_error(L, "en varighed har ikke feltet '%s' (kun antal, enhed)", k.data());
     return 1;
 }

@@ -246,6 +246,10 @@ int compared(lua_State* L) {
 // call. Anything else (nil, dates, a wrong type) goes to the Lua definition, upvalue 2, so
 // its answers and its errors are the DSL's own.
 int compare_numbers(lua_State* L) {
+    // mindst(x, 7,5) is mindst(x, 7, 5): a Danish decimal comma, silently 7
+    if (lua_gettop(L) > 2)
+        return luaL_error(L, "%s(x, n) tager to tal, men fik %d; et decimaltal skrives med punktum (7.5, ikke 7,5)",
+                          lua_toboolean(L, lua_upvalueindex(3)) ? "mindst" : "hoejst", lua_gettop(L));
     if (lua_type(L, 1) == LUA_TNUMBER && lua_type(L, 2) == LUA_TNUMBER) {
         const bool mindst = lua_toboolean(L, lua_upvalueindex(3));
         const bool holds = mindst ? lua_compare(L, 2, 1, LUA_OPLE) : lua_compare(L, 1, 2, LUA_OPLE);

@@ -907,6 +907,24 @@ bool named_not_list(lua_State* L, int t) {
     return named;
 }
 
+// A deviation whose text says there is none ("overholdt", "ok", ""): a rule meaning "{}"
+// would otherwise warn on every case with that text.
+void refuse_no_deviation_text(lua_State* L, const Rule& r) {
+    std::size_t n = 0;
+    const char* p = lua_tolstring(L, -1, &n);
+    if (n > 20) return; // a deviation's text, as nearly all are
+    std::string t;
+    for (std::size_t i = 0; i < n && t.size() <= 20; ++i)
+        if (p[i] != ' ') t += char(p[i] >= 'A' && p[i] <= 'Z' ? p[i] - 'A' + 'a' : p[i]);
+    static constexpr std::string_view kNone[] = {"", "overholdt", "ok", "opfyldt", "ingen", "ingenafvigelser", "ingenafvigelse"};
+    if (std::find(std::begin(kNone), std::end(kNone), t) != std::end(kNone))
+        rule_error(L, r,
+                   fmt::format("'afvigelser' gav teksten \"{}\", som ville blive vist som en afvigelse; giv {{}} (en tom "
+                               "liste), når kravet er overholdt, og nil, når det ikke kan vurderes",
+                               std::string(p, std::min<std::size_t>(n, 40))),
+                   "afvigelser");
+}
+
 void krav(lua_State* L, Evaluation& ev) {
     for (const Rule& r : ev.standard.rules()) {
         if (r.art != Art::Krav) continue;
@@ -924,7 +942,10 @@ void krav(lua_State* L, Evaluation& ev) {
         case LUA_TBOOLEAN:
             if (lua_toboolean(L, -1)) warnings.text({});
             break;
-        case LUA_TSTRING: warnings.text(take_text(L, ev, r, "afvigelser")); break;
+        case LUA_TSTRING:
+            refuse_no_deviation_text(L, r);
+            warnings.text(take_text(L, ev, r, "afvigelser"));
+            break;
         case LUA_TTABLE: {
             const lua_Integer n = luaL_len(L, -1);
             if (n == 0 && named_not_list(L, -1))
@@ -938,10 +959,13 @@ void krav(lua_State* L, Evaluation& ev) {
                 if (lua_type(L, -1) == LUA_TTABLE) warnings.period(take_period(L, r));
                 else if (lua_type(L, -1) != LUA_TSTRING)
                     rule_error(L, r, std::string("'afvigelser' skal give en liste af tekster eller perioder"), "afvigelser");
-                else if (warnings.shows_next()) warnings.text(take_text(L, ev, r, "afvigelser"));
                 else {
-                    check_text(L, r, "afvigelser"); // not shown, but still checked
-                    warnings.text({});
+                    refuse_no_deviation_text(L, r);
+                    if (warnings.shows_next()) warnings.text(take_text(L, ev, r, "afvigelser"));
+                    else {
+                        check_text(L, r, "afvigelser"); // not shown, but still checked
+                        warnings.text({});
+                    }
                 }
                 lua_pop(L, 1);
             }
