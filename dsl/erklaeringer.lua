@@ -55,7 +55,13 @@ local vaerdier = setmetatable({}, {
       if not ok then error(v, 2) end
       return v
     end
-    local hint = type(k) == "string" and mente_du(k, navne(register.parametre)) or ""
+    local kendte = navne(register.parametre)
+    local hint = type(k) == "string" and mente_du(k, kendte) or ""
+    if hint == "" and #kendte <= 12 then
+      hint = " (parametrene er: " .. table.concat(kendte, ", ") .. ")"
+    elseif hint == "" then
+      hint = string.format(" (standarden har %d parametre; se parametre { … } i standarden og stdlib)", #kendte)
+    end
     error("ukendt parameter '" .. tostring(k) .. "'" .. hint, 2)
   end,
 })

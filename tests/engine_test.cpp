@@ -1040,6 +1040,10 @@ betingelse { id = "b", tekst = "B", kilde = "M KS",
 )"), "m");
     CHECK_THROWS_WITH(s->vurder(Sag::from_json(R"({"id":"p"})"), D("2026-12-20")),
                       Catch::Contains("standard.lua:6: betingelse 'b' (sag 'p'): ukendt parameter 'graense_stavet_forkert'"));
+    // No name close enough for "mente du": the few the standard has are listed (a policy
+    // officer's P.max_timer_pr_uge for max_timer got no help).
+    CHECK_THROWS_WITH(s->vurder(Sag::from_json(R"({"id":"p"})"), D("2026-12-20")),
+                      Catch::Contains("(parametrene er: betydelig_nedsat_funktionsevne, fysisk_post_hverdage, graense, myndighedsalder)"));
 }
 
 // A recycled assessment lends the next one only the room of its trace list: every case,
