@@ -39,11 +39,14 @@ body tredive 30
 test "$(send fire foer)" = 200 || { cat "$T/foer"; fejl "en krop alene blev ikke taget imod"; }
 
 # 0. 30 MiB of "1\n": 15.7 million lines, an index of 377 MB. Its room is asked for before
-#    the index is made: 503, and the server never held it (peak memory well under it).
+#    the index is made: 503, and the server's peak memory grows by far less than the index
+#    (the body itself, and under AddressSanitizer its quarantine: +72 MB there, less here).
+peak() { sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$PID/status"; }
 yes 1 | head -c $((30 << 20)) > "$T/linjer"
+foer_top=$(peak)
 test "$(send linjer linjer_svar)" = 503 || { head -c 300 "$T/linjer_svar"; fejl "et indeks over grænsen blev lavet"; }
-top=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$PID/status")
-[ "$top" -lt $((250 << 10)) ] || fejl "serveren brugte $top kB på et indeks, den afviste"
+vokset=$(( $(peak) - foer_top ))
+[ "$vokset" -lt $((250 << 10)) ] || fejl "serveren voksede $vokset kB på et indeks, den afviste"
 
 # 1. A connection announces 63 MiB and sends 62 of them, then waits: 4 MiB more is over 64.
 exec 4<> "/dev/tcp/127.0.0.1/$PORT"
