@@ -7,11 +7,11 @@ fejl() { echo "FEJL: $*"; exit 1; }
 has() { grep -q -- "$2" "$1" || { echo "FEJL: $1 mangler: $2"; cat "$1"; exit 1; }; }
 status() { test "$1" = "$2" || { echo "FEJL: status $1, ventede $2 ($3)"; cat "$T/out" 2>/dev/null; exit 1; }; }
 
-# start NAME ARGS…: runs `$K server --port 0 ARGS`, waits (bounded) for its "lytter på"
-# line, sets PORT, URL (http or https) and PID_NAME.
+# start NAME ARGS…: runs `$K server --port 0 ARGS` (with `--hjem $HJEM` when HJEM is set),
+# waits (bounded) for its "lytter på" line, sets PORT, URL (http or https) and PID_NAME.
 start() {
   name="$1"; shift
-  "$K" server --port 0 "$@" 2> "$T/$name.err" &
+  "$K" ${HJEM:+--hjem "$HJEM"} server --port 0 "$@" 2> "$T/$name.err" &
   eval "PID_$name=$!"; PIDS="$PIDS $!"
   i=0
   until grep -q "lytter på" "$T/$name.err"; do

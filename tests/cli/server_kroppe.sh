@@ -6,17 +6,10 @@
 # server takes bodies again once the others are gone. bash for /dev/tcp: a client must be
 # able to stop halfway, or never read its answer.
 set -eu
-K="$1"; SRC="$2"; T="$(mktemp -d)"; PID=""
-trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$T"' EXIT
-fejl() { echo "FEJL: $*"; exit 1; }
-
-"$K" --hjem "$SRC" server --port 0 --kroppe 64 2> "$T/err" & PID=$!
-i=0
-until grep -q "lytter på" "$T/err" 2>/dev/null; do
-  i=$((i + 1)); [ $i -lt 600 ] || { cat "$T/err"; fejl "serveren startede ikke"; }
-  sleep 0.1
-done
-PORT=$(sed -n 's/.*lytter på http:\/\/127\.0\.0\.1:\([0-9]*\) .*/\1/p' "$T/err")
+K="$1"; HJEM="$2"
+. "$(dirname "$0")/server_faelles.sh"
+start s --kroppe 64
+PID=$PID_s
 STI="/v1/kommuner/varde/vurderinger?dato=2026-11-22"
 CASE='{"id":"a","kommune":"varde","borger":{"alder":40}}'
 

@@ -3,17 +3,10 @@
 # smuggling): after a refusal that left body bytes unread, the server closes the connection
 # once its answer is out. bash for /dev/tcp: the bytes must reach the server as written.
 set -eu
-K="$1"; SRC="$2"; T="$(mktemp -d)"; PID=""
-trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$T"' EXIT
-fejl() { echo "FEJL: $*"; exit 1; }
-
-"$K" --hjem "$SRC" server --port 0 2> "$T/err" & PID=$!
-i=0
-until grep -q "lytter på" "$T/err" 2>/dev/null; do
-  i=$((i + 1)); [ $i -lt 600 ] || { cat "$T/err"; fejl "serveren startede ikke"; }
-  sleep 0.1
-done
-PORT=$(sed -n 's/.*lytter på http:\/\/127\.0\.0\.1:\([0-9]*\) .*/\1/p' "$T/err")
+K="$1"; HJEM="$2"
+. "$(dirname "$0")/server_faelles.sh"
+start s
+PID=$PID_s
 
 SMUGLET=$'GET /v1/kommuner HTTP/1.1\r\nHost: x\r\n\r\n'
 # cpp-httplib reads a request's head in blocks of 2 KB and drops what is left of the block:
