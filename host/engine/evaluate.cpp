@@ -1070,14 +1070,20 @@ Vurdering Standard::vurder(const Sag& sag, Dato dato, Dato standard_dato, SporNi
                                      "fødselsdatoen, eller vurder på en senere dato",
                                      sag.foedselsdato->iso(), dato.iso()),
                          "ugyldigt_felt", "borger.foedselsdato");
+    // The time budget is CPU time, and the collector sweeps as a case allocates: garbage an
+    // earlier case left was charged to this one. A case out of time is tried once more on a
+    // clean heap (collected outside the budget), so whether a case runs out of time is the
+    // case's own doing; but only when the collection freed enough to have cost real time,
+    // so that a case that simply loops stops after one budget, as its message says.
+    constexpr int kGarbageWorthRetryKb = 16 * 1024; // swept in well under 100 ms
+    const int heap_kb = lua_gc(*state_, LUA_GCCOUNT);
     try {
         return vurder_once(sag, dato, standard_dato, spor);
     } catch (const ScriptError& e) {
         if (e.kind() != ScriptError::Kind::Budget) throw;
-        // The time budget is CPU time, and the collector sweeps as a case allocates: garbage an
-        // earlier case left was charged to this one. Once more on a clean heap (collected
-        // outside the budget), so whether a case runs out of time is the case's own doing.
         lua_gc(*state_, LUA_GCCOLLECT);
+        if (heap_kb - lua_gc(*state_, LUA_GCCOUNT) < kGarbageWorthRetryKb) throw;
+        ++retries_;
         return vurder_once(sag, dato, standard_dato, spor);
     }
 }

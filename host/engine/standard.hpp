@@ -2,6 +2,7 @@
 // Standard: one municipality's kvalitetsstandard, loaded once into its own sandboxed Lua
 // state and compiled into rules the host evaluates. Assessing a case never re-parses.
 // Not thread-safe: use one Standard per thread (Lua states are single-threaded).
+#include <cstdint>
 #include <deque>
 #include <array>
 #include <memory>
@@ -122,6 +123,9 @@ public:
     // on this standard keeps its trace in the same, emptied list instead of a new one.
     // Optional; like vurder, not for two threads at once.
     void recycle(Vurdering&& v);
+    // How many cases that ran out of time were tried once more on a collected heap (vurder):
+    // only when the collection freed enough garbage an earlier case left to have cost the time.
+    std::uint64_t gentagne_forsoeg() const { return retries_; }
 
     const StandardInfo& info() const { return meta_->info; }
     const std::vector<Rule>& rules() const { return rules_; }
@@ -161,6 +165,7 @@ private:
     // ~2.5 KB per assessment made glibc sweep its small free blocks each time (the request is
     // above its fast sizes), ~3 % of a whole NDJSON run with the full trace.
     std::vector<SporPost> spare_spor_;
+    std::uint64_t retries_ = 0;
 };
 
 // Ids of the municipalities that have municipalities/<id>/standard.lua.
