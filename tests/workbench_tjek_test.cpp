@@ -229,7 +229,8 @@ TEST_CASE("tjek: the packages' analysis stops at its time limit, and then claims
 }
 
 // tekst_tal on the real municipalities: clean as they are; after the edit a policy officer
-// makes (Lejre's 5 weeks to decide becomes 4, the age 65 becomes 67), both texts reported.
+// makes (Lejre's 5 weeks to decide becomes 4, the age 65 becomes 67), the rules' texts and
+// the age parameter's own text reported.
 TEST_CASE("tjek: a number in a rule's text that its parameter no longer has") {
     namespace fs = std::filesystem;
     const fs::path root = fs::temp_directory_path() / ("kvalitet-teksttal-" + std::to_string(::getpid()));
@@ -258,10 +259,46 @@ TEST_CASE("tjek: a number in a rule's text that its parameter no longer has") {
     }
     std::ofstream(fil) << text;
     const auto fund = kinds_of();
-    REQUIRE(fund.size() == 2);
+    REQUIRE(fund.size() == 3);
     CHECK_THAT(fund[0].besked, Catch::Contains("teksten siger \"65 år\", men reglen regner med") && Catch::Contains("= 67 år"));
     CHECK_THAT(fund[1].besked, Catch::Contains("teksten siger \"5 uger\", men reglen regner med sagsbehandlingstid = 4 uger"));
+    // the parameter's own text quotes the standard's "over 65 år"
+    CHECK_THAT(fund[2].besked, Catch::Contains("dens tekst siger \"65 år\", men værdien er 67 år"));
     fs::remove_all(root);
+}
+
+// Interval words are numbers too: "årligt" is 12 måneder (or 1 år), "2 gange årligt" 6,
+// "hver halve år" 6, "kvartalsvis" 3, "ugentligt" 1 uge; and a parameter's own text is held to
+// its value, unless the number is another parameter's (a text may name it).
+TEST_CASE("tjek: interval words in a rule's or a parameter's text that the value no longer has") {
+    test::TestTree tree{"tjek_interval"};
+    auto fund_i = [&](const std::string& lua) {
+        const Sources sources = tree.write("t", lua);
+        auto s = Standard::load(sources, "t");
+        Tjek t{*s, *Dato::parse("2026-11-22")};
+        workbench::tjek_tekst_tal(t);
+        std::vector<std::string> out;
+        for (const auto& f : t.fund) out.push_back(fmt::format("{}: {}", f.linje, f.besked));
+        return out;
+    };
+    auto standard = [](int maaneder, const std::string& frist_tekst, const std::string& param_tekst) {
+        return "local P = parametre { interval = { vaerdi = " + std::to_string(maaneder) +
+               ", type = 'heltal', enhed = 'måneder', tekst = '" + param_tekst + "', kilde = 'K' },\n"
+               "  andet = { vaerdi = 8, type = 'heltal', enhed = 'uger', tekst = 'Før revurderingen efter 12 uger', kilde = 'K' },\n"
+               "  tolv = { vaerdi = 12, type = 'heltal', enhed = 'uger', tekst = 'U', kilde = 'K' } }\n"
+               "frist { id = 'naeste_opfoelgning', tekst = '" + frist_tekst + "', kilde = 'K', fra = 'bevilling.start',\n"
+               "  varighed = function(sag) return maaneder(P.interval) end }\n";
+    };
+    using V = std::vector<std::string>;
+    CHECK(fund_i(standard(12, "Mindst 1 gang årligt", "Måneder (Årligt)")).empty());
+    CHECK(fund_i(standard(6, "Mindst 2 gange årligt", "Måneder (hver halve år)")).empty());
+    CHECK(fund_i(standard(3, "Opfølgning kvartalsvis", "Måneder (hvert kvartal)")).empty());
+    CHECK(fund_i(standard(6, "Mindst 1 gang årligt", "Måneder (mindst 1 gang årligt)")) ==
+          V{"6: frist 'naeste_opfoelgning': teksten siger \"1 gang årligt\", men reglen regner med interval = 6 måneder",
+            "3: parameteren 'interval': dens tekst siger \"1 gang årligt\", men værdien er 6 måneder"});
+    CHECK(fund_i(standard(3, "Som minimum hver halve år", "Måneder")) ==
+          V{"6: frist 'naeste_opfoelgning': teksten siger \"halve år\", men reglen regner med interval = 3 måneder"});
+    CHECK(fund_i(standard(4, "Mindst 2 gange årligt", "Måneder")).size() == 1);
 }
 
 // parameter_i_lokal: what a rule reads past the parameter, and what it does not. Found: a

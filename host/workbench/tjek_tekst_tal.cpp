@@ -1,16 +1,21 @@
 // A number in a rule's text that its parameter no longer has: the council changed
 // sagsbehandlingstid from 5 to 4 weeks, the text still says "inden 5 uger", and the
 // assessment, its warnings and the council's document all show the old number. A number
-// with a unit in the text ("5 uger", "65 år") is compared with the parameters of that unit
-// the rule reads; it is a finding when none of them has it. Text built from the parameter
-// ("… " .. P.x .. " uger") follows it and is never reported.
+// with a unit in the text ("5 uger", "65 år") or a word for an interval ("årligt", "hver
+// halve år", "2 gange årligt") is compared with the parameters of that unit the rule reads;
+// it is a finding when none of them has it. A parameter's own text is compared with its own
+// value the same way. Text built from the parameter ("… " .. P.x .. " uger") follows it and
+// is never reported.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "workbench/tjek.hpp"
 
@@ -31,32 +36,113 @@ std::string_view enhed_af(std::string_view ord) {
     return {};
 }
 
-struct Tal {
+// What a number or an interval word in a text can mean: "5 uger" is 5 uger; "årligt" is
+// 12 måneder or 1 år.
+struct Laesning {
     long long n;
     std::string_view enhed;
-    std::string_view skrevet; // "5 uger", as in the text
 };
 
-// Every "N enhed" in the text: digits, spaces, a unit word (ending at a non-letter).
+struct Tal {
+    std::vector<Laesning> laesninger;
+    std::string_view skrevet; // "5 uger", "hver halve år", as in the text
+};
+
+// Words for an interval, and what they are in the units parameters count in. A word with
+// "N gang(e)" before it ("2 gange årligt") is N times as often: 12/N måneder.
+struct Interval {
+    std::string_view ord;
+    long long maaneder; // 0: weeks, below
+    long long uger;
+};
+constexpr std::array<Interval, 12> kIntervaller{{
+    {"årligt", 12, 0}, {"årlig", 12, 0}, {"årlige", 12, 0}, {"halvårligt", 6, 0}, {"halvårlig", 6, 0},
+    {"halvårlige", 6, 0}, {"kvartalsvis", 3, 0}, {"kvartalsvise", 3, 0}, {"månedligt", 1, 0}, {"månedlig", 1, 0},
+    {"ugentligt", 0, 1}, {"ugentlig", 0, 1},
+}};
+// Two words: "hver halve år", "hvert kvartal", "om året".
+constexpr std::array<std::pair<std::string_view, long long>, 5> kToOrd{{
+    {"halve år", 6}, {"halvt år", 6}, {"hvert kvartal", 3}, {"om året", 12}, {"hvert år", 12},
+}};
+
+std::vector<Laesning> som_interval(long long maaneder, long long uger, long long gange) {
+    if (gange <= 0) return {};
+    if (uger) return uger % gange ? std::vector<Laesning>{} : std::vector<Laesning>{{uger / gange, "uger"}};
+    if (maaneder % gange) return {};
+    std::vector<Laesning> out{{maaneder / gange, "måneder"}};
+    if (maaneder == 12 && gange == 1) out.push_back({1, "år"});
+    return out;
+}
+
+bool bogstav(char c) { return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; }
+
+// "Årligt" as "årligt": the capital Danish letters and ASCII, which is all the words above need.
+std::string smaat(std::string_view s) {
+    std::string out(s);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (static_cast<unsigned char>(out[i]) == 0xC3 && i + 1 < out.size()) {
+            const auto c = static_cast<unsigned char>(out[i + 1]);
+            if (c == 0x85 || c == 0x86 || c == 0x98) out[i + 1] = static_cast<char>(c + 0x20); // Å Æ Ø
+            ++i;
+        } else {
+            out[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[i])));
+        }
+    }
+    return out;
+}
+
+// Every "N enhed" in the text (digits, spaces, a unit word ending at a non-letter), and every
+// interval word, with "N gang(e)" before it when written.
 std::vector<Tal> tal_i(std::string_view s) {
     std::vector<Tal> out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (!std::isdigit(static_cast<unsigned char>(s[i])) || (i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1]))))
+    const std::string lav = smaat(s); // same length: only letters' cases change
+    long long gange = 1;             // "2 gange" just before a word
+    std::size_t gange_fra = std::string_view::npos;
+    for (std::size_t i = 0; i < s.size();) {
+        if (bogstav(s[i])) {
+            std::size_t e = i;
+            while (e < s.size() && bogstav(s[e])) ++e;
+            const std::string_view ord(lav.data() + i, e - i);
+            const std::size_t start = gange_fra == std::string_view::npos ? i : gange_fra;
+            for (const auto& iv : kIntervaller)
+                if (ord == iv.ord)
+                    if (auto l = som_interval(iv.maaneder, iv.uger, gange); !l.empty())
+                        out.push_back({std::move(l), s.substr(start, e - start)});
+            for (const auto& [to, maaneder] : kToOrd)
+                if (std::string_view(lav).substr(i, to.size()) == to && (i + to.size() == s.size() || !bogstav(s[i + to.size()])))
+                    out.push_back({som_interval(maaneder, 0, 1), s.substr(i, to.size())});
+            if (ord != "gang" && ord != "gange") gange = 1, gange_fra = std::string_view::npos;
+            i = e;
             continue;
+        }
+        if (!std::isdigit(static_cast<unsigned char>(s[i]))) {
+            if (s[i] != ' ') gange = 1, gange_fra = std::string_view::npos;
+            ++i;
+            continue;
+        }
         std::size_t j = i;
         while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
-        if (j < s.size() && (s[j] == '.' || s[j] == ',') && j + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[j + 1])))
-            continue; // 1,5 or 12.000: not a count the check can compare
-        std::size_t k = j;
-        while (k < s.size() && s[k] == ' ') ++k;
-        if (k == j) continue;
-        std::size_t e = k;
-        while (e < s.size() && (std::isalpha(static_cast<unsigned char>(s[e])) || static_cast<unsigned char>(s[e]) >= 0x80)) ++e;
-        const auto enhed = enhed_af(s.substr(k, e - k));
-        if (enhed.empty()) continue;
+        if (j < s.size() && (s[j] == '.' || s[j] == ',') && j + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[j + 1]))) {
+            while (j < s.size() && (std::isdigit(static_cast<unsigned char>(s[j])) || s[j] == '.' || s[j] == ',')) ++j;
+            i = j; // 1,5 or 12.000: not a count the check can compare
+            continue;
+        }
         long long n = 0;
         std::from_chars(s.data() + i, s.data() + j, n);
-        out.push_back({n, enhed, s.substr(i, e - i)});
+        std::size_t k = j;
+        while (k < s.size() && s[k] == ' ') ++k;
+        std::size_t e = k;
+        while (e < s.size() && bogstav(s[e])) ++e;
+        const std::string_view ord(lav.data() + k, e - k);
+        if (k > j && (ord == "gang" || ord == "gange")) {
+            gange = n, gange_fra = i; // the interval word after it says how often
+            i = e;
+            continue;
+        }
+        gange = 1, gange_fra = std::string_view::npos;
+        if (const auto enhed = k > j ? enhed_af(ord) : std::string_view{}; !enhed.empty())
+            out.push_back({{{n, enhed}}, s.substr(i, e - i)});
+        i = j;
     }
     return out;
 }
@@ -73,6 +159,26 @@ std::optional<long long> heltal(const Parameter& p) {
 
 } // namespace
 
+namespace {
+
+// Whether the text's number can be one of these parameters' values: a reading in the unit of
+// none of them says nothing about them (nullopt); otherwise the parameter to name when not.
+std::optional<const Parameter*> passer_ikke(const Tal& x, const std::vector<const Parameter*>& ps) {
+    const Parameter* naevnt = nullptr;
+    for (const auto& l : x.laesninger)
+        for (const auto* p : ps) {
+            if (enhed_af(p->enhed) != l.enhed && p->enhed != l.enhed) continue;
+            if (*heltal(*p) == l.n) return std::nullopt;
+            if (!naevnt) naevnt = p;
+        }
+    if (!naevnt) return std::nullopt;
+    return naevnt;
+}
+
+bool sammenlignelig(const Parameter& p) { return heltal(p) && !p.enhed.empty(); }
+
+} // namespace
+
 void tjek_tekst_tal(Tjek& t) {
     const auto& ps = t.standard.info().parametre;
     for (const Rule& r : t.standard.rules()) {
@@ -81,21 +187,33 @@ void tjek_tekst_tal(Tjek& t) {
         std::vector<const Parameter*> laest;
         for (const auto& navn : t.laesninger.i(r.regel->fil, t.kilder.spaend(r))) {
             auto it = std::find_if(ps.begin(), ps.end(), [&](const Parameter& p) { return p.id == navn; });
-            if (it != ps.end() && heltal(*it) && !it->enhed.empty()) laest.push_back(&*it);
+            if (it != ps.end() && sammenlignelig(*it)) laest.push_back(&*it);
         }
         for (const auto& x : tal) {
-            std::vector<const Parameter*> samme_enhed;
-            for (const auto* p : laest)
-                if (enhed_af(p->enhed) == x.enhed || p->enhed == x.enhed) samme_enhed.push_back(p);
-            if (samme_enhed.empty()) continue;
-            if (std::any_of(samme_enhed.begin(), samme_enhed.end(), [&](const Parameter* p) { return *heltal(*p) == x.n; }))
-                continue;
-            const Parameter& p = *samme_enhed.front();
+            const auto p = passer_ikke(x, laest);
+            if (!p) continue;
             t.add("tekst_tal", r.regel->fil, r.regel->linje,
                   fmt::format("{} '{}': teksten siger \"{}\", men reglen regner med {} = {} {}", art_navn(r.art),
-                              r.regel->id, x.skrevet, p.id, p.vaerdi, p.enhed),
-                  fmt::format("ret tallet i teksten, eller byg teksten af parameteren: \"… \" .. P.{} .. \" {}\"", p.id,
-                              p.enhed));
+                              r.regel->id, x.skrevet, (*p)->id, (*p)->vaerdi, (*p)->enhed),
+                  fmt::format("ret teksten, eller byg den af parameteren: \"… \" .. P.{} .. \" {}\"", (*p)->id,
+                              (*p)->enhed));
+        }
+    }
+    // A parameter's own text ("Måneder mellem opfølgninger (mindst 1 gang årligt)") against its
+    // value. The text may name another parameter's ("før en opfølgning kan være revurderingen
+    // efter 12 uger"): a number some parameter of the unit has is no finding.
+    std::vector<const Parameter*> alle;
+    for (const Parameter& p : ps)
+        if (sammenlignelig(p)) alle.push_back(&p);
+    for (const Parameter* pp : alle) {
+        const Parameter& p = *pp;
+        if (p.fil.empty()) continue;
+        for (const auto& x : tal_i(p.tekst)) {
+            if (!passer_ikke(x, {&p}) || !passer_ikke(x, alle)) continue;
+            t.add("tekst_tal", p.fil, p.linje,
+                  fmt::format("parameteren '{}': dens tekst siger \"{}\", men værdien er {} {}", p.id, x.skrevet, p.vaerdi,
+                              p.enhed),
+                  "ret teksten, så den siger det samme som værdien");
         }
     }
 }
