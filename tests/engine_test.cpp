@@ -967,6 +967,29 @@ krav { id = "evig", tekst = "K", kilde = "H KS", afvigelser = function(sag) if s
     CHECK(s->gentagne_forsoeg() == 1);
 }
 
+// From a policy officer's edit (3/12): `antal = "fire"` failed in the rule that compared it,
+// naming the rule only. The message names the texts the rule read, at every level of trace.
+TEST_CASE("a rule that compares a text names the texts it read, whatever the trace") {
+    Tree t;
+    auto s = Standard::load(t.write("tx", R"(
+local P = parametre { mange = { vaerdi = { antal = "fire", dage = 28 }, tekst = "T", kilde = "K" } }
+krav { id = "afbud", tekst = "K", kilde = "H KS", afvigelser = function(sag)
+  if #sag.afbud >= P.mange.antal then return { "mange" } end
+  return {}
+end }
+)"), "tx");
+    const Sag sag = Sag::from_json(R"({"id":"s","afbud":[{"dato":"2026-11-01","af":"borger"}]})");
+    for (auto spor : {SporNiveau::Fuld, SporNiveau::Kort, SporNiveau::Ingen}) {
+        try {
+            s->vurder(sag, D("2026-11-22"), D("2026-11-22"), spor);
+            FAIL("expected the comparison error");
+        } catch (const ScriptError& e) {
+            CHECK_THAT(e.what(), Catch::Contains("krav 'afbud' (sag 's'): kan ikke sammenligne") &&
+                                     Catch::Contains("(reglen læste teksten mange.antal = \"fire\"; er et tal skrevet i anførselstegn?)"));
+        }
+    }
+}
+
 TEST_CASE("the same case twice gives byte-identical JSON") {
     Tree t;
     auto s = Standard::load(t.write("i", ""), "i");

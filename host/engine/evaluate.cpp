@@ -1088,6 +1088,34 @@ Vurdering Standard::vurder(const Sag& sag, Dato dato, Dato standard_dato, SporNi
     }
 }
 
+namespace {
+
+// A rule that compares or counts with a text ("kan ikke sammenligne en tekst med et tal")
+// most often read a parameter written as a text (vaerdi = "fire", antal = "3"): the message
+// names the texts the rule read, so the policy officer finds the parameter, not only the rule.
+bool mentions_text(std::string_view message) {
+    return message.find("en tekst") != std::string_view::npos || message.find("to tekster") != std::string_view::npos;
+}
+
+std::string texts_read_hint(std::string_view message, const bind::CaseContext& ctx) {
+    if (!mentions_text(message)) return {};
+    std::vector<std::string> texts;
+    for (const auto& [navn, v] : ctx.values) {
+        const auto* t = std::get_if<std::string>(&v);
+        if (!t) continue;
+        if (texts.size() == 3) {
+            texts.push_back("…");
+            break;
+        }
+        texts.push_back(fmt::format("{} = \"{}\"", navn, utf8_prefix(*t, 40)));
+    }
+    if (texts.empty()) return {};
+    return fmt::format(" (reglen læste {} {}; er et tal skrevet i anførselstegn?)", texts.size() == 1 ? "teksten" : "teksterne",
+                       fmt::join(texts, ", "));
+}
+
+} // namespace
+
 Vurdering Standard::vurder_once(const Sag& sag, Dato dato, Dato standard_dato, SporNiveau spor) {
     Vurdering v;
     v.spor_niveau = spor;
@@ -1131,9 +1159,17 @@ Vurdering Standard::vurder_once(const Sag& sag, Dato dato, Dato standard_dato, S
     } catch (const ScriptError& e) {
         if (!ev.current) throw;
         const Regel& r = *ev.current->regel;
+        text_hint_ = texts_read_hint(e.message(), ev.ctx);
+        // Only the full trace records the values read: the same case again with it, so the
+        // message is the same at every level of trace (the error is the case's own, and comes again).
+        if (text_hint_.empty() && spor != SporNiveau::Fuld && mentions_text(e.message())) try {
+                vurder_once(sag, dato, standard_dato, SporNiveau::Fuld);
+            } catch (const ScriptError&) {
+            }
         throw ScriptError(e.kind(),
-                          fmt::format("{} '{}'{}: {}", art_navn(ev.current->art), r.id,
-                                      sag.id.empty() ? std::string() : fmt::format(" (sag '{}')", sag.id), e.message()),
+                          fmt::format("{} '{}'{}: {}{}", art_navn(ev.current->art), r.id,
+                                      sag.id.empty() ? std::string() : fmt::format(" (sag '{}')", sag.id), e.message(),
+                                      text_hint_),
                           e.chunk().empty() ? r.fil : e.chunk(), e.chunk().empty() ? r.linje : e.line(),
                           e.traceback())
             .med_sag(sag.id);

@@ -166,6 +166,8 @@ private:
     // above its fast sizes), ~3 % of a whole NDJSON run with the full trace.
     std::vector<SporPost> spare_spor_;
     std::uint64_t retries_ = 0;
+    // The texts a failing rule read, for its message (vurder_once): set before it throws.
+    std::string text_hint_;
 };
 
 // Ids of the municipalities that have municipalities/<id>/standard.lua.
