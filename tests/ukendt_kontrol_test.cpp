@@ -44,12 +44,40 @@ krav { id = "administrativ", tekst = "T", kilde = "T 3",
     CHECK(fund[0].forhold == "kan_afhjaelpes_med_hjaelpemidler");
     CHECK(fund[0].udfald == "gaelder_ikke");
     CHECK(fund[0].udfald_med == "gaelder");
-    CHECK(fund[0].besked().rfind("municipalities/t/standard.lua:4: 'hjaelpemidler' gav 'gaelder_ikke'", 0) == 0);
+    CHECK(fund[0].besked().rfind("municipalities/t/standard.lua:4: 'hjaelpemidler' gav 'gælder ikke'", 0) == 0);
     CHECK(fund[1].regel->id == "husdyr");
     CHECK(fund[1].forhold == "kan_deltage_aktivt");
     CHECK(fund[2].regel->id == "administrativ");
     CHECK(fund[2].forhold == "opfoelgninger[].form");
     CHECK(fund[2].udfald_med == "afvigelse");
+}
+
+// `kvalitet test` says one mistake once: the finding is the test's rule mistake (regelfejl)
+// when the test has no other difference, and is shown in full with a test that has one.
+TEST_CASE("a test's unknown-fact finding is its rule mistake unless the test also differs") {
+    test::TestTree t("ukendt_koersel");
+    const Sources sources = t.write("t", R"(
+udelukkelse { id = "hjaelpemidler", tekst = "T", kilde = "T 1",
+  naar = function(sag) return not sag.forhold.kan_afhjaelpes_med_hjaelpemidler end }
+)");
+    harness::Koersel koersel(sources);
+    harness::TestSag test;
+    test.navn = "uden hjælpemidler";
+    test.fil = "t.lua";
+    test.kommune = "t";
+    test.dato = D("2026-11-22");
+    test.sag = nlohmann::json::parse(R"({"id":"k","borger":{"alder":40}})");
+    test.forvent = nlohmann::json::parse(R"({"maalgruppe":{"i_maalgruppe":false}})");
+    auto r = koersel.run(test);
+    CHECK(r.forskelle.empty());
+    CHECK_THAT(r.fejl, Catch::Contains("'hjaelpemidler' gav 'gælder' uden at kende 'kan_afhjaelpes_med_hjaelpemidler'") &&
+                           Catch::Contains("ikke 'not sag.forhold.x'"));
+    CHECK(r.regelfejl == r.fejl);
+    test.forvent = nlohmann::json::parse(R"({"maalgruppe":{"i_maalgruppe":true}})");
+    r = koersel.run(test);
+    CHECK_FALSE(r.forskelle.empty());
+    CHECK_FALSE(r.fejl.empty());
+    CHECK(r.regelfejl.empty());
 }
 
 TEST_CASE("Kleene-sound rules pass the check, though they read absent facts") {

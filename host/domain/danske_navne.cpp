@@ -83,4 +83,14 @@ std::string mangler_liste(const std::vector<std::string>& navne) {
     return out;
 }
 
+std::string_view udfald_tekst(std::string_view udfald) {
+    static constexpr std::pair<std::string_view, std::string_view> kTekster[] = {
+        {"ikke_opfyldt", "ikke opfyldt"}, {"gaelder", "gælder"},    {"gaelder_ikke", "gælder ikke"},
+        {"ikke_omfattet", "ikke omfattet"}, {"udloebet", "udløbet"}, {"for_sent", "for sent"},
+    };
+    for (const auto& [token, tekst] : kTekster)
+        if (token == udfald) return tekst;
+    return udfald;
+}
+
 } // namespace kvalitet

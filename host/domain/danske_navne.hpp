@@ -19,5 +19,8 @@ std::string mangler_tekst(std::string_view navn);
 // The facts a result lacks, each as mangler_tekst words it, joined by "; ", so the
 // caseworker knows both what to find out and where.
 std::string mangler_liste(const std::vector<std::string>& navne);
+// A rule's outcome as the trace's token names it ("gaelder_ikke", "udloebet"), in Danish
+// letters and words ("gælder ikke", "udløbet"); the token itself when unknown.
+std::string_view udfald_tekst(std::string_view udfald);
 
 } // namespace kvalitet

@@ -5,6 +5,8 @@
 #include <functional>
 #include <map>
 
+#include "domain/danske_navne.hpp"
+
 namespace kvalitet {
 
 namespace {
@@ -88,8 +90,10 @@ bool kan_varieres(std::string_view forhold) { return !variants(forhold).empty();
 std::string UsikkerRegel::besked() const {
     return fmt::format("{}:{}: '{}' gav '{}' uden at kende '{}', men med {} = {} giver den '{}'. Reglen afgør altså "
                        "noget, den ikke ved: giv nil (ukendt), når svaret afhænger af et forhold, der mangler "
-                       "(brug og/eller/ikke/mindst, ikke 'if sag.forhold.x then')",
-                       regel->fil, regel->linje, regel->id, udfald, forhold, forhold, vaerdi, udfald_med);
+                       "(brug og/eller/ikke/mindst: ikke(sag.forhold.x), ikke 'not sag.forhold.x' eller "
+                       "'if sag.forhold.x then')",
+                       regel->fil, regel->linje, regel->id, udfald_tekst(udfald), forhold, forhold, vaerdi,
+                       udfald_tekst(udfald_med));
 }
 
 std::vector<UsikkerRegel> kontroller_ukendte(Standard& standard, const Sag& sag, Dato dato) {

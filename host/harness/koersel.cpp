@@ -219,6 +219,9 @@ Resultat Koersel::run(const TestSag& t, const std::string& key) {
     for (auto id : s->host_advarsel_ids()) ids.push_back(id);
     r.forskelle = sammenlign(t.forvent, r.vurdering_json, ids);
     r.fejl = unknown_fact_findings(*s, *sag, t.dato);
+    // The same finding in every test that reaches the rule: said once (kvalitet test), unless
+    // the test also differs from what it expects, which is then shown with it.
+    if (r.forskelle.empty()) r.regelfejl = r.fejl;
     return r;
 }
 

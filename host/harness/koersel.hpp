@@ -40,7 +40,10 @@ struct Resultat {
     const TestSag* test = nullptr;
     std::vector<Forskel> forskelle;
     std::string fejl;            // the case or the standard could not be assessed
-    std::string regelfejl;       // a rule's error without the case it met (ScriptError::uden_sag), else empty
+    // A rule's mistake as it reads without the case it met (ScriptError::uden_sag; or the
+    // unknown-fact findings of a test with no other difference), else empty: one mistake
+    // fails every test that reaches the rule, and is said once.
+    std::string regelfejl;
     std::optional<Vurdering> vurdering;
     nlohmann::json vurdering_json; // the same as the contract's JSON (what forskelle compared)
     bool ok() const { return fejl.empty() && forskelle.empty(); }

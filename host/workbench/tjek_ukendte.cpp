@@ -7,6 +7,7 @@
 #include <set>
 #include <tuple>
 
+#include "domain/danske_navne.hpp"
 #include "engine/ukendt_kontrol.hpp"
 #include "lua/error.hpp"
 #include "workbench/tjek.hpp"
@@ -49,10 +50,10 @@ void tjek_ukendte(Tjek& t) {
             t.add("ukendt_afgjort", u.regel->fil, u.regel->linje,
                   fmt::format("'{}' afgør noget, den ikke ved: uden '{}' gav den '{}', men med {} = {} giver den "
                               "'{}' (testsagen \"{}\", {}:{})",
-                              u.regel->id, u.forhold, u.udfald, u.forhold, u.vaerdi, u.udfald_med, test.navn,
-                              test.fil, test.linje),
+                              u.regel->id, u.forhold, udfald_tekst(u.udfald), u.forhold, u.vaerdi,
+                              udfald_tekst(u.udfald_med), test.navn, test.fil, test.linje),
                   "giv nil (ukendt), når svaret afhænger af et forhold, der mangler: skriv med og/eller/ikke/"
-                  "mindst/hoejst, ikke 'if sag.forhold.x then'");
+                  "mindst/hoejst (ikke(sag.forhold.x), ikke 'not sag.forhold.x' eller 'if sag.forhold.x then')");
         }
     }
     if (cases) t.noter.push_back(fmt::format("ukendte forhold: {} {} kontrolleret", cases, cases == 1 ? "testsag" : "testsager"));

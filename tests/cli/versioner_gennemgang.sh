@@ -26,13 +26,21 @@ koer 1 "$T/demo.txt"   # the case store
 koer 2 "$T/kopi.txt"   # the current standard kept as a version
 
 # The two edits, as the guide shows them.
-for linje in '  gyldig_fra = "2018-01-01",' '  gyldig_fra = "2027-01-01",' '    vaerdi = 6,'; do
+P_TEKST='    tekst = "Måneder mellem opfølgninger (mindst 2 gange årligt)",'
+F_TEKST='  tekst = "Næste opfølgning (mindst 2 gange årligt; oftere, når afgørelsen fastsætter det)",'
+for linje in '  gyldig_fra = "2018-01-01",' '  gyldig_fra = "2027-01-01",' '    vaerdi = 6,' "$P_TEKST" "$F_TEKST"; do
   has "$DOC" "$linje"
 done
 V=municipalities/varde
 sed -i 's/^  kommune = "varde",$/&\n  gyldig_fra = "2018-01-01",/' "$V/versioner/2018-01-01.lua"
 sed -i 's/^  kommune = "varde",$/&\n  gyldig_fra = "2027-01-01",/; /^  opfoelgning_interval = {$/,/}/ s/^    vaerdi = 12,$/    vaerdi = 6,/' "$V/standard.lua"
 grep -q '^    vaerdi = 6,$' "$V/standard.lua" || fejl "opfoelgning_interval blev ikke rettet"
+# before the texts are edited, tjek names both (the guide says so)
+if "$K" tjek --kommune varde > "$T/tjek0.txt" 2>&1; then cat "$T/tjek0.txt"; fejl "tjek så ikke de gamle tekster"; fi
+has "$T/tjek0.txt" "teksten siger \"1 gang årligt\", men reglen regner med opfoelgning_interval = 6 måneder"
+has "$T/tjek0.txt" "varde: 2 fund"
+sed -i "s/^    tekst = \"Måneder mellem opfølgninger (mindst 1 gang årligt)\",\$/$P_TEKST/; s/^  tekst = \"Næste opfølgning (mindst 1 gang årligt; .*\",\$/$F_TEKST/" "$V/standard.lua"
+grep -qF -- "$P_TEKST" "$V/standard.lua" && grep -qF -- "$F_TEKST" "$V/standard.lua" || fejl "teksterne blev ikke rettet"
 "$K" kommuner > "$T/kommuner.txt" 2> /dev/null
 has "$T/kommuner.txt" "version $V/versioner/2018-01-01.lua: fra 1. januar 2018 til og med 31. december 2026"
 has "$T/kommuner.txt" "version $V/standard.lua: fra 1. januar 2027"
