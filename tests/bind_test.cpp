@@ -173,6 +173,20 @@ TEST_CASE("the case view reads every field and cannot be written") {
     CHECK_THROWS_WITH(lua.eval("return sag.vum:tema('humoer')"), Catch::Contains("ukendt VUM-tema 'humoer'"));
 }
 
+// A policy officer's "… " .. sag.bevilling.timer .. " timer" said "10.0 timer": a whole
+// number of hours is an integer in Lua; a fraction stays one.
+TEST_CASE("the grant's hours read as a whole number when they are one") {
+    Lua lua;
+    lua.load_case(R"({"id":"t","bevilling":{"timer":10}})");
+    CHECK(lua.eval("return sag.bevilling.timer .. ' timer'") == "10 timer");
+    CHECK(lua.eval("return math.type(sag.bevilling.timer) .. ' ' .. sag.bevilling.timer * 60") == "integer 600");
+    CHECK(lua.eval("return sag.bevilling.timer / 4") == "2.5");
+    lua.load_case(R"({"id":"t","bevilling":{"timer":7.5}})");
+    CHECK(lua.eval("return sag.bevilling.timer .. ' timer'") == "7.5 timer");
+    lua.load_case(R"({"id":"t","bevilling":{"timer":10.0}})");
+    CHECK(lua.eval("return sag.bevilling.timer .. ' timer'") == "10 timer");
+}
+
 TEST_CASE("reading an absent fact records it, and dates read are recorded") {
     Lua lua;
     lua.load_case(R"({"id":"x","forhold":{"motiveret":true},"bevilling":{"start":"2026-01-05"}})");

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <span>
 #include <stdexcept>
@@ -102,7 +103,13 @@ void push_opt(lua_State* L, const View& v, const std::optional<T>& value, std::s
 
 void push_value(lua_State* L, bool b) { lua_pushboolean(L, b); }
 void push_value(lua_State* L, int n) { lua_pushinteger(L, n); }
-void push_value(lua_State* L, double d) { lua_pushnumber(L, d); }
+// A whole number as an integer: "… " .. sag.bevilling.timer .. " timer" says "10 timer", not
+// "10.0 timer". The case's numbers are bounded (timer 0–1000), so integer arithmetic on one
+// cannot wrap around.
+void push_value(lua_State* L, double d) {
+    if (d == std::floor(d) && std::fabs(d) <= 1e15) lua_pushinteger(L, static_cast<lua_Integer>(d));
+    else lua_pushnumber(L, d);
+}
 void push_value(lua_State* L, std::string_view s) { lua_pushlstring(L, s.data(), s.size()); }
 void push_value(lua_State* L, Dato d) { push_dato(L, d); }
 
