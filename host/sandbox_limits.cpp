@@ -156,12 +156,14 @@ double longest_run(const Item& item, std::string_view s) {
 // times, for every quantified item, the ways it can expand (its longest run + 1, or 2 for
 // '?'), times a linear factor for %b and back-references, times the items compared per
 // path. Sound for Lua's backtracking matcher, which explores at most these paths.
-double pattern_cost(std::string_view subject, std::string_view pattern) {
+// `anchor`: whether a leading '^' anchors the match at the start; string.gmatch reads it as
+// the character '^' and tries every start (Lua 5.4's manual, string.gmatch).
+double pattern_cost(std::string_view subject, std::string_view pattern, bool anchor) {
     const char* p = pattern.data();
     const char* pe = p + pattern.size();
     const double n = double(subject.size());
     double starts = n + 1;
-    if (p < pe && *p == '^') {
+    if (anchor && p < pe && *p == '^') {
         starts = 1;
         ++p;
     }
@@ -228,7 +230,7 @@ int bounded_match(lua_State* L) {
     // too much, so is the call.
     double cost = double(subject.size() + 1) * double(lp + 1);
     if (!(M == Matcher::Find && lua_toboolean(L, 4)) && cost <= kMaxPatternSteps)
-        cost = std::max(cost, pattern_cost(subject, std::string_view(p, lp)));
+        cost = std::max(cost, pattern_cost(subject, std::string_view(p, lp), M != Matcher::Gmatch));
     if (cost > kMaxPatternSteps) {
         const std::string message = fmt::format(
             "mønsteret \"{}\" er for krævende for en tekst på {} tegn (op mod {:.3g} skridt); brug et enklere "
