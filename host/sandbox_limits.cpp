@@ -26,6 +26,7 @@
 
 #include "bind/type_text.hpp"
 #include "domain/tekst.hpp"
+#include "lua/state.hpp"
 #include "sandbox.hpp"
 
 namespace kvalitet::sandbox {
@@ -455,6 +456,108 @@ int bounded_shift(lua_State* L) {
     return call_original(L);
 }
 
+// Lua's own table.sort picks a pivot from clock() and time() when a partition comes out
+// lopsided (ltablib.c, l_randomizePivot): elements that compare equal could then come out in
+// another order from run to run, and the rule's result with them (a case can force it). And
+// its comparisons without a comparator never return to the hook. This is ltablib.c's sort,
+// comparison for comparison, with a fixed number for that pivot (efter_dato's, so the two
+// still agree) and the time budget checked as it compares: a sort that never randomizes
+// (up to 100 elements, or well split) leaves the order Lua's did.
+class LuaSort {
+public:
+    explicit LuaSort(lua_State* L) : L_(L), comp_(!lua_isnil(L, 2)), state_(lua::State::of(L)) {}
+    void sort(unsigned lo, unsigned up, unsigned rnd) { // auxsort
+        while (lo < up) {
+            lua_geti(L_, 1, lo);
+            lua_geti(L_, 1, up);
+            if (less(-1, -2)) set2(lo, up);
+            else lua_pop(L_, 2);
+            if (up - lo == 1) break;
+            unsigned p = (lo + up) / 2;
+            if (up - lo >= kRanLimit && rnd != 0) {
+                const unsigned r4 = (up - lo) / 4;
+                p = rnd % (r4 * 2) + (lo + r4);
+            }
+            lua_geti(L_, 1, p);
+            lua_geti(L_, 1, lo);
+            if (less(-2, -1)) {
+                set2(p, lo);
+            } else {
+                lua_pop(L_, 1);
+                lua_geti(L_, 1, up);
+                if (less(-1, -2)) set2(p, up);
+                else lua_pop(L_, 2);
+            }
+            if (up - lo == 2) break;
+            lua_geti(L_, 1, p); // the pivot
+            lua_pushvalue(L_, -1);
+            lua_geti(L_, 1, up - 1);
+            set2(p, up - 1);
+            p = partition(lo, up);
+            unsigned n;
+            if (p - lo < up - p) {
+                sort(lo, p - 1, rnd);
+                n = p - lo;
+                lo = p + 1;
+            } else {
+                sort(p + 1, up, rnd);
+                n = up - p;
+                up = p - 1;
+            }
+            if ((up - lo) / 128 > n) rnd = kFixedRnd;
+        }
+    }
+
+private:
+    static constexpr unsigned kRanLimit = 100u, kFixedRnd = 0x9e3779b9u; // as sort_like_lua (bind/sag_lua.cpp)
+
+    bool less(int a, int b) { // sort_comp
+        if ((++compared_ & 255) == 0) state_.check_budget();
+        if (!comp_) return lua_compare(L_, a, b, LUA_OPLT) != 0;
+        lua_pushvalue(L_, 2);
+        lua_pushvalue(L_, a - 1);
+        lua_pushvalue(L_, b - 2);
+        lua_call(L_, 2, 1);
+        const bool r = lua_toboolean(L_, -1);
+        lua_pop(L_, 1);
+        return r;
+    }
+    void set2(unsigned i, unsigned j) {
+        lua_seti(L_, 1, i);
+        lua_seti(L_, 1, j);
+    }
+    unsigned partition(unsigned lo, unsigned up) {
+        unsigned i = lo, j = up - 1; // a[lo..i] <= P <= a[j..up], a[up - 1] == P
+        for (;;) {
+            while (lua_geti(L_, 1, ++i), less(-1, -2)) {
+                if (i == up - 1) luaL_error(L_, "invalid order function for sorting"); // said in Danish
+                lua_pop(L_, 1);
+            }
+            while (lua_geti(L_, 1, --j), less(-3, -1)) {
+                if (j < i) luaL_error(L_, "invalid order function for sorting");
+                lua_pop(L_, 1);
+            }
+            if (j < i) {
+                lua_pop(L_, 1);
+                set2(up - 1, i);
+                return i;
+            }
+            set2(i, j);
+        }
+    }
+
+    lua_State* L_;
+    bool comp_;
+    lua::State& state_;
+    std::size_t compared_ = 0;
+};
+
+void lua_sort(lua_State* L, lua_Integer n) {
+    if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_settop(L, 2);
+    if (n > 1) LuaSort(L).sort(1, unsigned(n), 0);
+}
+
 int bounded_sort(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     const lua_Integer n = luaL_len(L, 1);
@@ -470,7 +573,8 @@ int bounded_sort(lua_State* L) {
         if (bytes * log_n > kMaxSortBytes)
             return luaL_error(L, "table.sort: teksterne er for lange til at ordne (%I elementer)", n);
     }
-    return call_original(L);
+    lua_sort(L, n);
+    return 0;
 }
 
 void wrap(lua_State* L, int lib, const char* name, lua_CFunction f) {
