@@ -270,21 +270,40 @@ public:
         return it->second;
     }
     void add(std::string key, std::string bytecode) {
+        const std::size_t size = key.size() + bytecode.size();
+        if (size > kMaxBytes / 4) return; // compiled again each time: rare, and never kept
         std::lock_guard lock(m_);
-        if (chunks_.size() >= kMaxChunks) chunks_.clear(); // a REPL reloading edits for hours
-        chunks_.emplace(std::move(key), std::move(bytecode));
+        // A REPL reloading edits for hours, or a server reloading a 10 MB standard whose
+        // comment changes each time (an attack: 1.3 GB after 24 reloads): count and bytes bounded.
+        if (chunks_.size() >= kMaxChunks || bytes_ + size > kMaxBytes) {
+            chunks_.clear();
+            bytes_ = 0;
+        }
+        if (chunks_.emplace(std::move(key), std::move(bytecode)).second) bytes_ += size;
+    }
+
+    std::size_t bytes() {
+        std::lock_guard lock(m_);
+        return bytes_;
     }
 
 private:
-    static constexpr std::size_t kMaxChunks = 256;
+    static constexpr std::size_t kMaxChunks = 256, kMaxBytes = 64u << 20;
     std::mutex m_;
     std::unordered_map<std::string, std::string> chunks_;
+    std::size_t bytes_ = 0;
 };
 
 ChunkCache& chunk_cache() {
     static ChunkCache cache;
     return cache;
 }
+
+} // namespace
+
+std::size_t compiled_chunk_bytes() { return chunk_cache().bytes(); }
+
+namespace {
 
 int append_bytes(lua_State*, const void* p, std::size_t n, void* out) {
     static_cast<std::string*>(out)->append(static_cast<const char*>(p), n);

@@ -230,4 +230,8 @@ int guarded(lua_State* L) {
     return lua_error(L);
 }
 
+// The bytes of compiled chunks kept for the process (texts and their bytecode): bounded,
+// however many edited standards a long-running process loads.
+std::size_t compiled_chunk_bytes();
+
 } // namespace kvalitet::lua
