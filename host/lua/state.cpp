@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <clocale>
 #include <cstring>
+#include <locale.h>
 #include <mutex>
 #include <new>
 #include <optional>
@@ -224,7 +226,33 @@ void State::check_memory(std::size_t bytes) {
     luaL_error(L_, "scriptet ville bruge mere end %d MiB hukommelse", int(limits_.memory_bytes / kMiB));
 }
 
+namespace {
+
+// Lua formats and reads numbers with printf and strtod and compares texts with strcoll, all
+// by the locale: in a process that embeds us and set a Danish one, 4.5 became "4,5",
+// tonumber("7,5") a number and "Z" < "a" false. A script sees the C locale, on this thread,
+// while it runs; the embedding process keeps its own.
+class CLocale {
+public:
+    CLocale() : before_(c() ? uselocale(c()) : nullptr) {}
+    ~CLocale() {
+        if (before_) uselocale(before_);
+    }
+    CLocale(const CLocale&) = delete;
+    CLocale& operator=(const CLocale&) = delete;
+
+private:
+    static locale_t c() {
+        static const locale_t loc = newlocale(LC_ALL_MASK, "C", locale_t(nullptr));
+        return loc;
+    }
+    locale_t before_;
+};
+
+} // namespace
+
 void State::call(int nargs, int nresults) {
+    const CLocale c_locale;
     if (broken_) {
         lua_pop(L_, nargs + 1);
         throw ScriptError(ScriptError::Kind::Host,
@@ -313,6 +341,7 @@ int append_bytes(lua_State*, const void* p, std::size_t n, void* out) {
 } // namespace
 
 void State::load(std::string_view source, const std::string& chunkname) {
+    const CLocale c_locale;
     std::string key = chunkname;
     key += '\0';
     key += source;
