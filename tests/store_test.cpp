@@ -215,6 +215,44 @@ TEST_CASE("store: the same assessment identity is stored once, however often it 
                       Catch::Contains("sha256"));
 }
 
+// From an attack (3/12): a file that passed as ours ran whatever SQL a trigger or a view
+// added by hand held (a recursive query without end hung the commands). The schema must be
+// what the migrations made: an object added, replaced by another kind, changed or taken away
+// is refused before anything is read, read-only too.
+TEST_CASE("store: a schema changed outside kvalitet is refused, naming what differs") {
+    const std::vector<std::pair<const char*, const char*>> changes{
+        {"CREATE TRIGGER ond BEFORE INSERT ON sager BEGIN SELECT 1; END;", "har trigger 'ond', som kvalitet ikke har lavet"},
+        {"CREATE VIEW v AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c;",
+         "har view 'v', som kvalitet ikke har lavet"},
+        {"ALTER TABLE sager RENAME TO sager_gammel; CREATE VIEW sager AS SELECT * FROM sager_gammel;", "som kvalitet ikke har lavet"},
+        {"DROP INDEX vurderinger_identitet;", "har ikke længere index 'vurderinger_identitet', som kvalitet lavede"},
+        {"DROP TRIGGER vurderinger_slettes_ikke; CREATE TRIGGER vurderinger_slettes_ikke BEFORE DELETE ON vurderinger "
+         "BEGIN SELECT 1; END;",
+         "har trigger 'vurderinger_slettes_ikke', som kvalitet ikke har lavet (eller som er ændret)"},
+    };
+    for (const auto& [sql, said] : changes) {
+        INFO(sql);
+        TempDb t;
+        { CaseStore made(t.path.string()); }
+        {
+            SQLite::Database db(t.path.string(), SQLite::OPEN_READWRITE);
+            db.exec(sql);
+        }
+        for (auto access : {CaseStore::Access::ReadWrite, CaseStore::Access::ReadOnly})
+            CHECK_THROWS_WITH(CaseStore(t.path.string(), access),
+                              Catch::Contains("sagsdatabasens skema er ændret uden for kvalitet") && Catch::Contains(said));
+    }
+    // put back as kvalitet made it (blanks aside): accepted
+    TempDb t;
+    { CaseStore made(t.path.string()); }
+    {
+        SQLite::Database db(t.path.string(), SQLite::OPEN_READWRITE);
+        db.exec("DROP TRIGGER vurderinger_slettes_ikke; CREATE TRIGGER vurderinger_slettes_ikke BEFORE DELETE ON "
+                "vurderinger BEGIN SELECT RAISE(ABORT, 'vurderinger er en revisionslog og slettes aldrig'); END;");
+    }
+    CHECK_NOTHROW(CaseStore(t.path.string()));
+}
+
 TEST_CASE("store: cases carry the sha256 of their stored text") {
     TempDb t;
     CaseStore s(t.path.string());
@@ -397,6 +435,8 @@ static void make_v2_database(const std::string& path) {
             "ALTER TABLE vurderinger ADD COLUMN sag_sha256 TEXT;"
             "CREATE UNIQUE INDEX vurderinger_identitet ON vurderinger(sag_id, sag_sha256, standard_sha256, "
             "motor_version, vurderingsdato) WHERE sag_sha256 IS NOT NULL;"
+            "CREATE TRIGGER vurderinger_kraever_sag_sha256 BEFORE INSERT ON vurderinger WHEN NEW.sag_sha256 IS NULL "
+            "BEGIN SELECT RAISE(ABORT, 'en vurdering skal angive sagens sha256'); END;"
             "INSERT INTO vurderinger(sag_id, kommune, standard_sha256, motor_version, vurderingsdato, vurdering, "
             "oprettet, sag_sha256) VALUES ('a', 'varde', 's', '0.1', '2026-11-24', '{\"n\":3}', 'x', 'c');"
             "PRAGMA user_version = 2;");

@@ -6,17 +6,21 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 #include <string_view>
 #include <thread>
+#include <tuple>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "domain/sha256.hpp"
+#include "domain/tekst.hpp"
 #include "lua/error.hpp"
 
 namespace kvalitet {
@@ -263,6 +267,7 @@ CaseStore::CaseStore(const std::string& path, Access access)
                                      path_));
     // Refused before anything is written: not even the switch to WAL touches the file.
     refuse_version(v);
+    if (v > 0) refuse_foreign_schema(v);
     if (v == 0 && access_ == Access::ReadOnly)
         throw InputError(fmt::format("{}: er tom, ikke en sagsdatabase endnu; opret den med 'kvalitet db init' eller "
                                      "'kvalitet db importer'",
@@ -318,6 +323,65 @@ void CaseStore::refuse_version(int v) const {
         throw InputError(fmt::format("{}: databasen har skemaversion {}, som ingen kvalitet skriver (0 til {}); "
                                      "filen er ændret uden for kvalitet. Brug en sikkerhedskopi",
                                      path_, v, kSchemaVersion));
+}
+
+// The schema must be what kvalitet's migrations made up to version v: a trigger added by
+// hand, or a view in place of a table, runs whatever SQL it holds inside our statements (an
+// attack's recursive CTE in a trigger hung `db importer`; in a view, `db status`), and a
+// trigger or index taken away would let the log be edited. Compared with the migrations
+// applied to an empty database in memory: every object by kind and name, and a trigger's
+// SQL too (tables and indexes cannot hold a query); SQLite's own objects (sqlite_…) left out.
+// SQL is compared without comments and blanks: a file made by hand in a test, or written
+// by an older SQLite, may set it out otherwise.
+void CaseStore::refuse_foreign_schema(int v) {
+    using Objekt = std::tuple<std::string, std::string, std::string>; // type, name, trigger's sql
+    auto uden_blanke = [](std::string_view sql) {
+        std::string out;
+        for (std::size_t i = 0; i < sql.size(); ++i) {
+            if (sql[i] == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+                while (i < sql.size() && sql[i] != '\n') ++i;
+                continue;
+            }
+            if (!std::isspace(static_cast<unsigned char>(sql[i]))) out += sql[i];
+        }
+        return out;
+    };
+    auto objekter = [&](SQLite::Database& db) {
+        std::set<Objekt> out;
+        SQLite::Statement st(db, "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+        while (st.executeStep()) {
+            std::string type = st.getColumn(0).getString();
+            std::string sql = type == "trigger" ? uden_blanke(st.getColumn(2).getString()) : "";
+            out.emplace(std::move(type), st.getColumn(1).getString(), std::move(sql));
+        }
+        return out;
+    };
+    std::set<Objekt> ventet, fundet;
+    try {
+        SQLite::Database mem(":memory:", SQLite::OPEN_READWRITE);
+        for (int i = 0; i < v; ++i) mem.exec(kMigrations[i]);
+        ventet = objekter(mem);
+        fundet = objekter(db_);
+    } catch (const SQLite::Exception& e) {
+        throw InputError(fmt::format("{}: er ikke en sagsdatabase, eller den kan ikke læses: {}", path_, describe(e)));
+    }
+    if (ventet == fundet) return;
+    auto navn = [](const Objekt& o) { return fmt::format("{} '{}'", std::get<0>(o), printable_line(std::get<1>(o))); };
+    std::string hvad;
+    for (const auto& o : fundet)
+        if (!ventet.count(o)) {
+            hvad = fmt::format("{}, som kvalitet ikke har lavet (eller som er ændret)", navn(o));
+            break;
+        }
+    if (hvad.empty())
+        for (const auto& o : ventet)
+            if (!fundet.count(o)) {
+                hvad = fmt::format("ikke længere {}, som kvalitet lavede", navn(o));
+                break;
+            }
+    throw InputError(fmt::format("{}: sagsdatabasens skema er ændret uden for kvalitet: den har {}; kvalitet bruger "
+                                 "den ikke (den kunne køre anden SQL end vores). Brug en sikkerhedskopi",
+                                 path_, hvad));
 }
 
 int CaseStore::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }

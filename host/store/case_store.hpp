@@ -154,6 +154,7 @@ private:
     void switch_to_wal();
     void migrate();
     void refuse_version(int v) const; // throws InputError for a version it cannot migrate from
+    void refuse_foreign_schema(int v); // throws InputError when the schema is not the one kvalitet made
     std::string path_;
     Access access_;
     SQLite::Database db_;

@@ -97,18 +97,23 @@ cmp -s "$T/foer.json" "$T/efter.json" || fejl "forklar under den gemte tekst gav
 "$K" $H db $DB forklar "$ID" --dato "$D" > "$T/efter.txt" || fejl "forklar som tekst efter ændringen"
 grep -q "(dens tekst, som sagsdatabasen gemte; municipalities/$KOM/standard.lua er ændret siden)" "$T/efter.txt" ||
   { head -2 "$T/efter.txt"; fejl "forklar siger ikke, at den gemte tekst blev brugt"; }
-# Without the kept text (or with a text that is not the one named): refused.
+# Without the kept text (or with a text that is not the one named): refused. The rows are
+# changed past the trigger that guards them, which is then put back as kvalitet made it (a
+# schema that differs is refused before anything is read).
+VAENDRES="CREATE TRIGGER vurderinger_aendres_ikke BEFORE UPDATE ON vurderinger BEGIN SELECT RAISE(ABORT, 'vurderinger er en revisionslog og ændres aldrig'); END;"
+SLETTES="CREATE TRIGGER standarder_slettes_ikke BEFORE DELETE ON standarder BEGIN SELECT RAISE(ABORT, 'standarder er en del af revisionsloggen og slettes aldrig'); END;"
+AENDRES="CREATE TRIGGER standarder_aendres_ikke BEFORE UPDATE ON standarder BEGIN SELECT RAISE(ABORT, 'standarder er en del af revisionsloggen og ændres aldrig'); END;"
 cp "$T/s.db" "$T/u.db"
-sqlite3 "$T/u.db" "DROP TRIGGER standarder_slettes_ikke; DELETE FROM standarder WHERE kommune = '$KOM'"
+sqlite3 "$T/u.db" "DROP TRIGGER standarder_slettes_ikke; DELETE FROM standarder WHERE kommune = '$KOM'; $SLETTES"
 afvist "$T/u.db" "$D" "ændret script uden gemt tekst" \
   "sag '$ID' pr\. $D: standarden, der vurderede den (sha256 [0-9a-f]*…), findes ikke længere blandt ${KOM}s versioner (nu: [0-9a-f]*…), og sagsdatabasen har ikke dens tekst"
 cp "$T/s.db" "$T/v.db"
-sqlite3 "$T/v.db" "DROP TRIGGER standarder_aendres_ikke; UPDATE standarder SET tekst = tekst || ' ' WHERE kommune = '$KOM'"
+sqlite3 "$T/v.db" "DROP TRIGGER standarder_aendres_ikke; UPDATE standarder SET tekst = tekst || ' ' WHERE kommune = '$KOM'; $AENDRES"
 afvist "$T/v.db" "$D" "ændret gemt tekst" "og sagsdatabasen har ikke dens tekst"
 # A kept text claiming to be a shared rule, or another municipality's file, is not read.
 for f in dsl/init.lua municipalities/andenby/standard.lua "municipalities/$KOM/../x.lua" "municipalities/$KOM/versioner/x.lua"; do
   cp "$T/s.db" "$T/p.db"
-  sqlite3 "$T/p.db" "DROP TRIGGER standarder_aendres_ikke; UPDATE standarder SET fil = '$f' WHERE kommune = '$KOM'"
+  sqlite3 "$T/p.db" "DROP TRIGGER standarder_aendres_ikke; UPDATE standarder SET fil = '$f' WHERE kommune = '$KOM'; $AENDRES"
   afvist "$T/p.db" "$D" "gemt som $f" "sagsdatabasens tekst af standarden (sha256 [0-9a-f]*…) er gemt som '$f', som ikke er en af ${KOM}s standardfiler"
 done
 # Today's script does not even load (a draft being edited): the kept text still serves.
@@ -142,7 +147,7 @@ cp "$T/standard.lua" "$T/hjem/municipalities/$KOM/standard.lua"
 # db init on a store keeps the texts of today's versions too: rows assessed before it kept
 # texts are explained after their file changes.
 cp "$T/s.db" "$T/i.db"
-sqlite3 "$T/i.db" "DROP TRIGGER standarder_slettes_ikke; DELETE FROM standarder"
+sqlite3 "$T/i.db" "DROP TRIGGER standarder_slettes_ikke; DELETE FROM standarder; $SLETTES"
 "$K" $H db --db "$T/i.db" init > /dev/null
 test "$(sqlite3 "$T/i.db" "SELECT count(*) FROM standarder WHERE kommune IN ('$KOM', 'testby')")" -eq 3 ||
   fejl "db init gemte ikke standardernes tekster"
@@ -166,12 +171,12 @@ cp "$T/frister.lua" "$T/hjem/stdlib/frister.lua"
 
 # The stored result differs from the regenerated one (the log edited behind its back).
 cp "$T/s.db" "$T/r.db"
-sqlite3 "$T/r.db" "DROP TRIGGER vurderinger_aendres_ikke; UPDATE vurderinger SET vurdering = replace(vurdering, '\"kommune\":\"$KOM\"', '\"kommune\":\"x$KOM\"') WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-23'"
+sqlite3 "$T/r.db" "DROP TRIGGER vurderinger_aendres_ikke; UPDATE vurderinger SET vurdering = replace(vurdering, '\"kommune\":\"$KOM\"', '\"kommune\":\"x$KOM\"') WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-23'; $VAENDRES"
 afvist "$T/r.db" 2026-11-23 "ændret resultat" \
   "sag '$ID' pr\. 2026-11-23: den genskabte vurdering afviger fra den gemte: kommune (gemt \"x$KOM\", nu \"$KOM\")"
 # The same full row written by another engine (an earlier release): the difference may be the
 # engine's, so the refusal says which engines and how to assess again.
-sqlite3 "$T/r.db" "UPDATE vurderinger SET motor_version = '0.0.1+0123456789abcdef', vurdering = replace(vurdering, '\"kommune\":\"$KOM\"', '\"kommune\":\"x$KOM\"') WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-24'"
+sqlite3 "$T/r.db" "DROP TRIGGER vurderinger_aendres_ikke; UPDATE vurderinger SET motor_version = '0.0.1+0123456789abcdef', vurdering = replace(vurdering, '\"kommune\":\"$KOM\"', '\"kommune\":\"x$KOM\"') WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-24'; $VAENDRES"
 test "$(sqlite3 "$T/r.db" "SELECT spor FROM vurderinger WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-24'")" = fuld ||
   fejl "rækken fra 2026-11-24 er ikke en fuld række"
 afvist "$T/r.db" 2026-11-24 "ændret resultat fra en anden motor" \
@@ -190,23 +195,23 @@ afvist "$T/c.db" 2026-11-23 "ændret sagstekst med den gamle sha256" \
 cp "$T/s.db" "$T/j.db"
 J=$(printf 'ikke json' | sha256sum | cut -d' ' -f1)
 sqlite3 "$T/j.db" "UPDATE sager SET sag = 'ikke json', sha256 = '$J' WHERE id = '$ID'; DROP TRIGGER vurderinger_aendres_ikke;
-  UPDATE vurderinger SET sag_sha256 = '$J' WHERE sag_id = '$ID'"
+  UPDATE vurderinger SET sag_sha256 = '$J' WHERE sag_id = '$ID'; $VAENDRES"
 afvist "$T/j.db" 2026-11-24 "gemt sag er ikke JSON" "sag '$ID' pr\. 2026-11-24: den gemte sag kan ikke læses: ugyldig JSON"
 cp "$T/s.db" "$T/g.db"
-sqlite3 "$T/g.db" "DROP TRIGGER vurderinger_aendres_ikke; UPDATE vurderinger SET standard_dato = 'garbage' WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-24'"
+sqlite3 "$T/g.db" "DROP TRIGGER vurderinger_aendres_ikke; UPDATE vurderinger SET standard_dato = 'garbage' WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-24'; $VAENDRES"
 afvist "$T/g.db" 2026-11-24 "standard_dato" "sag '$ID' pr\. 2026-11-24: loggens standard_dato er 'garbage', som ikke er en dato"
 cp "$T/s.db" "$T/n.db"
-sqlite3 "$T/n.db" "DROP TRIGGER vurderinger_aendres_ikke; PRAGMA ignore_check_constraints = 1; UPDATE vurderinger SET spor = 'mellem' WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-24'"
+sqlite3 "$T/n.db" "DROP TRIGGER vurderinger_aendres_ikke; PRAGMA ignore_check_constraints = 1; UPDATE vurderinger SET spor = 'mellem' WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-24'; $VAENDRES"
 afvist "$T/n.db" 2026-11-24 "ukendt sporniveau" "vurdering nr\. [0-9]* i loggen har et sporniveau, der ikke er fuld, kort eller ingen"
 # A full row labelled kort: the differences are listed, cut short on whole UTF-8 characters.
 cp "$T/s.db" "$T/k.db"
-sqlite3 "$T/k.db" "DROP TRIGGER vurderinger_aendres_ikke; UPDATE vurderinger SET spor = 'kort' WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-24'"
+sqlite3 "$T/k.db" "DROP TRIGGER vurderinger_aendres_ikke; UPDATE vurderinger SET spor = 'kort' WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-24'; $VAENDRES"
 afvist "$T/k.db" 2026-11-24 "fuld række som kort" "den genskabte vurdering afviger fra den gemte: spor\["
 iconv -f UTF-8 -t UTF-8 "$T/fejl" > /dev/null || fejl "beskeden er ikke gyldig UTF-8"
 # A row nested without end (copying it to compare recursed until the stack overflowed).
 awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]" }' > "$T/dyb.txt"
 cp "$T/s.db" "$T/d.db"
-sqlite3 "$T/d.db" "DROP TRIGGER vurderinger_aendres_ikke; UPDATE vurderinger SET vurdering = '{\"zz\":' || CAST(readfile('$T/dyb.txt') AS TEXT) || ',' || substr(vurdering, 2) WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-24'"
+sqlite3 "$T/d.db" "DROP TRIGGER vurderinger_aendres_ikke; UPDATE vurderinger SET vurdering = '{\"zz\":' || CAST(readfile('$T/dyb.txt') AS TEXT) || ',' || substr(vurdering, 2) WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-24'; $VAENDRES"
 afvist "$T/d.db" 2026-11-24 "dybt indlejret række" \
   "den genskabte vurdering afviger fra den gemte: den gemte vurdering er indlejret mere end 64 niveauer dybt"
 
