@@ -257,6 +257,8 @@ TEST_CASE("the runtime's messages are Danish and name the value at fault") {
         {"bad argument: out of range", "local y = string.char(300)",
          "standard.lua:1: forkert argument nr. 1 til 'char': værdien er uden for det tilladte "
          "område"},
+        {"bad argument to a function Lua cannot name", "local t = { math.floor }\nlocal y = t[1]('x')",
+         "standard.lua:2: forkert argument nr. 1: forventede et tal, fik en tekst"},
         {"bad argument: value expected", "local y = tostring()",
          "standard.lua:1: forkert argument nr. 1 til 'tostring': forventede en værdi"},
         {"bad for limit", "for i = 1, 'x' do end",

@@ -191,9 +191,12 @@ std::optional<std::string> argument_error(string_view m) {
     if (auto rest = between(m, "bad argument #", ")")) {
         const auto to = rest->find(" to '"), open = rest->find("' (");
         if (to == string_view::npos || open == string_view::npos || open < to) return std::nullopt;
-        return "forkert argument nr. " + std::string(rest->substr(0, to)) + " til '" +
-               std::string(rest->substr(to + 5, open - to - 5)) +
-               "': " + expected_got(rest->substr(open + 3));
+        // '?' or Lua's description of where the function came from ("integer index" for
+        // t[1](…)): no name, and "til '?'" says nothing to a reader; the line says where.
+        const string_view fn = rest->substr(to + 5, open - to - 5);
+        const bool named = fn != "?" && fn.find(' ') == string_view::npos;
+        return "forkert argument nr. " + std::string(rest->substr(0, to)) +
+               (named ? " til '" + std::string(fn) + "'" : std::string()) + ": " + expected_got(rest->substr(open + 3));
     }
     if (auto rest = between(m, "bad 'for' ", ")")) {
         static constexpr std::array<std::pair<string_view, string_view>, 3> kParts{
