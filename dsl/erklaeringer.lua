@@ -84,11 +84,12 @@ end
 -- An unknown field, at the line it is written on, with the closest known name (or all of
 -- them when none is close).
 local function ukendt_felt(fil, linje, hvad, id, felt, kendte)
-  local hint = type(felt) == "string" and mente_du(felt, kendte) or ""
   -- { vaerdi = 7,5 } is { vaerdi = 7, 5 }: a Danish decimal comma, the likeliest cause
   if math.type(felt) == "integer" then
-    hint = " (en værdi uden navn: er et decimaltal skrevet med komma? Skriv 7.5, ikke 7,5)"
-  elseif hint == "" then
+    fejl(fil, linje, hvad, id, "en værdi uden navn: er et decimaltal skrevet med komma? Skriv 7.5, ikke 7,5")
+  end
+  local hint = type(felt) == "string" and mente_du(felt, kendte) or ""
+  if hint == "" then
     hint = " (felterne er: " .. table.concat(kendte, ", ") .. ")"
   end
   fejl(fil, linje, hvad, id, "ukendt felt '" .. tostring(felt) .. "'" .. hint)
@@ -402,7 +403,10 @@ function E.parametre(d)
     if type(p) ~= "table" then fejl(fil, linje_for(fil, linje, navn), "parameter", navn, "skriv " .. navn .. " = { vaerdi = ..., tekst = ..., kilde = ... }") end
     for felt in pairs(p) do
       if not PARAMETER_FELTER[felt] then
-        ukendt_felt(fil, linje_for(fil, linje, navn, felt), "parameter", navn, felt, navne(PARAMETER_FELTER))
+        -- a value without a name follows a field, most likely vaerdi = 7,5: its line
+        local ved = type(felt) == "string" and linje_for(fil, linje, navn, felt)
+          or p.vaerdi ~= nil and linje_for(fil, linje, navn, "vaerdi") or linje_for(fil, linje, navn)
+        ukendt_felt(fil, ved, "parameter", navn, felt, navne(PARAMETER_FELTER))
       end
     end
     if p.vaerdi ~= nil and p.perioder ~= nil then

@@ -1319,5 +1319,8 @@ TEST_CASE("a decimal comma and a deviation that says there is none are errors, n
     CHECK_THROWS_WITH(Standard::load(t.write("komma2", "local P = parametre {\n  graense = { vaerdi = { antal = 3, dage = 28,5 }, tekst = 'G', antagelse = true },\n}\n"), "komma2"),
                       Catch::Contains("standard.lua:4") && Catch::Contains("et decimaltal skrives med punktum (28.5)"));
     CHECK_THROWS_WITH(Standard::load(t.write("komma3", "local P = parametre {\n  graense = { vaerdi = 7,5, tekst = 'G', antagelse = true },\n}\n"), "komma3"),
-                      Catch::Contains("ukendt felt '1' (en værdi uden navn: er et decimaltal skrevet med komma? Skriv 7.5, ikke 7,5)"));
+                      Catch::Contains("parameter 'graense': en værdi uden navn: er et decimaltal skrevet med komma? Skriv 7.5, ikke 7,5"));
+    // at the line of vaerdi, not of parametre {
+    CHECK_THROWS_WITH(Standard::load(t.write("komma4", "local P = parametre {\n  graense = {\n    tekst = 'G',\n    vaerdi = 7,5,\n    antagelse = true },\n}\n"), "komma4"),
+                      Catch::Contains("standard.lua:6: parameter 'graense': en værdi uden navn"));
 }

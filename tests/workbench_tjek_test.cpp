@@ -13,6 +13,7 @@
 #include "bind/bind.hpp"
 #include "engine/standard.hpp"
 #include "workbench/fil_standard.hpp"
+#include "workbench/forskel.hpp"
 #include "workbench/pakke_analyse.hpp"
 #include "workbench/tjek.hpp"
 #include "test_tree.hpp"
@@ -302,6 +303,30 @@ TEST_CASE("tjek: interval words in a rule's or a parameter's text that the value
     CHECK(fund_i(standard(3, "Som minimum hver halve år", "Måneder")) ==
           V{"6: frist 'naeste_opfoelgning': teksten siger \"halve år\", men reglen regner med interval = 3 måneder"});
     CHECK(fund_i(standard(4, "Mindst 2 gange årligt", "Måneder")).size() == 1);
+    // an ordinal ("hver 6. måned") is that many months
+    CHECK(fund_i(standard(6, "Opfølgning hver 6. måned", "Måneder")).empty());
+    CHECK(fund_i(standard(4, "Opfølgning hver 6. måned", "Måneder")) ==
+          V{"6: frist 'naeste_opfoelgning': teksten siger \"6. måned\", men reglen regner med interval = 4 måneder"});
+}
+
+// From a policy officer (3/12): "en halv time" written as vaerdi = 0.5 with enhed changed from
+// minutter to timer passed everything, while the rule still counted minutes. forskel says
+// that a unit is only a name.
+TEST_CASE("forskel: a changed unit says the rules do not convert") {
+    test::TestTree tree{"forskel_enhed"};
+    auto lua = [](const char* vaerdi, const char* enhed) {
+        return std::string("local P = parametre { tolerance = { vaerdi = ") + vaerdi + ", type = 'tal', enhed = '" +
+               enhed + "', tekst = 'T', kilde = 'K' } }\n"
+                       "krav { id = 'k', tekst = 'K', kilde = 'K', afvigelser = function(sag) "
+                       "return P.tolerance > 1 and {} or {} end }\n";
+    };
+    const Sources a = tree.write("foer", lua("30", "minutter")); // a standard keeps its sources
+    auto foer = Standard::load(a, "foer");
+    const Sources b = tree.write("efter", lua("0.5", "timer"));
+    auto efter = Standard::load(b, "efter");
+    const std::string tekst = forskel_tekst(forskel(*foer, *efter));
+    CHECK_THAT(tekst, Catch::Contains("enhed (kun en betegnelse: tjek, at reglerne, der læser parameteren, regner i den nye): "
+                                      "minutter → timer"));
 }
 
 // parameter_i_lokal: what a rule reads past the parameter, and what it does not. Found: a

@@ -133,7 +133,9 @@ std::string oprindelse(const Parameter& p) {
 std::vector<FeltForskel> parameter_fields(const Parameter& a, const Parameter& b) {
     std::vector<FeltForskel> out;
     compare(out, "værdi", a.vaerdi, b.vaerdi);
-    compare(out, "enhed", a.enhed, b.enhed);
+    // A policy officer changed minutter to timer and 30 to 0.5: the rule still counted minutes.
+    compare(out, "enhed (kun en betegnelse: tjek, at reglerne, der læser parameteren, regner i den nye)", a.enhed,
+            b.enhed);
     compare(out, "type", a.type, b.type);
     compare(out, "tekst", a.tekst, b.tekst);
     compare(out, "kilde", a.kilde, b.kilde);

@@ -24,10 +24,11 @@ namespace kvalitet::workbench {
 namespace {
 
 // A unit word as the text writes it, and as a parameter's `enhed` names it.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kEnheder{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kEnheder{{
     {"uger", "uger"}, {"uge", "uger"}, {"måneder", "måneder"}, {"måned", "måneder"}, {"år", "år"},
     {"dage", "dage"}, {"dag", "dage"}, {"hverdage", "hverdage"}, {"hverdag", "hverdage"},
-    {"arbejdsdage", "hverdage"}, {"timer", "timer"}, {"time", "timer"},
+    {"arbejdsdage", "hverdage"}, {"timer", "timer"}, {"time", "timer"}, {"minutter", "minutter"},
+    {"minut", "minutter"},
 }};
 
 std::string_view enhed_af(std::string_view ord) {
@@ -122,6 +123,21 @@ std::vector<Tal> tal_i(std::string_view s) {
         }
         std::size_t j = i;
         while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+        // "hver 6. måned", "hver 2. uge": an ordinal before a unit is that many of it
+        if (j + 1 < s.size() && s[j] == '.' && s[j + 1] == ' ') {
+            std::size_t k = j + 1;
+            while (k < s.size() && s[k] == ' ') ++k;
+            std::size_t e = k;
+            while (e < s.size() && bogstav(s[e])) ++e;
+            if (const auto enhed = enhed_af(std::string_view(lav.data() + k, e - k)); !enhed.empty()) {
+                long long n = 0;
+                std::from_chars(s.data() + i, s.data() + j, n);
+                out.push_back({{{n, enhed}}, s.substr(i, e - i)});
+                gange = 1, gange_fra = std::string_view::npos;
+                i = e;
+                continue;
+            }
+        }
         if (j < s.size() && (s[j] == '.' || s[j] == ',') && j + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[j + 1]))) {
             while (j < s.size() && (std::isdigit(static_cast<unsigned char>(s[j])) || s[j] == '.' || s[j] == ',')) ++j;
             i = j; // 1,5 or 12.000: not a count the check can compare
