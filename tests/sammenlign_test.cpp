@@ -89,3 +89,25 @@ TEST_CASE("sammenlign: an unknown id in a list of ids is said with the closest o
     CHECK_FALSE(m[0].ukendt_id);
     CHECK_FALSE(m[1].ukendt_id);
 }
+
+// From a policy officer (3/12): a warning text whose number changed 250 bytes in showed the
+// same first 200 bytes on both sides. Long texts that begin alike are shown from just before
+// where they differ; a cut never splits a UTF-8 character.
+TEST_CASE("sammenlign: two long texts are shown around where they differ") {
+    const std::string head(250, 'x');
+    const json vurdering = {{"advarsler", {{{"id", "k"}, {"tekst", head + "æ tolerance 45 minutter pr. uge"}}}}};
+    auto d = sammenlign(json::parse(R"({"advarsler": {"k": {"tekst": ")" + head + R"(æ tolerance 30 minutter pr. uge"}}})"),
+                        vurdering);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].sti == "advarsler.k.tekst");
+    CHECK_THAT(d[0].forventet, Catch::StartsWith("…") && Catch::Contains("tolerance 30 minutter"));
+    CHECK_THAT(d[0].fik, Catch::StartsWith("…") && Catch::Contains("tolerance 45 minutter"));
+    // a long text on its own is cut at a character, with "…"
+    const std::string lang(199, 'y');
+    auto e = sammenlign(json::parse(R"({"advarsler": {"k": {"tekst": "kort"}}})"),
+                        json{{"advarsler", {{{"id", "k"}, {"tekst", lang + "ææææ"}}}}});
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].forventet == "\"kort\"");
+    CHECK_THAT(e[0].fik, Catch::EndsWith("…"));
+    CHECK(e[0].fik.find("\xC3\xA6") == std::string::npos); // no half æ either: cut before the first
+}

@@ -1,10 +1,13 @@
 #include "harness/sammenlign.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "domain/mente_du.hpp"
+#include "domain/tekst.hpp"
 
 namespace kvalitet::harness {
 
@@ -12,9 +15,36 @@ using nlohmann::json;
 
 namespace {
 
-std::string vis(const json& j) {
-    auto s = j.dump(-1, ' ', false, json::error_handler_t::replace);
-    return s.size() > 200 ? s.substr(0, 197) + "..." : s;
+constexpr std::size_t kVist = 200; // bytes of a value a report shows
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// At most kVist bytes from `from`, never inside a UTF-8 character, "…" where cut.
+std::string udsnit(const std::string& s, std::size_t from) {
+    std::string out = from ? "…" : "";
+    const std::string_view rest = std::string_view(s).substr(from);
+    if (rest.size() <= kVist) return out + std::string(rest);
+    return out + std::string(utf8_prefix(rest, kVist - 3)) + "…";
+}
+
+std::string vis(const json& j) { return udsnit(dump(j), 0); }
+
+// Expected and got side by side: two long texts that begin alike are shown from a little
+// before where they differ, so the difference is not cut off in both (a warning text whose
+// number changed after 200 bytes read the same on both sides).
+std::pair<std::string, std::string> vis_par(const json& a, const json& b) {
+    const std::string s = dump(a), t = dump(b);
+    if (s.size() <= kVist && t.size() <= kVist) return {s, t};
+    std::size_t d = 0;
+    while (d < s.size() && d < t.size() && s[d] == t[d]) ++d;
+    std::size_t from = d > 60 ? d - 60 : 0;
+    while (from > 0 && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) --from; // same bytes in both
+    return {udsnit(s, from), udsnit(t, from)};
+}
+
+Forskel forskel(const std::string& sti, const json& forventet, const json& fik) {
+    auto [a, b] = vis_par(forventet, fik);
+    return {sti, std::move(a), std::move(b)};
 }
 
 std::string join(const std::string& a, const std::string& b) { return a.empty() ? b : a + "." + b; }
@@ -63,7 +93,7 @@ void match_ids(const json& exp, const json& act, const std::string& sti, std::ve
     for (const auto& a : act) got.push_back(record_id(a)->get<std::string>());
     std::sort(want.begin(), want.end());
     std::sort(got.begin(), got.end());
-    if (want != got) out.push_back({sti, vis(json(want)), vis(json(got))});
+    if (want != got) out.push_back(forskel(sti, json(want), json(got)));
 }
 
 // The assessment's lists of records named by id: advarsler = { "mange_afbud" } names ids, where
@@ -98,7 +128,7 @@ void match(const json& exp, const json& act, const std::string& sti, std::vector
     }
     if (exp.is_object()) {
         if (is_record_list(act)) return match_by_id(exp, act, sti, out, known);
-        if (!act.is_object()) return out.push_back({sti, vis(exp), vis(act)});
+        if (!act.is_object()) return out.push_back(forskel(sti, exp, act));
         for (const auto& [k, e] : exp.items()) {
             auto it = act.find(k);
             if (it == act.end()) out.push_back({join(sti, k), vis(e), "feltet findes ikke i vurderingen"});
@@ -110,16 +140,16 @@ void match(const json& exp, const json& act, const std::string& sti, std::vector
         const bool ids = std::all_of(exp.begin(), exp.end(), [](const json& x) { return x.is_string(); });
         if (ids && holds_records(sti) && unknown_ids(exp, sti, out, known)) return;
         if (ids && is_record_list(act) && !act.empty()) return match_ids(exp, act, sti, out);
-        if (!act.is_array() || act.size() != exp.size()) return out.push_back({sti, vis(exp), vis(act)});
+        if (!act.is_array() || act.size() != exp.size()) return out.push_back(forskel(sti, exp, act));
         for (std::size_t i = 0; i < exp.size(); ++i)
             match(exp[i], act[i], sti + "[" + std::to_string(i + 1) + "]", out, known);
         return;
     }
     if (exp.is_number() && act.is_number()) {
-        if (exp.get<double>() != act.get<double>()) out.push_back({sti, vis(exp), vis(act)});
+        if (exp.get<double>() != act.get<double>()) out.push_back(forskel(sti, exp, act));
         return;
     }
-    if (exp != act) out.push_back({sti, vis(exp), vis(act)});
+    if (exp != act) out.push_back(forskel(sti, exp, act));
 }
 
 } // namespace
