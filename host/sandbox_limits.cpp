@@ -512,7 +512,8 @@ private:
     static constexpr unsigned kRanLimit = 100u, kFixedRnd = 0x9e3779b9u; // as sort_like_lua (bind/sag_lua.cpp)
 
     bool less(int a, int b) { // sort_comp
-        if ((++compared_ & 255) == 0) state_.check_budget();
+        // every comparison: a comparator in C (string.rep) runs no Lua for the hook to stop
+        state_.check_budget();
         if (!comp_) return lua_compare(L_, a, b, LUA_OPLT) != 0;
         lua_pushvalue(L_, 2);
         lua_pushvalue(L_, a - 1);
@@ -549,7 +550,6 @@ private:
     lua_State* L_;
     bool comp_;
     lua::State& state_;
-    std::size_t compared_ = 0;
 };
 
 void lua_sort(lua_State* L, lua_Integer n) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <random>
 
+#include "dansk_locale.hpp"
 #include "domain/json_writer.hpp"
 #include "domain/vurdering.hpp"
 
@@ -203,4 +204,17 @@ TEST_CASE("an assessment's JSON is the same whether its rules were prepared or n
     CHECK(post["sammenligninger"][0] == Sammenligning{20, 18, "≥", "borger.\"alder\"", "grænse\\x"}.tekst());
     CHECK(post["sammenligninger"][1] == Sammenligning{2.5, 1.0 / 3, "<", "", ""}.tekst());
     CHECK(parsed["maalgruppe"]["begrundelser"][0]["regel"] == "regel_\"1\"");
+}
+
+// From an attack (3/12): under a Danish locale set by a program embedding the library, a
+// number was written "2,5" (snprintf follows the locale), and the assessment was no JSON.
+TEST_CASE("numbers are written with a point whatever the process's locale") {
+    std::string out;
+    {
+        const kvalitet::test::DanskLocale dansk;
+        JsonWriter::number_into(out, 2.5);
+        out += ' ';
+        JsonWriter::number_into(out, 0.1);
+    }
+    CHECK(out == "2.5 0.10000000000000001");
 }

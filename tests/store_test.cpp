@@ -226,6 +226,16 @@ TEST_CASE("store: a schema changed outside kvalitet is refused, naming what diff
          "har view 'v', som kvalitet ikke har lavet"},
         {"ALTER TABLE sager RENAME TO sager_gammel; CREATE VIEW sager AS SELECT * FROM sager_gammel;", "som kvalitet ikke har lavet"},
         {"DROP INDEX vurderinger_identitet;", "har ikke længere index 'vurderinger_identitet', som kvalitet lavede"},
+        // a second attack: a trigger given one of SQLite's own names, and tables whose SQL
+        // changed behind the same name (a CHECK that costs, ids that compare without case)
+        {"PRAGMA writable_schema = ON; INSERT INTO sqlite_master VALUES ('trigger', 'sqlite_x', 'sager', 0, "
+         "'CREATE TRIGGER sqlite_x BEFORE INSERT ON sager BEGIN SELECT 1; END'); PRAGMA writable_schema = OFF;",
+         "har trigger 'sqlite_x', som kvalitet ikke har lavet"},
+        {"PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = replace(sql, 'id        TEXT PRIMARY KEY', "
+         "'id TEXT PRIMARY KEY COLLATE NOCASE') WHERE name = 'sager'; PRAGMA writable_schema = OFF;",
+         "har table 'sager', som kvalitet ikke har lavet (eller som er ændret)"},
+        {"DROP INDEX sager_kommune; CREATE INDEX sager_kommune ON sager(lower(kommune));",
+         "har index 'sager_kommune', som kvalitet ikke har lavet (eller som er ændret)"},
         {"DROP TRIGGER vurderinger_slettes_ikke; CREATE TRIGGER vurderinger_slettes_ikke BEFORE DELETE ON vurderinger "
          "BEGIN SELECT 1; END;",
          "har trigger 'vurderinger_slettes_ikke', som kvalitet ikke har lavet (eller som er ændret)"},

@@ -295,6 +295,10 @@ TEST_CASE("tjek: interval words in a rule's or a parameter's text that the value
     };
     using V = std::vector<std::string>;
     CHECK(fund_i(standard(12, "Mindst 1 gang årligt", "Måneder (Årligt)")).empty());
+    // "årligt" is months, not an age in år a rule also reads
+    CHECK(fund_i("local P = parametre { alder = { vaerdi = 18, type = 'heltal', enhed = 'år', tekst = 'A', kilde = 'K' } }\n"
+                 "betingelse { id = 'a', tekst = 'Vurderes årligt', kilde = 'K', naar = function(sag) "
+                 "return mindst(sag.borger.alder, P.alder) end }\n").empty());
     CHECK(fund_i(standard(6, "Mindst 2 gange årligt", "Måneder (hver halve år)")).empty());
     CHECK(fund_i(standard(3, "Opfølgning kvartalsvis", "Måneder (hvert kvartal)")).empty());
     CHECK(fund_i(standard(6, "Mindst 1 gang årligt", "Måneder (mindst 1 gang årligt)")) ==
@@ -303,6 +307,12 @@ TEST_CASE("tjek: interval words in a rule's or a parameter's text that the value
     CHECK(fund_i(standard(3, "Som minimum hver halve år", "Måneder")) ==
           V{"6: frist 'naeste_opfoelgning': teksten siger \"halve år\", men reglen regner med interval = 3 måneder"});
     CHECK(fund_i(standard(4, "Mindst 2 gange årligt", "Måneder")).size() == 1);
+    // from an attack on this check: a count in words is not read; "4 gange om året" is 3
+    // måneder; a number too long to read is no 0
+    CHECK(fund_i(standard(6, "Mindst to gange årligt", "Måneder")).empty());
+    CHECK(fund_i(standard(3, "4 gange om året", "Måneder")).empty());
+    CHECK(fund_i(standard(12, "Efter 99999999999999999999 måneder", "Måneder")).empty());
+    CHECK(fund_i(standard(0, "Efter 99999999999999999999 måneder", "Måneder")).empty());
     // an ordinal ("hver 6. måned") is that many months
     CHECK(fund_i(standard(6, "Opfølgning hver 6. måned", "Måneder")).empty());
     CHECK(fund_i(standard(4, "Opfølgning hver 6. måned", "Måneder")) ==

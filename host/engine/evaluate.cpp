@@ -1093,8 +1093,13 @@ namespace {
 // A rule that compares or counts with a text ("kan ikke sammenligne en tekst med et tal")
 // most often read a parameter written as a text (vaerdi = "fire", antal = "3"): the message
 // names the texts the rule read, so the policy officer finds the parameter, not only the rule.
+// Lua's own comparison or arithmetic with a text (lua/danish.cpp words it so), not any
+// message a script raised that happens to say "en tekst": only then is the case run again.
 bool mentions_text(std::string_view message) {
-    return message.find("en tekst") != std::string_view::npos || message.find("to tekster") != std::string_view::npos;
+    const bool lua_operation = message.find("kan ikke sammenligne ") != std::string_view::npos ||
+                               message.find("kan ikke regne med ") != std::string_view::npos;
+    return lua_operation &&
+           (message.find("en tekst") != std::string_view::npos || message.find("to tekster") != std::string_view::npos);
 }
 
 std::string texts_read_hint(std::string_view message, const bind::CaseContext& ctx) {
@@ -1107,7 +1112,7 @@ std::string texts_read_hint(std::string_view message, const bind::CaseContext& c
             texts.push_back("…");
             break;
         }
-        texts.push_back(fmt::format("{} = \"{}\"", navn, utf8_prefix(*t, 40)));
+        texts.push_back(fmt::format("{} = \"{}\"", navn, printable_line(utf8_prefix(*t, 40))));
     }
     if (texts.empty()) return {};
     return fmt::format(" (reglen læste {} {}; er et tal skrevet i anførselstegn?)", texts.size() == 1 ? "teksten" : "teksterne",

@@ -329,12 +329,14 @@ void CaseStore::refuse_version(int v) const {
 // hand, or a view in place of a table, runs whatever SQL it holds inside our statements (an
 // attack's recursive CTE in a trigger hung `db importer`; in a view, `db status`), and a
 // trigger or index taken away would let the log be edited. Compared with the migrations
-// applied to an empty database in memory: every object by kind and name, and a trigger's
-// SQL too (tables and indexes cannot hold a query); SQLite's own objects (sqlite_…) left out.
-// SQL is compared without comments and blanks: a file made by hand in a test, or written
-// by an older SQLite, may set it out otherwise.
+// applied to an empty database in memory: every object by kind, name and SQL (a CHECK, an
+// index expression or a collation changes what our statements do, too). SQLite's own tables
+// (sqlite_…) and the indexes it makes for a key (no SQL) are left out; a trigger, view or
+// index of another name or with SQL is not. SQL is
+// compared without comments and blanks: a file made by hand in a test, or written by an
+// older SQLite, may set it out otherwise.
 void CaseStore::refuse_foreign_schema(int v) {
-    using Objekt = std::tuple<std::string, std::string, std::string>; // type, name, trigger's sql
+    using Objekt = std::tuple<std::string, std::string, std::string>; // type, name, sql
     auto uden_blanke = [](std::string_view sql) {
         std::string out;
         for (std::size_t i = 0; i < sql.size(); ++i) {
@@ -348,12 +350,10 @@ void CaseStore::refuse_foreign_schema(int v) {
     };
     auto objekter = [&](SQLite::Database& db) {
         std::set<Objekt> out;
-        SQLite::Statement st(db, "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
-        while (st.executeStep()) {
-            std::string type = st.getColumn(0).getString();
-            std::string sql = type == "trigger" ? uden_blanke(st.getColumn(2).getString()) : "";
-            out.emplace(std::move(type), st.getColumn(1).getString(), std::move(sql));
-        }
+        SQLite::Statement st(db, "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE NOT ((type = 'table' "
+                                 "AND name LIKE 'sqlite\\_%' ESCAPE '\\') OR (type = 'index' AND sql IS NULL))");
+        while (st.executeStep())
+            out.emplace(st.getColumn(0).getString(), st.getColumn(1).getString(), uden_blanke(st.getColumn(2).getString()));
         return out;
     };
     std::set<Objekt> ventet, fundet;

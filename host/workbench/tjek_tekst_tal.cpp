@@ -38,7 +38,7 @@ std::string_view enhed_af(std::string_view ord) {
 }
 
 // What a number or an interval word in a text can mean: "5 uger" is 5 uger; "årligt" is
-// 12 måneder or 1 år.
+// 12 måneder.
 struct Laesning {
     long long n;
     std::string_view enhed;
@@ -70,9 +70,7 @@ std::vector<Laesning> som_interval(long long maaneder, long long uger, long long
     if (gange <= 0) return {};
     if (uger) return uger % gange ? std::vector<Laesning>{} : std::vector<Laesning>{{uger / gange, "uger"}};
     if (maaneder % gange) return {};
-    std::vector<Laesning> out{{maaneder / gange, "måneder"}};
-    if (maaneder == 12 && gange == 1) out.push_back({1, "år"});
-    return out;
+    return {{maaneder / gange, "måneder"}}; // not also "1 år": "årligt" beside an age of 18 år is no finding
 }
 
 bool bogstav(char c) { return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; }
@@ -111,8 +109,14 @@ std::vector<Tal> tal_i(std::string_view s) {
                         out.push_back({std::move(l), s.substr(start, e - start)});
             for (const auto& [to, maaneder] : kToOrd)
                 if (std::string_view(lav).substr(i, to.size()) == to && (i + to.size() == s.size() || !bogstav(s[i + to.size()])))
-                    out.push_back({som_interval(maaneder, 0, 1), s.substr(i, to.size())});
-            if (ord != "gang" && ord != "gange") gange = 1, gange_fra = std::string_view::npos;
+                    if (auto l = som_interval(maaneder, 0, gange); !l.empty())
+                        out.push_back({std::move(l), s.substr(start, i + to.size() - start)});
+            if (ord == "gang" || ord == "gange") {
+                // "to gange årligt": a count in words is no number the check reads
+                if (gange_fra == std::string_view::npos) gange = 0;
+            } else {
+                gange = 1, gange_fra = std::string_view::npos;
+            }
             i = e;
             continue;
         }
@@ -129,9 +133,9 @@ std::vector<Tal> tal_i(std::string_view s) {
             while (k < s.size() && s[k] == ' ') ++k;
             std::size_t e = k;
             while (e < s.size() && bogstav(s[e])) ++e;
-            if (const auto enhed = enhed_af(std::string_view(lav.data() + k, e - k)); !enhed.empty()) {
-                long long n = 0;
-                std::from_chars(s.data() + i, s.data() + j, n);
+            long long n = 0;
+            const auto enhed = enhed_af(std::string_view(lav.data() + k, e - k));
+            if (!enhed.empty() && std::from_chars(s.data() + i, s.data() + j, n).ec == std::errc()) {
                 out.push_back({{{n, enhed}}, s.substr(i, e - i)});
                 gange = 1, gange_fra = std::string_view::npos;
                 i = e;
@@ -144,7 +148,11 @@ std::vector<Tal> tal_i(std::string_view s) {
             continue;
         }
         long long n = 0;
-        std::from_chars(s.data() + i, s.data() + j, n);
+        if (std::from_chars(s.data() + i, s.data() + j, n).ec != std::errc()) { // too long to be a count
+            gange = 1, gange_fra = std::string_view::npos;
+            i = j;
+            continue;
+        }
         std::size_t k = j;
         while (k < s.size() && s[k] == ' ') ++k;
         std::size_t e = k;
