@@ -26,6 +26,7 @@
 
 #include "bind/type_text.hpp"
 #include "domain/tekst.hpp"
+#include "lua/sort_pivot.hpp"
 #include "lua/state.hpp"
 #include "sandbox.hpp"
 
@@ -473,11 +474,7 @@ public:
             if (less(-1, -2)) set2(lo, up);
             else lua_pop(L_, 2);
             if (up - lo == 1) break;
-            unsigned p = (lo + up) / 2;
-            if (up - lo >= kRanLimit && rnd != 0) {
-                const unsigned r4 = (up - lo) / 4;
-                p = rnd % (r4 * 2) + (lo + r4);
-            }
+            unsigned p = lua::sort_pivot(lo, up, rnd);
             lua_geti(L_, 1, p);
             lua_geti(L_, 1, lo);
             if (less(-2, -1)) {
@@ -504,13 +501,11 @@ public:
                 n = up - p;
                 up = p - 1;
             }
-            if ((up - lo) / 128 > n) rnd = kFixedRnd;
+            rnd = lua::sort_rnd_after(lo, up, n, rnd);
         }
     }
 
 private:
-    static constexpr unsigned kRanLimit = 100u, kFixedRnd = 0x9e3779b9u; // as sort_like_lua (bind/sag_lua.cpp)
-
     bool less(int a, int b) { // sort_comp
         // every comparison: a comparator in C (string.rep) runs no Lua for the hook to stop
         state_.check_budget();
@@ -552,12 +547,6 @@ private:
     lua::State& state_;
 };
 
-void lua_sort(lua_State* L, lua_Integer n) {
-    if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TFUNCTION);
-    lua_settop(L, 2);
-    if (n > 1) LuaSort(L).sort(1, unsigned(n), 0);
-}
-
 int bounded_sort(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     const lua_Integer n = luaL_len(L, 1);
@@ -573,7 +562,9 @@ int bounded_sort(lua_State* L) {
         if (bytes * log_n > kMaxSortBytes)
             return luaL_error(L, "table.sort: teksterne er for lange til at ordne (%I elementer)", n);
     }
-    lua_sort(L, n);
+    if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_settop(L, 2);
+    if (n > 1) LuaSort(L).sort(1, unsigned(n), 0);
     return 0;
 }
 

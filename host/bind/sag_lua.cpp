@@ -23,6 +23,7 @@
 #include "bind/bind.hpp"
 #include "bind/type_text.hpp"
 #include "bind/typed.hpp"
+#include "lua/sort_pivot.hpp"
 #include "domain/mente_du.hpp"
 #include "lua/state.hpp"
 #include "sandbox.hpp"
@@ -682,16 +683,11 @@ struct Dated {
 };
 
 void sort_like_lua(std::vector<Dated>& a, unsigned lo, unsigned up, unsigned rnd) {
-    constexpr unsigned kRanLimit = 100u, kFixedRnd = 0x9e3779b9u;
     auto less = [&](unsigned i, unsigned j) { return a[i].day < a[j].day; };
     while (lo < up) {
         if (less(up, lo)) std::swap(a[lo], a[up]);
         if (up - lo == 1) break;
-        unsigned p = (lo + up) / 2;
-        if (up - lo >= kRanLimit && rnd != 0) {
-            const unsigned r4 = (up - lo) / 4;
-            p = rnd % (r4 * 2) + (lo + r4);
-        }
+        unsigned p = lua::sort_pivot(lo, up, rnd);
         if (less(p, lo)) std::swap(a[p], a[lo]);
         else if (less(up, p)) std::swap(a[p], a[up]);
         if (up - lo == 2) break;
@@ -718,7 +714,7 @@ void sort_like_lua(std::vector<Dated>& a, unsigned lo, unsigned up, unsigned rnd
             n = up - p;
             up = p - 1;
         }
-        if ((up - lo) / 128 > n) rnd = kFixedRnd;
+        rnd = lua::sort_rnd_after(lo, up, n, rnd);
     }
 }
 
