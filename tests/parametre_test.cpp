@@ -205,6 +205,24 @@ TEST_CASE("Kerteminde: seven thresholds for six packages is an error naming both
             ": parameteren 'pakke_fra_vum_sum' har 7 værdier, men standarden erklærer 6 pakker"));
 }
 
+// Without a declared type the quotes decide the type: a number in quotes would be a text
+// that a rule fails to compare (or compares as text, "10" < "9"), long after the slip.
+TEST_CASE("a number in quotes without a declared type is named at its value, with the fix") {
+    Tree t;
+    CHECK(load_error(t.write("a", one("\"6\"")), "a") ==
+          "municipalities/a/standard.lua:5: parameteren 'p' er teksten \"6\", ikke et tal: skriv tallet uden "
+          "anførselstegn (vaerdi = 6), eller type = \"tekst\", hvis det skal være en tekst");
+    CHECK_THAT(load_error(t.write("b", one("' 7,5 '")), "b"),
+               Catch::StartsWith("municipalities/b/standard.lua:5: parameteren 'p' er teksten \" 7,5 \", ikke et tal: "
+                                 "skriv tallet uden anførselstegn (vaerdi = 7.5)"));
+    CHECK_THAT(load_error(t.write("c", "local P = parametre {\n  p = {\n    perioder = { ['2026-01-01'] = '5', "
+                                       "['2027-01-01'] = 6 },\n    tekst = 'P', kilde = 'K',\n  },\n}\n"), "c"),
+               Catch::Contains("parameteren 'p' (fra 2026-01-01) er teksten \"5\", ikke et tal"));
+    // a text that is a text, or says it is one, loads
+    CHECK(load_error(t.write("d", one("'6 uger'")), "d") == "(indlæst uden fejl)");
+    CHECK(load_error(t.write("e", one("'6'", ", type = 'tekst'")), "e") == "(indlæst uden fejl)");
+}
+
 TEST_CASE("Kerteminde: a text where the workplace interval's number belongs is an error") {
     Tree t;
     fs::create_directories(t.root / "municipalities/kerteminde");

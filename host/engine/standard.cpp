@@ -6,6 +6,7 @@
 #include <lauxlib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <span>
 
@@ -108,6 +109,27 @@ int host_mente_du(lua_State* L) {
     return 1;
 }
 
+// A text that reads as a number ("6", "7,5") and no declared type: the quotes are a slip
+// (vaerdi = "6"), which would otherwise surface as a rule failing to compare a text, or as
+// a comparison of texts ("10" < "9") that fails nobody. A text of digits meant as a text
+// says so with type = "tekst".
+std::optional<std::string> number_in_quotes(lua_State* L, int index) {
+    std::size_t n = 0;
+    const char* s = lua_tolstring(L, index, &n);
+    std::string_view shown(s, n);
+    while (!shown.empty() && std::isspace(static_cast<unsigned char>(shown.front()))) shown.remove_prefix(1);
+    while (!shown.empty() && std::isspace(static_cast<unsigned char>(shown.back()))) shown.remove_suffix(1);
+    std::string text(shown);
+    const auto comma = text.find(',');
+    if (comma != std::string::npos && text.find(',', comma + 1) == std::string::npos) text[comma] = '.';
+    if (text.size() > 40 || text.find('\0') != std::string::npos || lua_stringtonumber(L, text.c_str()) == 0)
+        return std::nullopt;
+    lua_pop(L, 1);
+    return fmt::format("er teksten \"{}\", ikke et tal: skriv tallet uden anførselstegn (vaerdi = {}), eller "
+                       "type = \"tekst\", hvis det skal være en tekst",
+                       std::string_view(s, n), text);
+}
+
 // _vaert.parametertype(vaerdi, type, enhed) -> typenavn, problem, felt. The declared type
 // (or the one the value shows), and what is wrong and in which field ("type" or "vaerdi").
 int host_parametertype(lua_State* L) {
@@ -116,6 +138,7 @@ int host_parametertype(lua_State* L) {
     if (lua_isnoneornil(L, 2)) {
         type = infer_parameter_type(L, 1);
         if (!type) problem = "'vaerdi' skal være et tal, en tekst, en dato, true/false, en varighed eller en tabel";
+        else if (type == ParameterType::Tekst) problem = number_in_quotes(L, 1).value_or("");
     } else {
         const char* name = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "";
         type = parameter_type(name);
