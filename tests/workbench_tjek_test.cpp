@@ -319,6 +319,34 @@ TEST_CASE("tjek: interval words in a rule's or a parameter's text that the value
           V{"6: frist 'naeste_opfoelgning': teksten siger \"6. måned\", men reglen regner med interval = 4 måneder"});
 }
 
+// From a policy officer (3/12, Lejre): the review moved from 12 to 10 weeks; the deadline's
+// text says "12 uger" and is built from the other parameter too ("tidligere end 8 uger").
+// The finding named that one, whose 8 the text has, and the advice would have put 8 in a
+// citizen's text; the other parameter's own text, which quotes the review's 12 weeks, was
+// told to match its own 8.
+TEST_CASE("tjek: a stale number is laid at the parameter the text does not already show") {
+    test::TestTree tree{"tjek_hvilken"};
+    const Sources sources = tree.write(
+        "t", "local P = parametre {\n"
+             "  revurdering = { vaerdi = 10, type = 'heltal', enhed = 'uger', tekst = 'Uger til revurdering', kilde = 'K' },\n"
+             "  tidligst = { vaerdi = 8, type = 'heltal', enhed = 'uger', tekst = 'Før revurderingen efter 12 uger', kilde = 'K' },\n"
+             "}\n"
+             "frist { id = 'revurdering', tekst = 'Revurdering efter 12 uger (tidligere end ' .. P.tidligst .. ' uger er ikke den)',\n"
+             "  kilde = 'K', fra = 'bevilling.start', varighed = function() return uger(P.revurdering) end,\n"
+             "  opfyldt_ved = function(sag) return sag.bevilling.start and sag.bevilling.start + uger(P.tidligst) end }\n");
+    auto s = Standard::load(sources, "t");
+    Tjek t{*s, *Dato::parse("2026-11-22")};
+    workbench::tjek_tekst_tal(t);
+    std::vector<std::string> out;
+    for (const auto& f : t.fund) out.push_back(fmt::format("{}: {} / {}", f.linje, f.besked, f.forslag));
+    CHECK(out == std::vector<std::string>{
+                     "7: frist 'revurdering': teksten siger \"12 uger\", men reglen regner med revurdering = 10 uger / ret "
+                     "teksten, eller byg den af parameteren: \"… \" .. P.revurdering .. \" uger\"",
+                     "5: parameteren 'tidligst': dens tekst siger \"12 uger\", men værdien er 8 uger, og ingen anden "
+                     "parameter har det tal (revurdering = 10 uger) / ret tallet i teksten, så det passer til den "
+                     "parameter, teksten taler om"});
+}
+
 // From a policy officer (3/12): "en halv time" written as vaerdi = 0.5 with enhed changed from
 // minutter to timer passed everything, while the rule still counted minutes. forskel says
 // that a unit is only a name.

@@ -7,6 +7,7 @@
 // value the same way. Text built from the parameter ("… " .. P.x .. " uger") follows it and
 // is never reported.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
@@ -185,18 +186,42 @@ std::optional<long long> heltal(const Parameter& p) {
 
 namespace {
 
+bool samme_enhed(const Parameter& p, const Laesning& l) { return enhed_af(p.enhed) == l.enhed || p.enhed == l.enhed; }
+
+// Whether some number in the text is the parameter's value: a text built from it ("… " ..
+// P.x .. " uger") has it.
+bool i_teksten(const Parameter& p, const std::vector<Tal>& tal) {
+    for (const auto& x : tal)
+        for (const auto& l : x.laesninger)
+            if (samme_enhed(p, l) && *heltal(p) == l.n) return true;
+    return false;
+}
+
 // Whether the text's number can be one of these parameters' values: a reading in the unit of
 // none of them says nothing about them (nullopt); otherwise the parameter to name when not.
-std::optional<const Parameter*> passer_ikke(const Tal& x, const std::vector<const Parameter*>& ps) {
+// Of several, the first whose value the text has nowhere: one it has ("tidligere end 8 uger",
+// built from the parameter) is not the one a stale "12 uger" beside it was about.
+std::optional<const Parameter*> passer_ikke(const Tal& x, const std::vector<const Parameter*>& ps,
+                                            const std::vector<Tal>& hele_teksten = {}) {
     const Parameter* naevnt = nullptr;
     for (const auto& l : x.laesninger)
         for (const auto* p : ps) {
-            if (enhed_af(p->enhed) != l.enhed && p->enhed != l.enhed) continue;
+            if (!samme_enhed(*p, l)) continue;
             if (*heltal(*p) == l.n) return std::nullopt;
-            if (!naevnt) naevnt = p;
+            if (!naevnt || (i_teksten(*naevnt, hele_teksten) && !i_teksten(*p, hele_teksten))) naevnt = p;
         }
     if (!naevnt) return std::nullopt;
     return naevnt;
+}
+
+// "foerste_revurdering = 10 uger, …": the parameters of the reading's unit, for a text whose
+// number none of them has.
+std::string af_enheden(const Tal& x, const std::vector<const Parameter*>& ps, const Parameter* undtagen) {
+    std::vector<std::string> navne;
+    for (const auto* p : ps)
+        if (p != undtagen && std::any_of(x.laesninger.begin(), x.laesninger.end(), [&](const Laesning& l) { return samme_enhed(*p, l); }))
+            navne.push_back(fmt::format("{} = {} {}", p->id, p->vaerdi, p->enhed));
+    return fmt::format("{}", fmt::join(navne, ", "));
 }
 
 bool sammenlignelig(const Parameter& p) { return heltal(p) && !p.enhed.empty(); }
@@ -214,7 +239,7 @@ void tjek_tekst_tal(Tjek& t) {
             if (it != ps.end() && sammenlignelig(*it)) laest.push_back(&*it);
         }
         for (const auto& x : tal) {
-            const auto p = passer_ikke(x, laest);
+            const auto p = passer_ikke(x, laest, tal);
             if (!p) continue;
             t.add("tekst_tal", r.regel->fil, r.regel->linje,
                   fmt::format("{} '{}': teksten siger \"{}\", men reglen regner med {} = {} {}", art_navn(r.art),
@@ -234,10 +259,13 @@ void tjek_tekst_tal(Tjek& t) {
         if (p.fil.empty()) continue;
         for (const auto& x : tal_i(p.tekst)) {
             if (!passer_ikke(x, {&p}) || !passer_ikke(x, alle)) continue;
+            // The number may be another parameter's ("revurderingen efter 12 uger"): name them.
+            const std::string andre = af_enheden(x, alle, &p);
             t.add("tekst_tal", p.fil, p.linje,
-                  fmt::format("parameteren '{}': dens tekst siger \"{}\", men værdien er {} {}", p.id, x.skrevet, p.vaerdi,
-                              p.enhed),
-                  "ret teksten, så den siger det samme som værdien");
+                  fmt::format("parameteren '{}': dens tekst siger \"{}\", men værdien er {} {}{}", p.id, x.skrevet, p.vaerdi,
+                              p.enhed, andre.empty() ? "" : ", og ingen anden parameter har det tal (" + andre + ")"),
+                  andre.empty() ? "ret teksten, så den siger det samme som værdien"
+                                : "ret tallet i teksten, så det passer til den parameter, teksten taler om");
         }
     }
 }
