@@ -199,6 +199,12 @@ void blokker_stopsignaler() {
 
 namespace {
 
+// A Range header is ignored (RFC 9110 allows it): cpp-httplib would answer each of its
+// ranges with a copy of the body, so a header of 2,700 ranges made one answer 1.2 GB, built
+// in memory, and a single range cut a JSON answer short under status 200. The request is
+// cpp-httplib's own, not const where it lives; its handlers only see it as const.
+void uden_range(const httplib::Request& req) { const_cast<httplib::Request&>(req).ranges.clear(); }
+
 // HTTPS when the options say so; the certificate and key are read here, once.
 std::unique_ptr<httplib::Server> ny_server(const HttpIndstillinger& ind) {
     if (ind.tls_cert.empty()) return std::make_unique<httplib::Server>();
@@ -254,6 +260,7 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
     };
     svr.set_pre_routing_handler([before_body](const httplib::Request& req, httplib::Response& res) {
         kontekst = Kontekst{};
+        uden_range(req);
         return before_body(req, res) ? httplib::Server::HandlerResponse::Handled
                                      : httplib::Server::HandlerResponse::Unhandled;
     });
@@ -261,6 +268,7 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
     // sends the body at all.
     svr.set_expect_100_continue_handler([before_body](const httplib::Request& req, httplib::Response& res) {
         kontekst = Kontekst{};
+        uden_range(req);
         return before_body(req, res) ? res.status : 100;
     });
     auto handler = [&tjeneste](const httplib::Request& req, httplib::Response& res) {

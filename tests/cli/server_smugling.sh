@@ -74,6 +74,18 @@ printf 'POST /v1/kommuner/varde/vurdering HTTP/1.1\r\nHost: x\r\nContent-Type: m
 one_answer formular 400
 grep -q '"kode":"ugyldig_anmodning","besked":"kroppen er en formular' "$T/formular" || fejl "formular: beskeden"
 if grep -qi "EXCEPTION_WHAT" "$T/formular"; then fejl "formular: et engelsk hoved"; fi
+# 10. A Range header is ignored: one whole answer, not a copy of the body per range (2,000
+#     ranges made one answer 2,000 times the body, built in memory), nor a cut JSON body.
+RANGES="bytes=$(printf '0-,%.0s' $(seq 1 2000))0-"
+printf 'GET /v1/kommuner HTTP/1.1\r\nHost: x\r\nRange: %s\r\nConnection: close\r\n\r\n' "$RANGES" | send mange_range
+one_answer mange_range 200
+printf 'GET /v1/kommuner HTTP/1.1\r\nHost: x\r\nRange: bytes=0-9\r\nConnection: close\r\n\r\n' | send en_range
+one_answer en_range 200
+hel=$(curl -sS "$URL/v1/kommuner" | wc -c)
+for f in mange_range en_range; do
+  if grep -qi "^Content-Range\|multipart" "$T/$f"; then fejl "$f: svaret er delt i stykker"; fi
+  grep -qi "^Content-Length: $hel"$'\r'"\$" "$T/$f" || { cat "$T/$f"; fejl "$f: ikke hele kroppen ($hel bytes)"; }
+done
 # The server is still there for a new connection.
 printf '%s' "$SMUGLET" | { exec 3<> "/dev/tcp/127.0.0.1/$PORT"; cat >&3; timeout 10 head -c 12 <&3 > "$T/igen"; exec 3<&-; }
 grep -q '^HTTP/1.1 200' "$T/igen" || fejl "serveren svarer ikke bagefter"
