@@ -299,9 +299,10 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
         // connection, as every error answer does: own_error).
         const std::size_t max = tjeneste.maks_krop(a);
         std::size_t seen = 0;
-        // What this body holds of the bodies all connections may hold (maks_kroppe): an
-        // announced length all at once, before a byte is kept (two bodies that each fit alone
-        // must not both be refused halfway), chunks as they come. Given back when the last
+        // What this body holds of the bodies all connections may hold (maks_kroppe): what it
+        // has sent and a step more (up to its announced length), not the whole announced
+        // length at its first byte: four connections announcing 64 MiB and sending a byte now
+        // and then held all 256 MiB, and every other POST got 503. Given back when the last
         // holder of the body (an NDJSON batch still answering) lets go.
         a.kvote = tjeneste.ny_kropkvote();
         bool no_room = false;
@@ -316,11 +317,15 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
             // No room: the rest is read and dropped (up to the route's limit, as a body over
             // it is), so the 503 reaches a client still sending; closing on unread bytes would
             // reset the connection before it reads the answer.
-            const std::size_t want = a.laengde ? (a.kvote->holder() ? 0 : *a.laengde) : n;
-            if (no_room || !a.kvote->tag(want)) {
-                if (!no_room) std::string().swap(a.krop);
+            if (!no_room && seen > a.kvote->holder()) {
+                constexpr std::size_t kSkridt = std::size_t(1) << 20; // not one atomic step per read
+                const std::size_t mangler = seen - a.kvote->holder();
+                const std::size_t frem = (a.laengde ? std::min(*a.laengde, seen + kSkridt) : seen) - a.kvote->holder();
+                no_room = !a.kvote->tag(frem) && !a.kvote->tag(mangler);
+                if (no_room) std::string().swap(a.krop);
+            }
+            if (no_room) {
                 a.kvote->slip();
-                no_room = true;
                 return true;
             }
             a.krop.append(data, n);
