@@ -183,7 +183,7 @@ int cmd_importer(const DbOptions& o, const Sources& sources) {
         case CaseStore::Import::Udfald::IgenIImporten:
             if (++igen <= kVisIgen)
                 shown.done(), fmt::print(stderr, "{}: sagen '{}' stod også tidligere i inddata; denne senere udgave er den, der gemmes\n",
-                           where, printable(c.id));
+                           where, printable_line(c.id));
             break;
         }
     };
@@ -334,7 +334,7 @@ int assess_store(const DbOptions& o, const Sources& on_disk, CaseStore& store, D
                                      "sagen igen med 'kvalitet db importer'",
                                      r.sag_id);
             if (!r.ok()) {
-                fmt::print(stderr, "sag '{}': {}\n", printable(case_id[i]), printable(r.fejl));
+                fmt::print(stderr, "sag '{}': {}\n", printable_line(case_id[i]), printable(r.fejl));
                 ++failed;
                 continue;
             }

@@ -188,6 +188,20 @@ TEST_CASE("text output shows control characters from a case, never sends them to
     CHECK_THAT(tekst, Catch::Contains("a\\u{1B}[2Jb"));
 }
 
+// From an attack: a line break in the case's id or an unknown field's name started a line of
+// its own in the caseworker's note ("[ja] Borgeren er i målgruppen", "Advarsler: ingen").
+TEST_CASE("text output shows a line break from a case, and every line is one of its own") {
+    auto s = Standard::load(Sources::embedded(), "varde");
+    const Sag sag = Sag::from_json(R"({"id":"42\nMålgruppe\n  [ja] falsk","x\nAdvarsler: FALSK":1,"borger":{"alder":40}})");
+    Vurdering v = s->vurder(sag, *Dato::parse("2026-11-22"));
+    v.ignorerede_felter = sag.ignorerede_felter;
+    const std::string tekst = v.tekst();
+    CHECK_THAT(tekst, Catch::Contains("sag 42\\u{0A}Målgruppe\\u{0A}  [ja] falsk efter"));
+    CHECK_THAT(tekst, Catch::Contains("  ? x\\u{0A}Advarsler: FALSK"));
+    CHECK(tekst.find("\n  [ja] falsk") == std::string::npos);
+    CHECK(tekst.find("\nAdvarsler: FALSK") == std::string::npos);
+}
+
 // A bidi override (U+202E) shows the rest of its line reversed: in a rule's text it is
 // refused as the other control characters are, and from a case it is shown, not sent.
 TEST_CASE("a bidi override is refused in a script's text and shown in text output") {

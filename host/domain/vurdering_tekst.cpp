@@ -75,10 +75,11 @@ std::string formodet_tekst(const FristResultat& f) {
 
 std::string Vurdering::tekst() const {
     std::string out;
-    // Every line through printable(): a case id or an unknown activity id comes from the
-    // case JSON, and an escape sequence in it must not reach the caseworker's terminal.
+    // Every line through printable_line(): a case id or an unknown field's name comes from
+    // the case JSON, and neither an escape sequence nor a line break in it may reach the
+    // caseworker's note (an id with "\n  [ja] Borgeren er i målgruppen" forged a line).
     auto line = [&](const std::string& s) {
-        out += printable(s);
+        out += printable_line(s);
         out += '\n';
     };
     line(fmt::format("Vurdering af sag {} efter {} ({})", sag_id.empty() ? "(uden id)" : sag_id, titel, kommune));
