@@ -138,6 +138,10 @@ function interval_fra_afgoerelsen(sag) end
 ---@param hoejst integer
 ---@return Varighed
 function interval_hoejst(sag, hoejst) end
+---Timer som minutter, afrundet til en tusindedel minut: 4,15 timer er 249 minutter (4.15 * 60 er 249.00000000000003 i et kommatal).
+---@param timer number
+---@return number
+function minutter_af_timer(timer) end
 ---Antal elementer, `hvor` godtager (alle, når den mangler).
 ---@param liste any[]
 ---@param hvor? fun(x: any): boolean

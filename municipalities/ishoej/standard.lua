@@ -218,7 +218,7 @@ krav {
     local foerste = math.max(1, #leveret - P.direkte_tid_perioder + 1) -- de seneste
     if foerste > #leveret then return ud end
     -- læst én gang, når der er en periode at se på: sporet nævner en læsning én gang
-    local tolerance, bevilget = P.direkte_tid_tolerance, timer * 60
+    local tolerance, bevilget = P.direkte_tid_tolerance, minutter_af_timer(timer)
     -- de perioder fra den første af de seneste, hvor math.abs(leveret - bevilget) > tolerance
     for _, i in ipairs(leveret:afvigende(foerste, bevilget, tolerance)) do
       local p = leveret[i]

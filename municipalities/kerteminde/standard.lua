@@ -258,7 +258,7 @@ krav {
     local foerste = math.max(1, #leveret - P.leverede_ydelser_perioder + 1) -- de seneste
     if foerste > #leveret then return ud end
     -- læst én gang, når der er en periode at se på: sporet nævner en læsning én gang
-    local tolerance, minutter = P.leverede_ydelser_tolerance, bevilget * 60
+    local tolerance, minutter = P.leverede_ydelser_tolerance, minutter_af_timer(bevilget)
     -- de perioder fra den første af de seneste, hvor math.abs(leveret - minutter) > tolerance
     for _, i in ipairs(leveret:afvigende(foerste, minutter, tolerance)) do
       local p = leveret[i]

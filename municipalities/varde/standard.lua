@@ -388,7 +388,7 @@ krav {
     if not oplyst(leverancer) then return nil end
     -- leveret støttetid i hver hel periode af bevillingen, fra den første til den sidste med leverancer
     local leveret = perioder(leverancer, { periode = periode, arter = P.stoettetid, fra = start })
-    local ud, bevilget, opsparet = {}, timer * 60, 0
+    local ud, bevilget, opsparet = {}, minutter_af_timer(timer), 0
     local alle = leveret.minutter -- en tællende løkke: ipairs kalder en funktion for hver periode
     for i = 1, #alle do
       local minutter = alle[i]

@@ -45,6 +45,16 @@ test {
   forvent = { advarsler = {} },
 }
 
+-- 4,15 timer er 249 minutter; 4.15 * 60 er 249.00000000000003 i et kommatal, og en uge med
+-- præcis den bevilgede tid blev en afvigelse ("4,15 af 4,15 bevilgede timer leveret").
+test {
+  navn = "4,15 timer om ugen og præcis 249 minutter i uge 45 og 46: i orden",
+  dato = "2026-11-22",
+  sag = med(leveret({ l("2026-11-03", 249, "ansigt_til_ansigt"), l("2026-11-10", 249, "ansigt_til_ansigt") }),
+            { bevilling = { timer = 4.15 } }),
+  forvent = { advarsler = {} },
+}
+
 test {
   navn = "Transport tæller ikke: kun 1 time i uge 46",
   dato = "2026-11-22",

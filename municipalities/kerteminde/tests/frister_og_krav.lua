@@ -102,6 +102,15 @@ test {
   forvent = { advarsler = {} },
 }
 
+-- 8,2 timer er 492 minutter; 8.2 * 60 er 491.99999999999994 i et kommatal.
+test {
+  navn = "8,2 timer om ugen og præcis 492 minutter i uge 45 og 46: i orden",
+  dato = "2026-11-22",
+  sag = med(leveret({ l("2026-11-03", 492, "ansigt_til_ansigt"), l("2026-11-10", 492, "ansigt_til_ansigt") }),
+            { bevilling = { timer = 8.2 } }),
+  forvent = { advarsler = {} },
+}
+
 test {
   navn = "Transport og administration er ikke leverede ydelser: uge 46 har kun 1 time",
   dato = "2026-11-22",

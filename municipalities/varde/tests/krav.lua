@@ -115,6 +115,17 @@ test {
   forvent = { advarsler = {}, spor = { timer_opsparet = { udfald = "overholdt" } } },
 }
 
+-- 4,15 timer er 249 minutter; 4.15 * 60 er 249.00000000000003 i et kommatal, og præcis den
+-- bevilgede tid to uger i træk gav "0 timer fra tidligere perioder".
+test {
+  navn = "4,15 timer om ugen og præcis 249 minutter, så lidt mere: ingen opsparing",
+  dato = "2026-11-22",
+  sag = med(bevilget, { bevilling = { timer = 4.15 }, leverancer = {
+    { dato = "2026-11-10", start = "09:00", minutter = 249, art = "ansigt_til_ansigt" },
+    { dato = "2026-11-16", start = "09:00", minutter = 260, art = "ansigt_til_ansigt" } } }),
+  forvent = { advarsler = {}, spor = { timer_opsparet = { udfald = "overholdt" } } },
+}
+
 test {
   navn = "En time i én uge og tre den næste på to timer om ugen: timer opsparet",
   dato = "2026-11-22",
