@@ -76,6 +76,8 @@ TEST_CASE("kort keeps ids, outcomes and dates; ingen keeps no trace; the results
     for (std::size_t i = 0; i < kort["spor"].size(); ++i) {
         CHECK(kort["spor"][i]["regel"] == fuld["spor"][i]["regel"]);
         CHECK(kort["spor"][i]["udfald"] == fuld["spor"][i]["udfald"]);
+        // the contract: every entry says whether a national default or a municipal rule decided
+        CHECK(kort["spor"][i]["afgjort_af"] == fuld["spor"][i]["afgjort_af"]);
         CHECK_FALSE(kort["spor"][i].contains("resultat"));
         CHECK_FALSE(kort["spor"][i].contains("vaerdier"));
         CHECK_FALSE(kort["spor"][i].contains("sammenligninger"));

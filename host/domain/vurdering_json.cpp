@@ -88,8 +88,8 @@ void Regel::prepare_json() {
 std::string Vurdering::json() const {
     std::string out;
     // About what an assessment takes, so the string is allocated once: a reason, activity,
-    // deadline or warning ~250 bytes with its texts, a trace entry ~400 in full, ~130 short.
-    const std::size_t per_entry = spor_niveau == SporNiveau::Fuld ? 400 : spor_niveau == SporNiveau::Kort ? 130 : 0;
+    // deadline or warning ~250 bytes with its texts, a trace entry ~400 in full, ~150 short.
+    const std::size_t per_entry = spor_niveau == SporNiveau::Fuld ? 400 : spor_niveau == SporNiveau::Kort ? 150 : 0;
     out.reserve(768 + 256 * (begrundelser.size() + aktiviteter.size() + frister.size() + advarsler.size()) +
                 per_entry * spor.size());
     append_json(out);
@@ -238,6 +238,8 @@ void Vurdering::append_json(std::string& out) const {
         if (fuld) {
             w.key("resultat").value(s.resultat);
             members(w, s.regel->spor_json, *s.regel, spor_members);
+        } else { // the contract: every entry says whether a national default or a municipal rule decided
+            w.key("afgjort_af").token(s.regel->kommunal ? "kommunal" : "national");
         }
         if (!s.datoer.empty()) {
             w.key("datoer").begin_object();
