@@ -130,6 +130,13 @@ Svar Tjeneste::vurderinger(Anmodning& a, const std::string& kommune) {
     // The index of lines is held as long as the body: its room is taken before it is made
     // (a body of 64 MiB of "1\n" is 768 MB of index).
     const std::size_t n = count_lines(batch->krop);
+    // More than the server ever holds at once is no matter of waiting: 413, not 503.
+    if (batch->kvote && batch->kvote->holder() + n * sizeof(Linje) > ind_.maks_kroppe) {
+        return fejl_svar(fejl("for_stor", fmt::format("anmodningen har {} linjer, og med kroppen fylder de mere end de "
+                                                        "{} MiB, tjenesten tager imod på én gang; del sagerne i flere "
+                                                        "anmodninger",
+                                                        n, ind_.maks_kroppe >> 20)));
+    }
     if (batch->kvote && !batch->kvote->tag(n * sizeof(Linje))) return optaget_krop();
     batch->linjer = lines(batch->krop, n);
     batch->parti = ind_.parti;
