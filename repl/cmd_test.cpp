@@ -1,5 +1,6 @@
 // kvalitet test [PATH…]: the municipalities' test cases, a readable diff for each failure
 // with the trace that led there, and (--daekning) which rule outcomes the tests reached.
+#include <algorithm>
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -130,9 +131,25 @@ int run_tests(const Common& common, const TestOptions& o) {
             vis_sikkert("{}", fejlrapport(r, o.spor));
         }
     }
+    // A municipality whose versions have tests and whose standard.lua has none, when all its
+    // tests ran: its newest version is untested, and a run that said "83 bestået" hid it
+    // (tests/ moved to a version, as docs/versioner.md does, before new ones were written).
+    std::vector<std::string> uden_tests;
+    for (const auto& [key, n] : per_kommune) {
+        if (key.find('/') == std::string::npos) continue;
+        const std::string k = harness::kommune_of_path(key);
+        const bool alle_koert = o.stier.empty() || std::find(o.stier.begin(), o.stier.end(), k) != o.stier.end();
+        if (alle_koert && !per_kommune.count(k) && std::find(uden_tests.begin(), uden_tests.end(), k) == uden_tests.end())
+            uden_tests.push_back(k);
+    }
+    for (const auto& k : uden_tests) per_kommune.try_emplace(k, 0, 0);
     for (const auto& [id, n] : per_kommune)
         vis_sikkert("{:<12} {} bestået, {} fejlet{}\n", key_label(id), n.first, n.second,
                    koersel.load_error(id) ? " (ikke kørt, fordi standarden ikke kunne indlæses; de tælles som fejlet)" : "");
+    for (const auto& k : uden_tests)
+        vis_sikkert("bemærk: ingen test afprøver den nyeste version af {} (municipalities/{}/standard.lua); skriv dens "
+                    "tests i municipalities/{}/tests/ (docs/test.md){}\n",
+                    k, k, k, o.kraev_daekning ? "" : ", og kør med --kraev-daekning for at se, hvad de skal nå");
     int unreached = 0;
     if (o.daekning || o.kraev_daekning) {
         std::vector<std::string> ids;

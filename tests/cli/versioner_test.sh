@@ -76,4 +76,17 @@ test "$rc" -eq 1 || fejl "exit $rc med en testfil over 16 MiB givet som sti"
 has "$T/stor2.txt" 'stor.lua'
 has "$T/stor2.txt" 'testfilen kan ikke indlæses: den er større end 16 MiB'
 rm "$M/tests/stor.lua"
+# The newest version without tests of its own (tests/ moved to a version, as
+# docs/versioner.md does, before new ones are written): said, and --kraev-daekning fails.
+mv "$M/tests" "$T/tests.gem"
+"$K" $H test testby > "$T/uden.txt" || { cat "$T/uden.txt"; fejl "en version uden tests fejlede uden --kraev-daekning"; }
+has "$T/uden.txt" '^testby *0 bestået, 0 fejlet$'
+has "$T/uden.txt" 'bemærk: ingen test afprøver den nyeste version af testby (municipalities/testby/standard.lua)'
+rc=0; "$K" $H test testby --kraev-daekning > "$T/uden_krav.txt" || rc=$?
+test "$rc" -eq 1 || { cat "$T/uden_krav.txt"; fejl "exit $rc: --kraev-daekning godtog en nyeste version uden tests"; }
+has "$T/uden_krav.txt" '^Dækning: testby$'
+# a version's own tests run alone say nothing of standard.lua
+"$K" $H test "$M/versioner/2025-01-01/tests" > "$T/kun_version.txt" || fejl "en versions egne tests"
+if grep -q bemærk "$T/kun_version.txt"; then fejl "en versions egne tests alene nævnte standard.lua"; fi
+mv "$T/tests.gem" "$M/tests"
 echo "versionernes egne tests: i orden"
