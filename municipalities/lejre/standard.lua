@@ -179,7 +179,9 @@ local function bevilget(b)
     or b.opfoelgning_interval_maaneder ~= nil
 end
 
--- 10: "sagsbehandlingstid på op til 5 uger". En afgørelse dateret før ansøgningen er ikke
+-- 10: "Sagsbehandlingsfrist. Der må forventes en sagsbehandlingstid på op til 5 uger": afsnittet
+-- er kommunens frist for afgørelsen (Rsl. § 3, stk. 2), som overskriften siger, og de 5 uger
+-- læses som fristen, ikke kun som en forventning. En afgørelse dateret før ansøgningen er ikke
 -- afgørelsen på den (værten tæller ingen hændelse før fristens start). Antagelse: uden
 -- afgørelsens dato er en afgørelse, der er sendt (eller modtaget), truffet senest den dag.
 frist {

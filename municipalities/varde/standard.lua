@@ -81,7 +81,8 @@ local P = parametre {
 
 -- 1.4 – 2.2: Hvem kan modtage støtten ------------------------------------------------------
 
--- "over 18 år" læses som fyldt 18 år (kontraktens læsning); standarden siger det selv i 1.4.
+-- 1.4 siger "borgere over 18 år"; kontrakten fastlægger, at det læses som 18 år eller ældre
+-- (fyldt 18). Grænsen er Vardes egen, ikke kun den nationale grundregels (stdlib/sel85.lua).
 betingelse {
   id = "alder",
   tekst = "Støtten kan bevilges til borgere over 18 år",
