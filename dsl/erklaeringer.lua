@@ -314,7 +314,9 @@ function E.kvalitetsstandard(d)
     local v = d[felt]
     if v and not _vaert.er_dato(v) then
       local hvorfor = type(v) == "string" and v:match("^%d%d%d%d%-%d%d%-%d%d$")
-        and string.format(", men dagen %s findes ikke", v) or ""
+        and string.format(", men dagen %s findes ikke", v)
+        or type(v) == "string" and #v <= 40 and string.format(", ikke '%s'%s", v, _vaert.dato_hint(v))
+        or ""
       fejl(fil, linje_for(fil, linje, felt), "kvalitetsstandard", nil,
         string.format("'%s' skal være en dato \"ÅÅÅÅ-MM-DD\"%s", felt, hvorfor))
     end

@@ -76,10 +76,16 @@ TEST_CASE("the parser's messages are Danish, one kind at a time") {
          "linje 1 er ikke lukket (før 'tekst')"},
         {"'}' over lines, the next line a comparison: no comma guessed", "t = {\n  a = 1\n  b == 2\n}\n",
          "standard.lua:3: '}' mangler — tabellen åbnet i linje 1 er ikke lukket (før 'b')"},
+        // the word and how it is written: a policy officer was told the rule, not the word
         {"æ in a name", "local afgørelse = 1",
-         "standard.lua:1: et navn kan kun have bogstaverne a-z, tal og _, ikke æ, ø, å eller andre tegn: skriv æ "
-         "som ae, ø som oe og å som aa (f.eks. afgoerelse_dato); i en tekst i anførselstegn må de gerne stå"},
-        {"ø in a field name", "x = f(sag.bevilling.opfølgning)",
+         "standard.lua:1: 'afgørelse': et navn kan kun have bogstaverne a-z, tal og _, ikke æ, ø, å eller andre tegn: "
+         "skriv æ som ae, ø som oe og å som aa (f.eks. afgoerelse_dato); i en tekst i anførselstegn må de gerne stå; "
+         "her: afgoerelse"},
+        {"ø in a field name, after a text with Danish letters", "x = f('første', sag.bevilling.opfølgning)",
+         "standard.lua:1: 'opfølgning': et navn kan kun have bogstaverne a-z, tal og _, ikke æ, ø, å eller andre tegn: "
+         "skriv æ som ae, ø som oe og å som aa (f.eks. afgoerelse_dato); i en tekst i anførselstegn må de gerne stå; "
+         "her: opfoelgning"},
+        {"another letter outside ASCII: the rule alone", "local naïve = 1",
          "standard.lua:1: et navn kan kun have bogstaverne a-z, tal og _, ikke æ, ø, å eller andre tegn: skriv æ "
          "som ae, ø som oe og å som aa (f.eks. afgoerelse_dato); i en tekst i anførselstegn må de gerne stå"},
         {"= for == in an if", "if x = 1 then end",

@@ -186,3 +186,26 @@ TEST_CASE("a standard without gyldig_fra is in force on every date, and says nul
     CHECK(&version_paa(alle, "varde", Dato::foerste()) == &alle[0]);
     CHECK(&version_paa(alle, "varde", Dato::sidste()) == &alle[0]);
 }
+
+// From a policy officer: a version dated the Danish way was refused without its value; the
+// message quotes it and offers the ISO form.
+TEST_CASE("a gyldig_fra that is no ISO date is quoted, with the date it most likely means") {
+    Home h;
+    fs::create_directories(h.root / "municipalities/datofejl");
+    auto error_for = [&](const std::string& value) {
+        std::ofstream(h.root / "municipalities/datofejl/standard.lua")
+            << "kvalitetsstandard { kommune = 'datofejl', titel = 'T', kilde = 'K',\n  gyldig_fra = " << value << " }\n";
+        try {
+            Standard::load(h.sources(), "datofejl");
+        } catch (const ScriptError& e) {
+            return std::string(e.what());
+        }
+        return std::string("(indlæst)");
+    };
+    CHECK(error_for("'01-01-2027'") == "municipalities/datofejl/standard.lua:2: kvalitetsstandard: 'gyldig_fra' skal være en "
+                                      "dato \"ÅÅÅÅ-MM-DD\", ikke '01-01-2027' — mente du 2027-01-01?");
+    CHECK(error_for("'1. januar'") == "municipalities/datofejl/standard.lua:2: kvalitetsstandard: 'gyldig_fra' skal være en "
+                                     "dato \"ÅÅÅÅ-MM-DD\", ikke '1. januar'");
+    CHECK(error_for("'2027-02-30'") == "municipalities/datofejl/standard.lua:2: kvalitetsstandard: 'gyldig_fra' skal være en "
+                                      "dato \"ÅÅÅÅ-MM-DD\", men dagen 2027-02-30 findes ikke");
+}

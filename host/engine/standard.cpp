@@ -72,6 +72,14 @@ int host_er_dato(lua_State* L) {
     return 1;
 }
 
+// _vaert.dato_hint(tekst) -> " — mente du 2027-01-01?" for a date written the Danish way
+// ("01-01-2027", "1/1/2027"), else "".
+int host_dato_hint(lua_State* L) {
+    const std::string hint = lua_type(L, 1) == LUA_TSTRING ? dansk_dato_hint(lua_tostring(L, 1)) : "";
+    lua_pushlstring(L, hint.data(), hint.size());
+    return 1;
+}
+
 // The strings of the Lua list at `index`.
 std::vector<std::string> string_list(lua_State* L, int index) {
     std::vector<std::string> out;
@@ -190,6 +198,8 @@ int prepare(lua_State* L) {
     sandbox::expose_trusted(L, "er_varighed");
     lua_pushcfunction(L, host_er_dato);
     sandbox::expose_trusted(L, "er_dato");
+    lua_pushcfunction(L, host_dato_hint);
+    sandbox::expose_trusted(L, "dato_hint");
     lua_pushcfunction(L, host_setmetatable);
     sandbox::expose_trusted(L, "setmetatable");
     lua_newtable(L);

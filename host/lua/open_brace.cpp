@@ -1,5 +1,7 @@
 #include "lua/open_brace.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <vector>
 
 namespace kvalitet::lua {
@@ -87,9 +89,6 @@ std::optional<int> open_brace_before(std::string_view source, int line) {
     return open.back();
 }
 
-namespace {
-
-// Line n (1-based) of `source`, without its line break; empty past the end.
 std::string_view line_of(std::string_view source, int n) {
     std::size_t start = 0;
     for (int i = 1; i < n; ++i) {
@@ -100,6 +99,8 @@ std::string_view line_of(std::string_view source, int n) {
     const auto end = source.find('\n', start);
     return source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
 }
+
+namespace {
 
 std::string_view trimmed(std::string_view s) {
     const auto a = s.find_first_not_of(" \t\r");
@@ -144,6 +145,52 @@ std::optional<int> open_function_before(std::string_view source, int line) {
     });
     for (auto it = blocks.rbegin(); it != blocks.rend(); ++it)
         if (it->first) return it->second;
+    return std::nullopt;
+}
+
+std::optional<std::pair<std::string, std::string>> danish_name(std::string_view line) {
+    static constexpr std::pair<std::string_view, std::string_view> kLetters[] = {
+        {"æ", "ae"}, {"ø", "oe"}, {"å", "aa"}, {"Æ", "Ae"}, {"Ø", "Oe"}, {"Å", "Aa"}};
+    auto name_byte = [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return std::isalnum(u) || c == '_' || u >= 0x80;
+    };
+    char quote = 0;
+    for (std::size_t i = 0; i < line.size();) {
+        const char c = line[i];
+        if (quote) { // inside a text: its letters may be Danish
+            if (c == '\\') ++i;
+            else if (c == quote) quote = 0;
+            ++i;
+            continue;
+        }
+        if (c == '"' || c == '\'') {
+            quote = c, ++i;
+            continue;
+        }
+        if (c == '-' && i + 1 < line.size() && line[i + 1] == '-') return std::nullopt; // a comment
+        if (!name_byte(c)) {
+            ++i;
+            continue;
+        }
+        std::size_t e = i;
+        while (e < line.size() && name_byte(line[e])) ++e;
+        const std::string_view word = line.substr(i, e - i);
+        i = e;
+        std::string ascii;
+        bool danish = false, other = false;
+        for (std::size_t k = 0; k < word.size();) {
+            const auto* l = std::find_if(std::begin(kLetters), std::end(kLetters),
+                                         [&](const auto& x) { return word.substr(k, x.first.size()) == x.first; });
+            if (l != std::end(kLetters)) {
+                ascii += l->second, danish = true, k += l->first.size();
+            } else {
+                other |= static_cast<unsigned char>(word[k]) >= 0x80;
+                ascii += word[k++];
+            }
+        }
+        if (danish && !other) return std::pair{std::string(word), ascii};
+    }
     return std::nullopt;
 }
 

@@ -380,6 +380,12 @@ void State::load(std::string_view source, const std::string& chunkname) {
     // "'}' mangler — tabellen … (før 'tekst')" where the line goes on `tekst =`: a field of
     // the same table, so most likely the comma after the line before is what is missing
     // (a beginner told that a '}' is missing adds one and makes it worse).
+    // A name with æ, ø or å: which one, and how it is written (a policy officer was told the
+    // rule, not the word).
+    if (e.message().starts_with("et navn kan kun have bogstaverne a-z") && e.line() > 0)
+        if (const auto n = danish_name(line_of(source, e.line())))
+            e = ScriptError(e.kind(), fmt::format("'{}': {}; her: {}", n->first, e.message(), n->second), e.chunk(),
+                            e.line(), e.traceback());
     if (e.message().starts_with("'}' mangler — tabellen åbnet i linje ") && e.line() > 0) {
         constexpr std::string_view kFoer = " (før '";
         const auto& m = e.message();
