@@ -189,6 +189,28 @@ TEST_CASE("perioder finds the same weeks before 1970 and at the ends of the rang
     CHECK(with_periods > 80);
 }
 
+// From an acceptance check: a visit Sunday 23:00-01:00 was two hours in the first week and
+// none in the next; the hour after midnight is delivered on Monday.
+TEST_CASE("perioder counts a delivery's minutes after midnight in the next day's period") {
+    Lua lua;
+    const std::string uge = R"({"id":"x","bevilling":{"start":"2026-10-19","periode":"uge"},"leverancer":[
+      {"dato":"2026-10-25","start":"23:00","minutter":120,"art":"telefon"},
+      {"dato":"2026-10-21","start":"22:30","minutter":60,"art":"telefon"}]})";
+    const std::string liste = R"(
+      local l = perioder(sag.leverancer, { periode = sag.bevilling.periode, fra = sag.bevilling.start })
+      local t = {}
+      for i = 1, #l do t[#t + 1] = l[i].fra:iso() .. "=" .. l[i].minutter end
+      return table.concat(t, " "))";
+    CHECK(lua.eval(uge, liste) == "2026-10-19=120 2026-10-26=60");
+    const std::string maaned = R"({"id":"x","bevilling":{"start":"2026-10-01","periode":"maaned"},"leverancer":[
+      {"dato":"2026-10-31","start":"23:30","minutter":1440,"art":"telefon"}]})";
+    CHECK(lua.eval(maaned, liste) == "2026-10-01=30 2026-11-01=1410");
+    // with foer: the part after midnight falls in the period of the date, which is not counted
+    CHECK(lua.eval(uge, R"(
+      local l = perioder(sag.leverancer, { periode = "uge", fra = sag.bevilling.start, foer = dato })
+      return #l .. " " .. l[1].minutter)", "2026-10-27") == "1 120");
+}
+
 TEST_CASE("uden_for_tidsrum: a delivery past midnight ends at the clock time of the next day") {
     Lua lua;
     const std::string sag = R"({"id":"x","leverancer":[{"dato":"2026-12-30","start":"23:30","minutter":60,"art":"telefon"}]})";

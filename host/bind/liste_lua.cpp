@@ -345,11 +345,18 @@ int perioder(lua_State* L) {
     // The counted deliveries' periods, within the bounds set so far.
     std::vector<std::pair<std::int64_t, int>> counted;
     counted.reserve(list.size());
+    auto count = [&](Dato d, int minutter) {
+        const std::int64_t n = periods.of(d);
+        if ((lo && n < *lo) || (hi && n > *hi)) return;
+        counted.emplace_back(n, minutter);
+    };
     for (const auto& l : list) {
         if (!kinds.counts(l.art)) continue; // first, for every delivery: the order a rule's loop read them
-        const std::int64_t n = periods.of(l.dato);
-        if ((lo && n < *lo) || (hi && n > *hi)) continue;
-        counted.emplace_back(n, l.minutter);
+        // The minutes after midnight are delivered the next day: a visit Sunday 23:00-01:00 is
+        // an hour in each week (a delivery is at most 24 hours, so it ends by the next day).
+        const int today = std::min(l.minutter, 24 * 60 - l.start_minut);
+        count(l.dato, today);
+        if (l.minutter > today) count(l.dato.plus_days(1), l.minutter - today);
     }
     // With `foer`: every period up to it; without, the periods the deliveries span.
     std::int64_t first = 0, last = -1;
