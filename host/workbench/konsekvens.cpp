@@ -60,8 +60,15 @@ void frister(std::vector<Art>& out, const Vurdering& a, const Vurdering& b) {
         else {
             if (x->dato != y->dato)
                 out.push_back({"frist", fmt::format("frist {} flyttet {}", id, y->dato < x->dato ? "frem" : "tilbage")});
+            // A breach the new version dates before it came into force is a change-over the
+            // standard does not settle (the old version governed that day): said, so a council
+            // does not read it as cases the municipality already failed.
+            const bool foer_kraft = y->status == FristStatus::Overskredet && b.gyldig_fra && y->dato < *b.gyldig_fra;
             if (x->status != y->status)
-                out.push_back({"frist", fmt::format("frist {}: {} → {}", id, status_navn(x->status), status_navn(y->status))});
+                out.push_back({"frist", fmt::format("frist {}: {} → {}{}", id, status_navn(x->status), status_navn(y->status),
+                                                    foer_kraft ? fmt::format(" før den nye version gælder (fristen falder "
+                                                                             "før {})", b.gyldig_fra->tekst())
+                                                               : std::string())});
         }
     }
 }

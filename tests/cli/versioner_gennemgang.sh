@@ -57,6 +57,8 @@ has "$T/konsekvens.txt" "Konsekvens for varde:"
 has "$T/konsekvens.txt" "vurderet den 1. januar 2027 efter begge versioner"
 has "$T/konsekvens.txt" "frist naeste_opfoelgning flyttet frem"
 has "$T/konsekvens.txt" "advarsel frist_overskredet tilføjet"
+# a breach the new version dates before 1 January 2027 is a change-over, and said to be one
+has "$T/konsekvens.txt" "frist naeste_opfoelgning: kommende → overskredet før den nye version gælder (fristen falder før 1. januar 2027)"
 test -s konsekvens-varde-2027.html || fejl "HTML-siden blev ikke skrevet"
 has konsekvens-varde-2027.html "<svg"
 
