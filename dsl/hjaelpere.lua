@@ -140,8 +140,9 @@ end
 -- Hours as minutes, to a thousandth of a minute: 4.15 * 60 is 249.00000000000003 in floating
 -- point, and a week of exactly 249 minutes would differ from a grant of 4.15 hours. Whole
 -- minutes are an integer, as timer * 60 was for whole hours.
+local floor = math.floor -- looked up once: a rule calls this for every case
 function H.minutter_af_timer(timer)
-  local m = math.floor(timer * 60000 + 0.5)
+  local m = floor(timer * 60000 + 0.5)
   if m % 1000 == 0 then return m // 1000 end
   return m / 1000
 end
