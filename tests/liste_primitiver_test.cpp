@@ -205,6 +205,9 @@ TEST_CASE("perioder counts a delivery's minutes after midnight in the next day's
     const std::string maaned = R"({"id":"x","bevilling":{"start":"2026-10-01","periode":"maaned"},"leverancer":[
       {"dato":"2026-10-31","start":"23:30","minutter":1440,"art":"telefon"}]})";
     CHECK(lua.eval(maaned, liste) == "2026-10-01=30 2026-11-01=1410");
+    // on the assessment date itself, the minutes after midnight have not happened yet: no
+    // period that had not begun (an attack on the split: Varde warned of "uge 48")
+    CHECK(lua.eval(uge, liste, "2026-10-25") == "2026-10-19=120");
     // with foer: the part after midnight falls in the period of the date, which is not counted
     CHECK(lua.eval(uge, R"(
       local l = perioder(sag.leverancer, { periode = "uge", fra = sag.bevilling.start, foer = dato })

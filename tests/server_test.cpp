@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <thread>
 #include <sstream>
 #include <unistd.h>
 
@@ -444,4 +445,29 @@ TEST_CASE("server: a version that a newer one follows ends the day before it") {
         CHECK(testby["versioner"][1]["gyldig_til"].is_null());
     }
     fs::remove_all(root);
+}
+
+// Bodies reserve their share as they arrive: two that fit alone but not together reach the
+// limit together. The first to find no room waits for the other's share; the other is
+// refused at once and gives its share back, so one of them is read whole (both were refused
+// when each gave up at the limit; from an attack).
+TEST_CASE("of two bodies at the limit together, the first to wait gets the other's share") {
+    std::atomic<std::size_t> i_brug{0};
+    std::atomic<bool> venter{false};
+    Kropkvote a(i_brug, 64, venter), b(i_brug, 64, venter);
+    REQUIRE(a.tag(40));
+    REQUIRE(b.tag(20));
+    CHECK_FALSE(a.tag(10));
+    auto vent = std::async(std::launch::async, [&] { return a.vent_og_tag(10); });
+    while (!venter.load()) std::this_thread::yield(); // a waits
+    CHECK_FALSE(b.vent_og_tag(10)); // not a second waiter: refused at once
+    b.slip();
+    CHECK(vent.get());
+    CHECK(a.holder() == 50);
+    CHECK(i_brug.load() == 50);
+    CHECK_FALSE(venter.load());
+    // nobody gives back: the wait ends, without the room, after its time
+    Kropkvote c(i_brug, 64, venter);
+    CHECK_FALSE(c.vent_og_tag(20));
+    CHECK(i_brug.load() == 50);
 }

@@ -87,6 +87,8 @@ struct CaseContext {
 // The deliveries behind a `sag.leverancer` view, or nullptr when the value at `index` is
 // not one. Throws, as the view does, when no rule is assessing a case.
 const std::vector<Levering>* leverancer_view(lua_State* L, int index);
+// The date the case behind such a view is assessed on (CaseContext::dato).
+Dato leverancer_dato(lua_State* L, int index);
 
 // Pushes a read-only view of ctx.sag, starting a new case for ctx. The same view is
 // pushed again for the same ctx (one per Lua state), so keep ctx alive and in place.

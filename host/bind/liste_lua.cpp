@@ -350,13 +350,16 @@ int perioder(lua_State* L) {
         if ((lo && n < *lo) || (hi && n > *hi)) return;
         counted.emplace_back(n, minutter);
     };
+    // The minutes after midnight are delivered the next day: a visit Sunday 23:00-01:00 is an
+    // hour in each week (a delivery is at most 24 hours, so it ends by the next day). Not when
+    // that day is after the assessment date: the assessment sees what had happened by then
+    // (a visit on the date itself made a week that had not begun).
+    const Dato vurderingsdato = leverancer_dato(L, 1);
     for (const auto& l : list) {
         if (!kinds.counts(l.art)) continue; // first, for every delivery: the order a rule's loop read them
-        // The minutes after midnight are delivered the next day: a visit Sunday 23:00-01:00 is
-        // an hour in each week (a delivery is at most 24 hours, so it ends by the next day).
         const int today = std::min(l.minutter, 24 * 60 - l.start_minut);
         count(l.dato, today);
-        if (l.minutter > today) count(l.dato.plus_days(1), l.minutter - today);
+        if (l.minutter > today && l.dato < vurderingsdato) count(l.dato.plus_days(1), l.minutter - today);
     }
     // With `foer`: every period up to it; without, the periods the deliveries span.
     std::int64_t first = 0, last = -1;

@@ -840,6 +840,10 @@ const std::vector<Levering>* leverancer_view(lua_State* L, int index) {
     return v ? &list_case(*v).leverancer : nullptr;
 }
 
+Dato leverancer_dato(lua_State* L, int index) {
+    return static_cast<View*>(to_typed(L, index, Typed::Leverancer))->ctx->dato;
+}
+
 // Nearly every rule starts at `sag.bevilling`, `sag.vum`, … : through __index that was a
 // call into C for each, a sixth of a Lejre assessment. The case view (one per context)
 // gets its own metatable whose __index is a table of its sub-object views, made once, so

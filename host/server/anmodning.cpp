@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <thread>
 
 namespace kvalitet::server {
 
@@ -24,6 +26,21 @@ bool Kropkvote::tag(std::size_t n) {
     } while (!i_brug_.compare_exchange_weak(held, held + n, std::memory_order_relaxed));
     n_ += n;
     return true;
+}
+
+// Bodies reserve as they arrive, so two that each fit alone can reach the limit together
+// and both be refused halfway. The first to find no room waits for the other's share (given
+// back when that one is refused, or answered); the others are refused at once, and give
+// theirs back, so the waiting one goes on.
+bool Kropkvote::vent_og_tag(std::size_t n) {
+    bool ingen = false;
+    if (!venter_.compare_exchange_strong(ingen, true)) return false;
+    const auto slut = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    bool ok = false;
+    while (!(ok = tag(n)) && std::chrono::steady_clock::now() < slut)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    venter_.store(false);
+    return ok;
 }
 
 void Kropkvote::slip() {

@@ -24,17 +24,22 @@ bool same_name(std::string_view a, std::string_view b);
 // its index of lines live as long as the answer is being written, not as long as the read.
 class Kropkvote {
 public:
-    Kropkvote(std::atomic<std::size_t>& i_brug, std::size_t maks) : i_brug_(i_brug), maks_(maks) {}
+    Kropkvote(std::atomic<std::size_t>& i_brug, std::size_t maks, std::atomic<bool>& venter)
+        : i_brug_(i_brug), maks_(maks), venter_(venter) {}
     Kropkvote(const Kropkvote&) = delete;
     Kropkvote& operator=(const Kropkvote&) = delete;
     ~Kropkvote() { slip(); }
     bool tag(std::size_t n); // `n` bytes more; false, taking nothing, when there is no room
+    // As tag, waiting up to 2 s for room another body gives back, when no other body is
+    // waiting: of two bodies that fit alone but not together, one is read whole.
+    bool vent_og_tag(std::size_t n);
     void slip();             // gives back all it holds
     std::size_t holder() const { return n_; }
 
 private:
     std::atomic<std::size_t>& i_brug_;
     const std::size_t maks_;
+    std::atomic<bool>& venter_; // a body is waiting for room
     std::size_t n_ = 0;
 };
 

@@ -321,13 +321,13 @@ bool koer(Tjeneste& tjeneste, const HttpIndstillinger& ind, const std::function<
                 constexpr std::size_t kSkridt = std::size_t(1) << 20; // not one atomic step per read
                 const std::size_t mangler = seen - a.kvote->holder();
                 const std::size_t frem = (a.laengde ? std::min(*a.laengde, seen + kSkridt) : seen) - a.kvote->holder();
-                no_room = !a.kvote->tag(frem) && !a.kvote->tag(mangler);
-                if (no_room) std::string().swap(a.krop);
+                no_room = !a.kvote->tag(frem) && !a.kvote->tag(mangler) && !a.kvote->vent_og_tag(mangler);
+                if (no_room) { // its share first: a body waiting for room goes on
+                    a.kvote->slip();
+                    std::string().swap(a.krop);
+                }
             }
-            if (no_room) {
-                a.kvote->slip();
-                return true;
-            }
+            if (no_room) return true;
             a.krop.append(data, n);
             return true;
         });

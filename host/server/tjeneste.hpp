@@ -68,7 +68,7 @@ public:
     Svar optaget();
 
     // A request body's share of maks_kroppe, empty; 503 when it cannot grow: optaget_krop().
-    std::shared_ptr<Kropkvote> ny_kropkvote() { return std::make_shared<Kropkvote>(kroppe_, ind_.maks_kroppe); }
+    std::shared_ptr<Kropkvote> ny_kropkvote() { return std::make_shared<Kropkvote>(kroppe_, ind_.maks_kroppe, krop_venter_); }
     Svar optaget_krop();
 
     const Indstillinger& indstillinger() const { return ind_; }
@@ -116,6 +116,7 @@ private:
     std::optional<std::string> sagsdatabase_skade_;
     Metrikker metrikker_;
     std::atomic<std::size_t> kroppe_{0}; // body bytes held now (Kropkvote)
+    std::atomic<bool> krop_venter_{false}; // a body waits for room (Kropkvote::vent_og_tag)
     std::unique_ptr<Arbejdere> arbejdere_; // last: its workers stop before the rest goes
 };
 

@@ -66,6 +66,18 @@ sleep 1 # read by the server by now
 test "$(send tredive anden)" = 200 || { head -c 300 "$T/anden"; fejl "en annonceret, men ikke sendt krop holdt pladsen"; }
 exec 4>&-
 
+# 2b. Two bodies that fit alone but not together, sent at once: one of them is read whole
+#     (both were refused in 2 of 20 tries when each gave up at the limit; from an attack).
+#     Over the socket the race is rare; tests/server_test.cpp checks the waiting itself.
+body fyrre 40
+for i in 1 2; do
+  send fyrre par1 > "$T/par1.status" & p1=$!
+  send fyrre par2 > "$T/par2.status" & p2=$!
+  wait $p1 $p2 || true
+  a=$(cat "$T/par1.status"); b=$(cat "$T/par2.status")
+  [ "$a" = 200 ] || [ "$b" = 200 ] || fejl "to kroppe, der hver passer alene, blev begge afvist ($a, $b)"
+done
+
 # 3. An NDJSON answer nobody reads: the body and its lines stay held while it is written.
 yes "$CASE" | head -n 600000 > "$T/mange" # 31 MB, and 14 MB of lines: 30 MiB more is over 64
 exec 5<> "/dev/tcp/127.0.0.1/$PORT"
