@@ -1,6 +1,7 @@
 // kvalitet test [PATH…]: the municipalities' test cases, a readable diff for each failure
 // with the trace that led there, and (--daekning) which rule outcomes the tests reached.
 #include <algorithm>
+#include <filesystem>
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -138,7 +139,12 @@ int run_tests(const Common& common, const TestOptions& o) {
     for (const auto& [key, n] : per_kommune) {
         if (key.find('/') == std::string::npos) continue;
         const std::string k = harness::kommune_of_path(key);
-        const bool alle_koert = o.stier.empty() || std::find(o.stier.begin(), o.stier.end(), k) != o.stier.end();
+        // the municipality by its id or its folder (municipalities/varde, ./municipalities/varde/)
+        const bool alle_koert = o.stier.empty() || std::any_of(o.stier.begin(), o.stier.end(), [&](const std::string& sti) {
+            const auto p = std::filesystem::path(sti).lexically_normal();
+            const auto navn = p.has_filename() ? p : p.parent_path();
+            return sti == k || (navn.filename() == k && navn.parent_path().filename() == "municipalities");
+        });
         if (alle_koert && !per_kommune.count(k) && std::find(uden_tests.begin(), uden_tests.end(), k) == uden_tests.end())
             uden_tests.push_back(k);
     }
@@ -146,10 +152,16 @@ int run_tests(const Common& common, const TestOptions& o) {
     for (const auto& [id, n] : per_kommune)
         vis_sikkert("{:<12} {} bestået, {} fejlet{}\n", key_label(id), n.first, n.second,
                    koersel.load_error(id) ? " (ikke kørt, fordi standarden ikke kunne indlæses; de tælles som fejlet)" : "");
-    for (const auto& k : uden_tests)
+    for (const auto& k : uden_tests) {
+        if (!koersel.standard(k)) { // its load error first: tests would not run either
+            vis_sikkert("bemærk: den nyeste version af {} (municipalities/{}/standard.lua) kan ikke indlæses: {}\n", k, k,
+                        *koersel.load_error(k));
+            continue;
+        }
         vis_sikkert("bemærk: ingen test afprøver den nyeste version af {} (municipalities/{}/standard.lua); skriv dens "
                     "tests i municipalities/{}/tests/ (docs/test.md){}\n",
                     k, k, k, o.kraev_daekning ? "" : ", og kør med --kraev-daekning for at se, hvad de skal nå");
+    }
     int unreached = 0;
     if (o.daekning || o.kraev_daekning) {
         std::vector<std::string> ids;

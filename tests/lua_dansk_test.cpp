@@ -85,6 +85,12 @@ TEST_CASE("the parser's messages are Danish, one kind at a time") {
          "standard.lua:1: 'opfølgning': et navn kan kun have bogstaverne a-z, tal og _, ikke æ, ø, å eller andre tegn: "
          "skriv æ som ae, ø som oe og å som aa (f.eks. afgoerelse_dato); i en tekst i anførselstegn må de gerne stå; "
          "her: opfoelgning"},
+        {"two names with Danish letters: which one is not sure", "local første = brøk",
+         "standard.lua:1: et navn kan kun have bogstaverne a-z, tal og _, ikke æ, ø, å eller andre tegn: skriv æ "
+         "som ae, ø som oe og å som aa (f.eks. afgoerelse_dato); i en tekst i anførselstegn må de gerne stå"},
+        {"a long string on the line: no word named", "local x = [[første gang]] .. brøk",
+         "standard.lua:1: et navn kan kun have bogstaverne a-z, tal og _, ikke æ, ø, å eller andre tegn: skriv æ "
+         "som ae, ø som oe og å som aa (f.eks. afgoerelse_dato); i en tekst i anførselstegn må de gerne stå"},
         {"another letter outside ASCII: the rule alone", "local naïve = 1",
          "standard.lua:1: et navn kan kun have bogstaverne a-z, tal og _, ikke æ, ø, å eller andre tegn: skriv æ "
          "som ae, ø som oe og å som aa (f.eks. afgoerelse_dato); i en tekst i anførselstegn må de gerne stå"},

@@ -211,10 +211,13 @@ TEST_CASE("a number in quotes without a declared type is named at its value, wit
     Tree t;
     CHECK(load_error(t.write("a", one("\"6\"")), "a") ==
           "municipalities/a/standard.lua:5: parameteren 'p' er teksten \"6\", ikke et tal: skriv tallet uden "
-          "anførselstegn (vaerdi = 6), eller type = \"tekst\", hvis det skal være en tekst");
+          "anførselstegn (6), eller type = \"tekst\", hvis det skal være en tekst");
     CHECK_THAT(load_error(t.write("b", one("' 7,5 '")), "b"),
                Catch::StartsWith("municipalities/b/standard.lua:5: parameteren 'p' er teksten \" 7,5 \", ikke et tal: "
-                                 "skriv tallet uden anførselstegn (vaerdi = 7.5)"));
+                                 "skriv tallet uden anførselstegn (7.5)"));
+    // hex, exponents and infinities in quotes are not read as a slip: a text (or the type's own message)
+    for (const char* v : {"'0x10'", "'1e999'", "'inf'", "'7,5,5'", "'-'", "' '"})
+        CHECK(load_error(t.write("h", one(v)), "h") == "(indlæst uden fejl)");
     CHECK_THAT(load_error(t.write("c", "local P = parametre {\n  p = {\n    perioder = { ['2026-01-01'] = '5', "
                                        "['2027-01-01'] = 6 },\n    tekst = 'P', kilde = 'K',\n  },\n}\n"), "c"),
                Catch::Contains("parameteren 'p' (fra 2026-01-01) er teksten \"5\", ikke et tal"));

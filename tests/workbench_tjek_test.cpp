@@ -343,8 +343,8 @@ TEST_CASE("tjek: a stale number is laid at the parameter the text does not alrea
                      "7: frist 'revurdering': teksten siger \"12 uger\", men reglen regner med revurdering = 10 uger / ret "
                      "teksten, eller byg den af parameteren: \"… \" .. P.revurdering .. \" uger\"",
                      "5: parameteren 'tidligst': dens tekst siger \"12 uger\", men værdien er 8 uger, og ingen anden "
-                     "parameter har det tal (revurdering = 10 uger) / ret tallet i teksten, så det passer til den "
-                     "parameter, teksten taler om"});
+                     "parameter har det tal (revurdering = 10 uger) / ret tallet i teksten, så det er værdien, eller den "
+                     "anden parameters, hvis teksten taler om den"});
 }
 
 // From a policy officer (3/12): "en halv time" written as vaerdi = 0.5 with enhed changed from

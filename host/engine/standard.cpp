@@ -127,13 +127,20 @@ std::optional<std::string> number_in_quotes(lua_State* L, int index) {
     std::string_view shown(s, n);
     while (!shown.empty() && std::isspace(static_cast<unsigned char>(shown.front()))) shown.remove_prefix(1);
     while (!shown.empty() && std::isspace(static_cast<unsigned char>(shown.back()))) shown.remove_suffix(1);
+    // Only a plain decimal number: "0x10", "1e999" or "inf" in quotes is no slip to undo.
     std::string text(shown);
-    const auto comma = text.find(',');
-    if (comma != std::string::npos && text.find(',', comma + 1) == std::string::npos) text[comma] = '.';
-    if (text.size() > 40 || text.find('\0') != std::string::npos || lua_stringtonumber(L, text.c_str()) == 0)
-        return std::nullopt;
-    lua_pop(L, 1);
-    return fmt::format("er teksten \"{}\", ikke et tal: skriv tallet uden anførselstegn (vaerdi = {}), eller "
+    std::size_t i = text.starts_with('-') ? 1 : 0;
+    const std::size_t digits_from = i;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+    if (i == digits_from || i - digits_from > 15) return std::nullopt;
+    if (i < text.size() && (text[i] == '.' || text[i] == ',')) {
+        text[i] = '.';
+        const std::size_t frac = ++i;
+        while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+        if (i == frac) return std::nullopt;
+    }
+    if (i != text.size()) return std::nullopt;
+    return fmt::format("er teksten \"{}\", ikke et tal: skriv tallet uden anførselstegn ({}), eller "
                        "type = \"tekst\", hvis det skal være en tekst",
                        std::string_view(s, n), text);
 }

@@ -66,6 +66,7 @@ bool has_body(const httplib::Request& req) {
 
 void fill(httplib::Response& res, Svar& s) {
     res.status = s.status;
+    res.set_header("Accept-Ranges", "none"); // ranges are ignored (uden_range); cpp-httplib says "bytes" to a HEAD
     for (const auto& [k, v] : s.hoveder) res.set_header(k, v);
     kontekst.log = s.log;
     if (s.stroem) {
@@ -123,6 +124,9 @@ void own_error(const httplib::Request& req, httplib::Response& res) {
         Fejl f = res.status == 413 ? fejl("for_stor", "anmodningens krop er større end serveren tager imod")
                  : res.status == 414 ? fejl("ugyldig_anmodning", "stien er for lang")
                  : res.status == 404 ? fejl("ukendt_sti", "stien findes ikke (se docs/server.md)")
+                 // cpp-httplib refuses a Range it cannot read before any handler sees it
+                 : res.status == 416 ? fejl("ugyldig_anmodning", "hovedet Range kan ikke læses; tjenesten sender altid "
+                                                                 "hele svaret, så send anmodningen uden Range")
                                      : fejl("ugyldig_anmodning", fmt::format("anmodningen kunne ikke læses som HTTP "
                                                                               "(status {})", res.status));
         Svar s = fejl_svar(f, res.status);

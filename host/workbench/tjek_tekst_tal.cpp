@@ -265,7 +265,8 @@ void tjek_tekst_tal(Tjek& t) {
                   fmt::format("parameteren '{}': dens tekst siger \"{}\", men værdien er {} {}{}", p.id, x.skrevet, p.vaerdi,
                               p.enhed, andre.empty() ? "" : ", og ingen anden parameter har det tal (" + andre + ")"),
                   andre.empty() ? "ret teksten, så den siger det samme som værdien"
-                                : "ret tallet i teksten, så det passer til den parameter, teksten taler om");
+                                : "ret tallet i teksten, så det er værdien, eller den anden parameters, "
+                                  "hvis teksten taler om den");
         }
     }
 }

@@ -82,6 +82,10 @@ mv "$M/tests" "$T/tests.gem"
 "$K" $H test testby > "$T/uden.txt" || { cat "$T/uden.txt"; fejl "en version uden tests fejlede uden --kraev-daekning"; }
 has "$T/uden.txt" '^testby *0 bestået, 0 fejlet$'
 has "$T/uden.txt" 'bemærk: ingen test afprøver den nyeste version af testby (municipalities/testby/standard.lua)'
+for sti in "$M" "$M/" "$T/hjem/./municipalities/testby"; do
+  "$K" $H test "$sti" > "$T/uden_sti.txt" || fejl "test $sti"
+  has "$T/uden_sti.txt" 'bemærk: ingen test afprøver den nyeste version af testby'
+done
 rc=0; "$K" $H test testby --kraev-daekning > "$T/uden_krav.txt" || rc=$?
 test "$rc" -eq 1 || { cat "$T/uden_krav.txt"; fejl "exit $rc: --kraev-daekning godtog en nyeste version uden tests"; }
 has "$T/uden_krav.txt" '^Dækning: testby$'
