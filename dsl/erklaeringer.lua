@@ -315,7 +315,7 @@ function E.kvalitetsstandard(d)
     if v and not _vaert.er_dato(v) then
       local hvorfor = type(v) == "string" and v:match("^%d%d%d%d%-%d%d%-%d%d$")
         and string.format(", men dagen %s findes ikke", v)
-        or type(v) == "string" and #v <= 40 and string.format(", ikke '%s'%s", v, _vaert.dato_hint(v))
+        or type(v) == "string" and #v <= 40 and not v:find("%c") and string.format(", ikke '%s'%s", v, _vaert.dato_hint(v))
         or ""
       fejl(fil, linje_for(fil, linje, felt), "kvalitetsstandard", nil,
         string.format("'%s' skal være en dato \"ÅÅÅÅ-MM-DD\"%s", felt, hvorfor))

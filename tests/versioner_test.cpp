@@ -206,6 +206,9 @@ TEST_CASE("a gyldig_fra that is no ISO date is quoted, with the date it most lik
                                       "dato \"ÅÅÅÅ-MM-DD\", ikke '01-01-2027' — mente du 2027-01-01?");
     CHECK(error_for("'1. januar'") == "municipalities/datofejl/standard.lua:2: kvalitetsstandard: 'gyldig_fra' skal være en "
                                      "dato \"ÅÅÅÅ-MM-DD\", ikke '1. januar'");
+    // a value with a line break is not quoted: it would start a line of its own in tjek's output
+    CHECK(error_for("'a\\nb'") == "municipalities/datofejl/standard.lua:2: kvalitetsstandard: 'gyldig_fra' skal være en "
+                                  "dato \"ÅÅÅÅ-MM-DD\"");
     CHECK(error_for("'2027-02-30'") == "municipalities/datofejl/standard.lua:2: kvalitetsstandard: 'gyldig_fra' skal være en "
                                       "dato \"ÅÅÅÅ-MM-DD\", men dagen 2027-02-30 findes ikke");
 }
