@@ -192,11 +192,11 @@ TEST_CASE("text output shows control characters from a case, never sends them to
 // its own in the caseworker's note ("[ja] Borgeren er i målgruppen", "Advarsler: ingen").
 TEST_CASE("text output shows a line break from a case, and every line is one of its own") {
     auto s = Standard::load(Sources::embedded(), "varde");
-    const Sag sag = Sag::from_json(R"({"id":"42\nMålgruppe\n  [ja] falsk","x\nAdvarsler: FALSK":1,"borger":{"alder":40}})");
+    const Sag sag = Sag::from_json(R"({"id":"42\nMålgruppe\n  [ja] falsk\u2028x","x\nAdvarsler: FALSK":1,"borger":{"alder":40}})");
     Vurdering v = s->vurder(sag, *Dato::parse("2026-11-22"));
     v.ignorerede_felter = sag.ignorerede_felter;
     const std::string tekst = v.tekst();
-    CHECK_THAT(tekst, Catch::Contains("sag 42\\u{0A}Målgruppe\\u{0A}  [ja] falsk efter"));
+    CHECK_THAT(tekst, Catch::Contains("sag 42\\u{0A}Målgruppe\\u{0A}  [ja] falsk\\u{2028}x efter"));
     CHECK_THAT(tekst, Catch::Contains("  ? x\\u{0A}Advarsler: FALSK"));
     CHECK(tekst.find("\n  [ja] falsk") == std::string::npos);
     CHECK(tekst.find("\nAdvarsler: FALSK") == std::string::npos);

@@ -45,7 +45,8 @@ std::size_t utf8_length(std::string_view s, std::size_t i, char32_t* cp) {
 // in a rule's text shows the rest of its line reversed ("1-ges" as "seg-1"), in a document
 // a committee approves. The marks U+200E/U+200F, which right-to-left names need, stay.
 bool control(char32_t cp) {
-    return (cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+    // U+2028 and U+2029 break a line as \n does (an editor, a browser, a JSON-reading script)
+    return (cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x2028 && cp <= 0x202E) ||
            (cp >= 0x2066 && cp <= 0x2069);
 }
 
