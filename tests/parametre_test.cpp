@@ -236,22 +236,3 @@ TEST_CASE("Kerteminde: a text where the workplace interval's number belongs is a
                Catch::Contains(": parameteren 'arbejdsplads_interval' skal være et helt tal "
                                "(måneder), men er teksten \"12\""));
 }
-
-// From a policy officer's typo: P.mange_afbud.dag in a rule was nil, and the rule failed on
-// 'dage' wanting a number. A record's missing field is named with the fields there are; a
-// set of yes/no values (asked for a kind it leaves out) and a list still answer nil.
-TEST_CASE("a field a record parameter does not have is an error naming the fields; a set's is nil") {
-    Tree t;
-    const Sources s = t.write("r", "local P = parametre {\n"
-                                   "  r = { vaerdi = { antal = 3, dage = 28 }, tekst = 'R', kilde = 'K' },\n"
-                                   "  s = { vaerdi = { telefon = true, sms = false }, tekst = 'S', kilde = 'K' },\n"
-                                   "  l = { vaerdi = { 1, 2 }, tekst = 'L', kilde = 'K' },\n"
-                                   "}\n"
-                                   "krav { id = 'k', tekst = 'K', kilde = 'K', afvigelser = function(sag)\n"
-                                   "  if P.s.video ~= nil or P.l[3] ~= nil then return { 'x' } end\n"
-                                   "  return { 'dage ' .. P.r.dage, tostring(P.r.dag) } end }\n");
-    auto standard = Standard::load(s, "r");
-    CHECK_THROWS_WITH(standard->vurder(Sag::from_json(R"({"id":"p"})"), *Dato::parse("2026-11-22")),
-                      Catch::Contains("standard.lua:10: krav 'k'") &&
-                          Catch::Contains("parameteren 'r' har ikke feltet 'dag' — mente du 'dage'? (felterne er: antal, dage)"));
-}

@@ -2,13 +2,11 @@
 
 #include <lauxlib.h>
 
-#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "bind/interned.hpp"
-#include "domain/mente_du.hpp"
 #include "domain/tekst.hpp"
 #include "lua/state.hpp"
 #include "sandbox.hpp"
@@ -22,54 +20,9 @@ constexpr int kMaxValuesNamed = 256; // per parameter: a longer list is read, ju
 // A name the contents do not hold: their own __index decides (a dated parameter's value, an
 // unknown name's "mente du"). Its error names the rule's line, as it did before the
 // recording closure stood between the rule and it.
-std::string joined(const std::vector<std::string_view>& names) {
-    std::string out;
-    for (auto n : names) out += (out.empty() ? "" : ", ") + std::string(n);
-    return out;
-}
-
-const std::string* name_at(lua_State* L, int i);
-
-// "mange_afbud" from the name a field of it is recorded under ("mange_afbud.antal"), or "".
-std::string record_name(lua_State* L, int names) {
-    std::string out;
-    lua_pushnil(L);
-    if (lua_next(L, names)) {
-        if (const auto* n = name_at(L, -1)) out = n->substr(0, std::min(n->size(), n->rfind('.')));
-        lua_pop(L, 2);
-    }
-    return out;
-}
-
-// A field a record parameter does not have ({ antal = 3, dage = 28 }: P.mange_afbud.dag) is
-// a misspelling, said with the fields there are; nil for a set of yes/no values (P.stoettetid
-// asked for a kind it leaves out), a list, or anything else.
-void unknown_field(lua_State* L, int contents, int key) {
-    if (lua_type(L, key) != LUA_TSTRING) return;
-    std::vector<std::string> fields;
-    bool record = false;
-    lua_pushnil(L);
-    while (lua_next(L, contents)) {
-        if (lua_type(L, -2) != LUA_TSTRING) {
-            lua_pop(L, 2);
-            return; // a list, or mixed keys
-        }
-        record |= lua_type(L, -1) != LUA_TBOOLEAN;
-        fields.emplace_back(lua_tostring(L, -2));
-        lua_pop(L, 1);
-    }
-    if (!record) return;
-    std::sort(fields.begin(), fields.end());
-    const std::vector<std::string_view> known(fields.begin(), fields.end());
-    const std::string navn = record_name(L, lua_upvalueindex(2));
-    luaL_error(L, "parameteren%s har ikke feltet '%s'%s (felterne er: %s)", navn.empty() ? "" : (" '" + navn + "'").c_str(),
-               lua_tostring(L, key), mente_du(lua_tostring(L, key), known).c_str(), joined(known).c_str());
-}
-
 int not_held(lua_State* L) {
     lua_settop(L, 2);
     if (!lua_getmetatable(L, lua_upvalueindex(1)) || lua_getfield(L, -1, "__index") == LUA_TNIL) {
-        unknown_field(L, lua_upvalueindex(1), 2);
         lua_pushnil(L);
         return 1;
     }
