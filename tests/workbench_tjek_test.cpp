@@ -441,3 +441,31 @@ TEST_CASE("tjek: an assumed parameter read after a hundred other values is still
     // and the standard's own bounds are back for its next assessment
     CHECK(s->context().bounds.values == bind::CaseContext::kMaxValues);
 }
+
+// From an attack (3/12): a misspelt field of a record parameter was nil wherever it was read,
+// in a rule or in a text built as the standard loads ("Test nil"). tjek finds a literal
+// P.x.y whose record has no y; a set of yes/no values and a lookup with brackets may miss
+// on purpose and are left alone.
+TEST_CASE("tjek: a field a record parameter does not have, written P.x.y") {
+    test::TestTree tree{"tjek_felt"};
+    const Sources sources = tree.write(
+        "t", "local P = parametre {\n"
+             "  r = { vaerdi = { antal = 3, dage = 28 }, tekst = 'R', kilde = 'K' },\n"
+             "  d = { perioder = { ['2026-01-01'] = { a = 1 }, ['2027-01-01'] = { a = 2, c = 3 } }, tekst = 'D', kilde = 'K' },\n"
+             "  s = { vaerdi = { telefon = true, sms = false }, tekst = 'S', kilde = 'K' },\n"
+             "}\n"
+             "krav { id = 'k', tekst = 'K ' .. tostring(P.r.dag), kilde = 'K', afvigelser = function(sag)\n"
+             "  local x = P.r.antal + P.d.c + (P.d.aa or 0) + (P.r[sag.id] or 0)\n"
+             "  if P.s.video then return { 'x' } end\n"
+             "  return {} end }\n");
+    auto s = Standard::load(sources, "t");
+    Tjek t{*s, *Dato::parse("2026-11-22")};
+    workbench::tjek_parameter_felt(t);
+    std::vector<std::string> out;
+    for (const auto& f : t.fund) out.push_back(fmt::format("{}: {}", f.linje, f.besked));
+    CHECK(out == std::vector<std::string>{
+                     "8: P.r.dag: parameteren 'r' har ikke feltet 'dag' — mente du 'dage'? (felterne er: antal, dage); "
+                     "Lua giver nil, og reglen regner videre med intet",
+                     "9: P.d.aa: parameteren 'd' har ikke feltet 'aa' — mente du 'a'? (felterne er: a, c); Lua giver nil, "
+                     "og reglen regner videre med intet"});
+}

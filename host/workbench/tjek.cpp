@@ -34,7 +34,7 @@ const std::vector<harness::TestSag>& Tjek::testsager() {
 
 std::vector<Fund> tjek_alt(Tjek& t) {
     for (auto check : {tjek_kilder, tjek_parametre, tjek_antagelser, tjek_antaget_brugt, tjek_aktiviteter, tjek_forhold, tjek_frister,
-                       tjek_datoer, tjek_tekst_tal, tjek_vum_delvis, tjek_parameter_lokal, tjek_maalgruppe, tjek_pakker, tjek_ukendte}) {
+                       tjek_datoer, tjek_tekst_tal, tjek_vum_delvis, tjek_parameter_lokal, tjek_parameter_felt, tjek_maalgruppe, tjek_pakker, tjek_ukendte}) {
         // A rule that fails on the cases a check assesses is a finding, and the other checks
         // still run: one typo in a rule must not hide what else the lint has to say.
         try {

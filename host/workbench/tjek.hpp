@@ -61,6 +61,7 @@ void tjek_ukendte(Tjek& t);            // rules deciding on facts the test cases
 void tjek_tekst_tal(Tjek& t);          // a number in a rule's text its parameter no longer has
 void tjek_vum_delvis(Tjek& t);         // a threshold on vum:max()/sum(), silent for a partial VUM
 void tjek_parameter_lokal(Tjek& t);    // a parameter kept in a local at load time, used by a rule
+void tjek_parameter_felt(Tjek& t);     // P.x.y where the record parameter x has no field y
 
 // All checks, findings sorted by file, line and code.
 std::vector<Fund> tjek_alt(Tjek& t);
