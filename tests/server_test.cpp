@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <chrono>
 #include <future>
 #include <thread>
 #include <sstream>
@@ -466,8 +467,12 @@ TEST_CASE("of two bodies at the limit together, the first to wait gets the other
     CHECK(a.holder() == 50);
     CHECK(i_brug.load() == 50);
     CHECK_FALSE(venter.load());
-    // nobody gives back: the wait ends, without the room, after its time
+    // a small body does not wait: refused at once (not held 2 s behind a stalled client)
     Kropkvote c(i_brug, 64, venter);
+    const auto t0 = std::chrono::steady_clock::now();
     CHECK_FALSE(c.vent_og_tag(20));
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(500));
+    // nobody gives back: the wait ends, without the room, after its time
+    CHECK_FALSE(a.vent_og_tag(20));
     CHECK(i_brug.load() == 50);
 }

@@ -33,6 +33,9 @@ bool Kropkvote::tag(std::size_t n) {
 // back when that one is refused, or answered); the others are refused at once, and give
 // theirs back, so the waiting one goes on.
 bool Kropkvote::vent_og_tag(std::size_t n) {
+    // Only a body well under way (an eighth of all): a small one that finds no room is
+    // refused at once, as before, not held 2 s behind a client that stopped sending.
+    if (n_ < maks_ / 8) return false;
     bool ingen = false;
     if (!venter_.compare_exchange_strong(ingen, true)) return false;
     const auto slut = std::chrono::steady_clock::now() + std::chrono::seconds(2);
