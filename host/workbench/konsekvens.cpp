@@ -73,10 +73,22 @@ void frister(std::vector<Art>& out, const Vurdering& a, const Vurdering& b) {
     }
 }
 
+// The breaches a version dates before its own gyldig_fra (frister() names them as change-overs):
+// each raised one frist_overskredet, not counted as a warning added or removed.
+int overgange(const Vurdering& v) {
+    return int(std::count_if(v.frister.begin(), v.frister.end(), [&](const FristResultat& f) {
+        return f.status == FristStatus::Overskredet && v.gyldig_fra && f.dato < *v.gyldig_fra;
+    }));
+}
+
 void advarsler(std::vector<Art>& out, const Vurdering& a, const Vurdering& b) {
     std::map<std::string, std::pair<int, int>> antal;
     for (const auto& x : a.advarsler) ++antal[std::string(x.id)].first;
     for (const auto& x : b.advarsler) ++antal[std::string(x.id)].second;
+    if (auto it = antal.find("frist_overskredet"); it != antal.end()) {
+        it->second.first -= overgange(a);
+        it->second.second -= overgange(b);
+    }
     for (const auto& [id, n] : antal) {
         if (n.second > n.first) out.push_back({"advarsel", fmt::format("advarsel {} tilføjet", id)});
         if (n.second < n.first) out.push_back({"advarsel", fmt::format("advarsel {} fjernet", id)});
