@@ -38,6 +38,17 @@ std::set<std::string> markers() {
     return out;
 }
 
+// "line: besked" (and " / forslag" when asked) of what `check` finds in municipality "t"'s standard.
+std::vector<std::string> fund_af(const Sources& sources, void (*check)(Tjek&), bool forslag = false) {
+    auto s = Standard::load(sources, "t");
+    Tjek t{*s, *Dato::parse("2026-11-22")};
+    check(t);
+    std::vector<std::string> out;
+    for (const auto& f : t.fund)
+        out.push_back(forslag ? fmt::format("{}: {} / {}", f.linje, f.besked, f.forslag) : fmt::format("{}: {}", f.linje, f.besked));
+    return out;
+}
+
 } // namespace
 
 TEST_CASE("tjek: every check fires on the fixture, at the marked line, and nothing else does") {
@@ -276,15 +287,7 @@ TEST_CASE("tjek: a number in a rule's text that its parameter no longer has") {
 // its value, unless the number is another parameter's (a text may name it).
 TEST_CASE("tjek: interval words in a rule's or a parameter's text that the value no longer has") {
     test::TestTree tree{"tjek_interval"};
-    auto fund_i = [&](const std::string& lua) {
-        const Sources sources = tree.write("t", lua);
-        auto s = Standard::load(sources, "t");
-        Tjek t{*s, *Dato::parse("2026-11-22")};
-        workbench::tjek_tekst_tal(t);
-        std::vector<std::string> out;
-        for (const auto& f : t.fund) out.push_back(fmt::format("{}: {}", f.linje, f.besked));
-        return out;
-    };
+    auto fund_i = [&](const std::string& lua) { return fund_af(tree.write("t", lua), workbench::tjek_tekst_tal); };
     auto standard = [](int maaneder, const std::string& frist_tekst, const std::string& param_tekst) {
         return "local P = parametre { interval = { vaerdi = " + std::to_string(maaneder) +
                ", type = 'heltal', enhed = 'måneder', tekst = '" + param_tekst + "', kilde = 'K' },\n"
@@ -334,12 +337,7 @@ TEST_CASE("tjek: a stale number is laid at the parameter the text does not alrea
              "frist { id = 'revurdering', tekst = 'Revurdering efter 12 uger (tidligere end ' .. P.tidligst .. ' uger er ikke den)',\n"
              "  kilde = 'K', fra = 'bevilling.start', varighed = function() return uger(P.revurdering) end,\n"
              "  opfyldt_ved = function(sag) return sag.bevilling.start and sag.bevilling.start + uger(P.tidligst) end }\n");
-    auto s = Standard::load(sources, "t");
-    Tjek t{*s, *Dato::parse("2026-11-22")};
-    workbench::tjek_tekst_tal(t);
-    std::vector<std::string> out;
-    for (const auto& f : t.fund) out.push_back(fmt::format("{}: {} / {}", f.linje, f.besked, f.forslag));
-    CHECK(out == std::vector<std::string>{
+    CHECK(fund_af(sources, workbench::tjek_tekst_tal, true) == std::vector<std::string>{
                      "7: frist 'revurdering': teksten siger \"12 uger\", men reglen regner med revurdering = 10 uger / ret "
                      "teksten, eller byg den af parameteren: \"… \" .. P.revurdering .. \" uger\"",
                      "5: parameteren 'tidligst': dens tekst siger \"12 uger\", men værdien er 8 uger, og ingen anden "
@@ -458,12 +456,7 @@ TEST_CASE("tjek: a field a record parameter does not have, written P.x.y") {
              "  local x = P.r.antal + P.d.c + (P.d.aa or 0) + (P.r[sag.id] or 0)\n"
              "  if P.s.video then return { 'x' } end\n"
              "  return {} end }\n");
-    auto s = Standard::load(sources, "t");
-    Tjek t{*s, *Dato::parse("2026-11-22")};
-    workbench::tjek_parameter_felt(t);
-    std::vector<std::string> out;
-    for (const auto& f : t.fund) out.push_back(fmt::format("{}: {}", f.linje, f.besked));
-    CHECK(out == std::vector<std::string>{
+    CHECK(fund_af(sources, workbench::tjek_parameter_felt) == std::vector<std::string>{
                      "8: P.r.dag: parameteren 'r' har ikke feltet 'dag' — mente du 'dage'? (felterne er: antal, dage); "
                      "Lua giver nil, og reglen regner videre med intet",
                      "9: P.d.aa: parameteren 'd' har ikke feltet 'aa' — mente du 'a'? (felterne er: a, c); Lua giver nil, "

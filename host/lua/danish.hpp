@@ -2,6 +2,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace kvalitet::lua {
 
@@ -18,6 +19,11 @@ std::string danish(std::string_view lua_message, std::string_view chunk = {});
 // A message of Lua's parser in Danish; nothing when `message` is not one. `in_file` as
 // for danish().
 std::optional<std::string> danish_syntax(std::string_view message, bool in_file);
+
+// The one name on a line of script written with æ, ø or å (outside a text in quotes) and how
+// it is written in a script: "første_revurdering" -> {"første_revurdering", "foerste_revurdering"};
+// nothing when which word is not sure (a long string, two such names, another letter).
+std::optional<std::pair<std::string, std::string>> danish_name(std::string_view line);
 
 // A Lua type name (or a userdata's __name) with its article: "en tekst", "et tal".
 std::string a_value(std::string_view type);

@@ -2,7 +2,9 @@
 // Lua writes "<what> near <token>"; the Danish says what is wrong, where a construct that
 // is not closed was opened, and ends with the token in parentheses: "(før 'x')", or "(ved
 // filens slutning)".
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <utility>
 
 #include "lua/danish.hpp"
@@ -249,6 +251,62 @@ std::optional<std::string> danish_syntax(std::string_view message, bool in_file)
     if (auto s = expected(n.head, c)) return s;
     if (auto s = fixed(n.head, c)) return s;
     return with_parts(n.head, c);
+}
+
+std::optional<std::pair<std::string, std::string>> danish_name(std::string_view line) {
+    // A long string or comment may begin or end on the line: which word Lua stopped at is
+    // then not known, and naming a word in a text would mislead.
+    for (std::string_view mark : {"[[", "]]", "[=", "]="})
+        if (line.find(mark) != std::string_view::npos) return std::nullopt;
+    static constexpr std::pair<std::string_view, std::string_view> kLetters[] = {
+        {"æ", "ae"}, {"ø", "oe"}, {"å", "aa"}, {"Æ", "Ae"}, {"Ø", "Oe"}, {"Å", "Aa"}};
+    auto name_byte = [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return std::isalnum(u) || c == '_' || u >= 0x80;
+    };
+    std::optional<std::pair<std::string, std::string>> found;
+    char quote = 0;
+    for (std::size_t i = 0; i < line.size();) {
+        const char c = line[i];
+        if (quote) { // inside a text: its letters may be Danish
+            if (c == '\\') ++i;
+            else if (c == quote) quote = 0;
+            ++i;
+            continue;
+        }
+        if (c == '"' || c == '\'') {
+            quote = c, ++i;
+            continue;
+        }
+        if (c == '-' && i + 1 < line.size() && line[i + 1] == '-') break; // a comment
+        if (!name_byte(c)) {
+            ++i;
+            continue;
+        }
+        std::size_t e = i;
+        while (e < line.size() && name_byte(line[e])) ++e;
+        const std::string_view word = line.substr(i, e - i);
+        i = e;
+        if (std::none_of(word.begin(), word.end(), [](char x) { return static_cast<unsigned char>(x) >= 0x80; }))
+            continue;
+        // Only one such word, made a name by ae/oe/aa alone: otherwise which one is not sure.
+        if (found) return std::nullopt;
+        std::string ascii;
+        for (std::size_t k = 0; k < word.size();) {
+            const auto* l = std::find_if(std::begin(kLetters), std::end(kLetters),
+                                         [&](const auto& x) { return word.substr(k, x.first.size()) == x.first; });
+            if (l != std::end(kLetters)) {
+                ascii += l->second, k += l->first.size();
+            } else if (static_cast<unsigned char>(word[k]) >= 0x80) {
+                return std::nullopt; // another letter (café): no suggestion
+            } else {
+                ascii += word[k++];
+            }
+        }
+        if (std::isdigit(static_cast<unsigned char>(ascii[0]))) return std::nullopt; // 2år is no name either way
+        found = std::pair{std::string(word), ascii};
+    }
+    return found;
 }
 
 } // namespace kvalitet::lua

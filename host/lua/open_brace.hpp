@@ -4,8 +4,6 @@
 // `pakke { … }` inside a for loop); it does not say which table. A policy officer needs
 // the line of that `{`.
 #include <optional>
-#include <string>
-#include <utility>
 #include <string_view>
 
 namespace kvalitet::lua {
@@ -26,8 +24,5 @@ bool line_starts_field(std::string_view source, int line, std::string_view name)
 int previous_code_line(std::string_view source, int line);
 // Line n (1-based) of `source`, without its line break; empty past the end.
 std::string_view line_of(std::string_view source, int n);
-// The first name on the line written with æ, ø or å (outside a text in quotes) and how it
-// is written in a script: "første_revurdering" -> {"første_revurdering", "foerste_revurdering"}.
-std::optional<std::pair<std::string, std::string>> danish_name(std::string_view line);
 
 } // namespace kvalitet::lua

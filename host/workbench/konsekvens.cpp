@@ -49,6 +49,12 @@ void henvisninger(std::vector<Art>& out, const Vurdering& a, const Vurdering& b)
         if (!efter.contains(h)) out.push_back({"henvisning", fmt::format("henvisning til {} fjernet", h)});
 }
 
+// A breach the version dates before its own gyldig_fra: a change-over, which the standard does
+// not settle (the earlier version governed that day).
+bool overgang(const Vurdering& v, const FristResultat& f) {
+    return f.status == FristStatus::Overskredet && v.gyldig_fra && f.dato < *v.gyldig_fra;
+}
+
 void frister(std::vector<Art>& out, const Vurdering& a, const Vurdering& b) {
     std::map<std::string, std::pair<const FristResultat*, const FristResultat*>> by_id;
     for (const auto& f : a.frister) by_id[f.regel->id].first = &f;
@@ -60,10 +66,9 @@ void frister(std::vector<Art>& out, const Vurdering& a, const Vurdering& b) {
         else {
             if (x->dato != y->dato)
                 out.push_back({"frist", fmt::format("frist {} flyttet {}", id, y->dato < x->dato ? "frem" : "tilbage")});
-            // A breach the new version dates before it came into force is a change-over the
-            // standard does not settle (the old version governed that day): said, so a council
-            // does not read it as cases the municipality already failed.
-            const bool foer_kraft = y->status == FristStatus::Overskredet && b.gyldig_fra && y->dato < *b.gyldig_fra;
+            // A change-over is said, so a council does not read it as cases the municipality
+            // already failed.
+            const bool foer_kraft = overgang(b, *y);
             if (x->status != y->status)
                 out.push_back({"frist", fmt::format("frist {}: {} → {}{}", id, status_navn(x->status), status_navn(y->status),
                                                     foer_kraft ? fmt::format(" før den nye version gælder (fristen falder "
@@ -73,12 +78,10 @@ void frister(std::vector<Art>& out, const Vurdering& a, const Vurdering& b) {
     }
 }
 
-// The breaches a version dates before its own gyldig_fra (frister() names them as change-overs):
-// each raised one frist_overskredet, not counted as a warning added or removed.
+// The change-overs (frister() names them): each raised one frist_overskredet, not counted as a
+// warning added or removed.
 int overgange(const Vurdering& v) {
-    return int(std::count_if(v.frister.begin(), v.frister.end(), [&](const FristResultat& f) {
-        return f.status == FristStatus::Overskredet && v.gyldig_fra && f.dato < *v.gyldig_fra;
-    }));
+    return int(std::count_if(v.frister.begin(), v.frister.end(), [&](const FristResultat& f) { return overgang(v, f); }));
 }
 
 void advarsler(std::vector<Art>& out, const Vurdering& a, const Vurdering& b) {

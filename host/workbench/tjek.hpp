@@ -3,6 +3,7 @@
 // (tjek_*.cpp) and adds findings (`Fund`) with the file and line to fix and a suggestion.
 // docs/workbench.md lists the checks and how each one finds what it reports.
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,12 @@ void tjek_tekst_tal(Tjek& t);          // a number in a rule's text its paramete
 void tjek_vum_delvis(Tjek& t);         // a threshold on vum:max()/sum(), silent for a partial VUM
 void tjek_parameter_lokal(Tjek& t);    // a parameter kept in a local at load time, used by a rule
 void tjek_parameter_felt(Tjek& t);     // P.x.y where the record parameter x has no field y
+
+// Shared by the two checks above (tjek_parameter_lokal.cpp): the names the parameter tables
+// have in a file (`local P = parametre { … }`), and `P.x` at ts[k] with P one of them ("P.x",
+// else empty; not `t.P.x`).
+std::set<std::string> parametertabeller(const std::vector<Token>& ts);
+std::string parameter_at(const std::vector<Token>& ts, std::size_t k, const std::set<std::string>& tabeller);
 
 // All checks, findings sorted by file, line and code.
 std::vector<Fund> tjek_alt(Tjek& t);

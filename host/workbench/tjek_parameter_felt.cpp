@@ -82,18 +82,11 @@ void tjek_parameter_felt(Tjek& t) {
     };
     for (const auto& fil : t.kilder.filer()) {
         const auto& ts = t.kilder.fil(fil).tokens;
-        // the names the parameter tables have in this file (`local P = parametre { … }`)
-        std::set<std::string> tabeller;
-        for (std::size_t i = 0; i + 3 < ts.size(); ++i)
-            if (is(ts[i], Token::Art::Navn, "local") && ts[i + 1].art == Token::Art::Navn && tegn(ts[i + 2], "=") &&
-                is(ts[i + 3], Token::Art::Navn, "parametre"))
-                tabeller.insert(ts[i + 1].tekst);
+        const std::set<std::string> tabeller = parametertabeller(ts);
         std::set<std::pair<std::string, std::string>> said;
         for (std::size_t i = 0; i + 4 < ts.size(); ++i) {
-            if (ts[i].art != Token::Art::Navn || !tabeller.count(ts[i].tekst) || !tegn(ts[i + 1], ".") ||
-                ts[i + 2].art != Token::Art::Navn || !tegn(ts[i + 3], ".") || ts[i + 4].art != Token::Art::Navn)
+            if (parameter_at(ts, i, tabeller).empty() || !tegn(ts[i + 3], ".") || ts[i + 4].art != Token::Art::Navn)
                 continue;
-            if (i > 0 && (tegn(ts[i - 1], ".") || tegn(ts[i - 1], ":"))) continue; // t.P.x is not the parameters
             const auto p = std::find_if(ps.begin(), ps.end(), [&](const Parameter& x) { return x.id == ts[i + 2].tekst; });
             if (p == ps.end()) continue; // an unknown parameter: the load says it
             const auto& f = fields(*p);

@@ -37,14 +37,6 @@ bool starts_statement(const Token& t) {
     return false;
 }
 
-// `P.x` at ts[k], with P one of the parameter tables: "P.x", else empty.
-std::string parameter_at(const std::vector<Token>& ts, std::size_t k, const std::set<std::string>& tabeller) {
-    if (k + 2 >= ts.size() || ts[k].art != Token::Art::Navn || !tabeller.count(ts[k].tekst) || !tegn(ts[k + 1], ".") ||
-        ts[k + 2].art != Token::Art::Navn)
-        return {};
-    if (k > 0 && (tegn(ts[k - 1], ".") || tegn(ts[k - 1], ":"))) return {}; // t.P.x is not the parameters
-    return ts[k].tekst + "." + ts[k + 2].tekst;
-}
 
 // `local a <const>, b = …` from ts[i] (at `local`): the names, and the index of the first token
 // after `=`; no names when it is not that (a `local function`, a local without a value).
@@ -110,13 +102,7 @@ std::pair<std::set<std::string>, bool> function_head(const std::vector<Token>& t
 }
 
 void tjek_fil(Tjek& t, const std::string& fil, const std::vector<Token>& ts) {
-    // The names the parameter tables have in this file (`local P = parametre { … }`).
-    std::set<std::string> tabeller;
-    for (std::size_t i = 0; i + 2 < ts.size(); ++i)
-        if (navn(ts[i], "local")) {
-            const auto [names, value] = local_names(ts, i);
-            if (names.size() == 1 && value < ts.size() && navn(ts[value], "parametre")) tabeller.insert(names[0]);
-        }
+    const std::set<std::string> tabeller = parametertabeller(ts);
     if (tabeller.empty()) return;
     std::map<std::string, Lokal> lokale;
     std::set<std::string> rapporteret;
@@ -193,6 +179,24 @@ void tjek_fil(Tjek& t, const std::string& fil, const std::vector<Token>& ts) {
 }
 
 } // namespace
+
+std::string parameter_at(const std::vector<Token>& ts, std::size_t k, const std::set<std::string>& tabeller) {
+    if (k + 2 >= ts.size() || ts[k].art != Token::Art::Navn || !tabeller.count(ts[k].tekst) || !tegn(ts[k + 1], ".") ||
+        ts[k + 2].art != Token::Art::Navn)
+        return {};
+    if (k > 0 && (tegn(ts[k - 1], ".") || tegn(ts[k - 1], ":"))) return {}; // t.P.x is not the parameters
+    return ts[k].tekst + "." + ts[k + 2].tekst;
+}
+
+std::set<std::string> parametertabeller(const std::vector<Token>& ts) {
+    std::set<std::string> tabeller;
+    for (std::size_t i = 0; i + 2 < ts.size(); ++i)
+        if (navn(ts[i], "local")) {
+            const auto [names, value] = local_names(ts, i);
+            if (names.size() == 1 && value < ts.size() && navn(ts[value], "parametre")) tabeller.insert(names[0]);
+        }
+    return tabeller;
+}
 
 void tjek_parameter_lokal(Tjek& t) {
     for (const auto& fil : t.kilder.filer()) tjek_fil(t, fil, t.kilder.fil(fil).tokens);
