@@ -56,11 +56,15 @@ std::optional<std::set<std::string>> fields_of(Kildetekster& kilder, const Param
     if (p.perioder.empty()) return record_fields(field_value(lt, p.linje, p.id, "vaerdi"));
     std::set<std::string> all;
     for (const auto& periode : p.perioder) {
-        // `["ÅÅÅÅ-MM-DD"] = { … }`: the tokens after its `=` on the period's line
+        // `["ÅÅÅÅ-MM-DD"] = { … }`: the tokens after its `=` on the period's line (tokens are
+        // in line order: found by halving, not by a walk of the file per period)
         const auto& ts = lt.tokens;
-        auto at = std::find_if(ts.begin(), ts.end(), [&](const Token& x) {
-            return x.linje == periode.linje && x.art == Token::Art::Tekst && x.tekst == periode.fra.iso();
+        auto at = std::lower_bound(ts.begin(), ts.end(), periode.linje,
+                                   [](const Token& x, int linje) { return x.linje < linje; });
+        at = std::find_if(at, ts.end(), [&](const Token& x) {
+            return x.linje != periode.linje || (x.art == Token::Art::Tekst && x.tekst == periode.fra.iso());
         });
+        if (at == ts.end() || at->linje != periode.linje) return std::nullopt;
         while (at != ts.end() && !tegn(*at, "=")) ++at;
         if (at == ts.end()) return std::nullopt;
         const auto f = record_fields(std::span<const Token>(&*(at + 1), std::size_t(ts.end() - at - 1)));
@@ -87,8 +91,10 @@ void tjek_parameter_felt(Tjek& t) {
         for (std::size_t i = 0; i + 4 < ts.size(); ++i) {
             if (parameter_at(ts, i, tabeller).empty() || !tegn(ts[i + 3], ".") || ts[i + 4].art != Token::Art::Navn)
                 continue;
-            const auto p = std::find_if(ps.begin(), ps.end(), [&](const Parameter& x) { return x.id == ts[i + 2].tekst; });
-            if (p == ps.end()) continue; // an unknown parameter: the load says it
+            // sorted by id (StandardInfo::parametre)
+            const auto p = std::lower_bound(ps.begin(), ps.end(), ts[i + 2].tekst,
+                                            [](const Parameter& x, const std::string& id) { return x.id < id; });
+            if (p == ps.end() || p->id != ts[i + 2].tekst) continue; // an unknown parameter: the load says it
             const auto& f = fields(*p);
             const std::string& felt = ts[i + 4].tekst;
             if (!f || f->count(felt) || !said.insert({p->id, felt}).second) continue;
