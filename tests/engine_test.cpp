@@ -1074,8 +1074,9 @@ betingelse { id = "b", tekst = "B", kilde = "M KS",
                       Catch::Contains("(parametrene er: betydelig_nedsat_funktionsevne, fysisk_post_hverdage, graense, myndighedsalder)"));
 }
 
-// A recycled assessment lends the next one only the room of its trace list: every case,
-// assessed after any other on the same standard, gives the bytes a fresh standard gives.
+// A recycled assessment lends the next one its trace entries, refilled: every case, assessed
+// after any other on the same standard, gives the bytes a fresh standard gives, and a shorter
+// trace holds none of the values a full one before it had read (the C++ API shows them).
 TEST_CASE("an assessment handed back leaves nothing of its case in the next") {
     const Sources sources = Sources::directory(KVALITET_SOURCE_DIR);
     const Dato dato = D("2026-11-22");
@@ -1091,6 +1092,13 @@ TEST_CASE("an assessment handed back leaves nothing of its case in the next") {
             const std::string want = fresh->vurder(sager[i], dato, dato, spor).json();
             Vurdering v = reused->vurder(sager[i], dato, dato, spor);
             CHECK(v.json() == want);
+            if (spor != SporNiveau::Fuld)
+                for (const auto& p : v.spor) {
+                    CHECK(p.resultat.empty());
+                    CHECK(p.vaerdier.empty());
+                    CHECK(p.sammenligninger.empty());
+                    CHECK_FALSE(p.afkortet);
+                }
             reused->recycle(std::move(v));
             CHECK(v.spor.empty());
         }

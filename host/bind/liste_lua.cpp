@@ -21,6 +21,7 @@
 #include <lauxlib.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -46,14 +47,11 @@ namespace {
 constexpr std::string_view kPeriodOptions[] = {"periode", "arter", "fra", "foer"};
 constexpr std::string_view kRangeOptions[] = {"arter", "tidsrum", "arbejdsdage", "tekst"};
 
-// A function's option names as a set, pushed: its upvalue 1, for known_options.
-void options_set(lua_State* L, std::span<const std::string_view> names) {
-    lua_createtable(L, 0, int(names.size()));
-    for (const auto n : names) {
-        lua_pushlstring(L, n.data(), n.size());
-        lua_pushboolean(L, 1);
-        lua_rawset(L, -3);
-    }
+// A function's option names, pushed as its upvalues 1..n for known_options: a name short
+// enough is one string object in the state, so a key is known by its address.
+int push_option_names(lua_State* L, std::span<const std::string_view> names) {
+    for (const auto n : names) lua_pushlstring(L, n.data(), n.size());
+    return int(names.size());
 }
 
 const std::vector<Levering>& deliveries_arg(lua_State* L, const char* fn) {
@@ -100,27 +98,29 @@ bool is_name(const std::string& sorted) { return sorted.empty() || sorted[0] != 
 
 // An option a function does not know is a mistake in the script (a misspelt 'foer', or an
 // option another function has): it is refused, never silently ignored.
-// Checked first against the function's own set of its names (upvalue 1, made by
-// options_set): one lookup per key, no text compared.
-bool all_known(lua_State* L, int options) {
+// Checked first against the function's own names (its upvalues, push_option_names) by the
+// address of the key's string; any key not found so is looked at by first_unknown.
+bool all_known(lua_State* L, int options, std::size_t n) {
+    std::array<const void*, 8> known{};
+    n = std::min(n, known.size());
+    for (std::size_t i = 0; i < n; ++i) known[i] = lua_topointer(L, lua_upvalueindex(int(i + 1)));
     sandbox::frozen_contents(L, options);
     const int contents = lua_gettop(L);
     lua_pushnil(L);
     while (lua_next(L, contents)) {
         lua_pop(L, 1);
-        lua_pushvalue(L, -1);
-        if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNIL) {
+        const void* key = lua_type(L, -1) == LUA_TSTRING ? lua_topointer(L, -1) : nullptr;
+        if (!key || std::find(known.begin(), known.begin() + std::ptrdiff_t(n), key) == known.begin() + std::ptrdiff_t(n)) {
             lua_settop(L, contents - 1);
             return false;
         }
-        lua_pop(L, 1);
     }
     lua_pop(L, 1);
     return true;
 }
 
 void known_options(lua_State* L, int options, const char* fn, std::span<const std::string_view> names) {
-    if (all_known(L, options)) return;
+    if (all_known(L, options, names.size())) return;
     const auto unknown = first_unknown(L, options, names);
     if (!unknown) return;
     const std::string hint = is_name(*unknown) ? mente_du(*unknown, names) : "";
@@ -625,11 +625,9 @@ void open_list_primitives(lua_State* L) {
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
     lua_pop(L, 1);
-    options_set(L, kPeriodOptions);
-    lua_pushcclosure(L, lua::guarded<perioder>, 1);
+    lua_pushcclosure(L, lua::guarded<perioder>, push_option_names(L, kPeriodOptions));
     sandbox::expose(L, "perioder");
-    options_set(L, kRangeOptions);
-    lua_pushcclosure(L, lua::guarded<uden_for_tidsrum>, 1);
+    lua_pushcclosure(L, lua::guarded<uden_for_tidsrum>, push_option_names(L, kRangeOptions));
     sandbox::expose(L, "uden_for_tidsrum");
 }
 

@@ -16,6 +16,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <vector>
@@ -73,6 +74,8 @@ struct Kind {
     const char* name; // metatable name and what an error calls it
     std::span<const Field> fields;
     int user_values = 0; // one per field when any field is stable
+    // A list element's: its metatable by slot, not by name (made for every element a rule reads)
+    std::optional<Typed> typed = std::nullopt;
 };
 
 int slots(std::span<const Field> fields) {
@@ -365,13 +368,13 @@ const T& el(const View& v) {
 }
 
 const Field kYdelseFields[] = {{"paragraf", [](lua_State* L, const View& v) { push_value(L, el<Ydelse>(v).paragraf); }}};
-const Kind kYdelse{"ydelser", kYdelseFields};
+const Kind kYdelse{"ydelser", kYdelseFields, 0, Typed::YdelseElement};
 
 const Field kOpfoelgningFields[] = {
     {"dato", [](lua_State* L, const View& v) { push_dato(L, el<Opfoelgning>(v).dato); }, Keep::Case},
     {"form", [](lua_State* L, const View& v) { push_opt(L, v, el<Opfoelgning>(v).form, "opfoelgninger[].form"); }},
 };
-const Kind kOpfoelgning{"opfoelgninger", kOpfoelgningFields, slots(kOpfoelgningFields)};
+const Kind kOpfoelgning{"opfoelgninger", kOpfoelgningFields, slots(kOpfoelgningFields), Typed::OpfoelgningElement};
 
 const Field kLeveringFields[] = {
     {"dato", [](lua_State* L, const View& v) { push_dato(L, el<Levering>(v).dato); }, Keep::Case},
@@ -381,13 +384,13 @@ const Field kLeveringFields[] = {
     {"minutter", [](lua_State* L, const View& v) { push_value(L, el<Levering>(v).minutter); }},
     {"art", [](lua_State* L, const View& v) { push_value(L, el<Levering>(v).art); }},
 };
-const Kind kLevering{"leverancer", kLeveringFields, slots(kLeveringFields)};
+const Kind kLevering{"leverancer", kLeveringFields, slots(kLeveringFields), Typed::LeveringElement};
 
 const Field kAfbudFields[] = {
     {"dato", [](lua_State* L, const View& v) { push_dato(L, el<Afbud>(v).dato); }, Keep::Case},
     {"af", [](lua_State* L, const View& v) { push_value(L, el<Afbud>(v).af); }},
 };
-const Kind kAfbud{"afbud", kAfbudFields, slots(kAfbudFields)};
+const Kind kAfbud{"afbud", kAfbudFields, slots(kAfbudFields), Typed::AfbudElement};
 
 // ---- VUM helpers (methods: sag.vum:max()) ------------------------------------------------
 
@@ -637,7 +640,8 @@ void register_array(lua_State* L, const char* name, Typed list) {
 void push_view(lua_State* L, const void* obj, CaseContext* ctx, const Kind& kind) {
     auto* ud = static_cast<View*>(lua_newuserdatauv(L, sizeof(View), kind.user_values));
     *ud = View{obj, ctx, ctx->generation};
-    luaL_setmetatable(L, kind.name);
+    if (kind.typed) set_typed_metatable(L, *kind.typed);
+    else luaL_setmetatable(L, kind.name);
 }
 
 // The case list at stack index 1 whose elements have a date (opfoelgninger, leverancer,
@@ -823,6 +827,7 @@ void open_case_views(lua_State* L) {
                           &kLeverandoer, &kKlage, &kArbejdspladsvurdering, &kIndsatsplan, &kYdelse,
                           &kOpfoelgning, &kLevering, &kAfbud})
         register_kind(L, *k);
+    for (const Kind* k : {&kYdelse, &kOpfoelgning, &kLevering, &kAfbud}) remember_type(L, k->name, *k->typed);
     remember_type(L, kVum.name, Typed::Vum);
     register_array<array_index<&kYdelse, Ydelse, ydelser>, array_len<Ydelse, ydelser>>(L, "sag.ydelser", Typed::Ydelser);
     register_array<array_index<&kAktivitet, std::string, aktiviteter>, array_len<std::string, aktiviteter>>(

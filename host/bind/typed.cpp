@@ -18,7 +18,9 @@ void remember_type(lua_State* L, const char* name, Typed slot) {
 }
 
 void* to_typed(lua_State* L, int index, Typed slot) {
-    if (lua_type(L, index) != LUA_TUSERDATA || !lua_getmetatable(L, index)) return nullptr;
+    // Any value may have a metatable (a string, a frozen table), but only these userdata
+    // have one of the remembered ones: no test of the type first.
+    if (!lua_getmetatable(L, index)) return nullptr;
     const bool same = lua_topointer(L, -1) == slot_of(L, slot).metatable;
     lua_pop(L, 1);
     return same ? lua_touserdata(L, index) : nullptr;

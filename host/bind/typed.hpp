@@ -10,7 +10,11 @@
 namespace kvalitet::bind {
 
 // Slots in lua::Host::types, one per kind of userdata.
-enum class Typed : std::size_t { Dato, Varighed, Vum, Ydelser, Aktiviteter, Opfoelgninger, Leverancer, Afbud };
+enum class Typed : std::size_t {
+    Dato, Varighed, Vum, Ydelser, Aktiviteter, Opfoelgninger, Leverancer, Afbud,
+    // an element of a list
+    YdelseElement, OpfoelgningElement, LeveringElement, AfbudElement
+};
 
 // After the metatable `name` is registered: remember it under `slot` in this state.
 void remember_type(lua_State* L, const char* name, Typed slot);

@@ -31,6 +31,9 @@ struct Evaluation {
     bool unknown = false;       // a target-group rule could not say yet
     SporNiveau spor = SporNiveau::Fuld; // what trace() records
     std::size_t reads_shown = 0;        // values and comparisons in the trace so far (ctx.bounds.shown)
+    // Entries of v.spor in use: those past it are a recycled trace's, refilled by trace()
+    // and cut off when the assessment is done.
+    std::size_t posts = 0;
 };
 
 namespace {
@@ -183,24 +186,42 @@ std::optional<Dato> pop_date(lua_State* L, const Rule& r, const char* felt) {
 // comparisons, and none has no entries.
 template <class T>
 void take_reads(std::vector<T>& to, std::vector<T>& from) {
+    to.clear(); // a recycled entry's, room kept
     if (from.empty()) return;
     const auto room = from.size();
     to.swap(from);
     from.reserve(room);
 }
 
+// A new entry at the end of the trace: a recycled one in place, with its lists' room, when
+// there is one (every field is set again), else one built in place (a temporary SporPost
+// moved into the vector cost a fifth of the trace).
+SporPost& new_post(Evaluation& ev) {
+    auto& spor = ev.v.spor;
+    if (ev.posts < spor.size()) return spor[ev.posts++];
+    ++ev.posts;
+    return spor.emplace_back();
+}
+
 void trace(Evaluation& ev, const Rule& r, std::string_view udfald, std::string resultat) {
     if (ev.spor == SporNiveau::Ingen) return;
     const bool fuld = ev.spor == SporNiveau::Fuld;
-    // Built in place: a temporary SporPost moved into the vector cost a fifth of the trace.
-    auto& p = ev.v.spor.emplace_back();
+    auto& p = new_post(ev);
     p.trin = r.trin;
     p.regel = r.regel;
     p.udfald = udfald;
     if (fuld) p.resultat = std::move(resultat);
-    p.datoer = ev.ctx.dates;
-    p.mangler.assign(ev.ctx.missing.begin(), ev.ctx.missing.end());
-    if (!fuld) return;
+    else p.resultat.clear();
+    p.datoer.assign(ev.ctx.dates.begin(), ev.ctx.dates.end());
+    // into the strings a recycled entry has, so a fact's name needs no new one
+    p.mangler.resize(ev.ctx.missing.size());
+    for (std::size_t i = 0; i < p.mangler.size(); ++i) p.mangler[i].assign(ev.ctx.missing[i]);
+    if (!fuld) {
+        p.vaerdier.clear();
+        p.sammenligninger.clear();
+        p.afkortet = false;
+        return;
+    }
     // Taken, not copied: the next rule starts its reads afresh (reset_reads), and nothing reads
     // these two before then. The context gets room of the same size back, one allocation as a
     // copy would make, without copying each value.
@@ -325,8 +346,8 @@ void aktiviteter(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                                       meta.ukendt_aktivitet.kilde, {}});
             ev.ctx.reset_reads();
             if (ev.spor != SporNiveau::Ingen)
-                ev.v.spor.push_back(SporPost{Trin::Aktiviteter, &meta.ukendt_aktivitet, "ukendt",
-                                             fmt::format("'{}' er ukendt", id), {}, {}, {}, {}});
+                new_post(ev) = SporPost{Trin::Aktiviteter, &meta.ukendt_aktivitet, "ukendt",
+                                        fmt::format("'{}' er ukendt", id), {}, {}, {}, {}};
             continue;
         }
         ev.current = r;
@@ -1021,7 +1042,7 @@ void left_out(Evaluation& ev) {
     std::string res;
     if (!after.empty()) res = "efter vurderingsdatoen, ikke medregnet: " + after;
     if (!before.empty()) res += (res.empty() ? "" : "; ") + std::string("før bevillingens start, hører ikke til bevillingen: ") + before;
-    ev.v.spor.push_back(SporPost{Trin::Maalgruppe, &kSagPaaDato, "udeladt", std::move(res), {}, {}, {}, {}});
+    new_post(ev) = SporPost{Trin::Maalgruppe, &kSagPaaDato, "udeladt", std::move(res), {}, {}, {}, {}};
 }
 
 } // namespace
@@ -1053,10 +1074,25 @@ int evaluate(lua_State* L) {
 
 Vurdering Standard::vurder(const Sag& sag, Dato dato) { return vurder(sag, dato, dato); }
 
+// An entry whose lists grew past what most rules read is not kept with that room: the
+// pool stays a few hundred bytes an entry, whatever one case made a rule read.
+namespace {
+bool oversized(const SporPost& p) {
+    return p.resultat.capacity() > 256 || p.datoer.capacity() > 32 || p.mangler.size() > 16 ||
+           p.vaerdier.capacity() > 64 || p.sammenligninger.capacity() > 64;
+}
+} // namespace
+
 void Standard::recycle(Vurdering&& v) {
     constexpr std::size_t kKept = 1024; // entries' room; a standard has ~20-60 rules
-    v.spor.clear(); // nothing of this case is kept: only the list's room
-    if (v.spor.capacity() <= kKept && v.spor.capacity() > spare_spor_.capacity()) spare_spor_ = std::move(v.spor);
+    // The entries are kept with their lists' room and refilled by the next assessment's
+    // trace(); nothing of this case is read again, as every field is set anew.
+    if (v.spor.capacity() <= kKept && v.spor.size() >= spare_spor_.size()) {
+        for (auto& p : v.spor)
+            if (oversized(p)) p = SporPost{};
+        spare_spor_ = std::move(v.spor);
+    }
+    v.spor.clear(); // what the caller holds keeps nothing of it either way
 }
 
 Vurdering Standard::vurder(const Sag& sag, Dato dato, Dato standard_dato) {
@@ -1135,7 +1171,7 @@ Vurdering Standard::vurder_once(const Sag& sag, Dato dato, Dato standard_dato, S
     v.gyldig_fra = info.gyldig_fra;
     v.sha256 = info.sha256;
     if (spor != SporNiveau::Ingen) {
-        v.spor = std::move(spare_spor_); // empty, perhaps with room
+        v.spor = std::move(spare_spor_); // a recycled trace's entries, refilled by trace()
         spare_spor_ = {};
         v.spor.reserve(rules_.size() + sag.ansoegte_aktiviteter.size());
     }
@@ -1161,6 +1197,7 @@ Vurdering Standard::vurder_once(const Sag& sag, Dato dato, Dato standard_dato, S
     lua_pushlightuserdata(L, &ev);
     try {
         state_->call(1, 0);
+        v.spor.resize(ev.posts); // the recycled entries this case did not need
     } catch (const ScriptError& e) {
         if (!ev.current) throw;
         const Regel& r = *ev.current->regel;

@@ -42,7 +42,7 @@ struct Host {
         int ref = LUA_NOREF;
         const void* metatable = nullptr;
     };
-    std::array<Type, 8> types{}; // bind/typed.hpp
+    std::array<Type, 12> types{}; // bind/typed.hpp
     // The C++ exception guarded() last turned into a Lua error, so a caller that catches
     // the Lua error can tell what it was (a date at the calendar's edge, engine/evaluate.cpp).
     std::exception_ptr cpp_error;
