@@ -337,6 +337,7 @@ const Rule* activity_rule(const Standard& s, std::string_view id) {
 }
 
 void aktiviteter(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
+    ev.v.aktiviteter.reserve(ev.sag.ansoegte_aktiviteter.size());
     for (const auto& id : ev.sag.ansoegte_aktiviteter) {
         const Rule* r = activity_rule(ev.standard, id);
         if (!r) {
@@ -360,9 +361,10 @@ void aktiviteter(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         AktivitetResultat a{id, omfattet, std::nullopt, r->regel, {}};
         // The facts that left something open: whether it is covered, or where to refer.
         auto open = omfattet ? std::vector<std::string_view>{} : ev.ctx.missing;
-        auto read = ev.ctx.missing;
         if (omfattet == false) {
             if (r->til_fn) {
+                // what both functions lacked is the trace's; the dates and values, the referral's
+                auto read = ev.ctx.missing;
                 call(L, ev, r->til_fn);
                 if (lua_type(L, -1) == LUA_TSTRING) a.henvis_til = take_text(L, ev, *r, "henvis_til");
                 else if (!lua_isnil(L, -1))
@@ -372,13 +374,13 @@ void aktiviteter(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
                     add_unique_view(read, m);
                     if (!a.henvis_til) add_unique_view(open, m);
                 }
+                ev.ctx.missing.assign(read.begin(), read.end()); // into the context's own room
             } else if (!r->til.empty()) {
                 a.henvis_til = r->til;
             }
         }
         for (auto m : open) a.mangler.emplace_back(m);
         if (!a.omfattet && a.mangler.empty()) a.mangler.push_back(id);
-        ev.ctx.missing = std::move(read);
         std::string res = !a.omfattet ? "ukendt: afventer " + join(a.mangler)
                           : *a.omfattet ? "omfattet"
                           : a.henvis_til ? "ikke omfattet; henvis til " + *a.henvis_til
@@ -483,11 +485,18 @@ std::optional<Dato> receipt(Evaluation& ev, std::optional<FormodetModtagelse>& f
     return m->dato;
 }
 
-// How a presumed receipt was found, for the trace.
+// How a presumed receipt was found, for the trace, written at the end of `out`.
+void append_udledning(std::string& out, const FormodetModtagelse& f) {
+    auto to = std::back_inserter(out);
+    if (f.digital) fmt::format_to(to, "modtagelse udledt: digital post, modtaget samme dag som sendt {}", f.sendt.iso());
+    else fmt::format_to(to, "modtagelse udledt: fysisk post, {} hverdage efter brevets dato {} (fysisk_post_hverdage)",
+                        f.hverdage, f.sendt.iso());
+}
+
 std::string udledning(const FormodetModtagelse& f) {
-    return f.digital ? fmt::format("modtagelse udledt: digital post, modtaget samme dag som sendt {}", f.sendt.iso())
-                     : fmt::format("modtagelse udledt: fysisk post, {} hverdage efter brevets dato {} (fysisk_post_hverdage)",
-                                   f.hverdage, f.sendt.iso());
+    std::string out;
+    append_udledning(out, f);
+    return out;
 }
 
 // What the case holds at `sti` but dated after the assessment date (as_of.hpp), if so; a
@@ -533,6 +542,9 @@ bool start_moot(const Evaluation& ev, const Rule& r) {
 }
 
 void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
+    std::size_t n = 0;
+    for (const Rule& r : ev.standard.rules()) n += r.art == Art::Frist;
+    ev.v.frister.reserve(n); // one list, not one per doubling
     for (const Rule& r : ev.standard.rules()) {
         if (r.art != Art::Frist) continue;
         ev.current = &r;
@@ -771,10 +783,17 @@ void frister(lua_State* L, Evaluation& ev, const Standard::Meta& meta) {
         ev.v.frister.push_back({r.regel, f, due, status, event && *event <= ev.dato ? event : std::nullopt, formodet});
         restore_reads();
         ev.ctx.read_date("frist", due);
-        std::string res = due.iso();
+        // One string, written in place: a deadline with a presumed receipt made four.
+        std::string res;
+        res.reserve(formodet ? 128 : 32);
+        res += due.iso();
         res += ' ';
         res += status_navn(status);
-        if (formodet) res += " (" + udledning(*formodet) + ")";
+        if (formodet) {
+            res += " (";
+            append_udledning(res, *formodet);
+            res += ')';
+        }
         if (foer_start) res += " (" + ikke_talt(true) + ")";
         const bool antaget = r.regel->antagelse || formodet.has_value(); // a presumed receipt is an assumption too
         trace(ev, r, status_navn(status), std::move(res));
