@@ -148,6 +148,17 @@ tema("sociale_relationer", "Socialt liv", "Etablering og opretholdelse af social
 tema("netvaerk", "Socialt liv", "Netværksdannelse og deltagelse i aktiviteter i lokalsamfundet")
 tema("medicin_haandtering", "Sundhed", "Struktur omkring indtagelse af medicin")
 
+-- Ledsagelse til behandling nævnes ikke med ord. Antagelse: temaet Sundhed ("motivation til
+-- gennemførsel af nødvendig udredning og behandling") omfatter den, når den har et pædagogisk
+-- formål, for 2.4 udelukker kun "Ledsagelse uden konkret pædagogisk formål".
+aktivitet {
+  id = "ledsagelse_behandling",
+  tekst = "Ledsagelse med pædagogisk formål til udredning og behandling",
+  kilde = "Varde KS 2.1, temaet Sundhed, og 2.4",
+  antagelse = true,
+  omfattet = true,
+}
+
 -- 2.4 – 2.5: Hvad er ikke omfattet, og snitflader -----------------------------------------
 
 -- 2.4: "Der ydes i udgangspunktet ikke støtte til": nej er udgangspunktet, og teksten siger det,

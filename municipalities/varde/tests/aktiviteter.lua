@@ -23,8 +23,9 @@ test {
     oekonomi = { omfattet = true, kilde = "Varde KS 2.1, temaet Samfundsliv" },
     post = { omfattet = true, kilde = "Varde KS 2.1, temaet Kommunikation" },
     uddannelse_beskaeftigelse = { omfattet = true, kilde = "Varde KS 2.1, temaet Samfundsliv" },
+    -- læst ud af temaet Sundhed og af 2.4's udelukkelse af ledsagelse uden pædagogisk formål
+    ledsagelse_behandling = { omfattet = true, antagelse = true, kilde = "Varde KS 2.1, temaet Sundhed, og 2.4" },
     -- dem nævner standarden ikke: kataloget svarer, som antagelse
-    ledsagelse_behandling = { omfattet = true, antagelse = true },
     velfaerdsteknologi = { omfattet = true, antagelse = true },
     laege_tandlaege = { omfattet = true },
     administration_af_penge = { omfattet = false, kilde = "Varde KS 2.4" },
