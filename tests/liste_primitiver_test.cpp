@@ -390,6 +390,19 @@ TEST_CASE("the list primitives say in Danish what is wrong with their arguments"
                Catch::Contains("tidsrummets 'fra' skal skrives TT:MM"));
     CHECK_THAT(lua.eval(sag, "return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '08:00', til = '09:00' }, tekst = '{dag}' })"),
                Catch::Contains("'tekst' kender ikke {dag}"));
+    // the text is checked whether or not a delivery falls outside: a mistake shows at once
+    CHECK_THAT(lua.eval(sag, "return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '00:00', til = '24:00' }, tekst = 'kl. {start} {dag}' })"),
+               Catch::Contains("'tekst' kender ikke {dag}"));
+    CHECK_THAT(lua.eval(sag, "return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '08:00', til = '09:00' }, tekst = '{iso} {}' })"),
+               Catch::Contains("'tekst' kender ikke {};"));
+    CHECK_THAT(lua.eval(sag, "return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '08:00', til = '09:00' }, tekst = '{iso} {start' })"),
+               Catch::Contains("'tekst' kender ikke {start};")); // unclosed: named as it would be closed
+    CHECK_THAT(lua.eval(sag, "return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '08:00', til = '09:00' }, tekst = '} {start}-{slut} {art}{' })"),
+               Catch::Contains("'tekst' kender ikke {};"));
+    CHECK(lua.eval(sag, "return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '08:00', til = '09:00' }, tekst = '}} {start}-{slut} ({minutter}) {art}' })[1]")
+          == "}} 10:00-11:00 (60) sms");
+    CHECK(lua.eval(sag, "return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '08:00', til = '09:00' }, tekst = 'uden felter' })[1]")
+          == "uden felter");
     // a line per delivery is no novel: its parts were built outside the memory budget
     CHECK_THAT(lua.eval(sag, "return uden_for_tidsrum(sag.leverancer, { tidsrum = { fra = '08:00', til = '09:00' }, tekst = string.rep('{iso}', 2e5) })"),
                Catch::Contains("uden_for_tidsrum: 'tekst' er 1000000 bytes lang; højst 1000"));

@@ -342,13 +342,21 @@ int perioder(lua_State* L) {
     if (foer) {
         hi = periods.of(*foer) - 1;
     }
-    // The counted deliveries' periods, within the bounds set so far.
-    std::vector<std::pair<std::int64_t, int>> counted;
-    counted.reserve(list.size());
+    // The counted deliveries' periods, within the bounds set so far: on the stack for a
+    // case's usual few dozen deliveries (each can count in two periods), else in a vector.
+    struct Counted {
+        std::int64_t n; // the period
+        int minutter;
+    };
+    std::array<Counted, 256> small; // left uninitialised: only what is counted is read
+    std::vector<Counted> big;
+    if (2 * list.size() > small.size()) big.resize(2 * list.size());
+    const std::span<Counted> room = big.empty() ? std::span<Counted>(small) : std::span<Counted>(big);
+    std::size_t n_counted = 0;
     auto count = [&](Dato d, int minutter) {
         const std::int64_t n = periods.of(d);
         if ((lo && n < *lo) || (hi && n > *hi)) return;
-        counted.emplace_back(n, minutter);
+        room[n_counted++] = {n, minutter};
     };
     // The minutes after midnight are delivered the next day: a visit Sunday 23:00-01:00 is an
     // hour in each week (a delivery is at most 24 hours, so it ends by the next day). Not when
@@ -362,11 +370,13 @@ int perioder(lua_State* L) {
         if (l.minutter > today && l.dato < vurderingsdato) count(l.dato.plus_days(1), l.minutter - today);
     }
     // With `foer`: every period up to it; without, the periods the deliveries span.
+    const std::span<const Counted> counted = room.first(n_counted);
     std::int64_t first = 0, last = -1;
     if (!counted.empty()) {
-        const auto [mn, mx] = std::minmax_element(counted.begin(), counted.end());
-        first = mn->first;
-        last = mx->first;
+        const auto [mn, mx] = std::minmax_element(counted.begin(), counted.end(),
+                                                  [](const Counted& a, const Counted& b) { return a.n < b.n; });
+        first = mn->n;
+        last = mx->n;
     }
     if (foer) {
         last = *hi;
@@ -512,44 +522,31 @@ int clock_minutes(lua_State* L, const char* fn, const char* felt) {
 void append_clock(std::string& out, int minute) { fmt::format_to(std::back_inserter(out), "{:02}:{:02}", minute / 60, minute % 60); }
 
 // One delivery as the rule's text says: {ugedag} {dato} {iso} {start} {slut} {minutter} {art}.
-struct Template {
-    enum class Part : std::uint8_t { Text, Ugedag, Dato, Iso, Start, Slut, Minutter, Art };
-    std::vector<std::pair<Part, std::string_view>> parts;
+// Checked once when the primitive is called, then read again for each line it writes: no
+// list of its parts is made for a call that finds nothing outside the range.
+class Template {
+public:
+    enum class Part : std::uint8_t { Ugedag, Dato, Iso, Start, Slut, Minutter, Art };
 
-    static Template parse(lua_State* L, std::string_view t, const char* fn) {
-        static constexpr std::pair<std::string_view, Part> kNames[] = {
-            {"ugedag", Part::Ugedag}, {"dato", Part::Dato},         {"iso", Part::Iso}, {"start", Part::Start},
-            {"slut", Part::Slut},     {"minutter", Part::Minutter}, {"art", Part::Art}};
-        // A line per delivery: longer than this is no line a person reads, and its parts and
-        // its lines would be built outside the script's memory budget.
+    Template(lua_State* L, std::string_view t, const char* fn) : text_(t) {
+        // A line per delivery: longer than this is no line a person reads, and its lines
+        // would be built outside the script's memory budget.
         constexpr std::size_t kMaxTemplate = 1000;
         if (t.size() > kMaxTemplate)
             luaL_error(L, "%s: 'tekst' er %d bytes lang; højst %d", fn, int(std::min<std::size_t>(t.size(), 1u << 30)),
                        int(kMaxTemplate));
-        Template out;
-        out.parts.reserve(2 * std::size_t(std::count(t.begin(), t.end(), '{')) + 1); // one allocation, not one per doubling
-        while (!t.empty()) {
-            const auto open = t.find('{');
-            if (open != 0) {
-                out.parts.push_back({Part::Text, t.substr(0, open)});
-                if (open == std::string_view::npos) break;
-                t.remove_prefix(open);
-            }
-            const auto close = t.find('}');
-            const auto name = t.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1);
-            const auto* known = std::find_if(std::begin(kNames), std::end(kNames), [&](const auto& k) { return k.first == name; });
-            if (close == std::string_view::npos || known == std::end(kNames))
+        each(t, [&](std::string_view, std::optional<Part>, std::string_view name, bool unknown) {
+            if (unknown)
                 luaL_error(L, "%s: 'tekst' kender ikke {%s}; brug {ugedag}, {dato}, {iso}, {start}, {slut}, {minutter} eller {art}",
                            fn, std::string(name.substr(0, 40)).c_str());
-            out.parts.push_back({known->second, {}});
-            t.remove_prefix(close + 1);
-        }
-        return out;
+        });
     }
 
     void write(std::string& out, const Levering& l) const {
-        for (const auto& [part, text] : parts) switch (part) {
-            case Part::Text: out += text; break;
+        each(text_, [&](std::string_view text, std::optional<Part> part, std::string_view, bool) {
+            out += text;
+            if (!part) return;
+            switch (*part) {
             case Part::Ugedag: out += ugedag_navn(l.dato.ugedag()); break;
             case Part::Dato: out += l.dato.tekst(); break;
             case Part::Iso: out += l.dato.iso(); break;
@@ -561,7 +558,37 @@ struct Template {
             case Part::Minutter: fmt::format_to(std::back_inserter(out), "{}", l.minutter); break;
             case Part::Art: out += l.art; break;
             }
+        });
     }
+
+private:
+    // f(text before, the placeholder after it, its name, whether it is unknown) for each piece
+    // in order; the last piece has no placeholder, nor has an unknown or unclosed one, which
+    // ends the text.
+    template <class F>
+    static void each(std::string_view t, F&& f) {
+        static constexpr std::pair<std::string_view, Part> kNames[] = {
+            {"ugedag", Part::Ugedag}, {"dato", Part::Dato},         {"iso", Part::Iso}, {"start", Part::Start},
+            {"slut", Part::Slut},     {"minutter", Part::Minutter}, {"art", Part::Art}};
+        while (!t.empty()) {
+            const auto open = t.find('{');
+            if (open == std::string_view::npos) {
+                f(t, std::nullopt, std::string_view{}, false);
+                return;
+            }
+            const auto close = t.find('}', open);
+            const auto name = t.substr(open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1);
+            const auto* known = std::find_if(std::begin(kNames), std::end(kNames), [&](const auto& k) { return k.first == name; });
+            if (close == std::string_view::npos || known == std::end(kNames)) {
+                f(t.substr(0, open), std::nullopt, name, true);
+                return;
+            }
+            f(t.substr(0, open), known->second, name, false);
+            t.remove_prefix(close + 1);
+        }
+    }
+
+    std::string_view text_;
 };
 
 int uden_for_tidsrum(lua_State* L) {
@@ -585,7 +612,7 @@ int uden_for_tidsrum(lua_State* L) {
         if (lua_type(L, -1) != LUA_TSTRING) return luaL_error(L, "%s: 'tekst' skal være en tekst", fn);
         std::size_t n = 0;
         const char* t = lua_tolstring(L, -1, &n);
-        text = Template::parse(L, {t, n}, fn); // whole, a NUL byte included
+        text.emplace(L, std::string_view{t, n}, fn); // whole, a NUL byte included
     }
     // The template's parts point into its text, which stays on the stack until we return.
     lua_newtable(L);

@@ -686,7 +686,7 @@ struct Dated {
     lua_Integer index; // in the case's list, 1-based
 };
 
-void sort_like_lua(std::vector<Dated>& a, unsigned lo, unsigned up, unsigned rnd) {
+void sort_like_lua(std::span<Dated> a, unsigned lo, unsigned up, unsigned rnd) {
     auto less = [&](unsigned i, unsigned j) { return a[i].day < a[j].day; };
     while (lo < up) {
         if (less(up, lo)) std::swap(a[lo], a[up]);
@@ -722,17 +722,39 @@ void sort_like_lua(std::vector<Dated>& a, unsigned lo, unsigned up, unsigned rnd
     }
 }
 
+// A case list's elements in the order table.sort by date gives them: their places, 1-based
+// as in ltablib.c. On the stack for a short list (a case has a few follow-ups and afbud), not
+// a new vector each call.
+class DatedOrder {
+public:
+    template <class T>
+    explicit DatedOrder(const std::vector<T>& items) : n_(items.size()) {
+        if (n_ + 1 > small_.size()) big_.resize(n_ + 1);
+        a_ = n_ + 1 > small_.size() ? std::span<Dated>(big_) : std::span<Dated>(small_.data(), n_ + 1);
+        for (std::size_t i = 0; i < n_; ++i) a_[i + 1] = {items[i].dato.days(), lua_Integer(i + 1)};
+        if (n_ > 1) sort_like_lua(a_, 1, unsigned(n_), 0);
+    }
+    DatedOrder(const DatedOrder&) = delete;
+    DatedOrder& operator=(const DatedOrder&) = delete;
+    std::size_t size() const { return n_; }
+    lua_Integer at(std::size_t i) const { return a_[i].index; } // the i-th earliest, 1-based
+
+private:
+    std::size_t n_;
+    std::array<Dated, 33> small_{};
+    std::vector<Dated> big_;
+    std::span<Dated> a_;
+};
+
 // efter_dato(sag.opfoelgninger): a new list of the elements, earliest first, in the order
 // table.sort with a.dato < b.dato gives; one call instead of a view read and a date
 // comparison, each a call into C, per comparison.
 int by_date(lua_State* L) {
     const bool sagens = with_dated_list(L, [&](const auto& items, const View& v, const Kind& kind) {
-        std::vector<Dated> a(items.size() + 1); // 1-based, as in ltablib.c
-        for (std::size_t i = 0; i < items.size(); ++i) a[i + 1] = {items[i].dato.days(), lua_Integer(i + 1)};
-        if (items.size() > 1) sort_like_lua(a, 1, unsigned(items.size()), 0);
+        const DatedOrder order(items);
         lua_createtable(L, int(items.size()), 0);
-        for (std::size_t i = 1; i < a.size(); ++i) {
-            push_element(L, 1, v, items, a[i].index, kind); // the view sag.opfoelgninger[i] gives
+        for (std::size_t i = 1; i <= order.size(); ++i) {
+            push_element(L, 1, v, items, order.at(i), kind); // the view sag.opfoelgninger[i] gives
             lua_rawseti(L, -2, lua_Integer(i));
         }
     });
@@ -754,12 +776,10 @@ int latest_meeting(lua_State* L) {
         return 1;
     }
     const auto& items = opfoelgninger(sag(*v));
-    std::vector<Dated> a(items.size() + 1); // 1-based, as by_date
-    for (std::size_t i = 0; i < items.size(); ++i) a[i + 1] = {items[i].dato.days(), lua_Integer(i + 1)};
-    if (items.size() > 1) sort_like_lua(a, 1, unsigned(items.size()), 0);
+    const DatedOrder order(items); // as by_date
     lua_pushboolean(L, 1);
     for (std::size_t i = items.size(); i >= 1; --i) {
-        const Opfoelgning& o = items[std::size_t(a[i].index - 1)];
+        const Opfoelgning& o = items[std::size_t(order.at(i) - 1)];
         if (!o.form) {
             v->ctx->read_missing("opfoelgninger[].form");
             lua_pushboolean(L, 0);

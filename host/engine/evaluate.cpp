@@ -1098,14 +1098,15 @@ Vurdering Standard::vurder(const Sag& sag, Dato dato) { return vurder(sag, dato,
 namespace {
 bool oversized(const SporPost& p) {
     return p.resultat.capacity() > 256 || p.datoer.capacity() > 32 || p.mangler.size() > 16 ||
-           p.vaerdier.capacity() > 64 || p.sammenligninger.capacity() > 64;
+           p.vaerdier.capacity() > 32 || p.sammenligninger.capacity() > 32;
 }
 } // namespace
 
 void Standard::recycle(Vurdering&& v) {
-    constexpr std::size_t kKept = 1024; // entries' room; a standard has ~20-60 rules
     // The entries are kept with their lists' room and refilled by the next assessment's
-    // trace(); nothing of this case is read again, as every field is set anew.
+    // trace(); nothing of this case is read again, as every field is set anew. A standard
+    // has ~20-60 rules: a longer trace is not kept, so the spare stays under ~1.5 MB.
+    constexpr std::size_t kKept = 256;
     if (v.spor.capacity() <= kKept && v.spor.size() >= spare_spor_.size()) {
         for (auto& p : v.spor)
             if (oversized(p)) p = SporPost{};
