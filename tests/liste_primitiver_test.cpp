@@ -242,7 +242,7 @@ return tostring(same and liste.minutter ~= m and (liste.minutter[1] or 0) ~= -1
     }
     const std::string sag = R"({"id":"x","leverancer":[]})";
     CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge' }).fra"),
-               Catch::Contains("slås op med et helt tal (liste[1]), .minutter eller :afvigende(...), ikke 'fra'"));
+               Catch::Contains("slås op med et helt tal (liste[1]), .minutter, :afvigende(...) eller :indhentet(...), ikke 'fra'"));
 }
 
 // liste:afvigende is the loop Ishøj and Kerteminde wrote over every period, with Lua's own
@@ -290,6 +290,52 @@ return table.concat(ud, " ")
     // before the first period: from the first
     CHECK(lua.eval(sag, liste + "return #liste:afvigende(-5, 30, 0) .. ',' .. #liste:afvigende(2, 30, 0)") == "1,0");
     CHECK(lua.eval(sag, liste + "return #liste:afvigende(1, 60, 0) .. ',' .. #liste:afvigende(1, 30, 0)") == "0,1");
+}
+
+// liste:indhentet is the loop Varde's timer_opsparet wrote over every period, with Lua's own
+// arithmetic: integer grants (wrapping at the edges) and float ones, where the sums turn float.
+TEST_CASE("liste:indhentet gives the catch-ups the rules' loop over liste.minutter found") {
+    Lua lua;
+    std::mt19937 rng(41);
+    const char* grants[] = {"60", "90", "120", "0", "b.timer * 60", "b.timer * 60.0", "minutter_af_timer(4.15)",
+                            "45.5", "-30", "math.maxinteger", "math.mininteger", "1e308", "0/0", "2^53"};
+    int found = 0;
+    for (int i = 0; i < 300; ++i) {
+        const std::string sag = random_case(rng);
+        const std::string bevilget = grants[rng() % std::size(grants)];
+        INFO(sag << " bevilget " << bevilget);
+        const std::string common = kCommon + fmt::format(R"(
+local liste = perioder(sag.leverancer, {{ periode = b.periode, arter = arter, fra = b.start }})
+local bevilget = {}
+local function vis(nr, m, x) return nr .. ":" .. m .. ":" .. tostring(x) end
+)", bevilget);
+        const std::string loop = lua.eval(sag, common + R"(
+local alle, ud, opsparet = liste.minutter, {}, 0
+for i = 1, #alle do
+  local m = alle[i]
+  if m < bevilget then
+    opsparet = opsparet + (bevilget - m)
+  elseif m > bevilget and opsparet > 0 then
+    local x = math.min(m - bevilget, opsparet)
+    opsparet = opsparet - x
+    ud[#ud + 1] = vis(i, m, x)
+  end
+end
+return table.concat(ud, " ")
+)");
+        CHECK(lua.eval(sag, common + R"(
+local ud = {}
+for _, p in ipairs(liste:indhentet(bevilget)) do ud[#ud + 1] = vis(p.nr, p.minutter, p.indhentet) end
+return table.concat(ud, " ")
+)") == loop);
+        found += !loop.empty();
+    }
+    CHECK(found > 30); // the comparison saw catch-ups, not only empty lists
+    const std::string sag = R"({"id":"x","leverancer":[{"dato":"2026-03-02","start":"10:00","minutter":60,"art":"telefon"}]})";
+    const std::string liste = "local liste = perioder(sag.leverancer, { periode = 'uge' })\n";
+    CHECK_THAT(lua.eval(sag, liste + "return liste:indhentet('60')"),
+               Catch::Contains("indhentet: 'bevilget' (argument 1) skal være et tal, ikke en tekst"));
+    CHECK_THAT(lua.eval(sag, liste + "return liste:indhentet()"), Catch::Contains("indhentet: 'bevilget' (argument 1) mangler"));
 }
 
 // _vaert.seneste_dato, which seneste() (dsl/hjaelpere.lua) asks first, against seneste's loop.
@@ -452,9 +498,9 @@ TEST_CASE("the list primitives say in Danish what is wrong with their arguments"
                Catch::Contains("ukendt valg '\\x{80}\\x{80}"));
     // a key is the whole string: "minutter\0x" is not .minutter
     CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge' })['minutter\\0x']"),
-               Catch::Contains("slås op med et helt tal (liste[1]), .minutter eller :afvigende(...), ikke"));
+               Catch::Contains("slås op med et helt tal (liste[1]), .minutter, :afvigende(...) eller :indhentet(...), ikke"));
     CHECK_THAT(lua.eval(sag, "return perioder(sag.leverancer, { periode = 'uge' })['afvigende\\0x']"),
-               Catch::Contains("slås op med et helt tal (liste[1]), .minutter eller :afvigende(...), ikke"));
+               Catch::Contains("slås op med et helt tal (liste[1]), .minutter, :afvigende(...) eller :indhentet(...), ikke"));
 }
 
 // The editor offers what annotations/kvalitet.lua lists as a function's options: each one

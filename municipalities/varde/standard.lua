@@ -400,19 +400,14 @@ krav {
     if not oplyst(leverancer) then return nil end
     -- leveret støttetid i hver hel periode af bevillingen, fra den første til den sidste med leverancer
     local leveret = perioder(leverancer, { periode = periode, arter = P.stoettetid, fra = start })
-    local ud, bevilget, opsparet = {}, minutter_af_timer(timer), 0
-    local alle = leveret.minutter -- en tællende løkke: ipairs kalder en funktion for hver periode
-    for i = 1, #alle do
-      local minutter = alle[i]
-      if minutter < bevilget then
-        opsparet = opsparet + (bevilget - minutter)
-      elseif minutter > bevilget and opsparet > 0 then
-        local indhentet = math.min(minutter - bevilget, opsparet)
-        opsparet = opsparet - indhentet
-        ud[#ud + 1] = string.format("%s: %s leveret, %s bevilget; %s fra tidligere perioder",
-                                    periode_navn(leveret[i].fra, periode), timer_tekst(minutter / 60), tal(timer),
-                                    timer_tekst(indhentet / 60))
-      end
+    -- de perioder, hvor mere end bevilget blev leveret med timer, som tidligere perioder ikke brugte
+    local indhentet = leveret:indhentet(minutter_af_timer(timer))
+    local ud = {}
+    for i = 1, #indhentet do
+      local p = indhentet[i]
+      ud[i] = string.format("%s: %s leveret, %s bevilget; %s fra tidligere perioder",
+                            periode_navn(leveret[p.nr].fra, periode), timer_tekst(p.minutter / 60), tal(timer),
+                            timer_tekst(p.indhentet / 60))
     end
     return ud
   end,
