@@ -354,10 +354,15 @@ int perioder(lua_State* L) {
     if (2 * list.size() > small.size()) big.resize(2 * list.size());
     const std::span<Counted> room = big.empty() ? std::span<Counted>(small) : std::span<Counted>(big);
     std::size_t n_counted = 0;
+    std::int64_t lowest = std::numeric_limits<std::int64_t>::max(), highest = std::numeric_limits<std::int64_t>::min();
+    const std::int64_t from = lo.value_or(std::numeric_limits<std::int64_t>::min());
+    const std::int64_t to = hi.value_or(std::numeric_limits<std::int64_t>::max());
     auto count = [&](Dato d, int minutter) {
         const std::int64_t n = periods.of(d);
-        if ((lo && n < *lo) || (hi && n > *hi)) return;
+        if (n < from || n > to) return;
         room[n_counted++] = {n, minutter};
+        lowest = std::min(lowest, n);
+        highest = std::max(highest, n);
     };
     // The minutes after midnight are delivered the next day: a visit Sunday 23:00-01:00 is an
     // hour in each week (a delivery is at most 24 hours, so it ends by the next day). Not when
@@ -374,10 +379,8 @@ int perioder(lua_State* L) {
     const std::span<const Counted> counted = room.first(n_counted);
     std::int64_t first = 0, last = -1;
     if (!counted.empty()) {
-        const auto [mn, mx] = std::minmax_element(counted.begin(), counted.end(),
-                                                  [](const Counted& a, const Counted& b) { return a.n < b.n; });
-        first = mn->n;
-        last = mx->n;
+        first = lowest;
+        last = highest;
     }
     if (foer) {
         last = *hi;

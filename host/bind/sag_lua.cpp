@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -518,11 +519,33 @@ std::string unknown_field(const Kind& kind, std::string_view key) {
     return fmt::format("{} har ikke feltet '{}'{}", kind.name, key, mente_du(key, names));
 }
 
-// Upvalues: the Kind, and a table from field name to its 1-based index.
-int view_index(lua_State* L) {
+// view_index's second upvalue: the address of each field's name as a string object of the
+// state (a short string is one object however often it is made), in the Kind's order; its
+// user value, the table from each name to its 1-based position, keeps those strings alive.
+struct FieldNames {
+    std::size_t n;
+    const void* name[1]; // n of them, in the same block
+    static std::size_t bytes(std::size_t n) { return offsetof(FieldNames, name) + std::max<std::size_t>(n, 1) * sizeof(void*); }
+};
+
+// The 1-based position of the field key 2 names, or 0. A name written in a script is the
+// same string object as the field's: found by its address, with no lookup through the API.
+// Anything else (a long or odd key) is looked up in the table, whose answer decides.
+int field_position(lua_State* L) {
+    const auto* names = static_cast<const FieldNames*>(lua_touserdata(L, lua_upvalueindex(2)));
+    const void* key = lua_topointer(L, 2);
+    for (std::size_t i = 0; i < names->n; ++i)
+        if (names->name[i] == key) return int(i + 1);
+    lua_getiuservalue(L, lua_upvalueindex(2), 1);
     lua_pushvalue(L, 2);
-    const int i = lua_rawget(L, lua_upvalueindex(2)) == LUA_TNUMBER ? int(lua_tointeger(L, -1)) : 0;
-    lua_pop(L, 1);
+    const int i = lua_rawget(L, -2) == LUA_TNUMBER ? int(lua_tointeger(L, -1)) : 0;
+    lua_pop(L, 2);
+    return i;
+}
+
+// Upvalues: the Kind, and its FieldNames.
+int view_index(lua_State* L) {
+    const int i = field_position(L);
     const Kind& kind = *static_cast<const Kind*>(lua_touserdata(L, lua_upvalueindex(1)));
     if (i == 0) throw std::runtime_error(unknown_field(kind, sandbox::key_text(L, 2)));
     const Field& f = kind.fields[std::size_t(i - 1)];
@@ -602,14 +625,20 @@ void seal_and_pop(lua_State* L) {
     lua_pop(L, 1);
 }
 
-// view_index's second upvalue: each field's name → its 1-based position in the Kind.
+// view_index's second upvalue (FieldNames).
 void push_positions(lua_State* L, const Kind& kind) {
-    lua_createtable(L, 0, int(kind.fields.size()));
-    for (std::size_t i = 0; i < kind.fields.size(); ++i) {
+    const std::size_t n = kind.fields.size();
+    auto* names = static_cast<FieldNames*>(lua_newuserdatauv(L, FieldNames::bytes(n), 1));
+    names->n = 0; // filled as the names are made: a memory error midway leaves a consistent block
+    lua_createtable(L, 0, int(n));
+    for (std::size_t i = 0; i < n; ++i) {
         lua_pushlstring(L, kind.fields[i].name.data(), kind.fields[i].name.size());
+        names->name[i] = lua_topointer(L, -1);
         lua_pushinteger(L, lua_Integer(i + 1));
         lua_rawset(L, -3);
+        names->n = i + 1;
     }
+    lua_setiuservalue(L, -2, 1);
 }
 
 void register_kind(lua_State* L, const Kind& kind) {

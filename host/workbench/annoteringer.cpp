@@ -57,15 +57,16 @@ std::string sub_class(const std::string& owner, const std::string& field) {
 }
 
 // The field names of the view at `index`, in the host's order: its metatable's __index
-// closure holds them (upvalue 2, name → position); the case view's __index is a table of
-// its sub-objects, and the closure is that table's __index (sag_lua.cpp, fast_sag).
-// Empty for a value that is not a view.
+// closure holds them (upvalue 2, a block of the names' addresses whose user value is the
+// table name → position); the case view's __index is a table of its sub-objects, and the
+// closure is that table's __index (sag_lua.cpp, fast_sag). Empty for a value that is not a view.
 std::vector<std::string> view_fields(lua_State* L, int index) {
     std::vector<std::pair<lua_Integer, std::string>> found;
     const int top = lua_gettop(L);
     const int kind = luaL_getmetafield(L, index, "__index");
     if (kind == LUA_TTABLE) luaL_getmetafield(L, -1, "__index");
-    if (kind != LUA_TNIL && lua_iscfunction(L, -1) && lua_getupvalue(L, -1, 2) && lua_istable(L, -1)) {
+    if (kind != LUA_TNIL && lua_iscfunction(L, -1) && lua_getupvalue(L, -1, 2) && lua_type(L, -1) == LUA_TUSERDATA &&
+        lua_getiuservalue(L, -1, 1) == LUA_TTABLE) {
         lua_pushnil(L);
         while (lua_next(L, -2)) {
             if (lua_type(L, -2) == LUA_TSTRING && lua_isinteger(L, -1))
