@@ -67,10 +67,10 @@ void frister(std::vector<Art>& out, const Vurdering& a, const Vurdering& b) {
             if (x->dato != y->dato)
                 out.push_back({"frist", fmt::format("frist {} flyttet {}", id, y->dato < x->dato ? "frem" : "tilbage")});
             // A change-over is said, so a council does not read it as cases the municipality
-            // already failed.
+            // already failed, and has its own art, so a program can tell it too.
             const bool foer_kraft = overgang(b, *y);
             if (x->status != y->status)
-                out.push_back({"frist", fmt::format("frist {}: {} → {}{}", id, status_navn(x->status), status_navn(y->status),
+                out.push_back({foer_kraft ? "frist_overgang" : "frist", fmt::format("frist {}: {} → {}{}", id, status_navn(x->status), status_navn(y->status),
                                                     foer_kraft ? fmt::format(" før den nye version gælder (fristen falder "
                                                                              "før {})", b.gyldig_fra->tekst())
                                                                : std::string())});

@@ -30,7 +30,7 @@ struct Eksempel {
 // One kind of change ("målgruppe ja → nej", "frist naeste_opfoelgning flyttet") with how
 // many cases it happened to, and the first of them.
 struct Aendring {
-    std::string art;  // maalgruppe, pakke, timer, aktivitet, henvisning, frist, advarsel
+    std::string art;  // maalgruppe, pakke, timer, aktivitet, henvisning, frist, frist_overgang, advarsel
     std::string hvad; // in Danish
     std::size_t antal = 0;
     std::vector<Eksempel> eksempler;

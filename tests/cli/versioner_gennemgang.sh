@@ -60,6 +60,12 @@ has "$T/konsekvens.txt" "frist naeste_opfoelgning flyttet frem"
 # here every new breach is one, and none is counted again as a warning added
 has "$T/konsekvens.txt" "frist naeste_opfoelgning: kommende → overskredet før den nye version gælder (fristen falder før 1. januar 2027)"
 if grep -q "advarsel frist_overskredet tilføjet" "$T/konsekvens.txt"; then fejl "overgangene talt igen som advarsler"; fi
+# for a program, the JSON tells a change-over by its art, not only by its Danish text
+"$K" konsekvens --kommune varde --dato 2027-01-01 --format json > "$T/konsekvens.json"
+has "$T/konsekvens.json" '"art":"frist_overgang","hvad":"frist naeste_opfoelgning: kommende → overskredet før den nye version gælder'
+if grep -qF '"art":"frist","hvad":"frist naeste_opfoelgning: kommende → overskredet før' "$T/konsekvens.json"; then
+  fejl "en overgang står som art frist i JSON"
+fi
 test -s konsekvens-varde-2027.html || fejl "HTML-siden blev ikke skrevet"
 has konsekvens-varde-2027.html "<svg"
 
