@@ -1105,7 +1105,7 @@ bool oversized(const SporPost& p) {
 void Standard::recycle(Vurdering&& v) {
     // The entries are kept with their lists' room and refilled by the next assessment's
     // trace(); nothing of this case is read again, as every field is set anew. A standard
-    // has ~20-60 rules: a longer trace is not kept, so the spare stays under ~1.5 MB.
+    // has ~20-60 rules: a longer trace is not kept, so the spare stays under ~2 MB.
     constexpr std::size_t kKept = 256;
     if (v.spor.capacity() <= kKept && v.spor.size() >= spare_spor_.size()) {
         for (auto& p : v.spor)
