@@ -41,6 +41,14 @@ forventet() {
     + (if .henvis_til != null then " (\(.henvis_til))" else "" end);
   def efter_id(f): map({key: .id, value: f}) | from_entries;
   def antal_pr_id: group_by(.id) | map({key: .[0].id, value: length}) | from_entries;
+  def dansk_dato: split("-") as [$aa, $m, $d] |
+    "\($d | tonumber). \(["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+                         "oktober", "november", "december"][($m | tonumber) - 1]) \($aa)";
+  # a breach the version dates before its own gyldig_fra: a change-over, not a breach counted again
+  def overgang($g): .status == "overskredet" and $g != null and .dato < $g;
+  def overgange: .standard.gyldig_fra as $g | [.frister[] | select(overgang($g))] | length;
+  def advarsler_uden_overgange: (.advarsler | antal_pr_id) as $n | overgange as $o |
+    if $n | has("frist_overskredet") then $n | .frist_overskredet -= $o else $n end;
   def skift($x; $y; $sag):
     ($x | svar) as $a | ($y | svar) as $b | ($x | timer($sag)) as $ha | ($y | timer($sag)) as $hb |
     [ (if $a != $b then {art: "maalgruppe", hvad: "målgruppe \($a) → \($b)"} else empty end),
@@ -55,9 +63,12 @@ forventet() {
        if $f[$id] == null then {art: "frist", hvad: "frist \($id) tilføjet"}
        elif $e[$id] == null then {art: "frist", hvad: "frist \($id) fjernet"}
        else (if $f[$id].dato != $e[$id].dato then {art: "frist", hvad: "frist \($id) flyttet \(if $e[$id].dato < $f[$id].dato then "frem" else "tilbage" end)"} else empty end),
-            (if $f[$id].status != $e[$id].status then {art: "frist", hvad: "frist \($id): \($f[$id].status) → \($e[$id].status)"} else empty end)
+            (if $f[$id].status == $e[$id].status then empty
+             elif $e[$id] | overgang($y.standard.gyldig_fra) then
+               {art: "frist_overgang", hvad: "frist \($id): \($f[$id].status) → \($e[$id].status) før den nye version gælder (fristen falder før \($y.standard.gyldig_fra | dansk_dato))"}
+             else {art: "frist", hvad: "frist \($id): \($f[$id].status) → \($e[$id].status)"} end)
        end),
-      (($x.advarsler | antal_pr_id) as $f | ($y.advarsler | antal_pr_id) as $e | ($f + $e | keys[]) as $id |
+      (($x | advarsler_uden_overgange) as $f | ($y | advarsler_uden_overgange) as $e | ($f + $e | keys[]) as $id |
        ($f[$id] // 0) as $m | ($e[$id] // 0) as $n |
        if $n > $m then {art: "advarsel", hvad: "advarsel \($id) tilføjet"} elif $n < $m then {art: "advarsel", hvad: "advarsel \($id) fjernet"} else empty end) ];
   [range(0; $a | length)] as $ix |
