@@ -874,9 +874,10 @@ void open_case_views(lua_State* L) {
     sandbox::expose_trusted(L, "seneste_moede");
     for (const Kind* k : {&kSag, &kBorger, &kAnsoegning, &kVum, &kTemaer, &kForhold, &kBevilling,
                           &kLeverandoer, &kKlage, &kArbejdspladsvurdering, &kIndsatsplan, &kYdelse,
-                          &kOpfoelgning, &kLevering, &kAfbud})
+                          &kOpfoelgning, &kLevering, &kAfbud}) {
         register_kind(L, *k);
-    for (const Kind* k : {&kYdelse, &kOpfoelgning, &kLevering, &kAfbud}) remember_type(L, k->name, *k->typed);
+        if (k->typed) remember_type(L, k->name, *k->typed);
+    }
     remember_type(L, kVum.name, Typed::Vum);
     register_array<array_index<&kYdelse, Ydelse, ydelser>, array_len<Ydelse, ydelser>>(L, "sag.ydelser", Typed::Ydelser);
     register_array<array_index<&kAktivitet, std::string, aktiviteter>, array_len<std::string, aktiviteter>>(
