@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "domain/json_writer.hpp"
+#include "domain/tekst.hpp"
 
 namespace kvalitet::server {
 
@@ -38,7 +39,8 @@ std::string adgangslinje(const Adgangspost& a, const Logdata& log) {
     w.key("status").value(a.status);
     w.key("us").value(std::int64_t(std::chrono::duration_cast<std::chrono::microseconds>(a.varighed).count()));
     w.key("ind").value(std::int64_t(a.ind)).key("ud").value(std::int64_t(a.ud));
-    if (!log.sag_id.empty()) w.key("sag_id").value(log.sag_id);
+    // shown as text: a DEL or bidi character in an id is valid JSON, but not a line a person reads
+    if (!log.sag_id.empty()) w.key("sag_id").value(printable_line(log.sag_id));
     if (log.linjer) w.key("linjer").value(std::int64_t(log.linjer)).key("fejl_linjer").value(std::int64_t(log.fejl_linjer));
     if (!log.fejlkode.empty()) w.key("fejl").value(log.fejlkode);
     w.end_object();
