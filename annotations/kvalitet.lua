@@ -129,6 +129,11 @@ function seneste_opfoelgning_eller_start(sag) end
 ---@param sag Sag
 ---@return Dato?
 function seneste_moede_eller_start(sag) end
+---SEL § 85, stk. 1: et VUM-tema med score `graense` eller mere, eller forholdet saerlige_sociale_problemer; nil, mens et tema uden score kunne nå grænsen.
+---@param sag Sag
+---@param graense integer
+---@return boolean?
+function funktionsevne_eller_sociale_problemer(sag, graense) end
 ---Til en frists `varighed`: opfølgningsintervallet, afgørelsen selv sætter, ellers nil.
 ---@param sag Sag
 ---@return Varighed?

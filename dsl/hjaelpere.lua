@@ -62,6 +62,14 @@ function H.hoejst(x, n)
   return x <= n
 end
 
+-- SEL § 85, stk. 1's "betydelig nedsat fysisk eller psykisk funktionsevne eller særlige sociale
+-- problemer": a VUM theme scored `graense` or more, or the finding saerlige_sociale_problemer.
+-- nil while an unscored theme could still reach it. The national rule and the standards that
+-- restate the law in their own section share this one reading.
+function H.funktionsevne_eller_sociale_problemer(sag, graense)
+  return H.eller(sag.vum:et_tema_mindst(graense), sag.forhold.saerlige_sociale_problemer)
+end
+
 -- In the engine, two numbers are compared and recorded by the host in one call (a rule
 -- compares on nearly every assessment); anything else goes to the definitions above.
 if _vaert.sammenligning then

@@ -38,11 +38,8 @@ betingelse {
   -- antagelse: loven nævner ingen VUM-grænse; et "nej" her hviler på parameteren
   -- betydelig_nedsat_funktionsevne, ikke på lovens ord, og skal stå som antagelse.
   antagelse = true,
-  naar = function(sag)
-    -- et tema uden score kunne nå grænsen: så er svaret ukendt, ikke nej
-    return eller(sag.vum:et_tema_mindst(P.betydelig_nedsat_funktionsevne),
-                 sag.forhold.saerlige_sociale_problemer)
-  end,
+  -- et tema uden score kunne nå grænsen: så er svaret ukendt, ikke nej
+  naar = function(sag) return funktionsevne_eller_sociale_problemer(sag, P.betydelig_nedsat_funktionsevne) end,
 }
 
 brug "stdlib.aktiviteter"

@@ -38,6 +38,20 @@ local P = parametre {
   },
 }
 
+-- Hvem kan modtage ydelsen? ----------------------------------------------------------------
+
+-- Afsnittet gengiver Servicelovens § 85: "personer, der har behov herfor på grund af betydelig
+-- nedsat fysisk eller psykisk funktionsevne eller særlige sociale problemer". Standarden nævner
+-- ingen alder for borgeren; den nationale regel (stdlib/sel85.lua) gælder.
+betingelse {
+  id = "funktionsevne",
+  tekst = "Borgeren har betydelig nedsat fysisk eller psykisk funktionsevne eller særlige sociale problemer",
+  kilde = "Gentofte KS, Hvem kan modtage ydelsen? (SEL § 85, stk. 1)",
+  -- antagelse: den nationale VUM-grænse (P.betydelig_nedsat_funktionsevne), som i stdlib/sel85.lua
+  antagelse = true,
+  naar = function(sag) return funktionsevne_eller_sociale_problemer(sag, P.betydelig_nedsat_funktionsevne) end,
+}
+
 -- Hvilke aktiviteter indgår i ydelsen --------------------------------------------------------
 
 local function indgaar(id, tekst, betingelse)

@@ -76,6 +76,17 @@ betingelse {
   naar = function(sag) return mindst(sag.borger.alder, P.myndighedsalder) end,
 }
 
+-- Målgruppen: "du er fyldt 18 år og har betydelig nedsat fysisk eller psykisk funktionsevne eller
+-- særlige sociale problemer". Lovens ord i standardens eget afsnit.
+betingelse {
+  id = "funktionsevne",
+  tekst = "Borgeren har betydelig nedsat fysisk eller psykisk funktionsevne eller særlige sociale problemer",
+  kilde = "Ishøj KS, Målgruppe (SEL § 85, stk. 1)",
+  -- antagelse: den nationale VUM-grænse (P.betydelig_nedsat_funktionsevne), som i stdlib/sel85.lua
+  antagelse = true,
+  naar = function(sag) return funktionsevne_eller_sociale_problemer(sag, P.betydelig_nedsat_funktionsevne) end,
+}
+
 betingelse {
   id = "ressourcer_og_motivation",
   tekst = "Borgeren har ressourcer og motivation til at klare sig selv på nogle områder og behov for hjælp på andre",

@@ -84,10 +84,8 @@ betingelse {
   tekst = "Borgeren har et væsentligt nedsat fysisk, psykisk og/eller socialt funktionsniveau",
   kilde = "Kerteminde KS, Hvem kan få støtte",
   antagelse = true,
-  naar = function(sag)
-    -- et tema uden score kunne nå grænsen: så er svaret ukendt, ikke nej
-    return eller(sag.vum:et_tema_mindst(P.betydelig_nedsat_funktionsevne), sag.forhold.saerlige_sociale_problemer)
-  end,
+  -- et tema uden score kunne nå grænsen: så er svaret ukendt, ikke nej
+  naar = function(sag) return funktionsevne_eller_sociale_problemer(sag, P.betydelig_nedsat_funktionsevne) end,
 }
 
 -- Hvem kan ikke få støtte ------------------------------------------------------------------

@@ -89,6 +89,17 @@ betingelse {
   naar = function(sag) return mindst(sag.borger.alder, P.myndighedsalder) end,
 }
 
+-- 6 gengiver Servicelovens § 85: "betydelig nedsat fysisk eller psykisk funktionsevne eller særlige
+-- sociale problemer".
+betingelse {
+  id = "funktionsevne",
+  tekst = "Borgeren har betydelig nedsat fysisk eller psykisk funktionsevne eller særlige sociale problemer",
+  kilde = "Lejre KS 6 Målgruppen (SEL § 85, stk. 1)",
+  -- antagelse: den nationale VUM-grænse (P.betydelig_nedsat_funktionsevne), som i stdlib/sel85.lua
+  antagelse = true,
+  naar = function(sag) return funktionsevne_eller_sociale_problemer(sag, P.betydelig_nedsat_funktionsevne) end,
+}
+
 -- "borgere over 65 år og borgere med en væsentlig funktionsnedsættelse og dårlig
 -- helbredstilstand": to grupper, hver vurderet særligt i forhold til SEL § 83 (kontrakten).
 henvisning {

@@ -90,6 +90,16 @@ betingelse {
   naar = function(sag) return mindst(sag.borger.alder, P.myndighedsalder) end,
 }
 
+-- 1.4: "med betydelig nedsat fysisk eller psykisk funktionsevne, eller særlige sociale problemer".
+betingelse {
+  id = "funktionsevne",
+  tekst = "Borgeren har betydelig nedsat fysisk eller psykisk funktionsevne eller særlige sociale problemer",
+  kilde = "Varde KS 1.4 Hvem kan modtage støtten (SEL § 85, stk. 1)",
+  -- antagelse: den nationale VUM-grænse (P.betydelig_nedsat_funktionsevne), som i stdlib/sel85.lua
+  antagelse = true,
+  naar = function(sag) return funktionsevne_eller_sociale_problemer(sag, P.betydelig_nedsat_funktionsevne) end,
+}
+
 betingelse {
   id = "profiterer",
   tekst = "Hjælpen understøtter borgeren i at bevare eller øge mestringsevnen (borgeren profiterer af støtten)",

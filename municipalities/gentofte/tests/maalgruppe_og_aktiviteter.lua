@@ -26,7 +26,8 @@ test {
   sag = med(borger, { vum = { temaer = { kommunikation = 2, socialt_liv = 2, praktiske_opgaver = 0, egenomsorg = 0,
                                          mobilitet = 0, samfundsliv = 0, sundhed = 0 } },
                       forhold = { saerlige_sociale_problemer = false } }),
-  forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { funktionsevne = { opfyldt = false } } } },
+  forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { funktionsevne = { opfyldt = false,
+    kilde = "Gentofte KS, Hvem kan modtage ydelsen? (SEL § 85, stk. 1)" } } } },
 }
 
 -- Et tema uden score kan være 3 eller 4: en delvis VUM under grænsen er intet nej.

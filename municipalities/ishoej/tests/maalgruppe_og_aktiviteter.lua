@@ -82,7 +82,8 @@ test {
   sag = med(borger, { vum = { temaer = { samfundsliv = 2, egenomsorg = 0, kommunikation = 0, mobilitet = 0,
                                          socialt_liv = 0, sundhed = 0 } },
                       forhold = { saerlige_sociale_problemer = false } }),
-  forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { funktionsevne = { opfyldt = false } } } },
+  forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { funktionsevne = { opfyldt = false,
+    kilde = "Ishøj KS, Målgruppe (SEL § 85, stk. 1)" } } } },
 }
 
 test {

@@ -120,7 +120,8 @@ test {
   sag = med(borger, { vum = { temaer = { socialt_liv = 1, sundhed = 1, praktiske_opgaver = 0, egenomsorg = 0,
                                          kommunikation = 0, mobilitet = 0, samfundsliv = 0 } },
                       forhold = { saerlige_sociale_problemer = false } }),
-  forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { funktionsevne = { opfyldt = false } } } },
+  forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { funktionsevne = { opfyldt = false,
+    kilde = "Lejre KS 6 Målgruppen (SEL § 85, stk. 1)" } } } },
 }
 
 test {

@@ -87,7 +87,8 @@ test {
   sag = med(borger, { vum = { temaer = { socialt_liv = 2, egenomsorg = 0, kommunikation = 0, mobilitet = 0,
                                          samfundsliv = 0, sundhed = 0 } },
                       forhold = { saerlige_sociale_problemer = false } }),
-  forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { funktionsevne = { opfyldt = false } } } },
+  forvent = { maalgruppe = { i_maalgruppe = false, begrundelser = { funktionsevne = { opfyldt = false,
+    kilde = "Varde KS 1.4 Hvem kan modtage støtten (SEL § 85, stk. 1)" } } } },
 }
 
 test {
