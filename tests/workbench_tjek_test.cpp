@@ -409,10 +409,19 @@ TEST_CASE("tjek: a source too large to scan is refused by name, not read into me
         Tjek t{*s, *Dato::parse("2026-11-22")};
         return tjek_alt(t);
     };
-    CHECK_THROWS_WITH(check(), Catch::Contains("municipalities/s/standard.lua: filen er 2,1 MB; tjek og dokument "
-                                                   "læser højst 2 MB kildetekst"));
+    CHECK_THROWS_WITH(check(), Catch::Contains("municipalities/s/standard.lua: filen er 2,1 MB; en standards "
+                                                   "kildetekst læses højst til 2 MB"));
     const auto fil = std::filesystem::path(tree.root) / "municipalities" / "s" / "standard.lua";
     CHECK_THROWS_WITH(FilStandard(sources, fil), Catch::Contains("standard.lua: filen er 2,1 MB"));
+}
+
+// From an attack (3/12 aften): a file with no size to ask first (/dev/zero, a pipe) was read
+// whole before the limit refused it (2 GB for forskel --fil /dev/zero). Reading stops one
+// byte past the limit.
+TEST_CASE("tjek: a stream with no size is read no further than the limit") {
+    test::TestTree tree{"tjek_stroem"};
+    const Sources sources = tree.write("s", "krav { id = 'k', tekst = 'K', kilde = 'K', afvigelser = function(sag) return {} end }\n");
+    CHECK_THROWS_WITH(FilStandard(sources, "/dev/zero"), Catch::Contains("/dev/zero: filen er over 2 MB"));
 }
 
 // From an attack on the trace's bounds (3/12): the check reads which parameters a rule read

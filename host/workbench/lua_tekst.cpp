@@ -175,13 +175,13 @@ private:
 
 } // namespace
 
-void check_scannable(std::string_view fil, std::size_t bytes) {
+void check_scannable(std::string_view fil, std::size_t bytes, bool read_to_limit) {
     if (bytes <= kMaxScannet) return;
     std::string mb = fmt::format("{:.1f}", double(bytes) / 1e6);
     std::replace(mb.begin(), mb.end(), '.', ','); // 2,1 MB
-    throw InputError(fmt::format("{}: filen er {} MB; tjek og dokument læser højst {} MB kildetekst (en standard er "
+    throw InputError(fmt::format("{}: filen er {} MB; en standards kildetekst læses højst til {} MB (en standard er "
                                  "nogle få hundrede KB); del den op eller fjern det, der ikke hører til",
-                                 fil, mb, kMaxScannet >> 20));
+                                 fil, read_to_limit ? fmt::format("over {}", kMaxScannet >> 20) : mb, kMaxScannet >> 20));
 }
 
 LuaTekst scan_lua(std::string_view source) {

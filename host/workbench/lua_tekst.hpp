@@ -37,9 +37,10 @@ LuaTekst scan_lua(std::string_view source);
 // of source (a file of commas was 56 times its size); standards are tens of KB. A larger one
 // is refused by name (too_large_to_read), not read into gigabytes.
 constexpr std::size_t kMaxScannet = 2u << 20;
-// Throws InputError ("FIL: filen er N MB; tjek og dokument læser højst 2 MB") for a source
-// of `bytes` past kMaxScannet.
-void check_scannable(std::string_view fil, std::size_t bytes);
+// Throws InputError ("FIL: filen er N MB; en standards kildetekst læses højst til 2 MB") for
+// a source of `bytes` past kMaxScannet; read_to_limit: the reading stopped there, so the
+// file is only known to be larger ("over 2 MB").
+void check_scannable(std::string_view fil, std::size_t bytes, bool read_to_limit = false);
 
 // Lines [fra, til] of the table constructor that begins on line `linje` right after
 // `foran` (a declaration's word, "aktivitet", or a parameter's name followed by "="): from
