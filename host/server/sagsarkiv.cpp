@@ -59,7 +59,15 @@ std::optional<StoredCase> Sagsarkiv::sag(const std::string& id) {
 
 std::vector<AssessmentRow> Sagsarkiv::vurderinger(const std::string& sag_id) {
     Laan l(*this);
-    return l->assessments_of(sag_id);
+    try {
+        return l->assessments_of(sag_id);
+    } catch (const InputError& e) {
+        // A row written beside kvalitet: the store's fault, not the request's (503, as a
+        // damaged file), and said without the server's own path to the file.
+        std::string besked = e.what();
+        if (besked.starts_with(sti_ + ": ")) besked = "sagsdatabasen: " + besked.substr(sti_.size() + 2);
+        throw InputError(besked, "sagsdatabase_fejl");
+    }
 }
 
 std::vector<StoredCase> Sagsarkiv::liste(const std::string& kommune, std::int64_t efter, std::size_t antal) {

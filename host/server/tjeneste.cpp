@@ -178,7 +178,7 @@ Svar Tjeneste::haandter(Anmodning a) {
     } catch (...) {
         // Nothing a request sends should land here; if it does, it is our fault, said as such.
         Fejl f = aktuel_fejl();
-        s = fejl_svar(f, f.kode == "ikke_nok_hukommelse" ? 503 : 500);
+        s = fejl_svar(f, f.kode == "ikke_nok_hukommelse" || f.kode == "sagsdatabase_fejl" ? 503 : 500);
     }
     s.log->rute = std::string(skabelon(find_rute(a.sti, a.metode).rute));
     return s;

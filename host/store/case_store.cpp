@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/chrono.h>
 #include <fmt/format.h>
+#include <simdjson.h>
 #include <sqlite3.h>
 
 #include <cctype>
@@ -26,6 +27,28 @@
 namespace kvalitet {
 
 namespace {
+
+// The log refuses UPDATE and DELETE, not INSERT: a row written beside kvalitet may hold
+// anything. What the store hands out (db eksporter, db forklar, the server's
+// /v1/sager/{id}/vurderinger) is a JSON object in valid UTF-8 whose sag_id, when it has one
+// (every assessment does), is the row's; or an error naming the row: never the row's bytes
+// as they are.
+void check_own(simdjson::dom::parser& parser, const std::string& path, std::int64_t nr, const std::string& sag_id,
+               const SQLite::Column& vurdering) {
+    const char* fault = nullptr;
+    simdjson::dom::object obj;
+    std::string_view id;
+    if (!vurdering.isText()) fault = "den er ikke tekst";
+    else if (const auto e = parser.parse(vurdering.getString()).get(obj); e == simdjson::DEPTH_ERROR)
+        fault = "den er indlejret dybere, end en vurdering er";
+    else if (e != simdjson::SUCCESS) fault = "den er ikke et JSON-objekt i gyldig UTF-8";
+    else if (obj["sag_id"].get(id) == simdjson::SUCCESS && id != sag_id) fault = "dens sag_id er ikke rækkens";
+    if (fault)
+        throw InputError(fmt::format("{}: vurdering nr. {} (sag '{}') er ikke en vurdering, kvalitet har skrevet ({}); "
+                                     "loggen er ændret uden for kvalitet. Brug en sikkerhedskopi, eller undersøg "
+                                     "rækken, før databasen bruges",
+                                     path, nr, printable_line(sag_id), fault));
+}
 
 // Each step takes the schema from version i to i+1; never edit one, only append.
 constexpr const char* kMigrations[] = {
@@ -644,7 +667,9 @@ std::vector<AssessmentRow> CaseStore::assessments_of(const std::string& sag_id) 
                                           v >= 3 ? "spor" : "'fuld'", v >= 3 ? "coalesce(standard_dato, '')" : "''"));
     st.bind(1, sag_id);
     std::vector<AssessmentRow> out;
+    simdjson::dom::parser parser;
     while (st.executeStep()) {
+        check_own(parser, path_, st.getColumn(8).getInt64(), sag_id, st.getColumn(5));
         AssessmentRow r{st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getString(),
                         st.getColumn(3).getString(), st.getColumn(4).getString(), st.getColumn(5).getString()};
         const auto spor = spor_niveau(st.getColumn(6).getText());
@@ -662,10 +687,15 @@ std::vector<AssessmentRow> CaseStore::assessments_of(const std::string& sag_id) 
 }
 
 void CaseStore::latest_assessments(const std::function<void(const std::string&)>& each) {
-    SQLite::Statement st(db_, "SELECT v.vurdering FROM vurderinger v "
+    SQLite::Statement st(db_, "SELECT v.nr, v.sag_id, v.vurdering FROM vurderinger v "
                               "JOIN (SELECT max(nr) AS nr FROM vurderinger GROUP BY sag_id) m ON v.nr = m.nr "
                               "ORDER BY v.sag_id");
-    while (st.executeStep()) each(st.getColumn(0).getString());
+    simdjson::dom::parser parser;
+    while (st.executeStep()) {
+        const std::string sag_id = st.getColumn(1).getString();
+        check_own(parser, path_, st.getColumn(0).getInt64(), sag_id, st.getColumn(2));
+        each(st.getColumn(2).getString());
+    }
 }
 
 } // namespace kvalitet

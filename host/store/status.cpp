@@ -3,12 +3,15 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include "domain/tekst.hpp"
+#include "lua/error.hpp"
+
 namespace kvalitet {
 
 namespace {
 
 constexpr const char* kLatest =
-    "WITH seneste AS (SELECT v.kommune, v.sag_id, v.vurdering FROM vurderinger v "
+    "WITH seneste AS (SELECT v.nr, v.kommune, v.sag_id, v.vurdering FROM vurderinger v "
     "JOIN (SELECT max(nr) AS nr FROM vurderinger GROUP BY sag_id) m ON v.nr = m.nr) ";
 
 void count_by(CaseStore& store, const char* sql, std::map<std::string, KommuneStatus>& out,
@@ -18,9 +21,24 @@ void count_by(CaseStore& store, const char* sql, std::map<std::string, KommuneSt
         (out[st.getColumn(0).getString()].*field)[st.getColumn(1).getString()] += st.getColumn(2).getInt64();
 }
 
+// A latest assessment written beside kvalitet (the log refuses UPDATE and DELETE, not INSERT)
+// that SQLite's JSON functions cannot read: named by its row, in Danish, before the counts
+// stop on it with SQLite's English "malformed JSON".
+void check_readable(CaseStore& store) {
+    SQLite::Statement st(store.db(), std::string(kLatest) +
+        "SELECT nr, sag_id FROM seneste WHERE CASE WHEN typeof(vurdering) = 'text' AND json_valid(vurdering) "
+        "THEN json_type(vurdering) != 'object' ELSE 1 END ORDER BY nr LIMIT 1"); // CASE: json_type only on valid JSON
+    if (st.executeStep())
+        throw InputError(fmt::format("{}: vurdering nr. {} (sag '{}') er ikke et JSON-objekt, som kvalitet skriver; "
+                                     "loggen er ændret uden for kvalitet. Brug en sikkerhedskopi, eller undersøg "
+                                     "rækken, før databasen bruges",
+                                     store.path(), st.getColumn(0).getInt64(), printable_line(st.getColumn(1).getString())));
+}
+
 } // namespace
 
 std::map<std::string, KommuneStatus> store_status(CaseStore& store) {
+    check_readable(store);
     std::map<std::string, KommuneStatus> out;
     SQLite::Statement cases(store.db(), "SELECT kommune, count(*) FROM sager GROUP BY kommune");
     while (cases.executeStep()) out[cases.getColumn(0).getString()].sager = cases.getColumn(1).getInt64();

@@ -213,7 +213,7 @@ awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i+
 cp "$T/s.db" "$T/d.db"
 sqlite3 "$T/d.db" "DROP TRIGGER vurderinger_aendres_ikke; UPDATE vurderinger SET vurdering = '{\"zz\":' || CAST(readfile('$T/dyb.txt') AS TEXT) || ',' || substr(vurdering, 2) WHERE sag_id = '$ID' AND vurderingsdato = '2026-11-24'; $VAENDRES"
 afvist "$T/d.db" 2026-11-24 "dybt indlejret række" \
-  "den genskabte vurdering afviger fra den gemte: den gemte vurdering er indlejret mere end 64 niveauer dybt"
+  "er ikke en vurdering, kvalitet har skrevet (den er indlejret dybere, end en vurdering er)"
 
 # Not a case store: refused without reading or writing it.
 : > "$T/tom.db"

@@ -52,6 +52,14 @@ has "$T/out" '"kode":"forkert_token"'
 # The file damaged under the running server: the routes answer 503, and /sundhed says so
 # (it said "ok" before) until the server is started again.
 has "$T/s.err" "sagsdatabase"
+# A row another program appended to the log (INSERT is not refused) that is no JSON: the
+# answer was that text spliced into the response; now 503 naming the row, not the file.
+sqlite3 "$DB" "INSERT INTO vurderinger(sag_id, kommune, standard_sha256, motor_version, vurderingsdato, vurdering,
+  oprettet, sag_sha256, spor) SELECT sag_id, kommune, standard_sha256, motor_version, '2026-12-01', 'ikke json',
+  oprettet, sag_sha256, spor FROM vurderinger WHERE sag_id = 'eksempel-1' ORDER BY nr DESC LIMIT 1"
+status "$(req "$T/out" /v1/sager/eksempel-1/vurderinger -H "$AUTH")" 503 "en fremmed række i loggen"
+has "$T/out" '"kode":"sagsdatabase_fejl","besked":"sagsdatabasen: vurdering nr. [0-9]* (sag .eksempel-1.) er ikke en vurdering'
+! grep -qF "$DB" "$T/out" || fejl "svaret nævner serverens sti: $(cat "$T/out")"
 status "$(req "$T/out" /sundhed)" 200 "sundhed før skaden"
 has "$T/out" '"status":"ok"'
 sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE)" > /dev/null
