@@ -577,15 +577,10 @@ end }
     REQUIRE(texts.size() == 2);
     CHECK_THAT(texts[0], Catch::Contains("uge 2/2020") && Catch::Contains("300 af 600 bevilgede timer leveret"));
     CHECK(texts[1] == "Afvigelse fra 'T': til sidst");
-    // a hole: # may be the border before or after it; either way no entry is taken as a deviation
-    // it is not (a nil is an error, as it is among the first 200)
-    try {
-        const Vurdering h = s->vurder(Sag::from_json(R"({"id":"hul"})"), D("2026-12-20"));
-        const auto& post = *std::find_if(h.spor.begin(), h.spor.end(), [](const SporPost& p) { return p.regel->id == "k"; });
-        CHECK(post.resultat == "258 afvigelser");
-    } catch (const ScriptError& e) {
-        CHECK_THAT(e.what(), Catch::Contains("'afvigelser' skal give en liste af tekster eller perioder"));
-    }
+    // a hole: # may be the border before or after it; either way the entry past it is not
+    // dropped in silence (258 afvigelser, until 3/12), the list is refused
+    CHECK_THROWS_WITH(s->vurder(Sag::from_json(R"({"id":"hul"})"), D("2026-12-20")),
+                      Catch::Contains("et hul før en afvigelse"));
 }
 
 // However the entries are shaped, one krav's output stays bounded: at most 2,000 periods are
@@ -1175,6 +1170,33 @@ krav { id = "fast", tekst = "F", kilde = "K KS", afvigelser = function(sag) retu
 )"), "av2");
     const std::string j = s->vurder(Sag::from_json(R"({"id":"a"})"), D("2026-12-20")).json();
     CHECK(j.find("Afvigelse fra 'F': en afvigelse") != std::string::npos);
+}
+
+// From an attack (3/12 aften): t[1] = "a"; t[3] = "b" has length 1, and "b" was dropped
+// with the trace saying "1 afvigelse". A list with anything beside 1..n is refused; a
+// sealed list and a list of periods are still lists.
+TEST_CASE("deviations past a hole, or beside a list, are an error, not dropped") {
+    Tree t;
+    for (const char* body : {"local t = {} t[1] = 'a' t[3] = 'b' return t", "return { 'a', navn = 'b' }",
+                             "local t = { 'a', 'b' } t[2.5] = 'c' return t"}) {
+        auto s = Standard::load(t.write("hul", std::string(R"(
+krav { id = "hul", tekst = "K", kilde = "K KS", afvigelser = function(sag) )") + body + R"( end }
+)"), "hul");
+        INFO(body);
+        CHECK_THROWS_WITH(s->vurder(Sag::from_json(R"({"id":"a"})"), D("2026-12-20")),
+                          Catch::Contains("krav 'hul'") && Catch::Contains("et hul før en afvigelse"));
+    }
+    auto s = Standard::load(t.write("hel", R"(
+local FAST = { "fast" }
+krav { id = "hel", tekst = "H", kilde = "K KS", afvigelser = function(sag)
+  local t = {} t[1] = "a" t[2] = "b" return t
+end }
+krav { id = "fast", tekst = "F", kilde = "K KS", afvigelser = function(sag) return FAST end }
+)"), "hel");
+    const std::string j = s->vurder(Sag::from_json(R"({"id":"a"})"), D("2026-12-20")).json();
+    CHECK(j.find("Afvigelse fra 'H': a") != std::string::npos);
+    CHECK(j.find("Afvigelse fra 'H': b") != std::string::npos);
+    CHECK(j.find("Afvigelse fra 'F': fast") != std::string::npos);
 }
 
 TEST_CASE("a VUM count from a number past any score counts no theme") {

@@ -926,25 +926,34 @@ private:
     std::optional<Periodeafvigelse> hidden_run_;   // the last period of a run not shown
 };
 
-// An empty list's table that holds names instead (the parameters P, { fejl = "..." }): a slip,
-// not "no deviations", which read as an empty list would pass in silence. A table with a
-// metatable but no sealed contents is the host's (P reads its values through a function).
-bool named_not_list(lua_State* L, int t) {
+// Whether the table at `t` holds exactly the keys 1..n (n its length). An empty list that
+// holds names instead (the parameters P, { fejl = "..." }) is a slip, not "no deviations";
+// a name beside a list, or an element past a hole ({ [1] = "a", [3] = "b" } has length 1),
+// would be dropped in silence. A table with a metatable but no sealed contents is the
+// host's (P reads its values through a function): refused when empty, as before.
+bool exactly_list(lua_State* L, int t, lua_Integer n) {
     t = lua_absindex(L, t);
     if (lua_getmetatable(L, t)) {
         lua_pop(L, 1);
         sandbox::frozen_contents(L, t);
         if (lua_rawequal(L, -1, t)) {
             lua_pop(L, 1);
-            return true;
+            return n > 0;
         }
     } else {
         lua_pushvalue(L, t);
     }
+    lua_Integer keys = 0;
     lua_pushnil(L);
-    const bool named = lua_next(L, -2) != 0;
-    lua_settop(L, named ? -4 : -2);
-    return named;
+    while (lua_next(L, -2)) {
+        lua_pop(L, 1);
+        if (++keys > n) {
+            lua_pop(L, 2);
+            return false;
+        }
+    }
+    lua_pop(L, 1);
+    return keys == n;
 }
 
 // A deviation whose text says there is none ("overholdt", "ok", ""): a rule meaning "{}"
@@ -988,11 +997,17 @@ void krav(lua_State* L, Evaluation& ev) {
             break;
         case LUA_TTABLE: {
             const lua_Integer n = luaL_len(L, -1);
-            if (n == 0 && named_not_list(L, -1))
-                rule_error(L, r, "'afvigelser' skal give en liste af tekster eller perioder, men gav en tabel med "
-                                 "navngivne felter", "afvigelser");
             if (n > kMaxPoster)
                 rule_error(L, r, fmt::format("'afvigelser' gav {} afvigelser; højst {} — saml dem i færre tekster", n, kMaxPoster),
+                           "afvigelser");
+            if (!exactly_list(L, -1, n))
+                rule_error(L, r,
+                           n == 0 ? std::string("'afvigelser' skal give en liste af tekster eller perioder, men gav en "
+                                                "tabel med navngivne felter")
+                                  : fmt::format("'afvigelser' gav en liste, der har andet end afvigelse 1 til {}: "
+                                                "navngivne felter, eller et hul før en afvigelse (som t[1] og t[3] "
+                                                "uden t[2]), som ellers ville blive væk; giv en liste uden huller, "
+                                                "{{ \"a\", \"b\" }}, og tilføj med t[#t + 1] = …", n),
                            "afvigelser");
             for (lua_Integer i = 1; i <= n; ++i) {
                 lua_geti(L, -1, i);
