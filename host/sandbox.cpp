@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "domain/mente_du.hpp"
+#include "domain/tekst.hpp"
 
 namespace kvalitet::sandbox {
 
@@ -115,12 +116,20 @@ int print(lua_State* L) {
 // `brug` as scripts see it: the DSL's modules are the host's own (a script uses their
 // words directly), and once the standard has loaded only modules loaded already are
 // given, so nothing a rule does at assessment time loads (and runs) new code.
+// The whole name, a NUL byte included: "stdlib.sel85\0x" is no module name (it loaded
+// stdlib.sel85).
+std::string module_arg(lua_State* L) {
+    std::size_t n = 0;
+    const char* p = luaL_checklstring(L, 1, &n);
+    return std::string(p, n);
+}
+
 int brug(lua_State* L) {
-    std::string name = luaL_checkstring(L, 1);
+    std::string name = module_arg(L);
     if (name.starts_with("dsl."))
         throw InputError(fmt::format("brug \"{}\": dsl-modulerne er værtens egne; et script bruger deres ord "
                                      "direkte (f.eks. krav {{ ... }})",
-                                     name));
+                                     printable_line(name)));
     lua::State& state = lua::State::of(L);
     lua_getfield(L, LUA_REGISTRYINDEX, kClosed);
     const bool closed = lua_toboolean(L, -1);
@@ -131,7 +140,7 @@ int brug(lua_State* L) {
         const bool loaded = lua_rawget(L, -2) != LUA_TNIL && !lua_islightuserdata(L, -1);
         lua_remove(L, -2);
         if (loaded) return 1;
-        throw InputError(fmt::format("brug \"{}\": moduler hentes øverst i scriptet, ikke inde i en regel", name));
+        throw InputError(fmt::format("brug \"{}\": moduler hentes øverst i scriptet, ikke inde i en regel", printable_line(name)));
     }
     require_module(state, name);
     return 1;
@@ -139,7 +148,7 @@ int brug(lua_State* L) {
 
 // `brug` as the DSL's own modules see it: any module, dsl/ included.
 int brug_trusted(lua_State* L) {
-    std::string name = luaL_checkstring(L, 1);
+    std::string name = module_arg(L);
     require_module(lua::State::of(L), name);
     return 1;
 }
@@ -361,7 +370,7 @@ void require_module(lua::State& state, std::string_view name) {
         throw InputError(fmt::format(
             "brug \"{}\": ugyldigt modulnavn; skriv f.eks. brug \"stdlib.sel85\" (små bogstaver, "
             "ord adskilt af punktum, under dsl, stdlib eller municipalities)",
-            name));
+            printable_line(name)));
     lua_getfield(L, LUA_REGISTRYINDEX, kModules);
     lua_pushlstring(L, name.data(), name.size());
     lua_rawget(L, -2);

@@ -63,6 +63,7 @@ TEST_CASE("escape attempts are refused and the state stays usable") {
         {"brug '../../etc/passwd'", "ugyldigt modulnavn"},
         {"brug '/etc/passwd'", "ugyldigt modulnavn"},
         {"brug 'stdlib.findes_ikke'", "modulet findes ikke"},
+        {"brug 'stdlib.sel85\\0x'", "brug \"stdlib.sel85\\u{00}x\": ugyldigt modulnavn"}, // loaded stdlib.sel85 (3/12)
         {"while true do end", "kørte længere end 300 ms"},
         {"local s = string.rep('x', 1 << 30)", "hukommelse"},
         {"local t = {} local i = 0 while true do i = i + 1 t[i] = string.rep('x', 1000) .. i end", "hukommelse"},

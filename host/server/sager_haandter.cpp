@@ -58,7 +58,7 @@ Svar Tjeneste::sager(const Anmodning& a) {
                 return fejl_svar(fejl("ugyldig_parameter", fmt::format("parameteren '{}' er givet mere end én gang", navn), navn));
         if (navn == "kommune") {
             kommune = v;
-            if (auto s = ukendt_kommune(*udgave(), kommune)) return std::move(*s);
+            if (auto s = ukendt_kommune(*udgave(), kommune, {}, "kommune")) return std::move(*s);
         } else if (navn == "efter" || navn == "antal") {
             const auto n = navn == "efter" ? heltal(v, 0, INT64_MAX) : heltal(v, 1, 1000);
             if (!n)

@@ -240,12 +240,14 @@ Svar Tjeneste::dispatch(Anmodning& a) {
     return fejl_svar(fejl("ukendt_sti", "stien findes ikke (se docs/server.md)"));
 }
 
-std::optional<Svar> Tjeneste::ukendt_kommune(const Udgave& u, const std::string& id, std::string_view krop) const {
+std::optional<Svar> Tjeneste::ukendt_kommune(const Udgave& u, const std::string& id, std::string_view krop,
+                                             std::string_view felt) const {
     if (u.info.count(id)) return std::nullopt;
     // The same text as for a case's own field (only an id is echoed), with where to look.
     const bool id_form = valid_kommune_id(id) && id.size() <= 64;
     Fejl f = fejl("ukendt_kommune", fmt::format("{}{}; se GET /v1/kommuner", id_form ? "" : "kommunen i anmodningen ",
-                                                ukendt_kommune_tekst(id, u.kendte)));
+                                                ukendt_kommune_tekst(id, u.kendte)),
+                  std::string(felt));
     f.sag_id = id_if_any(krop); // read only on this path: a known municipality costs nothing more
     return fejl_svar(f);
 }

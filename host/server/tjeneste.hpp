@@ -101,8 +101,10 @@ private:
     Svar sager(const Anmodning& a);
     Svar ny_sag(const Anmodning& a);
     Svar sag(const std::string& id, bool vurderinger);
-    // 404 ukendt_kommune unless `id` is one; with sag_id when `krop` is a case with an id.
-    std::optional<Svar> ukendt_kommune(const Udgave& u, const std::string& id, std::string_view krop = {}) const;
+    // 404 ukendt_kommune unless `id` is one; with sag_id when `krop` is a case with an id,
+    // and `felt` when the id came from a query parameter of that name.
+    std::optional<Svar> ukendt_kommune(const Udgave& u, const std::string& id, std::string_view krop = {},
+                                       std::string_view felt = {}) const;
 
     Sources sources_; // where a reload reads from
     Indstillinger ind_;

@@ -39,6 +39,9 @@ status "$(req "$T/out" /v1/sager -H "$AUTH" --data-binary '{"kommune": "varde"}'
 has "$T/out" '"kode":"ugyldigt_felt".*"felt":"id"'
 status "$(req "$T/out" /v1/sager -H "$AUTH" --data-binary '{"id": "x", "kommune": "aarhus"}')" 404 "ukendt kommune"
 has "$T/out" '"kode":"ukendt_kommune"'
+# the query's parameter is named, as any other bad parameter
+status "$(req "$T/out" '/v1/sager?kommune=%C3%98' -H "$AUTH")" 404 "ukendt kommune i parameteren"
+has "$T/out" '"kode":"ukendt_kommune".*"felt":"kommune"'
 status "$(req "$T/out" /v1/sager -H "$AUTH" --data-binary '{"id": "x", ')" 400 "dårlig JSON"
 has "$T/out" '"kode":"ugyldig_json"'
 status "$(req "$T/out" '/v1/sager?antal=5000' -H "$AUTH")" 400 "antal for stort"
