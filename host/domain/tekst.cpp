@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
+#include <cstring>
 #include <utility>
 
 namespace kvalitet {
@@ -50,12 +52,31 @@ bool control(char32_t cp) {
            (cp >= 0x2066 && cp <= 0x2069);
 }
 
+// The end of the run of printable ASCII (0x20-0x7E) from i, eight bytes at a time: nearly
+// all of a rule's text, checked for every warning a case gets (5 % of an assessment, one
+// byte at a time). A word with any other byte stops the run before it.
+std::size_t printable_ascii_run(std::string_view s, std::size_t i) {
+    constexpr std::uint64_t k01 = 0x0101010101010101ull, k80 = 0x8080808080808080ull;
+    while (i + 8 <= s.size()) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        const std::uint64_t del = w ^ (k01 * 0x7F);          // a zero byte where w has 0x7F
+        const std::uint64_t below_space = (w - k01 * 0x20) & ~w & k80; // some byte < 0x20 (exact as a whole)
+        const std::uint64_t is_del = (del - k01) & ~del & k80;
+        if ((w & k80) | below_space | is_del) break;
+        i += 8;
+    }
+    return i;
+}
+
 } // namespace
 
 std::optional<std::string> text_problem(std::string_view s, std::size_t max_bytes) {
     if (s.size() > max_bytes)
         return fmt::format("teksten er på {} bytes; højst {} er tilladt", s.size(), max_bytes);
     for (std::size_t i = 0; i < s.size();) {
+        i = printable_ascii_run(s, i);
+        if (i == s.size()) break;
         char32_t cp = 0;
         const std::size_t n = utf8_length(s, i, &cp);
         if (n == 0) return fmt::format("teksten er ikke gyldig UTF-8 (byte {})", i + 1);
