@@ -523,6 +523,7 @@ std::string unknown_field(const Kind& kind, std::string_view key) {
 // state (a short string is one object however often it is made), in the Kind's order; its
 // user value, the table from each name to its 1-based position, keeps those strings alive.
 struct FieldNames {
+    const Kind* kind; // the closure's first upvalue too: read here, one lookup fewer per read
     std::size_t n;
     const void* name[1]; // n of them, in the same block
     static std::size_t bytes(std::size_t n) { return offsetof(FieldNames, name) + std::max<std::size_t>(n, 1) * sizeof(void*); }
@@ -531,8 +532,7 @@ struct FieldNames {
 // The 1-based position of the field key 2 names, or 0. A name written in a script is the
 // same string object as the field's: found by its address, with no lookup through the API.
 // Anything else (a long or odd key) is looked up in the table, whose answer decides.
-int field_position(lua_State* L) {
-    const auto* names = static_cast<const FieldNames*>(lua_touserdata(L, lua_upvalueindex(2)));
+int field_position(lua_State* L, const FieldNames* names) {
     const void* key = lua_topointer(L, 2);
     for (std::size_t i = 0; i < names->n; ++i)
         if (names->name[i] == key) return int(i + 1);
@@ -545,8 +545,9 @@ int field_position(lua_State* L) {
 
 // Upvalues: the Kind, and its FieldNames.
 int view_index(lua_State* L) {
-    const int i = field_position(L);
-    const Kind& kind = *static_cast<const Kind*>(lua_touserdata(L, lua_upvalueindex(1)));
+    const auto* names = static_cast<const FieldNames*>(lua_touserdata(L, lua_upvalueindex(2)));
+    const int i = field_position(L, names);
+    const Kind& kind = *names->kind;
     if (i == 0) throw std::runtime_error(unknown_field(kind, sandbox::key_text(L, 2)));
     const Field& f = kind.fields[std::size_t(i - 1)];
     if (f.keep != Keep::No && lua_getiuservalue(L, 1, i) != LUA_TNIL) return 1;
@@ -629,6 +630,7 @@ void seal_and_pop(lua_State* L) {
 void push_positions(lua_State* L, const Kind& kind) {
     const std::size_t n = kind.fields.size();
     auto* names = static_cast<FieldNames*>(lua_newuserdatauv(L, FieldNames::bytes(n), 1));
+    names->kind = &kind;
     names->n = 0; // filled as the names are made: a memory error midway leaves a consistent block
     lua_createtable(L, 0, int(n));
     for (std::size_t i = 0; i < n; ++i) {
