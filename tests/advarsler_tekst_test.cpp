@@ -239,6 +239,11 @@ TEST_CASE("tekst: an application lists no grant requirement as unchecked; an ope
                               .tekst();
     INFO(t);
     CHECK(t.find("Kunne ikke kontrolleres") == std::string::npos);
+    // and the trace says why, not "kunne ikke vurderes" beside a list that leaves it out
+    const Vurdering ansoegning = varde->vurder(Sag::from_json(R"({"id":"v","ansoegning":{"modtaget":"2026-11-20"}})"),
+                                               Dato::ymd(2026, 11, 22));
+    for (const auto& p : ansoegning.spor)
+        if (p.regel->id == "timer_opsparet") CHECK(p.resultat == "gælder ikke endnu: sagen har ingen bevilling");
     CHECK(t.find("Ikke omfattet: Støtte til borgerens egen varetagelse af personlig hygiejne; henvisningen afventer: om "
                  "funktionsnedsættelsen kan afhjælpes med træning (forhold.kan_afhjaelpes_med_traening)") != std::string::npos);
     // with a grant, the same requirement lacks a fact the caseworker can find: listed

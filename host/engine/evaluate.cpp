@@ -1043,12 +1043,17 @@ void krav(lua_State* L, Evaluation& ev) {
                        return m.starts_with("bevilling.") || m == "leverancer" || m == "afbud";
                    });
         };
-        if (!checked && !venter_paa_bevilling())
+        const bool venter = !checked && venter_paa_bevilling();
+        if (!checked && !venter)
             not_checked(ev, r);
+        // The trace says why `ukontrollerede` does not name it: a requirement on a grant not
+        // made yet is unknown, but not for the caseworker to establish (it said only "kunne
+        // ikke vurderes"). The outcome stays "ukendt": the rule did not decide.
         trace(ev, r, !checked ? "ukendt" : found == 0 ? "overholdt" : "afvigelse",
-              !checked ? "kunne ikke vurderes"
-                     : found == 0 ? "overholdt"
-                                  : fmt::format("{} afvigelse{}", found, found == 1 ? "" : "r"));
+              venter     ? "gælder ikke endnu: sagen har ingen bevilling"
+              : !checked ? "kunne ikke vurderes"
+              : found == 0 ? "overholdt"
+                           : fmt::format("{} afvigelse{}", found, found == 1 ? "" : "r"));
     }
 }
 
