@@ -71,6 +71,25 @@ TEST_CASE("C API: the version macros are the library's version") {
     CHECK(KVALITET_VERSION_NUMBER == KVALITET_VERSION_MAJOR * 10000 + KVALITET_VERSION_MINOR * 100 + KVALITET_VERSION_PATCH);
 }
 
+// From an attack (3/12 aften): an error's sag_id and felt were shown ("a\\u{1B}[2Jb" as eleven
+// characters) while the assessment of a valid case gives the id as sent. An error pairs with
+// its case only with the exact id: errjson escapes the control character, errfield and the
+// parsed sag_id are the case's own; besked still shows it.
+TEST_CASE("C API: an error's sag_id and felt are the case's own, control characters included") {
+    Handle h;
+    REQUIRE(kvalitet_open_ex(nullptr, nullptr, KVALITET_STRENG, &h.k) == KVALITET_OK);
+    CHECK(assess(h.k, R"({"id":"a\u001b[2Jb\u2028c","kommune":"varde","borger":{"alder":-1}})") == KVALITET_INVALID_CASE);
+    auto e = nlohmann::json::parse(kvalitet_errjson(h.k));
+    CHECK(e["sag_id"] == "a\x1b[2Jb\u2028c");
+    CHECK(std::string(kvalitet_errjson(h.k)).find('\x1b') == std::string::npos);
+    CHECK(assess(h.k, R"({"id":"x","kommune":"varde","forhold":{"motiveret\u001b":true}})") == KVALITET_INVALID_CASE);
+    CHECK(std::string(kvalitet_errcode(h.k)) == "ukendt_felt");
+    CHECK(std::string(kvalitet_errfield(h.k)) == "forhold.motiveret\x1b");
+    e = nlohmann::json::parse(kvalitet_errjson(h.k));
+    CHECK(e["fejl"]["felt"] == "forhold.motiveret\x1b");
+    CHECK(std::string(kvalitet_errmsg(h.k)).find('\x1b') == std::string::npos);
+}
+
 TEST_CASE("C API: a routing handle assesses each case under its own municipality") {
     Handle h;
     REQUIRE(kvalitet_open_ex(nullptr, nullptr, 0, &h.k) == KVALITET_OK);

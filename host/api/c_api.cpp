@@ -82,12 +82,20 @@ std::string shown(std::string s) {
     return kv::printable(s);
 }
 
+// The case's id and the field's path as the case has them, so an error pairs with its case
+// (the contract's sag_id; errjson escapes a control character, errfield gives it as it is).
+// Only what is not UTF-8 (an id read from a case that is not JSON) or too long is shown.
+std::string exact_or_shown(std::string s) {
+    if (s.size() <= 4096 && kv::valid_utf8(s)) return s;
+    return shown(std::move(s));
+}
+
 // Stores the failure on the handle and returns its code.
 int record(kvalitet_assessor* k, kv::Fejl fejl, int extended) noexcept {
     try {
         fejl.besked = shown(std::move(fejl.besked));
-        fejl.felt = shown(std::move(fejl.felt));
-        fejl.sag_id = shown(std::move(fejl.sag_id));
+        fejl.felt = exact_or_shown(std::move(fejl.felt));
+        fejl.sag_id = exact_or_shown(std::move(fejl.sag_id));
         k->fejl = std::move(fejl);
         k->fejl_json = kv::fejl_json(k->fejl);
         k->extended = extended;

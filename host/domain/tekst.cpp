@@ -86,6 +86,16 @@ std::optional<std::string> text_problem(std::string_view s, std::size_t max_byte
     return std::nullopt;
 }
 
+bool valid_utf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = 0;
+        const std::size_t n = utf8_length(s, i, &cp);
+        if (n == 0) return false;
+        i += n;
+    }
+    return true;
+}
+
 std::string printable(std::string_view s) {
     std::string out;
     out.reserve(s.size());

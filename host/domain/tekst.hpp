@@ -16,6 +16,9 @@ inline constexpr std::size_t kMaxDeclarationText = 16 * 1024;
 // nothing. Newline and tab are allowed; other control characters, C0 and C1, are not.
 std::optional<std::string> text_problem(std::string_view s, std::size_t max_bytes);
 
+// Whether `s` is valid UTF-8 (control characters allowed): text JSON can carry as it is.
+bool valid_utf8(std::string_view s);
+
 // `s` with every control character but newline and tab shown as \u{XX}, and invalid UTF-8 bytes as
 // \x{XX}: for printing text that came from outside (a case id) to a terminal.
 std::string printable(std::string_view s);
