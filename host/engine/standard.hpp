@@ -150,6 +150,7 @@ public:
 private:
     explicit Standard(const Sources& sources);
     Vurdering vurder_once(const Sag& sag, Dato dato, Dato standard_dato, SporNiveau spor);
+    void give_back_memory(); // after a case that filled its memory budget
     void read_info(lua_State* L, int reg, const std::string& kommune);
     void compile(lua_State* L);
     void seal(lua_State* L);
