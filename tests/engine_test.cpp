@@ -387,6 +387,9 @@ TEST_CASE("load-time errors name file, line and id") {
     CHECK_THROWS_WITH(Standard::load(Sources::directory(KVALITET_SOURCE_DIR), "Ishøj"),
                       Catch::Contains("ugyldigt kommune-id 'Ishøj'") && Catch::Contains("— mente du 'ishoej'?"));
     CHECK_THROWS_WITH(Standard::load(Sources::directory(KVALITET_SOURCE_DIR), "Varde"), Catch::Contains("mente du 'varde'?"));
+    // on one line: a newline in the caller's name (kvalitet_open_ex("ishoej\n")) is shown
+    CHECK_THROWS_WITH(Standard::load(Sources::directory(KVALITET_SOURCE_DIR), "ishoej\n"),
+                      Catch::Contains("ugyldigt kommune-id 'ishoej\\u{0A}'") && !Catch::Contains("\n"));
 }
 
 // A mistake a rule makes through a DSL word (mindst("x", 1) compares inside dsl/) is named

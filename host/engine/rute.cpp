@@ -19,31 +19,6 @@ std::string joined(const std::vector<std::string>& ids) {
     return out;
 }
 
-// A municipality's name as a person writes it ("Varde", "Ishøj", "Kerteminde ") as the id it
-// would be: ASCII letters lowered, æ ø å as ae oe aa, spaces around dropped. Empty when
-// something else is in it.
-std::string as_id(std::string_view name) {
-    static constexpr std::pair<std::string_view, std::string_view> kDanish[] = {
-        {"æ", "ae"}, {"ø", "oe"}, {"å", "aa"}, {"Æ", "ae"}, {"Ø", "oe"}, {"Å", "aa"}};
-    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
-    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-    std::string id;
-    for (std::size_t i = 0; i < name.size() && id.size() <= 64;) {
-        const char c = name[i];
-        if (c >= 'A' && c <= 'Z') id += char(c - 'A' + 'a');
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') id += c;
-        else {
-            const auto* d = std::find_if(std::begin(kDanish), std::end(kDanish), [&](const auto& p) { return name.substr(i).starts_with(p.first); });
-            if (d == std::end(kDanish)) return {};
-            id += d->second;
-            i += d->first.size();
-            continue;
-        }
-        ++i;
-    }
-    return id;
-}
-
 [[noreturn]] void unknown(const std::string& kommune, const std::vector<std::string>& kendte) {
     throw InputError("feltet 'kommune': " + ukendt_kommune_tekst(kommune, kendte), "ukendt_kommune", "kommune");
 }
@@ -54,7 +29,7 @@ std::string ukendt_kommune_tekst(const std::string& kommune, const std::vector<s
     // Echoed only when it looks like an id: the case's text may be anything.
     if (!valid_kommune_id(kommune) || kommune.size() > 64) {
         // Not echoed, but the id it is written for is named: "Varde" is 'varde', "Ishøj" 'ishoej'.
-        const std::string id = as_id(kommune);
+        const std::string id = as_kommune_id(kommune);
         const bool kendt = std::find(kendte.begin(), kendte.end(), id) != kendte.end();
         return fmt::format("er ikke et kommune-id (små bogstaver a-z, tal og _){}; kendte: {}",
                            kendt ? fmt::format(" — mente du '{}'?", id) : "", joined(kendte));

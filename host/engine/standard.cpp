@@ -506,8 +506,25 @@ void check_version_name(const StandardInfo& info, const Place& at) {
                       info.fil, at.linje);
 }
 
+
+// "ugyldigt kommune-id 'Ishøj' … — mente du 'ishoej'? (kendte: …)"
+[[noreturn]] void invalid_kommune(const Sources& sources, const std::string& kommune) {
+    std::string hint;
+    const auto known = kommuner(sources);
+    const std::string id = as_kommune_id(kommune);
+    if (std::find(known.begin(), known.end(), id) != known.end())
+        hint = fmt::format(" — mente du '{}'? (kendte: {})", id, fmt::join(known, ", "));
+    else if (!known.empty())
+        hint = fmt::format(" (kendte: {})", fmt::join(known, ", "));
+    throw InputError(fmt::format("ugyldigt kommune-id '{}' (små bogstaver a-z, tal og _; æ ø å skrives ae oe aa){}",
+                                 printable_line(kommune), hint),
+                     "ukendt_kommune");
+}
+
+} // namespace
+
 // An id as a person types the name ("Ishøj", "Varde"): lower case, æ ø å as ae oe aa.
-std::string as_id(std::string_view navn) {
+std::string as_kommune_id(std::string_view navn) {
     std::string out;
     for (std::size_t i = 0; i < navn.size(); ++i) {
         const std::string_view rest = navn.substr(i);
@@ -519,21 +536,6 @@ std::string as_id(std::string_view navn) {
     }
     return out;
 }
-
-// "ugyldigt kommune-id 'Ishøj' … — mente du 'ishoej'? (kendte: …)"
-[[noreturn]] void invalid_kommune(const Sources& sources, const std::string& kommune) {
-    std::string hint;
-    const auto known = kommuner(sources);
-    const std::string id = as_id(kommune);
-    if (std::find(known.begin(), known.end(), id) != known.end())
-        hint = fmt::format(" — mente du '{}'? (kendte: {})", id, fmt::join(known, ", "));
-    else if (!known.empty())
-        hint = fmt::format(" (kendte: {})", fmt::join(known, ", "));
-    throw InputError(fmt::format("ugyldigt kommune-id '{}' (små bogstaver a-z, tal og _; æ ø å skrives ae oe aa){}", kommune, hint),
-                     "ukendt_kommune");
-}
-
-} // namespace
 
 std::unique_ptr<Standard> Standard::load(const Sources& sources, const std::string& kommune, lua::Limits limits) {
     if (!valid_kommune_id(kommune)) invalid_kommune(sources, kommune);

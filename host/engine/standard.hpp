@@ -175,6 +175,8 @@ private:
 // Ids of the municipalities that have municipalities/<id>/standard.lua.
 std::vector<std::string> kommuner(const Sources& sources);
 bool valid_kommune_id(std::string_view id);
+// An id as a person types the name ("Ishøj", "Varde"): lower case, æ ø å as ae oe aa.
+std::string as_kommune_id(std::string_view navn);
 
 // The date paths a declaration may name instead of a function.
 DatePath date_path(std::string_view name);
