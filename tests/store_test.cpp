@@ -87,15 +87,15 @@ TEST_CASE("store: cases upsert by id; assessments are an append-only log") {
     CHECK(s.read_cases(0, 10, "lejre").size() == 1);
     CHECK(s.read_cases(all[0].nr, 10, "").size() == 1);
 
-    s.add_assessments({{"a", "ca", "varde", "sha1", "2026-11-22", "{\"n\":1}"}});
-    s.add_assessments({{"a", "ca", "varde", "sha1", "2026-11-23", "{\"n\":2}"},
-                       {"b", "cb", "lejre", "sha2", "2026-11-22", "{\"n\":3}"}});
+    s.add_assessments({{"a", "ca", "varde", "sha1", "2026-11-22", "{\"sag_id\":\"a\",\"n\":1}"}});
+    s.add_assessments({{"a", "ca", "varde", "sha1", "2026-11-23", "{\"sag_id\":\"a\",\"n\":2}"},
+                       {"b", "cb", "lejre", "sha2", "2026-11-22", "{\"sag_id\":\"b\",\"n\":3}"}});
     CHECK(s.count_assessments() == 3);
     CHECK(s.has_assessment("a", "ca", "sha1", "2026-11-22"));
     CHECK_FALSE(s.has_assessment("a", "ca", "sha2", "2026-11-22"));
     std::vector<std::string> latest;
     s.latest_assessments([&](const std::string& j) { latest.push_back(j); });
-    CHECK(latest == std::vector<std::string>{"{\"n\":2}", "{\"n\":3}"});
+    CHECK(latest == std::vector<std::string>{"{\"sag_id\":\"a\",\"n\":2}", "{\"sag_id\":\"b\",\"n\":3}"});
     CHECK_THROWS_WITH(s.db().exec("UPDATE vurderinger SET vurdering = '{}'"), Catch::Contains("revisionslog"));
     CHECK_THROWS_WITH(s.db().exec("DELETE FROM vurderinger"), Catch::Contains("revisionslog"));
     CHECK(s.count_assessments() == 3);
@@ -274,9 +274,9 @@ TEST_CASE("store: cases carry the sha256 of their stored text") {
 
 TEST_CASE("store: a schema-1 file is migrated, and its duplicate rows are kept, not deleted") {
     TempDb t;
-    make_v1_database(t.path.string(), {{"a", "s", "2026-11-22", "{\"n\":1}"},
-                                       {"a", "s", "2026-11-22", "{\"n\":1}"},
-                                       {"a", "s", "2026-11-23", "{\"n\":2}"}});
+    make_v1_database(t.path.string(), {{"a", "s", "2026-11-22", "{\"sag_id\":\"a\",\"n\":1}"},
+                                       {"a", "s", "2026-11-22", "{\"sag_id\":\"a\",\"n\":1}"},
+                                       {"a", "s", "2026-11-23", "{\"sag_id\":\"a\",\"n\":2}"}});
     CaseStore s(t.path.string());
     CHECK(s.schema_version() == CaseStore::kSchemaVersion);
     CHECK(s.count_assessments() == 3);
@@ -293,7 +293,7 @@ TEST_CASE("store: read-only access never creates, writes or migrates the file") 
     CHECK_THROWS_WITH(CaseStore(t.path.string(), CaseStore::Access::ReadOnly), Catch::Contains("findes ikke"));
     CHECK_FALSE(fs::exists(t.path));
 
-    make_v1_database(t.path.string(), {{"a", "s", "2026-11-22", "{\"n\":1}"}});
+    make_v1_database(t.path.string(), {{"a", "s", "2026-11-22", "{\"sag_id\":\"a\",\"n\":1}"}});
     CaseStore r(t.path.string(), CaseStore::Access::ReadOnly);
     CHECK(sqlite3_db_readonly(r.db().getHandle(), "main") == 1);
     CHECK(r.schema_version() == 1); // not migrated
@@ -439,7 +439,7 @@ TEST_CASE("store: the run lock is one per database file, whatever path reaches i
 // A schema-2 file as kvalitet wrote it before schema 3 (no spor, no standard_dato): the
 // schema-1 file migrated by schema 2's own statements.
 static void make_v2_database(const std::string& path) {
-    make_v1_database(path, {{"a", "s", "2026-11-22", "{\"n\":1}"}});
+    make_v1_database(path, {{"a", "s", "2026-11-22", "{\"sag_id\":\"a\",\"n\":1}"}});
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec("ALTER TABLE sager ADD COLUMN sha256 TEXT;"
             "ALTER TABLE vurderinger ADD COLUMN sag_sha256 TEXT;"
@@ -448,7 +448,7 @@ static void make_v2_database(const std::string& path) {
             "CREATE TRIGGER vurderinger_kraever_sag_sha256 BEFORE INSERT ON vurderinger WHEN NEW.sag_sha256 IS NULL "
             "BEGIN SELECT RAISE(ABORT, 'en vurdering skal angive sagens sha256'); END;"
             "INSERT INTO vurderinger(sag_id, kommune, standard_sha256, motor_version, vurderingsdato, vurdering, "
-            "oprettet, sag_sha256) VALUES ('a', 'varde', 's', '0.1', '2026-11-24', '{\"n\":3}', 'x', 'c');"
+            "oprettet, sag_sha256) VALUES ('a', 'varde', 's', '0.1', '2026-11-24', '{\"sag_id\":\"a\",\"n\":3}', 'x', 'c');"
             "PRAGMA user_version = 2;");
 }
 
@@ -467,8 +467,8 @@ TEST_CASE("store: schema 3 records each assessment's trace level and standard da
     }
     CaseStore s(t.path.string());
     CHECK(s.schema_version() == CaseStore::kSchemaVersion);
-    AssessmentRow kort{"a", "c", "varde", "s", "2026-11-25", "{\"n\":4}", SporNiveau::Kort, "2026-01-01"};
-    AssessmentRow ingen{"a", "c", "varde", "s", "2026-11-26", "{\"n\":5}", SporNiveau::Ingen};
+    AssessmentRow kort{"a", "c", "varde", "s", "2026-11-25", "{\"sag_id\":\"a\",\"n\":4}", SporNiveau::Kort, "2026-01-01"};
+    AssessmentRow ingen{"a", "c", "varde", "s", "2026-11-26", "{\"sag_id\":\"a\",\"n\":5}", SporNiveau::Ingen};
     CHECK(s.add_assessments({kort, ingen}) == 2);
     // The level is not part of the identity: the same assessment told shorter is not a new one.
     auto igen = kort;
@@ -554,14 +554,14 @@ TEST_CASE("store: the engine and its shared rules are part of an assessment's id
     CaseStore s(t.path.string());
     CHECK(s.motor() == KVALITET_VERSION);
     s.set_motor_version("0.1.0+aaaaaaaaaaaaaaaa");
-    CHECK(s.add_assessments({{"a", "ca", "varde", "std", "2026-11-22", "{}"}}) == 1);
+    CHECK(s.add_assessments({{"a", "ca", "varde", "std", "2026-11-22", "{\"sag_id\":\"a\"}"}}) == 1);
     CHECK(s.has_assessment("a", "ca", "std", "2026-11-22"));
     CHECK(s.assessed({{"a", "ca", "std"}}, "2026-11-22") == std::vector<bool>{true});
     // Other shared rules: the same case, date and standard is not assessed yet, and is stored.
     s.set_motor_version("0.1.0+bbbbbbbbbbbbbbbb");
     CHECK_FALSE(s.has_assessment("a", "ca", "std", "2026-11-22"));
     CHECK(s.assessed({{"a", "ca", "std"}}, "2026-11-22") == std::vector<bool>{false});
-    CHECK(s.add_assessments({{"a", "ca", "varde", "std", "2026-11-22", "{}"}}) == 1);
+    CHECK(s.add_assessments({{"a", "ca", "varde", "std", "2026-11-22", "{\"sag_id\":\"a\"}"}}) == 1);
     const auto rows = s.assessments_of("a");
     REQUIRE(rows.size() == 2);
     CHECK(rows[0].motor_version == "0.1.0+aaaaaaaaaaaaaaaa");

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <new>
 #include <memory>
 #include <set>
 #include <string_view>
@@ -29,21 +30,33 @@ namespace kvalitet {
 namespace {
 
 // The log refuses UPDATE and DELETE, not INSERT: a row written beside kvalitet may hold
-// anything. What the store hands out (db eksporter, db forklar, the server's
-// /v1/sager/{id}/vurderinger) is a JSON object in valid UTF-8 whose sag_id, when it has one
-// (every assessment does), is the row's; or an error naming the row: never the row's bytes
-// as they are.
+// anything. What the store hands out (db eksporter, db status, db forklar, the server's
+// /v1/sager/{id}/vurderinger) is what kvalitet writes: one line of JSON, an object in valid
+// UTF-8 with one sag_id, the row's own text; or an error naming the row, never its bytes.
+const char* foreign_assessment(simdjson::dom::parser& parser, const std::string& sag_id, const SQLite::Column& vurdering) {
+    constexpr int kLargest = 64 << 20; // far past any assessment (10,000 deliveries, full trace)
+    if (!vurdering.isText()) return "den er ikke tekst";
+    if (vurdering.getBytes() > kLargest) return "den er større end nogen vurdering";
+    const std::string json = vurdering.getString();
+    if (json.find_first_of("\n\r") != std::string::npos) return "den står over flere linjer";
+    simdjson::dom::object obj;
+    const auto e = parser.parse(json).get(obj);
+    if (e == simdjson::MEMALLOC) throw std::bad_alloc(); // the machine's want, not the row's fault
+    if (e == simdjson::DEPTH_ERROR) return "den er indlejret dybere, end en vurdering er";
+    if (e != simdjson::SUCCESS) return "den er ikke et JSON-objekt i gyldig UTF-8";
+    int named = 0;
+    bool own = false;
+    for (auto [key, value] : obj) {
+        if (key != "sag_id") continue;
+        std::string_view id;
+        own = ++named == 1 && value.get(id) == simdjson::SUCCESS && id == sag_id;
+    }
+    return named == 1 && own ? nullptr : "dens sag_id er ikke rækkens tekst, eller den har ikke præcis ét";
+}
+
 void check_own(simdjson::dom::parser& parser, const std::string& path, std::int64_t nr, const std::string& sag_id,
                const SQLite::Column& vurdering) {
-    const char* fault = nullptr;
-    simdjson::dom::object obj;
-    std::string_view id;
-    if (!vurdering.isText()) fault = "den er ikke tekst";
-    else if (const auto e = parser.parse(vurdering.getString()).get(obj); e == simdjson::DEPTH_ERROR)
-        fault = "den er indlejret dybere, end en vurdering er";
-    else if (e != simdjson::SUCCESS) fault = "den er ikke et JSON-objekt i gyldig UTF-8";
-    else if (obj["sag_id"].get(id) == simdjson::SUCCESS && id != sag_id) fault = "dens sag_id er ikke rækkens";
-    if (fault)
+    if (const char* fault = foreign_assessment(parser, sag_id, vurdering))
         throw InputError(fmt::format("{}: vurdering nr. {} (sag '{}') er ikke en vurdering, kvalitet har skrevet ({}); "
                                      "loggen er ændret uden for kvalitet. Brug en sikkerhedskopi, eller undersøg "
                                      "rækken, før databasen bruges",

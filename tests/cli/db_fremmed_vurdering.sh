@@ -31,14 +31,28 @@ fejler() { # command, what the row is, the words of the fault
 }
 tilfoej "'ikke json'" 2026-12-01
 fejler eksporter "tekst, der ikke er JSON" "den er ikke et JSON-objekt i gyldig UTF-8"
-fejler status "tekst, der ikke er JSON" "er ikke et JSON-objekt, som kvalitet skriver"
+fejler status "tekst, der ikke er JSON" "er ikke en vurdering, kvalitet har skrevet"
 tilfoej "x'00ff7b'" 2026-12-02
 fejler eksporter "bytes" "den er ikke tekst"
-fejler status "bytes" "er ikke et JSON-objekt, som kvalitet skriver"
+fejler status "bytes" "er ikke en vurdering, kvalitet har skrevet"
 tilfoej "'{\"sag_id\":\"en-anden\"}'" 2026-12-03
 fejler eksporter "en anden sags id" "dens sag_id er ikke rækkens"
+# (from the attack on this check) a sag_id that is no text, two of them, a row on two lines
+tilfoej "'{\"sag_id\":5}'" 2026-12-04
+fejler eksporter "et sag_id, der er et tal" "dens sag_id er ikke rækkens tekst"
+tilfoej "'{\"sag_id\":\"$ID\",\"sag_id\":\"en-anden\"}'" 2026-12-05
+fejler eksporter "to sag_id" "dens sag_id er ikke rækkens tekst, eller den har ikke præcis ét"
+fejler status "to sag_id" "dens sag_id er ikke rækkens tekst"
+tilfoej "'{' || char(10) || '\"sag_id\":\"$ID\"}'" 2026-12-06
+fejler eksporter "en række over to linjer" "den står over flere linjer"
+# A row of its own case with odd contents: status counts what it can read, in Danish, and
+# shows what the row holds on one line without its control characters.
+tilfoej "'{\"sag_id\":\"$ID\",\"frister\":[\"x\"],\"advarsler\":\"x\",\"pakke\":{\"id\":\"\\u001b[31mR\\u202e\"}}'" 2026-12-07
+"$K" $H db $DB status > "$T/ud" 2> "$T/fejl" || fejl "status med underligt indhold: exit $? $(cat "$T/fejl")"
+grep -q 'pakker: \\u{1B}\[31mR\\u{202E} 1' "$T/ud" || fejl "status viser ikke pakken som tekst: $(cat "$T/ud")"
+! grep -q "$(printf '\033')" "$T/ud" || fejl "status skriver et styretegn"
 # a case's own, later assessment makes it whole again: nothing of the bad rows comes out
-"$K" $H db $DB vurder --dato 2026-12-04 > /dev/null
+"$K" $H db $DB vurder --dato 2026-12-08 > /dev/null
 "$K" $H db $DB eksporter > "$T/efter" || fejl "eksporter efter: exit $?"
 test "$(wc -l < "$T/efter")" -eq 6 || fejl "eksporter efter: $(wc -l < "$T/efter") linjer"
 "$K" $H db $DB status > /dev/null || fejl "status efter: exit $?"
