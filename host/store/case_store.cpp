@@ -33,11 +33,7 @@ namespace {
 // anything. What the store hands out (db eksporter, db status, db forklar, the server's
 // /v1/sager/{id}/vurderinger) is what kvalitet writes: one line of JSON, an object in valid
 // UTF-8 with one sag_id, the row's own text; or an error naming the row, never its bytes.
-const char* foreign_assessment(simdjson::dom::parser& parser, const std::string& sag_id, const SQLite::Column& vurdering) {
-    constexpr int kLargest = 64 << 20; // far past any assessment (10,000 deliveries, full trace)
-    if (!vurdering.isText()) return "den er ikke tekst";
-    if (vurdering.getBytes() > kLargest) return "den er større end nogen vurdering";
-    const std::string json = vurdering.getString();
+const char* foreign_assessment(simdjson::dom::parser& parser, const std::string& sag_id, const std::string& json) {
     if (json.find_first_of("\n\r") != std::string::npos) return "den står over flere linjer";
     simdjson::dom::object obj;
     const auto e = parser.parse(json).get(obj);
@@ -54,13 +50,24 @@ const char* foreign_assessment(simdjson::dom::parser& parser, const std::string&
     return named == 1 && own ? nullptr : "dens sag_id er ikke rækkens tekst, eller den har ikke præcis ét";
 }
 
-void check_own(simdjson::dom::parser& parser, const std::string& path, std::int64_t nr, const std::string& sag_id,
-               const SQLite::Column& vurdering) {
-    if (const char* fault = foreign_assessment(parser, sag_id, vurdering))
+// The row's assessment, once checked; read from the column once.
+std::string check_own(simdjson::dom::parser& parser, const std::string& path, std::int64_t nr, const std::string& sag_id,
+                      const SQLite::Column& vurdering) {
+    constexpr int kLargest = 64 << 20; // far past any assessment (10,000 deliveries, full trace)
+    const char* fault = !vurdering.isText()                ? "den er ikke tekst"
+                        : vurdering.getBytes() > kLargest ? "den er større end nogen vurdering"
+                                                          : nullptr;
+    std::string json;
+    if (!fault) {
+        json = vurdering.getString();
+        fault = foreign_assessment(parser, sag_id, json);
+    }
+    if (fault)
         throw InputError(fmt::format("{}: vurdering nr. {} (sag '{}') er ikke en vurdering, kvalitet har skrevet ({}); "
                                      "loggen er ændret uden for kvalitet. Brug en sikkerhedskopi, eller undersøg "
                                      "rækken, før databasen bruges",
                                      path, nr, printable_line(sag_id), fault));
+    return json;
 }
 
 // Each step takes the schema from version i to i+1; never edit one, only append.
@@ -682,9 +689,9 @@ std::vector<AssessmentRow> CaseStore::assessments_of(const std::string& sag_id) 
     std::vector<AssessmentRow> out;
     simdjson::dom::parser parser;
     while (st.executeStep()) {
-        check_own(parser, path_, st.getColumn(8).getInt64(), sag_id, st.getColumn(5));
         AssessmentRow r{st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getString(),
-                        st.getColumn(3).getString(), st.getColumn(4).getString(), st.getColumn(5).getString()};
+                        st.getColumn(3).getString(), st.getColumn(4).getString(),
+                        check_own(parser, path_, st.getColumn(8).getInt64(), sag_id, st.getColumn(5))};
         const auto spor = spor_niveau(st.getColumn(6).getText());
         if (!spor) // the CHECK constraint keeps it out; a file edited around it
             throw InputError(fmt::format("{}: vurdering nr. {} i loggen har et sporniveau, der ikke er fuld, kort "
@@ -706,8 +713,7 @@ void CaseStore::latest_assessments(const std::function<void(const std::string&)>
     simdjson::dom::parser parser;
     while (st.executeStep()) {
         const std::string sag_id = st.getColumn(1).getString();
-        check_own(parser, path_, st.getColumn(0).getInt64(), sag_id, st.getColumn(2));
-        each(st.getColumn(2).getString());
+        each(check_own(parser, path_, st.getColumn(0).getInt64(), sag_id, st.getColumn(2)));
     }
 }
 
