@@ -336,6 +336,19 @@ void CaseStore::prepare_for_writing() {
     db_.exec("PRAGMA foreign_keys = ON");
 }
 
+void CaseStore::prepare_for_batches(bool checkpoints_elsewhere) {
+    db_.exec("PRAGMA cache_size = -65536"); // KiB: a 4,096-case batch is 12-24 MB of pages
+    if (checkpoints_elsewhere) db_.exec("PRAGMA wal_autocheckpoint = 0");
+}
+
+bool CaseStore::checkpoint() {
+    // One row: busy (another checkpoint is running: it copies the same frames), the WAL's
+    // frames, the frames now copied (-1, -1 when the file is not in WAL mode).
+    SQLite::Statement st(db_, "PRAGMA wal_checkpoint(PASSIVE)");
+    if (!st.executeStep()) return true;
+    return st.getColumn(0).getInt() == 0 && st.getColumn(1).getInt64() == st.getColumn(2).getInt64();
+}
+
 // Outside any transaction (SQLite requires that). Switching a new file upgrades a read
 // lock to a write lock, and SQLite does not call the busy handler for an upgrade (two
 // upgrading readers would deadlock), so a process racing another one over the same new

@@ -91,6 +91,16 @@ public:
     // PRAGMA quick_check; throws InputError naming the file when the file is damaged.
     void check_integrity();
 
+    // For a connection that writes batch after batch (db vurder): a page cache that holds
+    // a whole batch (SQLite's 2 MB default spilled a batch's pages into the WAL before its
+    // commit, some of them more than once), and, when `checkpoints_elsewhere`, no checkpoint
+    // when it commits (a WalCheckpointer copies the WAL into the file beside the writing).
+    void prepare_for_batches(bool checkpoints_elsewhere);
+    // Copies what it can of the WAL into the database file, waiting for no one (PASSIVE);
+    // another process's checkpoint running already is not an error. True when the whole
+    // WAL is now in the file.
+    bool checkpoint();
+
     // Inserts or replaces cases in one transaction.
     void put_cases(const std::vector<StoredCase>& cases);
 
