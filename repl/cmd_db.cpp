@@ -250,6 +250,12 @@ void progress(std::int64_t done, std::int64_t total) {
     if (done >= total) fmt::print(stderr, "\n");
 }
 
+// How much a db vurder run writes to the WAL before the writer waits for it to be copied
+// into the database file (WalCheckpointer), and a row's bytes there beside its JSON (its
+// other columns and its two index entries). Larger waits less, and takes more disk while
+// it runs; see bench/README.md, "4/12".
+constexpr std::size_t kWalBudget = std::size_t(64) << 20, kRowOverhead = 400;
+
 // Assesses the stored cases batch by batch; each batch's assessments are stored in one
 // transaction, so an interruption leaves whole batches only.
 int assess_store(const DbOptions& o, const Sources& on_disk, CaseStore& store, Dato dato) {
@@ -298,7 +304,8 @@ int assess_store(const DbOptions& o, const Sources& on_disk, CaseStore& store, D
     std::future<std::size_t> storing; // how many rows the batch added
     std::int64_t after = 0, seen = 0, failed = 0, skipped = 0;
     std::size_t stored = 0, offered = 0; // rows added to the log, rows given to it
-    std::size_t batches = 0;
+    // Bytes given to the log since the writer last waited for the WAL to be copied.
+    std::size_t since_copied = 0;
     g_interrupted = false;
     auto old = std::signal(SIGINT, on_sigint);
     while (!g_interrupted) {
@@ -349,10 +356,11 @@ int assess_store(const DbOptions& o, const Sources& on_disk, CaseStore& store, D
         // (storing was ~60% of a run); one batch in flight, its error rethrown here.
         if (storing.valid()) stored += storing.get();
         offered += rows.size();
-        // Every eighth batch waits for the WAL to be copied, so it starts over: it stays a
-        // few batches long instead of growing with the run. (Every second or fourth batch
-        // waited more; 100,000 cases, --spor ingen: 2.3, 2.1 and 1.9 s.)
-        const bool wait_for_copy = batches++ % 8 == 7;
+        // After ~kWalBudget written the writer waits for the WAL to be copied, so it starts
+        // over: the WAL stays about that long instead of growing with the run.
+        const bool wait_for_copy = since_copied >= kWalBudget;
+        if (wait_for_copy) since_copied = 0;
+        for (const auto& r : rows) since_copied += r.json.size() + kRowOverhead;
         storing = std::async(std::launch::async, [&writer, &checkpointer, wait_for_copy, rows = std::move(rows),
                                                   kept = std::move(new_standards)] {
             if (wait_for_copy) checkpointer.caught_up();
@@ -364,6 +372,8 @@ int assess_store(const DbOptions& o, const Sources& on_disk, CaseStore& store, D
         progress(o.kommune.empty() ? seen : std::min(seen, total), total);
     }
     if (storing.valid()) stored += storing.get();
+    // The last batches copied too (and a failed copy reported), and the WAL's file emptied.
+    checkpointer.finish();
     std::signal(SIGINT, old);
     // With --alle, rows already in the log are assessed again but not stored twice.
     fmt::print("{} sager vurderet pr. {}{}{}{}\n", offered, dato.iso(),

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -110,4 +111,35 @@ TEST_CASE("wal checkpointer: a reader holding an old snapshot makes it wait for 
     checkpointer.committed();
     checkpointer.caught_up();
     CHECK(rows_in_file(t.path) == 5 * kRows); // the reader gone, all of it is copied
+}
+
+TEST_CASE("wal checkpointer: finish empties the WAL's file beside an open connection, and waits for no reader") {
+    TempDb t("slut");
+    CaseStore writer(t.path.string());
+    writer.prepare_for_batches(true);
+    SQLite::Database other(t.path.string(), SQLite::OPEN_READONLY); // open, not reading: keeps the WAL
+    {
+        WalCheckpointer checkpointer(t.path.string());
+        for (int b = 0; b < 3; ++b) {
+            writer.add_assessments(batch(b * kRows, kRows));
+            checkpointer.committed();
+        }
+        CHECK(t.wal_size() > 0);
+        checkpointer.finish();
+        CHECK(t.wal_size() == 0);
+        CHECK(rows_in_file(t.path) == 3 * kRows);
+    }
+    // A reader in the middle of a snapshot: finish copies what it may and returns at once
+    // (the busy timeout is 30 s), leaving the file; the rows are all there.
+    other.exec("BEGIN");
+    CHECK(other.execAndGet("SELECT count(*) FROM vurderinger").getInt() == 3 * kRows);
+    WalCheckpointer checkpointer(t.path.string());
+    writer.add_assessments(batch(3 * kRows, kRows));
+    checkpointer.committed();
+    const auto started = std::chrono::steady_clock::now();
+    checkpointer.finish();
+    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(10));
+    CHECK(t.wal_size() > 0);
+    other.exec("COMMIT");
+    CHECK(writer.count_assessments() == 4 * kRows);
 }

@@ -349,6 +349,19 @@ bool CaseStore::checkpoint() {
     return st.getColumn(0).getInt() == 0 && st.getColumn(1).getInt64() == st.getColumn(2).getInt64();
 }
 
+void CaseStore::checkpoint_and_truncate() {
+    // TRUNCATE waits for readers through the busy handler; here it may not wait at all (a
+    // reader holding a snapshot is then told as busy in the row, not raised as an error).
+    db_.setBusyTimeout(0);
+    struct Restore {
+        SQLite::Database& db;
+        ~Restore() { db.setBusyTimeout(kBusyTimeoutMs); }
+    } restore{db_};
+    SQLite::Statement st(db_, "PRAGMA wal_checkpoint(TRUNCATE)");
+    while (st.executeStep()) {
+    }
+}
+
 // Outside any transaction (SQLite requires that). Switching a new file upgrades a read
 // lock to a write lock, and SQLite does not call the busy handler for an upgrade (two
 // upgrading readers would deadlock), so a process racing another one over the same new

@@ -100,6 +100,9 @@ public:
     // another process's checkpoint running already is not an error. True when the whole
     // WAL is now in the file.
     bool checkpoint();
+    // Copies the whole WAL and empties its file, if no reader is in the middle of it; else
+    // copies what it can and leaves the file as it is. Waits for no one either way.
+    void checkpoint_and_truncate();
 
     // Inserts or replaces cases in one transaction.
     void put_cases(const std::vector<StoredCase>& cases);

@@ -74,4 +74,11 @@ void WalCheckpointer::caught_up() {
     wait_for_passes(lock);
 }
 
+void WalCheckpointer::finish() {
+    caught_up();
+    // Its thread is idle now and stays so (no commit comes after the last): its connection
+    // may be used from here.
+    store_.checkpoint_and_truncate();
+}
+
 } // namespace kvalitet

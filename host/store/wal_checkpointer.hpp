@@ -4,10 +4,10 @@
 // ~16 MB was 40 % of the writer's time, and the writer was what the run waited for.
 //
 // The writer's connection is prepared with CaseStore::prepare_for_batches(true) (no
-// checkpoint of its own), calls committed() after each batch, and caught_up() before
-// some of them: SQLite starts the WAL from its beginning only when a write transaction
-// begins after everything in it has been copied, so waiting now and then keeps the WAL
-// a few batches long instead of as long as the run.
+// checkpoint of its own), calls committed() after each batch, caught_up() before some of
+// them, and finish() after the last: SQLite starts the WAL from its beginning only when a
+// write transaction begins after everything in it has been copied, so waiting now and then
+// keeps the WAL about as long as what was written between two waits, not as the run.
 #include <condition_variable>
 #include <cstdint>
 #include <exception>
@@ -33,6 +33,10 @@ public:
     // Waits until everything committed has been copied (one pass more if a reader held
     // part of it back). Rethrows a pass's error.
     void caught_up();
+    // At the end of a run: caught_up(), then the WAL's file emptied unless a reader is in
+    // it, so a long WAL is not left on disk beside a connection that keeps the file open
+    // (SQLite removes it when the last connection closes).
+    void finish();
 
 private:
     void run();
