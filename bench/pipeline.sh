@@ -5,9 +5,9 @@
 # Prints cases per second and peak memory (when GNU time is installed), and for the store
 # the database's size after the run.
 # Usage: bench/pipeline.sh KVALITET [ANTAL]   (ANTAL default 20000; the issue's run: 1000000)
-# Environment: SPOR="fuld ingen" the trace levels (--spor) to measure, for vurder --ndjson and
-# for db vurder, each store run into its own copy of the imported store (default: fuld and
-# kort, the compact form issue 17 stores); TRAADE="2" the thread counts (default: 1 and all
+# Environment: SPOR="fuld kort" the trace levels (--spor) to measure, for vurder --ndjson and
+# for db vurder, each store run into its own copy of the imported store (default: all three,
+# fuld, kort and ingen, the two compact forms issue 17 stores); TRAADE="2" the thread counts (default: 1 and all
 # cores); NDJSON=0 leaves out vurder --ndjson. With two thread counts, the NDJSON lines end
 # with how many times faster the second is.
 set -euo pipefail
@@ -15,7 +15,7 @@ K=$(realpath "$1")
 N=${2:-20000}
 D=2026-11-22
 cores=$(nproc)
-SPOR=${SPOR:-"fuld kort"}
+SPOR=${SPOR:-"fuld kort ingen"}
 TRAADE=${TRAADE:-"1 $cores"}
 NDJSON=${NDJSON:-1}
 dir=$(mktemp -d)
