@@ -89,6 +89,14 @@ int run_tests(const Common& common, const TestOptions& o) {
     for (const auto& f : filer) {
         try {
             auto loaded = harness::load_tests(sources, f);
+            // A file whose tests are all commented out, or misspelt, tests nothing: a run
+            // over it alone would end "0 bestået, 0 fejlet" and succeed.
+            if (loaded.empty()) {
+                vis_sikkert("FEJL  {}\n      testfilen har ingen testsager: skriv dem som test {{ navn = …, dato = …, "
+                            "sag = …, forvent = … }} (docs/test.md)\n\n",
+                            f.fil);
+                ++failed;
+            }
             for (auto& t : loaded) {
                 keys.push_back(harness::standard_key(t, f.fil));
                 tests.push_back(std::move(t));
