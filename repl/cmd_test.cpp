@@ -89,7 +89,7 @@ int run_tests(const Common& common, const TestOptions& o) {
     for (const auto& f : filer) {
         try {
             auto loaded = harness::load_tests(sources, f);
-            // A file whose tests are all commented out, or misspelt, tests nothing: a run
+            // A file whose tests are all commented out tests nothing: a run
             // over it alone would end "0 bestået, 0 fejlet" and succeed.
             if (loaded.empty()) {
                 vis_sikkert("FEJL  {}\n      testfilen har ingen testsager: skriv dem som test {{ navn = …, dato = …, "
