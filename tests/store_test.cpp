@@ -101,6 +101,28 @@ TEST_CASE("store: cases upsert by id; assessments are an append-only log") {
     CHECK(s.count_assessments() == 3);
 }
 
+TEST_CASE("store: an import commits batch by batch; one stopped midway keeps its whole batches") {
+    TempDb t;
+    CaseStore s(t.path.string());
+    auto sag = [](int i) {
+        const std::string id = "s" + std::to_string(i);
+        return StoredCase{0, id, "varde", "{\"id\":\"" + id + "\",\"fyld\":\"" + std::string(1000, 'x') + "\"}", {}};
+    };
+    { // 1,020 bytes a case, a batch past 10,000: 10 cases a batch; 25 cases, never committed
+        CaseStore::Import import(s, 10'000);
+        for (int i = 0; i < 25; ++i) CHECK(import.add(sag(i)) == CaseStore::Import::Udfald::Ny);
+    }
+    CHECK(s.count_cases() == 20); // two whole batches; the third rolled back
+    {
+        CaseStore::Import import(s, 10'000);
+        for (int i = 0; i < 25; ++i)
+            CHECK(import.add(sag(i)) == (i < 20 ? CaseStore::Import::Udfald::Uaendret : CaseStore::Import::Udfald::Ny));
+        CHECK(import.add(sag(3)) == CaseStore::Import::Udfald::IgenIImporten); // across a commit
+        import.commit();
+    }
+    CHECK(s.count_cases() == 25);
+}
+
 TEST_CASE("demo cases: deterministic, valid, and spread over all five municipalities") {
     const Dato ref = *Dato::parse("2026-11-22");
     CHECK(demo_sag(85, 7, ref) == demo_sag(85, 7, ref));

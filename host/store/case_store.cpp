@@ -489,8 +489,8 @@ void CaseStore::check_integrity() {
 // IMMEDIATE: the first statement reads (what was stored before), and a read transaction
 // that later writes fails at once when another connection wrote meanwhile, without
 // waiting its turn.
-CaseStore::Import::Import(CaseStore& store)
-    : tx_(store.db_, SQLite::TransactionBehavior::IMMEDIATE),
+CaseStore::Import::Import(CaseStore& store, std::size_t batch_bytes)
+    : store_(store), batch_bytes_(batch_bytes), tx_(std::in_place, store.db_, SQLite::TransactionBehavior::IMMEDIATE),
       insert_(store.db_, "INSERT INTO sager(id, kommune, sag, sha256, opdateret) VALUES (?, ?, ?, ?, ?) "
                          "ON CONFLICT(id) DO UPDATE SET kommune = excluded.kommune, sag = excluded.sag, "
                          "sha256 = excluded.sha256, opdateret = excluded.opdateret"),
@@ -498,6 +498,13 @@ CaseStore::Import::Import(CaseStore& store)
       now_(now_utc()) {}
 
 CaseStore::Import::Udfald CaseStore::Import::add(const StoredCase& c) {
+    if (in_batch_ >= batch_bytes_) {
+        tx_->commit();
+        tx_.reset();
+        tx_.emplace(store_.db_, SQLite::TransactionBehavior::IMMEDIATE);
+        in_batch_ = 0;
+    }
+    in_batch_ += c.json.size();
     const std::string sha = c.sha256.empty() ? sha256_hex(c.json) : c.sha256;
     Udfald udfald = Udfald::Ny;
     before_.bind(1, c.id);

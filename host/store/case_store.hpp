@@ -107,19 +107,27 @@ public:
     // Inserts or replaces cases in one transaction.
     void put_cases(const std::vector<StoredCase>& cases);
 
-    // The same, one case at a time, so an import of any size holds one case in memory:
-    // nothing is stored unless commit() is called (destroyed first: rolled back).
+    // The same, one case at a time, so an import of any size holds one case in memory.
+    // Stored in batches of ~`batch_bytes` of case text, each committed when the next one
+    // begins, and the last by commit() (destroyed first: that one is rolled back): a
+    // million cases in one transaction were a WAL as large as the import (6 GB), copied
+    // into the file only at the end. A run stopped midway keeps whole batches, as db vurder.
     class Import {
     public:
         // What storing a case did: a new id; a stored case replaced by another text; the
         // same text again; or an id given earlier in this same import (the later one stays).
         enum class Udfald { Ny, Aendret, Uaendret, IgenIImporten };
-        explicit Import(CaseStore& store);
+        static constexpr std::size_t kBatchBytes = 64u << 20;
+        explicit Import(CaseStore& store, std::size_t batch_bytes = kBatchBytes);
         Udfald add(const StoredCase& c);
-        void commit() { tx_.commit(); }
+        void commit() {
+            if (tx_) tx_->commit();
+        }
 
     private:
-        SQLite::Transaction tx_;
+        CaseStore& store_;
+        std::size_t batch_bytes_, in_batch_ = 0;
+        std::optional<SQLite::Transaction> tx_;
         SQLite::Statement insert_, before_;
         std::string now_;
         std::unordered_set<std::uint64_t> seen_; // hashes of the ids this import stored
