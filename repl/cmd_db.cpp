@@ -161,6 +161,7 @@ int cmd_importer(const DbOptions& o, const Sources& sources) {
     std::size_t line_no = src.skipped_lines();
 
     CaseStore store(db_path(o));
+    const RunLock lock(store.path(), RunLock::Run::Importer); // one import at a time: it commits batch by batch
     CaseStore::Import import(store);
     std::size_t good = 0, bad = 0, nye = 0, aendrede = 0, igen = 0;
     bool not_ndjson = false;

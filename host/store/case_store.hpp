@@ -104,7 +104,7 @@ public:
     // copies what it can and leaves the file as it is. Waits for no one either way.
     void checkpoint_and_truncate();
 
-    // Inserts or replaces cases in one transaction.
+    // Inserts or replaces cases (through Import: in one transaction up to its batch size).
     void put_cases(const std::vector<StoredCase>& cases);
 
     // The same, one case at a time, so an import of any size holds one case in memory.

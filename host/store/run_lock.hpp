@@ -1,5 +1,7 @@
 #pragma once
-// Only one `db vurder` at a time per database: an exclusive flock() on "<db>.laas".
+// Only one `db vurder` at a time per database: an exclusive flock() on "<db>.laas"; and
+// only one `db importer`, on "<db>.import.laas" (an import also commits batch by batch: two
+// at once mixed their batches, a blend of both files). One of each may run side by side.
 //
 // Why flock on a side file: the kernel drops the lock when the process ends however it
 // ends (kill -9 included), so a crash never leaves it held and there is no pid to check
@@ -24,15 +26,16 @@ class RunLock {
 public:
     // Beside the database file itself, whatever name it is reached by (a symbolic link, a
     // path through another folder): one lock per file, not per spelling of its path.
-    static std::string lock_path(const std::string& db_path) {
+    enum class Run { Vurder, Importer };
+    static std::string lock_path(const std::string& db_path, Run run = Run::Vurder) {
         std::error_code ec;
         const auto real = std::filesystem::weakly_canonical(db_path, ec);
-        return (ec ? db_path : real.string()) + ".laas";
+        return (ec ? db_path : real.string()) + (run == Run::Vurder ? ".laas" : ".import.laas");
     }
 
     // Takes the lock or throws InputError (Danish, naming the database) when another
     // process holds it: a second run is refused, not queued, so nobody waits unknowingly.
-    explicit RunLock(const std::string& db_path) : path_(lock_path(db_path)) {
+    explicit RunLock(const std::string& db_path, Run run = Run::Vurder) : path_(lock_path(db_path, run)) {
         fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
         if (fd_ < 0)
             throw InputError(fmt::format("{}: kan ikke oprette låsefilen ({}); kræver skriveadgang til mappen",
@@ -46,9 +49,10 @@ public:
             const std::string holder = read_holder();
             ::close(fd_);
             if (err == EWOULDBLOCK)
-                throw InputError(fmt::format("{}: en anden kørsel af 'db vurder' er i gang på databasen{}; vent, "
+                throw InputError(fmt::format("{}: en anden kørsel af 'db {}' er i gang på databasen{}; vent, "
                                              "til den er færdig (eller stop den), og kør så igen",
-                                             db_path, holder.empty() ? "" : fmt::format(" (proces {})", holder)));
+                                             db_path, run == Run::Vurder ? "vurder" : "importer",
+                                             holder.empty() ? "" : fmt::format(" (proces {})", holder)));
             throw InputError(fmt::format("{}: kan ikke låse ({})", path_, fmt::format("fejl {}", err)));
         }
         write_holder();

@@ -28,6 +28,18 @@ test $rc -eq 1 || { echo "FEJL: exit $rc, ikke 1, mens låsen var holdt"; cat "$
 grep -q "en anden kørsel af 'db vurder' er i gang" "$T/laast.out" || { echo "FEJL: uventet besked:"; cat "$T/laast.out"; exit 1; }
 test "$(count "$T/s.db")" -eq 0
 
+# 2b. The same for an import (its own lock: it commits batch by batch too, and two at once
+#     mixed their batches), while a held vurder lock does not stop one.
+cases_of() { "$K" db --db "$1" status | head -1 | sed -n 's/.*: \([0-9]*\) sager.*/\1/p'; }
+rc=0
+flock "$T/s.db.import.laas" "$K" db --db "$T/s.db" importer "$T/sager.ndjson" > "$T/laast-import.out" 2>&1 || rc=$?
+test $rc -eq 1 || { echo "FEJL: import exit $rc, ikke 1, mens importlåsen var holdt"; cat "$T/laast-import.out"; exit 1; }
+grep -q "en anden kørsel af 'db importer' er i gang" "$T/laast-import.out" || { echo "FEJL: uventet besked:"; cat "$T/laast-import.out"; exit 1; }
+flock "$T/s.db.laas" "$K" db --db "$T/s.db" importer "$T/sager.ndjson" > "$T/import-ved-vurder.out" 2>&1 ||
+  { echo "FEJL: en import blev afvist, mens kun 'db vurder'-låsen var holdt:"; cat "$T/import-ved-vurder.out"; exit 1; }
+test "$(cases_of "$T/s.db")" -eq $N
+echo "en import afvises, mens en anden import holder låsen; ikke af 'db vurder'-låsen"
+
 # 3. Two runs started together: one does the work, the other is refused or finds it
 #    done; never a duplicate (the unique index holds even if the lock did not).
 "$K" db --db "$T/s.db" vurder --dato 2026-11-22 --traade 1 --batch 200 > "$T/a.out" 2>&1 & a=$!
