@@ -24,6 +24,7 @@ struct Options {
     int port = 8085;
     unsigned traade = 0;
     std::size_t koe = 64, forbindelser = 32, kroppe_mib = 256;
+    int tidsgraense = 10; // seconds one read of a request or one write of an answer may wait
 };
 
 bool loopback(const std::string& a) { return a == "127.0.0.1" || a == "::1" || a == "localhost"; }
@@ -79,6 +80,8 @@ int run(const Options& o, const Common& common) {
     http.port = o.port;
     http.forbindelser = o.forbindelser;
     http.ventende = o.koe;
+    http.laese_sekunder = o.tidsgraense;
+    http.skrive_sekunder = o.tidsgraense;
     http.tls_cert = o.tls_cert;
     http.tls_noegle = o.tls_noegle;
     const bool ok = server::koer(tjeneste, http, [&](int port) {
@@ -110,6 +113,10 @@ void add_server(CLI::App& app, Common& common, int& exit_code) {
                     "MiB anmodningskroppe, der holdes på én gang, alle forbindelser tilsammen; er de brugt, svares "
                     "503 med Retry-After (standard: 256; mindst 64, én NDJSON-anmodnings grænse)")
         ->check(CLI::Range(std::size_t(64), std::size_t(1) << 20));
+    cmd->add_option("--tidsgraense", o.tidsgraense,
+                    "Sekunder, én læsning af en anmodning eller én skrivning af et svar må vente, før forbindelsen "
+                    "lukkes; en langsom eller tavs klient holder ikke sin plads længere (standard: 10)")
+        ->check(CLI::Range(1, 3600));
     cmd->add_option("--token-fil", o.token_fil,
                     "Fil med et hemmeligt token (første linje, mindst 16 tegn); hver anmodning skal da sende "
                     "'Authorization: Bearer <token>'");

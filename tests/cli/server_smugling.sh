@@ -96,4 +96,11 @@ grep -qi '^Accept-Ranges: none' "$T/head_range" || { cat "$T/head_range"; fejl "
 # The server is still there for a new connection.
 printf '%s' "$SMUGLET" | { exec 3<> "/dev/tcp/127.0.0.1/$PORT"; cat >&3; timeout 10 head -c 12 <&3 > "$T/igen"; exec 3<&-; }
 grep -q '^HTTP/1.1 200' "$T/igen" || fejl "serveren svarer ikke bagefter"
+# A client that stops halfway through its head is closed after --tidsgraense seconds, not
+# held for the default 10 s (cat ends at the server's close; killed at 8 s, it says 124).
+start t --tidsgraense 1
+exec 3<> "/dev/tcp/127.0.0.1/$PORT"
+printf 'POST /v1/kommuner/varde/vurdering HTTP/1.1\r\nHost: x\r\n' >&3
+timeout 8 cat <&3 > /dev/null || fejl "--tidsgraense 1: forbindelsen var stadig åben efter 8 s (rc $?)"
+exec 3<&-
 echo "server_smugling: alle tjek bestået"
