@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <limits>
 #include <memory>
 #include <pthread.h>
@@ -153,9 +154,11 @@ void genindlaes(Tjeneste& t) {
     } else if (g->taget) {
         fmt::print(stderr, "kvalitet server: standarderne er genindlæst (udgave {})\n", g->udgave);
     } else {
-        fmt::print(stderr, "kvalitet server: de nye standarder er ikke taget i brug; de gamle (udgave {}) vurderer stadig:\n",
-                   g->udgave);
-        for (const auto& [k, f] : g->fejl) fmt::print(stderr, "  {}: {}\n", k, f);
+        // One write: a reader of the log never sees the heading without its reasons.
+        std::string besked = fmt::format(
+            "kvalitet server: de nye standarder er ikke taget i brug; de gamle (udgave {}) vurderer stadig:\n", g->udgave);
+        for (const auto& [k, f] : g->fejl) besked += fmt::format("  {}: {}\n", k, f);
+        std::fputs(besked.c_str(), stderr);
     }
 }
 

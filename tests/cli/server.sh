@@ -105,7 +105,15 @@ for i in $(seq 1 4); do cmp "$T/cli.ndjson" "$T/parb$i.ndjson" || fejl "samtidig
 
 # Metrics: the exact counts of what was sent above: 20 single assessments answered 200, 5
 # batches of 2 good lines, 1 line of bad JSON and 1 bad field each, and 2 batches of one line.
-status "$(req "$T/metrics" /metrics)" 200 metrics
+# A request is counted once its answer is written, just after the client has it: waited for
+# (bounded), then the counts must be exact.
+i=0
+until status "$(req "$T/metrics" /metrics)" 200 metrics &&
+      grep -q '^kvalitet_http_anmodninger_total{rute="/v1/kommuner/{id}/vurdering",status="200"} 20$' "$T/metrics" &&
+      grep -q '^kvalitet_http_anmodninger_total{rute="/v1/kommuner/{id}/vurderinger",status="200"} 7$' "$T/metrics"; do
+  i=$((i + 1)); test $i -lt 100 || break
+  sleep 0.1
+done
 has "$T/metrics" '^kvalitet_http_anmodninger_total{rute="/v1/kommuner/{id}/vurdering",status="200"} 20$'
 has "$T/metrics" '^kvalitet_http_anmodninger_total{rute="/v1/kommuner/{id}/vurderinger",status="200"} 7$'
 has "$T/metrics" '^kvalitet_http_anmodninger_total{rute="/v1/kommuner/{id}/vurdering",status="413"} 1$'

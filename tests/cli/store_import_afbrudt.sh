@@ -7,15 +7,18 @@ fejl() { echo "FEJL: $*"; exit 1; }
 "$K" demo --ndjson --antal 7 --dato 2026-11-22 > "$T/sager.ndjson" 2>/dev/null
 head -5 "$T/sager.ndjson" > "$T/foerste"
 mkfifo "$T/ind"
-{ cat "$T/foerste"; exec sleep 60; } > "$T/ind" 2>/dev/null &  # exec: kill %1 ends the sleep too
+{ cat "$T/foerste"; : > "$T/skrevet"; exec sleep 60; } > "$T/ind" 2>/dev/null &  # exec: kill %1 ends the sleep too
 "$K" db --db "$T/s.db" importer - < "$T/ind" > "$T/ud" 2> "$T/fejl" &
 P=$!
-# Wait until the importer has read the five lines and waits for more.
-for _ in $(seq 100); do
-    grep -q pipe_read "/proc/$P/wchan" 2>/dev/null && break
+# Wait (bounded) until the five lines are written and the importer waits on the pipe for more:
+# then it has read them all. A fixed pause could interrupt it before it had read them, or
+# before it took Ctrl-C, on a slow machine.
+i=0
+until test -e "$T/skrevet" && grep -q pipe_read "/proc/$P/wchan" 2>/dev/null; do
+    i=$((i + 1)); test $i -lt 600 || fejl "importen læste ikke de fem linjer inden for 60 s"
+    kill -0 "$P" 2>/dev/null || { cat "$T/ud" "$T/fejl"; fejl "importen stoppede af sig selv"; }
     sleep 0.1
 done
-sleep 0.3
 kill -INT "$P"
 rc=0; wait "$P" || rc=$?
 test "$rc" -eq 1 || { cat "$T/ud" "$T/fejl"; fejl "exit $rc, ikke 1"; }
