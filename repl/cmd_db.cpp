@@ -521,9 +521,12 @@ void add_db(CLI::App& app, Common& common, int& exit_code) {
                               "datoer) eller ingen (kun resultater og begrundelser); 'db forklar' genskaber det fulde";
     vur->add_option("--spor", o.spor, spor_hjaelp)->check(CLI::IsMember({"fuld", "kort", "ingen"}));
     guarded_callback(vur, o, exit_code, [&common] {
+        // The dates first: a wrong one is said before the database is made or locked.
+        const Dato dato = evaluation_date(o.dato);
+        standard_date(o.standard_dato);
         const Sources sources = common.sources();
         CaseStore store(db_path(o));
-        return assess_store(o, sources, store, evaluation_date(o.dato));
+        return assess_store(o, sources, store, dato);
     });
     auto* fkl = db->add_subcommand("forklar", "Vis den fulde forklaring på en gemt vurdering: sagen vurderes igen efter "
                                                "den gemte version af standarden og skal give den gemte vurdering");

@@ -63,7 +63,10 @@ forkert_vaerdi)
   usage_error "--dato: \"2026-02-30\" er ikke en dato" vurder --kommune varde --dato 2026-02-30 sag.json
   # a real date outside the range is said to be that, not "not a date", on every option
   usage_error "--standard-dato: 1800-01-01 ligger uden for de datoer" vurder --kommune varde --standard-dato 1800-01-01 sag.json
-  usage_error "--standard-dato: 2300-01-01 ligger uden for de datoer" db vurder --standard-dato 2300-01-01
+  # said before the database is opened: a wrong date makes no file and takes no lock
+  usage_error "--standard-dato: 2300-01-01 ligger uden for de datoer" db --db "$T/ingen.db" vurder --standard-dato 2300-01-01
+  usage_error "--dato: \"2026-02-30\" er ikke en dato" db --db "$T/ingen.db" vurder --dato 2026-02-30
+  test ! -e "$T/ingen.db" || fail "db vurder med en forkert dato oprettede databasen"
   usage_error "A: 1800-01-01 ligger uden for de datoer" forskel --kommune varde 1800-01-01
   usage_error "--kommune: ukendt kommune 'aarhus'" repl --kommune aarhus
   # a value with ESC, BEL and a stray byte is shown, never sent to the terminal
