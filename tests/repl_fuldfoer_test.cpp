@@ -1,6 +1,7 @@
 // REPL completion and the case store's ids (issue 20): no space after a name that goes on,
 // nested fields, file names and case ids after :sag, municipalities after :kommune, :sager.
 #include <catch2/catch.hpp>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -20,7 +21,7 @@ const std::string kExample = KVALITET_SOURCE_DIR "/docs/eksempler/sag.json";
 
 // A case store with a few ids, removed afterwards.
 struct Store {
-    std::filesystem::path dir = std::filesystem::temp_directory_path() / "kvalitet-fuldfoer-test";
+    std::filesystem::path dir = std::filesystem::temp_directory_path() / ("kvalitet-fuldfoer-test-" + std::to_string(::getpid()));
     std::string path = (dir / "s.db").string();
     std::vector<std::string> ids = {"demo-lejre-000001", "demo-varde-000001", "demo-varde-000002", "anden-1"};
     Store() {

@@ -1,6 +1,7 @@
 // What the REPL shows (issue 20): tables and case views with their contents, :json, `sag`
 // before a case, :sag following the case's municipality, :frister with the deadlines only.
 #include <catch2/catch.hpp>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -22,7 +23,7 @@ using test::Repl, test::kExample, test::example;
 struct CaseFile {
     std::filesystem::path path;
     explicit CaseFile(const std::string& kommune) {
-        path = std::filesystem::temp_directory_path() / ("kvalitet-vis-" + kommune + ".json");
+        path = std::filesystem::temp_directory_path() / ("kvalitet-vis-" + kommune + "-" + std::to_string(::getpid()) + ".json");
         auto j = example();
         j["kommune"] = kommune;
         std::ofstream(path) << j.dump();

@@ -122,7 +122,7 @@ TEST_CASE("server token: Bearer with the secret, nothing else") {
     CHECK(t.tjek("Basic en-hemmelighed-paa-mindst-16") == Adgang::Forkert);
     CHECK(t.tjek("en-hemmelighed-paa-mindst-16") == Adgang::Forkert);
 
-    const auto dir = std::filesystem::temp_directory_path() / "kvalitet_server_token_test";
+    const auto dir = std::filesystem::temp_directory_path() / ("kvalitet_server_token_test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "kort") << "kort\n";
     CHECK_THROWS_AS(Token::fra_fil(dir / "kort"), InputError);
