@@ -353,7 +353,7 @@ TEST_CASE("server: 503 with Retry-After while every place in the queue is taken"
     release.set_value();
     second_ran.get_future().wait(); // the queue is empty again: a job leaves it before it runs
     CHECK(t.haandter(post("/v1/kommuner/varde/vurdering", example_case())).status == 200);
-    CHECK(t.metrikker().tekst(0, 1).find("kvalitet_afvist_optaget_total 2\n") != std::string::npos);
+    CHECK(t.metrikker().tekst({0, 1, 0, 0}).find("kvalitet_afvist_optaget_total 2\n") != std::string::npos);
 }
 
 TEST_CASE("server: metrics count requests, assessments and errors; the log holds no case content") {
@@ -381,7 +381,7 @@ TEST_CASE("server: metrics count requests, assessments and errors; the log holds
     CHECK(log[0].find("1961") == std::string::npos);
     CHECK(Json::parse(log[1])["fejl"] == "ugyldig_json");
 
-    const std::string m = t.metrikker().tekst(0, 64);
+    const std::string m = t.metrikker().tekst({0, 64, 0, 0});
     CHECK(m.find("kvalitet_http_anmodninger_total{rute=\"/v1/kommuner/{id}/vurdering\",status=\"200\"} 1\n") !=
           std::string::npos);
     CHECK(m.find("kvalitet_http_anmodninger_total{rute=\"/v1/kommuner/{id}/vurdering\",status=\"400\"} 1\n") !=

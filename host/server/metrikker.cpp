@@ -54,7 +54,7 @@ void Metrikker::afvist_optaget() {
     ++afvist_;
 }
 
-std::string Metrikker::tekst(std::size_t i_koe, std::size_t pladser) const {
+std::string Metrikker::tekst(const Maalere& nu) const {
     std::lock_guard lock(mutex_);
     std::string out;
 
@@ -98,7 +98,14 @@ std::string Metrikker::tekst(std::size_t i_koe, std::size_t pladser) const {
         "# HELP kvalitet_koe_pladser Pladser i køen.\n"
         "# TYPE kvalitet_koe_pladser gauge\n"
         "kvalitet_koe_pladser {}\n",
-        i_koe, pladser);
+        nu.i_koe, nu.pladser);
+    add(out, "# HELP kvalitet_kroppe_bytes Bytes af anmodningskroppe, der holdes nu, alle forbindelser tilsammen.\n"
+        "# TYPE kvalitet_kroppe_bytes gauge\n"
+        "kvalitet_kroppe_bytes {}\n"
+        "# HELP kvalitet_kroppe_maks_bytes Grænsen for kroppe, der holdes på én gang (--kroppe).\n"
+        "# TYPE kvalitet_kroppe_maks_bytes gauge\n"
+        "kvalitet_kroppe_maks_bytes {}\n",
+        nu.kroppe, nu.maks_kroppe);
     return out;
 }
 

@@ -21,8 +21,12 @@ public:
     void fejl(std::string_view kode); // budget_overskredet also counts as a budget trip
     void afvist_optaget();
 
-    // The exposition text; `i_koe` and `pladser` are the queue's gauges at the moment.
-    std::string tekst(std::size_t i_koe, std::size_t pladser) const;
+    // The gauges at the moment: the queue's, and the request bodies' held of --kroppe.
+    struct Maalere {
+        std::size_t i_koe = 0, pladser = 0, kroppe = 0, maks_kroppe = 0;
+    };
+    // The exposition text.
+    std::string tekst(const Maalere& nu) const;
 
     // Upper bounds of the latency buckets, in seconds (+Inf is implied).
     static constexpr std::array<double, 14> kGraenser{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,

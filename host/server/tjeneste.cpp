@@ -223,7 +223,7 @@ Svar Tjeneste::dispatch(Anmodning& a) {
     case Rute::Metrics: {
         Svar s;
         s.type = "text/plain; version=0.0.4; charset=utf-8";
-        s.krop = metrikker_.tekst(arbejdere_->i_koe(), arbejdere_->pladser());
+        s.krop = metrikker_.tekst({arbejdere_->i_koe(), arbejdere_->pladser(), kroppe_.load(), ind_.maks_kroppe});
         return s;
     }
     case Rute::Kommuner:

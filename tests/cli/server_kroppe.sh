@@ -30,6 +30,19 @@ until_status() {
   done
   cat "$T/$3"; fejl "$3: ventede status $1, fik $svar"
 }
+# kroppe: the bytes of bodies the server holds now (its gauge in /metrics).
+kroppe() { curl -sS "http://127.0.0.1:$PORT/metrics" | sed -n 's/^kvalitet_kroppe_bytes \([0-9]*\)$/\1/p'; }
+# vent_kroppe MIN MAX WHAT: waits (bounded) until the server holds MIN to MAX bytes of bodies.
+vent_kroppe() {
+  i=0
+  while :; do
+    b=$(kroppe)
+    [ -n "$b" ] && [ "$b" -ge "$1" ] && [ "$b" -le "$2" ] && return 0
+    i=$((i + 1)); test $i -lt 600 || fejl "$3: serveren holder ${b:-?} bytes kroppe, ventede $1 til $2"
+    sleep 0.1
+  done
+}
+curl -sS "http://127.0.0.1:$PORT/metrics" | grep -qx "kvalitet_kroppe_maks_bytes $((64 << 20))" || fejl "grænsen står ikke i /metrics"
 body fire 4
 body tredive 30
 test "$(send fire foer)" = 200 || { cat "$T/foer"; fejl "en krop alene blev ikke taget imod"; }
@@ -51,6 +64,7 @@ vokset=$(( $(peak) - foer_top ))
 exec 4<> "/dev/tcp/127.0.0.1/$PORT"
 printf 'POST %s HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n' "$STI" $((63 << 20)) >&4
 head -c $((62 << 20)) /dev/zero | tr '\0' '\n' >&4
+vent_kroppe $((62 << 20)) $((64 << 20)) "62 MiB sendt"
 until_status 503 fire under
 grep -q '"kode":"optaget"' "$T/under" || { cat "$T/under"; fejl "503 uden koden optaget"; }
 grep -q 'kroppe fylder allerede de 64 MiB' "$T/under" || { cat "$T/under"; fejl "beskeden nævner ikke grænsen"; }
@@ -65,7 +79,8 @@ grep -q '"sag_id":"a"' "$T/efter" || fejl "efter: ingen vurdering"
 exec 4<> "/dev/tcp/127.0.0.1/$PORT"
 { printf 'POST %s HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: %d\r\n\r\n' "$STI" $((63 << 20))
   printf '%s\n' "$CASE"; head -c $((1 << 20)) /dev/zero | tr '\0' '\n'; } >&4
-sleep 1 # read by the server by now
+# read by the server: it holds what was sent and a step more (1 MiB), not the 63 announced
+vent_kroppe $((1 << 20)) $((3 << 20)) "1 MiB sendt"
 test "$(send tredive anden)" = 200 || { head -c 300 "$T/anden"; fejl "en annonceret, men ikke sendt krop holdt pladsen"; }
 exec 4>&-
 
@@ -96,6 +111,7 @@ until_status 503 tredive ulaest
 exec 5>&- # gone: the answer cannot be written, the batch ends, its room is given back
 until_status 200 tredive sidst
 kill -0 "$PID" || fejl "serveren stoppede"
+vent_kroppe 0 0 "alle svaret" # every body's room given back
 # 4. The bodies are given back to the system once answered, not kept in the threads' arenas
 #    (it stayed at 350-650 MB idle). AddressSanitizer's allocator keeps its own quarantine
 #    and ignores the setting: there the check says nothing.
