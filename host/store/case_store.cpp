@@ -33,9 +33,10 @@ namespace {
 // anything. What the store hands out (db eksporter, db status, db forklar, the server's
 // /v1/sager/{id}/vurderinger) is what kvalitet writes: one line of JSON, an object in valid
 // UTF-8 with one sag_id, the row's own text; or an error naming the row, never its bytes.
-const char* foreign_assessment(simdjson::dom::parser& parser, const std::string& sag_id, const std::string& json) {
+// `obj`: the parsed object, when it is one (valid until the parser's next parse).
+const char* foreign_assessment(simdjson::dom::parser& parser, const std::string& sag_id, const std::string& json,
+                               simdjson::dom::object& obj) {
     if (json.find_first_of("\n\r") != std::string::npos) return "den står over flere linjer";
-    simdjson::dom::object obj;
     const auto e = parser.parse(json).get(obj);
     if (e == simdjson::MEMALLOC) throw std::bad_alloc(); // the machine's want, not the row's fault
     if (e == simdjson::DEPTH_ERROR) return "den er indlejret dybere, end en vurdering er";
@@ -50,9 +51,10 @@ const char* foreign_assessment(simdjson::dom::parser& parser, const std::string&
     return named == 1 && own ? nullptr : "dens sag_id er ikke rækkens tekst, eller den har ikke præcis ét";
 }
 
-// The row's assessment, once checked; read from the column once.
+// The row's assessment, once checked; read from the column once. `parsed`: what the check
+// parsed, valid until the parser's next parse.
 std::string check_own(simdjson::dom::parser& parser, const std::string& path, std::int64_t nr, const std::string& sag_id,
-                      const SQLite::Column& vurdering) {
+                      const SQLite::Column& vurdering, simdjson::dom::object& parsed) {
     constexpr int kLargest = 64 << 20; // far past any assessment (10,000 deliveries, full trace)
     const char* fault = !vurdering.isText()                ? "den er ikke tekst"
                         : vurdering.getBytes() > kLargest ? "den er større end nogen vurdering"
@@ -60,7 +62,7 @@ std::string check_own(simdjson::dom::parser& parser, const std::string& path, st
     std::string json;
     if (!fault) {
         json = vurdering.getString();
-        fault = foreign_assessment(parser, sag_id, json);
+        fault = foreign_assessment(parser, sag_id, json, parsed);
     }
     if (fault)
         throw InputError(fmt::format("{}: vurdering nr. {} (sag '{}') er ikke en vurdering, kvalitet har skrevet ({}); "
@@ -721,10 +723,11 @@ std::vector<AssessmentRow> CaseStore::assessments_of(const std::string& sag_id) 
     st.bind(1, sag_id);
     std::vector<AssessmentRow> out;
     simdjson::dom::parser parser;
+    simdjson::dom::object parsed;
     while (st.executeStep()) {
         AssessmentRow r{st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getString(),
                         st.getColumn(3).getString(), st.getColumn(4).getString(),
-                        check_own(parser, path_, st.getColumn(8).getInt64(), sag_id, st.getColumn(5))};
+                        check_own(parser, path_, st.getColumn(8).getInt64(), sag_id, st.getColumn(5), parsed)};
         const auto spor = spor_niveau(st.getColumn(6).getText());
         if (!spor) // the CHECK constraint keeps it out; a file edited around it
             throw InputError(fmt::format("{}: vurdering nr. {} i loggen har et sporniveau, der ikke er fuld, kort "
@@ -740,13 +743,24 @@ std::vector<AssessmentRow> CaseStore::assessments_of(const std::string& sag_id) 
 }
 
 void CaseStore::latest_assessments(const std::function<void(const std::string&)>& each) {
-    SQLite::Statement st(db_, "SELECT v.nr, v.sag_id, v.vurdering FROM vurderinger v "
+    latest_rows([&](std::string_view, const std::string& json, const simdjson::dom::object&) { each(json); });
+}
+
+void CaseStore::latest_parsed(const std::function<void(std::string_view, const simdjson::dom::object&)>& each) {
+    latest_rows([&](std::string_view kommune, const std::string&, const simdjson::dom::object& v) { each(kommune, v); });
+}
+
+void CaseStore::latest_rows(
+    const std::function<void(std::string_view, const std::string&, const simdjson::dom::object&)>& each) {
+    SQLite::Statement st(db_, "SELECT v.nr, v.sag_id, v.vurdering, v.kommune FROM vurderinger v "
                               "JOIN (SELECT max(nr) AS nr FROM vurderinger GROUP BY sag_id) m ON v.nr = m.nr "
                               "ORDER BY v.sag_id");
     simdjson::dom::parser parser;
+    simdjson::dom::object parsed;
     while (st.executeStep()) {
         const std::string sag_id = st.getColumn(1).getString();
-        each(check_own(parser, path_, st.getColumn(0).getInt64(), sag_id, st.getColumn(2)));
+        const std::string json = check_own(parser, path_, st.getColumn(0).getInt64(), sag_id, st.getColumn(2), parsed);
+        each(st.getColumn(3).getString(), json, parsed);
     }
 }
 

@@ -20,10 +20,15 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
 #include "domain/vurdering.hpp"
+
+namespace simdjson::dom {
+class object;
+}
 
 namespace kvalitet {
 
@@ -167,6 +172,9 @@ public:
 
     // The latest assessment of each case, in case id order.
     void latest_assessments(const std::function<void(const std::string& json)>& each);
+    // The same rows, checked the same way, each with the row's municipality and its JSON as
+    // parsed for the check (valid for the call): read once, not once per question.
+    void latest_parsed(const std::function<void(std::string_view kommune, const simdjson::dom::object& vurdering)>& each);
 
     SQLite::Database& db() { return db_; }
 
@@ -176,6 +184,8 @@ private:
     void migrate();
     void refuse_version(int v) const; // throws InputError for a version it cannot migrate from
     void refuse_foreign_schema(int v); // throws InputError when the schema is not the one kvalitet made
+    // Each case's latest row, checked: municipality, JSON text, and the JSON as parsed.
+    void latest_rows(const std::function<void(std::string_view, const std::string&, const simdjson::dom::object&)>& each);
     std::string path_;
     Access access_;
     SQLite::Database db_;

@@ -2,6 +2,10 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
+#include <simdjson.h>
+
+#include <optional>
+#include <set>
 
 #include "domain/tekst.hpp"
 #include "lua/error.hpp"
@@ -10,54 +14,104 @@ namespace kvalitet {
 
 namespace {
 
-constexpr const char* kLatest =
-    "WITH seneste AS (SELECT v.nr, v.kommune, v.sag_id, v.vurdering FROM vurderinger v "
-    "JOIN (SELECT max(nr) AS nr FROM vurderinger GROUP BY sag_id) m ON v.nr = m.nr) ";
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+using simdjson::dom::object;
 
-void count_by(CaseStore& store, const char* sql, std::map<std::string, KommuneStatus>& out,
-              std::map<std::string, std::int64_t> KommuneStatus::*field) {
-    SQLite::Statement st(store.db(), std::string(kLatest) + sql);
-    while (st.executeStep())
-        (out[st.getColumn(0).getString()].*field)[st.getColumn(1).getString()] += st.getColumn(2).getInt64();
+// The member `key` of `e` when `e` is an object (the first of that name, as SQLite's JSON
+// paths take it), else nothing.
+std::optional<element> member(const object& o, std::string_view key) {
+    element v;
+    if (o.at_key(key).get(v) != simdjson::SUCCESS) return std::nullopt;
+    return v;
+}
+std::optional<element> member(const element& e, std::string_view key) {
+    object o;
+    if (e.get(o) != simdjson::SUCCESS) return std::nullopt;
+    return member(o, key);
+}
+
+// A number as SQLite shows a REAL (printf "%!.15g": always with a decimal point).
+std::string sql_real(double d) {
+    std::string t = fmt::format("{:.15g}", d);
+    const auto e = t.find_first_of("eE");
+    const auto mantissa = t.substr(0, e);
+    if (mantissa.find('.') == std::string::npos && mantissa.find_first_of("in") == std::string::npos)
+        t.insert(e == std::string::npos ? t.size() : e, ".0");
+    return t;
+}
+
+// An id as the counts name it: the text of what json_extract gives (a string unescaped, a
+// number or true/false as SQLite shows it, an object or array as JSON); null: none.
+std::optional<std::string> id_text(const element& v) {
+    switch (v.type()) {
+    case element_type::NULL_VALUE: return std::nullopt;
+    case element_type::STRING: return std::string(v.get_string().value_unsafe());
+    case element_type::INT64: return std::to_string(v.get_int64().value_unsafe());
+    case element_type::UINT64: return sql_real(double(v.get_uint64().value_unsafe())); // past int64: a REAL
+    case element_type::DOUBLE: return sql_real(v.get_double().value_unsafe());
+    case element_type::BOOL: return std::string(v.get_bool().value_unsafe() ? "1" : "0");
+    default: return simdjson::minify(v);
+    }
+}
+
+// The rows json_each gives for `v`: an array's elements, an object's values, or `v` itself.
+template <class F> void each_of(const element& v, F&& f) {
+    simdjson::dom::array a;
+    object o;
+    if (v.get(a) == simdjson::SUCCESS) {
+        for (element x : a) f(x);
+    } else if (v.get(o) == simdjson::SUCCESS) {
+        for (auto field : o) f(field.value);
+    } else {
+        f(v);
+    }
+}
+
+// One case's latest assessment, counted under its municipality.
+void count(KommuneStatus& k, const object& root) {
+    ++k.vurderet;
+    if (auto m = member(root, "maalgruppe")) {
+        if (auto i = member(*m, "i_maalgruppe")) {
+            if (i->is_null()) ++k.uafklaret;
+            else if (i->is_bool()) ++(i->get_bool().value_unsafe() ? k.i_maalgruppe : k.uden_for);
+        }
+    }
+    if (auto p = member(root, "pakke"))
+        if (auto id = member(*p, "id"))
+            if (auto t = id_text(*id)) ++k.pakker[*t];
+    if (auto f = member(root, "frister")) {
+        each_of(*f, [&](const element& x) {
+            const auto status = member(x, "status");
+            std::string_view s;
+            if (!status || status->get(s) != simdjson::SUCCESS || s != "overskredet") return;
+            const auto id = member(x, "id");
+            ++k.overskredne_frister[id ? id_text(*id).value_or("") : ""];
+        });
+    }
+    // Cases with the warning, not warnings: a case with twelve late weeks is one case to act on.
+    if (auto a = member(root, "advarsler")) {
+        std::set<std::optional<std::string>> ids; // an id of null and one of "" are two (as SQL groups them)
+        each_of(*a, [&](const element& x) {
+            if (!x.is_object()) return;
+            const auto id = member(x, "id");
+            ids.insert(id ? id_text(*id) : std::nullopt);
+        });
+        for (const auto& id : ids) ++k.advarsler[id.value_or("")];
+        simdjson::dom::array liste;
+        if (a->get(liste) == simdjson::SUCCESS && liste.size() > 0) ++k.med_advarsler;
+    }
 }
 
 } // namespace
 
 std::map<std::string, KommuneStatus> store_status(CaseStore& store) {
-    // A latest assessment written beside kvalitet (the log refuses UPDATE and DELETE, not
-    // INSERT) is named by its row before the counts read it: the store's own check.
-    store.latest_assessments([](const std::string&) {});
     std::map<std::string, KommuneStatus> out;
     SQLite::Statement cases(store.db(), "SELECT kommune, count(*) FROM sager GROUP BY kommune");
     while (cases.executeStep()) out[cases.getColumn(0).getString()].sager = cases.getColumn(1).getInt64();
-    SQLite::Statement groups(store.db(), std::string(kLatest) +
-        "SELECT kommune, count(*), "
-        "sum(json_type(vurdering, '$.maalgruppe.i_maalgruppe') = 'true'), "
-        "sum(json_type(vurdering, '$.maalgruppe.i_maalgruppe') = 'false'), "
-        "sum(json_type(vurdering, '$.maalgruppe.i_maalgruppe') = 'null') "
-        "FROM seneste GROUP BY kommune");
-    while (groups.executeStep()) {
-        auto& k = out[groups.getColumn(0).getString()];
-        k.vurderet = groups.getColumn(1).getInt64();
-        k.i_maalgruppe = groups.getColumn(2).getInt64();
-        k.uden_for = groups.getColumn(3).getInt64();
-        k.uafklaret = groups.getColumn(4).getInt64();
-    }
-    count_by(store, "SELECT kommune, json_extract(vurdering, '$.pakke.id') AS p, count(*) FROM seneste "
-                    "WHERE p IS NOT NULL GROUP BY 1, 2", out, &KommuneStatus::pakker);
-    // CASE: a list element that is no object is no JSON text to json_extract (SQLite's
-    // "malformed JSON"); only objects are read.
-    count_by(store, "SELECT s.kommune, CASE WHEN f.type = 'object' THEN json_extract(f.value, '$.id') END AS id, "
-                    "count(*) FROM seneste s, json_each(s.vurdering, '$.frister') f "
-                    "WHERE CASE WHEN f.type = 'object' THEN json_extract(f.value, '$.status') END = 'overskredet' "
-                    "GROUP BY 1, 2", out, &KommuneStatus::overskredne_frister);
-    // Cases with the warning, not warnings: a case with twelve late weeks is one case to act on.
-    count_by(store, "SELECT s.kommune, CASE WHEN a.type = 'object' THEN json_extract(a.value, '$.id') END, "
-                    "count(DISTINCT s.sag_id) FROM seneste s, json_each(s.vurdering, '$.advarsler') a "
-                    "WHERE a.type = 'object' GROUP BY 1, 2", out, &KommuneStatus::advarsler);
-    SQLite::Statement warned(store.db(), std::string(kLatest) +
-        "SELECT kommune, count(*) FROM seneste WHERE json_array_length(vurdering, '$.advarsler') > 0 GROUP BY 1");
-    while (warned.executeStep()) out[warned.getColumn(0).getString()].med_advarsler = warned.getColumn(1).getInt64();
+    // Each latest assessment read and parsed once, checked as the store hands it out: a row
+    // written beside kvalitet (the log refuses UPDATE and DELETE, not INSERT) is named.
+    store.latest_parsed([&](std::string_view kommune, const object& v) { count(out[std::string(kommune)], v); });
     return out;
 }
 
