@@ -10,6 +10,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <new>
@@ -36,7 +37,9 @@ namespace {
 // `obj`: the parsed object, when it is one (valid until the parser's next parse).
 const char* foreign_assessment(simdjson::dom::parser& parser, const std::string& sag_id, const std::string& json,
                                simdjson::dom::object& obj) {
-    if (json.find_first_of("\n\r") != std::string::npos) return "den står over flere linjer";
+    // Two memchr over the whole text: find_first_of asks memchr once per byte (a fifth of db status).
+    if (std::memchr(json.data(), '\n', json.size()) || std::memchr(json.data(), '\r', json.size()))
+        return "den står over flere linjer";
     const auto e = parser.parse(json).get(obj);
     if (e == simdjson::MEMALLOC) throw std::bad_alloc(); // the machine's want, not the row's fault
     if (e == simdjson::DEPTH_ERROR) return "den er indlejret dybere, end en vurdering er";
