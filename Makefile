@@ -34,13 +34,16 @@ install: build
 
 # The five groups of bench/README.md (not part of `make test`). BENCH_SAGER sets the
 # pipeline's number of cases (the issue's store run: make bench BENCH_SAGER=1000000).
+# Groups 2-3 time nothing when the two hand-written Kerteminde references disagree with the
+# script (they are written from it and must follow its changes); the message names a case,
+# and the other groups still run.
 BENCH_SAGER ?= 20000
 bench: build
 	cmake --build $(BUILD) -j $(JOBS) --target bench
 	@echo "== 1 og 5: vurderinger pr. sekund pr. kommune, indlæsning af standarderne"
 	$(BUILD)/bench/bench_assess_per_kommune .
 	@echo "== 2 og 3: værtens overhead og C++-gulvet (Kerteminde)"
-	$(BUILD)/bench/bench_host_overhead .
+	-$(BUILD)/bench/bench_host_overhead .
 	@echo "== 4: parsing af sags-JSON, og hele pipelines"
 	$(BUILD)/bench/bench_json_parse
 	$(BUILD)/bench/bench_parse_and_assess .

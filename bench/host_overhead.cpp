@@ -92,6 +92,7 @@ void push_plain(lua_State* L, const Sag& s) {
     lua_setfield(L, -2, "ansoegte_aktiviteter");
     lua_createtable(L, 0, 8);
     if (s.bevilling) {
+        set_date(L, "afgoerelse_dato", s.bevilling->afgoerelse_dato);
         set_date(L, "afgoerelse_modtaget", s.bevilling->afgoerelse_modtaget);
         set_date(L, "afgoerelse_sendt", s.bevilling->afgoerelse_sendt);
         if (s.bevilling->afgoerelse_kanal)
@@ -105,8 +106,9 @@ void push_plain(lua_State* L, const Sag& s) {
     lua_setfield(L, -2, "bevilling");
     lua_createtable(L, int(s.opfoelgninger.size()), 0);
     for (std::size_t i = 0; i < s.opfoelgninger.size(); ++i) {
-        lua_createtable(L, 0, 1);
+        lua_createtable(L, 0, 2);
         set_date(L, "dato", s.opfoelgninger[i].dato);
+        if (const auto& form = s.opfoelgninger[i].form) lua_pushstring(L, form->c_str()), lua_setfield(L, -2, "form");
         lua_rawseti(L, -2, lua_Integer(i + 1));
     }
     lua_setfield(L, -2, "opfoelgninger");

@@ -31,7 +31,7 @@ constexpr std::pair<std::string_view, Omfattet> kKatalog[] = {
     {"indkoeb_madlavning", Omfattet::Ja}, {"personlig_hygiejne", Omfattet::Ja},
     {"rengoering_toejvask", Omfattet::Ja}, {"velfaerdsteknologi", Omfattet::Ja},
     {"uddannelse_beskaeftigelse", Omfattet::Ja}, {"laege_tandlaege", Omfattet::HvisLedsagelse},
-    {"genoptraening", Omfattet::Ja}, {"afloesning_aflastning", Omfattet::Nej}, {"bpa", Omfattet::Nej},
+    {"genoptraening", Omfattet::Nej}, {"afloesning_aflastning", Omfattet::Nej}, {"bpa", Omfattet::Nej},
     {"ledsagelse_uden_paedagogisk_formaal", Omfattet::Nej}, {"psykologbehandling", Omfattet::Nej},
     {"medicindosering", Omfattet::Nej}, {"administration_af_penge", Omfattet::Nej},
     {"transport_uden_paedagogisk_sigte", Omfattet::Nej}, {"husdyr", Omfattet::HvisDeltager},
@@ -48,18 +48,33 @@ std::optional<bool> eller(std::optional<bool> a, std::optional<bool> b) {
     return false;
 }
 
+// Is the figure n or more: true, false, or nullopt while the best the unscored themes could
+// still make it (each scores at most 4) reaches n (sag.vum:et_tema_mindst and sum_mindst).
+// Without a scored theme: nullopt.
+std::optional<bool> vum_mindst(const Vum* vum, bool sum, int n) {
+    if (!vum || vum->antal_scoret() == 0) return std::nullopt;
+    const int unscored = int(Vum::kTemaer) - vum->antal_scoret();
+    const int figure = sum ? vum->sum() : *vum->max();
+    const int best = sum ? figure + 4 * unscored : unscored > 0 ? 4 : figure;
+    if (figure >= n) return true;
+    if (best < n) return false;
+    return std::nullopt;
+}
+
 // A date the case holds, as seen on `dato`: nothing that lies after it.
 std::optional<Dato> paa(std::optional<Dato> d, Dato dato) { return d && *d <= dato ? d : std::nullopt; }
 
 // When the citizen received the decision: known; else digital post the day it was sent,
 // physical post kFysiskPostHverdage working days after the letter's date. A receipt, known or
-// presumed, after `dato` has not happened yet: nothing is derived in its place.
-std::optional<Dato> modtaget(const Bevilling& b, Dato dato) {
+// presumed, after `dato` has not happened yet: nothing is derived in its place; unless a
+// complaint (`klaget`) shows the presumed letter had arrived.
+std::optional<Dato> modtaget(const Bevilling& b, Dato dato, bool klaget) {
     if (b.afgoerelse_modtaget) return paa(b.afgoerelse_modtaget, dato);
     const auto sendt = paa(b.afgoerelse_sendt, dato);
     if (!sendt || !b.afgoerelse_kanal) return std::nullopt;
     if (*b.afgoerelse_kanal == "digital") return sendt;
-    return paa(Varighed{Varighed::Enhed::Hverdage, kFysiskPostHverdage}.efter(*sendt), dato);
+    const Dato formodet = Varighed{Varighed::Enhed::Hverdage, kFysiskPostHverdage}.efter(*sendt);
+    return klaget ? formodet : paa(formodet, dato);
 }
 
 void frist(Afgoerelser& out, std::string_view id, const Frist& f, std::optional<Dato> event, Dato dato) {
@@ -133,7 +148,7 @@ Afgoerelser kerteminde_native(const Sag& sag, Dato dato) {
     };
     const auto deltager = forhold("kan_deltage_aktivt");
     betingelse(mindst(sag.alder_paa(dato), kMyndighedsalder));
-    betingelse(eller(mindst(vum ? vum->max() : std::nullopt, kBetydeligNedsat), forhold("saerlige_sociale_problemer")));
+    betingelse(eller(vum_mindst(vum, false, kBetydeligNedsat), forhold("saerlige_sociale_problemer")));
     udelukkelse(forhold("kan_afhjaelpes_med_hjaelpemidler"));
     udelukkelse(forhold("kan_afhjaelpes_med_traening"));
     udelukkelse(forhold("kan_afhjaelpes_efter_anden_lovgivning"));
@@ -152,19 +167,29 @@ Afgoerelser kerteminde_native(const Sag& sag, Dato dato) {
         else out.aktiviteter.push_back(a->second == Omfattet::Ja);
     }
 
-    // A package only once the citizen is in the target group (never while a fact is missing).
-    // Without a VUM: none, and a warning says so.
-    if (out.i_maalgruppe == true && vum && vum->antal_scoret() > 0)
-        for (int n = 0; n < 6; ++n)
-            if (vum->sum() >= kPakkeFraVumSum[std::size_t(n)]) out.pakke = n + 1;
-    if (out.i_maalgruppe == true && !(vum && vum->antal_scoret() > 0)) out.advarsler.push_back("pakke_uafklaret");
+    // A package only once the citizen is in the target group (never while a fact is missing):
+    // the highest whose VUM sum is met. A package above it that unscored themes could still
+    // reach (or no scored VUM at all) leaves it open, and a warning says so.
+    if (out.i_maalgruppe == true) {
+        std::optional<int> chosen;
+        bool open = false;
+        for (int n = 0; n < 6; ++n) {
+            const auto c = vum_mindst(vum, true, kPakkeFraVumSum[std::size_t(n)]);
+            if (c == true) chosen = n + 1, open = false;
+            else if (!c) open = true;
+        }
+        if (open) out.advarsler.push_back("pakke_uafklaret");
+        else out.pakke = chosen.value_or(0);
+    }
 
-    const Bevilling b = sag.bevilling.value_or(Bevilling{});
+    // A grant decided after the date had not been granted yet.
+    const Bevilling given = sag.bevilling.value_or(Bevilling{});
+    const Bevilling b = given.afgoerelse_dato && *given.afgoerelse_dato > dato ? Bevilling{} : given;
     const auto klage = paa(sag.klage_modtaget, dato);
     // a new decision dated before the complaint came does not meet the deadline
     auto genvurderet = klage ? paa(sag.klage_genvurderet, dato) : std::nullopt;
     if (genvurderet && *genvurderet < *klage) genvurderet.reset();
-    if (auto m = modtaget(b, dato))
+    if (auto m = modtaget(b, dato, klage || paa(sag.klage_genvurderet, dato)))
         frist(out, "klage", {*m, {Varighed::Enhed::Uger, 4}, Flyt::NaesteArbejdsdag, Paahviler::Borger}, klage,
               dato);
     if (klage) frist(out, "genvurdering", {*klage, {Varighed::Enhed::Uger, 4}}, genvurderet, dato);
@@ -172,10 +197,23 @@ Afgoerelser kerteminde_native(const Sag& sag, Dato dato) {
     if (!apv) apv = b.start;
     if (apv)
         frist(out, "arbejdspladsvurdering", {*apv, {Varighed::Enhed::Maaneder, kArbejdspladsInterval}}, std::nullopt, dato);
-    std::optional<Dato> seneste;
+    // From the latest status meeting: the newest follow-up that is not administrative (ties
+    // in date: the later in the list); a newest without a form leaves the start unknown.
+    std::vector<const Opfoelgning*> held;
     for (const auto& o : sag.opfoelgninger)
-        if (o.dato <= dato && (!b.start || o.dato >= *b.start) && (!seneste || o.dato > *seneste)) seneste = o.dato;
-    if (!seneste) seneste = b.start;
+        if (o.dato <= dato && (!given.start || o.dato >= *given.start)) held.push_back(&o);
+    std::stable_sort(held.begin(), held.end(), [](auto* x, auto* y) { return x->dato < y->dato; });
+    std::optional<Dato> seneste = b.start;
+    for (auto it = held.rbegin(); it != held.rend(); ++it) {
+        if (!(*it)->form) {
+            seneste.reset();
+            break;
+        }
+        if (*(*it)->form != "administrativ") {
+            seneste = (*it)->dato;
+            break;
+        }
+    }
     if (seneste && b.opfoelgning_interval_maaneder)
         frist(out, "naeste_opfoelgning", {*seneste, {Varighed::Enhed::Maaneder, *b.opfoelgning_interval_maaneder}},
               std::nullopt, dato);

@@ -142,7 +142,7 @@ local catalogue = {
   netvaerk = true, ledsagelse_behandling = ledsages, oekonomi = true, post = true,
   indkoeb_madlavning = true, personlig_hygiejne = true, rengoering_toejvask = true,
   velfaerdsteknologi = true, uddannelse_beskaeftigelse = true, laege_tandlaege = ledsages,
-  genoptraening = true, -- Kerteminde: oplæring/genoptræning i daglige færdigheder
+  genoptraening = false, -- physical training (SEL § 86), not the daily skills above
   afloesning_aflastning = false, bpa = false, ledsagelse_uden_paedagogisk_formaal = false,
   psykologbehandling = false, medicindosering = false, administration_af_penge = false,
   transport_uden_paedagogisk_sigte = false,
@@ -157,25 +157,28 @@ local function on(d, dato)
   return nil
 end
 
-local function vum_max(vum)
+-- The highest score, the sum and how many of the seven themes are scored (nil without any).
+local function vum_scores(vum)
   if vum == nil then return nil end
-  local best
+  local best, sum, n = nil, 0, 0
   for i = 1, 7 do
     local s = vum[i]
-    if s ~= nil and (best == nil or s > best) then best = s end
-  end
-  return best
-end
-
-local function vum_sum(vum)
-  if vum == nil then return nil end
-  local sum, n = 0, 0
-  for i = 1, 7 do
-    local s = vum[i]
-    if s ~= nil then sum, n = sum + s, n + 1 end
+    if s ~= nil then
+      if best == nil or s > best then best = s end
+      sum, n = sum + s, n + 1
+    end
   end
   if n == 0 then return nil end
-  return sum
+  return best, sum, n
+end
+
+-- Is the figure n or more: true, false, or nil while the best the unscored themes could
+-- still make it (each scores at most 4) reaches n (sag.vum:et_tema_mindst and sum_mindst).
+local function vum_at_least(figure, best_possible, n)
+  if figure == nil then return nil end
+  if figure >= n then return true end
+  if best_possible < n then return false end
+  return nil
 end
 
 local function age(sag, dato)
@@ -206,13 +209,15 @@ end
 
 -- When the citizen received the decision: known, else digital post the day it was sent,
 -- physical post a number of working days after the letter's date. A receipt, known or
--- presumed, after the date has not happened yet: nothing is derived in its place.
-local function receipt(b, dato)
+-- presumed, after the date has not happened yet: nothing is derived in its place; unless a
+-- complaint (`klaget`) shows the presumed letter had arrived.
+local function receipt(b, dato, klaget)
   if b.afgoerelse_modtaget ~= nil then return on(b.afgoerelse_modtaget, dato) end
   local sent = on(b.afgoerelse_sendt, dato)
   if sent == nil or b.afgoerelse_kanal == nil then return nil end
   if b.afgoerelse_kanal == "digital" then return sent end
-  return on(plus_working_days(sent, P.fysisk_post_hverdage), dato)
+  local presumed = plus_working_days(sent, P.fysisk_post_hverdage)
+  return klaget and presumed or on(presumed, dato)
 end
 
 -- Kvalitetsmål "sammenhæng mellem bevillingen og de leverede ydelser": of the whole periods
@@ -269,8 +274,10 @@ return function(sag, dato)
     if c == nil then out.mangler[#out.mangler + 1] = missing end
   end
   condition(at_least(age(sag, dato), P.myndighedsalder), "borger.alder")
-  condition(either(at_least(vum_max(vum), P.betydelig_nedsat_funktionsevne), f.saerlige_sociale_problemer),
-            vum_max(vum) == nil and "vum.max" or "saerlige_sociale_problemer")
+  local max, sum, scored = vum_scores(vum)
+  local unscored = scored and 7 - scored
+  local some_theme = vum_at_least(max, unscored and (unscored > 0 and 4 or max), P.betydelig_nedsat_funktionsevne)
+  condition(either(some_theme, f.saerlige_sociale_problemer), some_theme == nil and "vum" or "saerlige_sociale_problemer")
   exclusion(f.kan_afhjaelpes_med_hjaelpemidler, "kan_afhjaelpes_med_hjaelpemidler")
   exclusion(f.kan_afhjaelpes_med_traening, "kan_afhjaelpes_med_traening")
   exclusion(f.kan_afhjaelpes_efter_anden_lovgivning, "kan_afhjaelpes_efter_anden_lovgivning")
@@ -297,19 +304,23 @@ return function(sag, dato)
   end
 
   -- Package: only once the citizen is in the target group; the highest whose VUM sum
-  -- threshold is met; without a VUM, none, and a warning says so.
+  -- threshold is met. A package above it that unscored themes could still reach (or no
+  -- scored VUM at all) leaves the package open, and a warning says so.
   if out.i_maalgruppe == true then
-    local sum = vum_sum(vum)
+    local chosen, open
     for n = 1, 6 do
-      if sum ~= nil and sum >= P.pakke_fra_vum_sum[n] then out.pakke = n end
+      local c = vum_at_least(sum, unscored and sum + 4 * unscored, P.pakke_fra_vum_sum[n])
+      if c == true then chosen, open = n, nil
+      elseif c == nil then open = open or n end
     end
-    if sum == nil then out.advarsler[#out.advarsler + 1] = "pakke_uafklaret" end
+    if open then out.advarsler[#out.advarsler + 1] = "pakke_uafklaret" else out.pakke = chosen end
   end
 
-  -- Deadlines.
+  -- Deadlines. A grant decided after the date had not been granted yet.
   local b = sag.bevilling
+  if b.afgoerelse_dato ~= nil and b.afgoerelse_dato > dato then b = {} end
   local klage = on(sag.klage_modtaget, dato)
-  local modtaget = receipt(b, dato)
+  local modtaget = receipt(b, dato, klage ~= nil or on(sag.klage_genvurderet, dato) ~= nil)
   if modtaget then frist(out, "klage", next_deadline_day(modtaget + 28), klage, dato, true) end
   if klage then
     -- a new decision dated before the complaint came does not meet the deadline
@@ -319,12 +330,21 @@ return function(sag, dato)
   end
   local apv = on(sag.arbejdspladsvurdering_dato, dato) or b.start
   if apv then frist(out, "arbejdspladsvurdering", plus_months(apv, P.arbejdsplads_interval), nil, dato, false) end
-  local seneste
-  for _, o in ipairs(sag.opfoelgninger) do
+  -- From the latest status meeting: the newest follow-up that is not administrative (ties
+  -- in date: the later in the list); a newest without a form leaves the start unknown.
+  local held = {}
+  for i, o in ipairs(sag.opfoelgninger) do
     local d = o.dato
-    if d <= dato and (b.start == nil or d >= b.start) and (seneste == nil or d > seneste) then seneste = d end
+    if d <= dato and (sag.bevilling.start == nil or d >= sag.bevilling.start) then held[#held + 1] = { d = d, i = i, form = o.form } end
   end
-  seneste = seneste or b.start
+  table.sort(held, function(x, y) return x.d < y.d or (x.d == y.d and x.i < y.i) end)
+  local seneste, kendt = nil, true
+  for k = #held, 1, -1 do
+    local form = held[k].form
+    if form == nil then kendt = false break end
+    if form ~= "administrativ" then seneste = held[k].d break end
+  end
+  seneste = kendt and (seneste or b.start) or nil
   if seneste and b.opfoelgning_interval_maaneder then
     frist(out, "naeste_opfoelgning", plus_months(seneste, b.opfoelgning_interval_maaneder), nil, dato, false)
   end
